@@ -1,0 +1,529 @@
+//! The application: owns the store, draws the views and applies the actions they return.
+
+use crate::cli::default_pledge;
+use crate::domain::{Activity, ActivityId, Period, PledgeId};
+use crate::store::{BoardData, Store, StoreError};
+use crate::summary::{BoardSummary, summarize};
+use crate::ui::Action;
+use crate::ui::board::{BoardFilter, BoardView};
+use crate::ui::nav::{self, NavArea, NavEntry, Selection};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// UI preferences saved by eframe between runs (records live in SQLite only).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Prefs {
+    pub municipality: Option<String>,
+    pub period: Option<String>,
+    pub dark: bool,
+    pub zoom: f32,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            municipality: None,
+            period: None,
+            dark: false,
+            zoom: 1.0,
+        }
+    }
+}
+
+const PREFS_KEY: &str = "trygghetstavlan-prefs";
+
+/// Where "today" comes from: the system clock, or a fixed day in tests.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    System,
+    Fixed(NaiveDate),
+}
+
+impl Clock {
+    pub fn today(self) -> NaiveDate {
+        match self {
+            Clock::System => chrono::Local::now().date_naive(),
+            Clock::Fixed(d) => d,
+        }
+    }
+}
+
+/// A short message at the bottom, with an optional undo.
+#[derive(Debug, Clone)]
+pub struct Toast {
+    pub text: String,
+    pub undo: Option<Undo>,
+    pub shown_at: f64,
+}
+
+#[derive(Debug, Clone)]
+pub enum Undo {
+    RemoveActivity(ActivityId),
+    RestoreActivity(Box<Activity>),
+}
+
+pub struct App {
+    store: Option<Store>,
+    open_error: Option<String>,
+    db_path: PathBuf,
+    pub prefs: Prefs,
+    pub clock: Clock,
+    today: NaiveDate,
+    periods: Vec<Period>,
+    pub period: Option<Period>,
+    nav: Vec<NavArea>,
+    pub selection: Option<Selection>,
+    board: Option<(BoardData, BoardSummary)>,
+    pub filter: BoardFilter,
+    pub selected_commitment: Option<crate::domain::CommitmentId>,
+    pub toast: Option<Toast>,
+    pub error: Option<String>,
+}
+
+impl App {
+    /// Builds the app from an opened (or failed) store and saved preferences.
+    pub fn new(
+        store: Result<Store, StoreError>,
+        db_path: PathBuf,
+        prefs: Prefs,
+        clock: Clock,
+    ) -> App {
+        let (store, open_error) = match store {
+            Ok(s) => (Some(s), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        let mut app = App {
+            store,
+            open_error,
+            db_path,
+            prefs,
+            clock,
+            today: clock.today(),
+            periods: Vec::new(),
+            period: None,
+            nav: Vec::new(),
+            selection: None,
+            board: None,
+            filter: BoardFilter::default(),
+            selected_commitment: None,
+            toast: None,
+            error: None,
+        };
+        app.restore_selection();
+        app
+    }
+
+    /// For eframe: reads saved preferences from the creation context.
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        store: Result<Store, StoreError>,
+        db_path: PathBuf,
+    ) -> App {
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        cc.egui_ctx.set_zoom_factor(prefs.zoom.clamp(0.5, 3.0));
+        set_theme(&cc.egui_ctx, prefs.dark);
+        install_style(&cc.egui_ctx);
+        App::new(store, db_path, prefs, Clock::System)
+    }
+
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
+    }
+
+    pub fn board(&self) -> Option<&(BoardData, BoardSummary)> {
+        self.board.as_ref()
+    }
+
+    fn restore_selection(&mut self) {
+        let Some(store) = &self.store else { return };
+        self.periods = store.all_periods().unwrap_or_default();
+        self.period = self
+            .prefs
+            .period
+            .as_deref()
+            .and_then(Period::parse)
+            .filter(|p| self.periods.contains(p))
+            .or_else(|| {
+                let y = chrono::Datelike::year(&self.today);
+                self.periods
+                    .iter()
+                    .copied()
+                    .find(|p| p.contains_year(y))
+                    .or_else(|| self.periods.iter().copied().find(|p| p.last < y))
+                    .or_else(|| self.periods.first().copied())
+            });
+        let wanted = self.prefs.municipality.clone();
+        let municipalities = store.municipalities().unwrap_or_default();
+        let m = wanted
+            .and_then(|n| municipalities.iter().find(|m| m.name == n))
+            .or(municipalities.first());
+        self.selection = m.map(|m| Selection::Municipality(m.id));
+        self.reload();
+    }
+
+    /// Reloads navigation and the selected board from the store (after every change).
+    pub fn reload(&mut self) {
+        let Some(store) = &self.store else { return };
+        match load_views(store, self.period, self.selection, self.today) {
+            Ok((nav, board)) => {
+                self.nav = nav;
+                self.board = board;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    /// Applies one action from a view.
+    pub fn apply(&mut self, action: Action, now: f64) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let result: Result<Option<Toast>, StoreError> = match action {
+            Action::SelectMunicipality(m) => {
+                self.selection = Some(Selection::Municipality(m));
+                self.selected_commitment = None;
+                self.prefs.municipality = store.municipality(m).ok().map(|m| m.name);
+                Ok(None)
+            }
+            Action::SelectOverview(a) => {
+                self.selection = Some(Selection::Overview(a));
+                Ok(None)
+            }
+            Action::SelectPeriod(p) => {
+                self.period = Some(p);
+                self.prefs.period = Some(p.to_string());
+                self.selected_commitment = None;
+                Ok(None)
+            }
+            Action::SelectCommitment(c) => {
+                self.selected_commitment = c;
+                Ok(None)
+            }
+            Action::QuickAdd {
+                commitment,
+                target,
+                by,
+            } => {
+                let result = (|| {
+                    let pledge = store.pledge(store.pledge_of_commitment(commitment)?)?;
+                    let a = Activity {
+                        id: ActivityId(0),
+                        municipality: pledge.municipality,
+                        commitment: Some(commitment),
+                        target,
+                        date: self.today,
+                        by,
+                        count: 1,
+                        place: String::new(),
+                        description: String::new(),
+                        internal_note: String::new(),
+                    };
+                    store.add_activity(&a)
+                })();
+                result.map(|id| {
+                    Some(Toast {
+                        text: format!("Insats registrerad {}.", self.today),
+                        undo: Some(Undo::RemoveActivity(id)),
+                        shown_at: now,
+                    })
+                })
+            }
+            Action::SetChecked(c, on) => {
+                store.set_checked(c, on.then_some(self.today)).map(|_| None)
+            }
+        };
+        match result {
+            Ok(toast) => {
+                if toast.is_some() {
+                    self.toast = toast;
+                }
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        self.reload();
+    }
+
+    /// Performs the undo of the current toast.
+    pub fn undo(&mut self) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let Some(undo) = self.toast.take().and_then(|t| t.undo) else {
+            return;
+        };
+        let r = match undo {
+            Undo::RemoveActivity(id) => store.delete_activity(id).map(|_| ()),
+            Undo::RestoreActivity(a) => store.restore_activity(&a),
+        };
+        match r {
+            Ok(()) => {
+                self.toast = Some(Toast {
+                    text: "Ångrat.".into(),
+                    undo: None,
+                    shown_at: 0.0,
+                })
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        self.reload();
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new("Trygghetstavlan").size(22.0).strong());
+            ui.separator();
+            let current = self
+                .period
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "–".into());
+            egui::ComboBox::from_label("Period")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    for p in &self.periods {
+                        if ui
+                            .selectable_label(Some(*p) == self.period, p.to_string())
+                            .clicked()
+                        {
+                            actions.push(Action::SelectPeriod(*p));
+                        }
+                    }
+                });
+            ui.separator();
+            let mut dark = self.prefs.dark;
+            if ui.selectable_label(dark, "Mörkt tema").clicked() {
+                dark = !dark;
+                self.prefs.dark = dark;
+                set_theme(ui.ctx(), dark);
+            }
+        });
+        actions
+    }
+
+    fn toast_ui(&mut self, ui: &mut egui::Ui, now: f64) {
+        let Some(t) = &self.toast else { return };
+        if t.shown_at > 0.0 && now - t.shown_at > 8.0 {
+            self.toast = None;
+            return;
+        }
+        let mut undo = false;
+        let mut close = false;
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(&t.text).size(17.0));
+            if t.undo.is_some() && ui.button("Ångra").clicked() {
+                undo = true;
+            }
+            if ui.small_button("Stäng").clicked() {
+                close = true;
+            }
+        });
+        if undo {
+            self.undo();
+        } else if close {
+            self.toast = None;
+        }
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(500));
+    }
+
+    /// Draws one frame and applies what the views asked for.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let now = ui.input(|i| i.time);
+        let today = self.clock.today();
+        if today != self.today {
+            self.today = today;
+            self.reload();
+        }
+        if let Some(err) = &self.open_error {
+            let msg = err.clone();
+            let path = self.db_path.display().to_string();
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.add_space(40.0);
+                ui.heading("Databasen kunde inte öppnas");
+                ui.add_space(10.0);
+                ui.label(egui::RichText::new(msg).size(18.0));
+                ui.add_space(10.0);
+                ui.label(format!("Fil: {path}"));
+                ui.label("Starta programmet med --db SÖKVÄG för att öppna en annan fil.");
+            });
+            return;
+        }
+        let mut actions = Vec::new();
+        egui::Panel::top("top").show(ui, |ui| {
+            ui.add_space(4.0);
+            actions.extend(self.top_bar(ui));
+            ui.add_space(4.0);
+        });
+        if self.toast.is_some() || self.error.is_some() {
+            egui::Panel::bottom("bottom").show(ui, |ui| {
+                if let Some(e) = self.error.clone() {
+                    ui.horizontal(|ui| {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                        if ui.small_button("Stäng").clicked() {
+                            self.error = None;
+                        }
+                    });
+                }
+                self.toast_ui(ui, now);
+            });
+        }
+        egui::Panel::left("nav")
+            .default_size(250.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                if let Some(a) = nav::ui(ui, &self.nav, self.selection) {
+                    actions.push(a);
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| match (&self.board, self.selection) {
+            (Some((data, summary)), _) => {
+                let view = BoardView {
+                    data,
+                    summary,
+                    filter: &self.filter,
+                    selected: self.selected_commitment,
+                };
+                actions.extend(view.ui(ui));
+            }
+            (None, Some(Selection::Municipality(_))) => {
+                ui.label("Kommunen har inget medborgarlöfte för den valda perioden.");
+            }
+            _ => {
+                ui.label("Välj en kommun till vänster.");
+            }
+        });
+        for a in actions {
+            self.apply(a, now);
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// The medborgarlöfte of kommun `m` shown for `period` (or the default one).
+fn pledge_for(
+    store: &Store,
+    m: crate::domain::MunicipalityId,
+    period: Option<Period>,
+    today: NaiveDate,
+) -> Result<Option<PledgeId>, StoreError> {
+    let pledges = store.pledges(m)?;
+    Ok(match period {
+        Some(p) => pledges.iter().find(|x| x.period == p).map(|x| x.id),
+        None => default_pledge(&pledges, today).map(|x| x.id),
+    })
+}
+
+type Loaded = (Vec<NavArea>, Option<(BoardData, BoardSummary)>);
+
+/// Reads what the left panel and the board show.
+fn load_views(
+    store: &Store,
+    period: Option<Period>,
+    selection: Option<Selection>,
+    today: NaiveDate,
+) -> Result<Loaded, StoreError> {
+    let municipalities = store.municipalities()?;
+    let mut areas = Vec::new();
+    for a in store.police_areas()? {
+        let mut entries = Vec::new();
+        for m in municipalities.iter().filter(|m| m.police_area == a.id) {
+            let progress = match pledge_for(store, m.id, period, today)? {
+                Some(p) => {
+                    let s = summarize(&store.board(p, None)?, today);
+                    Some((s.done(), s.total()))
+                }
+                None => None,
+            };
+            entries.push(NavEntry {
+                id: m.id,
+                name: m.name.clone(),
+                progress,
+            });
+        }
+        areas.push(NavArea {
+            id: a.id,
+            name: a.name,
+            municipalities: entries,
+        });
+    }
+    let board = match selection {
+        Some(Selection::Municipality(m)) => match pledge_for(store, m, period, today)? {
+            Some(p) => {
+                let b = store.board(p, store.last_meeting(m)?)?;
+                let s = summarize(&b, today);
+                Some((b, s))
+            }
+            None => None,
+        },
+        _ => None,
+    };
+    Ok((areas, board))
+}
+
+fn set_theme(ctx: &egui::Context, dark: bool) {
+    ctx.set_theme(if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+}
+
+/// Projector-friendly text sizes: body 17 px.
+pub fn install_style(ctx: &egui::Context) {
+    use egui::{FontFamily, FontId, TextStyle};
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Heading,
+                FontId::new(24.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(17.0, FontFamily::Proportional)),
+            (
+                TextStyle::Monospace,
+                FontId::new(15.0, FontFamily::Monospace),
+            ),
+            (
+                TextStyle::Button,
+                FontId::new(17.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(14.0, FontFamily::Proportional),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+    });
+}
+
+/// Opens the main window.
+pub fn run(db_path: PathBuf, store: Result<Store, StoreError>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Trygghetstavlan")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Trygghetstavlan",
+        options,
+        Box::new(move |cc| Ok(Box::new(App::from_creation_context(cc, store, db_path)))),
+    )
+}

@@ -1,0 +1,367 @@
+//! Command line: arguments and the commands that do not open a window.
+
+use crate::domain::{Activity, ActivityId, Commitment, CommitmentId, Party, Pledge};
+use crate::store::{BoardData, Store, StoreError};
+use crate::summary::{BoardSummary, summarize};
+use crate::validate::{check_text, parse_count, parse_date};
+use chrono::{Datelike, NaiveDate};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "trygghetstavlan",
+    version,
+    about = "Uppföljning av medborgarlöften för kommun och lokalpolisområde",
+    long_about = "Utan kommando öppnas fönstret. Databasen ligger i programmets datamapp om inte --db anges."
+)]
+pub struct Cli {
+    /// Databasfil att använda (skapas och fylls med de fyra kommunerna om den saknas)
+    #[arg(long, global = true, value_name = "SÖKVÄG")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Skriv ut kommunernas löften med ansvarig, mål, utfört och status
+    List {
+        /// Bara denna kommun
+        #[arg(long)]
+        kommun: Option<String>,
+        /// Bara medborgarlöftet som omfattar detta år
+        #[arg(long, value_name = "ÅR")]
+        period: Option<i32>,
+    },
+    /// Exportera tavlan som CSV för Excel (UTF-8 med BOM, semikolon)
+    ExportCsv {
+        #[arg(long)]
+        kommun: Option<String>,
+        #[arg(long, value_name = "ÅR")]
+        period: Option<i32>,
+        /// Fil att skriva till (annars standard ut)
+        #[arg(short = 'o', long = "output", value_name = "FIL")]
+        output: Option<PathBuf>,
+    },
+    /// Registrera en insats mot ett löfte (ID från första kolumnen i `list`)
+    AddInsats {
+        #[arg(long)]
+        kommun: String,
+        #[arg(long = "lofte", value_name = "ID")]
+        lofte: i64,
+        /// Datum, ÅÅÅÅ-MM-DD
+        #[arg(long, allow_hyphen_values = true)]
+        date: String,
+        /// Antal (minst 1)
+        #[arg(long, default_value = "1", allow_hyphen_values = true)]
+        count: String,
+        /// Utförd av: polisen, kommunen eller gemensamt (standard: löftets ansvarig)
+        #[arg(long)]
+        by: Option<String>,
+        /// Vilket mål (1, 2, …) när löftet har flera
+        #[arg(long = "mal", value_name = "NR")]
+        mal: Option<usize>,
+        /// Plats eller delområde
+        #[arg(long, default_value = "")]
+        place: String,
+        /// Beskrivning (kommer med i rapporter)
+        #[arg(long, default_value = "")]
+        text: String,
+        /// Intern anteckning (exporteras aldrig)
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Lägg till exempelinsatser och en trygghetsvandring per kommun, för att prova programmet
+    Demo,
+}
+
+/// A command error: the message goes to stderr as one line; exit code 2.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+type CliResult = Result<(), CliError>;
+
+/// The medborgarlöfte to show by default: the one covering today's year, else the most
+/// recent one before it, else the first one after it. `pledges` is newest first.
+pub fn default_pledge(pledges: &[Pledge], today: NaiveDate) -> Option<&Pledge> {
+    let y = today.year();
+    pledges
+        .iter()
+        .find(|p| p.period.contains_year(y))
+        .or_else(|| pledges.iter().find(|p| p.period.last < y))
+        .or_else(|| pledges.last())
+}
+
+/// Loads the boards selected by `--kommun` and `--period`.
+pub fn select_boards(
+    store: &Store,
+    kommun: Option<&str>,
+    period: Option<i32>,
+    today: NaiveDate,
+) -> Result<Vec<(BoardData, BoardSummary)>, CliError> {
+    let municipalities = match kommun {
+        Some(name) => vec![
+            store
+                .municipality_by_name(name)?
+                .ok_or_else(|| CliError(format!("Okänd kommun: {name}")))?,
+        ],
+        None => store.municipalities()?,
+    };
+    let mut out = Vec::new();
+    for m in municipalities {
+        let pledges = store.pledges(m.id)?;
+        let pledge = match period {
+            Some(y) => pledges.iter().find(|p| p.period.contains_year(y)),
+            None => default_pledge(&pledges, today),
+        };
+        if let Some(p) = pledge {
+            let since = store.last_meeting(m.id)?;
+            let board = store.board(p.id, since)?;
+            let summary = summarize(&board, today);
+            out.push((board, summary));
+        }
+    }
+    if out.is_empty() {
+        return Err(CliError(match period {
+            Some(y) => format!("Inget medborgarlöfte omfattar år {y}."),
+            None => "Det finns inga medborgarlöften i databasen.".into(),
+        }));
+    }
+    Ok(out)
+}
+
+fn clip(s: &str, max: usize) -> String {
+    let s = s.replace('\n', " ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn pad(s: &str, w: usize) -> String {
+    let n = s.chars().count();
+    if n >= w {
+        s.to_string()
+    } else {
+        format!("{s}{}", " ".repeat(w - n))
+    }
+}
+
+/// Renders boards as a readable text table.
+pub fn render_list(boards: &[(BoardData, BoardSummary)]) -> String {
+    let mut out = String::new();
+    for (b, s) in boards {
+        let title = if b.pledge.title.contains(&b.pledge.period.to_string()) {
+            b.pledge.title.clone()
+        } else {
+            format!("{} ({})", b.pledge.title, b.pledge.period)
+        };
+        out.push_str(&format!(
+            "{} — {title} · {} löften · {} genomförda\n",
+            b.municipality.name,
+            s.total(),
+            s.done()
+        ));
+        out.push_str(&format!(
+            "  {} {} {} {} {} Löfte\n",
+            pad("ID", 5),
+            pad("Ansvarig", 10),
+            pad("Mål", 32),
+            pad("Utfört", 7),
+            pad("Status", 17)
+        ));
+        let mut section = "";
+        for row in &s.rows {
+            if row.section_title != section {
+                section = &row.section_title;
+                out.push_str(&format!("  ── {} ──\n", clip(section, 90)));
+            }
+            let c = &row.commitment;
+            let mut status = row.status.label().to_string();
+            if row.behind_plan {
+                status.push_str(" (efter plan)");
+            }
+            let (goal, done) = match row.targets.first() {
+                Some(t) => (
+                    t.target.describe(),
+                    format!("{}/{}", t.progress.done, t.progress.goal),
+                ),
+                None if c.checked_on.is_some() => ("(inget antal)".into(), "✓".into()),
+                None => ("(inget antal)".into(), "–".into()),
+            };
+            out.push_str(&format!(
+                "  {} {} {} {} {} {}\n",
+                pad(&c.id.to_string(), 5),
+                pad(c.party.label(), 10),
+                pad(&clip(&goal, 32), 32),
+                pad(&done, 7),
+                pad(&status, 17),
+                clip(&c.text, 80)
+            ));
+            for (i, t) in row.targets.iter().enumerate().skip(1) {
+                out.push_str(&format!(
+                    "  {} {} {} {} {} (mål {})\n",
+                    pad("", 5),
+                    pad(t.target.party.unwrap_or(c.party).label(), 10),
+                    pad(&clip(&t.target.describe(), 32), 32),
+                    pad(&format!("{}/{}", t.progress.done, t.progress.goal), 7),
+                    pad(t.progress.status.label(), 17),
+                    i + 1
+                ));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn list(
+    store: &Store,
+    kommun: Option<&str>,
+    period: Option<i32>,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> CliResult {
+    let boards = select_boards(store, kommun, period, today)?;
+    out.write_all(render_list(&boards).as_bytes())
+        .map_err(|e| CliError(format!("Kunde inte skriva: {e}")))
+}
+
+pub fn export_csv(
+    store: &Store,
+    kommun: Option<&str>,
+    period: Option<i32>,
+    output: Option<&std::path::Path>,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> CliResult {
+    let boards = select_boards(store, kommun, period, today)?;
+    let doc = crate::csv::document(boards.iter().map(|(b, s)| (b, s)));
+    match output {
+        Some(path) => {
+            std::fs::write(path, doc.as_bytes())
+                .map_err(|e| CliError(format!("Kunde inte skriva {}: {e}", path.display())))?;
+            eprintln!("Skrev {}", path.display());
+            Ok(())
+        }
+        None => out
+            .write_all(doc.as_bytes())
+            .map_err(|e| CliError(format!("Kunde inte skriva: {e}"))),
+    }
+}
+
+/// Input of `add-insats`, as typed.
+pub struct AddActivityArgs<'a> {
+    pub kommun: &'a str,
+    pub commitment: i64,
+    pub date: &'a str,
+    pub count: &'a str,
+    pub by: Option<&'a str>,
+    pub target_no: Option<usize>,
+    pub place: &'a str,
+    pub text: &'a str,
+    pub note: &'a str,
+}
+
+/// Picks the target an insats counts towards: the only one, the one named by number, or
+/// the one whose own ansvarig matches the party that did it.
+pub fn resolve_target(
+    c: &Commitment,
+    by: Party,
+    number: Option<usize>,
+) -> Result<Option<crate::domain::TargetId>, String> {
+    if let Some(n) = number {
+        return c
+            .targets
+            .get(n.wrapping_sub(1))
+            .map(|t| Some(t.id))
+            .ok_or_else(|| {
+                format!(
+                    "Löfte {} har inget mål nummer {n} (det har {}).",
+                    c.id,
+                    c.targets.len()
+                )
+            });
+    }
+    match c.targets.len() {
+        0 => Ok(None),
+        1 => Ok(Some(c.targets[0].id)),
+        n => {
+            let by_party: Vec<_> = c.targets.iter().filter(|t| t.party == Some(by)).collect();
+            if by_party.len() == 1 {
+                Ok(Some(by_party[0].id))
+            } else {
+                Err(format!(
+                    "Löfte {} har {n} mål; ange vilket med --mal 1..{n}.",
+                    c.id
+                ))
+            }
+        }
+    }
+}
+
+/// Validates everything first; writes one insats or nothing.
+pub fn add_activity(
+    store: &mut Store,
+    args: &AddActivityArgs,
+) -> Result<(ActivityId, Option<String>), CliError> {
+    let m = store
+        .municipality_by_name(args.kommun)?
+        .ok_or_else(|| CliError(format!("Okänd kommun: {}", args.kommun)))?;
+    let c = match store.commitment(CommitmentId(args.commitment)) {
+        Ok(c) => c,
+        Err(StoreError::NotFound(_)) => {
+            return Err(CliError(format!("Okänt löfte: {}", args.commitment)));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let pledge = store.pledge(store.pledge_of_commitment(c.id)?)?;
+    if pledge.municipality != m.id {
+        return Err(CliError(format!(
+            "Löfte {} hör inte till {}.",
+            c.id, m.name
+        )));
+    }
+    let date = parse_date(args.date).map_err(CliError)?;
+    let count = parse_count(args.count).map_err(CliError)?;
+    let by = match args.by {
+        Some(s) => Party::parse(s).ok_or_else(|| {
+            CliError(format!(
+                "Okänd utförare \"{s}\": skriv polisen, kommunen eller gemensamt."
+            ))
+        })?,
+        None => c.party,
+    };
+    let target = resolve_target(&c, by, args.target_no).map_err(CliError)?;
+    let activity = Activity {
+        id: ActivityId(0),
+        municipality: m.id,
+        commitment: Some(c.id),
+        target,
+        date,
+        by,
+        count,
+        place: check_text("Plats", args.place, false, false).map_err(CliError)?,
+        description: check_text("Beskrivning", args.text, false, true).map_err(CliError)?,
+        internal_note: check_text("Intern anteckning", args.note, false, true).map_err(CliError)?,
+    };
+    let id = store.add_activity(&activity)?;
+    let warning = (!pledge.period.contains(date)).then(|| {
+        format!(
+            "Obs: {date} ligger utanför medborgarlöftets period {}; insatsen räknas inte mot målet.",
+            pledge.period
+        )
+    });
+    Ok((id, warning))
+}

@@ -1,0 +1,105 @@
+//! CSV export of a board for Swedish Excel: UTF-8 with BOM, `;` separator, CRLF.
+//! Internal notes are never part of it.
+
+use crate::store::BoardData;
+use crate::summary::BoardSummary;
+
+pub const HEADER: &str = "kommun;period;avsnitt;löfte;ansvarig;mål;enhet;utfört;status";
+
+/// Quotes a field when needed and defuses text that Excel would run as a formula.
+pub fn field(s: &str) -> String {
+    let mut s = s.to_string();
+    if s.starts_with(['=', '+', '@', '\t', '\r'])
+        || (s.starts_with('-') && s.parse::<f64>().is_err())
+    {
+        s.insert(0, '\'');
+    }
+    if s.contains([';', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn line(fields: &[&str]) -> String {
+    let mut out = fields
+        .iter()
+        .map(|f| field(f))
+        .collect::<Vec<_>>()
+        .join(";");
+    out.push_str("\r\n");
+    out
+}
+
+/// Appends the rows of one board (one row per target; one row for a löfte without).
+pub fn write_board(out: &mut String, board: &BoardData, summary: &BoardSummary) {
+    let kommun = &board.municipality.name;
+    let period = board.pledge.period.to_string();
+    for row in &summary.rows {
+        let c = &row.commitment;
+        if row.targets.is_empty() {
+            out.push_str(&line(&[
+                kommun,
+                &period,
+                &row.section_title,
+                &c.text,
+                c.party.label(),
+                "",
+                "",
+                "",
+                row.status.label(),
+            ]));
+            continue;
+        }
+        for t in &row.targets {
+            let status = if c.manual_status.is_some() {
+                row.status
+            } else {
+                t.progress.status
+            };
+            let unit = match t.target.scope {
+                crate::domain::TargetScope::PerYear => format!("{} per år", t.target.unit),
+                crate::domain::TargetScope::Period => t.target.unit.clone(),
+            };
+            out.push_str(&line(&[
+                kommun,
+                &period,
+                &row.section_title,
+                &c.text,
+                t.target.party.unwrap_or(c.party).label(),
+                &t.target.count.to_string(),
+                &unit,
+                &t.progress.done.to_string(),
+                status.label(),
+            ]));
+        }
+    }
+}
+
+/// A complete CSV document (BOM and header) from several boards.
+pub fn document<'a>(boards: impl IntoIterator<Item = (&'a BoardData, &'a BoardSummary)>) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(HEADER);
+    out.push_str("\r\n");
+    for (b, s) in boards {
+        write_board(&mut out, b, s);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn quoting_and_formula_guard() {
+        assert_eq!(field("Trafik"), "Trafik");
+        assert_eq!(field("a;b"), "\"a;b\"");
+        assert_eq!(field("säger \"hej\""), "\"säger \"\"hej\"\"\"");
+        assert_eq!(field("rad1\nrad2"), "\"rad1\nrad2\"");
+        assert_eq!(field("=SUMMA(A1)"), "'=SUMMA(A1)");
+        assert_eq!(field("-5"), "-5");
+        assert_eq!(field("-x"), "'-x");
+        assert_eq!(field("åäö ÅÄÖ"), "åäö ÅÄÖ");
+    }
+}

@@ -1,0 +1,13 @@
+//! Trygghetstavlan: follow-up of medborgarlöften for local samverkan between a kommun
+//! and its lokalpolisområde.
+
+pub mod app;
+pub mod cli;
+pub mod csv;
+pub mod demo;
+pub mod domain;
+pub mod seed;
+pub mod store;
+pub mod summary;
+pub mod ui;
+pub mod validate;

@@ -1,0 +1,107 @@
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use trygghetstavlan::cli::{self, Cli, Command};
+use trygghetstavlan::store::{Opened, Store, StoreError};
+
+/// The default database file in the OS data folder.
+fn default_db() -> Result<PathBuf, String> {
+    let dirs = directories::ProjectDirs::from("se", "Trygghetstavlan", "Trygghetstavlan")
+        .ok_or("Hittar ingen hemkatalog för programmets data; ange --db SÖKVÄG.")?;
+    let dir = dirs.data_dir();
+    std::fs::create_dir_all(dir).map_err(|e| format!("Kunde inte skapa {}: {e}", dir.display()))?;
+    Ok(dir.join("trygghetstavlan.db"))
+}
+
+/// Opens the database and seeds it when it was just created.
+fn open(path: &std::path::Path) -> Result<Store, StoreError> {
+    let mut store = Store::open(path)?;
+    if store.opened() == Opened::Created {
+        trygghetstavlan::seed::install(&mut store)?;
+    }
+    Ok(store)
+}
+
+fn fail(msg: &str) -> ExitCode {
+    eprintln!("fel: {msg}");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let path = match args.db.clone().map(Ok).unwrap_or_else(default_db) {
+        Ok(p) => p,
+        Err(e) => return fail(&e),
+    };
+    let today = chrono::Local::now().date_naive();
+    let Some(command) = args.command else {
+        return match trygghetstavlan::app::run(path.clone(), open(&path)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("Kunde inte öppna fönstret: {e}")),
+        };
+    };
+    let mut store = match open(&path) {
+        Ok(s) => s,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let mut stdout = std::io::stdout().lock();
+    let result = match command {
+        Command::List { kommun, period } => {
+            cli::list(&store, kommun.as_deref(), period, today, &mut stdout)
+        }
+        Command::ExportCsv {
+            kommun,
+            period,
+            output,
+        } => cli::export_csv(
+            &store,
+            kommun.as_deref(),
+            period,
+            output.as_deref(),
+            today,
+            &mut stdout,
+        ),
+        Command::AddInsats {
+            kommun,
+            lofte,
+            date,
+            count,
+            by,
+            mal,
+            place,
+            text,
+            note,
+        } => cli::add_activity(
+            &mut store,
+            &cli::AddActivityArgs {
+                kommun: &kommun,
+                commitment: lofte,
+                date: &date,
+                count: &count,
+                by: by.as_deref(),
+                target_no: mal,
+                place: &place,
+                text: &text,
+                note: &note,
+            },
+        )
+        .map(|(id, warning)| {
+            if let Some(w) = warning {
+                eprintln!("{w}");
+            }
+            println!("Sparade insats {id}.");
+        }),
+        Command::Demo => trygghetstavlan::demo::add_demo(&mut store, today)
+            .map(|c| {
+                println!(
+                    "La till exempeldata: {} insatser, {} trygghetsvandringar med {} iakttagelser.",
+                    c.activities, c.walks, c.observations
+                )
+            })
+            .map_err(cli::CliError::from),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(cli::CliError(msg)) => fail(&msg),
+    }
+}

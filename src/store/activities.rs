@@ -1,0 +1,215 @@
+//! Insatser.
+
+use super::{Result, Store, StoreError, date_from_sql, date_to_sql, party_from_sql};
+use crate::domain::{Activity, ActivityId, CommitmentId, MunicipalityId, TargetId};
+use crate::validate::{check_count, check_date, check_text};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+const COLS: &str = "id, municipality_id, commitment_id, target_id, date, party, count, place, \
+                    description, internal_note";
+
+fn from_row(r: &Row) -> rusqlite::Result<Activity> {
+    Ok(Activity {
+        id: ActivityId(r.get(0)?),
+        municipality: MunicipalityId(r.get(1)?),
+        commitment: r.get::<_, Option<i64>>(2)?.map(CommitmentId),
+        target: r.get::<_, Option<i64>>(3)?.map(TargetId),
+        date: date_from_sql(&r.get::<_, String>(4)?)?,
+        by: party_from_sql(&r.get::<_, String>(5)?)?,
+        count: r.get(6)?,
+        place: r.get(7)?,
+        description: r.get(8)?,
+        internal_note: r.get(9)?,
+    })
+}
+
+/// Field-level check of an insats; the GUI shows the same messages next to the fields.
+pub fn validate_activity(a: &Activity) -> std::result::Result<Activity, String> {
+    check_date(a.date)?;
+    let count = check_count(a.count as i64)?;
+    Ok(Activity {
+        count,
+        place: check_text("Plats", &a.place, false, false)?,
+        description: check_text("Beskrivning", &a.description, false, true)?,
+        internal_note: check_text("Intern anteckning", &a.internal_note, false, true)?,
+        ..a.clone()
+    })
+}
+
+/// Checks that the löfte and target belong together and to the kommun.
+fn check_links(tx: &Transaction, a: &Activity) -> Result<()> {
+    if let Some(c) = a.commitment {
+        let owner: Option<i64> = tx
+            .query_row(
+                "SELECT p.municipality_id FROM commitment c JOIN section s ON s.id = c.section_id \
+                 JOIN pledge p ON p.id = s.pledge_id WHERE c.id = ?1",
+                [c.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match owner {
+            None => return Err(StoreError::NotFound(format!("Löfte {c}"))),
+            Some(m) if m != a.municipality.0 => {
+                return Err(StoreError::Invalid(format!(
+                    "Löfte {c} hör till en annan kommun."
+                )));
+            }
+            _ => {}
+        }
+    }
+    if let Some(t) = a.target {
+        let owner: Option<i64> = tx
+            .query_row(
+                "SELECT commitment_id FROM target WHERE id = ?1",
+                [t.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if owner.is_none() || owner != a.commitment.map(|c| c.0) {
+            return Err(StoreError::Invalid(format!(
+                "Mål {t} hör inte till det valda löftet."
+            )));
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Records an insats (its `id` is ignored) and returns the new id.
+    pub fn add_activity(&mut self, a: &Activity) -> Result<ActivityId> {
+        let a = validate_activity(a).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        check_links(&tx, &a)?;
+        tx.execute(
+            &format!(
+                "INSERT INTO activity({}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                COLS
+            ),
+            params![
+                a.municipality.0,
+                a.commitment.map(|c| c.0),
+                a.target.map(|t| t.0),
+                date_to_sql(a.date),
+                a.by.key(),
+                a.count,
+                a.place,
+                a.description,
+                a.internal_note
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(ActivityId(id))
+    }
+
+    /// Puts back an insats exactly as it was, with its old id (undo of a delete).
+    pub fn restore_activity(&mut self, a: &Activity) -> Result<()> {
+        let a = validate_activity(a).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        check_links(&tx, &a)?;
+        tx.execute(
+            &format!(
+                "INSERT INTO activity({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                COLS
+            ),
+            params![
+                a.id.0,
+                a.municipality.0,
+                a.commitment.map(|c| c.0),
+                a.target.map(|t| t.0),
+                date_to_sql(a.date),
+                a.by.key(),
+                a.count,
+                a.place,
+                a.description,
+                a.internal_note
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn update_activity(&mut self, a: &Activity) -> Result<()> {
+        let a = validate_activity(a).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        check_links(&tx, &a)?;
+        let n = tx.execute(
+            "UPDATE activity SET commitment_id = ?1, target_id = ?2, date = ?3, party = ?4, \
+             count = ?5, place = ?6, description = ?7, internal_note = ?8 WHERE id = ?9",
+            params![
+                a.commitment.map(|c| c.0),
+                a.target.map(|t| t.0),
+                date_to_sql(a.date),
+                a.by.key(),
+                a.count,
+                a.place,
+                a.description,
+                a.internal_note,
+                a.id.0
+            ],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("Insats {}", a.id)));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes an insats and returns it, so that the delete can be undone.
+    pub fn delete_activity(&mut self, id: ActivityId) -> Result<Activity> {
+        let tx = self.conn.transaction()?;
+        let a = tx
+            .query_row(
+                &format!("SELECT {COLS} FROM activity WHERE id = ?1"),
+                [id.0],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Insats {id}")))?;
+        tx.execute("DELETE FROM activity WHERE id = ?1", [id.0])?;
+        tx.commit()?;
+        Ok(a)
+    }
+
+    pub fn activity(&self, id: ActivityId) -> Result<Activity> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLS} FROM activity WHERE id = ?1"),
+                [id.0],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Insats {id}")))
+    }
+
+    /// A löfte's insatser, newest first.
+    pub fn activities_for_commitment(&self, c: CommitmentId) -> Result<Vec<Activity>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {COLS} FROM activity WHERE commitment_id = ?1 ORDER BY date DESC, id DESC"
+        ))?;
+        let rows = st.query_map([c.0], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// All of a kommun's insatser dated within [from, to], oldest first.
+    pub fn activities_between(
+        &self,
+        m: MunicipalityId,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<Activity>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {COLS} FROM activity WHERE municipality_id = ?1 AND date >= ?2 AND date <= ?3 \
+             ORDER BY date, id"
+        ))?;
+        let rows = st.query_map(params![m.0, date_to_sql(from), date_to_sql(to)], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn activity_count(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM activity", [], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+}

@@ -1,0 +1,77 @@
+//! Samverkansöverenskommelser and their fokusområden.
+
+use super::{Result, Store, StoreError};
+use crate::domain::{Agreement, AgreementId, MunicipalityId, Period};
+use crate::validate::check_text;
+use rusqlite::params;
+
+impl Store {
+    pub fn add_agreement(
+        &mut self,
+        m: MunicipalityId,
+        period: Period,
+        title: &str,
+        focus_areas: &[String],
+    ) -> Result<AgreementId> {
+        let title = check_text("Rubrik", title, true, false).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO agreement(municipality_id, first_year, last_year, title) VALUES (?1, ?2, ?3, ?4)",
+            params![m.0, period.first, period.last, title],
+        )?;
+        let id = tx.last_insert_rowid();
+        for (i, f) in focus_areas.iter().enumerate() {
+            let f = check_text("Fokusområde", f, true, false).map_err(StoreError::Invalid)?;
+            tx.execute(
+                "INSERT INTO focus_area(agreement_id, position, name) VALUES (?1, ?2, ?3)",
+                params![id, i as i64, f],
+            )?;
+        }
+        tx.commit()?;
+        Ok(AgreementId(id))
+    }
+
+    pub fn agreements(&self, m: MunicipalityId) -> Result<Vec<Agreement>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, first_year, last_year, title FROM agreement WHERE municipality_id = ?1 \
+             ORDER BY first_year DESC",
+        )?;
+        let heads: Vec<(i64, i32, i32, String)> = st
+            .query_map([m.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT name FROM focus_area WHERE agreement_id = ?1 ORDER BY position",
+        )?;
+        let mut out = Vec::new();
+        for (id, a, b, title) in heads {
+            let focus_areas = st
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let period = Period::new(a, b)
+                .ok_or_else(|| StoreError::Invalid(format!("Ogiltig period {a}–{b}")))?;
+            out.push(Agreement {
+                id: AgreementId(id),
+                municipality: m,
+                period,
+                title,
+                focus_areas,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Fokusområden of the kommun's agreements that cover `period` (for tag choices).
+    pub fn focus_areas_for(&self, m: MunicipalityId, period: Period) -> Result<Vec<String>> {
+        let mut out: Vec<String> = Vec::new();
+        for a in self.agreements(m)? {
+            if a.period.first <= period.last && a.period.last >= period.first {
+                for f in a.focus_areas {
+                    if !out.contains(&f) {
+                        out.push(f);
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,292 @@
+//! The SQLite store: opening, pragmas, migrations and a façade that returns domain types.
+//!
+//! Every write is one transaction. A file that is not ours, is damaged or comes from a
+//! newer version is refused before anything is written to it.
+
+mod activities;
+mod agreements;
+mod board;
+mod municipalities;
+mod pledges;
+mod schema;
+mod walks;
+
+#[cfg(test)]
+mod tests;
+
+pub use board::{BoardData, CommitmentStats};
+pub use schema::LATEST_VERSION;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// "Tryg": marks a database file as Trygghetstavlan's.
+pub const APPLICATION_ID: i32 = 0x5472_7967;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("Mappen för databasen finns inte: {0}")]
+    MissingFolder(PathBuf),
+    #[error("Filen {0} är tom och är ingen Trygghetstavlan-databas. Filen har inte ändrats.")]
+    EmptyFile(PathBuf),
+    #[error(
+        "Filen {0} är ingen databas eller är skadad. Filen har inte ändrats; öppna en säkerhetskopia eller välj en annan fil."
+    )]
+    NotADatabase(PathBuf),
+    #[error(
+        "Filen {0} är en databas från ett annat program, inte från Trygghetstavlan. Filen har inte ändrats."
+    )]
+    ForeignDatabase(PathBuf),
+    #[error(
+        "Databasen är skapad av en nyare version av Trygghetstavlan (schemaversion {found}, denna version förstår {supported}). Uppdatera programmet. Filen har inte ändrats."
+    )]
+    TooNew { found: i64, supported: i64 },
+    #[error("Databasen används av ett annat program just nu. Vänta en stund och försök igen.")]
+    Busy,
+    #[error("Databasfilen är skrivskyddad: {0}. Välj en fil du har rätt att ändra.")]
+    ReadOnly(PathBuf),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0} finns inte.")]
+    NotFound(String),
+    #[error("Löftet har {0} insatser. Ta bort dem också, eller låt löftet vara kvar.")]
+    HasActivities(u32),
+    #[error("Kunde inte göra en säkerhetskopia före uppgraderingen: {0}")]
+    Backup(String),
+    #[error("Databasfel: {0}")]
+    Sqlite(rusqlite::Error),
+    #[error("Migreringsfel: {0}")]
+    Migration(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(PathBuf::new()),
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What opening found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// A new, empty database was created: seed it.
+    Created,
+    /// An existing database at the latest schema.
+    Existing,
+    /// An existing database was migrated; the copy made first is beside it.
+    Migrated { from: i64 },
+}
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    opened: Opened,
+    backup: Option<PathBuf>,
+}
+
+impl Store {
+    /// A fresh in-memory database (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        Self::init(conn, None)
+    }
+
+    /// Opens (or creates) the database file at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent()
+            && !parent.as_os_str().is_empty()
+            && !parent.is_dir()
+        {
+            return Err(StoreError::MissingFolder(parent.to_path_buf()));
+        }
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_dir() {
+                return Err(StoreError::NotADatabase(path.to_path_buf()));
+            }
+            if meta.len() == 0 {
+                return Err(StoreError::EmptyFile(path.to_path_buf()));
+            }
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| map_open_error(e, path))?;
+        Self::init(conn, Some(path.to_path_buf()))
+    }
+
+    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        let p = path.clone().unwrap_or_default();
+        conn.busy_timeout(Duration::from_secs(3))?;
+        // Read the header before anything writes to the file.
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| map_open_error(e, &p))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| map_open_error(e, &p))?;
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| map_open_error(e, &p))?;
+        if (app_id != 0 && app_id != APPLICATION_ID) || (app_id == 0 && tables > 0) {
+            return Err(StoreError::ForeignDatabase(p));
+        }
+        if version > LATEST_VERSION {
+            return Err(StoreError::TooNew {
+                found: version,
+                supported: LATEST_VERSION,
+            });
+        }
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly(p));
+        }
+        let mut backup = None;
+        if version > 0
+            && version < LATEST_VERSION
+            && let Some(path) = &path
+        {
+            backup = Some(backup_copy(&conn, path, &format!("fore-v{version}"))?);
+        }
+        if path.is_some() {
+            let mode: String = conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(|e| map_open_error(e, &p))?;
+            log::debug!("journal_mode = {mode}");
+            conn.pragma_update(None, "synchronous", "FULL")?;
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrate(&mut conn).map_err(|e| match e {
+            StoreError::Sqlite(e) => map_open_error(e, &p),
+            other => other,
+        })?;
+        let opened = match version {
+            0 => Opened::Created,
+            v if v < LATEST_VERSION => Opened::Migrated { from: v },
+            _ => Opened::Existing,
+        };
+        Ok(Store {
+            conn,
+            path,
+            opened,
+            backup,
+        })
+    }
+
+    pub fn opened(&self) -> Opened {
+        self.opened
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The copy made before a migration, if one was made.
+    pub fn migration_backup(&self) -> Option<&Path> {
+        self.backup.as_deref()
+    }
+
+    /// Writes a consistent copy of the database to `dest` (which must not exist).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let dest = dest
+            .to_str()
+            .ok_or_else(|| StoreError::Backup("sökvägen är inte giltig text".into()))?;
+        self.conn
+            .execute("VACUUM INTO ?1", [dest])
+            .map_err(|e| StoreError::Backup(e.to_string()))?;
+        Ok(())
+    }
+
+    /// Result of `PRAGMA integrity_check` ("ok" when healthy).
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn map_open_error(e: rusqlite::Error, path: &Path) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
+            StoreError::NotADatabase(path.to_path_buf())
+        }
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen)
+            if path.exists() && is_readonly_file(path) =>
+        {
+            StoreError::ReadOnly(path.to_path_buf())
+        }
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(path.to_path_buf()),
+        _ => StoreError::from(e),
+    }
+}
+
+fn is_readonly_file(path: &Path) -> bool {
+    std::fs::metadata(path)
+        .map(|m| m.permissions().readonly())
+        .unwrap_or(false)
+}
+
+/// Copies the database next to `path` as `<name>.<tag>-<timestamp>.bak` and returns the
+/// copy's path.
+fn backup_copy(conn: &Connection, path: &Path, tag: &str) -> Result<PathBuf> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "trygghetstavlan.db".into());
+    let mut dest = path.with_file_name(format!("{name}.{tag}-{stamp}.bak"));
+    let mut n = 1;
+    while dest.exists() {
+        dest = path.with_file_name(format!("{name}.{tag}-{stamp}-{n}.bak"));
+        n += 1;
+    }
+    let dest_str = dest
+        .to_str()
+        .ok_or_else(|| StoreError::Backup("sökvägen är inte giltig text".into()))?;
+    conn.execute("VACUUM INTO ?1", [dest_str])
+        .map_err(|e| StoreError::Backup(e.to_string()))?;
+    Ok(dest)
+}
+
+// Small helpers shared by the aggregate files.
+
+pub(crate) fn date_to_sql(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn date_from_sql(s: &str) -> rusqlite::Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub(crate) fn json_list(v: &[String]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+pub(crate) fn list_from_json(s: &str) -> Vec<String> {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+pub(crate) fn party_from_sql(s: &str) -> rusqlite::Result<crate::domain::Party> {
+    crate::domain::Party::parse(s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("okänd ansvarig: {s}").into(),
+        )
+    })
+}

@@ -1,0 +1,146 @@
+//! Lokalpolisområden and kommuner.
+
+use super::{Result, Store, StoreError, date_from_sql, date_to_sql};
+use crate::domain::{Municipality, MunicipalityId, PoliceArea, PoliceAreaId};
+use crate::validate::check_text;
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+impl Store {
+    pub fn police_areas(&self) -> Result<Vec<PoliceArea>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id, name FROM police_area ORDER BY name")?;
+        let rows = st.query_map([], |r| {
+            Ok(PoliceArea {
+                id: PoliceAreaId(r.get(0)?),
+                name: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Returns the area with this name, creating it when missing.
+    pub fn ensure_police_area(&mut self, name: &str) -> Result<PoliceAreaId> {
+        let name = check_text("Lokalpolisområdets namn", name, true, false)
+            .map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        let existing: Option<i64> = tx
+            .query_row("SELECT id FROM police_area WHERE name = ?1", [&name], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                tx.execute("INSERT INTO police_area(name) VALUES (?1)", [&name])?;
+                tx.last_insert_rowid()
+            }
+        };
+        tx.commit()?;
+        Ok(PoliceAreaId(id))
+    }
+
+    pub fn municipalities(&self) -> Result<Vec<Municipality>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id, name, police_area_id FROM municipality ORDER BY name")?;
+        let rows = st.query_map([], |r| {
+            Ok(Municipality {
+                id: MunicipalityId(r.get(0)?),
+                name: r.get(1)?,
+                police_area: PoliceAreaId(r.get(2)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Finds a kommun by name, case-insensitively; "Bromölla kommun" also matches.
+    pub fn municipality_by_name(&self, name: &str) -> Result<Option<Municipality>> {
+        let wanted = name.trim().to_lowercase();
+        let wanted = wanted.strip_suffix(" kommun").unwrap_or(&wanted).trim();
+        Ok(self
+            .municipalities()?
+            .into_iter()
+            .find(|m| m.name.to_lowercase() == wanted))
+    }
+
+    pub fn municipality(&self, id: MunicipalityId) -> Result<Municipality> {
+        self.conn
+            .query_row(
+                "SELECT id, name, police_area_id FROM municipality WHERE id = ?1",
+                [id.0],
+                |r| {
+                    Ok(Municipality {
+                        id: MunicipalityId(r.get(0)?),
+                        name: r.get(1)?,
+                        police_area: PoliceAreaId(r.get(2)?),
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Kommun {id}")))
+    }
+
+    pub fn add_municipality(&mut self, name: &str, area: PoliceAreaId) -> Result<MunicipalityId> {
+        let name = check_text("Kommunens namn", name, true, false).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        // SQLite's lower() only folds ASCII: compare in Rust so that "Ö" = "ö".
+        let names: Vec<String> = {
+            let mut st = tx.prepare("SELECT name FROM municipality")?;
+            st.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let exists = names
+            .iter()
+            .any(|n| n.to_lowercase() == name.to_lowercase());
+        if exists {
+            return Err(StoreError::Invalid(format!("Kommunen {name} finns redan.")));
+        }
+        tx.execute(
+            "INSERT INTO municipality(name, police_area_id) VALUES (?1, ?2)",
+            params![name, area.0],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(MunicipalityId(id))
+    }
+
+    pub fn rename_municipality(&mut self, id: MunicipalityId, name: &str) -> Result<()> {
+        let name = check_text("Kommunens namn", name, true, false).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE municipality SET name = ?1 WHERE id = ?2",
+            params![name, id.0],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("Kommun {id}")));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Date of the group's latest lägesbild meeting ("Sedan förra mötet").
+    pub fn last_meeting(&self, id: MunicipalityId) -> Result<Option<NaiveDate>> {
+        let s: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT last_meeting FROM municipality WHERE id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        Ok(s.as_deref().map(date_from_sql).transpose()?)
+    }
+
+    pub fn set_last_meeting(&mut self, id: MunicipalityId, date: Option<NaiveDate>) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE municipality SET last_meeting = ?1 WHERE id = ?2",
+            params![date.map(date_to_sql), id.0],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,489 @@
+//! Medborgarlöften, their avsnitt, löften and targets.
+
+use super::{
+    Result, Store, StoreError, date_from_sql, date_to_sql, json_list, list_from_json,
+    party_from_sql,
+};
+use crate::domain::{
+    Commitment, CommitmentDraft, CommitmentId, ManualStatus, MunicipalityId, Party, Period, Pledge,
+    PledgeDraft, PledgeId, Section, SectionId, Signatory, Status, Target, TargetDraft, TargetId,
+    TargetScope,
+};
+use crate::validate::check_text;
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use std::collections::HashMap;
+
+const COMMITMENT_COLS: &str = "c.id, c.section_id, c.position, c.text, c.party, c.sub_areas, \
+     c.tags, c.manual_status, c.manual_reason, c.checked_on";
+
+fn commitment_from_row(r: &Row) -> rusqlite::Result<Commitment> {
+    let manual = match r.get::<_, Option<String>>(7)? {
+        Some(k) => Some(ManualStatus {
+            status: Status::from_key(&k).unwrap_or(Status::InProgress),
+            reason: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+        }),
+        None => None,
+    };
+    Ok(Commitment {
+        id: CommitmentId(r.get(0)?),
+        section: SectionId(r.get(1)?),
+        position: r.get(2)?,
+        text: r.get(3)?,
+        party: party_from_sql(&r.get::<_, String>(4)?)?,
+        sub_areas: list_from_json(&r.get::<_, String>(5)?),
+        tags: list_from_json(&r.get::<_, String>(6)?),
+        manual_status: manual,
+        checked_on: r
+            .get::<_, Option<String>>(9)?
+            .as_deref()
+            .map(date_from_sql)
+            .transpose()?,
+        targets: Vec::new(),
+    })
+}
+
+fn target_from_row(r: &Row) -> rusqlite::Result<(CommitmentId, Target)> {
+    let party: Option<String> = r.get(6)?;
+    Ok((
+        CommitmentId(r.get(0)?),
+        Target {
+            id: TargetId(r.get(1)?),
+            count: r.get(2)?,
+            unit: r.get(3)?,
+            scope: if r.get::<_, i64>(4)? != 0 {
+                TargetScope::PerYear
+            } else {
+                TargetScope::Period
+            },
+            label: r.get(5)?,
+            party: party.as_deref().map(party_from_sql).transpose()?,
+        },
+    ))
+}
+
+fn validate_commitment(text: &str, targets: &[TargetDraft]) -> Result<String> {
+    let text = check_text("Löftets text", text, true, true).map_err(StoreError::Invalid)?;
+    for t in targets {
+        if t.count == 0 || t.count > 100_000 {
+            return Err(StoreError::Invalid(format!(
+                "Målet måste vara ett antal från 1 till 100 000 (fick {}).",
+                t.count
+            )));
+        }
+        check_text("Enhet", &t.unit, false, false).map_err(StoreError::Invalid)?;
+    }
+    Ok(text)
+}
+
+fn insert_target(tx: &Transaction, c: i64, pos: usize, t: &TargetDraft) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO target(commitment_id, position, count, unit, per_year, party, label) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            c,
+            pos as i64,
+            t.count,
+            t.unit.trim(),
+            t.scope == TargetScope::PerYear,
+            t.party.map(Party::key),
+            t.label.as_deref().map(str::trim),
+        ],
+    )?;
+    Ok(())
+}
+
+fn insert_commitment(
+    tx: &Transaction,
+    section: i64,
+    pos: usize,
+    c: &CommitmentDraft,
+) -> Result<CommitmentId> {
+    let text = validate_commitment(&c.text, &c.targets)?;
+    tx.execute(
+        "INSERT INTO commitment(section_id, position, text, party, sub_areas, tags) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            section,
+            pos as i64,
+            text,
+            c.party.key(),
+            json_list(&c.sub_areas),
+            json_list(&c.tags)
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    for (i, t) in c.targets.iter().enumerate() {
+        insert_target(tx, id, i, t)?;
+    }
+    Ok(CommitmentId(id))
+}
+
+impl Store {
+    /// Stores a whole medborgarlöfte (seed, import, copy forward) in one transaction.
+    pub fn insert_pledge(
+        &mut self,
+        municipality: MunicipalityId,
+        period: Period,
+        draft: &PledgeDraft,
+    ) -> Result<PledgeId> {
+        let title = check_text("Rubrik", &draft.title, true, false).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        let clash: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM pledge WHERE municipality_id = ?1 \
+             AND first_year <= ?3 AND last_year >= ?2)",
+            params![municipality.0, period.first, period.last],
+            |r| r.get(0),
+        )?;
+        if clash {
+            return Err(StoreError::Invalid(format!(
+                "Kommunen har redan ett medborgarlöfte som omfattar {period}."
+            )));
+        }
+        tx.execute(
+            "INSERT INTO pledge(municipality_id, first_year, last_year, title, goal, contact) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                municipality.0,
+                period.first,
+                period.last,
+                title,
+                draft.goal.trim(),
+                draft.contact.as_deref().map(str::trim)
+            ],
+        )?;
+        let pledge = tx.last_insert_rowid();
+        for (i, s) in draft.signatories.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO signatory(pledge_id, position, name, role) VALUES (?1, ?2, ?3, ?4)",
+                params![pledge, i as i64, s.name.trim(), s.role.trim()],
+            )?;
+        }
+        for (i, s) in draft.sections.iter().enumerate() {
+            let title = check_text("Avsnittets rubrik", &s.title, true, false)
+                .map_err(StoreError::Invalid)?;
+            tx.execute(
+                "INSERT INTO section(pledge_id, position, title) VALUES (?1, ?2, ?3)",
+                params![pledge, i as i64, title],
+            )?;
+            let section = tx.last_insert_rowid();
+            for (j, c) in s.commitments.iter().enumerate() {
+                insert_commitment(&tx, section, j, c)?;
+            }
+        }
+        tx.commit()?;
+        Ok(PledgeId(pledge))
+    }
+
+    /// A kommun's medborgarlöften, newest period first.
+    pub fn pledges(&self, municipality: MunicipalityId) -> Result<Vec<Pledge>> {
+        let ids: Vec<i64> = {
+            let mut st = self.conn.prepare_cached(
+                "SELECT id FROM pledge WHERE municipality_id = ?1 ORDER BY first_year DESC",
+            )?;
+            st.query_map([municipality.0], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        ids.into_iter()
+            .map(|id| self.pledge(PledgeId(id)))
+            .collect()
+    }
+
+    /// Every period any kommun has a medborgarlöfte for, newest first.
+    pub fn all_periods(&self) -> Result<Vec<Period>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT DISTINCT first_year, last_year FROM pledge ORDER BY last_year DESC, first_year DESC",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i32>(0)?, r.get::<_, i32>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (a, b) = row?;
+            if let Some(p) = Period::new(a, b) {
+                out.push(p);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The kommun's medborgarlöfte whose period contains `year`.
+    pub fn pledge_for_year(
+        &self,
+        municipality: MunicipalityId,
+        year: i32,
+    ) -> Result<Option<Pledge>> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM pledge WHERE municipality_id = ?1 AND first_year <= ?2 \
+                 AND last_year >= ?2 ORDER BY first_year DESC LIMIT 1",
+                params![municipality.0, year],
+                |r| r.get(0),
+            )
+            .optional()?;
+        id.map(|id| self.pledge(PledgeId(id))).transpose()
+    }
+
+    pub fn pledge(&self, id: PledgeId) -> Result<Pledge> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT municipality_id, first_year, last_year, title, goal, contact \
+                 FROM pledge WHERE id = ?1",
+                [id.0],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i32>(1)?,
+                        r.get::<_, i32>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Medborgarlöfte {id}")))?;
+        let period = Period::new(row.1, row.2)
+            .ok_or_else(|| StoreError::Invalid(format!("Ogiltig period {}–{}", row.1, row.2)))?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT name, role FROM signatory WHERE pledge_id = ?1 ORDER BY position",
+        )?;
+        let signatories = st
+            .query_map([id.0], |r| {
+                Ok(Signatory {
+                    name: r.get(0)?,
+                    role: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Pledge {
+            id,
+            municipality: MunicipalityId(row.0),
+            period,
+            title: row.3,
+            goal: row.4,
+            contact: row.5,
+            signatories,
+        })
+    }
+
+    pub fn sections(&self, pledge: PledgeId) -> Result<Vec<Section>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, title, position FROM section WHERE pledge_id = ?1 ORDER BY position, id",
+        )?;
+        let rows = st.query_map([pledge.0], |r| {
+            Ok(Section {
+                id: SectionId(r.get(0)?),
+                pledge,
+                title: r.get(1)?,
+                position: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every löfte of a medborgarlöfte with its targets, in published order.
+    pub fn commitments(&self, pledge: PledgeId) -> Result<Vec<Commitment>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {COMMITMENT_COLS} FROM commitment c JOIN section s ON s.id = c.section_id \
+             WHERE s.pledge_id = ?1 ORDER BY s.position, s.id, c.position, c.id"
+        ))?;
+        let mut list: Vec<Commitment> = st
+            .query_map([pledge.0], commitment_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT t.commitment_id, t.id, t.count, t.unit, t.per_year, t.label, t.party \
+             FROM target t JOIN commitment c ON c.id = t.commitment_id \
+             JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 \
+             ORDER BY t.commitment_id, t.position, t.id",
+        )?;
+        let mut targets: HashMap<CommitmentId, Vec<Target>> = HashMap::new();
+        for row in st.query_map([pledge.0], target_from_row)? {
+            let (c, t) = row?;
+            targets.entry(c).or_default().push(t);
+        }
+        for c in &mut list {
+            c.targets = targets.remove(&c.id).unwrap_or_default();
+        }
+        Ok(list)
+    }
+
+    pub fn commitment(&self, id: CommitmentId) -> Result<Commitment> {
+        let mut c = self
+            .conn
+            .query_row(
+                &format!("SELECT {COMMITMENT_COLS} FROM commitment c WHERE c.id = ?1"),
+                [id.0],
+                commitment_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Löfte {id}")))?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT commitment_id, id, count, unit, per_year, label, party FROM target \
+             WHERE commitment_id = ?1 ORDER BY position, id",
+        )?;
+        c.targets = st
+            .query_map([id.0], target_from_row)?
+            .map(|r| r.map(|(_, t)| t))
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(c)
+    }
+
+    /// The medborgarlöfte a löfte belongs to.
+    pub fn pledge_of_commitment(&self, id: CommitmentId) -> Result<PledgeId> {
+        self.conn
+            .query_row(
+                "SELECT s.pledge_id FROM commitment c JOIN section s ON s.id = c.section_id \
+                 WHERE c.id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .optional()?
+            .map(PledgeId)
+            .ok_or_else(|| StoreError::NotFound(format!("Löfte {id}")))
+    }
+
+    /// Adds a löfte at the end of an avsnitt.
+    pub fn add_commitment(
+        &mut self,
+        section: SectionId,
+        draft: &CommitmentDraft,
+    ) -> Result<CommitmentId> {
+        let tx = self.conn.transaction()?;
+        let pos: i64 = tx.query_row(
+            "SELECT coalesce(max(position) + 1, 0) FROM commitment WHERE section_id = ?1",
+            [section.0],
+            |r| r.get(0),
+        )?;
+        let id = insert_commitment(&tx, section.0, pos as usize, draft)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Saves text, ansvarig, sub-areas, tags and targets of a löfte. Targets keep their
+    /// ids (insatser stay linked); a target with id 0 is new; a missing one is removed.
+    pub fn update_commitment(&mut self, c: &Commitment) -> Result<()> {
+        let drafts: Vec<TargetDraft> = c
+            .targets
+            .iter()
+            .map(|t| TargetDraft {
+                count: t.count,
+                unit: t.unit.clone(),
+                scope: t.scope,
+                party: t.party,
+                label: t.label.clone(),
+            })
+            .collect();
+        let text = validate_commitment(&c.text, &drafts)?;
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE commitment SET text = ?1, party = ?2, sub_areas = ?3, tags = ?4 WHERE id = ?5",
+            params![
+                text,
+                c.party.key(),
+                json_list(&c.sub_areas),
+                json_list(&c.tags),
+                c.id.0
+            ],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("Löfte {}", c.id)));
+        }
+        let keep: Vec<i64> = c
+            .targets
+            .iter()
+            .map(|t| t.id.0)
+            .filter(|&id| id > 0)
+            .collect();
+        let existing: Vec<i64> = {
+            let mut st = tx.prepare("SELECT id FROM target WHERE commitment_id = ?1")?;
+            st.query_map([c.id.0], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for id in existing.iter().filter(|id| !keep.contains(id)) {
+            tx.execute("DELETE FROM target WHERE id = ?1", [id])?;
+        }
+        for (i, (t, d)) in c.targets.iter().zip(&drafts).enumerate() {
+            if t.id.0 > 0 && existing.contains(&t.id.0) {
+                tx.execute(
+                    "UPDATE target SET position = ?1, count = ?2, unit = ?3, per_year = ?4, \
+                     party = ?5, label = ?6 WHERE id = ?7",
+                    params![
+                        i as i64,
+                        d.count,
+                        d.unit.trim(),
+                        d.scope == TargetScope::PerYear,
+                        d.party.map(Party::key),
+                        d.label.as_deref().map(str::trim),
+                        t.id.0
+                    ],
+                )?;
+            } else {
+                insert_target(&tx, c.id.0, i, d)?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sets or clears the manual status; a status needs a reason.
+    pub fn set_manual_status(
+        &mut self,
+        id: CommitmentId,
+        manual: Option<&ManualStatus>,
+    ) -> Result<()> {
+        let (key, reason) = match manual {
+            Some(m) => {
+                let reason = check_text("Motivering", &m.reason, true, true)
+                    .map_err(|_| StoreError::Invalid("Ange en motivering till statusen.".into()))?;
+                (Some(m.status.key()), Some(reason))
+            }
+            None => (None, None),
+        };
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE commitment SET manual_status = ?1, manual_reason = ?2 WHERE id = ?3",
+            params![key, reason, id.0],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("Löfte {id}")));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Checks off (or un-checks) a löfte without a number.
+    pub fn set_checked(&mut self, id: CommitmentId, on: Option<NaiveDate>) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE commitment SET checked_on = ?1 WHERE id = ?2",
+            params![on.map(date_to_sql), id.0],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("Löfte {id}")));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes a löfte. One with insatser is refused with [`StoreError::HasActivities`]
+    /// unless `with_activities` is set, which deletes its insatser too.
+    pub fn delete_commitment(&mut self, id: CommitmentId, with_activities: bool) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let n: u32 = tx.query_row(
+            "SELECT count(*) FROM activity WHERE commitment_id = ?1",
+            [id.0],
+            |r| r.get(0),
+        )?;
+        if n > 0 && !with_activities {
+            return Err(StoreError::HasActivities(n));
+        }
+        tx.execute("DELETE FROM activity WHERE commitment_id = ?1", [id.0])?;
+        let n = tx.execute("DELETE FROM commitment WHERE id = ?1", [id.0])?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("Löfte {id}")));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

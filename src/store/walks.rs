@@ -1,0 +1,302 @@
+//! Trygghetsvandringar and their observations.
+
+use super::{Result, Store, StoreError, date_from_sql, date_to_sql, json_list, list_from_json};
+use crate::domain::{
+    CommitmentId, MunicipalityId, Observation, ObservationCategory, ObservationId,
+    ObservationStatus, SafetyWalk, TimeOfDay, WalkId,
+};
+use crate::validate::{check_date, check_text};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+
+const WALK_COLS: &str = "id, municipality_id, date, time_of_day, area, organisations, participants, notes, commitment_id";
+const OBS_COLS: &str = "id, walk_id, place, category, description, measure, responsible, deadline, \
+                        status, status_reason, updated_on";
+
+fn conv<T>(v: Option<T>, what: &str) -> rusqlite::Result<T> {
+    v.ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("okänt värde: {what}").into(),
+        )
+    })
+}
+
+fn walk_from_row(r: &Row) -> rusqlite::Result<SafetyWalk> {
+    let tod: String = r.get(3)?;
+    Ok(SafetyWalk {
+        id: WalkId(r.get(0)?),
+        municipality: MunicipalityId(r.get(1)?),
+        date: date_from_sql(&r.get::<_, String>(2)?)?,
+        time_of_day: conv(TimeOfDay::from_key(&tod), &tod)?,
+        area: r.get(4)?,
+        organisations: list_from_json(&r.get::<_, String>(5)?),
+        participants: r.get(6)?,
+        notes: r.get(7)?,
+        commitment: r.get::<_, Option<i64>>(8)?.map(CommitmentId),
+    })
+}
+
+fn obs_from_row(r: &Row) -> rusqlite::Result<Observation> {
+    let cat: String = r.get(3)?;
+    let st: String = r.get(8)?;
+    Ok(Observation {
+        id: ObservationId(r.get(0)?),
+        walk: WalkId(r.get(1)?),
+        place: r.get(2)?,
+        category: conv(ObservationCategory::from_key(&cat), &cat)?,
+        description: r.get(4)?,
+        measure: r.get(5)?,
+        responsible: r.get(6)?,
+        deadline: r
+            .get::<_, Option<String>>(7)?
+            .as_deref()
+            .map(date_from_sql)
+            .transpose()?,
+        status: conv(ObservationStatus::from_key(&st), &st)?,
+        status_reason: r.get(9)?,
+        updated_on: date_from_sql(&r.get::<_, String>(10)?)?,
+    })
+}
+
+pub fn validate_walk(w: &SafetyWalk) -> std::result::Result<SafetyWalk, String> {
+    check_date(w.date)?;
+    if w.participants > 10_000 {
+        return Err("Antal deltagare kan vara högst 10 000.".into());
+    }
+    let mut orgs = Vec::new();
+    for o in &w.organisations {
+        let o = check_text("Organisation", o, false, false)?;
+        if !o.is_empty() {
+            orgs.push(o);
+        }
+    }
+    Ok(SafetyWalk {
+        area: check_text("Område/sträcka", &w.area, true, false)?,
+        notes: check_text("Anteckningar", &w.notes, false, true)?,
+        organisations: orgs,
+        ..w.clone()
+    })
+}
+
+pub fn validate_observation(o: &Observation) -> std::result::Result<Observation, String> {
+    if let Some(d) = o.deadline {
+        check_date(d)?;
+    }
+    let reason = check_text("Motivering", &o.status_reason, false, true)?;
+    if o.status == ObservationStatus::WontFix && reason.is_empty() {
+        return Err("Ange varför ingen åtgärd görs.".into());
+    }
+    Ok(Observation {
+        place: check_text("Plats", &o.place, false, false)?,
+        description: check_text("Beskrivning", &o.description, false, true)?,
+        measure: check_text("Åtgärd", &o.measure, false, true)?,
+        responsible: check_text("Ansvarig", &o.responsible, false, false)?,
+        status_reason: reason,
+        ..o.clone()
+    })
+}
+
+impl Store {
+    pub fn add_walk(&mut self, w: &SafetyWalk) -> Result<WalkId> {
+        let w = validate_walk(w).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO safety_walk(municipality_id, date, time_of_day, area, organisations, \
+             participants, notes, commitment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                w.municipality.0,
+                date_to_sql(w.date),
+                w.time_of_day.key(),
+                w.area,
+                json_list(&w.organisations),
+                w.participants,
+                w.notes,
+                w.commitment.map(|c| c.0)
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(WalkId(id))
+    }
+
+    pub fn update_walk(&mut self, w: &SafetyWalk) -> Result<()> {
+        let w = validate_walk(w).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE safety_walk SET date = ?1, time_of_day = ?2, area = ?3, organisations = ?4, \
+             participants = ?5, notes = ?6, commitment_id = ?7 WHERE id = ?8",
+            params![
+                date_to_sql(w.date),
+                w.time_of_day.key(),
+                w.area,
+                json_list(&w.organisations),
+                w.participants,
+                w.notes,
+                w.commitment.map(|c| c.0),
+                w.id.0
+            ],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("Trygghetsvandring {}", w.id)));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes a walk with its observations (cascade).
+    pub fn delete_walk(&mut self, id: WalkId) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let n = tx.execute("DELETE FROM safety_walk WHERE id = ?1", [id.0])?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("Trygghetsvandring {id}")));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn walk(&self, id: WalkId) -> Result<SafetyWalk> {
+        self.conn
+            .query_row(
+                &format!("SELECT {WALK_COLS} FROM safety_walk WHERE id = ?1"),
+                [id.0],
+                walk_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Trygghetsvandring {id}")))
+    }
+
+    /// A kommun's walks, newest first.
+    pub fn walks(&self, m: MunicipalityId) -> Result<Vec<SafetyWalk>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {WALK_COLS} FROM safety_walk WHERE municipality_id = ?1 ORDER BY date DESC, id DESC"
+        ))?;
+        let rows = st.query_map([m.0], walk_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds an observation to a walk; its first status is recorded in the history.
+    pub fn add_observation(&mut self, o: &Observation) -> Result<ObservationId> {
+        let o = validate_observation(o).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        let pos: i64 = tx.query_row(
+            "SELECT coalesce(max(position) + 1, 0) FROM observation WHERE walk_id = ?1",
+            [o.walk.0],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO observation(walk_id, position, place, category, description, measure, \
+             responsible, deadline, status, status_reason, updated_on) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                o.walk.0,
+                pos,
+                o.place,
+                o.category.key(),
+                o.description,
+                o.measure,
+                o.responsible,
+                o.deadline.map(date_to_sql),
+                o.status.key(),
+                o.status_reason,
+                date_to_sql(o.updated_on)
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                id,
+                o.status.key(),
+                o.status_reason,
+                date_to_sql(o.updated_on)
+            ],
+        )?;
+        tx.commit()?;
+        Ok(ObservationId(id))
+    }
+
+    /// Saves an observation; a changed status is stamped with `o.updated_on` in the history.
+    pub fn update_observation(&mut self, o: &Observation) -> Result<()> {
+        let o = validate_observation(o).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        let old: Option<String> = tx
+            .query_row(
+                "SELECT status FROM observation WHERE id = ?1",
+                [o.id.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(old) = old else {
+            return Err(StoreError::NotFound(format!("Iakttagelse {}", o.id)));
+        };
+        tx.execute(
+            "UPDATE observation SET place = ?1, category = ?2, description = ?3, measure = ?4, \
+             responsible = ?5, deadline = ?6, status = ?7, status_reason = ?8, updated_on = ?9 \
+             WHERE id = ?10",
+            params![
+                o.place,
+                o.category.key(),
+                o.description,
+                o.measure,
+                o.responsible,
+                o.deadline.map(date_to_sql),
+                o.status.key(),
+                o.status_reason,
+                date_to_sql(o.updated_on),
+                o.id.0
+            ],
+        )?;
+        if old != o.status.key() {
+            tx.execute(
+                "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    o.id.0,
+                    o.status.key(),
+                    o.status_reason,
+                    date_to_sql(o.updated_on)
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn delete_observation(&mut self, id: ObservationId) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM observation WHERE id = ?1", [id.0])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn observations(&self, walk: WalkId) -> Result<Vec<Observation>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {OBS_COLS} FROM observation WHERE walk_id = ?1 ORDER BY position, id"
+        ))?;
+        let rows = st.query_map([walk.0], obs_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Status history of an observation, oldest first.
+    pub fn observation_history(
+        &self,
+        id: ObservationId,
+    ) -> Result<Vec<(ObservationStatus, String, NaiveDate)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT status, reason, changed_on FROM observation_status_change \
+             WHERE observation_id = ?1 ORDER BY id",
+        )?;
+        let rows = st.query_map([id.0], |r| {
+            let s: String = r.get(0)?;
+            Ok((
+                conv(ObservationStatus::from_key(&s), &s)?,
+                r.get(1)?,
+                date_from_sql(&r.get::<_, String>(2)?)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,113 @@
+//! Pure progress of a whole board: statuses, counts, behind-plan. No I/O, no clock.
+
+use crate::domain::{
+    Commitment, Status, Target, TargetProgress, commitment_status, target_progress,
+};
+use crate::store::{BoardData, CommitmentStats};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone)]
+pub struct TargetLine {
+    pub target: Target,
+    pub progress: TargetProgress,
+}
+
+#[derive(Debug, Clone)]
+pub struct CommitmentRow {
+    pub commitment: Commitment,
+    pub section_title: String,
+    pub targets: Vec<TargetLine>,
+    pub status: Status,
+    pub behind_plan: bool,
+    pub stats: CommitmentStats,
+}
+
+impl CommitmentRow {
+    /// Done and goal summed over the targets (for one compact "utfört / mål").
+    pub fn totals(&self) -> Option<(u32, u32)> {
+        if self.targets.is_empty() {
+            return None;
+        }
+        Some(self.targets.iter().fold((0, 0), |(d, g), t| {
+            (
+                d + t.progress.done.min(t.progress.goal),
+                g + t.progress.goal,
+            )
+        }))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BoardSummary {
+    pub rows: Vec<CommitmentRow>,
+    /// Count per status, in [`Status::ALL`] order.
+    pub by_status: [u32; 5],
+}
+
+impl BoardSummary {
+    pub fn total(&self) -> u32 {
+        self.rows.len() as u32
+    }
+    pub fn count(&self, s: Status) -> u32 {
+        Status::ALL
+            .iter()
+            .position(|x| *x == s)
+            .map(|i| self.by_status[i])
+            .unwrap_or(0)
+    }
+    pub fn done(&self) -> u32 {
+        self.count(Status::Done)
+    }
+    pub fn behind(&self) -> impl Iterator<Item = &CommitmentRow> {
+        self.rows.iter().filter(|r| r.behind_plan)
+    }
+}
+
+pub fn summarize(board: &BoardData, today: NaiveDate) -> BoardSummary {
+    let period = board.pledge.period;
+    let ended = period.has_ended(today);
+    let mut out = BoardSummary::default();
+    for c in &board.commitments {
+        let targets: Vec<TargetLine> = c
+            .targets
+            .iter()
+            .map(|t| TargetLine {
+                target: t.clone(),
+                progress: target_progress(
+                    t,
+                    board.tallies.get(&t.id).unwrap_or(&Default::default()),
+                    period,
+                    today,
+                ),
+            })
+            .collect();
+        let progress: Vec<TargetProgress> = targets.iter().map(|t| t.progress).collect();
+        let status = commitment_status(
+            c.manual_status.as_ref(),
+            c.checked_on.is_some(),
+            &progress,
+            ended,
+        );
+        let behind_plan = c.manual_status.is_none()
+            && status != Status::Done
+            && progress.iter().any(|p| p.behind_plan);
+        if let Some(i) = Status::ALL.iter().position(|s| *s == status) {
+            out.by_status[i] += 1;
+        }
+        let section_title = board
+            .sections
+            .iter()
+            .find(|s| s.id == c.section)
+            .map(|s| s.title.clone())
+            .unwrap_or_default();
+        out.rows.push(CommitmentRow {
+            commitment: c.clone(),
+            section_title,
+            targets,
+            status,
+            behind_plan,
+            stats: board.stats.get(&c.id).cloned().unwrap_or_default(),
+        });
+    }
+    out
+}

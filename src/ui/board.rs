@@ -1,0 +1,223 @@
+//! The checklist board: a kommun's löften grouped by avsnitt, with progress.
+
+use super::Action;
+use super::widgets::{BEHIND, party_chip, progress, status_chip, status_color, weak};
+use crate::domain::{CommitmentId, Party, Status};
+use crate::store::BoardData;
+use crate::summary::{BoardSummary, CommitmentRow};
+use egui::{Align, Layout, RichText, Ui, Vec2};
+
+/// Filters and search of the board, kept between frames.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BoardFilter {
+    pub party: Option<Party>,
+    pub status: Option<Status>,
+    pub tag: Option<String>,
+    pub search: String,
+}
+
+impl BoardFilter {
+    pub fn matches(&self, row: &CommitmentRow) -> bool {
+        let c = &row.commitment;
+        if self
+            .party
+            .is_some_and(|p| p != c.party && !row.targets.iter().any(|t| t.target.party == Some(p)))
+        {
+            return false;
+        }
+        if self.status.is_some_and(|s| s != row.status) {
+            return false;
+        }
+        if let Some(tag) = &self.tag
+            && !c.tags.contains(tag)
+        {
+            return false;
+        }
+        let q = self.search.trim().to_lowercase();
+        q.is_empty()
+            || c.text.to_lowercase().contains(&q)
+            || row.section_title.to_lowercase().contains(&q)
+            || c.tags.iter().any(|t| t.to_lowercase().contains(&q))
+    }
+
+    pub fn is_active(&self) -> bool {
+        *self != BoardFilter::default()
+    }
+}
+
+/// Width of the fixed right part of a row: progress, numbers, status, +1.
+const RIGHT_W: f32 = 420.0;
+
+pub struct BoardView<'a> {
+    pub data: &'a BoardData,
+    pub summary: &'a BoardSummary,
+    pub filter: &'a BoardFilter,
+    pub selected: Option<CommitmentId>,
+}
+
+impl BoardView<'_> {
+    pub fn ui(&self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let s = self.summary;
+        ui.horizontal(|ui| {
+            ui.heading(
+                RichText::new(format!(
+                    "{} — {}",
+                    self.data.municipality.name, self.data.pledge.title
+                ))
+                .strong(),
+            );
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.label(RichText::new(format!(
+                    "{} löften · {} genomförda",
+                    s.total(),
+                    s.done()
+                )));
+            });
+        });
+        ui.add_space(4.0);
+        let visible: Vec<&CommitmentRow> =
+            s.rows.iter().filter(|r| self.filter.matches(r)).collect();
+        if visible.is_empty() {
+            ui.add_space(20.0);
+            ui.label(if s.rows.is_empty() {
+                "Medborgarlöftet har inga löften ännu."
+            } else {
+                "Inga löften matchar filtret. Ändra filter eller sökning."
+            });
+            return actions;
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let mut section = None;
+                for row in visible {
+                    if section != Some(row.commitment.section) {
+                        section = Some(row.commitment.section);
+                        ui.add_space(10.0);
+                        ui.label(RichText::new(&row.section_title).size(20.0).strong());
+                        ui.separator();
+                    }
+                    self.row_ui(ui, row, &mut actions);
+                    ui.add_space(4.0);
+                }
+            });
+        actions
+    }
+
+    fn row_ui(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<Action>) {
+        let c = &row.commitment;
+        let selected = self.selected == Some(c.id);
+        let frame = egui::Frame::new()
+            .inner_margin(egui::Margin::symmetric(8, 6))
+            .corner_radius(6.0)
+            .fill(if selected {
+                ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+            } else {
+                ui.visuals().faint_bg_color
+            });
+        frame.show(ui, |ui| {
+            let full = ui.available_width();
+            ui.horizontal(|ui| {
+                party_chip(ui, c.party);
+                let text_w = (full - 110.0 - RIGHT_W - 24.0).max(180.0);
+                ui.allocate_ui_with_layout(
+                    Vec2::new(text_w, 0.0),
+                    Layout::top_down(Align::Min),
+                    |ui| {
+                        ui.set_width(text_w);
+                        let r = ui.add(
+                            egui::Label::new(RichText::new(&c.text).size(17.0))
+                                .wrap()
+                                .sense(egui::Sense::click()),
+                        );
+                        if r.clicked() {
+                            actions.push(Action::SelectCommitment((!selected).then_some(c.id)));
+                        }
+                        let mut info = Vec::new();
+                        if let Some(d) = row.stats.latest {
+                            info.push(format!("Senaste insats {d}"));
+                        }
+                        if row.stats.entries_since > 0 {
+                            info.push(format!("{} nya sedan mötet", row.stats.entries_since));
+                        }
+                        if row.behind_plan {
+                            info.push("Efter plan".into());
+                        }
+                        if !info.is_empty() {
+                            let color = if row.behind_plan {
+                                BEHIND
+                            } else {
+                                ui.visuals().weak_text_color()
+                            };
+                            ui.label(RichText::new(info.join(" · ")).color(color));
+                        }
+                    },
+                );
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    self.right_part(ui, row, actions);
+                });
+            });
+        });
+    }
+
+    fn right_part(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<Action>) {
+        let c = &row.commitment;
+        if row.targets.is_empty() {
+            ui.add_space(46.0);
+            status_chip(ui, row.status);
+            let mut checked = c.checked_on.is_some();
+            if ui.checkbox(&mut checked, "Klar").changed() {
+                actions.push(Action::SetChecked(c.id, checked));
+            }
+            return;
+        }
+        if row.targets.len() == 1 {
+            let t = &row.targets[0];
+            if ui
+                .button(RichText::new("+1").size(18.0))
+                .on_hover_text("Registrera en insats i dag")
+                .clicked()
+            {
+                actions.push(Action::QuickAdd {
+                    commitment: c.id,
+                    target: Some(t.target.id),
+                    by: t.target.party.unwrap_or(c.party),
+                });
+            }
+        } else {
+            ui.add_space(46.0);
+        }
+        status_chip(ui, row.status);
+        ui.vertical(|ui| {
+            for t in &row.targets {
+                ui.horizontal(|ui| {
+                    let per_year = if t.target.scope == crate::domain::TargetScope::PerYear {
+                        " i år"
+                    } else {
+                        ""
+                    };
+                    progress(
+                        ui,
+                        t.progress.fraction(),
+                        status_color(t.progress.status),
+                        110.0,
+                    );
+                    ui.label(
+                        RichText::new(format!("{}/{}{per_year}", t.progress.done, t.progress.goal))
+                            .size(17.0)
+                            .strong(),
+                    );
+                    if row.targets.len() > 1 {
+                        let name = t
+                            .target
+                            .label
+                            .clone()
+                            .unwrap_or_else(|| t.target.unit.clone());
+                        ui.label(weak(name));
+                    }
+                });
+            }
+        });
+    }
+}

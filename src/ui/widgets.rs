@@ -1,0 +1,82 @@
+//! Small shared widgets: status and ansvarig chips, progress bars.
+
+use crate::domain::{Party, Status};
+use egui::{Color32, RichText, Sense, Stroke, Ui, Vec2};
+
+/// Fill colours with white text at WCAG AA contrast; the same in light and dark themes.
+pub fn status_color(s: Status) -> Color32 {
+    match s {
+        Status::Done => Color32::from_rgb(0x1B, 0x7F, 0x3B),
+        Status::InProgress => Color32::from_rgb(0x1F, 0x5F, 0xAD),
+        Status::PartlyDone => Color32::from_rgb(0xA1, 0x4A, 0x07),
+        Status::NotStarted => Color32::from_rgb(0x5F, 0x63, 0x68),
+        Status::NotDone => Color32::from_rgb(0xB3, 0x26, 0x1E),
+    }
+}
+
+pub fn party_color(p: Party) -> Color32 {
+    match p {
+        Party::Polisen => Color32::from_rgb(0x1D, 0x3A, 0x8A),
+        Party::Kommunen => Color32::from_rgb(0x0F, 0x6E, 0x66),
+        Party::Gemensamt => Color32::from_rgb(0x6B, 0x21, 0xA8),
+    }
+}
+
+/// Amber used for "Efter plan".
+pub const BEHIND: Color32 = Color32::from_rgb(0xA1, 0x4A, 0x07);
+
+/// A rounded label with white text on `fill`, at least `min_width` wide.
+pub fn chip(ui: &mut Ui, text: &str, fill: Color32, min_width: f32) -> egui::Response {
+    let galley = ui.painter().layout_no_wrap(
+        text.to_owned(),
+        egui::TextStyle::Body.resolve(ui.style()),
+        Color32::WHITE,
+    );
+    let pad = Vec2::new(8.0, 3.0);
+    let size = Vec2::new(
+        (galley.size().x + 2.0 * pad.x).max(min_width),
+        galley.size().y + 2.0 * pad.y,
+    );
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    if ui.is_rect_visible(rect) {
+        ui.painter().rect_filled(rect, 6.0, fill);
+        let pos = egui::pos2(rect.center().x - galley.size().x / 2.0, rect.min.y + pad.y);
+        ui.painter().galley(pos, galley, Color32::WHITE);
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    response
+}
+
+pub fn status_chip(ui: &mut Ui, s: Status) -> egui::Response {
+    chip(ui, s.label(), status_color(s), 150.0)
+}
+
+pub fn party_chip(ui: &mut Ui, p: Party) -> egui::Response {
+    chip(ui, p.label(), party_color(p), 110.0)
+}
+
+/// A progress bar in the status colour.
+pub fn progress(ui: &mut Ui, fraction: f32, color: Color32, width: f32) {
+    let height = 12.0;
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let bg = ui.visuals().extreme_bg_color;
+        ui.painter().rect_filled(rect, 4.0, bg);
+        ui.painter().rect_stroke(
+            rect,
+            4.0,
+            Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+            egui::StrokeKind::Inside,
+        );
+        let mut fill = rect;
+        fill.set_width(rect.width() * fraction.clamp(0.0, 1.0));
+        if fill.width() > 0.5 {
+            ui.painter().rect_filled(fill, 4.0, color);
+        }
+    }
+}
+
+/// Muted secondary text.
+pub fn weak(text: impl Into<String>) -> RichText {
+    RichText::new(text.into()).weak()
+}

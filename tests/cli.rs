@@ -1,0 +1,349 @@
+//! The command line, run as a user would: a fresh database file per test.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_trygghetstavlan"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// The ID (first column) of the `list` row whose text contains `needle`.
+fn id_of(list: &str, needle: &str) -> String {
+    let line = list.lines().find(|l| l.contains(needle)).unwrap();
+    line.split_whitespace().next().unwrap().to_string()
+}
+
+fn row<'a>(list: &'a str, needle: &str) -> &'a str {
+    list.lines().find(|l| l.contains(needle)).unwrap()
+}
+
+#[test]
+fn list_on_fresh_database_shows_all_four() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(&db, &["list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for k in ["Bromölla", "Sölvesborg", "Olofström", "Sotenäs"] {
+        assert!(
+            out.contains(&format!("{k} — Medborgarlöfte")),
+            "{k} saknas:\n{out}"
+        );
+    }
+    assert!(out.contains("Medborgarlöfte 2023–2024"));
+    assert!(out.contains("30 tillfällen"));
+    let o = run(&db, &["list", "--kommun", "olofström", "--period", "2024"]);
+    let out = stdout(&o);
+    assert!(out.contains("Olofström") && !out.contains("Sotenäs"));
+    let o = run(&db, &["list", "--period", "2019"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Inget medborgarlöfte omfattar år 2019"));
+}
+
+#[test]
+fn add_insats_then_list_shows_count_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let list = stdout(&run(&db, &["list", "--kommun", "Olofström"]));
+    let id = id_of(&list, "5 st riktade insatser");
+    assert!(row(&list, "5 st riktade insatser").contains("0/5"));
+    let o = run(
+        &db,
+        &[
+            "add-insats",
+            "--kommun",
+            "Olofström",
+            "--lofte",
+            &id,
+            "--date",
+            "2024-03-01",
+            "--count",
+            "2",
+            "--place",
+            "Centrum",
+            "--note",
+            "HEMLIG-ANTECKNING",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = stdout(&run(&db, &["list", "--kommun", "Olofström"]));
+    let r = row(&list, "5 st riktade insatser");
+    assert!(r.contains("2/5"), "{r}");
+    assert!(r.contains("Delvis genomförd"), "{r}");
+    for _ in 0..3 {
+        let o = run(
+            &db,
+            &[
+                "add-insats",
+                "--kommun",
+                "Olofström",
+                "--lofte",
+                &id,
+                "--date",
+                "2024-06-01",
+            ],
+        );
+        assert!(o.status.success());
+    }
+    let list = stdout(&run(&db, &["list", "--kommun", "Olofström"]));
+    let r = row(&list, "5 st riktade insatser");
+    assert!(r.contains("5/5") && r.contains("Genomförd"), "{r}");
+    // The internal note never reaches the CSV.
+    let csv = stdout(&run(&db, &["export-csv"]));
+    assert!(!csv.contains("HEMLIG"));
+}
+
+#[test]
+fn invalid_add_insats_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let list = stdout(&run(&db, &["list", "--kommun", "Sölvesborg"]));
+    let id = id_of(&list, "synlighetsarbete");
+    let other = id_of(
+        &stdout(&run(&db, &["list", "--kommun", "Olofström"])),
+        "5 st riktade insatser",
+    );
+    let before = std::fs::read(&db).unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec![
+                "--kommun",
+                "Atlantis",
+                "--lofte",
+                &id,
+                "--date",
+                "2024-03-01",
+            ],
+            "Okänd kommun",
+        ),
+        (
+            vec![
+                "--kommun",
+                "Sölvesborg",
+                "--lofte",
+                "99999",
+                "--date",
+                "2024-03-01",
+            ],
+            "Okänt löfte",
+        ),
+        (
+            vec![
+                "--kommun",
+                "Sölvesborg",
+                "--lofte",
+                &other,
+                "--date",
+                "2024-03-01",
+            ],
+            "hör inte till",
+        ),
+        (
+            vec![
+                "--kommun",
+                "Sölvesborg",
+                "--lofte",
+                &id,
+                "--date",
+                "2024-13-01",
+            ],
+            "inte ett datum",
+        ),
+        (
+            vec!["--kommun", "Sölvesborg", "--lofte", &id, "--date", "1/3"],
+            "ÅÅÅÅ-MM-DD",
+        ),
+        (
+            vec![
+                "--kommun",
+                "Sölvesborg",
+                "--lofte",
+                &id,
+                "--date",
+                "2024-03-01",
+                "--count",
+                "0",
+            ],
+            "minst 1",
+        ),
+        (
+            vec![
+                "--kommun",
+                "Sölvesborg",
+                "--lofte",
+                &id,
+                "--date",
+                "2024-03-01",
+                "--count",
+                "-3",
+            ],
+            "minst 1",
+        ),
+        (
+            vec![
+                "--kommun",
+                "Sölvesborg",
+                "--lofte",
+                &id,
+                "--date",
+                "2024-03-01",
+                "--by",
+                "brandkåren",
+            ],
+            "Okänd utförare",
+        ),
+    ];
+    for (args, msg) in cases {
+        let mut full = vec!["add-insats"];
+        full.extend(args.iter());
+        let o = run(&db, &full);
+        assert_eq!(o.status.code(), Some(2), "{full:?}");
+        let err = stderr(&o);
+        assert!(err.contains(msg), "{full:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    }
+    let list = stdout(&run(&db, &["list", "--kommun", "Sölvesborg"]));
+    assert!(row(&list, "synlighetsarbete").contains("0/30"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn several_targets_need_a_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let list = stdout(&run(&db, &["list", "--kommun", "Sölvesborg"]));
+    let id = id_of(&list, "Riktade insatser. Polisen");
+    // Picks the Kommunen target by --by.
+    let o = run(
+        &db,
+        &[
+            "add-insats",
+            "--kommun",
+            "Sölvesborg",
+            "--lofte",
+            &id,
+            "--date",
+            "2024-02-02",
+            "--by",
+            "kommunen",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let grann = id_of(&list, "uppstartsmöten samt");
+    let o = run(
+        &db,
+        &[
+            "add-insats",
+            "--kommun",
+            "Sölvesborg",
+            "--lofte",
+            &grann,
+            "--date",
+            "2024-02-02",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--mal"));
+    let o = run(
+        &db,
+        &[
+            "add-insats",
+            "--kommun",
+            "Sölvesborg",
+            "--lofte",
+            &grann,
+            "--date",
+            "2024-02-02",
+            "--mal",
+            "2",
+        ],
+    );
+    assert!(o.status.success());
+    let list = stdout(&run(&db, &["list", "--kommun", "Sölvesborg"]));
+    assert!(
+        list.lines()
+            .any(|l| l.contains("(Kommunen)") && l.contains("1/8")),
+        "{list}"
+    );
+    assert!(
+        list.lines()
+            .any(|l| l.contains("repetitionsträffar") && l.contains("1/2")),
+        "{list}"
+    );
+}
+
+#[test]
+fn export_csv_for_swedish_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let out = dir.path().join("tavla.csv");
+    let o = run(
+        &db,
+        &[
+            "export-csv",
+            "--kommun",
+            "Sölvesborg",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[0],
+        "kommun;period;avsnitt;löfte;ansvarig;mål;enhet;utfört;status"
+    );
+    // 11 löften, two with two targets: 13 rows.
+    assert_eq!(lines.len(), 1 + 13, "{text}");
+    for l in &lines[1..] {
+        assert!(l.starts_with("Sölvesborg;2024;"), "{l}");
+        assert_eq!(l.matches(';').count(), 8, "{l}");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(";Polisen;30;tillfällen;0;Ej genomförd"))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Tidig upptäckt") && l.contains(";Kommunen;8;riktade insatser;0;"))
+    );
+    // stdout works too.
+    let o = run(&db, &["export-csv"]);
+    let s = stdout(&o);
+    assert!(s.starts_with('\u{feff}'));
+    assert!(s.contains("Sotenäs;2023–2024;"));
+}
+
+#[test]
+fn unusable_database_exits_2_and_leaves_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("skräp.db");
+    std::fs::write(
+        &db,
+        b"det har ar ingen databas, bara text som ser ut som en fil",
+    )
+    .unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let o = run(&db, &["list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ingen databas"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}

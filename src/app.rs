@@ -2,11 +2,16 @@
 
 use crate::cli::default_pledge;
 use crate::domain::{Activity, ActivityId, Period, PledgeId};
+use crate::domain::{CommitmentId, Party, Status};
 use crate::store::{BoardData, Store, StoreError};
 use crate::summary::{BoardSummary, summarize};
 use crate::ui::Action;
 use crate::ui::board::{BoardFilter, BoardView};
+use crate::ui::date_field::DateField;
+use crate::ui::detail::{DetailView, StatusEditor};
+use crate::ui::insats_form::{FormOutcome, InsatsForm};
 use crate::ui::nav::{self, NavArea, NavEntry, Selection};
+use crate::ui::overview::{self, OverviewCard};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -76,8 +81,13 @@ pub struct App {
     nav: Vec<NavArea>,
     pub selection: Option<Selection>,
     board: Option<(BoardData, BoardSummary)>,
+    overview: Vec<OverviewCard>,
     pub filter: BoardFilter,
-    pub selected_commitment: Option<crate::domain::CommitmentId>,
+    pub selected_commitment: Option<CommitmentId>,
+    detail_activities: Vec<crate::domain::Activity>,
+    pub status_editor: StatusEditor,
+    pub form: Option<InsatsForm>,
+    pub meeting_field: DateField,
     pub toast: Option<Toast>,
     pub error: Option<String>,
 }
@@ -106,8 +116,13 @@ impl App {
             nav: Vec::new(),
             selection: None,
             board: None,
+            overview: Vec::new(),
             filter: BoardFilter::default(),
             selected_commitment: None,
+            detail_activities: Vec::new(),
+            status_editor: StatusEditor::default(),
+            form: None,
+            meeting_field: DateField::default(),
             toast: None,
             error: None,
         };
@@ -170,12 +185,74 @@ impl App {
     pub fn reload(&mut self) {
         let Some(store) = &self.store else { return };
         match load_views(store, self.period, self.selection, self.today) {
-            Ok((nav, board)) => {
-                self.nav = nav;
-                self.board = board;
+            Ok(loaded) => {
+                self.nav = loaded.nav;
+                self.board = loaded.board;
+                self.overview = loaded.overview;
             }
             Err(e) => self.error = Some(e.to_string()),
         }
+        // The selected löfte must be on the board; load its insatser.
+        let on_board = self.selected_row().is_some();
+        if !on_board {
+            self.selected_commitment = None;
+        }
+        self.detail_activities = match self.selected_commitment {
+            Some(c) => store.activities_for_commitment(c).unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let meeting = self.board.as_ref().and_then(|(b, _)| b.since);
+        if crate::validate::parse_date(&self.meeting_field.text).ok() != meeting
+            && self.meeting_field.open_month.is_none()
+        {
+            self.meeting_field.text = meeting.map(|d| d.to_string()).unwrap_or_default();
+        }
+    }
+
+    /// The board row of the selected löfte.
+    pub fn selected_row(&self) -> Option<&crate::summary::CommitmentRow> {
+        let c = self.selected_commitment?;
+        self.board
+            .as_ref()?
+            .1
+            .rows
+            .iter()
+            .find(|r| r.commitment.id == c)
+    }
+
+    /// An empty form for a new insats of `c`, dated today.
+    fn new_form(&self, c: CommitmentId) -> Option<InsatsForm> {
+        let (board, summary) = self.board.as_ref()?;
+        let row = summary.rows.iter().find(|r| r.commitment.id == c)?;
+        let cm = &row.commitment;
+        let targets: Vec<_> = if cm.targets.len() > 1 {
+            cm.targets
+                .iter()
+                .map(|t| (t.id, t.label.clone().unwrap_or_else(|| t.describe())))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Some(InsatsForm {
+            editing: None,
+            municipality: board.municipality.id,
+            commitment: c,
+            target: if cm.targets.len() == 1 {
+                Some(cm.targets[0].id)
+            } else {
+                None
+            },
+            targets,
+            period: board.pledge.period,
+            sub_areas: cm.sub_areas.clone(),
+            date: DateField::new(self.today),
+            by: cm.party,
+            count: "1".into(),
+            place: String::new(),
+            description: String::new(),
+            note: String::new(),
+            confirm_outside: false,
+        })
     }
 
     /// Applies one action from a view.
@@ -201,9 +278,83 @@ impl App {
                 Ok(None)
             }
             Action::SelectCommitment(c) => {
+                if self.selected_commitment != c {
+                    self.form = None;
+                }
                 self.selected_commitment = c;
+                self.status_editor = StatusEditor::default();
+                if let Some(c) = c
+                    && let Some(row) = self
+                        .board
+                        .as_ref()
+                        .and_then(|(_, s)| s.rows.iter().find(|r| r.commitment.id == c))
+                {
+                    self.status_editor = StatusEditor::from_row(row);
+                }
                 Ok(None)
             }
+            Action::NewActivity(c) => {
+                self.selected_commitment = Some(c);
+                self.form = self.new_form(c);
+                Ok(None)
+            }
+            Action::EditActivity(id) => {
+                let base = store
+                    .activity(id)
+                    .ok()
+                    .and_then(|a| a.commitment.map(|c| (a, c)));
+                if let Some((a, c)) = base
+                    && let Some(form) = self.new_form(c)
+                {
+                    self.form = Some(InsatsForm::edit(&a, form));
+                }
+                Ok(None)
+            }
+            Action::CloseForm => {
+                self.form = None;
+                Ok(None)
+            }
+            Action::SaveActivity(a) => {
+                let editing = a.id.0 > 0;
+                let r = if editing {
+                    store.update_activity(&a).map(|_| a.id)
+                } else {
+                    store.add_activity(&a)
+                };
+                r.map(|id| {
+                    self.form = None;
+                    Some(Toast {
+                        text: if editing {
+                            format!("Insatsen {} sparades.", a.date)
+                        } else {
+                            format!("Insats {} registrerad ({} st).", a.date, a.count)
+                        },
+                        undo: (!editing).then_some(Undo::RemoveActivity(id)),
+                        shown_at: now,
+                    })
+                })
+            }
+            Action::DeleteActivity(id) => store.delete_activity(id).map(|a| {
+                Some(Toast {
+                    text: format!("Insatsen {} togs bort.", a.date),
+                    undo: Some(Undo::RestoreActivity(Box::new(a))),
+                    shown_at: now,
+                })
+            }),
+            Action::SetManualStatus(c, manual) => {
+                let text = match &manual {
+                    Some(m) => format!("Status satt till {}.", m.status.label()),
+                    None => "Statusen beräknas igen.".into(),
+                };
+                store.set_manual_status(c, manual.as_ref()).map(|_| {
+                    Some(Toast {
+                        text,
+                        undo: None,
+                        shown_at: now,
+                    })
+                })
+            }
+            Action::SetLastMeeting(m, date) => store.set_last_meeting(m, date).map(|_| None),
             Action::QuickAdd {
                 commitment,
                 target,
@@ -275,14 +426,15 @@ impl App {
 
     fn top_bar(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let mut actions = Vec::new();
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new("Trygghetstavlan").size(22.0).strong());
             ui.separator();
             let current = self
                 .period
                 .map(|p| p.to_string())
                 .unwrap_or_else(|| "–".into());
-            egui::ComboBox::from_label("Period")
+            let l = ui.label("Period");
+            egui::ComboBox::from_id_salt("period")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     for p in &self.periods {
@@ -293,7 +445,91 @@ impl App {
                             actions.push(Action::SelectPeriod(*p));
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
+            let f = &mut self.filter;
+            let l = ui.label("Ansvarig");
+            egui::ComboBox::from_id_salt("party_filter")
+                .selected_text(f.party.map(Party::label).unwrap_or("Alla"))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.party, None, "Alla");
+                    for p in Party::ALL {
+                        ui.selectable_value(&mut f.party, Some(p), p.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Status");
+            egui::ComboBox::from_id_salt("status_filter")
+                .selected_text(f.status.map(Status::label).unwrap_or("Alla"))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.status, None, "Alla");
+                    for s in Status::ALL {
+                        ui.selectable_value(&mut f.status, Some(s), s.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let tags: Vec<String> = self
+                .board
+                .as_ref()
+                .map(|(b, _)| {
+                    let mut t: Vec<String> =
+                        b.commitments.iter().flat_map(|c| c.tags.clone()).collect();
+                    t.sort();
+                    t.dedup();
+                    t
+                })
+                .unwrap_or_default();
+            if !tags.is_empty() {
+                let l = ui.label("Fokus");
+                egui::ComboBox::from_id_salt("tag_filter")
+                    .selected_text(f.tag.clone().unwrap_or_else(|| "Alla".into()))
+                    .width(170.0)
+                    .truncate()
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut f.tag, None, "Alla");
+                        for t in tags {
+                            ui.selectable_value(&mut f.tag, Some(t.clone()), t);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            }
+            let l = ui.label("Sök");
+            ui.add(
+                egui::TextEdit::singleline(&mut f.search)
+                    .id_salt("search")
+                    .hint_text("text i löften")
+                    .desired_width(140.0),
+            )
+            .labelled_by(l.id);
+            if f.is_active() && ui.button("Rensa filter").clicked() {
+                *f = BoardFilter::default();
+            }
+            ui.separator();
+            if let Some(Selection::Municipality(m)) = self.selection {
+                ui.label("Förra mötet");
+                self.meeting_field.ui(ui, "meeting", self.today);
+                let parsed = crate::validate::parse_date(&self.meeting_field.text);
+                let saved = self.board.as_ref().and_then(|(b, _)| b.since);
+                match parsed {
+                    Ok(d) if Some(d) != saved => {
+                        if ui.button("Spara mötesdatum").clicked() {
+                            actions.push(Action::SetLastMeeting(m, Some(d)));
+                        }
+                    }
+                    Err(e) if !self.meeting_field.text.trim().is_empty() => {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    }
+                    _ => {}
+                }
+                if saved.is_some() && ui.small_button("Rensa").clicked() {
+                    self.meeting_field.text.clear();
+                    actions.push(Action::SetLastMeeting(m, None));
+                }
+            }
             ui.separator();
             let mut dark = self.prefs.dark;
             if ui.selectable_label(dark, "Mörkt tema").clicked() {
@@ -380,6 +616,34 @@ impl App {
                     actions.push(a);
                 }
             });
+        if self.selected_commitment.is_some() {
+            let row = self.selected_row().cloned();
+            if let Some(row) = row {
+                egui::Panel::right("detail")
+                    .default_size(470.0)
+                    .resizable(true)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            if let Some(form) = &mut self.form {
+                                match form.ui(ui, self.today) {
+                                    Some(FormOutcome::Save(a)) => {
+                                        actions.push(Action::SaveActivity(a))
+                                    }
+                                    Some(FormOutcome::Cancel) => actions.push(Action::CloseForm),
+                                    None => {}
+                                }
+                                ui.separator();
+                            }
+                            let mut view = DetailView {
+                                row: &row,
+                                activities: &self.detail_activities,
+                                editor: &mut self.status_editor,
+                            };
+                            actions.extend(view.ui(ui));
+                        });
+                    });
+            }
+        }
         egui::CentralPanel::default().show(ui, |ui| match (&self.board, self.selection) {
             (Some((data, summary)), _) => {
                 let view = BoardView {
@@ -390,13 +654,32 @@ impl App {
                 };
                 actions.extend(view.ui(ui));
             }
+            (None, Some(Selection::Overview(area))) => {
+                let name = self
+                    .nav
+                    .iter()
+                    .find(|a| a.id == area)
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default();
+                if let Some(a) = overview::ui(ui, &name, &self.overview) {
+                    actions.push(a);
+                }
+            }
             (None, Some(Selection::Municipality(_))) => {
-                ui.label("Kommunen har inget medborgarlöfte för den valda perioden.");
+                ui.label("Kommunen har inget medborgarlöfte för den valda perioden. Välj en annan period.");
             }
             _ => {
                 ui.label("Välj en kommun till vänster.");
             }
         });
+        // Ctrl+N: new insats for the selected löfte.
+        if self.form.is_none()
+            && let Some(c) = self.selected_commitment
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::N))
+        {
+            actions.push(Action::NewActivity(c));
+        }
+        self.prefs.zoom = ui.ctx().zoom_factor();
         for a in actions {
             self.apply(a, now);
         }
@@ -427,7 +710,11 @@ fn pledge_for(
     })
 }
 
-type Loaded = (Vec<NavArea>, Option<(BoardData, BoardSummary)>);
+struct Loaded {
+    nav: Vec<NavArea>,
+    board: Option<(BoardData, BoardSummary)>,
+    overview: Vec<OverviewCard>,
+}
 
 /// Reads what the left panel and the board show.
 fn load_views(
@@ -438,15 +725,36 @@ fn load_views(
 ) -> Result<Loaded, StoreError> {
     let municipalities = store.municipalities()?;
     let mut areas = Vec::new();
+    let mut overview = Vec::new();
     for a in store.police_areas()? {
         let mut entries = Vec::new();
         for m in municipalities.iter().filter(|m| m.police_area == a.id) {
             let progress = match pledge_for(store, m.id, period, today)? {
                 Some(p) => {
-                    let s = summarize(&store.board(p, None)?, today);
-                    Some((s.done(), s.total()))
+                    let b = store.board(p, None)?;
+                    let s = summarize(&b, today);
+                    let progress = Some((s.done(), s.total()));
+                    if selection == Some(Selection::Overview(a.id)) {
+                        overview.push(OverviewCard {
+                            municipality: m.id,
+                            name: m.name.clone(),
+                            title: Some(b.pledge.title.clone()),
+                            summary: s,
+                        });
+                    }
+                    progress
                 }
-                None => None,
+                None => {
+                    if selection == Some(Selection::Overview(a.id)) {
+                        overview.push(OverviewCard {
+                            municipality: m.id,
+                            name: m.name.clone(),
+                            title: None,
+                            summary: BoardSummary::default(),
+                        });
+                    }
+                    None
+                }
             };
             entries.push(NavEntry {
                 id: m.id,
@@ -471,7 +779,11 @@ fn load_views(
         },
         _ => None,
     };
-    Ok((areas, board))
+    Ok(Loaded {
+        nav: areas,
+        board,
+        overview,
+    })
 }
 
 fn set_theme(ctx: &egui::Context, dark: bool) {

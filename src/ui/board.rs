@@ -75,6 +75,7 @@ impl BoardView<'_> {
                 )));
             });
         });
+        self.meeting_strip(ui, &mut actions);
         ui.add_space(4.0);
         let visible: Vec<&CommitmentRow> =
             s.rows.iter().filter(|r| self.filter.matches(r)).collect();
@@ -103,6 +104,62 @@ impl BoardView<'_> {
                 }
             });
         actions
+    }
+
+    /// The two questions each lägesbild meeting starts with: what happened since the last
+    /// meeting, and what is behind plan.
+    fn meeting_strip(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let s = self.summary;
+        let behind: Vec<&CommitmentRow> = s.behind().collect();
+        ui.horizontal_wrapped(|ui| {
+            match self.data.since {
+                Some(d) => {
+                    let touched = s.rows.iter().filter(|r| r.stats.entries_since > 0).count();
+                    let n: u32 = s.rows.iter().map(|r| r.stats.entries_since).sum();
+                    ui.label(
+                        RichText::new(format!(
+                            "Sedan förra mötet {d} ({}): {n} insatser på {touched} löften",
+                            crate::domain::week_label(d)
+                        ))
+                        .strong(),
+                    );
+                }
+                None => {
+                    ui.label(weak("Ange datum för förra lägesbildsmötet i verktygsraden för att se vad som hänt sedan dess."));
+                }
+            }
+            ui.separator();
+            if behind.is_empty() {
+                ui.label("Inga löften efter plan.");
+            } else {
+                ui.label(RichText::new(format!("{} löften efter plan", behind.len())).strong().color(BEHIND));
+            }
+        });
+        if !behind.is_empty() {
+            egui::CollapsingHeader::new(format!("Visa löften efter plan ({})", behind.len()))
+                .id_salt("behind")
+                .show(ui, |ui| {
+                    for r in behind {
+                        let expected: Vec<String> = r
+                            .targets
+                            .iter()
+                            .filter(|t| t.progress.behind_plan)
+                            .map(|t| format!("{}/{}", t.progress.done, t.progress.goal))
+                            .collect();
+                        let text = format!("{} — {}", expected.join(", "), r.commitment.text);
+                        if ui
+                            .add(
+                                egui::Label::new(text)
+                                    .truncate()
+                                    .sense(egui::Sense::click()),
+                            )
+                            .clicked()
+                        {
+                            actions.push(Action::SelectCommitment(Some(r.commitment.id)));
+                        }
+                    }
+                });
+        }
     }
 
     fn row_ui(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<Action>) {

@@ -2,10 +2,18 @@
 //! performs them through the store. Views never touch SQL, dialogs or the clock.
 
 pub mod board;
+pub mod date_field;
+pub mod detail;
+pub mod insats_form;
 pub mod nav;
+pub mod overview;
 pub mod widgets;
 
-use crate::domain::{CommitmentId, MunicipalityId, Party, Period, PoliceAreaId, TargetId};
+use crate::domain::{
+    Activity, ActivityId, CommitmentId, ManualStatus, MunicipalityId, Party, Period, PoliceAreaId,
+    TargetId,
+};
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -21,4 +29,14 @@ pub enum Action {
     },
     /// Check off (or un-check) a löfte without a number.
     SetChecked(CommitmentId, bool),
+    /// Open the insats form for a new insats of this löfte.
+    NewActivity(CommitmentId),
+    EditActivity(ActivityId),
+    /// Save the form's insats (id 0: new).
+    SaveActivity(Activity),
+    CloseForm,
+    DeleteActivity(ActivityId),
+    SetManualStatus(CommitmentId, Option<ManualStatus>),
+    /// Date of the group's latest lägesbild meeting.
+    SetLastMeeting(MunicipalityId, Option<NaiveDate>),
 }

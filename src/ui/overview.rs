@@ -1,0 +1,88 @@
+//! "Alla kommuner": the kommuner of one lokalpolisområde side by side.
+
+use super::Action;
+use super::widgets::{chip, progress, status_color, weak};
+use crate::domain::{MunicipalityId, Status};
+use crate::summary::BoardSummary;
+use egui::{RichText, Ui};
+
+#[derive(Debug, Clone)]
+pub struct OverviewCard {
+    pub municipality: MunicipalityId,
+    pub name: String,
+    /// "Medborgarlöfte 2024", or None when the kommun has none for the period.
+    pub title: Option<String>,
+    pub summary: BoardSummary,
+}
+
+pub fn ui(ui: &mut Ui, area_name: &str, cards: &[OverviewCard]) -> Option<Action> {
+    let mut action = None;
+    ui.heading(RichText::new(format!("Lokalpolisområde {area_name} — alla kommuner")).strong());
+    ui.add_space(8.0);
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal_top(|ui| {
+                for card in cards {
+                    egui::Frame::group(ui.style())
+                        .inner_margin(10.0)
+                        .show(ui, |ui| {
+                            ui.set_width(300.0);
+                            ui.vertical(|ui| {
+                                ui.label(RichText::new(&card.name).size(22.0).strong());
+                                let Some(title) = &card.title else {
+                                    ui.label(weak("Inget medborgarlöfte för perioden."));
+                                    return;
+                                };
+                                ui.label(weak(title));
+                                let s = &card.summary;
+                                ui.label(
+                                    RichText::new(format!(
+                                        "{} av {} löften genomförda",
+                                        s.done(),
+                                        s.total()
+                                    ))
+                                    .size(18.0),
+                                );
+                                let f = if s.total() == 0 {
+                                    0.0
+                                } else {
+                                    s.done() as f32 / s.total() as f32
+                                };
+                                progress(ui, f, status_color(Status::Done), 280.0);
+                                ui.add_space(4.0);
+                                for st in Status::ALL {
+                                    let n = s.count(st);
+                                    if n > 0 {
+                                        ui.horizontal(|ui| {
+                                            chip(ui, st.label(), status_color(st), 150.0);
+                                            ui.label(RichText::new(n.to_string()).strong());
+                                        });
+                                    }
+                                }
+                                let behind: Vec<_> = s.behind().collect();
+                                if !behind.is_empty() {
+                                    ui.add_space(4.0);
+                                    ui.label(
+                                        RichText::new(format!("Efter plan ({})", behind.len()))
+                                            .strong()
+                                            .color(super::widgets::BEHIND),
+                                    );
+                                    for r in behind.iter().take(6) {
+                                        ui.add(
+                                            egui::Label::new(format!("• {}", r.commitment.text))
+                                                .truncate(),
+                                        );
+                                    }
+                                }
+                                ui.add_space(6.0);
+                                if ui.button(format!("Öppna {}", card.name)).clicked() {
+                                    action = Some(Action::SelectMunicipality(card.municipality));
+                                }
+                            });
+                        });
+                }
+            });
+        });
+    action
+}

@@ -1,0 +1,275 @@
+//! egui_kittest flows through the real app, by label, with no display.
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use std::path::PathBuf;
+use trygghetstavlan::app::{App, Clock, Prefs};
+use trygghetstavlan::domain::Status;
+use trygghetstavlan::store::Store;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// The app on a seeded in-memory database, on 2024-06-15.
+fn harness() -> Harness<'static, App> {
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let app = App::new(
+        Ok(store),
+        PathBuf::from(":memory:"),
+        Prefs::default(),
+        Clock::Fixed(day("2024-06-15")),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.run();
+    h
+}
+
+fn select(h: &mut Harness<'static, App>, kommun: &str) {
+    h.get_by_label_contains(&format!("{kommun}   ")).click();
+    h.run();
+    let (b, _) = h.state().board().unwrap();
+    assert_eq!(b.municipality.name, kommun);
+}
+
+/// Done count of the board row whose text starts with `text`.
+fn done(h: &Harness<'static, App>, text: &str) -> u32 {
+    let (_, s) = h.state().board().unwrap();
+    let r = s
+        .rows
+        .iter()
+        .find(|r| r.commitment.text.starts_with(text))
+        .unwrap();
+    r.targets[0].progress.done
+}
+
+fn open_detail(h: &mut Harness<'static, App>, text: &str) {
+    h.get_by_label_contains(text).scroll_to_me();
+    h.run();
+    h.get_by_label_contains(text).click();
+    h.run();
+    assert!(h.state().selected_commitment.is_some(), "detail opens");
+}
+
+#[test]
+fn select_kommun_shows_its_board() {
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    h.get_by_label("Sölvesborg — Medborgarlöfte 2024");
+    h.get_by_label("Trafik");
+    h.get_by_label_contains("Polisen ska genomföra synlighetsarbete");
+    h.get_by_label("11 löften · 0 genomförda");
+}
+
+#[test]
+fn plus_one_then_undo() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    assert_eq!(done(&h, "4 st riktade insatser"), 0);
+    // The first +1 on Olofström's board belongs to its first löfte.
+    h.get_all_by_label("+1").next().unwrap().click();
+    h.run();
+    assert_eq!(done(&h, "4 st riktade insatser"), 1);
+    h.get_by_label_contains("Insats registrerad 2024-06-15");
+    h.get_by_label("Ångra").click();
+    h.run();
+    assert_eq!(done(&h, "4 st riktade insatser"), 0);
+    assert_eq!(h.state().store().unwrap().activity_count().unwrap(), 0);
+}
+
+#[test]
+fn insats_form_rejects_bad_date_then_saves() {
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    open_detail(&mut h, "Polisen ska genomföra synlighetsarbete");
+    h.get_by_label("Inga insatser ännu — tryck +1 eller Ny insats.");
+    h.get_by_label("Ny insats").click();
+    h.run();
+    let date = h.get_by_role_and_label(Role::TextInput, "Datum");
+    date.click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Datum")
+        .type_text("2024-13-45");
+    h.run();
+    h.get_by_label_contains("är inte ett datum");
+    assert!(
+        h.get_by_label("Spara").accesskit_node().is_disabled(),
+        "save stays disabled"
+    );
+    // A good date, a count and a place: saved and listed in the detail table.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Datum")
+        .type_text("2024-05-02");
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Antal").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Antal")
+        .type_text("3");
+    h.run();
+    assert_eq!(h.state().form.as_ref().unwrap().count, "3");
+    h.get_by_role_and_label(Role::TextInput, "Plats / delområde")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Plats / delområde")
+        .type_text("Stortorget");
+    h.run();
+    assert!(h.query_by_label_contains("är inte ett datum").is_none());
+    h.get_by_label("Spara").click();
+    h.run();
+    assert!(h.state().form.is_none(), "form closes");
+    h.get_by_label("2024-05-02");
+    h.get_by_label("Stortorget");
+    assert_eq!(done(&h, "Polisen ska genomföra synlighetsarbete"), 3);
+}
+
+#[test]
+fn date_outside_period_needs_confirmation() {
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    open_detail(&mut h, "Polisen ska genomföra synlighetsarbete");
+    h.get_by_label("Ny insats").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Datum").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Datum")
+        .type_text("2023-12-30");
+    h.run();
+    h.get_by_label_contains("ligger utanför medborgarlöftets period 2024");
+    assert!(h.get_by_label("Spara").accesskit_node().is_disabled());
+    h.get_by_label("Datumet stämmer, spara ändå").click();
+    h.run();
+    assert!(!h.get_by_label("Spara").accesskit_node().is_disabled());
+}
+
+#[test]
+fn escape_cancels_and_ctrl_n_opens_form() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    open_detail(&mut h, "5 st riktade insatser");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert!(h.state().form.is_some(), "Ctrl+N opens the form");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().form.is_none(), "Esc cancels");
+    assert_eq!(h.state().store().unwrap().activity_count().unwrap(), 0);
+}
+
+#[test]
+fn delete_insats_and_undo() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    h.get_all_by_label("+1").next().unwrap().click();
+    h.run();
+    open_detail(&mut h, "4 st riktade insatser");
+    h.get_by_label("Ta bort").click();
+    h.run();
+    assert_eq!(done(&h, "4 st riktade insatser"), 0);
+    h.get_by_label("Ångra").click();
+    h.run();
+    assert_eq!(done(&h, "4 st riktade insatser"), 1);
+}
+
+#[test]
+fn manual_status_needs_reason() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    open_detail(&mut h, "Samverkan med näringsidkare");
+    h.get_by_role_and_label(Role::ComboBox, "Manuell status")
+        .click();
+    h.run();
+    h.get_by_label("Ej genomförd").click();
+    h.run();
+    h.get_by_label("Ange en motivering till statusen.");
+    assert!(
+        h.get_by_label("Spara status")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.get_by_role_and_label(Role::TextInput, "Motivering (krävs)")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Motivering (krävs)")
+        .type_text("Prioriterades bort av styrgruppen");
+    h.run();
+    h.get_by_label("Spara status").click();
+    h.run();
+    let (_, s) = h.state().board().unwrap();
+    let r = s
+        .rows
+        .iter()
+        .find(|r| r.commitment.text.starts_with("Samverkan med näringsidkare"))
+        .unwrap();
+    assert_eq!(r.status, Status::NotDone);
+    assert_eq!(
+        r.commitment.manual_status.as_ref().unwrap().reason,
+        "Prioriterades bort av styrgruppen"
+    );
+}
+
+#[test]
+fn check_off_unnumbered_commitment() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    let before = h.state().board().unwrap().1.done();
+    h.get_all_by_label("Klar").next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().board().unwrap().1.done(), before + 1);
+}
+
+#[test]
+fn overview_shows_kommuner_side_by_side() {
+    let mut h = harness();
+    h.get_all_by_label("Alla kommuner").next().unwrap().click();
+    h.run();
+    h.get_by_label("Lokalpolisområde Karlshamn — alla kommuner");
+    for k in ["Bromölla", "Olofström", "Sölvesborg"] {
+        h.get_by_label(&format!("Öppna {k}"));
+    }
+    h.get_by_label("Öppna Sölvesborg").click();
+    h.run();
+    assert_eq!(h.state().board().unwrap().0.municipality.name, "Sölvesborg");
+}
+
+#[test]
+fn search_filters_the_board() {
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    h.get_by_role_and_label(Role::TextInput, "Sök").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Sök")
+        .type_text("A-traktor");
+    h.run();
+    assert!(
+        h.query_by_label_contains("Polisen ska genomföra synlighetsarbete")
+            .is_none()
+    );
+    h.get_by_label_contains("Polisen kommer att under 2024 genomföra minst fyra");
+}
+
+#[test]
+fn last_meeting_marks_new_insatser() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    let m = h.state().board().unwrap().0.municipality.id;
+    h.state_mut().apply(
+        trygghetstavlan::ui::Action::SetLastMeeting(m, Some(day("2024-06-01"))),
+        0.0,
+    );
+    h.get_all_by_label("+1").next().unwrap().click();
+    h.run();
+    h.get_by_label_contains("Sedan förra mötet 2024-06-01");
+    h.get_by_label_contains("1 nya sedan mötet");
+    assert_eq!(
+        h.state().store().unwrap().last_meeting(m).unwrap(),
+        Some(day("2024-06-01"))
+    );
+}

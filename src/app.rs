@@ -1,7 +1,7 @@
 //! The application: owns the store, draws the views and applies the actions they return.
 
 use crate::cli::default_pledge;
-use crate::domain::{Activity, ActivityId, Period, PledgeId};
+use crate::domain::{Activity, ActivityId, PledgeId};
 use crate::domain::{CommitmentId, Party, Status};
 use crate::store::{BoardData, Store, StoreError};
 use crate::summary::{BoardSummary, summarize};
@@ -21,7 +21,8 @@ use std::path::PathBuf;
 #[serde(default)]
 pub struct Prefs {
     pub municipality: Option<String>,
-    pub period: Option<String>,
+    /// The year shown: each kommun shows its medborgarlöfte covering it.
+    pub year: Option<i32>,
     pub dark: bool,
     pub zoom: f32,
 }
@@ -30,7 +31,7 @@ impl Default for Prefs {
     fn default() -> Self {
         Prefs {
             municipality: None,
-            period: None,
+            year: None,
             dark: false,
             zoom: 1.0,
         }
@@ -76,8 +77,8 @@ pub struct App {
     pub prefs: Prefs,
     pub clock: Clock,
     today: NaiveDate,
-    periods: Vec<Period>,
-    pub period: Option<Period>,
+    years: Vec<i32>,
+    pub year: Option<i32>,
     nav: Vec<NavArea>,
     pub selection: Option<Selection>,
     board: Option<(BoardData, BoardSummary)>,
@@ -111,8 +112,8 @@ impl App {
             prefs,
             clock,
             today: clock.today(),
-            periods: Vec::new(),
-            period: None,
+            years: Vec::new(),
+            year: None,
             nav: Vec::new(),
             selection: None,
             board: None,
@@ -156,22 +157,22 @@ impl App {
 
     fn restore_selection(&mut self) {
         let Some(store) = &self.store else { return };
-        self.periods = store.all_periods().unwrap_or_default();
-        self.period = self
+        let mut years: Vec<i32> = store
+            .all_periods()
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|p| p.years())
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        self.years = years;
+        let this_year = chrono::Datelike::year(&self.today);
+        self.year = self
             .prefs
-            .period
-            .as_deref()
-            .and_then(Period::parse)
-            .filter(|p| self.periods.contains(p))
-            .or_else(|| {
-                let y = chrono::Datelike::year(&self.today);
-                self.periods
-                    .iter()
-                    .copied()
-                    .find(|p| p.contains_year(y))
-                    .or_else(|| self.periods.iter().copied().find(|p| p.last < y))
-                    .or_else(|| self.periods.first().copied())
-            });
+            .year
+            .filter(|y| self.years.contains(y))
+            .or_else(|| self.years.iter().copied().find(|y| *y <= this_year))
+            .or_else(|| self.years.last().copied());
         let wanted = self.prefs.municipality.clone();
         let municipalities = store.municipalities().unwrap_or_default();
         let m = wanted
@@ -184,7 +185,7 @@ impl App {
     /// Reloads navigation and the selected board from the store (after every change).
     pub fn reload(&mut self) {
         let Some(store) = &self.store else { return };
-        match load_views(store, self.period, self.selection, self.today) {
+        match load_views(store, self.year, self.selection, self.today) {
             Ok(loaded) => {
                 self.nav = loaded.nav;
                 self.board = loaded.board;
@@ -271,9 +272,9 @@ impl App {
                 self.selection = Some(Selection::Overview(a));
                 Ok(None)
             }
-            Action::SelectPeriod(p) => {
-                self.period = Some(p);
-                self.prefs.period = Some(p.to_string());
+            Action::SelectYear(y) => {
+                self.year = Some(y);
+                self.prefs.year = Some(y);
                 self.selected_commitment = None;
                 Ok(None)
             }
@@ -430,19 +431,19 @@ impl App {
             ui.label(egui::RichText::new("Trygghetstavlan").size(22.0).strong());
             ui.separator();
             let current = self
-                .period
-                .map(|p| p.to_string())
+                .year
+                .map(|y| y.to_string())
                 .unwrap_or_else(|| "–".into());
             let l = ui.label("Period");
             egui::ComboBox::from_id_salt("period")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
-                    for p in &self.periods {
+                    for y in &self.years {
                         if ui
-                            .selectable_label(Some(*p) == self.period, p.to_string())
+                            .selectable_label(Some(*y) == self.year, y.to_string())
                             .clicked()
                         {
-                            actions.push(Action::SelectPeriod(*p));
+                            actions.push(Action::SelectYear(*y));
                         }
                     }
                 })
@@ -509,33 +510,15 @@ impl App {
                 *f = BoardFilter::default();
             }
             ui.separator();
-            if let Some(Selection::Municipality(m)) = self.selection {
-                ui.label("Förra mötet");
-                self.meeting_field.ui(ui, "meeting", self.today);
-                let parsed = crate::validate::parse_date(&self.meeting_field.text);
-                let saved = self.board.as_ref().and_then(|(b, _)| b.since);
-                match parsed {
-                    Ok(d) if Some(d) != saved => {
-                        if ui.button("Spara mötesdatum").clicked() {
-                            actions.push(Action::SetLastMeeting(m, Some(d)));
-                        }
-                    }
-                    Err(e) if !self.meeting_field.text.trim().is_empty() => {
-                        ui.colored_label(ui.visuals().error_fg_color, e);
-                    }
-                    _ => {}
-                }
-                if saved.is_some() && ui.small_button("Rensa").clicked() {
-                    self.meeting_field.text.clear();
-                    actions.push(Action::SetLastMeeting(m, None));
-                }
-            }
             ui.separator();
-            let mut dark = self.prefs.dark;
-            if ui.selectable_label(dark, "Mörkt tema").clicked() {
-                dark = !dark;
-                self.prefs.dark = dark;
-                set_theme(ui.ctx(), dark);
+            let dark = self.prefs.dark;
+            if ui
+                .selectable_label(dark, "Mörkt tema")
+                .on_hover_text("Ctrl+plus / Ctrl+minus ändrar textstorleken")
+                .clicked()
+            {
+                self.prefs.dark = !dark;
+                set_theme(ui.ctx(), !dark);
             }
         });
         actions
@@ -609,7 +592,7 @@ impl App {
             });
         }
         egui::Panel::left("nav")
-            .default_size(250.0)
+            .default_size(230.0)
             .resizable(true)
             .show(ui, |ui| {
                 if let Some(a) = nav::ui(ui, &self.nav, self.selection) {
@@ -618,9 +601,11 @@ impl App {
             });
         if self.selected_commitment.is_some() {
             let row = self.selected_row().cloned();
-            if let Some(row) = row {
+            let period = self.board.as_ref().map(|(b, _)| b.pledge.period);
+            if let (Some(row), Some(period)) = (row, period) {
                 egui::Panel::right("detail")
-                    .default_size(470.0)
+                    .default_size(540.0)
+                    .size_range(500.0..=720.0)
                     .resizable(true)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -636,6 +621,8 @@ impl App {
                             }
                             let mut view = DetailView {
                                 row: &row,
+                                period,
+                                today: self.today,
                                 activities: &self.detail_activities,
                                 editor: &mut self.status_editor,
                             };
@@ -646,11 +633,19 @@ impl App {
         }
         egui::CentralPanel::default().show(ui, |ui| match (&self.board, self.selection) {
             (Some((data, summary)), _) => {
-                let view = BoardView {
+                let mut view = BoardView {
                     data,
                     summary,
                     filter: &self.filter,
                     selected: self.selected_commitment,
+                    meeting: &mut self.meeting_field,
+                    today: self.today,
+                    police_area: self
+                        .nav
+                        .iter()
+                        .find(|a| a.id == data.municipality.police_area)
+                        .map(|a| a.name.as_str())
+                        .unwrap_or(""),
                 };
                 actions.extend(view.ui(ui));
             }
@@ -696,16 +691,19 @@ impl eframe::App for App {
     }
 }
 
-/// The medborgarlöfte of kommun `m` shown for `period` (or the default one).
+/// The medborgarlöfte of kommun `m` covering `year` (or the default one).
 fn pledge_for(
     store: &Store,
     m: crate::domain::MunicipalityId,
-    period: Option<Period>,
+    year: Option<i32>,
     today: NaiveDate,
 ) -> Result<Option<PledgeId>, StoreError> {
     let pledges = store.pledges(m)?;
-    Ok(match period {
-        Some(p) => pledges.iter().find(|x| x.period == p).map(|x| x.id),
+    Ok(match year {
+        Some(y) => pledges
+            .iter()
+            .find(|x| x.period.contains_year(y))
+            .map(|x| x.id),
         None => default_pledge(&pledges, today).map(|x| x.id),
     })
 }
@@ -719,7 +717,7 @@ struct Loaded {
 /// Reads what the left panel and the board show.
 fn load_views(
     store: &Store,
-    period: Option<Period>,
+    year: Option<i32>,
     selection: Option<Selection>,
     today: NaiveDate,
 ) -> Result<Loaded, StoreError> {
@@ -729,7 +727,7 @@ fn load_views(
     for a in store.police_areas()? {
         let mut entries = Vec::new();
         for m in municipalities.iter().filter(|m| m.police_area == a.id) {
-            let progress = match pledge_for(store, m.id, period, today)? {
+            let progress = match pledge_for(store, m.id, year, today)? {
                 Some(p) => {
                     let b = store.board(p, None)?;
                     let s = summarize(&b, today);
@@ -769,7 +767,7 @@ fn load_views(
         });
     }
     let board = match selection {
-        Some(Selection::Municipality(m)) => match pledge_for(store, m, period, today)? {
+        Some(Selection::Municipality(m)) => match pledge_for(store, m, year, today)? {
             Some(p) => {
                 let b = store.board(p, store.last_meeting(m)?)?;
                 let s = summarize(&b, today);

@@ -1,10 +1,13 @@
 //! The checklist board: a kommun's löften grouped by avsnitt, with progress.
 
 use super::Action;
-use super::widgets::{BEHIND, party_chip, progress, status_chip, status_color, weak};
+use super::date_field::DateField;
+use super::widgets::{BEHIND, party_chip, plus_one, progress, status_chip, status_color, weak};
+use crate::domain::TargetScope;
 use crate::domain::{CommitmentId, Party, Status};
 use crate::store::BoardData;
-use crate::summary::{BoardSummary, CommitmentRow};
+use crate::summary::{BoardSummary, CommitmentRow, TargetLine};
+use chrono::NaiveDate;
 use egui::{Align, Layout, RichText, Ui, Vec2};
 
 /// Filters and search of the board, kept between frames.
@@ -46,35 +49,36 @@ impl BoardFilter {
 }
 
 /// Width of the fixed right part of a row: progress, numbers, status, +1.
-const RIGHT_W: f32 = 420.0;
+const RIGHT_W: f32 = 370.0;
 
 pub struct BoardView<'a> {
     pub data: &'a BoardData,
     pub summary: &'a BoardSummary,
     pub filter: &'a BoardFilter,
     pub selected: Option<CommitmentId>,
+    /// The "Förra lägesbildsmötet" date field.
+    pub meeting: &'a mut DateField,
+    pub today: NaiveDate,
+    pub police_area: &'a str,
 }
 
 impl BoardView<'_> {
-    pub fn ui(&self, ui: &mut Ui) -> Vec<Action> {
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         let s = self.summary;
-        ui.horizontal(|ui| {
-            ui.heading(
-                RichText::new(format!(
-                    "{} — {}",
-                    self.data.municipality.name, self.data.pledge.title
-                ))
-                .strong(),
-            );
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                ui.label(RichText::new(format!(
-                    "{} löften · {} genomförda",
-                    s.total(),
-                    s.done()
-                )));
-            });
-        });
+        ui.heading(
+            RichText::new(format!(
+                "{} — {}",
+                self.data.municipality.name, self.data.pledge.title
+            ))
+            .strong(),
+        );
+        ui.label(RichText::new(format!(
+            "{} löften · {} genomförda · lokalpolisområde {}",
+            s.total(),
+            s.done(),
+            self.police_area
+        )));
         self.meeting_strip(ui, &mut actions);
         ui.add_space(4.0);
         let visible: Vec<&CommitmentRow> =
@@ -108,9 +112,28 @@ impl BoardView<'_> {
 
     /// The two questions each lägesbild meeting starts with: what happened since the last
     /// meeting, and what is behind plan.
-    fn meeting_strip(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn meeting_strip(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let s = self.summary;
         let behind: Vec<&CommitmentRow> = s.behind().collect();
+        let m = self.data.municipality.id;
+        let saved = self.data.since;
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Förra lägesbildsmötet");
+            self.meeting.ui(ui, "meeting", self.today).labelled_by(l.id);
+            match crate::validate::parse_date(&self.meeting.text) {
+                Ok(d) if Some(d) != saved && ui.button("Spara mötesdatum").clicked() => {
+                    actions.push(Action::SetLastMeeting(m, Some(d)));
+                }
+                Err(e) if !self.meeting.text.trim().is_empty() => {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                _ => {}
+            }
+            if saved.is_some() && ui.small_button("Rensa").clicked() {
+                self.meeting.text.clear();
+                actions.push(Action::SetLastMeeting(m, None));
+            }
+        });
         ui.horizontal_wrapped(|ui| {
             match self.data.since {
                 Some(d) => {
@@ -125,14 +148,20 @@ impl BoardView<'_> {
                     );
                 }
                 None => {
-                    ui.label(weak("Ange datum för förra lägesbildsmötet i verktygsraden för att se vad som hänt sedan dess."));
+                    ui.label(weak(
+                        "Ange datum för förra lägesbildsmötet för att se vad som hänt sedan dess.",
+                    ));
                 }
             }
             ui.separator();
             if behind.is_empty() {
                 ui.label("Inga löften efter plan.");
             } else {
-                ui.label(RichText::new(format!("{} löften efter plan", behind.len())).strong().color(BEHIND));
+                ui.label(
+                    RichText::new(format!("{} löften efter plan", behind.len()))
+                        .strong()
+                        .color(BEHIND),
+                );
             }
         });
         if !behind.is_empty() {
@@ -175,106 +204,167 @@ impl BoardView<'_> {
             });
         frame.show(ui, |ui| {
             let full = ui.available_width();
+            // Narrow (detail panel open): text on its own line, figures below it.
+            let compact = full < 110.0 + RIGHT_W + 320.0;
+            if compact {
+                ui.horizontal(|ui| {
+                    party_chip(ui, c.party);
+                    ui.vertical(|ui| self.text_column(ui, row, selected, actions));
+                });
+                ui.horizontal(|ui| {
+                    ui.add_space(118.0);
+                    self.right_part(ui, row, actions);
+                });
+                return;
+            }
             ui.horizontal(|ui| {
                 party_chip(ui, c.party);
-                let text_w = (full - 110.0 - RIGHT_W - 24.0).max(180.0);
+                let text_w = full - 110.0 - RIGHT_W - 24.0;
                 ui.allocate_ui_with_layout(
                     Vec2::new(text_w, 0.0),
                     Layout::top_down(Align::Min),
                     |ui| {
                         ui.set_width(text_w);
-                        let r = ui.add(
-                            egui::Label::new(RichText::new(&c.text).size(17.0))
-                                .wrap()
-                                .sense(egui::Sense::click()),
-                        );
-                        if r.clicked() {
-                            actions.push(Action::SelectCommitment((!selected).then_some(c.id)));
-                        }
-                        let mut info = Vec::new();
-                        if let Some(d) = row.stats.latest {
-                            info.push(format!("Senaste insats {d}"));
-                        }
-                        if row.stats.entries_since > 0 {
-                            info.push(format!("{} nya sedan mötet", row.stats.entries_since));
-                        }
-                        if row.behind_plan {
-                            info.push("Efter plan".into());
-                        }
-                        if !info.is_empty() {
-                            let color = if row.behind_plan {
-                                BEHIND
-                            } else {
-                                ui.visuals().weak_text_color()
-                            };
-                            ui.label(RichText::new(info.join(" · ")).color(color));
-                        }
+                        self.text_column(ui, row, selected, actions);
                     },
                 );
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
                     self.right_part(ui, row, actions);
                 });
             });
         });
     }
 
-    fn right_part(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<Action>) {
+    /// The löfte text (click: details), the info line and, for several targets, one
+    /// line per target with its own +1.
+    fn text_column(
+        &self,
+        ui: &mut Ui,
+        row: &CommitmentRow,
+        selected: bool,
+        actions: &mut Vec<Action>,
+    ) {
         let c = &row.commitment;
-        if row.targets.is_empty() {
-            ui.add_space(46.0);
-            status_chip(ui, row.status);
-            let mut checked = c.checked_on.is_some();
-            if ui.checkbox(&mut checked, "Klar").changed() {
-                actions.push(Action::SetChecked(c.id, checked));
-            }
-            return;
+        let r = ui.add(
+            egui::Label::new(RichText::new(&c.text).size(17.0))
+                .wrap()
+                .sense(egui::Sense::click()),
+        );
+        if r.on_hover_text("Visa detaljer och insatser").clicked() {
+            actions.push(Action::SelectCommitment((!selected).then_some(c.id)));
         }
-        if row.targets.len() == 1 {
-            let t = &row.targets[0];
-            if ui
-                .button(RichText::new("+1").size(18.0))
-                .on_hover_text("Registrera en insats i dag")
-                .clicked()
-            {
-                actions.push(Action::QuickAdd {
-                    commitment: c.id,
-                    target: Some(t.target.id),
-                    by: t.target.party.unwrap_or(c.party),
-                });
-            }
-        } else {
-            ui.add_space(46.0);
-        }
-        status_chip(ui, row.status);
-        ui.vertical(|ui| {
+        self.info_line(ui, row);
+        if row.targets.len() > 1 {
             for t in &row.targets {
                 ui.horizontal(|ui| {
-                    let per_year = if t.target.scope == crate::domain::TargetScope::PerYear {
-                        " i år"
-                    } else {
-                        ""
-                    };
-                    progress(
+                    target_progress_ui(ui, t);
+                    let name = t
+                        .target
+                        .label
+                        .clone()
+                        .unwrap_or_else(|| t.target.unit.clone());
+                    ui.label(RichText::new(name).strong());
+                    actions.extend(plus_one(
                         ui,
-                        t.progress.fraction(),
-                        status_color(t.progress.status),
-                        110.0,
-                    );
-                    ui.label(
-                        RichText::new(format!("{}/{}{per_year}", t.progress.done, t.progress.goal))
-                            .size(17.0)
-                            .strong(),
-                    );
-                    if row.targets.len() > 1 {
-                        let name = t
-                            .target
-                            .label
-                            .clone()
-                            .unwrap_or_else(|| t.target.unit.clone());
-                        ui.label(weak(name));
-                    }
+                        c,
+                        &t.target,
+                        self.data.pledge.period,
+                        self.today,
+                        false,
+                    ));
                 });
             }
-        });
+        }
+    }
+
+    /// "Senaste insats …· 2 nya sedan mötet · Efter plan".
+    fn info_line(&self, ui: &mut Ui, row: &CommitmentRow) {
+        let mut info = Vec::new();
+        if let Some(d) = row.stats.latest {
+            info.push(format!("Senaste insats {d}"));
+        }
+        if row.stats.entries_since > 0 {
+            info.push(format!("{} nya sedan mötet", row.stats.entries_since));
+        }
+        if row.behind_plan {
+            info.push("Efter plan".into());
+        }
+        if !info.is_empty() {
+            let color = if row.behind_plan {
+                BEHIND
+            } else {
+                ui.visuals().weak_text_color()
+            };
+            ui.label(RichText::new(info.join(" · ")).color(color));
+        }
+    }
+
+    /// Progress of a single target, status, and +1 (or Klar), in reading order; in a
+    /// right-to-left layout the same items come out mirrored so +1 stays rightmost.
+    fn right_part(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<Action>) {
+        let c = &row.commitment;
+        let rtl = ui.layout().main_dir() == egui::Direction::RightToLeft;
+        let mut items: Vec<Box<dyn FnOnce(&mut Ui, &mut Vec<Action>) + '_>> = Vec::new();
+        match row.targets.as_slice() {
+            [] => {
+                items.push(Box::new(|ui, _| {
+                    status_chip(ui, row.status);
+                }));
+                items.push(Box::new(move |ui, actions| {
+                    let mut checked = c.checked_on.is_some();
+                    if ui
+                        .checkbox(&mut checked, "Klar")
+                        .on_hover_text("Bocka av ett löfte utan antal")
+                        .changed()
+                    {
+                        actions.push(Action::SetChecked(c.id, checked));
+                    }
+                }));
+            }
+            [t] => {
+                items.push(Box::new(move |ui, _| target_progress_ui(ui, t)));
+                items.push(Box::new(|ui, _| {
+                    status_chip(ui, row.status);
+                }));
+                let (period, today) = (self.data.pledge.period, self.today);
+                items.push(Box::new(move |ui, actions| {
+                    actions.extend(plus_one(ui, c, &t.target, period, today, true));
+                }));
+            }
+            _ => {
+                items.push(Box::new(|ui, _| {
+                    status_chip(ui, row.status);
+                }));
+                items.push(Box::new(|ui, _| {
+                    ui.add_space(44.0);
+                }));
+            }
+        }
+        if rtl {
+            items.reverse();
+        }
+        for item in items {
+            item(ui, actions);
+        }
+    }
+}
+
+/// A bar and "3/4" ("i år" for per-år targets), in either layout direction.
+fn target_progress_ui(ui: &mut Ui, t: &TargetLine) {
+    let per_year = if t.target.scope == TargetScope::PerYear {
+        " i år"
+    } else {
+        ""
+    };
+    let text = RichText::new(format!("{}/{}{per_year}", t.progress.done, t.progress.goal))
+        .size(17.0)
+        .strong();
+    let color = status_color(t.progress.status);
+    if ui.layout().main_dir() == egui::Direction::RightToLeft {
+        ui.label(text);
+        progress(ui, t.progress.fraction(), color, 110.0);
+    } else {
+        progress(ui, t.progress.fraction(), color, 110.0);
+        ui.label(text);
     }
 }

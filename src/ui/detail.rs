@@ -1,17 +1,18 @@
 //! Detail panel for the selected löfte: text, targets, status, its insatser.
 
 use super::Action;
-use super::widgets::{party_chip, progress, status_chip, status_color, weak};
+use super::widgets::{party_chip, plus_one, progress, status_chip, status_color, weak};
 use crate::domain::{Activity, ManualStatus, Status, TargetScope};
 use crate::summary::CommitmentRow;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-/// Local state of the manual status editor.
+/// Local state of the detail panel: the manual status editor and the selected insats.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StatusEditor {
     pub status: Option<Status>,
     pub reason: String,
+    pub selected_activity: Option<crate::domain::ActivityId>,
 }
 
 impl StatusEditor {
@@ -20,6 +21,7 @@ impl StatusEditor {
             Some(m) => StatusEditor {
                 status: Some(m.status),
                 reason: m.reason.clone(),
+                selected_activity: None,
             },
             None => StatusEditor::default(),
         }
@@ -28,6 +30,8 @@ impl StatusEditor {
 
 pub struct DetailView<'a> {
     pub row: &'a CommitmentRow,
+    pub period: crate::domain::Period,
+    pub today: chrono::NaiveDate,
     pub activities: &'a [Activity],
     pub editor: &'a mut StatusEditor,
 }
@@ -85,17 +89,8 @@ impl DetailView<'_> {
                         .strong(),
                 );
                 ui.label(t.target.describe());
-                if row.targets.len() > 1
-                    && ui
-                        .small_button("+1")
-                        .on_hover_text("Registrera en insats i dag")
-                        .clicked()
-                {
-                    actions.push(Action::QuickAdd {
-                        commitment: c.id,
-                        target: Some(t.target.id),
-                        by: t.target.party.unwrap_or(c.party),
-                    });
+                if row.targets.len() > 1 {
+                    actions.extend(plus_one(ui, c, &t.target, self.period, self.today, false));
                 }
             });
         }
@@ -113,24 +108,37 @@ impl DetailView<'_> {
         actions
     }
 
-    fn table(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn table(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         if self.activities.is_empty() {
             ui.label(weak("Inga insatser ännu — tryck +1 eller Ny insats."));
             return;
         }
         ui.label(RichText::new(format!("Insatser ({})", self.activities.len())).strong());
+        let selected = self
+            .editor
+            .selected_activity
+            .filter(|id| self.activities.iter().any(|a| a.id == *id));
+        let mut clicked = None;
+        let mut double_clicked = None;
+        // Clicks on cell text must reach the row (selectable text would take them).
+        ui.style_mut().interaction.selectable_labels = false;
         TableBuilder::new(ui)
             .id_salt("insatser")
             .striped(true)
+            .sense(egui::Sense::click())
             .max_scroll_height(260.0)
-            .column(Column::auto().at_least(100.0))
-            .column(Column::auto().at_least(80.0))
-            .column(Column::auto().at_least(44.0))
-            .column(Column::auto().at_least(70.0).clip(true))
-            .column(Column::remainder().at_least(90.0).clip(true))
-            .column(Column::auto())
+            .column(Column::exact(100.0))
+            .column(Column::exact(96.0))
+            .column(Column::exact(48.0))
+            .column(
+                Column::initial(110.0)
+                    .at_least(60.0)
+                    .clip(true)
+                    .resizable(true),
+            )
+            .column(Column::remainder().at_least(80.0).clip(true))
             .header(24.0, |mut h| {
-                for t in ["Datum", "Utförd av", "Antal", "Plats", "Beskrivning", ""] {
+                for t in ["Datum", "Utförd av", "Antal", "Plats", "Beskrivning"] {
                     h.col(|ui| {
                         ui.label(RichText::new(t).strong());
                     });
@@ -139,6 +147,7 @@ impl DetailView<'_> {
             .body(|mut body| {
                 for a in self.activities {
                     body.row(28.0, |mut r| {
+                        r.set_selected(selected == Some(a.id));
                         r.col(|ui| {
                             ui.label(a.date.to_string());
                         });
@@ -157,17 +166,42 @@ impl DetailView<'_> {
                                 l.on_hover_text(format!("Intern anteckning: {}", a.internal_note));
                             }
                         });
-                        r.col(|ui| {
-                            if ui.small_button("Ändra").clicked() {
-                                actions.push(Action::EditActivity(a.id));
-                            }
-                            if ui.small_button("Ta bort").clicked() {
-                                actions.push(Action::DeleteActivity(a.id));
-                            }
-                        });
+                        let resp = r.response();
+                        if resp.double_clicked() {
+                            double_clicked = Some(a.id);
+                        } else if resp.clicked() {
+                            clicked = Some(a.id);
+                        }
                     });
                 }
             });
+        if let Some(id) = clicked {
+            self.editor.selected_activity = Some(id);
+        }
+        if let Some(id) = double_clicked {
+            actions.push(Action::EditActivity(id));
+        }
+        let selected = self.editor.selected_activity;
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(selected.is_some(), egui::Button::new("Ändra insats"))
+                .on_disabled_hover_text("Markera en insats i tabellen")
+                .clicked()
+                && let Some(id) = selected
+            {
+                actions.push(Action::EditActivity(id));
+            }
+            if ui
+                .add_enabled(selected.is_some(), egui::Button::new("Ta bort insats"))
+                .on_disabled_hover_text("Markera en insats i tabellen")
+                .clicked()
+                && let Some(id) = selected
+            {
+                self.editor.selected_activity = None;
+                actions.push(Action::DeleteActivity(id));
+            }
+            ui.label(weak("Klicka på en rad för att markera den."));
+        });
     }
 
     fn status_editor(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {

@@ -10,8 +10,7 @@ pub mod overview;
 pub mod widgets;
 
 use crate::domain::{
-    Activity, ActivityId, CommitmentId, ManualStatus, MunicipalityId, Party, Period, PoliceAreaId,
-    TargetId,
+    Activity, ActivityId, CommitmentId, ManualStatus, MunicipalityId, Party, PoliceAreaId, TargetId,
 };
 use chrono::NaiveDate;
 
@@ -19,7 +18,8 @@ use chrono::NaiveDate;
 pub enum Action {
     SelectMunicipality(MunicipalityId),
     SelectOverview(PoliceAreaId),
-    SelectPeriod(Period),
+    /// Show each kommun's medborgarlöfte covering this year.
+    SelectYear(i32),
     SelectCommitment(Option<CommitmentId>),
     /// "+1": one insats dated today by `by`.
     QuickAdd {

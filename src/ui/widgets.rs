@@ -1,6 +1,7 @@
 //! Small shared widgets: status and ansvarig chips, progress bars.
 
-use crate::domain::{Party, Status};
+use crate::domain::{Commitment, Party, Period, Status, Target};
+use chrono::NaiveDate;
 use egui::{Color32, RichText, Sense, Stroke, Ui, Vec2};
 
 /// Fill colours with white text at WCAG AA contrast; the same in light and dark themes.
@@ -79,4 +80,36 @@ pub fn progress(ui: &mut Ui, fraction: f32, color: Color32, width: f32) {
 /// Muted secondary text.
 pub fn weak(text: impl Into<String>) -> RichText {
     RichText::new(text.into()).weak()
+}
+
+/// The "+1" button of a target: one insats today by the target's (or löfte's) ansvarig.
+/// Disabled outside the period, where an insats dated today would not count.
+pub fn plus_one(
+    ui: &mut Ui,
+    c: &Commitment,
+    t: &Target,
+    period: Period,
+    today: NaiveDate,
+    big: bool,
+) -> Option<super::Action> {
+    let text = if big {
+        RichText::new("+1").size(18.0)
+    } else {
+        RichText::new("+1")
+    };
+    let mut button = egui::Button::new(text);
+    if !big {
+        button = button.small();
+    }
+    ui.add_enabled(period.contains(today), button)
+        .on_hover_text("Registrera en insats i dag")
+        .on_disabled_hover_text(format!(
+            "Medborgarlöftet gäller {period}: använd Ny insats och ange datum."
+        ))
+        .clicked()
+        .then(|| super::Action::QuickAdd {
+            commitment: c.id,
+            target: Some(t.id),
+            by: t.party.unwrap_or(c.party),
+        })
 }

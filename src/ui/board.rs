@@ -302,15 +302,26 @@ impl BoardView<'_> {
     /// Progress of a single target, status, and +1 (or Klar), in reading order; in a
     /// right-to-left layout the same items come out mirrored so +1 stays rightmost.
     fn right_part(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<Action>) {
+        let mut parts: Vec<Part> = match row.targets.as_slice() {
+            [] => vec![Part::Status, Part::Check],
+            [t] => vec![Part::Progress(t), Part::Status, Part::PlusOne(t)],
+            _ => vec![Part::Status, Part::Gap],
+        };
+        if ui.layout().main_dir() == egui::Direction::RightToLeft {
+            parts.reverse();
+        }
         let c = &row.commitment;
-        let rtl = ui.layout().main_dir() == egui::Direction::RightToLeft;
-        let mut items: Vec<Box<dyn FnOnce(&mut Ui, &mut Vec<Action>) + '_>> = Vec::new();
-        match row.targets.as_slice() {
-            [] => {
-                items.push(Box::new(|ui, _| {
+        for part in parts {
+            match part {
+                Part::Progress(t) => target_progress_ui(ui, t),
+                Part::Status => {
                     status_chip(ui, row.status);
-                }));
-                items.push(Box::new(move |ui, actions| {
+                }
+                Part::PlusOne(t) => {
+                    let period = self.data.pledge.period;
+                    actions.extend(plus_one(ui, c, &t.target, period, self.today, true));
+                }
+                Part::Check => {
                     let mut checked = c.checked_on.is_some();
                     if ui
                         .checkbox(&mut checked, "Klar")
@@ -319,34 +330,20 @@ impl BoardView<'_> {
                     {
                         actions.push(Action::SetChecked(c.id, checked));
                     }
-                }));
+                }
+                Part::Gap => ui.add_space(44.0),
             }
-            [t] => {
-                items.push(Box::new(move |ui, _| target_progress_ui(ui, t)));
-                items.push(Box::new(|ui, _| {
-                    status_chip(ui, row.status);
-                }));
-                let (period, today) = (self.data.pledge.period, self.today);
-                items.push(Box::new(move |ui, actions| {
-                    actions.extend(plus_one(ui, c, &t.target, period, today, true));
-                }));
-            }
-            _ => {
-                items.push(Box::new(|ui, _| {
-                    status_chip(ui, row.status);
-                }));
-                items.push(Box::new(|ui, _| {
-                    ui.add_space(44.0);
-                }));
-            }
-        }
-        if rtl {
-            items.reverse();
-        }
-        for item in items {
-            item(ui, actions);
         }
     }
+}
+
+/// The pieces of a row's right part.
+enum Part<'a> {
+    Progress(&'a TargetLine),
+    Status,
+    PlusOne(&'a TargetLine),
+    Check,
+    Gap,
 }
 
 /// A bar and "3/4" ("i år" for per-år targets), in either layout direction.

@@ -7,6 +7,7 @@ use crate::store::{BoardData, Store, StoreError};
 use crate::summary::{BoardSummary, summarize};
 use crate::ui::Action;
 use crate::ui::board::{BoardFilter, BoardView};
+use crate::ui::commitment_form::{CommitmentForm, CommitmentOutcome};
 use crate::ui::date_field::DateField;
 use crate::ui::detail::{DetailView, StatusEditor};
 use crate::ui::insats_form::{FormOutcome, InsatsForm};
@@ -88,6 +89,7 @@ pub struct App {
     detail_activities: Vec<crate::domain::Activity>,
     pub status_editor: StatusEditor,
     pub form: Option<InsatsForm>,
+    pub commitment_form: Option<CommitmentForm>,
     pub meeting_field: DateField,
     pub toast: Option<Toast>,
     pub error: Option<String>,
@@ -123,6 +125,7 @@ impl App {
             detail_activities: Vec::new(),
             status_editor: StatusEditor::default(),
             form: None,
+            commitment_form: None,
             meeting_field: DateField::default(),
             toast: None,
             error: None,
@@ -281,6 +284,7 @@ impl App {
             Action::SelectCommitment(c) => {
                 if self.selected_commitment != c {
                     self.form = None;
+                    self.commitment_form = None;
                 }
                 self.selected_commitment = c;
                 self.status_editor = StatusEditor::default();
@@ -296,6 +300,7 @@ impl App {
             }
             Action::NewActivity(c) => {
                 self.selected_commitment = Some(c);
+                self.commitment_form = None;
                 self.form = self.new_form(c);
                 Ok(None)
             }
@@ -356,6 +361,22 @@ impl App {
                 })
             }
             Action::SetLastMeeting(m, date) => store.set_last_meeting(m, date).map(|_| None),
+            Action::EditCommitment(c) => (|| {
+                let cm = store.commitment(c)?;
+                let pledge = store.pledge(store.pledge_of_commitment(c)?)?;
+                let suggestions = store.focus_areas_for(pledge.municipality, pledge.period)?;
+                self.form = None;
+                self.commitment_form = Some(CommitmentForm::new(&cm, suggestions));
+                Ok(None)
+            })(),
+            Action::SaveCommitment(c) => store.update_commitment(&c).map(|_| {
+                self.commitment_form = None;
+                Some(Toast {
+                    text: "Löftet sparades.".into(),
+                    undo: None,
+                    shown_at: now,
+                })
+            }),
             Action::QuickAdd {
                 commitment,
                 target,
@@ -609,6 +630,16 @@ impl App {
                     .resizable(true)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
+                            if let Some(form) = &mut self.commitment_form {
+                                match form.ui(ui) {
+                                    Some(CommitmentOutcome::Save(c)) => {
+                                        actions.push(Action::SaveCommitment(Box::new(c)))
+                                    }
+                                    Some(CommitmentOutcome::Cancel) => self.commitment_form = None,
+                                    None => {}
+                                }
+                                ui.separator();
+                            }
                             if let Some(form) = &mut self.form {
                                 match form.ui(ui, self.today) {
                                     Some(FormOutcome::Save(a)) => {
@@ -669,6 +700,7 @@ impl App {
         });
         // Ctrl+N: new insats for the selected löfte.
         if self.form.is_none()
+            && self.commitment_form.is_none()
             && let Some(c) = self.selected_commitment
             && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::N))
         {

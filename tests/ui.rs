@@ -280,3 +280,86 @@ fn last_meeting_marks_new_insatser() {
         Some(day("2024-06-01"))
     );
 }
+
+#[test]
+fn edit_commitment_target_and_party() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    open_detail(&mut h, "4 st riktade kampanjer");
+    h.get_by_label("Redigera löfte").click();
+    h.run();
+    let count = h.get_by_role_and_label(Role::TextInput, "Antal");
+    count.click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Antal")
+        .type_text("0");
+    h.run();
+    h.get_by_label("Målet måste vara ett antal från 1 till 100 000.");
+    assert!(h.get_by_label("Spara löfte").accesskit_node().is_disabled());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Antal")
+        .type_text("6");
+    h.run();
+    h.get_by_role_and_label(Role::RadioButton, "Gemensamt")
+        .click();
+    h.run();
+    h.get_by_label("Spara löfte").click();
+    h.run();
+    assert!(h.state().commitment_form.is_none());
+    let (_, s) = h.state().board().unwrap();
+    let r = s
+        .rows
+        .iter()
+        .find(|r| r.commitment.text.starts_with("4 st riktade kampanjer"))
+        .unwrap();
+    assert_eq!(r.targets[0].progress.goal, 6);
+    assert_eq!(
+        r.commitment.party,
+        trygghetstavlan::domain::Party::Gemensamt
+    );
+}
+
+#[test]
+fn plus_one_is_disabled_after_the_period() {
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let app = App::new(
+        Ok(store),
+        PathBuf::from(":memory:"),
+        Prefs::default(),
+        Clock::Fixed(day("2025-02-01")),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.run();
+    select(&mut h, "Olofström");
+    let first = h.get_all_by_label("+1").next().unwrap();
+    assert!(first.accesskit_node().is_disabled());
+    first.click();
+    h.run();
+    assert_eq!(h.state().store().unwrap().activity_count().unwrap(), 0);
+    // After the period the status is final: nothing done means "Ej genomförd".
+    assert_eq!(h.state().board().unwrap().1.count(Status::NotDone), 10);
+}
+
+#[test]
+fn open_error_is_shown_not_a_panic() {
+    let err = Err(trygghetstavlan::store::StoreError::TooNew {
+        found: 9,
+        supported: 2,
+    });
+    let app = App::new(
+        err,
+        PathBuf::from("/tmp/x.db"),
+        Prefs::default(),
+        Clock::Fixed(day("2024-06-15")),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 600.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.run();
+    h.get_by_label("Databasen kunde inte öppnas");
+    h.get_by_label_contains("nyare version av Trygghetstavlan");
+}

@@ -44,6 +44,9 @@ impl DetailView<'_> {
         ui.horizontal(|ui| {
             party_chip(ui, c.party);
             status_chip(ui, row.status);
+            if ui.button("Redigera löfte").clicked() {
+                actions.push(Action::EditCommitment(c.id));
+            }
             if ui.button("Stäng").clicked() {
                 actions.push(Action::SelectCommitment(None));
             }

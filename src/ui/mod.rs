@@ -2,6 +2,7 @@
 //! performs them through the store. Views never touch SQL, dialogs or the clock.
 
 pub mod board;
+pub mod commitment_form;
 pub mod date_field;
 pub mod detail;
 pub mod insats_form;
@@ -37,6 +38,9 @@ pub enum Action {
     CloseForm,
     DeleteActivity(ActivityId),
     SetManualStatus(CommitmentId, Option<ManualStatus>),
+    /// Open the löfte editor.
+    EditCommitment(CommitmentId),
+    SaveCommitment(Box<crate::domain::Commitment>),
     /// Date of the group's latest lägesbild meeting.
     SetLastMeeting(MunicipalityId, Option<NaiveDate>),
 }

@@ -207,7 +207,7 @@ impl BoardView<'_> {
             // Narrow (detail panel open): text on its own line, figures below it.
             let compact = full < 110.0 + RIGHT_W + 320.0;
             if compact {
-                ui.horizontal(|ui| {
+                ui.horizontal_top(|ui| {
                     party_chip(ui, c.party);
                     ui.vertical(|ui| self.text_column(ui, row, selected, actions));
                 });
@@ -217,7 +217,7 @@ impl BoardView<'_> {
                 });
                 return;
             }
-            ui.horizontal(|ui| {
+            ui.horizontal_top(|ui| {
                 party_chip(ui, c.party);
                 let text_w = full - 110.0 - RIGHT_W - 24.0;
                 ui.allocate_ui_with_layout(

@@ -4,8 +4,9 @@ use crate::cli::default_pledge;
 use crate::domain::{Activity, ActivityId, PledgeId};
 use crate::domain::{CommitmentId, Party, Status};
 use crate::store::{BoardData, Store, StoreError};
+use crate::store::{OpenObservation, WalkSummary};
 use crate::summary::{BoardSummary, summarize};
-use crate::ui::Action;
+use crate::ui::atgarder::{AtgarderState, AtgarderView};
 use crate::ui::board::{BoardFilter, BoardView};
 use crate::ui::commitment_form::{CommitmentForm, CommitmentOutcome};
 use crate::ui::date_field::DateField;
@@ -13,6 +14,9 @@ use crate::ui::detail::{DetailView, StatusEditor};
 use crate::ui::insats_form::{FormOutcome, InsatsForm};
 use crate::ui::nav::{self, NavArea, NavEntry, Selection};
 use crate::ui::overview::{self, OverviewCard};
+use crate::ui::walk_form::{WalkForm, WalkOutcome};
+use crate::ui::walks::{WalksState, WalksView};
+use crate::ui::{Action, Tab};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -69,6 +73,7 @@ pub struct Toast {
 pub enum Undo {
     RemoveActivity(ActivityId),
     RestoreActivity(Box<Activity>),
+    RestoreWalk(Box<crate::store::DeletedWalk>),
 }
 
 pub struct App {
@@ -89,6 +94,13 @@ pub struct App {
     detail_activities: Vec<crate::domain::Activity>,
     pub status_editor: StatusEditor,
     pub form: Option<InsatsForm>,
+    pub tab: Tab,
+    walks: Vec<WalkSummary>,
+    walk_observations: Vec<crate::domain::Observation>,
+    open_items: Vec<OpenObservation>,
+    pub walks_state: WalksState,
+    pub atgarder_state: AtgarderState,
+    pub walk_form: Option<WalkForm>,
     pub commitment_form: Option<CommitmentForm>,
     pub meeting_field: DateField,
     pub toast: Option<Toast>,
@@ -125,6 +137,13 @@ impl App {
             detail_activities: Vec::new(),
             status_editor: StatusEditor::default(),
             form: None,
+            tab: Tab::Board,
+            walks: Vec::new(),
+            walk_observations: Vec::new(),
+            open_items: Vec::new(),
+            walks_state: WalksState::default(),
+            atgarder_state: AtgarderState::default(),
+            walk_form: None,
             commitment_form: None,
             meeting_field: DateField::default(),
             toast: None,
@@ -205,6 +224,31 @@ impl App {
             Some(c) => store.activities_for_commitment(c).unwrap_or_default(),
             None => Vec::new(),
         };
+        let walks = match self.selection {
+            Some(Selection::Municipality(m)) => (|| -> Result<_, StoreError> {
+                let summaries = store.walk_summaries(m)?;
+                let open = store.open_observations(m, self.today)?;
+                let selected = self
+                    .walks_state
+                    .selected
+                    .filter(|w| summaries.iter().any(|s| s.walk.id == *w));
+                let obs = match selected {
+                    Some(w) => store.observations(w)?,
+                    None => Vec::new(),
+                };
+                Ok((summaries, open, selected, obs))
+            })(),
+            _ => Ok((Vec::new(), Vec::new(), None, Vec::new())),
+        };
+        match walks {
+            Ok((summaries, open, selected, obs)) => {
+                self.walks = summaries;
+                self.open_items = open;
+                self.walks_state.selected = selected;
+                self.walk_observations = obs;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
         let meeting = self.board.as_ref().and_then(|(b, _)| b.since);
         if crate::validate::parse_date(&self.meeting_field.text).ok() != meeting
             && self.meeting_field.open_month.is_none()
@@ -222,6 +266,22 @@ impl App {
             .rows
             .iter()
             .find(|r| r.commitment.id == c)
+    }
+
+    /// Löften of the shown board a walk can count towards.
+    fn commitment_choices(&self) -> Vec<(CommitmentId, String)> {
+        self.board
+            .as_ref()
+            .map(|(b, _)| {
+                b.commitments
+                    .iter()
+                    .map(|c| {
+                        let short: String = c.text.chars().take(70).collect();
+                        (c.id, short)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// An empty form for a new insats of `c`, dated today.
@@ -266,6 +326,11 @@ impl App {
         };
         let result: Result<Option<Toast>, StoreError> = match action {
             Action::SelectMunicipality(m) => {
+                if self.selection != Some(Selection::Municipality(m)) {
+                    self.walks_state = WalksState::default();
+                    self.atgarder_state = AtgarderState::default();
+                    self.walk_form = None;
+                }
                 self.selection = Some(Selection::Municipality(m));
                 self.selected_commitment = None;
                 self.prefs.municipality = store.municipality(m).ok().map(|m| m.name);
@@ -361,6 +426,73 @@ impl App {
                 })
             }
             Action::SetLastMeeting(m, date) => store.set_last_meeting(m, date).map(|_| None),
+            Action::SetTab(t) => {
+                self.tab = t;
+                Ok(None)
+            }
+            Action::SelectWalk(w) => {
+                if self.walks_state.selected != w {
+                    self.walks_state.pending = None;
+                    self.walks_state.confirm_delete = None;
+                }
+                self.walks_state.selected = w;
+                Ok(None)
+            }
+            Action::NewWalk => {
+                if let Some(Selection::Municipality(m)) = self.selection {
+                    self.walk_form = Some(WalkForm::new(m, self.today, self.commitment_choices()));
+                }
+                Ok(None)
+            }
+            Action::EditWalk(id) => store.walk(id).map(|w| {
+                self.walk_form = Some(WalkForm::edit(&w, self.commitment_choices()));
+                None
+            }),
+            Action::CloseWalkForm => {
+                self.walk_form = None;
+                Ok(None)
+            }
+            Action::SaveWalk(w) => {
+                let editing = w.id.0 > 0;
+                let r = if editing {
+                    store.update_walk(&w).map(|_| w.id)
+                } else {
+                    store.add_walk(&w)
+                };
+                r.map(|id| {
+                    self.walk_form = None;
+                    self.walks_state.selected = Some(id);
+                    Some(Toast {
+                        text: format!("Trygghetsvandringen {} sparades.", w.date),
+                        undo: None,
+                        shown_at: now,
+                    })
+                })
+            }
+            Action::DeleteWalk(id) => store.delete_walk_for_undo(id).map(|d| {
+                Some(Toast {
+                    text: format!(
+                        "Trygghetsvandringen {} togs bort med {} iakttagelser.",
+                        d.walk.date,
+                        d.observations.len()
+                    ),
+                    undo: Some(Undo::RestoreWalk(Box::new(d))),
+                    shown_at: now,
+                })
+            }),
+            Action::AddObservation(o) => store.add_observation(&o).map(|_| None),
+            Action::SetObservationStatus { id, status, reason } => (|| {
+                let mut o = store.observation(id)?;
+                o.status = status;
+                o.status_reason = reason;
+                o.updated_on = self.today;
+                store.update_observation(&o)?;
+                Ok(Some(Toast {
+                    text: format!("{}: {}.", o.place, status.label()),
+                    undo: None,
+                    shown_at: now,
+                }))
+            })(),
             Action::EditCommitment(c) => (|| {
                 let cm = store.commitment(c)?;
                 let pledge = store.pledge(store.pledge_of_commitment(c)?)?;
@@ -432,6 +564,7 @@ impl App {
         let r = match undo {
             Undo::RemoveActivity(id) => store.delete_activity(id).map(|_| ()),
             Undo::RestoreActivity(a) => store.restore_activity(&a),
+            Undo::RestoreWalk(w) => store.restore_walk(&w),
         };
         match r {
             Ok(()) => {
@@ -620,7 +753,7 @@ impl App {
                     actions.push(a);
                 }
             });
-        if self.selected_commitment.is_some() {
+        if self.selected_commitment.is_some() && self.tab == Tab::Board {
             let row = self.selected_row().cloned();
             let period = self.board.as_ref().map(|(b, _)| b.pledge.period);
             if let (Some(row), Some(period)) = (row, period) {
@@ -662,40 +795,86 @@ impl App {
                     });
             }
         }
-        egui::CentralPanel::default().show(ui, |ui| match (&self.board, self.selection) {
-            (Some((data, summary)), _) => {
-                let mut view = BoardView {
-                    data,
-                    summary,
-                    filter: &self.filter,
-                    selected: self.selected_commitment,
-                    meeting: &mut self.meeting_field,
-                    today: self.today,
-                    police_area: self
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(Selection::Municipality(_)) = self.selection {
+                ui.horizontal(|ui| {
+                    let open = self.open_items.len();
+                    let tabs = [
+                        (Tab::Board, "Tavla".to_string()),
+                        (Tab::Walks, format!("Trygghetsvandringar ({})", self.walks.len())),
+                        (Tab::Actions, format!("Åtgärdslista ({open} öppna)")),
+                    ];
+                    for (tab, label) in tabs {
+                        if ui
+                            .selectable_label(self.tab == tab, egui::RichText::new(label).size(18.0))
+                            .clicked()
+                        {
+                            actions.push(Action::SetTab(tab));
+                        }
+                    }
+                });
+                ui.separator();
+            }
+            match (self.tab, &self.board, self.selection) {
+                (_, _, Some(Selection::Overview(area))) => {
+                    let name = self
                         .nav
                         .iter()
-                        .find(|a| a.id == data.municipality.police_area)
-                        .map(|a| a.name.as_str())
-                        .unwrap_or(""),
-                };
-                actions.extend(view.ui(ui));
-            }
-            (None, Some(Selection::Overview(area))) => {
-                let name = self
-                    .nav
-                    .iter()
-                    .find(|a| a.id == area)
-                    .map(|a| a.name.clone())
-                    .unwrap_or_default();
-                if let Some(a) = overview::ui(ui, &name, &self.overview) {
-                    actions.push(a);
+                        .find(|a| a.id == area)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default();
+                    if let Some(a) = overview::ui(ui, &name, &self.overview) {
+                        actions.push(a);
+                    }
                 }
-            }
-            (None, Some(Selection::Municipality(_))) => {
-                ui.label("Kommunen har inget medborgarlöfte för den valda perioden. Välj en annan period.");
-            }
-            _ => {
-                ui.label("Välj en kommun till vänster.");
+                (Tab::Walks, _, Some(Selection::Municipality(_))) => {
+                    if let Some(form) = &mut self.walk_form {
+                        match form.ui(ui, self.today) {
+                            Some(WalkOutcome::Save(w)) => actions.push(Action::SaveWalk(Box::new(w))),
+                            Some(WalkOutcome::Cancel) => actions.push(Action::CloseWalkForm),
+                            None => {}
+                        }
+                    } else {
+                        let mut view = WalksView {
+                            walks: &self.walks,
+                            observations: &self.walk_observations,
+                            state: &mut self.walks_state,
+                            today: self.today,
+                        };
+                        actions.extend(view.ui(ui));
+                    }
+                }
+                (Tab::Actions, _, Some(Selection::Municipality(_))) => {
+                    let mut view = AtgarderView {
+                        items: &self.open_items,
+                        state: &mut self.atgarder_state,
+                        today: self.today,
+                    };
+                    actions.extend(view.ui(ui));
+                }
+                (Tab::Board, Some((data, summary)), _) => {
+                    let mut view = BoardView {
+                        data,
+                        summary,
+                        filter: &self.filter,
+                        selected: self.selected_commitment,
+                        meeting: &mut self.meeting_field,
+                        today: self.today,
+                        police_area: self
+                            .nav
+                            .iter()
+                            .find(|a| a.id == data.municipality.police_area)
+                            .map(|a| a.name.as_str())
+                            .unwrap_or(""),
+                    };
+                    actions.extend(view.ui(ui));
+                }
+                (Tab::Board, None, Some(Selection::Municipality(_))) => {
+                    ui.label("Kommunen har inget medborgarlöfte för det valda året. Välj en annan period.");
+                }
+                _ => {
+                    ui.label("Välj en kommun till vänster.");
+                }
             }
         });
         // Ctrl+N: new insats for the selected löfte.

@@ -73,6 +73,14 @@ pub enum Command {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Lista trygghetsvandringar med antal iakttagelser (med --open: åtgärdslistan)
+    ListVandringar {
+        #[arg(long)]
+        kommun: Option<String>,
+        /// Visa bara iakttagelser som inte är åtgärdade, försenade först
+        #[arg(long)]
+        open: bool,
+    },
     /// Lägg till exempelinsatser och en trygghetsvandring per kommun, för att prova programmet
     Demo,
 }
@@ -364,4 +372,83 @@ pub fn add_activity(
         )
     });
     Ok((id, warning))
+}
+
+/// `list-vandringar`: walks per kommun, or with `open` the åtgärdslista.
+pub fn list_walks(
+    store: &Store,
+    kommun: Option<&str>,
+    open: bool,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> CliResult {
+    let municipalities = match kommun {
+        Some(name) => vec![
+            store
+                .municipality_by_name(name)?
+                .ok_or_else(|| CliError(format!("Okänd kommun: {name}")))?,
+        ],
+        None => store.municipalities()?,
+    };
+    let mut text = String::new();
+    for m in municipalities {
+        if open {
+            let items = store.open_observations(m.id, today)?;
+            text.push_str(&format!(
+                "{} — åtgärdslista: {} öppna\n",
+                m.name,
+                items.len()
+            ));
+            if items.is_empty() {
+                text.push_str("  (inga öppna åtgärder)\n");
+            } else {
+                text.push_str(&format!(
+                    "  {} {} {} {} {} {}\n",
+                    pad("Senast", 20),
+                    pad("Plats", 28),
+                    pad("Kategori", 13),
+                    pad("Ansvarig", 22),
+                    pad("Status", 8),
+                    "Åtgärd"
+                ));
+            }
+            for i in items {
+                let o = &i.observation;
+                let deadline = match o.deadline {
+                    Some(d) if d < today => format!("{d} FÖRSENAD"),
+                    Some(d) => d.to_string(),
+                    None => "–".into(),
+                };
+                text.push_str(&format!(
+                    "  {} {} {} {} {} {}\n",
+                    pad(&deadline, 20),
+                    pad(&clip(&o.place, 28), 28),
+                    pad(o.category.label(), 13),
+                    pad(&clip(&o.responsible, 22), 22),
+                    pad(o.status.label(), 8),
+                    clip(&o.measure, 60)
+                ));
+            }
+        } else {
+            let walks = store.walk_summaries(m.id)?;
+            text.push_str(&format!(
+                "{} — {} trygghetsvandringar\n",
+                m.name,
+                walks.len()
+            ));
+            for w in walks {
+                text.push_str(&format!(
+                    "  {} {} {} {} iakttagelser, {} öppna\n",
+                    w.walk.date,
+                    pad(w.walk.time_of_day.label(), 9),
+                    pad(&clip(&w.walk.area, 50), 50),
+                    w.observations,
+                    w.open
+                ));
+            }
+        }
+        text.push('\n');
+    }
+    out.write_all(text.as_bytes())
+        .map_err(|e| CliError(format!("Kunde inte skriva: {e}")))
 }

@@ -91,6 +91,9 @@ fn main() -> ExitCode {
             }
             println!("Sparade insats {id}.");
         }),
+        Command::ListVandringar { kommun, open } => {
+            cli::list_walks(&store, kommun.as_deref(), open, today, &mut stdout)
+        }
         Command::Demo => trygghetstavlan::demo::add_demo(&mut store, today)
             .map(|c| {
                 println!(

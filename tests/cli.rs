@@ -347,3 +347,33 @@ fn unusable_database_exits_2_and_leaves_file() {
     assert!(stderr(&o).contains("ingen databas"), "{}", stderr(&o));
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
+
+#[test]
+fn list_vandringar_and_open_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(&db, &["list-vandringar", "--kommun", "Sotenäs"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("Sotenäs — 0 trygghetsvandringar"));
+    assert!(run(&db, &["demo"]).status.success());
+    let out = stdout(&run(&db, &["list-vandringar"]));
+    for k in ["Bromölla", "Olofström", "Sotenäs", "Sölvesborg"] {
+        assert!(
+            out.contains(&format!("{k} — 1 trygghetsvandringar")),
+            "{out}"
+        );
+    }
+    assert!(out.contains("4 iakttagelser, 2 öppna"), "{out}");
+    let out = stdout(&run(
+        &db,
+        &["list-vandringar", "--kommun", "Bromölla", "--open"],
+    ));
+    assert!(out.contains("Bromölla — åtgärdslista: 2 öppna"), "{out}");
+    assert!(out.contains("Parkens västra del") && out.contains("Busshållplatsen vid torget"));
+    assert!(
+        !out.contains("Gångtunneln"),
+        "fixed ones are not listed: {out}"
+    );
+    let o = run(&db, &["list-vandringar", "--kommun", "Atlantis"]);
+    assert_eq!(o.status.code(), Some(2));
+}

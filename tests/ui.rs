@@ -363,3 +363,107 @@ fn open_error_is_shown_not_a_panic() {
     h.get_by_label("Databasen kunde inte öppnas");
     h.get_by_label_contains("nyare version av Trygghetstavlan");
 }
+
+fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+#[test]
+fn walk_with_two_observations_and_the_atgardslista() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    h.get_by_label("Trygghetsvandringar (0)").click();
+    h.run();
+    h.get_by_label("Inga trygghetsvandringar ännu — tryck Ny trygghetsvandring.");
+    h.get_by_label("Ny trygghetsvandring").click();
+    h.run();
+    h.get_by_label_contains("inte namn på personer");
+    assert!(
+        h.get_by_label("Spara vandring")
+            .accesskit_node()
+            .is_disabled(),
+        "area is required"
+    );
+    type_into(&mut h, "Område / sträcka", "Centrum – stationen");
+    type_into(&mut h, "Antal deltagare", "11");
+    h.get_by_label("Spara vandring").click();
+    h.run();
+    h.get_by_label("Trygghetsvandringar (1)");
+    assert!(
+        h.state().walks_state.selected.is_some(),
+        "the new walk is selected"
+    );
+    // Two observations through the quick-entry row.
+    type_into(&mut h, "Plats", "Gångtunneln");
+    type_into(&mut h, "Ansvarig", "Gatuavdelningen");
+    type_into(&mut h, "Senast", "2024-06-01");
+    h.get_by_label("Lägg till iakttagelse").click();
+    h.run();
+    type_into(&mut h, "Plats", "Parken");
+    type_into(&mut h, "Senast", "2024-09-01");
+    h.get_by_label("Lägg till iakttagelse").click();
+    h.run();
+    h.get_by_label("Åtgärdslista (2 öppna)");
+    // Close the first one as "Ej åtgärd", which needs a reason.
+    h.get_by_role_and_label(Role::ComboBox, "Gångtunneln")
+        .click();
+    h.run();
+    h.get_by_label("Ej åtgärd").click();
+    h.run();
+    assert!(
+        h.get_by_label("Spara status")
+            .accesskit_node()
+            .is_disabled()
+    );
+    type_into(
+        &mut h,
+        "Varför görs ingen åtgärd? (krävs)",
+        "Privat mark, ägaren informerad",
+    );
+    h.get_by_label("Spara status").click();
+    h.run();
+    h.get_by_label("Åtgärdslista (1 öppna)").click();
+    h.run();
+    h.get_by_label("1 öppna åtgärder från trygghetsvandringar, varav 0 försenade.");
+    h.get_by_label("Parken");
+    assert!(h.query_by_label("Gångtunneln").is_none());
+    let store = h.state().store().unwrap();
+    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+    let w = &store.walks(m.id).unwrap()[0];
+    assert_eq!(w.participants, 11);
+    let obs = store.observations(w.id).unwrap();
+    let history = store.observation_history(obs[0].id).unwrap();
+    assert_eq!(history.len(), 2, "status change is stamped");
+    assert_eq!(history[1].2, day("2024-06-15"));
+}
+
+#[test]
+fn delete_walk_asks_and_can_be_undone() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    h.get_by_label("Trygghetsvandringar (0)").click();
+    h.run();
+    h.get_by_label("Ny trygghetsvandring").click();
+    h.run();
+    type_into(&mut h, "Område / sträcka", "Hamnen");
+    h.get_by_label("Spara vandring").click();
+    h.run();
+    type_into(&mut h, "Plats", "Kajen");
+    h.get_by_label("Lägg till iakttagelse").click();
+    h.run();
+    h.get_by_label("Ta bort vandring").click();
+    h.run();
+    h.get_by_label("Ta bort vandringen och dess 1 iakttagelser?");
+    h.get_by_label("Ja, ta bort").click();
+    h.run();
+    h.get_by_label("Trygghetsvandringar (0)");
+    h.get_by_label("Ångra").click();
+    h.run();
+    h.get_by_label("Trygghetsvandringar (1)");
+    h.get_by_label("Åtgärdslista (1 öppna)");
+}

@@ -17,6 +17,8 @@ pub struct CommitmentStats {
     pub latest: Option<NaiveDate>,
     /// Insatser dated after the `since` day given to [`Store::board`].
     pub entries_since: u32,
+    /// Trygghetsvandringar linked to the löfte (each counts as one insats).
+    pub walks: u32,
 }
 
 /// The loaded data behind one board; pure code in [`crate::summary`] derives the rest.
@@ -85,8 +87,41 @@ impl Store {
                     entries,
                     latest: latest.as_deref().map(date_from_sql).transpose()?,
                     entries_since,
+                    walks: 0,
                 },
             );
+        }
+        // A walk linked to a löfte counts as one insats of it, towards its first target.
+        let mut st = self.conn.prepare_cached(
+            "SELECT w.commitment_id, CAST(substr(w.date, 1, 4) AS INTEGER), count(*), max(w.date), \
+             sum(w.date > ?2) FROM safety_walk w JOIN commitment c ON c.id = w.commitment_id \
+             JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 \
+             GROUP BY w.commitment_id, substr(w.date, 1, 4)",
+        )?;
+        let rows = st.query_map(params![pledge.id.0, since_s], |r| {
+            Ok((
+                CommitmentId(r.get(0)?),
+                r.get::<_, i32>(1)?,
+                r.get::<_, u32>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, u32>(4)?,
+            ))
+        })?;
+        for row in rows {
+            let (c, year, n, latest, n_since) = row?;
+            if let Some(t) = commitments
+                .iter()
+                .find(|x| x.id == c)
+                .and_then(|x| x.targets.first())
+            {
+                tallies.entry(t.id).or_default().per_year.push((year, n));
+            }
+            let latest = date_from_sql(&latest)?;
+            let st = stats.entry(c).or_default();
+            st.entries += n;
+            st.walks += n;
+            st.entries_since += n_since;
+            st.latest = st.latest.max(Some(latest));
         }
         Ok(BoardData {
             municipality,

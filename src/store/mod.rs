@@ -16,6 +16,7 @@ mod tests;
 
 pub use board::{BoardData, CommitmentStats};
 pub use schema::LATEST_VERSION;
+pub use walks::{DeletedWalk, OpenObservation, WalkSummary, validate_observation, validate_walk};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};

@@ -638,3 +638,155 @@ fn backup_to_writes_a_consistent_copy() {
     let copy = Store::open(&dest).unwrap();
     assert_eq!(copy.activity_count().unwrap(), 1);
 }
+
+fn walk(f: &Fixture, date: &str, commitment: Option<CommitmentId>) -> SafetyWalk {
+    SafetyWalk {
+        id: WalkId(0),
+        municipality: f.m,
+        date: d(date),
+        time_of_day: TimeOfDay::Daylight,
+        area: "Centrum".into(),
+        organisations: vec!["Polisen".into()],
+        participants: 5,
+        notes: String::new(),
+        commitment,
+    }
+}
+
+fn obs(
+    walk: WalkId,
+    place: &str,
+    deadline: Option<&str>,
+    status: ObservationStatus,
+) -> Observation {
+    Observation {
+        id: ObservationId(0),
+        walk,
+        place: place.into(),
+        category: ObservationCategory::Other,
+        description: String::new(),
+        measure: String::new(),
+        responsible: "Tekniska".into(),
+        deadline: deadline.map(d),
+        status,
+        status_reason: if status == ObservationStatus::WontFix {
+            "Skäl".into()
+        } else {
+            String::new()
+        },
+        updated_on: d("2024-05-01"),
+    }
+}
+
+#[test]
+fn walk_summaries_and_open_list_order() {
+    let mut f = fixture();
+    let w1 = f.store.add_walk(&walk(&f, "2024-05-01", None)).unwrap();
+    let w2 = f.store.add_walk(&walk(&f, "2024-09-01", None)).unwrap();
+    f.store
+        .add_observation(&obs(
+            w1,
+            "Sent, ingen deadline",
+            None,
+            ObservationStatus::New,
+        ))
+        .unwrap();
+    f.store
+        .add_observation(&obs(
+            w1,
+            "Försenad",
+            Some("2024-06-01"),
+            ObservationStatus::Ongoing,
+        ))
+        .unwrap();
+    f.store
+        .add_observation(&obs(
+            w1,
+            "Klar",
+            Some("2024-05-10"),
+            ObservationStatus::Fixed,
+        ))
+        .unwrap();
+    f.store
+        .add_observation(&obs(
+            w2,
+            "Framtida",
+            Some("2024-12-01"),
+            ObservationStatus::New,
+        ))
+        .unwrap();
+    f.store
+        .add_observation(&obs(
+            w2,
+            "Tidigt försenad",
+            Some("2024-05-15"),
+            ObservationStatus::New,
+        ))
+        .unwrap();
+    let s = f.store.walk_summaries(f.m).unwrap();
+    assert_eq!(
+        s.iter().map(|x| x.walk.id).collect::<Vec<_>>(),
+        [w2, w1],
+        "newest first"
+    );
+    assert_eq!((s[1].observations, s[1].open), (3, 2));
+    assert_eq!((s[0].observations, s[0].open), (2, 2));
+    let open = f.store.open_observations(f.m, d("2024-07-01")).unwrap();
+    let places: Vec<_> = open.iter().map(|o| o.observation.place.as_str()).collect();
+    assert_eq!(
+        places,
+        [
+            "Tidigt försenad",
+            "Försenad",
+            "Framtida",
+            "Sent, ingen deadline"
+        ]
+    );
+    assert_eq!(open[0].walk_date, d("2024-09-01"));
+}
+
+#[test]
+fn deleted_walk_is_restored_with_history() {
+    let mut f = fixture();
+    let w = f.store.add_walk(&walk(&f, "2024-05-01", None)).unwrap();
+    let o = f
+        .store
+        .add_observation(&obs(w, "Tunneln", None, ObservationStatus::New))
+        .unwrap();
+    let mut changed = f.store.observations(w).unwrap()[0].clone();
+    changed.status = ObservationStatus::Fixed;
+    changed.updated_on = d("2024-06-01");
+    f.store.update_observation(&changed).unwrap();
+    let before = (
+        f.store.walk(w).unwrap(),
+        f.store.observations(w).unwrap(),
+        f.store.observation_history(o).unwrap(),
+    );
+    let deleted = f.store.delete_walk_for_undo(w).unwrap();
+    assert!(f.store.walk(w).is_err());
+    f.store.restore_walk(&deleted).unwrap();
+    let after = (
+        f.store.walk(w).unwrap(),
+        f.store.observations(w).unwrap(),
+        f.store.observation_history(o).unwrap(),
+    );
+    assert_eq!(before, after);
+}
+
+#[test]
+fn linked_walk_counts_as_an_insats() {
+    let mut f = fixture();
+    f.store
+        .add_walk(&walk(&f, "2024-05-01", Some(f.counted.id)))
+        .unwrap();
+    f.store
+        .add_walk(&walk(&f, "2024-08-01", Some(f.plain.id)))
+        .unwrap();
+    f.store.add_walk(&walk(&f, "2024-08-02", None)).unwrap();
+    let b = f.store.board(f.pledge, Some(d("2024-06-01"))).unwrap();
+    assert_eq!(b.tallies[&f.counted.targets[0].id].in_year(2024), 1);
+    assert_eq!(b.stats[&f.counted.id].walks, 1);
+    assert_eq!(b.stats[&f.counted.id].entries_since, 0);
+    assert_eq!(b.stats[&f.plain.id].entries_since, 1);
+    assert_eq!(b.stats[&f.plain.id].latest, Some(d("2024-08-01")));
+}

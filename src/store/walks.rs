@@ -265,6 +265,17 @@ impl Store {
         Ok(())
     }
 
+    pub fn observation(&self, id: ObservationId) -> Result<Observation> {
+        self.conn
+            .query_row(
+                &format!("SELECT {OBS_COLS} FROM observation WHERE id = ?1"),
+                [id.0],
+                obs_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Iakttagelse {id}")))
+    }
+
     pub fn delete_observation(&mut self, id: ObservationId) -> Result<()> {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM observation WHERE id = ?1", [id.0])?;
@@ -298,5 +309,145 @@ impl Store {
             ))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// A walk with its observation counts, for the walk list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkSummary {
+    pub walk: SafetyWalk,
+    pub observations: u32,
+    pub open: u32,
+}
+
+/// An observation still open, with the walk it came from (the åtgärdslista).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenObservation {
+    pub observation: Observation,
+    pub walk_date: NaiveDate,
+    pub walk_area: String,
+}
+
+/// Everything a deleted walk had, so that the delete can be undone exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedWalk {
+    pub walk: SafetyWalk,
+    pub observations: Vec<(Observation, Vec<(ObservationStatus, String, NaiveDate)>)>,
+}
+
+impl Store {
+    /// A kommun's walks with observation counts, newest first.
+    pub fn walk_summaries(&self, m: MunicipalityId) -> Result<Vec<WalkSummary>> {
+        let cols = WALK_COLS
+            .split(", ")
+            .map(|c| format!("w.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {cols}, count(o.id), coalesce(sum(o.status IN ('ny', 'pagar')), 0) \
+             FROM safety_walk w LEFT JOIN observation o ON o.walk_id = w.id \
+             WHERE w.municipality_id = ?1 GROUP BY w.id ORDER BY w.date DESC, w.id DESC"
+        ))?;
+        let rows = st.query_map([m.0], |r| {
+            Ok(WalkSummary {
+                walk: walk_from_row(r)?,
+                observations: r.get(9)?,
+                open: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open observations (ny, pågår) of all the kommun's walks; overdue ones first, then
+    /// by deadline, those without a deadline last.
+    pub fn open_observations(
+        &self,
+        m: MunicipalityId,
+        today: NaiveDate,
+    ) -> Result<Vec<OpenObservation>> {
+        let cols = OBS_COLS
+            .split(", ")
+            .map(|c| format!("o.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {cols}, w.date, w.area FROM observation o JOIN safety_walk w ON w.id = o.walk_id \
+             WHERE w.municipality_id = ?1 AND o.status IN ('ny', 'pagar') \
+             ORDER BY o.deadline IS NULL, o.deadline, w.date, o.position"
+        ))?;
+        let rows = st.query_map([m.0], |r| {
+            Ok(OpenObservation {
+                observation: obs_from_row(r)?,
+                walk_date: date_from_sql(&r.get::<_, String>(11)?)?,
+                walk_area: r.get(12)?,
+            })
+        })?;
+        let mut out: Vec<OpenObservation> = rows.collect::<rusqlite::Result<_>>()?;
+        // Stable: overdue (deadline before today) first, the rest keep deadline order.
+        out.sort_by_key(|o| !o.observation.deadline.is_some_and(|d| d < today));
+        Ok(out)
+    }
+
+    /// Deletes a walk with its observations and returns all of it for undo.
+    pub fn delete_walk_for_undo(&mut self, id: WalkId) -> Result<DeletedWalk> {
+        let walk = self.walk(id)?;
+        let mut observations = Vec::new();
+        for o in self.observations(id)? {
+            let h = self.observation_history(o.id)?;
+            observations.push((o, h));
+        }
+        self.delete_walk(id)?;
+        Ok(DeletedWalk { walk, observations })
+    }
+
+    /// Puts back a deleted walk with the same ids, observations and status history.
+    pub fn restore_walk(&mut self, d: &DeletedWalk) -> Result<()> {
+        let w = validate_walk(&d.walk).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, organisations, \
+             participants, notes, commitment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                w.id.0,
+                w.municipality.0,
+                date_to_sql(w.date),
+                w.time_of_day.key(),
+                w.area,
+                json_list(&w.organisations),
+                w.participants,
+                w.notes,
+                w.commitment.map(|c| c.0)
+            ],
+        )?;
+        for (i, (o, history)) in d.observations.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO observation(id, walk_id, position, place, category, description, \
+                 measure, responsible, deadline, status, status_reason, updated_on) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
+                    o.id.0,
+                    w.id.0,
+                    i as i64,
+                    o.place,
+                    o.category.key(),
+                    o.description,
+                    o.measure,
+                    o.responsible,
+                    o.deadline.map(date_to_sql),
+                    o.status.key(),
+                    o.status_reason,
+                    date_to_sql(o.updated_on)
+                ],
+            )?;
+            for (status, reason, on) in history {
+                tx.execute(
+                    "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![o.id.0, status.key(), reason, date_to_sql(*on)],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 }

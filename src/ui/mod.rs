@@ -1,6 +1,7 @@
 //! The views. Each view draws from data it is given and returns [`Action`]s; `app.rs`
 //! performs them through the store. Views never touch SQL, dialogs or the clock.
 
+pub mod atgarder;
 pub mod board;
 pub mod commitment_form;
 pub mod date_field;
@@ -8,11 +9,23 @@ pub mod detail;
 pub mod insats_form;
 pub mod nav;
 pub mod overview;
+pub mod walk_form;
+pub mod walks;
 pub mod widgets;
 
 use crate::domain::{
-    Activity, ActivityId, CommitmentId, ManualStatus, MunicipalityId, Party, PoliceAreaId, TargetId,
+    Activity, ActivityId, CommitmentId, ManualStatus, MunicipalityId, Observation, ObservationId,
+    ObservationStatus, Party, PoliceAreaId, SafetyWalk, TargetId, WalkId,
 };
+
+/// The views of one kommun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Board,
+    Walks,
+    Actions,
+}
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +54,20 @@ pub enum Action {
     /// Open the löfte editor.
     EditCommitment(CommitmentId),
     SaveCommitment(Box<crate::domain::Commitment>),
+    SetTab(Tab),
+    SelectWalk(Option<WalkId>),
+    NewWalk,
+    EditWalk(WalkId),
+    SaveWalk(Box<SafetyWalk>),
+    CloseWalkForm,
+    DeleteWalk(WalkId),
+    AddObservation(Box<Observation>),
+    /// Change an observation's status, stamped with today's date.
+    SetObservationStatus {
+        id: ObservationId,
+        status: ObservationStatus,
+        reason: String,
+    },
     /// Date of the group's latest lägesbild meeting.
     SetLastMeeting(MunicipalityId, Option<NaiveDate>),
 }

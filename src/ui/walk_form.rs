@@ -1,0 +1,219 @@
+//! The trygghetsvandring form. Organisations are named, participants only counted.
+
+use super::date_field::DateField;
+use crate::domain::{CommitmentId, MunicipalityId, SafetyWalk, TimeOfDay, WalkId};
+use crate::store::validate_walk;
+use crate::validate::parse_date;
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum WalkOutcome {
+    Save(SafetyWalk),
+    Cancel,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WalkForm {
+    pub editing: Option<WalkId>,
+    pub municipality: MunicipalityId,
+    pub date: DateField,
+    pub time_of_day: TimeOfDay,
+    pub area: String,
+    /// One organisation per line.
+    pub organisations: String,
+    pub participants: String,
+    pub notes: String,
+    pub commitment: Option<CommitmentId>,
+    /// Löften the walk can count towards: (id, short text).
+    pub commitments: Vec<(CommitmentId, String)>,
+}
+
+fn parse_participants(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<i64>() {
+        Ok(n) if (0..=10_000).contains(&n) => Ok(n as u32),
+        Ok(_) => Err("Antal deltagare måste vara 0–10 000.".into()),
+        Err(_) if s.trim().is_empty() => Ok(0),
+        Err(_) => Err(format!("\"{}\" är inte ett heltal.", s.trim())),
+    }
+}
+
+impl WalkForm {
+    pub fn new(
+        municipality: MunicipalityId,
+        today: NaiveDate,
+        commitments: Vec<(CommitmentId, String)>,
+    ) -> WalkForm {
+        WalkForm {
+            editing: None,
+            municipality,
+            date: DateField::new(today),
+            time_of_day: TimeOfDay::Dark,
+            area: String::new(),
+            organisations: "Polisen\nKommunen".into(),
+            participants: String::new(),
+            notes: String::new(),
+            commitment: None,
+            commitments,
+        }
+    }
+
+    pub fn edit(w: &SafetyWalk, commitments: Vec<(CommitmentId, String)>) -> WalkForm {
+        WalkForm {
+            editing: Some(w.id),
+            municipality: w.municipality,
+            date: DateField::new(w.date),
+            time_of_day: w.time_of_day,
+            area: w.area.clone(),
+            organisations: w.organisations.join("\n"),
+            participants: w.participants.to_string(),
+            notes: w.notes.clone(),
+            commitment: w.commitment,
+            commitments,
+        }
+    }
+
+    pub fn build(&self) -> Result<SafetyWalk, String> {
+        let w = SafetyWalk {
+            id: self.editing.unwrap_or(WalkId(0)),
+            municipality: self.municipality,
+            date: parse_date(&self.date.text)?,
+            time_of_day: self.time_of_day,
+            area: self.area.clone(),
+            organisations: self.organisations.lines().map(String::from).collect(),
+            participants: parse_participants(&self.participants)?,
+            notes: self.notes.clone(),
+            commitment: self.commitment,
+        };
+        validate_walk(&w)
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, today: NaiveDate) -> Option<WalkOutcome> {
+        let mut outcome = None;
+        let err = ui.visuals().error_fg_color;
+        ui.heading(if self.editing.is_some() {
+            "Ändra trygghetsvandring"
+        } else {
+            "Ny trygghetsvandring"
+        });
+        egui::Grid::new("walk_form")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let l = ui.label("Datum");
+                ui.vertical(|ui| {
+                    self.date.ui(ui, "walk_date", today).labelled_by(l.id);
+                    if let Err(e) = parse_date(&self.date.text) {
+                        ui.colored_label(err, e);
+                    }
+                });
+                ui.end_row();
+                ui.label("Tid på dygnet");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.time_of_day, TimeOfDay::Daylight, "Dagsljus");
+                    ui.radio_value(&mut self.time_of_day, TimeOfDay::Dark, "Mörker");
+                });
+                ui.end_row();
+                let l = ui.label("Område / sträcka");
+                ui.vertical(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.area)
+                            .id_salt("walk_area")
+                            .desired_width(360.0)
+                            .hint_text("t.ex. Centrum – stationen – parken"),
+                    )
+                    .labelled_by(l.id);
+                    if self.area.trim().is_empty() {
+                        ui.colored_label(err, "Ange område eller sträcka.");
+                    }
+                });
+                ui.end_row();
+                let l = ui.label("Organisationer");
+                ui.vertical(|ui| {
+                    ui.add(
+                        egui::TextEdit::multiline(&mut self.organisations)
+                            .id_salt("walk_orgs")
+                            .desired_rows(3)
+                            .desired_width(360.0),
+                    )
+                    .labelled_by(l.id);
+                    ui.label(
+                        RichText::new(
+                            "En per rad. Skriv organisationer, inte namn på personer: \
+                             deltagarna räknas men namnges inte.",
+                        )
+                        .weak(),
+                    );
+                });
+                ui.end_row();
+                let l = ui.label("Antal deltagare");
+                ui.vertical(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.participants)
+                            .id_salt("walk_participants")
+                            .desired_width(80.0),
+                    )
+                    .labelled_by(l.id);
+                    if let Err(e) = parse_participants(&self.participants) {
+                        ui.colored_label(err, e);
+                    }
+                });
+                ui.end_row();
+                let l = ui.label("Räknas mot löfte");
+                let selected = self
+                    .commitment
+                    .and_then(|c| self.commitments.iter().find(|(id, _)| *id == c))
+                    .map(|(_, t)| t.clone())
+                    .unwrap_or_else(|| "Inget".into());
+                egui::ComboBox::from_id_salt("walk_commitment")
+                    .selected_text(selected)
+                    .width(360.0)
+                    .truncate()
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.commitment, None, "Inget");
+                        for (id, text) in &self.commitments {
+                            ui.selectable_value(&mut self.commitment, Some(*id), text);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Anteckningar");
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.notes)
+                        .id_salt("walk_notes")
+                        .desired_rows(2)
+                        .desired_width(360.0),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            });
+        let built = self.build();
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(
+                    built.is_ok(),
+                    egui::Button::new(RichText::new("Spara vandring").strong()),
+                )
+                .clicked()
+                && let Ok(w) = &built
+            {
+                outcome = Some(WalkOutcome::Save(w.clone()));
+            }
+            if ui.button("Avbryt").clicked() {
+                outcome = Some(WalkOutcome::Cancel);
+            }
+        });
+        if let Err(e) = &built
+            && parse_date(&self.date.text).is_ok()
+            && !self.area.trim().is_empty()
+            && parse_participants(&self.participants).is_ok()
+        {
+            ui.colored_label(err, e);
+        }
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            outcome = Some(WalkOutcome::Cancel);
+        }
+        outcome
+    }
+}

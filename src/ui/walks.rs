@@ -1,0 +1,517 @@
+//! Trygghetsvandringar of a kommun: the list, one walk's observations, quick entry.
+
+use super::Action;
+use super::widgets::weak;
+use crate::domain::{
+    Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk, WalkId,
+};
+use crate::store::WalkSummary;
+use crate::validate::{check_text, parse_date};
+use chrono::NaiveDate;
+use egui::{Color32, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+/// The quick-entry row for a new observation, as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservationDraft {
+    pub place: String,
+    pub category: ObservationCategory,
+    pub description: String,
+    pub measure: String,
+    pub responsible: String,
+    pub deadline: String,
+}
+
+impl Default for ObservationDraft {
+    fn default() -> Self {
+        ObservationDraft {
+            place: String::new(),
+            category: ObservationCategory::Lighting,
+            description: String::new(),
+            measure: String::new(),
+            responsible: String::new(),
+            deadline: String::new(),
+        }
+    }
+}
+
+impl ObservationDraft {
+    pub fn build(&self, walk: WalkId, today: NaiveDate) -> Result<Observation, String> {
+        let deadline = if self.deadline.trim().is_empty() {
+            None
+        } else {
+            Some(parse_date(&self.deadline)?)
+        };
+        let o = Observation {
+            id: ObservationId(0),
+            walk,
+            place: check_text("Plats", &self.place, true, false)?,
+            category: self.category,
+            description: self.description.clone(),
+            measure: self.measure.clone(),
+            responsible: self.responsible.clone(),
+            deadline,
+            status: ObservationStatus::New,
+            status_reason: String::new(),
+            updated_on: today,
+        };
+        crate::store::validate_observation(&o)
+    }
+}
+
+/// A status change that needs a reason ("Ej åtgärd") before it is saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingStatus {
+    pub observation: ObservationId,
+    pub status: ObservationStatus,
+    pub reason: String,
+}
+
+/// Per-kommun state of the walks view.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WalksState {
+    pub selected: Option<WalkId>,
+    pub draft: ObservationDraft,
+    pub pending: Option<PendingStatus>,
+    pub confirm_delete: Option<WalkId>,
+}
+
+pub fn time_label(w: &SafetyWalk) -> &'static str {
+    w.time_of_day.label()
+}
+
+pub struct WalksView<'a> {
+    pub walks: &'a [WalkSummary],
+    pub observations: &'a [Observation],
+    pub state: &'a mut WalksState,
+    pub today: NaiveDate,
+}
+
+impl WalksView<'_> {
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        ui.horizontal(|ui| {
+            ui.heading("Trygghetsvandringar");
+            if ui.button("Ny trygghetsvandring").clicked() {
+                actions.push(Action::NewWalk);
+            }
+        });
+        if self.walks.is_empty() {
+            ui.add_space(10.0);
+            ui.label("Inga trygghetsvandringar ännu — tryck Ny trygghetsvandring.");
+            return actions;
+        }
+        self.list(ui, &mut actions);
+        ui.separator();
+        let selected = self
+            .state
+            .selected
+            .and_then(|id| self.walks.iter().find(|w| w.walk.id == id));
+        match selected {
+            Some(w) => self.walk_detail(ui, &w.walk.clone(), &mut actions),
+            None => {
+                ui.label(weak(
+                    "Välj en vandring i listan för att se och skriva in iakttagelser.",
+                ));
+            }
+        }
+        actions
+    }
+
+    fn list(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        ui.push_id("walk_list", |ui| {
+            ui.style_mut().interaction.selectable_labels = false;
+            TableBuilder::new(ui)
+                .id_salt("walks")
+                .striped(true)
+                .sense(egui::Sense::click())
+                .max_scroll_height(200.0)
+                .column(Column::exact(110.0))
+                .column(Column::remainder().at_least(160.0).clip(true))
+                .column(Column::exact(90.0))
+                .column(Column::exact(130.0))
+                .column(Column::exact(80.0))
+                .header(24.0, |mut h| {
+                    for t in ["Datum", "Område / sträcka", "Ljus", "Iakttagelser", "Öppna"] {
+                        h.col(|ui| {
+                            ui.label(RichText::new(t).strong());
+                        });
+                    }
+                })
+                .body(|mut body| {
+                    for w in self.walks {
+                        body.row(28.0, |mut r| {
+                            r.set_selected(self.state.selected == Some(w.walk.id));
+                            r.col(|ui| {
+                                ui.label(w.walk.date.to_string());
+                            });
+                            r.col(|ui| {
+                                ui.label(&w.walk.area);
+                            });
+                            r.col(|ui| {
+                                ui.label(time_label(&w.walk));
+                            });
+                            r.col(|ui| {
+                                ui.label(w.observations.to_string());
+                            });
+                            r.col(|ui| {
+                                ui.label(w.open.to_string());
+                            });
+                            if r.response().clicked() {
+                                actions.push(Action::SelectWalk(Some(w.walk.id)));
+                            }
+                        });
+                    }
+                });
+        });
+    }
+
+    fn walk_detail(&mut self, ui: &mut Ui, w: &SafetyWalk, actions: &mut Vec<Action>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} · {} · {}",
+                    w.date,
+                    w.area,
+                    w.time_of_day.label()
+                ))
+                .size(19.0)
+                .strong(),
+            );
+            if ui.button("Ändra vandring").clicked() {
+                actions.push(Action::EditWalk(w.id));
+            }
+            if self.state.confirm_delete == Some(w.id) {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!(
+                        "Ta bort vandringen och dess {} iakttagelser?",
+                        self.observations.len()
+                    ),
+                );
+                if ui.button("Ja, ta bort").clicked() {
+                    self.state.confirm_delete = None;
+                    actions.push(Action::DeleteWalk(w.id));
+                }
+                if ui.button("Behåll").clicked() {
+                    self.state.confirm_delete = None;
+                }
+            } else if ui.button("Ta bort vandring").clicked() {
+                self.state.confirm_delete = Some(w.id);
+            }
+        });
+        let orgs = if w.organisations.is_empty() {
+            "–".to_string()
+        } else {
+            w.organisations.join(", ")
+        };
+        ui.label(format!(
+            "Deltagare: {} · Organisationer: {orgs}",
+            w.participants
+        ));
+        if !w.notes.is_empty() {
+            ui.label(weak(&w.notes));
+        }
+        ui.add_space(6.0);
+        self.observation_table(ui, actions);
+        self.pending_ui(ui, actions);
+        ui.add_space(6.0);
+        self.quick_entry(ui, w.id, actions);
+    }
+
+    fn observation_table(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if self.observations.is_empty() {
+            ui.label(weak("Inga iakttagelser ännu — skriv in dem i raden nedan."));
+            return;
+        }
+        let today = self.today;
+        ui.push_id("obs_table", |ui| {
+            TableBuilder::new(ui)
+                .id_salt("observations")
+                .striped(true)
+                .max_scroll_height(300.0)
+                .column(
+                    Column::initial(140.0)
+                        .at_least(80.0)
+                        .clip(true)
+                        .resizable(true),
+                )
+                .column(Column::exact(110.0))
+                .column(
+                    Column::initial(180.0)
+                        .at_least(80.0)
+                        .clip(true)
+                        .resizable(true),
+                )
+                .column(
+                    Column::initial(150.0)
+                        .at_least(80.0)
+                        .clip(true)
+                        .resizable(true),
+                )
+                .column(
+                    Column::initial(120.0)
+                        .at_least(70.0)
+                        .clip(true)
+                        .resizable(true),
+                )
+                .column(Column::exact(100.0))
+                .column(Column::remainder().at_least(130.0))
+                .header(24.0, |mut h| {
+                    for t in [
+                        "Plats",
+                        "Kategori",
+                        "Beskrivning",
+                        "Åtgärd",
+                        "Ansvarig",
+                        "Senast",
+                        "Status",
+                    ] {
+                        h.col(|ui| {
+                            ui.label(RichText::new(t).strong());
+                        });
+                    }
+                })
+                .body(|mut body| {
+                    for o in self.observations {
+                        body.row(30.0, |mut r| {
+                            let mut place_id = None;
+                            r.col(|ui| {
+                                place_id = Some(ui.label(&o.place).id);
+                            });
+                            r.col(|ui| {
+                                ui.label(o.category.label());
+                            });
+                            r.col(|ui| {
+                                ui.label(&o.description);
+                            });
+                            r.col(|ui| {
+                                ui.label(&o.measure);
+                            });
+                            r.col(|ui| {
+                                ui.label(&o.responsible);
+                            });
+                            r.col(|ui| {
+                                deadline_label(ui, o, today);
+                            });
+                            r.col(|ui| {
+                                if let Some(a) =
+                                    status_picker(ui, o, &mut self.state.pending, place_id)
+                                {
+                                    actions.push(a);
+                                }
+                            });
+                        });
+                    }
+                });
+        });
+    }
+
+    fn pending_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if let Some(a) = pending_reason_ui(ui, &mut self.state.pending, self.observations) {
+            actions.push(a);
+        }
+    }
+
+    fn quick_entry(&mut self, ui: &mut Ui, walk: WalkId, actions: &mut Vec<Action>) {
+        ui.label(RichText::new("Ny iakttagelse").strong());
+        let d = &mut self.state.draft;
+        let mut fields: Vec<egui::Response> = Vec::new();
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Plats");
+            fields.push(
+                ui.add(
+                    egui::TextEdit::singleline(&mut d.place)
+                        .id_salt("o_place")
+                        .desired_width(150.0),
+                )
+                .labelled_by(l.id),
+            );
+            let l = ui.label("Kategori");
+            egui::ComboBox::from_id_salt("o_category")
+                .selected_text(d.category.label())
+                .show_ui(ui, |ui| {
+                    for c in ObservationCategory::ALL {
+                        ui.selectable_value(&mut d.category, c, c.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Beskrivning");
+            fields.push(
+                ui.add(
+                    egui::TextEdit::singleline(&mut d.description)
+                        .id_salt("o_desc")
+                        .desired_width(220.0),
+                )
+                .labelled_by(l.id),
+            );
+            let l = ui.label("Åtgärd");
+            fields.push(
+                ui.add(
+                    egui::TextEdit::singleline(&mut d.measure)
+                        .id_salt("o_measure")
+                        .desired_width(180.0),
+                )
+                .labelled_by(l.id),
+            );
+            let l = ui.label("Ansvarig");
+            fields.push(
+                ui.add(
+                    egui::TextEdit::singleline(&mut d.responsible)
+                        .id_salt("o_resp")
+                        .desired_width(150.0)
+                        .hint_text("förvaltning, bolag…"),
+                )
+                .labelled_by(l.id),
+            );
+            let l = ui.label("Senast");
+            fields.push(
+                ui.add(
+                    egui::TextEdit::singleline(&mut d.deadline)
+                        .id_salt("o_deadline")
+                        .desired_width(110.0)
+                        .hint_text("ÅÅÅÅ-MM-DD"),
+                )
+                .labelled_by(l.id),
+            );
+        });
+        let built = d.build(walk, self.today);
+        // Enter in one of the row's fields adds the row.
+        let enter =
+            ui.input(|i| i.key_pressed(egui::Key::Enter)) && fields.iter().any(|f| f.lost_focus());
+        ui.horizontal(|ui| {
+            let add = ui.add_enabled(built.is_ok(), egui::Button::new("Lägg till iakttagelse"));
+            if (add.clicked() || (enter && built.is_ok()))
+                && let Ok(o) = &built
+            {
+                actions.push(Action::AddObservation(Box::new(o.clone())));
+                if let Some(first) = fields.first() {
+                    ui.memory_mut(|m| m.request_focus(first.id));
+                }
+                // Keep the category and ansvarig for the next row; clear the rest.
+                let keep = (d.category, d.responsible.clone());
+                *d = ObservationDraft {
+                    category: keep.0,
+                    responsible: keep.1,
+                    ..Default::default()
+                };
+            }
+            ui.label(weak("Enter lägger till raden"));
+        });
+        if let Err(e) = built
+            && !(d.place.is_empty() && d.deadline.is_empty())
+        {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+    }
+}
+
+/// The deadline, red and marked when passed for an open observation.
+pub fn deadline_label(ui: &mut Ui, o: &Observation, today: NaiveDate) {
+    match o.deadline {
+        Some(d) if o.status.is_open() && d < today => {
+            ui.label(
+                RichText::new(format!("{d} försenad"))
+                    .color(Color32::WHITE)
+                    .background_color(Color32::from_rgb(0xB3, 0x26, 0x1E)),
+            );
+        }
+        Some(d) => {
+            ui.label(d.to_string());
+        }
+        None => {
+            ui.label(weak("–"));
+        }
+    }
+}
+
+/// A status combo for one observation. "Ej åtgärd" asks for a reason first.
+pub fn status_picker(
+    ui: &mut Ui,
+    o: &Observation,
+    pending: &mut Option<PendingStatus>,
+    label: Option<egui::Id>,
+) -> Option<Action> {
+    let mut chosen = o.status;
+    let response = egui::ComboBox::from_id_salt(("obs_status", o.id.0))
+        .selected_text(o.status.label())
+        .show_ui(ui, |ui| {
+            for s in ObservationStatus::ALL {
+                ui.selectable_value(&mut chosen, s, s.label());
+            }
+        })
+        .response;
+    let response = match label {
+        Some(id) => response.labelled_by(id),
+        None => response,
+    };
+    response.on_hover_text(if o.status_reason.is_empty() {
+        format!("Ändrad {}", o.updated_on)
+    } else {
+        format!("Ändrad {} — {}", o.updated_on, o.status_reason)
+    });
+    if chosen == o.status {
+        return None;
+    }
+    if chosen == ObservationStatus::WontFix {
+        *pending = Some(PendingStatus {
+            observation: o.id,
+            status: chosen,
+            reason: String::new(),
+        });
+        return None;
+    }
+    Some(Action::SetObservationStatus {
+        id: o.id,
+        status: chosen,
+        reason: String::new(),
+    })
+}
+
+/// The reason field for a pending "Ej åtgärd".
+pub fn pending_reason_ui(
+    ui: &mut Ui,
+    pending: &mut Option<PendingStatus>,
+    observations: &[Observation],
+) -> Option<Action> {
+    let p = pending.as_mut()?;
+    let place = observations
+        .iter()
+        .find(|o| o.id == p.observation)
+        .map(|o| o.place.clone())
+        .unwrap_or_default();
+    let mut action = None;
+    let mut close = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(format!("Ej åtgärd: {place}")).strong());
+        let l = ui.label("Varför görs ingen åtgärd? (krävs)");
+        ui.add(
+            egui::TextEdit::singleline(&mut p.reason)
+                .id_salt("pending_reason")
+                .desired_width(400.0),
+        )
+        .labelled_by(l.id);
+        ui.horizontal(|ui| {
+            let ok = !p.reason.trim().is_empty();
+            if ui
+                .add_enabled(ok, egui::Button::new("Spara status"))
+                .clicked()
+            {
+                action = Some(Action::SetObservationStatus {
+                    id: p.observation,
+                    status: p.status,
+                    reason: p.reason.trim().to_string(),
+                });
+                close = true;
+            }
+            if ui.button("Avbryt").clicked() {
+                close = true;
+            }
+        });
+    });
+    if close {
+        *pending = None;
+    }
+    action
+}

@@ -295,7 +295,7 @@ impl Store {
     pub fn observation_history(
         &self,
         id: ObservationId,
-    ) -> Result<Vec<(ObservationStatus, String, NaiveDate)>> {
+    ) -> Result<Vec<StatusChange>> {
         let mut st = self.conn.prepare_cached(
             "SELECT status, reason, changed_on FROM observation_status_change \
              WHERE observation_id = ?1 ORDER BY id",
@@ -311,6 +311,9 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// One entry of an observation's status history: status, reason, day of change.
+pub type StatusChange = (ObservationStatus, String, NaiveDate);
 
 /// A walk with its observation counts, for the walk list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -332,7 +335,7 @@ pub struct OpenObservation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeletedWalk {
     pub walk: SafetyWalk,
-    pub observations: Vec<(Observation, Vec<(ObservationStatus, String, NaiveDate)>)>,
+    pub observations: Vec<(Observation, Vec<StatusChange>)>,
 }
 
 impl Store {
@@ -384,7 +387,7 @@ impl Store {
         })?;
         let mut out: Vec<OpenObservation> = rows.collect::<rusqlite::Result<_>>()?;
         // Stable: overdue (deadline before today) first, the rest keep deadline order.
-        out.sort_by_key(|o| !o.observation.deadline.is_some_and(|d| d < today));
+        out.sort_by_key(|o| o.observation.deadline.is_none_or(|d| d >= today));
         Ok(out)
     }
 

@@ -228,10 +228,12 @@ impl App {
             Some(Selection::Municipality(m)) => (|| -> Result<_, StoreError> {
                 let summaries = store.walk_summaries(m)?;
                 let open = store.open_observations(m, self.today)?;
+                // Keep the selected walk; else show the newest.
                 let selected = self
                     .walks_state
                     .selected
-                    .filter(|w| summaries.iter().any(|s| s.walk.id == *w));
+                    .filter(|w| summaries.iter().any(|s| s.walk.id == *w))
+                    .or_else(|| summaries.first().map(|s| s.walk.id));
                 let obs = match selected {
                     Some(w) => store.observations(w)?,
                     None => Vec::new(),
@@ -603,67 +605,69 @@ impl App {
                 })
                 .response
                 .labelled_by(l.id);
-            let f = &mut self.filter;
-            let l = ui.label("Ansvarig");
-            egui::ComboBox::from_id_salt("party_filter")
-                .selected_text(f.party.map(Party::label).unwrap_or("Alla"))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut f.party, None, "Alla");
-                    for p in Party::ALL {
-                        ui.selectable_value(&mut f.party, Some(p), p.label());
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            let l = ui.label("Status");
-            egui::ComboBox::from_id_salt("status_filter")
-                .selected_text(f.status.map(Status::label).unwrap_or("Alla"))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut f.status, None, "Alla");
-                    for s in Status::ALL {
-                        ui.selectable_value(&mut f.status, Some(s), s.label());
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            let tags: Vec<String> = self
-                .board
-                .as_ref()
-                .map(|(b, _)| {
-                    let mut t: Vec<String> =
-                        b.commitments.iter().flat_map(|c| c.tags.clone()).collect();
-                    t.sort();
-                    t.dedup();
-                    t
-                })
-                .unwrap_or_default();
-            if !tags.is_empty() {
-                let l = ui.label("Fokus");
-                egui::ComboBox::from_id_salt("tag_filter")
-                    .selected_text(f.tag.clone().unwrap_or_else(|| "Alla".into()))
-                    .width(170.0)
-                    .truncate()
+            // Board filters only where there is a board to filter.
+            if self.tab == Tab::Board && self.board.is_some() {
+                let f = &mut self.filter;
+                let l = ui.label("Ansvarig");
+                egui::ComboBox::from_id_salt("party_filter")
+                    .selected_text(f.party.map(Party::label).unwrap_or("Alla"))
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut f.tag, None, "Alla");
-                        for t in tags {
-                            ui.selectable_value(&mut f.tag, Some(t.clone()), t);
+                        ui.selectable_value(&mut f.party, None, "Alla");
+                        for p in Party::ALL {
+                            ui.selectable_value(&mut f.party, Some(p), p.label());
                         }
                     })
                     .response
                     .labelled_by(l.id);
+                let l = ui.label("Status");
+                egui::ComboBox::from_id_salt("status_filter")
+                    .selected_text(f.status.map(Status::label).unwrap_or("Alla"))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut f.status, None, "Alla");
+                        for s in Status::ALL {
+                            ui.selectable_value(&mut f.status, Some(s), s.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                let tags: Vec<String> = self
+                    .board
+                    .as_ref()
+                    .map(|(b, _)| {
+                        let mut t: Vec<String> =
+                            b.commitments.iter().flat_map(|c| c.tags.clone()).collect();
+                        t.sort();
+                        t.dedup();
+                        t
+                    })
+                    .unwrap_or_default();
+                if !tags.is_empty() {
+                    let l = ui.label("Fokus");
+                    egui::ComboBox::from_id_salt("tag_filter")
+                        .selected_text(f.tag.clone().unwrap_or_else(|| "Alla".into()))
+                        .width(170.0)
+                        .truncate()
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut f.tag, None, "Alla");
+                            for t in tags {
+                                ui.selectable_value(&mut f.tag, Some(t.clone()), t);
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                }
+                let l = ui.label("Sök");
+                ui.add(
+                    egui::TextEdit::singleline(&mut f.search)
+                        .id_salt("search")
+                        .hint_text("text i löften")
+                        .desired_width(140.0),
+                )
+                .labelled_by(l.id);
+                if f.is_active() && ui.button("Rensa filter").clicked() {
+                    *f = BoardFilter::default();
+                }
             }
-            let l = ui.label("Sök");
-            ui.add(
-                egui::TextEdit::singleline(&mut f.search)
-                    .id_salt("search")
-                    .hint_text("text i löften")
-                    .desired_width(140.0),
-            )
-            .labelled_by(l.id);
-            if f.is_active() && ui.button("Rensa filter").clicked() {
-                *f = BoardFilter::default();
-            }
-            ui.separator();
             ui.separator();
             let dark = self.prefs.dark;
             if ui

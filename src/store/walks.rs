@@ -292,10 +292,7 @@ impl Store {
     }
 
     /// Status history of an observation, oldest first.
-    pub fn observation_history(
-        &self,
-        id: ObservationId,
-    ) -> Result<Vec<StatusChange>> {
+    pub fn observation_history(&self, id: ObservationId) -> Result<Vec<StatusChange>> {
         let mut st = self.conn.prepare_cached(
             "SELECT status, reason, changed_on FROM observation_status_change \
              WHERE observation_id = ?1 ORDER BY id",

@@ -94,7 +94,7 @@ impl AtgarderView<'_> {
             .id_salt("atgarder")
             .striped(true)
             .max_scroll_height(520.0)
-            .column(Column::exact(150.0))
+            .column(Column::exact(170.0))
             .column(
                 Column::initial(140.0)
                     .at_least(80.0)

@@ -255,7 +255,7 @@ impl WalksView<'_> {
                         .clip(true)
                         .resizable(true),
                 )
-                .column(Column::exact(100.0))
+                .column(Column::exact(170.0))
                 .column(Column::remainder().at_least(130.0))
                 .header(24.0, |mut h| {
                     for t in [

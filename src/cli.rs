@@ -73,6 +73,17 @@ pub enum Command {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Skriv PDF-uppföljningen av en kommuns medborgarlöfte
+    ExportPdf {
+        #[arg(long)]
+        kommun: String,
+        /// Medborgarlöftet som omfattar detta år
+        #[arg(long, value_name = "ÅR")]
+        period: i32,
+        /// PDF-fil att skriva
+        #[arg(short = 'o', long = "output", value_name = "FIL")]
+        output: PathBuf,
+    },
     /// Lista trygghetsvandringar med antal iakttagelser (med --open: åtgärdslistan)
     ListVandringar {
         #[arg(long)]
@@ -451,4 +462,43 @@ pub fn list_walks(
     }
     out.write_all(text.as_bytes())
         .map_err(|e| CliError(format!("Kunde inte skriva: {e}")))
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, so that a failed write
+/// never leaves half a file behind.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&tmp, bytes)
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            format!("Kunde inte skriva {}: {e}", path.display())
+        })
+}
+
+/// `export-pdf`: the follow-up report of one kommun's medborgarlöfte.
+pub fn export_pdf(
+    store: &Store,
+    kommun: &str,
+    year: i32,
+    output: &std::path::Path,
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let m = store
+        .municipality_by_name(kommun)?
+        .ok_or_else(|| CliError(format!("Okänd kommun: {kommun}")))?;
+    let pledge = store.pledge_for_year(m.id, year)?.ok_or_else(|| {
+        CliError(format!(
+            "{} har inget medborgarlöfte som omfattar {year}.",
+            m.name
+        ))
+    })?;
+    let report = crate::report::build_follow_up(store, pledge.id, today)?;
+    let bytes = crate::report::render_pdf(&report).map_err(CliError)?;
+    write_atomically(output, &bytes).map_err(CliError)?;
+    Ok(format!("Skrev {}", output.display()))
 }

@@ -91,6 +91,11 @@ fn main() -> ExitCode {
             }
             println!("Sparade insats {id}.");
         }),
+        Command::ExportPdf {
+            kommun,
+            period,
+            output,
+        } => cli::export_pdf(&store, &kommun, period, &output, today).map(|msg| println!("{msg}")),
         Command::ListVandringar { kommun, open } => {
             cli::list_walks(&store, kommun.as_deref(), open, today, &mut stdout)
         }

@@ -377,3 +377,53 @@ fn list_vandringar_and_open_actions() {
     let o = run(&db, &["list-vandringar", "--kommun", "Atlantis"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn export_pdf_writes_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let out = dir.path().join("uppfoljning-solvesborg-2024.pdf");
+    let o = run(
+        &db,
+        &[
+            "export-pdf",
+            "--kommun",
+            "Sölvesborg",
+            "--period",
+            "2024",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    let o = run(
+        &db,
+        &[
+            "export-pdf",
+            "--kommun",
+            "Sölvesborg",
+            "--period",
+            "2019",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("inget medborgarlöfte som omfattar 2019"));
+    let missing = dir.path().join("saknas").join("x.pdf");
+    let o = run(
+        &db,
+        &[
+            "export-pdf",
+            "--kommun",
+            "Sölvesborg",
+            "--period",
+            "2024",
+            "-o",
+            missing.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Kunde inte skriva"));
+}

@@ -1,0 +1,8 @@
+//! The PDF uppföljning: a pure model built from the store, then laid out as A4 pages.
+
+pub mod layout;
+pub mod model;
+pub mod pdf;
+
+pub use model::{FollowUp, build_follow_up};
+pub use pdf::render_pdf;

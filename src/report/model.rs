@@ -1,0 +1,260 @@
+//! The follow-up report as plain data. Internal notes have no field here, so they cannot
+//! reach the PDF.
+
+use crate::domain::{ObservationStatus, Party, Period, PledgeId, Signatory, Status, TargetScope};
+use crate::store::{Store, StoreError};
+use crate::summary::summarize;
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUp {
+    pub municipality: String,
+    pub police_area: String,
+    pub period: Period,
+    pub pledge_title: String,
+    pub report_date: NaiveDate,
+    /// True when the report is made before the period has ended.
+    pub preliminary: bool,
+    pub goal: String,
+    pub signatories: Vec<Signatory>,
+    pub contact: Option<String>,
+    /// Count per status, in [`Status::ALL`] order.
+    pub counts: Vec<(Status, u32)>,
+    pub rows: Vec<SummaryRow>,
+    pub sections: Vec<SectionDetail>,
+    pub walks: Vec<WalkDetail>,
+}
+
+impl FollowUp {
+    pub fn title(&self) -> String {
+        format!(
+            "Uppföljning av medborgarlöfte {} — {}",
+            self.period, self.municipality
+        )
+    }
+
+    pub fn total(&self) -> u32 {
+        self.counts.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// One line of the summary table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryRow {
+    pub section: String,
+    pub text: String,
+    pub party: Party,
+    /// "4 riktade insatser", several targets on separate lines, "–" without a number.
+    pub goal: String,
+    /// "3", "2023: 2, 2024: 1" for per-år targets, "Avbockad" / "–" without a number.
+    pub done: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionDetail {
+    pub title: String,
+    pub commitments: Vec<CommitmentDetail>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommitmentDetail {
+    pub text: String,
+    pub party: Party,
+    pub status: Status,
+    pub goal: String,
+    pub done: String,
+    /// The reason of a manual status.
+    pub manual_reason: Option<String>,
+    pub activities: Vec<ActivityLine>,
+    /// Trygghetsvandringar linked to the löfte.
+    pub walks: u32,
+}
+
+/// A public line about one insats: no internal note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityLine {
+    pub date: NaiveDate,
+    pub by: Party,
+    pub count: u32,
+    pub place: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WalkDetail {
+    pub date: NaiveDate,
+    pub area: String,
+    pub time_of_day: String,
+    pub participants: u32,
+    pub organisations: Vec<String>,
+    /// Observation counts per status, in [`ObservationStatus::ALL`] order.
+    pub by_status: Vec<(ObservationStatus, u32)>,
+    /// Åtgärder still open (ny, pågår).
+    pub open: Vec<ObservationLine>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservationLine {
+    pub place: String,
+    pub category: String,
+    pub measure: String,
+    pub responsible: String,
+    pub deadline: Option<NaiveDate>,
+    pub status: ObservationStatus,
+}
+
+fn goal_text(targets: &[crate::summary::TargetLine]) -> String {
+    if targets.is_empty() {
+        return "–".into();
+    }
+    targets
+        .iter()
+        .map(|t| t.target.describe())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Builds the report for one medborgarlöfte as of `today`.
+pub fn build_follow_up(
+    store: &Store,
+    pledge: PledgeId,
+    today: NaiveDate,
+) -> Result<FollowUp, StoreError> {
+    let board = store.board(pledge, None)?;
+    let summary = summarize(&board, today);
+    let period = board.pledge.period;
+    let area = store
+        .police_areas()?
+        .into_iter()
+        .find(|a| a.id == board.municipality.police_area)
+        .map(|a| a.name)
+        .unwrap_or_default();
+
+    let done_text = |row: &crate::summary::CommitmentRow| -> String {
+        if row.targets.is_empty() {
+            return match row.commitment.checked_on {
+                Some(_) => "Avbockad".into(),
+                None => "–".into(),
+            };
+        }
+        row.targets
+            .iter()
+            .map(|t| match t.target.scope {
+                TargetScope::Period => t.progress.done.to_string(),
+                TargetScope::PerYear => {
+                    let tally = board.tallies.get(&t.target.id).cloned().unwrap_or_default();
+                    period
+                        .years()
+                        .filter(|y| *y <= period.current_year(today))
+                        .map(|y| format!("{y}: {}", tally.in_year(y)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+
+    let rows = summary
+        .rows
+        .iter()
+        .map(|r| SummaryRow {
+            section: r.section_title.clone(),
+            text: r.commitment.text.clone(),
+            party: r.commitment.party,
+            goal: goal_text(&r.targets),
+            done: done_text(r),
+            status: r.status,
+        })
+        .collect();
+
+    let mut sections = Vec::new();
+    for s in &board.sections {
+        let mut commitments = Vec::new();
+        for r in summary.rows.iter().filter(|r| r.commitment.section == s.id) {
+            let mut activities: Vec<ActivityLine> = store
+                .activities_for_commitment(r.commitment.id)?
+                .into_iter()
+                .map(|a| ActivityLine {
+                    date: a.date,
+                    by: a.by,
+                    count: a.count,
+                    place: a.place,
+                    description: a.description,
+                })
+                .collect();
+            activities.sort_by_key(|a| a.date);
+            commitments.push(CommitmentDetail {
+                text: r.commitment.text.clone(),
+                party: r.commitment.party,
+                status: r.status,
+                goal: goal_text(&r.targets),
+                done: done_text(r),
+                manual_reason: r
+                    .commitment
+                    .manual_status
+                    .as_ref()
+                    .map(|m| m.reason.clone()),
+                activities,
+                walks: r.stats.walks,
+            });
+        }
+        sections.push(SectionDetail {
+            title: s.title.clone(),
+            commitments,
+        });
+    }
+
+    let mut walks = Vec::new();
+    let mut all_walks = store.walks(board.municipality.id)?;
+    all_walks.retain(|w| period.contains(w.date));
+    all_walks.sort_by_key(|w| w.date);
+    for w in all_walks {
+        let obs = store.observations(w.id)?;
+        let by_status = ObservationStatus::ALL
+            .iter()
+            .map(|s| (*s, obs.iter().filter(|o| o.status == *s).count() as u32))
+            .collect();
+        let open = obs
+            .iter()
+            .filter(|o| o.status.is_open())
+            .map(|o| ObservationLine {
+                place: o.place.clone(),
+                category: o.category.label().into(),
+                measure: o.measure.clone(),
+                responsible: o.responsible.clone(),
+                deadline: o.deadline,
+                status: o.status,
+            })
+            .collect();
+        walks.push(WalkDetail {
+            date: w.date,
+            area: w.area,
+            time_of_day: w.time_of_day.label().into(),
+            participants: w.participants,
+            organisations: w.organisations,
+            by_status,
+            open,
+        });
+    }
+
+    Ok(FollowUp {
+        municipality: board.municipality.name.clone(),
+        police_area: area,
+        period,
+        pledge_title: board.pledge.title.clone(),
+        report_date: today,
+        preliminary: !period.has_ended(today),
+        goal: board.pledge.goal.clone(),
+        signatories: board.pledge.signatories.clone(),
+        contact: board.pledge.contact.clone(),
+        counts: Status::ALL
+            .iter()
+            .map(|s| (*s, summary.count(*s)))
+            .collect(),
+        rows,
+        sections,
+        walks,
+    })
+}

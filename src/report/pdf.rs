@@ -1,0 +1,526 @@
+//! Lays out a [`FollowUp`] on A4 pages and writes it with printpdf, embedding a subset of
+//! DejaVu Sans so that åäö render and extract everywhere.
+
+use super::layout::{
+    self, BLACK, Cell, Column, GREY, Item, Layout, MARGIN_X, Metrics, PAGE_H, PAGE_W, Page, Rgb,
+};
+use super::model::{CommitmentDetail, FollowUp, WalkDetail};
+use crate::domain::{ObservationStatus, Status};
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const BODY: f32 = 10.0;
+const SMALL: f32 = 8.5;
+const TABLE: f32 = 9.0;
+
+/// DejaVu Sans regular and bold, parsed once.
+fn fonts() -> Option<&'static (ParsedFont, ParsedFont)> {
+    static FONTS: OnceLock<Option<(ParsedFont, ParsedFont)>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut w = Vec::new();
+            let regular = ParsedFont::from_bytes(dejavu::sans::regular(), 0, &mut w)?;
+            let bold = ParsedFont::from_bytes(dejavu::sans::bold(), 0, &mut w)?;
+            Some((regular, bold))
+        })
+        .as_ref()
+}
+
+/// The metrics the PDF is laid out with (DejaVu Sans), for tests and tools.
+pub fn font_metrics() -> Option<impl Metrics> {
+    fonts().map(|fonts| FontMetrics {
+        fonts,
+        cache: RefCell::new(HashMap::new()),
+    })
+}
+
+/// Text widths from the fonts' own glyph advances, cached per character.
+struct FontMetrics {
+    fonts: &'static (ParsedFont, ParsedFont),
+    cache: RefCell<HashMap<(char, bool), f32>>,
+}
+
+impl FontMetrics {
+    fn advance_em(&self, c: char, bold: bool) -> f32 {
+        if let Some(w) = self.cache.borrow().get(&(c, bold)) {
+            return *w;
+        }
+        let f = if bold { &self.fonts.1 } else { &self.fonts.0 };
+        let upm = f.pdf_font_metrics.units_per_em.max(1) as f32;
+        let gid = f.lookup_glyph_index(c as u32).unwrap_or(0);
+        let w = f.get_horizontal_advance(gid) as f32 / upm;
+        self.cache.borrow_mut().insert((c, bold), w);
+        w
+    }
+}
+
+impl Metrics for FontMetrics {
+    fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
+        let em: f32 = text.chars().map(|c| self.advance_em(c, bold)).sum();
+        em * size * 0.352_778
+    }
+}
+
+fn status_rgb(s: Status) -> Rgb {
+    match s {
+        Status::Done => Rgb(0x1B, 0x7F, 0x3B),
+        Status::InProgress => Rgb(0x1F, 0x5F, 0xAD),
+        Status::PartlyDone => Rgb(0xA1, 0x4A, 0x07),
+        Status::NotStarted => Rgb(0x5F, 0x63, 0x68),
+        Status::NotDone => Rgb(0xB3, 0x26, 0x1E),
+    }
+}
+
+fn obs_status_rgb(s: ObservationStatus) -> Rgb {
+    match s {
+        ObservationStatus::New => Rgb(0xB3, 0x26, 0x1E),
+        ObservationStatus::Ongoing => Rgb(0x1F, 0x5F, 0xAD),
+        ObservationStatus::Fixed => Rgb(0x1B, 0x7F, 0x3B),
+        ObservationStatus::WontFix => Rgb(0x5F, 0x63, 0x68),
+    }
+}
+
+/// Lays the report out as pages of positioned items (no PDF yet).
+pub fn layout_pages(f: &FollowUp, m: &dyn Metrics) -> Vec<Page> {
+    let mut l = Layout::new(m);
+    title_block(&mut l, f);
+    summary(&mut l, f);
+    details(&mut l, f);
+    walks(&mut l, f);
+    let footer = format!("{} · Medborgarlöfte {}", f.municipality, f.period);
+    let header = f.title();
+    let footer_metrics = m;
+    l.finish(|n, total, page| {
+        let text = format!("{footer} · Sida {n} av {total}");
+        let w = footer_metrics.width(&text, SMALL, false);
+        page.items.push(Item::Text {
+            x: (PAGE_W - w) / 2.0,
+            y: 12.0,
+            size: SMALL,
+            bold: false,
+            color: GREY,
+            text,
+        });
+        if n > 1 {
+            page.items.push(Item::Text {
+                x: MARGIN_X,
+                y: PAGE_H - 16.0,
+                size: SMALL,
+                bold: false,
+                color: GREY,
+                text: header.clone(),
+            });
+            page.items.push(Item::Line {
+                x1: MARGIN_X,
+                y1: PAGE_H - 18.0,
+                x2: PAGE_W - MARGIN_X,
+                y2: PAGE_H - 18.0,
+                color: layout::RULE,
+            });
+        }
+    })
+}
+
+fn title_block(l: &mut Layout, f: &FollowUp) {
+    l.heading(&f.title(), 16.0, 20.0);
+    l.paragraph(
+        &format!(
+            "Lokalpolisområde {} · {} · Rapportdatum {}",
+            f.police_area, f.pledge_title, f.report_date
+        ),
+        BODY,
+        false,
+        GREY,
+        0.0,
+    );
+    if f.preliminary {
+        l.paragraph(
+            &format!(
+                "Preliminär uppföljning: perioden {} pågår fortfarande.",
+                f.period
+            ),
+            BODY,
+            true,
+            status_rgb(Status::InProgress),
+            0.0,
+        );
+    }
+    l.space(3.0);
+    if !f.goal.is_empty() {
+        l.paragraph(&f.goal, BODY, false, BLACK, 0.0);
+        l.space(2.0);
+    }
+    if !f.signatories.is_empty() {
+        l.paragraph("Undertecknat av", BODY, true, BLACK, 0.0);
+        for s in &f.signatories {
+            l.paragraph(&format!("{}, {}", s.name, s.role), BODY, false, BLACK, 4.0);
+        }
+    }
+    if let Some(c) = &f.contact {
+        l.paragraph(&format!("Kontakt: {c}"), BODY, false, BLACK, 0.0);
+    }
+    l.space(4.0);
+}
+
+fn summary(l: &mut Layout, f: &FollowUp) {
+    l.heading("Sammanfattning", 14.0, 30.0);
+    l.paragraph(
+        &format!("Medborgarlöftet innehåller {} löften.", f.total()),
+        BODY,
+        false,
+        BLACK,
+        0.0,
+    );
+    l.space(1.0);
+    let cols: Vec<Column> = f
+        .counts
+        .iter()
+        .map(|(s, _)| Column {
+            title: s.label(),
+            width: 34.0,
+        })
+        .collect();
+    let row: Vec<Cell> = f
+        .counts
+        .iter()
+        .map(|(s, n)| Cell::colored(n.to_string(), status_rgb(*s)))
+        .collect();
+    l.table(&cols, &[row], TABLE);
+    l.space(2.0);
+    l.heading("Alla löften", 12.0, 20.0);
+    let cols = [
+        Column {
+            title: "Avsnitt",
+            width: 24.0,
+        },
+        Column {
+            title: "Löfte",
+            width: 50.0,
+        },
+        Column {
+            title: "Ansvarig",
+            width: 24.0,
+        },
+        Column {
+            title: "Mål",
+            width: 30.0,
+        },
+        Column {
+            title: "Utfört",
+            width: 18.0,
+        },
+        Column {
+            title: "Status",
+            width: 24.0,
+        },
+    ];
+    let rows: Vec<Vec<Cell>> = f
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::plain(&r.section),
+                Cell::plain(&r.text),
+                Cell::plain(r.party.label()),
+                Cell::plain(&r.goal),
+                Cell::plain(&r.done),
+                Cell::colored(r.status.label(), status_rgb(r.status)),
+            ]
+        })
+        .collect();
+    l.table(&cols, &rows, SMALL);
+}
+
+fn commitment(l: &mut Layout, c: &CommitmentDetail) {
+    let lines = layout::wrap(l.metrics(), &c.text, BODY, true, layout::CONTENT_W);
+    l.ensure(lines.len() as f32 * layout::line_height(BODY) + 14.0);
+    l.paragraph(&c.text, BODY, true, BLACK, 0.0);
+    let mut facts = format!(
+        "Ansvarig: {} · Mål: {}",
+        c.party.label(),
+        c.goal.replace('\n', "; ")
+    );
+    if c.goal != "–" {
+        facts.push_str(&format!(" · Utfört: {}", c.done.replace('\n', "; ")));
+    }
+    l.paragraph(&facts, SMALL, false, GREY, 0.0);
+    l.paragraph(
+        &format!("Status: {}", c.status.label()),
+        SMALL,
+        true,
+        status_rgb(c.status),
+        0.0,
+    );
+    if let Some(reason) = &c.manual_reason {
+        l.paragraph(&format!("Motivering: {reason}"), SMALL, false, BLACK, 0.0);
+    }
+    if c.walks > 0 {
+        l.paragraph(
+            &format!("Trygghetsvandringar kopplade till löftet: {}", c.walks),
+            SMALL,
+            false,
+            BLACK,
+            0.0,
+        );
+    }
+    if c.activities.is_empty() {
+        l.paragraph("Inga insatser registrerade.", SMALL, false, GREY, 0.0);
+    } else {
+        let cols = [
+            Column {
+                title: "Datum",
+                width: 22.0,
+            },
+            Column {
+                title: "Utförd av",
+                width: 22.0,
+            },
+            Column {
+                title: "Antal",
+                width: 12.0,
+            },
+            Column {
+                title: "Plats",
+                width: 36.0,
+            },
+            Column {
+                title: "Beskrivning",
+                width: 78.0,
+            },
+        ];
+        let rows: Vec<Vec<Cell>> = c
+            .activities
+            .iter()
+            .map(|a| {
+                vec![
+                    Cell::plain(a.date.to_string()),
+                    Cell::plain(a.by.label()),
+                    Cell::plain(a.count.to_string()),
+                    Cell::plain(&a.place),
+                    Cell::plain(&a.description),
+                ]
+            })
+            .collect();
+        l.table(&cols, &rows, SMALL);
+    }
+    l.space(3.0);
+}
+
+fn details(l: &mut Layout, f: &FollowUp) {
+    l.new_page();
+    l.heading("Löften och insatser per avsnitt", 14.0, 30.0);
+    for s in &f.sections {
+        l.space(2.0);
+        l.heading(&s.title, 12.0, 25.0);
+        l.rule();
+        for c in &s.commitments {
+            commitment(l, c);
+        }
+    }
+}
+
+fn walk(l: &mut Layout, w: &WalkDetail) {
+    l.heading(
+        &format!("{} · {} · {}", w.date, w.area, w.time_of_day),
+        BODY + 1.0,
+        18.0,
+    );
+    let orgs = if w.organisations.is_empty() {
+        "–".to_string()
+    } else {
+        w.organisations.join(", ")
+    };
+    l.paragraph(
+        &format!("{} deltagare · Organisationer: {orgs}", w.participants),
+        SMALL,
+        false,
+        GREY,
+        0.0,
+    );
+    let counts: Vec<String> = w
+        .by_status
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{}: {n}", s.label()))
+        .collect();
+    l.paragraph(
+        &if counts.is_empty() {
+            "Inga iakttagelser.".to_string()
+        } else {
+            format!("Iakttagelser — {}", counts.join(" · "))
+        },
+        SMALL,
+        false,
+        BLACK,
+        0.0,
+    );
+    if !w.open.is_empty() {
+        l.paragraph("Åtgärder som återstår", SMALL, true, BLACK, 0.0);
+        let cols = [
+            Column {
+                title: "Plats",
+                width: 32.0,
+            },
+            Column {
+                title: "Kategori",
+                width: 22.0,
+            },
+            Column {
+                title: "Åtgärd",
+                width: 43.0,
+            },
+            Column {
+                title: "Ansvarig",
+                width: 30.0,
+            },
+            Column {
+                title: "Senast",
+                width: 23.0,
+            },
+            Column {
+                title: "Status",
+                width: 20.0,
+            },
+        ];
+        let rows: Vec<Vec<Cell>> = w
+            .open
+            .iter()
+            .map(|o| {
+                vec![
+                    Cell::plain(&o.place),
+                    Cell::plain(&o.category),
+                    Cell::plain(&o.measure),
+                    Cell::plain(&o.responsible),
+                    Cell::plain(o.deadline.map(|d| d.to_string()).unwrap_or("–".into())),
+                    Cell::colored(o.status.label(), obs_status_rgb(o.status)),
+                ]
+            })
+            .collect();
+        l.table(&cols, &rows, SMALL);
+    }
+    l.space(3.0);
+}
+
+fn walks(l: &mut Layout, f: &FollowUp) {
+    l.space(4.0);
+    l.heading("Trygghetsvandringar", 14.0, 25.0);
+    if f.walks.is_empty() {
+        l.paragraph(
+            &format!("Inga trygghetsvandringar registrerade {}.", f.period),
+            BODY,
+            false,
+            GREY,
+            0.0,
+        );
+    }
+    for w in &f.walks {
+        walk(l, w);
+    }
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: c.0 as f32 / 255.0,
+        g: c.1 as f32 / 255.0,
+        b: c.2 as f32 / 255.0,
+        icc_profile: None,
+    })
+}
+
+fn ops(page: &Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for item in &page.items {
+        match item {
+            Item::Text {
+                x,
+                y,
+                size,
+                bold: b,
+                color: c,
+                text,
+            } => {
+                let font = if *b { bold } else { regular };
+                ops.extend([
+                    Op::StartTextSection,
+                    Op::SetFont {
+                        font: PdfFontHandle::External(font.clone()),
+                        size: Pt(*size),
+                    },
+                    Op::SetFillColor { col: color(*c) },
+                    Op::SetTextCursor {
+                        pos: Point::new(Mm(*x), Mm(*y)),
+                    },
+                    Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    },
+                    Op::EndTextSection,
+                ]);
+            }
+            Item::Rect {
+                x,
+                y,
+                w,
+                h,
+                color: c,
+            } => {
+                let mut rect =
+                    Rect::from_xywh(Mm(*x).into(), Mm(*y).into(), Mm(*w).into(), Mm(*h).into());
+                rect.mode = Some(PaintMode::Fill);
+                ops.push(Op::SetFillColor { col: color(*c) });
+                ops.push(Op::DrawRectangle { rectangle: rect });
+            }
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                color: c,
+            } => {
+                ops.push(Op::SetOutlineColor { col: color(*c) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![
+                            LinePoint {
+                                p: Point::new(Mm(*x1), Mm(*y1)),
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: Point::new(Mm(*x2), Mm(*y2)),
+                                bezier: false,
+                            },
+                        ],
+                        is_closed: false,
+                    },
+                });
+            }
+        }
+    }
+    ops
+}
+
+/// The PDF bytes of the report.
+pub fn render_pdf(f: &FollowUp) -> Result<Vec<u8>, String> {
+    let fonts = fonts().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
+    let metrics = font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
+    let pages = layout_pages(f, &metrics);
+    let mut doc = PdfDocument::new(&f.title());
+    doc.metadata.info.document_title = f.title();
+    doc.metadata.info.creator = "Trygghetstavlan".into();
+    doc.metadata.info.subject = format!("Medborgarlöfte {} — {}", f.period, f.municipality);
+    let regular = doc.add_font(&fonts.0);
+    let bold = doc.add_font(&fonts.1);
+    let pdf_pages: Vec<PdfPage> = pages
+        .iter()
+        .map(|p| PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops(p, &regular, &bold)))
+        .collect();
+    let mut warnings = Vec::new();
+    Ok(doc
+        .with_pages(pdf_pages)
+        .save(&PdfSaveOptions::default(), &mut warnings))
+}

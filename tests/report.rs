@@ -1,0 +1,226 @@
+//! The PDF uppföljning, parsed back with lopdf.
+
+use chrono::NaiveDate;
+use trygghetstavlan::domain::{Activity, ActivityId, Period};
+use trygghetstavlan::report::{build_follow_up, render_pdf};
+use trygghetstavlan::store::Store;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn seeded() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    store
+}
+
+/// All text of the PDF, page by page, with whitespace folded.
+fn pages_text(bytes: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let n = doc.get_pages().len() as u32;
+    (1..=n)
+        .map(|p| {
+            let t = doc.extract_text(&[p]).unwrap();
+            t.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+fn report(
+    store: &Store,
+    kommun: &str,
+    today: &str,
+) -> (trygghetstavlan::report::FollowUp, Vec<u8>) {
+    let m = store.municipality_by_name(kommun).unwrap().unwrap();
+    let p = store.pledges(m.id).unwrap().remove(0);
+    let f = build_follow_up(store, p.id, day(today)).unwrap();
+    let bytes = render_pdf(&f).unwrap();
+    (f, bytes)
+}
+
+#[test]
+fn solvesborg_report_has_every_lofte_and_no_internal_note() {
+    let mut store = seeded();
+    let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
+    let c = &store.commitments(p.id).unwrap()[0];
+    store
+        .add_activity(&Activity {
+            id: ActivityId(0),
+            municipality: m.id,
+            commitment: Some(c.id),
+            target: Some(c.targets[0].id),
+            date: day("2024-04-02"),
+            by: c.party,
+            count: 2,
+            place: "Hällevik".into(),
+            description: "Kontroll av A-traktorer vid skolan".into(),
+            internal_note: "HEMLIGT-ärende-4711".into(),
+        })
+        .unwrap();
+    let (f, bytes) = report(&store, "Sölvesborg", "2025-01-15");
+    assert!(bytes.starts_with(b"%PDF"));
+    let pages = pages_text(&bytes);
+    let all = pages.join(" ");
+    assert!(
+        all.contains("Uppföljning av medborgarlöfte 2024 — Sölvesborg"),
+        "{}",
+        &all[..300.min(all.len())]
+    );
+    assert!(all.contains("Lokalpolisområde Karlshamn"));
+    for r in &f.rows {
+        let folded = r.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Wrapped table cells break lines; the detail section has the text too, so
+        // check that every word sequence appears somewhere.
+        assert!(all.contains(&folded), "saknas i PDF: {folded}");
+    }
+    assert!(all.contains("Kontroll av A-traktorer vid skolan"));
+    assert!(all.contains("Hällevik"));
+    assert!(
+        !all.contains("HEMLIGT"),
+        "internal notes never reach the PDF"
+    );
+    for s in [
+        "Genomförd",
+        "Delvis genomförd",
+        "Ej genomförd",
+        "Ansvarig",
+        "Trygghetsvandringar",
+    ] {
+        assert!(all.contains(s), "{s}");
+    }
+    let n = pages.len();
+    for (i, p) in pages.iter().enumerate() {
+        assert!(
+            p.contains(&format!(
+                "Sölvesborg · Medborgarlöfte 2024 · Sida {} av {n}",
+                i + 1
+            )),
+            "footer on page {}",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn five_hundred_insatser_paginate_with_repeated_headers() {
+    let mut store = seeded();
+    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+    let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
+    let c = store.commitments(p.id).unwrap()[0].clone();
+    for i in 0..500u32 {
+        store
+            .add_activity(&Activity {
+                id: ActivityId(0),
+                municipality: m.id,
+                commitment: Some(c.id),
+                target: Some(c.targets[0].id),
+                date: day("2024-01-01") + chrono::Duration::days((i % 360) as i64),
+                by: c.party,
+                count: 1,
+                place: format!("Plats {i}"),
+                description: format!("Insats nummer {i} med en beskrivning som är ganska lång och därför radbryts i tabellen"),
+                internal_note: String::new(),
+            })
+            .unwrap();
+    }
+    let (_, bytes) = report(&store, "Olofström", "2024-12-31");
+    let pages = pages_text(&bytes);
+    assert!(pages.len() >= 10, "{} pages", pages.len());
+    let all = pages.join(" ");
+    for i in [0, 137, 499] {
+        assert!(all.contains(&format!("Insats nummer {i} ")), "{i}");
+    }
+    // Every page that continues the insats table starts with its header row.
+    let with_header = pages
+        .iter()
+        .filter(|p| p.contains("Datum Utförd av Antal Plats Beskrivning"))
+        .count();
+    assert!(
+        with_header >= pages.len() - 3,
+        "{with_header} of {}",
+        pages.len()
+    );
+}
+
+#[test]
+fn pdf_embeds_a_font_and_keeps_swedish_letters() {
+    let store = seeded();
+    let (_, bytes) = report(&store, "Bromölla", "2024-06-01");
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let mut embedded = 0;
+    for (_, obj) in doc.objects.iter() {
+        if let Ok(d) = obj.as_dict()
+            && d.get(b"FontFile2").is_ok()
+        {
+            embedded += 1;
+        }
+    }
+    assert!(embedded >= 1, "a TrueType font program is embedded");
+    let all = pages_text(&bytes).join(" ");
+    assert!(all.contains("Bromölla"));
+    assert!(
+        all.contains("Preliminär uppföljning"),
+        "made before the period ends"
+    );
+    assert!(all.contains("Jenny Önnevik, Kommunalråd"));
+    assert!(all.contains("Skapa förutsättningar för avhopparverksamhet"));
+}
+
+#[test]
+fn hostile_text_stays_inside_the_page() {
+    use trygghetstavlan::report::layout::{
+        BOTTOM, Item, MARGIN_X, Metrics, PAGE_H, PAGE_W, TOP_FIRST,
+    };
+    let mut store = seeded();
+    let m = store.municipality_by_name("Sotenäs").unwrap().unwrap();
+    let p = store.pledges(m.id).unwrap().remove(0);
+    assert_eq!(p.period, Period::new(2023, 2024).unwrap());
+    let c = store.commitments(p.id).unwrap()[0].clone();
+    let long_word = "Trygghetsskapandebrottsförebyggandesamverkansöverenskommelse".repeat(6);
+    store
+        .add_activity(&Activity {
+            id: ActivityId(0),
+            municipality: m.id,
+            commitment: Some(c.id),
+            target: None,
+            date: day("2024-03-03"),
+            by: c.party,
+            count: 1,
+            place: long_word.clone(),
+            description: format!("🚓 مرحبا {long_word} {}", "ord ".repeat(400)),
+            internal_note: String::new(),
+        })
+        .unwrap();
+    let f = build_follow_up(&store, p.id, day("2025-01-01")).unwrap();
+    let m = trygghetstavlan::report::pdf::font_metrics().unwrap();
+    let pages = trygghetstavlan::report::pdf::layout_pages(&f, &m);
+    for page in &pages {
+        for item in &page.items {
+            if let Item::Text {
+                x,
+                y,
+                size,
+                bold,
+                text,
+                ..
+            } = item
+            {
+                let right = x + m.width(text, *size, *bold);
+                assert!(
+                    *x >= MARGIN_X - 0.01 && right <= PAGE_W - MARGIN_X + 0.01,
+                    "{x}..{right}: {text}"
+                );
+                // Content between the margins; only the footer (y 12) and the running
+                // header (y 281) lie outside them.
+                let decoration = *y == 12.0 || *y == PAGE_H - 16.0;
+                assert!(
+                    decoration || (*y >= BOTTOM - 0.01 && *y <= TOP_FIRST),
+                    "y={y}: {text}"
+                );
+            }
+        }
+    }
+    assert!(render_pdf(&f).is_ok());
+}

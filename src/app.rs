@@ -11,6 +11,7 @@ use crate::ui::board::{BoardFilter, BoardView};
 use crate::ui::commitment_form::{CommitmentForm, CommitmentOutcome};
 use crate::ui::date_field::DateField;
 use crate::ui::detail::{DetailView, StatusEditor};
+use crate::ui::export::{self as export_view, ExportState, ExportStatus};
 use crate::ui::insats_form::{FormOutcome, InsatsForm};
 use crate::ui::nav::{self, NavArea, NavEntry, Selection};
 use crate::ui::overview::{self, OverviewCard};
@@ -20,6 +21,7 @@ use crate::ui::{Action, Tab};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 /// UI preferences saved by eframe between runs (records live in SQLite only).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -101,6 +103,8 @@ pub struct App {
     pub walks_state: WalksState,
     pub atgarder_state: AtgarderState,
     pub walk_form: Option<WalkForm>,
+    pub export: ExportState,
+    export_job: Option<mpsc::Receiver<Result<(PathBuf, usize), String>>>,
     pub commitment_form: Option<CommitmentForm>,
     pub meeting_field: DateField,
     pub toast: Option<Toast>,
@@ -144,6 +148,8 @@ impl App {
             walks_state: WalksState::default(),
             atgarder_state: AtgarderState::default(),
             walk_form: None,
+            export: ExportState::default(),
+            export_job: None,
             commitment_form: None,
             meeting_field: DateField::default(),
             toast: None,
@@ -428,6 +434,69 @@ impl App {
                 })
             }
             Action::SetLastMeeting(m, date) => store.set_last_meeting(m, date).map(|_| None),
+            Action::OpenExport => {
+                if let Some((b, _)) = &self.board {
+                    let name = export_view::suggested_file_name(
+                        &b.municipality.name,
+                        &b.pledge.period.to_string(),
+                    );
+                    self.export = ExportState {
+                        open: true,
+                        subject: format!(
+                            "{}, medborgarlöfte {}",
+                            b.municipality.name, b.pledge.period
+                        ),
+                        path: default_export_dir().join(name).display().to_string(),
+                        status: ExportStatus::Idle,
+                    };
+                }
+                Ok(None)
+            }
+            Action::CloseExport => {
+                self.export.open = false;
+                Ok(None)
+            }
+            Action::ChooseExportFile => {
+                let current = PathBuf::from(self.export.path.trim());
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("Spara PDF-uppföljning")
+                    .add_filter("PDF", &["pdf"]);
+                if let Some(name) = current.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+                if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                // None is Cancel, or no file dialog on this desktop: the path field stays.
+                if let Some(p) = dialog.save_file() {
+                    self.export.path = p.display().to_string();
+                }
+                Ok(None)
+            }
+            Action::StartExport(path) => match &self.board {
+                Some((b, _)) => {
+                    crate::report::build_follow_up(store, b.pledge.id, self.today).map(|report| {
+                        let (tx, rx) = mpsc::channel();
+                        std::thread::spawn(move || {
+                            let result = crate::report::render_pdf(&report).and_then(|pdf| {
+                                crate::cli::write_atomically(&path, &pdf.bytes)
+                                    .map(|_| (path, pdf.pages))
+                            });
+                            let _ = tx.send(result);
+                        });
+                        self.export_job = Some(rx);
+                        self.export.status = ExportStatus::Busy;
+                        None
+                    })
+                }
+                None => Ok(None),
+            },
+            Action::OpenFolder(path) => {
+                if let Err(e) = open_folder(&path) {
+                    self.error = Some(e);
+                }
+                Ok(None)
+            }
             Action::SetTab(t) => {
                 self.tab = t;
                 Ok(None)
@@ -669,6 +738,9 @@ impl App {
                 }
             }
             ui.separator();
+            if self.board.is_some() && ui.button("Exportera PDF…").clicked() {
+                actions.push(Action::OpenExport);
+            }
             let dark = self.prefs.dark;
             if ui
                 .selectable_label(dark, "Mörkt tema")
@@ -729,6 +801,26 @@ impl App {
                 ui.label("Starta programmet med --db SÖKVÄG för att öppna en annan fil.");
             });
             return;
+        }
+        if let Some(rx) = &self.export_job {
+            match rx.try_recv() {
+                Ok(result) => {
+                    self.export.status = match result {
+                        Ok((path, pages)) => ExportStatus::Done { path, pages },
+                        Err(e) => ExportStatus::Failed(e),
+                    };
+                    self.export_job = None;
+                }
+                Err(mpsc::TryRecvError::Empty) => {
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(50));
+                }
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.export.status =
+                        ExportStatus::Failed("PDF-exporten avbröts oväntat.".into());
+                    self.export_job = None;
+                }
+            }
         }
         let mut actions = Vec::new();
         egui::Panel::top("top").show(ui, |ui| {
@@ -881,6 +973,20 @@ impl App {
                 }
             }
         });
+        if self.export.open {
+            let mut open = true;
+            egui::Window::new("Exportera PDF")
+                .open(&mut open)
+                .collapsible(false)
+                .default_width(560.0)
+                .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+                .show(ui.ctx(), |ui| {
+                    actions.extend(export_view::ui(ui, &mut self.export));
+                });
+            if !open {
+                actions.push(Action::CloseExport);
+            }
+        }
         // Ctrl+N: new insats for the selected löfte.
         if self.form.is_none()
             && self.commitment_form.is_none()
@@ -997,6 +1103,35 @@ fn load_views(
         board,
         overview,
     })
+}
+
+/// The user's Documents folder, else the home folder, else the working directory.
+fn default_export_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(PathBuf::from)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .filter(|d| d.is_dir())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Shows the folder of `path` in the system's file manager.
+fn open_folder(path: &std::path::Path) -> Result<(), String> {
+    let dir = path.parent().unwrap_or(path);
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(dir)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("Kunde inte öppna mappen {}: {e}", dir.display()))
 }
 
 fn set_theme(ctx: &egui::Context, dark: bool) {

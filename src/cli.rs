@@ -498,7 +498,7 @@ pub fn export_pdf(
         ))
     })?;
     let report = crate::report::build_follow_up(store, pledge.id, today)?;
-    let bytes = crate::report::render_pdf(&report).map_err(CliError)?;
-    write_atomically(output, &bytes).map_err(CliError)?;
-    Ok(format!("Skrev {}", output.display()))
+    let pdf = crate::report::render_pdf(&report).map_err(CliError)?;
+    write_atomically(output, &pdf.bytes).map_err(CliError)?;
+    Ok(format!("Skrev {} ({} sidor)", output.display(), pdf.pages))
 }

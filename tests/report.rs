@@ -35,7 +35,7 @@ fn report(
     let m = store.municipality_by_name(kommun).unwrap().unwrap();
     let p = store.pledges(m.id).unwrap().remove(0);
     let f = build_follow_up(store, p.id, day(today)).unwrap();
-    let bytes = render_pdf(&f).unwrap();
+    let bytes = render_pdf(&f).unwrap().bytes;
     (f, bytes)
 }
 

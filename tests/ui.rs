@@ -467,3 +467,37 @@ fn delete_walk_asks_and_can_be_undone() {
     h.get_by_label("Trygghetsvandringar (1)");
     h.get_by_label("Åtgärdslista (1 öppna)");
 }
+
+#[test]
+fn export_pdf_from_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    h.get_by_label("Exportera PDF…").click();
+    h.run();
+    let suggested = h.state().export.path.clone();
+    assert!(
+        suggested.ends_with("uppfoljning-solvesborg-2024.pdf"),
+        "{suggested}"
+    );
+    let target = dir.path().join("rapport.pdf");
+    type_into(&mut h, "Spara som", "/finns/inte/x.pdf");
+    h.get_by_label_contains("finns inte");
+    type_into(&mut h, "Spara som", target.to_str().unwrap());
+    h.get_by_label("Skapa PDF").click();
+    // The PDF is written on a worker thread; step until it reports back.
+    for _ in 0..200 {
+        h.step();
+        if matches!(
+            h.state().export.status,
+            trygghetstavlan::ui::export::ExportStatus::Done { .. }
+        ) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run();
+    h.get_by_label_contains("Klart:");
+    h.get_by_label("Öppna mapp");
+    assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF"));
+}

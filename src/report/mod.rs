@@ -5,4 +5,4 @@ pub mod model;
 pub mod pdf;
 
 pub use model::{FollowUp, build_follow_up};
-pub use pdf::render_pdf;
+pub use pdf::{Pdf, render_pdf};

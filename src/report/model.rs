@@ -142,6 +142,7 @@ pub fn build_follow_up(
             .iter()
             .map(|t| match t.target.scope {
                 TargetScope::Period => t.progress.done.to_string(),
+                TargetScope::PerYear if period.first == period.last => t.progress.done.to_string(),
                 TargetScope::PerYear => {
                     let tally = board.tallies.get(&t.target.id).cloned().unwrap_or_default();
                     period

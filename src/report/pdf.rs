@@ -219,12 +219,15 @@ fn summary(l: &mut Layout, f: &FollowUp) {
             width: 24.0,
         },
     ];
+    // The avsnitt is named on its first row only.
     let rows: Vec<Vec<Cell>> = f
         .rows
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
+            let first = i == 0 || f.rows[i - 1].section != r.section;
             vec![
-                Cell::plain(&r.section),
+                Cell::plain(if first { r.section.as_str() } else { "" }),
                 Cell::plain(&r.text),
                 Cell::plain(r.party.label()),
                 Cell::plain(&r.goal),
@@ -504,8 +507,14 @@ fn ops(page: &Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
     ops
 }
 
-/// The PDF bytes of the report.
-pub fn render_pdf(f: &FollowUp) -> Result<Vec<u8>, String> {
+/// A rendered report.
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Renders the report as PDF.
+pub fn render_pdf(f: &FollowUp) -> Result<Pdf, String> {
     let fonts = fonts().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let metrics = font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let pages = layout_pages(f, &metrics);
@@ -520,7 +529,9 @@ pub fn render_pdf(f: &FollowUp) -> Result<Vec<u8>, String> {
         .map(|p| PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops(p, &regular, &bold)))
         .collect();
     let mut warnings = Vec::new();
-    Ok(doc
+    let pages = pdf_pages.len();
+    let bytes = doc
         .with_pages(pdf_pages)
-        .save(&PdfSaveOptions::default(), &mut warnings))
+        .save(&PdfSaveOptions::default(), &mut warnings);
+    Ok(Pdf { bytes, pages })
 }

@@ -6,6 +6,7 @@ pub mod board;
 pub mod commitment_form;
 pub mod date_field;
 pub mod detail;
+pub mod export;
 pub mod insats_form;
 pub mod nav;
 pub mod overview;
@@ -55,6 +56,13 @@ pub enum Action {
     EditCommitment(CommitmentId),
     SaveCommitment(Box<crate::domain::Commitment>),
     SetTab(Tab),
+    /// Open the export panel for the shown board.
+    OpenExport,
+    CloseExport,
+    /// Ask the OS for a file name (rfd); the path field stays as a fallback.
+    ChooseExportFile,
+    StartExport(std::path::PathBuf),
+    OpenFolder(std::path::PathBuf),
     SelectWalk(Option<WalkId>),
     NewWalk,
     EditWalk(WalkId),

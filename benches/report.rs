@@ -19,7 +19,7 @@ fn main() {
     let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
     let commitments = store.commitments(p.id).unwrap();
     let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-    for i in 0..1800u32 {
+    for i in 0..1000u32 {
         let c = &commitments[(i as usize) % commitments.len()];
         store
             .add_activity(&Activity {
@@ -49,7 +49,7 @@ fn main() {
         pdf_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         pages = pdf.pages;
     }
-    println!("PDF-uppföljning, {pages} sidor (1 800 insatser):");
+    println!("PDF-uppföljning, {pages} sidor (1 000 insatser):");
     println!(
         "  rapportmodell från databasen: {:.1} ms (median av 9)",
         median(model_ms)

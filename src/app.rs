@@ -741,15 +741,6 @@ impl App {
             if self.board.is_some() && ui.button("Exportera PDF…").clicked() {
                 actions.push(Action::OpenExport);
             }
-            let dark = self.prefs.dark;
-            if ui
-                .selectable_label(dark, "Mörkt tema")
-                .on_hover_text("Ctrl+plus / Ctrl+minus ändrar textstorleken")
-                .clicked()
-            {
-                self.prefs.dark = !dark;
-                set_theme(ui.ctx(), !dark);
-            }
         });
         actions
     }
@@ -845,6 +836,16 @@ impl App {
             .default_size(230.0)
             .resizable(true)
             .show(ui, |ui| {
+                egui::Panel::bottom("prefs").show(ui, |ui| {
+                    ui.add_space(4.0);
+                    let dark = self.prefs.dark;
+                    if ui.selectable_label(dark, "Mörkt tema").clicked() {
+                        self.prefs.dark = !dark;
+                        set_theme(ui.ctx(), !dark);
+                    }
+                    ui.label(widgets_weak("Textstorlek: Ctrl + plus / minus"));
+                    ui.add_space(4.0);
+                });
                 if let Some(a) = nav::ui(ui, &self.nav, self.selection) {
                     actions.push(a);
                 }
@@ -1132,6 +1133,10 @@ fn open_folder(path: &std::path::Path) -> Result<(), String> {
         .spawn()
         .map(|_| ())
         .map_err(|e| format!("Kunde inte öppna mappen {}: {e}", dir.display()))
+}
+
+fn widgets_weak(text: &str) -> egui::RichText {
+    crate::ui::widgets::weak(text).size(14.0)
 }
 
 fn set_theme(ctx: &egui::Context, dark: bool) {

@@ -84,6 +84,25 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FIL")]
         output: PathBuf,
     },
+    /// Läs in ett publicerat medborgarlöfte från en textfil och visa strukturen
+    ImportText {
+        #[arg(long)]
+        kommun: String,
+        /// Medborgarlöftets period, t.ex. 2025 eller 2025-2026
+        #[arg(long, value_name = "ÅR")]
+        period: String,
+        /// Lokalpolisområde, om kommunen ska skapas
+        #[arg(long, value_name = "NAMN")]
+        lpo: Option<String>,
+        /// Textfil (UTF-8)
+        file: PathBuf,
+        /// Visa bara, spara inget
+        #[arg(long)]
+        dry_run: bool,
+        /// Skriv strukturen som JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Lista trygghetsvandringar med antal iakttagelser (med --open: åtgärdslistan)
     ListVandringar {
         #[arg(long)]
@@ -501,4 +520,64 @@ pub fn export_pdf(
     let pdf = crate::report::render_pdf(&report).map_err(CliError)?;
     write_atomically(output, &pdf.bytes).map_err(CliError)?;
     Ok(format!("Skrev {} ({} sidor)", output.display(), pdf.pages))
+}
+
+/// Input of `import-text`.
+pub struct ImportArgs<'a> {
+    pub kommun: &'a str,
+    pub period: &'a str,
+    pub lpo: Option<&'a str>,
+    pub file: &'a std::path::Path,
+    pub dry_run: bool,
+    pub json: bool,
+}
+
+/// `import-text`: parse a published text, print it, and save it unless `dry_run`.
+pub fn import_text(store: &mut Store, a: &ImportArgs, out: &mut dyn Write) -> CliResult {
+    let period = crate::domain::Period::parse(a.period).ok_or_else(|| {
+        CliError(format!(
+            "Ogiltig period \"{}\": skriv t.ex. 2025 eller 2025-2026.",
+            a.period
+        ))
+    })?;
+    let bytes = std::fs::read(a.file)
+        .map_err(|e| CliError(format!("Kunde inte läsa {}: {e}", a.file.display())))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let parsed = crate::import::parse(&text);
+    let shown = if a.json {
+        serde_json::to_string_pretty(&parsed).map_err(|e| CliError(e.to_string()))? + "\n"
+    } else {
+        crate::import::render_text(&parsed)
+    };
+    out.write_all(shown.as_bytes())
+        .map_err(|e| CliError(format!("Kunde inte skriva: {e}")))?;
+    if a.dry_run {
+        return Ok(());
+    }
+    if parsed.commitment_count() == 0 {
+        return Err(CliError(
+            "Inga löften hittades i texten; inget sparades.".into(),
+        ));
+    }
+    let m = match store.municipality_by_name(a.kommun)? {
+        Some(m) => m.id,
+        None => {
+            let lpo = a.lpo.ok_or_else(|| {
+                CliError(format!(
+                    "Kommunen {} finns inte. Ange --lpo LOKALPOLISOMRÅDE för att skapa den.",
+                    a.kommun
+                ))
+            })?;
+            let area = store.ensure_police_area(lpo)?;
+            store.add_municipality(a.kommun, area)?
+        }
+    };
+    let draft = parsed.to_draft(&format!("Medborgarlöfte {period}"));
+    store.insert_pledge(m, period, &draft)?;
+    eprintln!(
+        "Sparade medborgarlöfte {period} för {} med {} löften.",
+        a.kommun,
+        parsed.commitment_count()
+    );
+    Ok(())
 }

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod csv;
 pub mod demo;
 pub mod domain;
+pub mod import;
 pub mod report;
 pub mod seed;
 pub mod store;

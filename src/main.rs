@@ -96,6 +96,25 @@ fn main() -> ExitCode {
             period,
             output,
         } => cli::export_pdf(&store, &kommun, period, &output, today).map(|msg| println!("{msg}")),
+        Command::ImportText {
+            kommun,
+            period,
+            lpo,
+            file,
+            dry_run,
+            json,
+        } => cli::import_text(
+            &mut store,
+            &cli::ImportArgs {
+                kommun: &kommun,
+                period: &period,
+                lpo: lpo.as_deref(),
+                file: &file,
+                dry_run,
+                json,
+            },
+            &mut stdout,
+        ),
         Command::ListVandringar { kommun, open } => {
             cli::list_walks(&store, kommun.as_deref(), open, today, &mut stdout)
         }

@@ -427,3 +427,64 @@ fn export_pdf_writes_a_file() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("Kunde inte skriva"));
 }
+
+#[test]
+fn import_text_dry_run_json_and_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let file = dir.path().join("ny.txt");
+    std::fs::write(
+        &file,
+        "Medborgarlöfte 2026 – Ronneby\n\nPolisen\n\n• Minst 12 fotpatruller per år i centrum.\n\n\
+         Ronneby kommun\n\n• Genomföra två trygghetsvandringar.\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let o = run(
+        &db,
+        &[
+            "import-text",
+            "--kommun",
+            "Ronneby",
+            "--period",
+            "2026",
+            "--dry-run",
+            "--json",
+            f,
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["avsnitt"][0]["loften"][0]["targets"][0]["count"], 12);
+    assert_eq!(v["avsnitt"][0]["loften"][0]["targets"][0]["per_ar"], true);
+    assert_eq!(v["avsnitt"][1]["loften"][0]["ansvarig"], "Kommunen");
+    // Saving needs the kommun, or --lpo to create it.
+    let o = run(
+        &db,
+        &["import-text", "--kommun", "Ronneby", "--period", "2026", f],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--lpo"));
+    let o = run(
+        &db,
+        &[
+            "import-text",
+            "--kommun",
+            "Ronneby",
+            "--period",
+            "2026",
+            "--lpo",
+            "Karlskrona",
+            f,
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = stdout(&run(&db, &["list", "--kommun", "Ronneby"]));
+    assert!(list.contains("Ronneby — Medborgarlöfte 2026"), "{list}");
+    assert!(list.contains("12 fotpatruller per år"), "{list}");
+    let o = run(
+        &db,
+        &["import-text", "--kommun", "Ronneby", "--period", "2026", f],
+    );
+    assert_eq!(o.status.code(), Some(2), "the same period twice is refused");
+}

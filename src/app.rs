@@ -7,11 +7,13 @@ use crate::store::{BoardData, Store, StoreError};
 use crate::store::{OpenObservation, WalkSummary};
 use crate::summary::{BoardSummary, summarize};
 use crate::ui::atgarder::{AtgarderState, AtgarderView};
+use crate::ui::authoring::{AuthoringState, AuthoringView, NewMunicipalityForm};
 use crate::ui::board::{BoardFilter, BoardView};
 use crate::ui::commitment_form::{CommitmentForm, CommitmentOutcome};
 use crate::ui::date_field::DateField;
 use crate::ui::detail::{DetailView, StatusEditor};
 use crate::ui::export::{self as export_view, ExportState, ExportStatus};
+use crate::ui::import_dialog::ImportState;
 use crate::ui::insats_form::{FormOutcome, InsatsForm};
 use crate::ui::nav::{self, NavArea, NavEntry, Selection};
 use crate::ui::overview::{self, OverviewCard};
@@ -76,6 +78,8 @@ pub enum Undo {
     RemoveActivity(ActivityId),
     RestoreActivity(Box<Activity>),
     RestoreWalk(Box<crate::store::DeletedWalk>),
+    RestoreCommitment(Box<crate::store::DeletedCommitment>),
+    RestoreSection(Box<crate::store::DeletedSection>),
 }
 
 pub struct App {
@@ -104,6 +108,9 @@ pub struct App {
     pub atgarder_state: AtgarderState,
     pub walk_form: Option<WalkForm>,
     pub export: ExportState,
+    pub authoring: AuthoringState,
+    pub import: ImportState,
+    pub new_municipality: NewMunicipalityForm,
     export_job: Option<mpsc::Receiver<Result<(PathBuf, usize), String>>>,
     pub commitment_form: Option<CommitmentForm>,
     pub meeting_field: DateField,
@@ -149,6 +156,9 @@ impl App {
             atgarder_state: AtgarderState::default(),
             walk_form: None,
             export: ExportState::default(),
+            authoring: AuthoringState::default(),
+            import: ImportState::default(),
+            new_municipality: NewMunicipalityForm::default(),
             export_job: None,
             commitment_form: None,
             meeting_field: DateField::default(),
@@ -274,6 +284,25 @@ impl App {
             .rows
             .iter()
             .find(|r| r.commitment.id == c)
+    }
+
+    /// After creating a medborgarlöfte: show its first year on the board.
+    fn show_new_pledge(&mut self, period: crate::domain::Period) {
+        if let Some(store) = &self.store {
+            let mut years: Vec<i32> = store
+                .all_periods()
+                .unwrap_or_default()
+                .iter()
+                .flat_map(|p| p.years())
+                .collect();
+            years.sort_unstable_by(|a, b| b.cmp(a));
+            years.dedup();
+            self.years = years;
+        }
+        self.year = Some(period.first);
+        self.prefs.year = Some(period.first);
+        self.tab = Tab::Edit;
+        self.selected_commitment = None;
     }
 
     /// Löften of the shown board a walk can count towards.
@@ -497,6 +526,149 @@ impl App {
                 }
                 Ok(None)
             }
+            Action::NewPledge {
+                municipality,
+                period,
+                copy_from,
+            } => {
+                let r = match copy_from {
+                    Some(from) => store.copy_pledge_forward(from, period),
+                    None => store.insert_pledge(
+                        municipality,
+                        period,
+                        &crate::domain::PledgeDraft {
+                            title: format!("Medborgarlöfte {period}"),
+                            sections: vec![crate::domain::SectionDraft {
+                                title: "Löften".into(),
+                                commitments: Vec::new(),
+                            }],
+                            ..Default::default()
+                        },
+                    ),
+                };
+                r.map(|_| {
+                    self.show_new_pledge(period);
+                    Some(Toast {
+                        text: format!("Medborgarlöfte {period} skapat."),
+                        undo: None,
+                        shown_at: now,
+                    })
+                })
+            }
+            Action::OpenImport => {
+                if let Some((b, _)) = &self.board {
+                    let next = (b.pledge.period.last + 1).to_string();
+                    self.import = ImportState {
+                        open: true,
+                        municipality: Some(b.municipality.id),
+                        kommun: b.municipality.name.clone(),
+                        period: next.clone(),
+                        title: format!("Medborgarlöfte {next}"),
+                        ..Default::default()
+                    };
+                }
+                Ok(None)
+            }
+            Action::CloseImport => {
+                self.import.open = false;
+                Ok(None)
+            }
+            Action::SaveImport {
+                municipality,
+                period,
+                draft,
+            } => store.insert_pledge(municipality, period, &draft).map(|_| {
+                self.import = ImportState::default();
+                self.show_new_pledge(period);
+                Some(Toast {
+                    text: format!("Medborgarlöfte {period} importerat."),
+                    undo: None,
+                    shown_at: now,
+                })
+            }),
+            Action::SavePledgeHead {
+                pledge,
+                title,
+                goal,
+                contact,
+                signatories,
+            } => store
+                .update_pledge_head(pledge, &title, &goal, Some(&contact), &signatories)
+                .map(|_| {
+                    self.authoring.head.pledge = None;
+                    Some(Toast {
+                        text: "Uppgifterna sparades.".into(),
+                        undo: None,
+                        shown_at: now,
+                    })
+                }),
+            Action::AddSection(p, title) => store.add_section(p, &title).map(|_| None),
+            Action::RenameSection(id, title) => store.rename_section(id, &title).map(|_| None),
+            Action::MoveSection(id, step) => store.move_section(id, step).map(|_| None),
+            Action::DeleteSection(id) => store.delete_section_for_undo(id).map(|d| {
+                self.authoring.section_names.remove(&id);
+                Some(Toast {
+                    text: format!("Avsnittet {} togs bort.", d.title),
+                    undo: Some(Undo::RestoreSection(Box::new(d))),
+                    shown_at: now,
+                })
+            }),
+            Action::AddCommitment(section) => store
+                .add_commitment(
+                    section,
+                    &crate::domain::CommitmentDraft {
+                        text: "Nytt löfte".into(),
+                        party: crate::domain::Party::Gemensamt,
+                        targets: Vec::new(),
+                        sub_areas: Vec::new(),
+                        tags: Vec::new(),
+                    },
+                )
+                .and_then(|id| {
+                    let cm = store.commitment(id)?;
+                    let pledge = store.pledge(store.pledge_of_commitment(id)?)?;
+                    let suggestions = store.focus_areas_for(pledge.municipality, pledge.period)?;
+                    self.commitment_form = Some(CommitmentForm::new(&cm, suggestions));
+                    Ok(None)
+                }),
+            Action::MoveCommitment(id, step) => store.move_commitment(id, step).map(|_| None),
+            Action::MoveCommitmentTo(id, to) => {
+                store.move_commitment_to_section(id, to).map(|_| None)
+            }
+            Action::DeleteCommitment(id) => store.delete_commitment_for_undo(id).map(|d| {
+                let short: String = d.commitment.text.chars().take(40).collect();
+                Some(Toast {
+                    text: format!(
+                        "Löftet \"{short}…\" togs bort med {} insatser.",
+                        d.activities.len()
+                    ),
+                    undo: Some(Undo::RestoreCommitment(Box::new(d))),
+                    shown_at: now,
+                })
+            }),
+            Action::OpenNewMunicipality => {
+                self.new_municipality = NewMunicipalityForm {
+                    open: true,
+                    area: self.nav.first().map(|a| a.id),
+                    ..Default::default()
+                };
+                Ok(None)
+            }
+            Action::CreateMunicipality { name, area } => (|| {
+                let a = store.ensure_police_area(&area)?;
+                let m = store.add_municipality(&name, a)?;
+                self.new_municipality = NewMunicipalityForm::default();
+                self.selection = Some(Selection::Municipality(m));
+                self.prefs.municipality = Some(name.clone());
+                self.tab = Tab::Edit;
+                Ok(Some(Toast {
+                    text: format!(
+                        "Kommunen {name} skapades. Lägg till dess medborgarlöfte under Redigera."
+                    ),
+                    undo: None,
+                    shown_at: now,
+                }))
+            })(),
             Action::SetTab(t) => {
                 self.tab = t;
                 Ok(None)
@@ -636,6 +808,8 @@ impl App {
             Undo::RemoveActivity(id) => store.delete_activity(id).map(|_| ()),
             Undo::RestoreActivity(a) => store.restore_activity(&a),
             Undo::RestoreWalk(w) => store.restore_walk(&w),
+            Undo::RestoreCommitment(c) => store.restore_commitment(&c),
+            Undo::RestoreSection(sec) => store.restore_section(&sec),
         };
         match r {
             Ok(()) => {
@@ -838,6 +1012,9 @@ impl App {
             .show(ui, |ui| {
                 egui::Panel::bottom("prefs").show(ui, |ui| {
                     ui.add_space(4.0);
+                    if ui.button("Ny kommun…").clicked() {
+                        actions.push(Action::OpenNewMunicipality);
+                    }
                     let dark = self.prefs.dark;
                     if ui.selectable_label(dark, "Mörkt tema").clicked() {
                         self.prefs.dark = !dark;
@@ -900,6 +1077,7 @@ impl App {
                         (Tab::Board, "Tavla".to_string()),
                         (Tab::Walks, format!("Trygghetsvandringar ({})", self.walks.len())),
                         (Tab::Actions, format!("Åtgärdslista ({open} öppna)")),
+                        (Tab::Edit, "Redigera".to_string()),
                     ];
                     for (tab, label) in tabs {
                         if ui
@@ -949,6 +1127,57 @@ impl App {
                     };
                     actions.extend(view.ui(ui));
                 }
+                (Tab::Edit, Some((data, _)), _) => {
+                    if let Some(form) = &mut self.commitment_form {
+                        match form.ui(ui) {
+                            Some(CommitmentOutcome::Save(c)) => {
+                                actions.push(Action::SaveCommitment(Box::new(c)))
+                            }
+                            Some(CommitmentOutcome::Cancel) => self.commitment_form = None,
+                            None => {}
+                        }
+                    } else {
+                        let mut view = AuthoringView {
+                            board: data,
+                            state: &mut self.authoring,
+                        };
+                        actions.extend(view.ui(ui));
+                    }
+                }
+                (Tab::Edit, None, Some(Selection::Municipality(m))) => {
+                    ui.heading("Nytt medborgarlöfte");
+                    ui.label("Kommunen har inget medborgarlöfte för det valda året.");
+                    let st = &mut self.authoring;
+                    ui.horizontal(|ui| {
+                        let l = ui.label("Period");
+                        ui.add(egui::TextEdit::singleline(&mut st.new_period).id_salt("first_period").desired_width(110.0))
+                            .labelled_by(l.id);
+                        let period = crate::domain::Period::parse(&st.new_period);
+                        if ui
+                            .add_enabled(period.is_some(), egui::Button::new("Skapa tomt medborgarlöfte"))
+                            .clicked()
+                            && let Some(p) = period
+                        {
+                            actions.push(Action::NewPledge {
+                                municipality: m,
+                                period: p,
+                                copy_from: None,
+                            });
+                        }
+                    });
+                    if ui.button("Importera från text…").clicked() {
+                        let name = self.store.as_ref().and_then(|s| s.municipality(m).ok()).map(|x| x.name).unwrap_or_default();
+                        let period = st.new_period.clone();
+                        self.import = ImportState {
+                            open: true,
+                            municipality: Some(m),
+                            kommun: name,
+                            title: format!("Medborgarlöfte {period}"),
+                            period,
+                            ..Default::default()
+                        };
+                    }
+                }
                 (Tab::Board, Some((data, summary)), _) => {
                     let mut view = BoardView {
                         data,
@@ -974,6 +1203,38 @@ impl App {
                 }
             }
         });
+        if self.import.open {
+            let mut open = true;
+            egui::Window::new("Importera medborgarlöfte")
+                .open(&mut open)
+                .collapsible(false)
+                .default_width(760.0)
+                .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 50.0))
+                .show(ui.ctx(), |ui| {
+                    actions.extend(crate::ui::import_dialog::ui(ui, &mut self.import));
+                });
+            if !open {
+                actions.push(Action::CloseImport);
+            }
+        }
+        if self.new_municipality.open {
+            let areas: Vec<_> = self.nav.iter().map(|a| (a.id, a.name.clone())).collect();
+            let mut open = true;
+            egui::Window::new("Ny kommun")
+                .open(&mut open)
+                .collapsible(false)
+                .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+                .show(ui.ctx(), |ui| {
+                    actions.extend(crate::ui::authoring::new_municipality_ui(
+                        ui,
+                        &mut self.new_municipality,
+                        &areas,
+                    ));
+                });
+            if !open {
+                self.new_municipality.open = false;
+            }
+        }
         if self.export.open {
             let mut open = true;
             egui::Window::new("Exportera PDF")

@@ -501,3 +501,125 @@ fn export_pdf_from_the_board() {
     h.get_by_label("Öppna mapp");
     assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF"));
 }
+
+#[test]
+fn import_paste_preview_correct_and_save() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    h.get_by_label("Redigera").click();
+    h.run();
+    h.get_by_label("Importera från text…").click();
+    h.run();
+    type_into(&mut h, "Period", "2025");
+    let text = "Polisen\n\n• Minst 6 riktade insatser mot mopeder.\n• Synas vid skolorna.\n\nOlofströms kommun\n\n• Genomföra två föräldraföreläsningar.\n";
+    h.get_by_role_and_label(
+        Role::MultilineTextInput,
+        "Klistra in texten (rubriker, punktlistor, undertecknare)",
+    )
+    .click();
+    h.run();
+    h.get_by_role_and_label(
+        Role::MultilineTextInput,
+        "Klistra in texten (rubriker, punktlistor, undertecknare)",
+    )
+    .type_text(text);
+    h.run();
+    h.get_by_label("Tolka texten").click();
+    h.run();
+    h.get_by_label_contains("Förhandsgranskning: 2 avsnitt, 3 löften");
+    // Correct the first target: 6 → 8.
+    let first_goal = h
+        .get_all_by_role_and_label(Role::TextInput, "Mål")
+        .next()
+        .unwrap();
+    first_goal.click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_all_by_role_and_label(Role::TextInput, "Mål")
+        .next()
+        .unwrap()
+        .type_text("8");
+    h.run();
+    assert_eq!(
+        h.state().store().unwrap().all_periods().unwrap().len(),
+        2,
+        "nothing saved yet"
+    );
+    h.get_by_label("Spara medborgarlöftet").click();
+    h.run();
+    assert!(!h.state().import.open);
+    let (b, s) = h.state().board().unwrap();
+    assert_eq!(b.pledge.period.to_string(), "2025");
+    assert_eq!(b.municipality.name, "Olofström");
+    assert_eq!(s.rows.len(), 3);
+    assert_eq!(s.rows[0].targets[0].target.count, 8);
+    assert_eq!(
+        s.rows[2].commitment.party,
+        trygghetstavlan::domain::Party::Kommunen
+    );
+    assert_eq!(s.rows[2].targets[0].target.count, 2);
+}
+
+#[test]
+fn copy_forward_from_the_edit_tab() {
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    h.get_all_by_label("+1").next().unwrap().click();
+    h.run();
+    h.get_by_label("Redigera").click();
+    h.run();
+    type_into(&mut h, "Ny period", "2025");
+    h.get_by_label("Skapa medborgarlöfte").click();
+    h.run();
+    let (b, s) = h.state().board().unwrap();
+    assert_eq!(b.pledge.period.to_string(), "2025");
+    assert_eq!(s.rows.len(), 11);
+    assert!(s.rows.iter().all(|r| r.stats.entries == 0), "zero progress");
+    let store = h.state().store().unwrap();
+    let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let old = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
+    let old_board = store.board(old.id, None).unwrap();
+    assert_eq!(
+        old_board.stats.values().map(|x| x.entries).sum::<u32>(),
+        1,
+        "2024 untouched"
+    );
+}
+
+#[test]
+fn delete_commitment_with_insatser_asks_and_undoes() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    h.get_all_by_label("+1").next().unwrap().click();
+    h.run();
+    h.get_by_label("Redigera").click();
+    h.run();
+    let before = h.state().board().unwrap().1.rows.len();
+    h.get_all_by_label("Ta bort löfte").next().unwrap().click();
+    h.run();
+    h.get_by_label("Löftet har 1 insatser. Ta bort ändå?");
+    h.get_by_label("Ja, ta bort löftet").click();
+    h.run();
+    assert_eq!(h.state().board().unwrap().1.rows.len(), before - 1);
+    h.get_by_label("Ångra").click();
+    h.run();
+    assert_eq!(h.state().board().unwrap().1.rows.len(), before);
+    assert_eq!(h.state().store().unwrap().activity_count().unwrap(), 1);
+}
+
+#[test]
+fn new_kommun_from_the_left_panel() {
+    let mut h = harness();
+    h.get_by_label("Ny kommun…").click();
+    h.run();
+    type_into(&mut h, "Kommunens namn", "Karlshamn");
+    h.get_by_label("Skapa kommun").click();
+    h.run();
+    let store = h.state().store().unwrap();
+    let m = store.municipality_by_name("Karlshamn").unwrap().unwrap();
+    assert_eq!(
+        h.state().selection,
+        Some(trygghetstavlan::ui::nav::Selection::Municipality(m.id))
+    );
+    h.get_by_label("Skapa tomt medborgarlöfte");
+}

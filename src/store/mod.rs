@@ -5,6 +5,7 @@
 
 mod activities;
 mod agreements;
+mod authoring;
 mod board;
 mod municipalities;
 mod pledges;
@@ -14,6 +15,7 @@ mod walks;
 #[cfg(test)]
 mod tests;
 
+pub use authoring::{DeletedCommitment, DeletedSection};
 pub use board::{BoardData, CommitmentStats};
 pub use schema::LATEST_VERSION;
 pub use walks::{DeletedWalk, OpenObservation, WalkSummary, validate_observation, validate_walk};

@@ -790,3 +790,150 @@ fn linked_walk_counts_as_an_insats() {
     assert_eq!(b.stats[&f.plain.id].entries_since, 1);
     assert_eq!(b.stats[&f.plain.id].latest, Some(d("2024-08-01")));
 }
+
+#[test]
+fn copy_forward_copies_structure_not_progress() {
+    let mut f = fixture();
+    f.store
+        .add_activity(&activity(&f, "2024-03-01", 2))
+        .unwrap();
+    f.store
+        .set_manual_status(
+            f.plain.id,
+            Some(&ManualStatus {
+                status: Status::Done,
+                reason: "Klart".into(),
+            }),
+        )
+        .unwrap();
+    let new = f
+        .store
+        .copy_pledge_forward(f.pledge, Period::year(2025).unwrap())
+        .unwrap();
+    let p = f.store.pledge(new).unwrap();
+    assert_eq!(p.title, "Medborgarlöfte 2025");
+    assert!(p.signatories.is_empty());
+    let cs = f.store.commitments(new).unwrap();
+    assert_eq!(cs.len(), 2);
+    assert_eq!(cs[0].text, f.counted.text);
+    assert_eq!(cs[0].targets[0].count, 4);
+    assert_ne!(cs[0].targets[0].id, f.counted.targets[0].id);
+    assert_eq!(cs[0].sub_areas, f.counted.sub_areas);
+    assert!(cs[1].manual_status.is_none(), "no status carried over");
+    let b = f.store.board(new, None).unwrap();
+    assert!(b.tallies.is_empty(), "zero progress");
+    // The old one is untouched.
+    assert_eq!(
+        f.store
+            .activities_for_commitment(f.counted.id)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        f.store
+            .commitment(f.plain.id)
+            .unwrap()
+            .manual_status
+            .is_some()
+    );
+    assert!(matches!(
+        f.store
+            .copy_pledge_forward(f.pledge, Period::year(2025).unwrap()),
+        Err(StoreError::Invalid(_))
+    ));
+}
+
+#[test]
+fn sections_and_order() {
+    let mut f = fixture();
+    let s1 = f.store.sections(f.pledge).unwrap()[0].id;
+    let s2 = f.store.add_section(f.pledge, "Trygghet").unwrap();
+    f.store.rename_section(s2, "Trygghet i centrum").unwrap();
+    f.store.move_section(s2, -1).unwrap();
+    let titles: Vec<_> = f
+        .store
+        .sections(f.pledge)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.title)
+        .collect();
+    assert_eq!(titles, ["Trygghet i centrum", "Trafik"]);
+    f.store.move_commitment(f.plain.id, -1).unwrap();
+    let order: Vec<_> = f
+        .store
+        .commitments(f.pledge)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(order, [f.plain.id, f.counted.id]);
+    f.store.move_commitment_to_section(f.plain.id, s2).unwrap();
+    assert_eq!(f.store.commitment(f.plain.id).unwrap().section, s2);
+    assert_eq!(
+        f.store.commitments(f.pledge).unwrap()[0].id,
+        f.plain.id,
+        "s2 is first now"
+    );
+    assert!(f.store.rename_section(s1, " ").is_err());
+}
+
+#[test]
+fn deleted_commitment_and_section_come_back() {
+    let mut f = fixture();
+    let a = f
+        .store
+        .add_activity(&activity(&f, "2024-03-01", 2))
+        .unwrap();
+    let before = f.store.commitment(f.counted.id).unwrap();
+    let d = f.store.delete_commitment_for_undo(f.counted.id).unwrap();
+    assert_eq!(d.activities.len(), 1);
+    assert!(f.store.commitment(f.counted.id).is_err());
+    f.store.restore_commitment(&d).unwrap();
+    assert_eq!(f.store.commitment(f.counted.id).unwrap(), before);
+    assert_eq!(
+        f.store.activity(a).unwrap().target,
+        Some(before.targets[0].id)
+    );
+    let s = f.store.sections(f.pledge).unwrap()[0].id;
+    let all_before = f.store.commitments(f.pledge).unwrap();
+    let d = f.store.delete_section_for_undo(s).unwrap();
+    assert!(f.store.commitments(f.pledge).unwrap().is_empty());
+    assert_eq!(f.store.activity_count().unwrap(), 0);
+    f.store.restore_section(&d).unwrap();
+    assert_eq!(f.store.commitments(f.pledge).unwrap(), all_before);
+    assert_eq!(f.store.activity_count().unwrap(), 1);
+}
+
+#[test]
+fn pledge_head_update() {
+    let mut f = fixture();
+    let signers = vec![
+        Signatory {
+            name: "Anna Andersson".into(),
+            role: "Kommunalråd".into(),
+        },
+        Signatory {
+            name: "  ".into(),
+            role: "tom rad hoppas över".into(),
+        },
+    ];
+    f.store
+        .update_pledge_head(
+            f.pledge,
+            "Medborgarlöfte 2024 (rev)",
+            "Nytt mål",
+            Some(""),
+            &signers,
+        )
+        .unwrap();
+    let p = f.store.pledge(f.pledge).unwrap();
+    assert_eq!(p.title, "Medborgarlöfte 2024 (rev)");
+    assert_eq!(p.contact, None);
+    assert_eq!(p.signatories.len(), 1);
+    assert!(
+        f.store
+            .update_pledge_head(f.pledge, "", "", None, &[])
+            .is_err()
+    );
+}

@@ -2,11 +2,13 @@
 //! performs them through the store. Views never touch SQL, dialogs or the clock.
 
 pub mod atgarder;
+pub mod authoring;
 pub mod board;
 pub mod commitment_form;
 pub mod date_field;
 pub mod detail;
 pub mod export;
+pub mod import_dialog;
 pub mod insats_form;
 pub mod nav;
 pub mod overview;
@@ -26,6 +28,7 @@ pub enum Tab {
     Board,
     Walks,
     Actions,
+    Edit,
 }
 use chrono::NaiveDate;
 
@@ -56,6 +59,38 @@ pub enum Action {
     EditCommitment(CommitmentId),
     SaveCommitment(Box<crate::domain::Commitment>),
     SetTab(Tab),
+    NewPledge {
+        municipality: MunicipalityId,
+        period: crate::domain::Period,
+        copy_from: Option<crate::domain::PledgeId>,
+    },
+    OpenImport,
+    CloseImport,
+    SaveImport {
+        municipality: MunicipalityId,
+        period: crate::domain::Period,
+        draft: Box<crate::domain::PledgeDraft>,
+    },
+    SavePledgeHead {
+        pledge: crate::domain::PledgeId,
+        title: String,
+        goal: String,
+        contact: String,
+        signatories: Vec<crate::domain::Signatory>,
+    },
+    AddSection(crate::domain::PledgeId, String),
+    RenameSection(crate::domain::SectionId, String),
+    MoveSection(crate::domain::SectionId, i64),
+    DeleteSection(crate::domain::SectionId),
+    AddCommitment(crate::domain::SectionId),
+    MoveCommitment(CommitmentId, i64),
+    MoveCommitmentTo(CommitmentId, crate::domain::SectionId),
+    DeleteCommitment(CommitmentId),
+    OpenNewMunicipality,
+    CreateMunicipality {
+        name: String,
+        area: String,
+    },
     /// Open the export panel for the shown board.
     OpenExport,
     CloseExport,

@@ -1,0 +1,395 @@
+//! Writing medborgarlöften by hand: the head, avsnitt, order of löften, copy forward,
+//! and deletes that can be undone.
+
+use super::{Result, Store, StoreError, date_to_sql, json_list};
+use crate::domain::{
+    Activity, Commitment, CommitmentDraft, CommitmentId, Period, PledgeDraft, PledgeId,
+    SectionDraft, SectionId, Signatory, TargetDraft, TargetScope,
+};
+use crate::validate::check_text;
+use rusqlite::{OptionalExtension, params};
+
+/// A deleted löfte with everything needed to put it back as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedCommitment {
+    pub commitment: Commitment,
+    pub activities: Vec<Activity>,
+}
+
+/// A deleted avsnitt with its löften.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedSection {
+    pub id: SectionId,
+    pub pledge: PledgeId,
+    pub title: String,
+    pub position: i64,
+    pub commitments: Vec<DeletedCommitment>,
+}
+
+impl Store {
+    /// The structure of a medborgarlöfte as a draft: avsnitt, löften, targets, sub-areas
+    /// and tags, without any progress.
+    pub fn pledge_draft(&self, id: PledgeId) -> Result<PledgeDraft> {
+        let p = self.pledge(id)?;
+        let commitments = self.commitments(id)?;
+        let sections = self
+            .sections(id)?
+            .into_iter()
+            .map(|s| SectionDraft {
+                commitments: commitments
+                    .iter()
+                    .filter(|c| c.section == s.id)
+                    .map(|c| CommitmentDraft {
+                        text: c.text.clone(),
+                        party: c.party,
+                        targets: c
+                            .targets
+                            .iter()
+                            .map(|t| TargetDraft {
+                                count: t.count,
+                                unit: t.unit.clone(),
+                                scope: t.scope,
+                                party: t.party,
+                                label: t.label.clone(),
+                            })
+                            .collect(),
+                        sub_areas: c.sub_areas.clone(),
+                        tags: c.tags.clone(),
+                    })
+                    .collect(),
+                title: s.title,
+            })
+            .collect();
+        Ok(PledgeDraft {
+            title: p.title,
+            goal: p.goal,
+            contact: p.contact,
+            signatories: p.signatories,
+            sections,
+        })
+    }
+
+    /// "Nytt medborgarlöfte från föregående": copies avsnitt and löften of `from` into a
+    /// new period with zero progress; the old one is untouched.
+    pub fn copy_pledge_forward(&mut self, from: PledgeId, to: Period) -> Result<PledgeId> {
+        let old = self.pledge(from)?;
+        let mut draft = self.pledge_draft(from)?;
+        draft.title = format!("Medborgarlöfte {to}");
+        // Signatories sign each year's löfte anew; texts ("under 2024") are edited by hand.
+        draft.signatories.clear();
+        self.insert_pledge(old.municipality, to, &draft)
+    }
+
+    pub fn update_pledge_head(
+        &mut self,
+        id: PledgeId,
+        title: &str,
+        goal: &str,
+        contact: Option<&str>,
+        signatories: &[Signatory],
+    ) -> Result<()> {
+        let title = check_text("Rubrik", title, true, false).map_err(StoreError::Invalid)?;
+        let goal = check_text("Målsättning", goal, false, true).map_err(StoreError::Invalid)?;
+        let contact = match contact {
+            Some(c) => Some(check_text("Kontakt", c, false, true).map_err(StoreError::Invalid)?)
+                .filter(|c| !c.is_empty()),
+            None => None,
+        };
+        let mut signers = Vec::new();
+        for s in signatories {
+            let name = check_text("Namn", &s.name, false, false).map_err(StoreError::Invalid)?;
+            let role = check_text("Roll", &s.role, false, false).map_err(StoreError::Invalid)?;
+            if !name.is_empty() {
+                signers.push((name, role));
+            }
+        }
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE pledge SET title = ?1, goal = ?2, contact = ?3 WHERE id = ?4",
+            params![title, goal, contact, id.0],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("Medborgarlöfte {id}")));
+        }
+        tx.execute("DELETE FROM signatory WHERE pledge_id = ?1", [id.0])?;
+        for (i, (name, role)) in signers.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO signatory(pledge_id, position, name, role) VALUES (?1, ?2, ?3, ?4)",
+                params![id.0, i as i64, name, role],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn add_section(&mut self, pledge: PledgeId, title: &str) -> Result<SectionId> {
+        let title =
+            check_text("Avsnittets rubrik", title, true, false).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        let pos: i64 = tx.query_row(
+            "SELECT coalesce(max(position) + 1, 0) FROM section WHERE pledge_id = ?1",
+            [pledge.0],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO section(pledge_id, position, title) VALUES (?1, ?2, ?3)",
+            params![pledge.0, pos, title],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(SectionId(id))
+    }
+
+    pub fn rename_section(&mut self, id: SectionId, title: &str) -> Result<()> {
+        let title =
+            check_text("Avsnittets rubrik", title, true, false).map_err(StoreError::Invalid)?;
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE section SET title = ?1 WHERE id = ?2",
+            params![title, id.0],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("Avsnitt {id}")));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Moves an avsnitt one step up (`-1`) or down (`1`) among its siblings.
+    pub fn move_section(&mut self, id: SectionId, step: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let pledge: i64 = tx
+            .query_row("SELECT pledge_id FROM section WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Avsnitt {id}")))?;
+        let ids: Vec<i64> = {
+            let mut st =
+                tx.prepare("SELECT id FROM section WHERE pledge_id = ?1 ORDER BY position, id")?;
+            st.query_map([pledge], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let order = reorder(&ids, id.0, step);
+        for (i, sid) in order.iter().enumerate() {
+            tx.execute(
+                "UPDATE section SET position = ?1 WHERE id = ?2",
+                params![i as i64, sid],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Moves a löfte one step within its avsnitt.
+    pub fn move_commitment(&mut self, id: CommitmentId, step: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let section: i64 = tx
+            .query_row(
+                "SELECT section_id FROM commitment WHERE id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Löfte {id}")))?;
+        let ids: Vec<i64> = {
+            let mut st = tx
+                .prepare("SELECT id FROM commitment WHERE section_id = ?1 ORDER BY position, id")?;
+            st.query_map([section], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let order = reorder(&ids, id.0, step);
+        for (i, cid) in order.iter().enumerate() {
+            tx.execute(
+                "UPDATE commitment SET position = ?1 WHERE id = ?2",
+                params![i as i64, cid],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Moves a löfte to the end of another avsnitt of the same medborgarlöfte.
+    pub fn move_commitment_to_section(&mut self, id: CommitmentId, to: SectionId) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let same: Option<bool> = tx
+            .query_row(
+                "SELECT s1.pledge_id = s2.pledge_id FROM commitment c \
+                 JOIN section s1 ON s1.id = c.section_id, section s2 \
+                 WHERE c.id = ?1 AND s2.id = ?2",
+                params![id.0, to.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match same {
+            None => {
+                return Err(StoreError::NotFound(format!(
+                    "Löfte {id} eller avsnitt {to}"
+                )));
+            }
+            Some(false) => {
+                return Err(StoreError::Invalid(
+                    "Ett löfte kan bara flyttas inom samma medborgarlöfte.".into(),
+                ));
+            }
+            Some(true) => {}
+        }
+        let pos: i64 = tx.query_row(
+            "SELECT coalesce(max(position) + 1, 0) FROM commitment WHERE section_id = ?1",
+            [to.0],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "UPDATE commitment SET section_id = ?1, position = ?2 WHERE id = ?3",
+            params![to.0, pos, id.0],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Number of insatser recorded against a löfte.
+    pub fn activity_count_for(&self, id: CommitmentId) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM activity WHERE commitment_id = ?1",
+            [id.0],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Deletes a löfte with its insatser and returns all of it for undo.
+    pub fn delete_commitment_for_undo(&mut self, id: CommitmentId) -> Result<DeletedCommitment> {
+        let commitment = self.commitment(id)?;
+        let activities = self.activities_for_commitment(id)?;
+        self.delete_commitment(id, true)?;
+        Ok(DeletedCommitment {
+            commitment,
+            activities,
+        })
+    }
+
+    fn restore_commitment_in(tx: &rusqlite::Transaction, d: &DeletedCommitment) -> Result<()> {
+        let c = &d.commitment;
+        tx.execute(
+            "INSERT INTO commitment(id, section_id, position, text, party, sub_areas, tags, \
+             manual_status, manual_reason, checked_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                c.id.0,
+                c.section.0,
+                c.position,
+                c.text,
+                c.party.key(),
+                json_list(&c.sub_areas),
+                json_list(&c.tags),
+                c.manual_status.as_ref().map(|m| m.status.key()),
+                c.manual_status.as_ref().map(|m| m.reason.clone()),
+                c.checked_on.map(date_to_sql)
+            ],
+        )?;
+        for (i, t) in c.targets.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO target(id, commitment_id, position, count, unit, per_year, party, label) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    t.id.0,
+                    c.id.0,
+                    i as i64,
+                    t.count,
+                    t.unit,
+                    t.scope == TargetScope::PerYear,
+                    t.party.map(|p| p.key()),
+                    t.label
+                ],
+            )?;
+        }
+        for a in &d.activities {
+            tx.execute(
+                "INSERT INTO activity(id, municipality_id, commitment_id, target_id, date, party, \
+                 count, place, description, internal_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    a.id.0,
+                    a.municipality.0,
+                    a.commitment.map(|c| c.0),
+                    a.target.map(|t| t.0),
+                    date_to_sql(a.date),
+                    a.by.key(),
+                    a.count,
+                    a.place,
+                    a.description,
+                    a.internal_note
+                ],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Puts a deleted löfte back with its targets and insatser, ids unchanged.
+    pub fn restore_commitment(&mut self, d: &DeletedCommitment) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        Self::restore_commitment_in(&tx, d)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes an avsnitt with its löften and their insatser, returning all for undo.
+    pub fn delete_section_for_undo(&mut self, id: SectionId) -> Result<DeletedSection> {
+        let (pledge, title, position): (i64, String, i64) = self
+            .conn
+            .query_row(
+                "SELECT pledge_id, title, position FROM section WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Avsnitt {id}")))?;
+        let mut commitments = Vec::new();
+        for c in self
+            .commitments(PledgeId(pledge))?
+            .into_iter()
+            .filter(|c| c.section == id)
+        {
+            let activities = self.activities_for_commitment(c.id)?;
+            commitments.push(DeletedCommitment {
+                commitment: c,
+                activities,
+            });
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM activity WHERE commitment_id IN (SELECT id FROM commitment WHERE section_id = ?1)",
+            [id.0],
+        )?;
+        tx.execute("DELETE FROM section WHERE id = ?1", [id.0])?;
+        tx.commit()?;
+        Ok(DeletedSection {
+            id,
+            pledge: PledgeId(pledge),
+            title,
+            position,
+            commitments,
+        })
+    }
+
+    pub fn restore_section(&mut self, d: &DeletedSection) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO section(id, pledge_id, position, title) VALUES (?1, ?2, ?3, ?4)",
+            params![d.id.0, d.pledge.0, d.position, d.title],
+        )?;
+        for c in &d.commitments {
+            Self::restore_commitment_in(&tx, c)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// `ids` with `id` moved by `step` places (clamped at the ends).
+fn reorder(ids: &[i64], id: i64, step: i64) -> Vec<i64> {
+    let mut v = ids.to_vec();
+    if let Some(i) = v.iter().position(|x| *x == id) {
+        let j = (i as i64 + step).clamp(0, v.len() as i64 - 1) as usize;
+        let x = v.remove(i);
+        v.insert(j, x);
+    }
+    v
+}

@@ -103,6 +103,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Spara en säkerhetskopia av databasen
+    Backup {
+        /// Fil att skriva (standard: säkerhetskopiemappen bredvid databasen)
+        #[arg(short = 'o', long = "output", value_name = "FIL")]
+        output: Option<PathBuf>,
+    },
+    /// Återställ databasen från en säkerhetskopia (nuvarande data sparas först)
+    Restore {
+        /// Säkerhetskopian
+        file: PathBuf,
+    },
+    /// Test: skriver insatser en i taget och skriver ut id efter varje sparad
+    #[command(hide = true)]
+    StressWrite {
+        #[arg(long)]
+        kommun: String,
+        #[arg(long, default_value = "1000")]
+        count: u32,
+    },
     /// Lista trygghetsvandringar med antal iakttagelser (med --open: åtgärdslistan)
     ListVandringar {
         #[arg(long)]
@@ -579,5 +598,74 @@ pub fn import_text(store: &mut Store, a: &ImportArgs, out: &mut dyn Write) -> Cl
         a.kommun,
         parsed.commitment_count()
     );
+    Ok(())
+}
+
+/// `backup`: a consistent copy of the database.
+pub fn backup(store: &Store, output: Option<&std::path::Path>, db: &std::path::Path) -> CliResult {
+    let dest = match output {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let dir = crate::store::backup_dir(db);
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| CliError(format!("Kunde inte skapa {}: {e}", dir.display())))?;
+            dir.join(format!(
+                "trygghetstavlan-{}.db",
+                chrono::Local::now().format("%Y-%m-%d-%H%M%S")
+            ))
+        }
+    };
+    if dest.exists() {
+        return Err(CliError(format!(
+            "{} finns redan; välj ett annat namn.",
+            dest.display()
+        )));
+    }
+    store.backup_to(&dest)?;
+    println!("Säkerhetskopia sparad: {}", dest.display());
+    Ok(())
+}
+
+/// `restore`: replaces the data with a backup's, after saving the current data.
+pub fn restore(store: &mut Store, file: &std::path::Path) -> CliResult {
+    let safety = store.restore_from(file)?;
+    if let Some(s) = safety {
+        println!("Nuvarande data sparades först i {}", s.display());
+    }
+    println!("Återställde från {}", file.display());
+    Ok(())
+}
+
+/// Hidden test tool: writes `count` insatser one by one, printing each id once saved.
+pub fn stress_write(store: &mut Store, kommun: &str, count: u32) -> CliResult {
+    let m = store
+        .municipality_by_name(kommun)?
+        .ok_or_else(|| CliError(format!("Okänd kommun: {kommun}")))?;
+    let p = store
+        .pledges(m.id)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| CliError("Inget medborgarlöfte".into()))?;
+    let commitments = store.commitments(p.id)?;
+    let start = p.period.start();
+    let mut out = std::io::stdout().lock();
+    for i in 0..count {
+        let c = &commitments[(i as usize) % commitments.len()];
+        let a = Activity {
+            id: ActivityId(0),
+            municipality: m.id,
+            commitment: Some(c.id),
+            target: c.targets.first().map(|t| t.id),
+            date: start + chrono::Duration::days((i % 300) as i64),
+            by: c.party,
+            count: 1 + i % 3,
+            place: format!("Plats {i}"),
+            description: format!("Stresstest insats {i} {}", "x".repeat((i % 50) as usize)),
+            internal_note: String::new(),
+        };
+        let id = store.add_activity(&a)?;
+        writeln!(out, "{id} {i}").map_err(|e| CliError(e.to_string()))?;
+        out.flush().map_err(|e| CliError(e.to_string()))?;
+    }
     Ok(())
 }

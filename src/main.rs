@@ -13,11 +13,16 @@ fn default_db() -> Result<PathBuf, String> {
     Ok(dir.join("trygghetstavlan.db"))
 }
 
-/// Opens the database and seeds it when it was just created.
+/// Opens the database, seeds it when it was just created, and makes the day's backup.
 fn open(path: &std::path::Path) -> Result<Store, StoreError> {
     let mut store = Store::open(path)?;
     if store.opened() == Opened::Created {
         trygghetstavlan::seed::install(&mut store)?;
+    }
+    let today = chrono::Local::now().date_naive();
+    if let Err(e) = store.daily_backup(&trygghetstavlan::store::backup_dir(path), today, 14) {
+        // A failed backup must not stop the work; say so and go on.
+        eprintln!("varning: {e}");
     }
     Ok(store)
 }
@@ -115,6 +120,9 @@ fn main() -> ExitCode {
             },
             &mut stdout,
         ),
+        Command::Backup { output } => cli::backup(&store, output.as_deref(), path.as_path()),
+        Command::Restore { file } => cli::restore(&mut store, &file),
+        Command::StressWrite { kommun, count } => cli::stress_write(&mut store, &kommun, count),
         Command::ListVandringar { kommun, open } => {
             cli::list_walks(&store, kommun.as_deref(), open, today, &mut stdout)
         }

@@ -78,7 +78,7 @@ impl Store {
     /// Records an insats (its `id` is ignored) and returns the new id.
     pub fn add_activity(&mut self, a: &Activity) -> Result<ActivityId> {
         let a = validate_activity(a).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         check_links(&tx, &a)?;
         tx.execute(
             &format!(
@@ -105,7 +105,7 @@ impl Store {
     /// Puts back an insats exactly as it was, with its old id (undo of a delete).
     pub fn restore_activity(&mut self, a: &Activity) -> Result<()> {
         let a = validate_activity(a).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         check_links(&tx, &a)?;
         tx.execute(
             &format!(
@@ -131,7 +131,7 @@ impl Store {
 
     pub fn update_activity(&mut self, a: &Activity) -> Result<()> {
         let a = validate_activity(a).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         check_links(&tx, &a)?;
         let n = tx.execute(
             "UPDATE activity SET commitment_id = ?1, target_id = ?2, date = ?3, party = ?4, \
@@ -157,7 +157,7 @@ impl Store {
 
     /// Deletes an insats and returns it, so that the delete can be undone.
     pub fn delete_activity(&mut self, id: ActivityId) -> Result<Activity> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let a = tx
             .query_row(
                 &format!("SELECT {COLS} FROM activity WHERE id = ?1"),

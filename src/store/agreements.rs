@@ -14,7 +14,7 @@ impl Store {
         focus_areas: &[String],
     ) -> Result<AgreementId> {
         let title = check_text("Rubrik", title, true, false).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO agreement(municipality_id, first_year, last_year, title) VALUES (?1, ?2, ?3, ?4)",
             params![m.0, period.first, period.last, title],

@@ -103,7 +103,7 @@ impl Store {
                 signers.push((name, role));
             }
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let n = tx.execute(
             "UPDATE pledge SET title = ?1, goal = ?2, contact = ?3 WHERE id = ?4",
             params![title, goal, contact, id.0],
@@ -125,7 +125,7 @@ impl Store {
     pub fn add_section(&mut self, pledge: PledgeId, title: &str) -> Result<SectionId> {
         let title =
             check_text("Avsnittets rubrik", title, true, false).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let pos: i64 = tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM section WHERE pledge_id = ?1",
             [pledge.0],
@@ -143,7 +143,7 @@ impl Store {
     pub fn rename_section(&mut self, id: SectionId, title: &str) -> Result<()> {
         let title =
             check_text("Avsnittets rubrik", title, true, false).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let n = tx.execute(
             "UPDATE section SET title = ?1 WHERE id = ?2",
             params![title, id.0],
@@ -157,7 +157,7 @@ impl Store {
 
     /// Moves an avsnitt one step up (`-1`) or down (`1`) among its siblings.
     pub fn move_section(&mut self, id: SectionId, step: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let pledge: i64 = tx
             .query_row("SELECT pledge_id FROM section WHERE id = ?1", [id.0], |r| {
                 r.get(0)
@@ -183,7 +183,7 @@ impl Store {
 
     /// Moves a löfte one step within its avsnitt.
     pub fn move_commitment(&mut self, id: CommitmentId, step: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let section: i64 = tx
             .query_row(
                 "SELECT section_id FROM commitment WHERE id = ?1",
@@ -211,7 +211,7 @@ impl Store {
 
     /// Moves a löfte to the end of another avsnitt of the same medborgarlöfte.
     pub fn move_commitment_to_section(&mut self, id: CommitmentId, to: SectionId) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let same: Option<bool> = tx
             .query_row(
                 "SELECT s1.pledge_id = s2.pledge_id FROM commitment c \
@@ -324,7 +324,7 @@ impl Store {
 
     /// Puts a deleted löfte back with its targets and insatser, ids unchanged.
     pub fn restore_commitment(&mut self, d: &DeletedCommitment) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         Self::restore_commitment_in(&tx, d)?;
         tx.commit()?;
         Ok(())
@@ -353,7 +353,7 @@ impl Store {
                 activities,
             });
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "DELETE FROM activity WHERE commitment_id IN (SELECT id FROM commitment WHERE section_id = ?1)",
             [id.0],
@@ -370,7 +370,7 @@ impl Store {
     }
 
     pub fn restore_section(&mut self, d: &DeletedSection) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO section(id, pledge_id, position, title) VALUES (?1, ?2, ?3, ?4)",
             params![d.id.0, d.pledge.0, d.position, d.title],

@@ -115,6 +115,10 @@ impl Store {
             if meta.len() == 0 {
                 return Err(StoreError::EmptyFile(path.to_path_buf()));
             }
+            // Checked from the permissions, so that it holds for every user (root too).
+            if meta.permissions().readonly() {
+                return Err(StoreError::ReadOnly(path.to_path_buf()));
+            }
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -184,6 +188,14 @@ impl Store {
         })
     }
 
+    /// Starts a write transaction. IMMEDIATE takes the write lock up front, so a second
+    /// program on the same file waits (busy timeout) instead of failing half-way when a
+    /// read inside the transaction would have to be upgraded to a write.
+    fn write_tx(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    }
+
     pub fn opened(&self) -> Opened {
         self.opened
     }
@@ -206,6 +218,99 @@ impl Store {
             .execute("VACUUM INTO ?1", [dest])
             .map_err(|e| StoreError::Backup(e.to_string()))?;
         Ok(())
+    }
+
+    /// Replaces every record with those of the database at `source` (which is checked
+    /// first, like any file we open). A copy of the current data is saved beside the file
+    /// before, and its path returned.
+    pub fn restore_from(&mut self, source: &Path) -> Result<Option<PathBuf>> {
+        let src = Store::open_readonly(source)?;
+        let safety = match &self.path {
+            Some(p) => Some(backup_copy(&self.conn, p, "fore-aterstallning")?),
+            None => None,
+        };
+        let backup = rusqlite::backup::Backup::new(&src.conn, &mut self.conn)
+            .map_err(|e| StoreError::Backup(e.to_string()))?;
+        backup
+            .run_to_completion(256, Duration::from_millis(0), None)
+            .map_err(|e| StoreError::Backup(e.to_string()))?;
+        drop(backup);
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(safety)
+    }
+
+    /// Opens an existing file read-only, with the same checks as [`Store::open`], without
+    /// migrating or changing it (for restore and inspection).
+    pub fn open_readonly(path: &Path) -> Result<Store> {
+        match std::fs::metadata(path) {
+            Err(_) => return Err(StoreError::NotFound(format!("Filen {}", path.display()))),
+            Ok(m) if m.len() == 0 => return Err(StoreError::EmptyFile(path.to_path_buf())),
+            Ok(_) => {}
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| map_open_error(e, path))?;
+        let p = path.to_path_buf();
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| map_open_error(e, &p))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| map_open_error(e, &p))?;
+        if app_id != APPLICATION_ID {
+            return Err(StoreError::ForeignDatabase(p));
+        }
+        if version != LATEST_VERSION {
+            return Err(if version > LATEST_VERSION {
+                StoreError::TooNew {
+                    found: version,
+                    supported: LATEST_VERSION,
+                }
+            } else {
+                StoreError::Invalid(format!(
+                    "Säkerhetskopian har en äldre schemaversion ({version}); öppna den med --db först så uppgraderas den."
+                ))
+            });
+        }
+        Ok(Store {
+            conn,
+            path: Some(p),
+            opened: Opened::Existing,
+            backup: None,
+        })
+    }
+
+    /// A dated copy of the database in `dir`, at most once a day; keeps the newest `keep`.
+    /// Returns the new copy's path when one was made.
+    pub fn daily_backup(
+        &self,
+        dir: &Path,
+        today: chrono::NaiveDate,
+        keep: usize,
+    ) -> Result<Option<PathBuf>> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Backup(e.to_string()))?;
+        let name = format!("trygghetstavlan-{}.db", today.format("%Y-%m-%d"));
+        let dest = dir.join(&name);
+        let made = if dest.exists() {
+            None
+        } else {
+            self.backup_to(&dest)?;
+            Some(dest)
+        };
+        let mut old: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| StoreError::Backup(e.to_string()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("trygghetstavlan-") && n.ends_with(".db"))
+            })
+            .collect();
+        old.sort();
+        while old.len() > keep {
+            let p = old.remove(0);
+            let _ = std::fs::remove_file(p);
+        }
+        Ok(made)
     }
 
     /// Result of `PRAGMA integrity_check` ("ok" when healthy).
@@ -262,6 +367,15 @@ fn backup_copy(conn: &Connection, path: &Path, tag: &str) -> Result<PathBuf> {
     conn.execute("VACUUM INTO ?1", [dest_str])
         .map_err(|e| StoreError::Backup(e.to_string()))?;
     Ok(dest)
+}
+
+/// Where the automatic daily copies of the database at `db` are kept.
+pub fn backup_dir(db: &Path) -> PathBuf {
+    let name = db
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "trygghetstavlan".into());
+    db.with_file_name(format!("{name}-sakerhetskopior"))
 }
 
 // Small helpers shared by the aggregate files.

@@ -24,7 +24,7 @@ impl Store {
     pub fn ensure_police_area(&mut self, name: &str) -> Result<PoliceAreaId> {
         let name = check_text("Lokalpolisområdets namn", name, true, false)
             .map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let existing: Option<i64> = tx
             .query_row("SELECT id FROM police_area WHERE name = ?1", [&name], |r| {
                 r.get(0)
@@ -84,7 +84,7 @@ impl Store {
 
     pub fn add_municipality(&mut self, name: &str, area: PoliceAreaId) -> Result<MunicipalityId> {
         let name = check_text("Kommunens namn", name, true, false).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         // SQLite's lower() only folds ASCII: compare in Rust so that "Ö" = "ö".
         let names: Vec<String> = {
             let mut st = tx.prepare("SELECT name FROM municipality")?;
@@ -108,7 +108,7 @@ impl Store {
 
     pub fn rename_municipality(&mut self, id: MunicipalityId, name: &str) -> Result<()> {
         let name = check_text("Kommunens namn", name, true, false).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let n = tx.execute(
             "UPDATE municipality SET name = ?1 WHERE id = ?2",
             params![name, id.0],
@@ -135,7 +135,7 @@ impl Store {
     }
 
     pub fn set_last_meeting(&mut self, id: MunicipalityId, date: Option<NaiveDate>) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "UPDATE municipality SET last_meeting = ?1 WHERE id = ?2",
             params![date.map(date_to_sql), id.0],

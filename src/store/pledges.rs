@@ -128,7 +128,7 @@ impl Store {
         draft: &PledgeDraft,
     ) -> Result<PledgeId> {
         let title = check_text("Rubrik", &draft.title, true, false).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let clash: bool = tx.query_row(
             "SELECT EXISTS(SELECT 1 FROM pledge WHERE municipality_id = ?1 \
              AND first_year <= ?3 AND last_year >= ?2)",
@@ -349,7 +349,7 @@ impl Store {
         section: SectionId,
         draft: &CommitmentDraft,
     ) -> Result<CommitmentId> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let pos: i64 = tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM commitment WHERE section_id = ?1",
             [section.0],
@@ -375,7 +375,7 @@ impl Store {
             })
             .collect();
         let text = validate_commitment(&c.text, &drafts)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let n = tx.execute(
             "UPDATE commitment SET text = ?1, party = ?2, sub_areas = ?3, tags = ?4 WHERE id = ?5",
             params![
@@ -440,7 +440,7 @@ impl Store {
             }
             None => (None, None),
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let n = tx.execute(
             "UPDATE commitment SET manual_status = ?1, manual_reason = ?2 WHERE id = ?3",
             params![key, reason, id.0],
@@ -454,7 +454,7 @@ impl Store {
 
     /// Checks off (or un-checks) a löfte without a number.
     pub fn set_checked(&mut self, id: CommitmentId, on: Option<NaiveDate>) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let n = tx.execute(
             "UPDATE commitment SET checked_on = ?1 WHERE id = ?2",
             params![on.map(date_to_sql), id.0],
@@ -469,7 +469,7 @@ impl Store {
     /// Deletes a löfte. One with insatser is refused with [`StoreError::HasActivities`]
     /// unless `with_activities` is set, which deletes its insatser too.
     pub fn delete_commitment(&mut self, id: CommitmentId, with_activities: bool) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let n: u32 = tx.query_row(
             "SELECT count(*) FROM activity WHERE commitment_id = ?1",
             [id.0],

@@ -101,7 +101,7 @@ pub fn validate_observation(o: &Observation) -> std::result::Result<Observation,
 impl Store {
     pub fn add_walk(&mut self, w: &SafetyWalk) -> Result<WalkId> {
         let w = validate_walk(w).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO safety_walk(municipality_id, date, time_of_day, area, organisations, \
              participants, notes, commitment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -123,7 +123,7 @@ impl Store {
 
     pub fn update_walk(&mut self, w: &SafetyWalk) -> Result<()> {
         let w = validate_walk(w).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let n = tx.execute(
             "UPDATE safety_walk SET date = ?1, time_of_day = ?2, area = ?3, organisations = ?4, \
              participants = ?5, notes = ?6, commitment_id = ?7 WHERE id = ?8",
@@ -147,7 +147,7 @@ impl Store {
 
     /// Deletes a walk with its observations (cascade).
     pub fn delete_walk(&mut self, id: WalkId) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let n = tx.execute("DELETE FROM safety_walk WHERE id = ?1", [id.0])?;
         if n == 0 {
             return Err(StoreError::NotFound(format!("Trygghetsvandring {id}")));
@@ -179,7 +179,7 @@ impl Store {
     /// Adds an observation to a walk; its first status is recorded in the history.
     pub fn add_observation(&mut self, o: &Observation) -> Result<ObservationId> {
         let o = validate_observation(o).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let pos: i64 = tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM observation WHERE walk_id = ?1",
             [o.walk.0],
@@ -221,7 +221,7 @@ impl Store {
     /// Saves an observation; a changed status is stamped with `o.updated_on` in the history.
     pub fn update_observation(&mut self, o: &Observation) -> Result<()> {
         let o = validate_observation(o).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let old: Option<String> = tx
             .query_row(
                 "SELECT status FROM observation WHERE id = ?1",
@@ -277,7 +277,7 @@ impl Store {
     }
 
     pub fn delete_observation(&mut self, id: ObservationId) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute("DELETE FROM observation WHERE id = ?1", [id.0])?;
         tx.commit()?;
         Ok(())
@@ -403,7 +403,7 @@ impl Store {
     /// Puts back a deleted walk with the same ids, observations and status history.
     pub fn restore_walk(&mut self, d: &DeletedWalk) -> Result<()> {
         let w = validate_walk(&d.walk).map_err(StoreError::Invalid)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, organisations, \
              participants, notes, commitment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

@@ -111,6 +111,7 @@ pub struct App {
     pub authoring: AuthoringState,
     pub import: ImportState,
     pub new_municipality: NewMunicipalityForm,
+    pub backups: crate::ui::backups::BackupState,
     export_job: Option<mpsc::Receiver<Result<(PathBuf, usize), String>>>,
     pub commitment_form: Option<CommitmentForm>,
     pub meeting_field: DateField,
@@ -159,6 +160,7 @@ impl App {
             authoring: AuthoringState::default(),
             import: ImportState::default(),
             new_municipality: NewMunicipalityForm::default(),
+            backups: Default::default(),
             export_job: None,
             commitment_form: None,
             meeting_field: DateField::default(),
@@ -646,6 +648,73 @@ impl App {
                     shown_at: now,
                 })
             }),
+            Action::OpenBackups => {
+                let dir = crate::store::backup_dir(&self.db_path);
+                let mut copies: Vec<PathBuf> = std::fs::read_dir(&dir)
+                    .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                    .unwrap_or_default();
+                copies.retain(|p| p.extension().is_some_and(|e| e == "db"));
+                copies.sort();
+                copies.reverse();
+                let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+                self.backups = crate::ui::backups::BackupState {
+                    open: true,
+                    save_path: dir.join(format!("kopia-{stamp}.db")).display().to_string(),
+                    copies,
+                    ..Default::default()
+                };
+                Ok(None)
+            }
+            Action::BackupNow(path) => {
+                let r = if path.exists() {
+                    Err(StoreError::Invalid(format!(
+                        "{} finns redan.",
+                        path.display()
+                    )))
+                } else {
+                    path.parent()
+                        .map(|d| {
+                            std::fs::create_dir_all(d)
+                                .map_err(|e| StoreError::Backup(e.to_string()))
+                        })
+                        .unwrap_or(Ok(()))
+                        .and_then(|_| store.backup_to(&path))
+                };
+                self.backups.message = Some(match r {
+                    Ok(()) => format!("Kopian sparades: {}", path.display()),
+                    Err(e) => e.to_string(),
+                });
+                Ok(None)
+            }
+            Action::ChooseRestoreFile => {
+                if let Some(p) = rfd::FileDialog::new()
+                    .set_title("Välj säkerhetskopia")
+                    .add_filter("Databas", &["db"])
+                    .pick_file()
+                {
+                    self.backups.restore_path = p.display().to_string();
+                }
+                Ok(None)
+            }
+            Action::RestoreFrom(path) => {
+                let r = store.restore_from(&path);
+                self.backups.message = Some(match &r {
+                    Ok(Some(safety)) => format!(
+                        "Återställt från {}. Tidigare data sparades i {}.",
+                        path.display(),
+                        safety.display()
+                    ),
+                    Ok(None) => format!("Återställt från {}.", path.display()),
+                    Err(e) => e.to_string(),
+                });
+                if r.is_ok() {
+                    self.selected_commitment = None;
+                    self.authoring = AuthoringState::default();
+                    self.walks_state = WalksState::default();
+                    self.restore_selection();
+                }
+                Ok(None)
+            }
             Action::OpenNewMunicipality => {
                 self.new_municipality = NewMunicipalityForm {
                     open: true,
@@ -1012,9 +1081,14 @@ impl App {
             .show(ui, |ui| {
                 egui::Panel::bottom("prefs").show(ui, |ui| {
                     ui.add_space(4.0);
-                    if ui.button("Ny kommun…").clicked() {
-                        actions.push(Action::OpenNewMunicipality);
-                    }
+                    ui.horizontal_wrapped(|ui| {
+                        if ui.button("Ny kommun…").clicked() {
+                            actions.push(Action::OpenNewMunicipality);
+                        }
+                        if ui.button("Säkerhetskopior…").clicked() {
+                            actions.push(Action::OpenBackups);
+                        }
+                    });
                     let dark = self.prefs.dark;
                     if ui.selectable_label(dark, "Mörkt tema").clicked() {
                         self.prefs.dark = !dark;
@@ -1215,6 +1289,20 @@ impl App {
                 });
             if !open {
                 actions.push(Action::CloseImport);
+            }
+        }
+        if self.backups.open {
+            let mut open = true;
+            egui::Window::new("Säkerhetskopior")
+                .open(&mut open)
+                .collapsible(false)
+                .default_width(620.0)
+                .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+                .show(ui.ctx(), |ui| {
+                    actions.extend(crate::ui::backups::ui(ui, &mut self.backups));
+                });
+            if !open {
+                self.backups.open = false;
             }
         }
         if self.new_municipality.open {

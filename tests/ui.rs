@@ -623,3 +623,32 @@ fn new_kommun_from_the_left_panel() {
     );
     h.get_by_label("Skapa tomt medborgarlöfte");
 }
+
+#[test]
+fn backup_then_restore_from_the_gui() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("kopia.db");
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    h.get_by_label("Säkerhetskopior…").click();
+    h.run();
+    type_into(&mut h, "Fil", copy.to_str().unwrap());
+    h.get_by_label("Spara kopia").click();
+    h.run();
+    h.get_by_label_contains("Kopian sparades");
+    h.get_by_label("Stäng").click();
+    h.run();
+    h.get_all_by_label("+1").next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().store().unwrap().activity_count().unwrap(), 1);
+    h.get_by_label("Säkerhetskopior…").click();
+    h.run();
+    type_into(&mut h, "Annan fil", copy.to_str().unwrap());
+    h.get_by_label("Återställ från filen").click();
+    h.run();
+    h.get_by_label("Ja, återställ").click();
+    h.run();
+    h.get_by_label_contains("Återställt från");
+    assert_eq!(h.state().store().unwrap().activity_count().unwrap(), 0);
+    assert_eq!(h.state().board().unwrap().0.municipality.name, "Olofström");
+}

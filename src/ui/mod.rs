@@ -3,6 +3,7 @@
 
 pub mod atgarder;
 pub mod authoring;
+pub mod backups;
 pub mod board;
 pub mod commitment_form;
 pub mod date_field;
@@ -87,6 +88,10 @@ pub enum Action {
     MoveCommitmentTo(CommitmentId, crate::domain::SectionId),
     DeleteCommitment(CommitmentId),
     OpenNewMunicipality,
+    OpenBackups,
+    BackupNow(std::path::PathBuf),
+    ChooseRestoreFile,
+    RestoreFrom(std::path::PathBuf),
     CreateMunicipality {
         name: String,
         area: String,

@@ -1,0 +1,104 @@
+//! "Säkerhetskopior": save a copy now, and restore from an automatic or chosen copy.
+
+use super::Action;
+use super::widgets::weak;
+use egui::{RichText, Ui};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BackupState {
+    pub open: bool,
+    /// Where "Spara kopia" writes.
+    pub save_path: String,
+    /// A copy to restore from, typed or chosen.
+    pub restore_path: String,
+    /// The automatic copies, newest first.
+    pub copies: Vec<PathBuf>,
+    pub confirm: Option<PathBuf>,
+    pub message: Option<String>,
+}
+
+pub fn ui(ui: &mut Ui, st: &mut BackupState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.label(RichText::new("Spara en kopia nu").strong());
+    ui.horizontal(|ui| {
+        let l = ui.label("Fil");
+        ui.add(
+            egui::TextEdit::singleline(&mut st.save_path)
+                .id_salt("bk_save")
+                .desired_width(420.0),
+        )
+        .labelled_by(l.id);
+        if ui.button("Spara kopia").clicked() {
+            actions.push(Action::BackupNow(PathBuf::from(st.save_path.trim())));
+        }
+    });
+    ui.separator();
+    ui.label(RichText::new("Återställ").strong());
+    ui.label(weak(
+        "All data ersätts med kopians. Nuvarande data sparas först bredvid databasen.",
+    ));
+    if st.copies.is_empty() {
+        ui.label(weak(
+            "Inga automatiska kopior ännu (en görs varje dag programmet startas).",
+        ));
+    }
+    for c in &st.copies {
+        ui.horizontal(|ui| {
+            let name = c
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            ui.label(&name);
+            if ui.small_button("Återställ").clicked() {
+                st.confirm = Some(c.clone());
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        let l = ui.label("Annan fil");
+        ui.add(
+            egui::TextEdit::singleline(&mut st.restore_path)
+                .id_salt("bk_restore")
+                .desired_width(360.0),
+        )
+        .labelled_by(l.id);
+        if ui.button("Välj fil…").clicked() {
+            actions.push(Action::ChooseRestoreFile);
+        }
+        if ui
+            .add_enabled(
+                !st.restore_path.trim().is_empty(),
+                egui::Button::new("Återställ från filen"),
+            )
+            .clicked()
+        {
+            st.confirm = Some(PathBuf::from(st.restore_path.trim()));
+        }
+    });
+    if let Some(p) = st.confirm.clone() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("Ersätta all data med {}?", p.display()),
+            );
+            ui.horizontal(|ui| {
+                if ui.button("Ja, återställ").clicked() {
+                    st.confirm = None;
+                    actions.push(Action::RestoreFrom(p.clone()));
+                }
+                if ui.button("Avbryt").clicked() {
+                    st.confirm = None;
+                }
+            });
+        });
+    }
+    if let Some(m) = &st.message {
+        ui.separator();
+        ui.label(m);
+    }
+    if ui.button("Stäng").clicked() {
+        st.open = false;
+    }
+    actions
+}

@@ -1,0 +1,75 @@
+//! Property tests: the text-import parser, the seed reader, CSV quoting and the small
+//! parsers never panic, whatever they are given.
+
+use proptest::prelude::*;
+use trygghetstavlan::import::{parse, parse_number, parse_targets};
+
+/// Lines that look like a medborgarlöfte, mixed with noise.
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Polisen".to_string()),
+        Just("Olofströms kommun".to_string()),
+        Just("Det här lovar vi".to_string()),
+        Just("Kontakt".to_string()),
+        Just("Bromölla kommun och polisen ska gemensamt:".to_string()),
+        "[•\\-*o1-9.)]{0,3} ?(minst|minimum|vid)? ?(en|ett|två|tre|tjugofem|[0-9]{1,6}) ?(st)? ?(riktade)? ?(insatser|tillfällen|gånger|möten)? ?(per år|var|varje år)?\\.?",
+        "[A-ZÅÄÖ][a-zåäö]{1,12}( [a-zåäö]{1,12}){0,12}[.:!?]?",
+        "\\PC{0,80}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parser_never_panics_on_anything(s in "\\PC{0,400}") {
+        let p = parse(&s);
+        let _ = p.to_draft("x");
+        let _ = trygghetstavlan::import::render_text(&p);
+    }
+
+    #[test]
+    fn parser_never_panics_on_lookalike_documents(lines in proptest::collection::vec(line(), 0..40)) {
+        let text = lines.join("\n");
+        let p = parse(&text);
+        // Every target it finds is a positive count with a unit.
+        for s in &p.avsnitt {
+            prop_assert!(!s.rubrik.trim().is_empty());
+            for c in &s.loften {
+                for t in &c.targets {
+                    prop_assert!(t.count > 0);
+                    prop_assert!(!t.unit.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn number_and_target_parsers_never_panic(s in "\\PC{0,60}", both in any::<bool>()) {
+        let _ = parse_number(&s);
+        let _ = parse_targets(&s, both);
+        let _ = trygghetstavlan::domain::Period::parse(&s);
+        let _ = trygghetstavlan::validate::parse_date(&s);
+        let _ = trygghetstavlan::validate::parse_count(&s);
+    }
+
+    #[test]
+    fn seed_reader_rejects_garbage_without_panicking(s in "\\PC{0,300}") {
+        let _ = trygghetstavlan::seed::parse_pledge("fuzz.toml", &s);
+        let _ = trygghetstavlan::seed::parse_agreement("fuzz.toml", &s);
+    }
+
+    #[test]
+    fn csv_fields_are_always_well_formed(s in "\\PC{0,80}") {
+        let f = trygghetstavlan::csv::field(&s);
+        if f.starts_with('"') {
+            prop_assert!(f.ends_with('"') && f.len() >= 2);
+            let inner = &f[1..f.len() - 1];
+            // Every quote inside is doubled.
+            prop_assert_eq!(inner.matches('"').count() % 2, 0);
+        } else {
+            prop_assert!(!f.contains([';', '"', '\n', '\r']));
+        }
+        prop_assert!(!f.starts_with(['=', '+', '@']));
+    }
+}

@@ -233,6 +233,34 @@ impl App {
             }
             Err(e) => self.error = Some(e.to_string()),
         }
+        self.reload_selected_parts();
+    }
+
+    /// After a change that only concerns the selected kommun: reloads its board and its
+    /// entry in the left panel, not every kommun's.
+    pub fn reload_local(&mut self) {
+        let Some(store) = &self.store else { return };
+        let Some(Selection::Municipality(m)) = self.selection else {
+            return self.reload();
+        };
+        match load_board(store, self.year, m, self.today) {
+            Ok(board) => {
+                let progress = board.as_ref().map(|(_, s)| (s.done(), s.total()));
+                for area in &mut self.nav {
+                    for e in area.municipalities.iter_mut().filter(|e| e.id == m) {
+                        e.progress = progress;
+                    }
+                }
+                self.board = board;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        self.reload_selected_parts();
+    }
+
+    /// The parts that follow the selection: detail insatser, walks, meeting date.
+    fn reload_selected_parts(&mut self) {
+        let Some(store) = &self.store else { return };
         // The selected löfte must be on the board; load its insatser.
         let on_board = self.selected_row().is_some();
         if !on_board {
@@ -360,6 +388,7 @@ impl App {
 
     /// Applies one action from a view.
     pub fn apply(&mut self, action: Action, now: f64) {
+        let local = action.is_local();
         let Some(store) = self.store.as_mut() else {
             return;
         };
@@ -862,7 +891,11 @@ impl App {
             }
             Err(e) => self.error = Some(e.to_string()),
         }
-        self.reload();
+        if local {
+            self.reload_local();
+        } else {
+            self.reload();
+        }
     }
 
     /// Performs the undo of the current toast.
@@ -1379,6 +1412,23 @@ fn pledge_for(
     })
 }
 
+/// The board of kommun `m` for `year`, with "since the last meeting" figures.
+fn load_board(
+    store: &Store,
+    year: Option<i32>,
+    m: crate::domain::MunicipalityId,
+    today: NaiveDate,
+) -> Result<Option<(BoardData, BoardSummary)>, StoreError> {
+    Ok(match pledge_for(store, m, year, today)? {
+        Some(p) => {
+            let b = store.board(p, store.last_meeting(m)?)?;
+            let s = summarize(&b, today);
+            Some((b, s))
+        }
+        None => None,
+    })
+}
+
 struct Loaded {
     nav: Vec<NavArea>,
     board: Option<(BoardData, BoardSummary)>,
@@ -1393,38 +1443,39 @@ fn load_views(
     today: NaiveDate,
 ) -> Result<Loaded, StoreError> {
     let municipalities = store.municipalities()?;
+    // Every kommun's medborgarlöfte for the year in one bulk read (not one per kommun).
+    let mut bulk: std::collections::HashMap<crate::domain::MunicipalityId, BoardData> = match year {
+        Some(y) => store
+            .boards_covering(y)?
+            .into_iter()
+            .map(|b| (b.municipality.id, b))
+            .collect(),
+        None => {
+            let mut m = std::collections::HashMap::new();
+            for k in &municipalities {
+                if let Some(p) = pledge_for(store, k.id, None, today)? {
+                    m.insert(k.id, store.board(p, None)?);
+                }
+            }
+            m
+        }
+    };
     let mut areas = Vec::new();
     let mut overview = Vec::new();
     for a in store.police_areas()? {
         let mut entries = Vec::new();
         for m in municipalities.iter().filter(|m| m.police_area == a.id) {
-            let progress = match pledge_for(store, m.id, year, today)? {
-                Some(p) => {
-                    let b = store.board(p, None)?;
-                    let s = summarize(&b, today);
-                    let progress = Some((s.done(), s.total()));
-                    if selection == Some(Selection::Overview(a.id)) {
-                        overview.push(OverviewCard {
-                            municipality: m.id,
-                            name: m.name.clone(),
-                            title: Some(b.pledge.title.clone()),
-                            summary: s,
-                        });
-                    }
-                    progress
-                }
-                None => {
-                    if selection == Some(Selection::Overview(a.id)) {
-                        overview.push(OverviewCard {
-                            municipality: m.id,
-                            name: m.name.clone(),
-                            title: None,
-                            summary: BoardSummary::default(),
-                        });
-                    }
-                    None
-                }
-            };
+            let board = bulk.remove(&m.id);
+            let summary = board.as_ref().map(|b| summarize(b, today));
+            let progress = summary.as_ref().map(|s| (s.done(), s.total()));
+            if selection == Some(Selection::Overview(a.id)) {
+                overview.push(OverviewCard {
+                    municipality: m.id,
+                    name: m.name.clone(),
+                    title: board.as_ref().map(|b| b.pledge.title.clone()),
+                    summary: summary.unwrap_or_default(),
+                });
+            }
             entries.push(NavEntry {
                 id: m.id,
                 name: m.name.clone(),
@@ -1438,14 +1489,7 @@ fn load_views(
         });
     }
     let board = match selection {
-        Some(Selection::Municipality(m)) => match pledge_for(store, m, year, today)? {
-            Some(p) => {
-                let b = store.board(p, store.last_meeting(m)?)?;
-                let s = summarize(&b, today);
-                Some((b, s))
-            }
-            None => None,
-        },
+        Some(Selection::Municipality(m)) => load_board(store, year, m, today)?,
         _ => None,
     };
     Ok(Loaded {

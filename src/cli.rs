@@ -164,6 +164,21 @@ pub fn select_boards(
     period: Option<i32>,
     today: NaiveDate,
 ) -> Result<Vec<(BoardData, BoardSummary)>, CliError> {
+    // Every kommun for one year: one bulk read.
+    if let (None, Some(y)) = (kommun, period) {
+        let out: Vec<_> = store
+            .boards_covering(y)?
+            .into_iter()
+            .map(|b| {
+                let s = summarize(&b, today);
+                (b, s)
+            })
+            .collect();
+        if out.is_empty() {
+            return Err(CliError(format!("Inget medborgarlöfte omfattar år {y}.")));
+        }
+        return Ok(out);
+    }
     let municipalities = match kommun {
         Some(name) => vec![
             store

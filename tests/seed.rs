@@ -211,3 +211,37 @@ fn demo_adds_marked_examples_once() {
         assert!(a.date <= today);
     }
 }
+
+#[test]
+fn bulk_boards_equal_single_boards() {
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let today = NaiveDate::from_ymd_opt(2024, 10, 1).unwrap();
+    trygghetstavlan::demo::add_demo(&mut store, today).unwrap();
+    // Link a walk to a löfte so that walk counting is compared too.
+    let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let mut w = store.walks(m.id).unwrap().remove(0);
+    let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
+    w.commitment = Some(store.commitments(p.id).unwrap()[0].id);
+    store.update_walk(&w).unwrap();
+    let bulk = store.boards_covering(2024).unwrap();
+    assert_eq!(bulk.len(), 4, "Sotenäs 2023–2024 covers 2024 too");
+    for b in &bulk {
+        let single = store.board(b.pledge.id, None).unwrap();
+        assert_eq!(b.pledge, single.pledge);
+        assert_eq!(b.municipality, single.municipality);
+        assert_eq!(b.sections, single.sections);
+        assert_eq!(b.commitments, single.commitments);
+        assert_eq!(b.stats, single.stats, "{}", b.municipality.name);
+        for (t, tally) in &single.tallies {
+            // Per-year sums may be split over more rows in bulk: compare totals per year.
+            for year in 2023..=2024 {
+                assert_eq!(
+                    tally.in_year(year),
+                    b.tallies.get(t).map(|v| v.in_year(year)).unwrap_or(0)
+                );
+            }
+        }
+    }
+    assert!(store.boards_covering(2030).unwrap().is_empty());
+}

@@ -10,6 +10,7 @@ mod board;
 mod municipalities;
 mod pledges;
 mod schema;
+pub mod synthetic;
 mod walks;
 
 #[cfg(test)]

@@ -14,10 +14,10 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use std::collections::HashMap;
 
-const COMMITMENT_COLS: &str = "c.id, c.section_id, c.position, c.text, c.party, c.sub_areas, \
+pub(super) const COMMITMENT_COLS: &str = "c.id, c.section_id, c.position, c.text, c.party, c.sub_areas, \
      c.tags, c.manual_status, c.manual_reason, c.checked_on";
 
-fn commitment_from_row(r: &Row) -> rusqlite::Result<Commitment> {
+pub(super) fn commitment_from_row(r: &Row) -> rusqlite::Result<Commitment> {
     let manual = match r.get::<_, Option<String>>(7)? {
         Some(k) => Some(ManualStatus {
             status: Status::from_key(&k).unwrap_or(Status::InProgress),
@@ -43,7 +43,7 @@ fn commitment_from_row(r: &Row) -> rusqlite::Result<Commitment> {
     })
 }
 
-fn target_from_row(r: &Row) -> rusqlite::Result<(CommitmentId, Target)> {
+pub(super) fn target_from_row(r: &Row) -> rusqlite::Result<(CommitmentId, Target)> {
     let party: Option<String> = r.get(6)?;
     Ok((
         CommitmentId(r.get(0)?),

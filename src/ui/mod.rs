@@ -119,3 +119,19 @@ pub enum Action {
     /// Date of the group's latest lägesbild meeting.
     SetLastMeeting(MunicipalityId, Option<NaiveDate>),
 }
+
+impl Action {
+    /// True when the action changes nothing outside the selected kommun, so that the app
+    /// reloads only that kommun instead of every kommun's progress.
+    pub fn is_local(&self) -> bool {
+        !matches!(
+            self,
+            Action::SelectOverview(_)
+                | Action::SelectYear(_)
+                | Action::NewPledge { .. }
+                | Action::SaveImport { .. }
+                | Action::CreateMunicipality { .. }
+                | Action::RestoreFrom(_)
+        )
+    }
+}

@@ -1,0 +1,155 @@
+//! `cargo bench --bench scale`: a synthetic database the size of all of Sweden (290
+//! kommuner, 10 years of medborgarlöften with 20 löften each, 1 000 000 insatser,
+//! 30 000 trygghetsvandringar) and the times that matter to a user. Prints medians; no
+//! assertions. Set TRYGG_SCALE_DB=path to keep (and reuse) the generated file.
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+use trygghetstavlan::app::{App, Clock, Prefs};
+use trygghetstavlan::domain::{Activity, ActivityId, Party};
+use trygghetstavlan::store::Store;
+use trygghetstavlan::store::synthetic::Spec;
+use trygghetstavlan::ui::Action;
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn time<F: FnMut()>(n: usize, mut f: F) -> f64 {
+    median(
+        (0..n)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                ms(t.elapsed())
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let path = std::env::var_os("TRYGG_SCALE_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| tmp.path().join("sverige.db"));
+    if !path.exists() {
+        let t = Instant::now();
+        let mut s = Store::open(&path).expect("open");
+        let n = s.generate_synthetic(Spec::sweden()).expect("generate");
+        println!(
+            "Genererade {n} insatser på {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
+
+    // Opening the file and drawing the first board frame.
+    let t = Instant::now();
+    let store = Store::open(&path).expect("open");
+    let prefs = Prefs {
+        municipality: Some("Kommun 001".into()),
+        year: Some(2026),
+        ..Prefs::default()
+    };
+    let app = App::new(Ok(store), path.clone(), prefs, Clock::Fixed(today));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.step();
+    let first = ms(t.elapsed());
+
+    let board = time(60, || h.step());
+    let rows = h.state().board().map(|(_, s)| s.rows.len()).unwrap_or(0);
+
+    // +1 as the user does it: the write and the reload of what is shown.
+    let (c, tgt) = {
+        let (_, s) = h.state().board().expect("board");
+        let r = s
+            .rows
+            .iter()
+            .find(|r| !r.targets.is_empty())
+            .expect("counted löfte");
+        (r.commitment.id, r.targets[0].target.id)
+    };
+    let plus_one = time(15, || {
+        h.state_mut().apply(
+            Action::QuickAdd {
+                commitment: c,
+                target: Some(tgt),
+                by: Party::Polisen,
+            },
+            0.0,
+        )
+    });
+
+    // The "Alla kommuner" overview of the first lokalpolisområde.
+    let area = h
+        .state()
+        .board()
+        .map(|(b, _)| b.municipality.police_area)
+        .expect("area");
+    h.state_mut().apply(Action::SelectOverview(area), 0.0);
+    h.step();
+    let overview = time(60, || h.step());
+
+    // One insats written through the store, on its own connection.
+    let mut writer = Store::open(&path).expect("open");
+    let m = writer.municipality_by_name("Kommun 002").unwrap().unwrap();
+    let write = time(50, || {
+        writer
+            .add_activity(&Activity {
+                id: ActivityId(0),
+                municipality: m.id,
+                commitment: None,
+                target: None,
+                date: today,
+                by: Party::Kommunen,
+                count: 1,
+                place: "Torget".into(),
+                description: "Mätning".into(),
+                internal_note: String::new(),
+            })
+            .unwrap();
+    });
+
+    // CSV of everything: every kommun, every year.
+    let t = Instant::now();
+    let mut bytes = 0;
+    for year in 2017..=2026 {
+        let boards = trygghetstavlan::cli::select_boards(&writer, None, Some(year), today).unwrap();
+        bytes += trygghetstavlan::csv::document(boards.iter().map(|(b, s)| (b, s))).len();
+    }
+    let csv = ms(t.elapsed());
+
+    // PDF for the busiest kommun of 2026.
+    let boards = trygghetstavlan::cli::select_boards(&writer, None, Some(2026), today).unwrap();
+    let busiest = boards
+        .iter()
+        .max_by_key(|(b, _)| b.stats.values().map(|s| s.entries).sum::<u32>())
+        .map(|(b, _)| b.pledge.id)
+        .unwrap();
+    let mut pages = 0;
+    let pdf = time(5, || {
+        let f = trygghetstavlan::report::build_follow_up(&writer, busiest, today).unwrap();
+        pages = trygghetstavlan::report::render_pdf(&f).unwrap().pages;
+    });
+
+    println!("Skala: 290 kommuner, 10 år, 1 000 000 insatser, 30 000 trygghetsvandringar");
+    println!("  öppna databasen + första frame:     {first:8.1} ms   (mål < 300)");
+    println!("  tavlans frame ({rows} löften):         {board:8.2} ms   (mål < 4)");
+    println!("  +1 inklusive omladdning:             {plus_one:8.1} ms");
+    println!("  Alla kommuner-översikt, frame:       {overview:8.2} ms");
+    println!("  en insats (skrivning):               {write:8.2} ms   (mål < 5)");
+    println!(
+        "  CSV av allt ({:.1} MB):               {csv:8.0} ms",
+        bytes as f64 / 1e6
+    );
+    println!("  PDF, mest aktiva kommunen ({pages} s.):   {pdf:8.1} ms   (mål < 1000)");
+}

@@ -7,6 +7,7 @@ use rusqlite_migration::{M, Migrations};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/001_initial.sql")),
     M::up(include_str!("sql/002_safety_walks.sql")),
+    M::up(include_str!("sql/003_tally_index.sql")),
 ];
 
 /// The schema version this build writes.

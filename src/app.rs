@@ -1178,7 +1178,7 @@ impl App {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(Selection::Municipality(_)) = self.selection {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let open = self.open_items.len();
                     let tabs = [
                         (Tab::Board, "Tavla".to_string()),

@@ -211,8 +211,7 @@ impl BoardView<'_> {
                     party_chip(ui, c.party);
                     ui.vertical(|ui| self.text_column(ui, row, selected, actions));
                 });
-                ui.horizontal(|ui| {
-                    ui.add_space(118.0);
+                ui.horizontal_wrapped(|ui| {
                     self.right_part(ui, row, actions);
                 });
                 return;

@@ -246,11 +246,7 @@ pub fn ui(ui: &mut Ui, st: &mut ImportState) -> Vec<Action> {
             "Förhandsgranskning: {} avsnitt, {n} löften. Rätta det som blev fel innan du sparar.",
             p.sections.len()
         ));
-        egui::ScrollArea::vertical()
-            .max_height(470.0)
-            .show(ui, |ui| {
-                preview_ui(ui, p);
-            });
+        // The buttons stay above the (long) preview so that they are always in view.
         let draft = p.to_draft(&st.title);
         if let Err(e) = &draft {
             ui.colored_label(ui.visuals().error_fg_color, e);
@@ -278,6 +274,13 @@ pub fn ui(ui: &mut Ui, st: &mut ImportState) -> Vec<Action> {
                 actions.push(Action::CloseImport);
             }
         });
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("preview_scroll")
+            .max_height(420.0)
+            .show(ui, |ui| {
+                preview_ui(ui, p);
+            });
     }
     if back {
         st.preview = None;

@@ -73,6 +73,24 @@ pub struct Toast {
     pub shown_at: f64,
 }
 
+impl Toast {
+    fn note(text: impl Into<String>, now: f64) -> Option<Toast> {
+        Some(Toast {
+            text: text.into(),
+            undo: None,
+            shown_at: now,
+        })
+    }
+
+    fn with_undo(text: impl Into<String>, undo: Option<Undo>, now: f64) -> Option<Toast> {
+        Some(Toast {
+            text: text.into(),
+            undo,
+            shown_at: now,
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Undo {
     RemoveActivity(ActivityId),
@@ -474,11 +492,11 @@ impl App {
                 })
             }
             Action::DeleteActivity(id) => store.delete_activity(id).map(|a| {
-                Some(Toast {
-                    text: format!("Insatsen {} togs bort.", a.date),
-                    undo: Some(Undo::RestoreActivity(Box::new(a))),
-                    shown_at: now,
-                })
+                Toast::with_undo(
+                    format!("Insatsen {} togs bort.", a.date),
+                    Some(Undo::RestoreActivity(Box::new(a))),
+                    now,
+                )
             }),
             Action::SetManualStatus(c, manual) => {
                 let text = match &manual {
@@ -579,11 +597,7 @@ impl App {
                 };
                 r.map(|_| {
                     self.show_new_pledge(period);
-                    Some(Toast {
-                        text: format!("Medborgarlöfte {period} skapat."),
-                        undo: None,
-                        shown_at: now,
-                    })
+                    Toast::note(format!("Medborgarlöfte {period} skapat."), now)
                 })
             }
             Action::OpenImport => {
@@ -611,11 +625,7 @@ impl App {
             } => store.insert_pledge(municipality, period, &draft).map(|_| {
                 self.import = ImportState::default();
                 self.show_new_pledge(period);
-                Some(Toast {
-                    text: format!("Medborgarlöfte {period} importerat."),
-                    undo: None,
-                    shown_at: now,
-                })
+                Toast::note(format!("Medborgarlöfte {period} importerat."), now)
             }),
             Action::SavePledgeHead {
                 pledge,
@@ -627,22 +637,18 @@ impl App {
                 .update_pledge_head(pledge, &title, &goal, Some(&contact), &signatories)
                 .map(|_| {
                     self.authoring.head.pledge = None;
-                    Some(Toast {
-                        text: "Uppgifterna sparades.".into(),
-                        undo: None,
-                        shown_at: now,
-                    })
+                    Toast::note("Uppgifterna sparades.", now)
                 }),
             Action::AddSection(p, title) => store.add_section(p, &title).map(|_| None),
             Action::RenameSection(id, title) => store.rename_section(id, &title).map(|_| None),
             Action::MoveSection(id, step) => store.move_section(id, step).map(|_| None),
             Action::DeleteSection(id) => store.delete_section_for_undo(id).map(|d| {
                 self.authoring.section_names.remove(&id);
-                Some(Toast {
-                    text: format!("Avsnittet {} togs bort.", d.title),
-                    undo: Some(Undo::RestoreSection(Box::new(d))),
-                    shown_at: now,
-                })
+                Toast::with_undo(
+                    format!("Avsnittet {} togs bort.", d.title),
+                    Some(Undo::RestoreSection(Box::new(d))),
+                    now,
+                )
             }),
             Action::AddCommitment(section) => store
                 .add_commitment(
@@ -803,11 +809,7 @@ impl App {
                 r.map(|id| {
                     self.walk_form = None;
                     self.walks_state.selected = Some(id);
-                    Some(Toast {
-                        text: format!("Trygghetsvandringen {} sparades.", w.date),
-                        undo: None,
-                        shown_at: now,
-                    })
+                    Toast::note(format!("Trygghetsvandringen {} sparades.", w.date), now)
                 })
             }
             Action::DeleteWalk(id) => store.delete_walk_for_undo(id).map(|d| {
@@ -828,11 +830,10 @@ impl App {
                 o.status_reason = reason;
                 o.updated_on = self.today;
                 store.update_observation(&o)?;
-                Ok(Some(Toast {
-                    text: format!("{}: {}.", o.place, status.label()),
-                    undo: None,
-                    shown_at: now,
-                }))
+                Ok(Toast::note(
+                    format!("{}: {}.", o.place, status.label()),
+                    now,
+                ))
             })(),
             Action::EditCommitment(c) => (|| {
                 let cm = store.commitment(c)?;
@@ -844,11 +845,7 @@ impl App {
             })(),
             Action::SaveCommitment(c) => store.update_commitment(&c).map(|_| {
                 self.commitment_form = None;
-                Some(Toast {
-                    text: "Löftet sparades.".into(),
-                    undo: None,
-                    shown_at: now,
-                })
+                Toast::note("Löftet sparades.", now)
             }),
             Action::QuickAdd {
                 commitment,
@@ -872,11 +869,11 @@ impl App {
                     store.add_activity(&a)
                 })();
                 result.map(|id| {
-                    Some(Toast {
-                        text: format!("Insats registrerad {}.", self.today),
-                        undo: Some(Undo::RemoveActivity(id)),
-                        shown_at: now,
-                    })
+                    Toast::with_undo(
+                        format!("Insats registrerad {}.", self.today),
+                        Some(Undo::RemoveActivity(id)),
+                        now,
+                    )
                 })
             }
             Action::SetChecked(c, on) => {

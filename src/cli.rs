@@ -146,6 +146,13 @@ impl From<StoreError> for CliError {
 
 type CliResult = Result<(), CliError>;
 
+/// The kommun named on the command line, or a Swedish error.
+fn find_kommun(store: &Store, name: &str) -> Result<crate::domain::Municipality, CliError> {
+    store
+        .municipality_by_name(name)?
+        .ok_or_else(|| CliError(format!("Okänd kommun: {name}")))
+}
+
 /// The medborgarlöfte to show by default: the one covering today's year, else the most
 /// recent one before it, else the first one after it. `pledges` is newest first.
 pub fn default_pledge(pledges: &[Pledge], today: NaiveDate) -> Option<&Pledge> {
@@ -180,11 +187,7 @@ pub fn select_boards(
         return Ok(out);
     }
     let municipalities = match kommun {
-        Some(name) => vec![
-            store
-                .municipality_by_name(name)?
-                .ok_or_else(|| CliError(format!("Okänd kommun: {name}")))?,
-        ],
+        Some(name) => vec![find_kommun(store, name)?],
         None => store.municipalities()?,
     };
     let mut out = Vec::new();
@@ -388,9 +391,7 @@ pub fn add_activity(
     store: &mut Store,
     args: &AddActivityArgs,
 ) -> Result<(ActivityId, Option<String>), CliError> {
-    let m = store
-        .municipality_by_name(args.kommun)?
-        .ok_or_else(|| CliError(format!("Okänd kommun: {}", args.kommun)))?;
+    let m = find_kommun(store, args.kommun)?;
     let c = match store.commitment(CommitmentId(args.commitment)) {
         Ok(c) => c,
         Err(StoreError::NotFound(_)) => {
@@ -447,11 +448,7 @@ pub fn list_walks(
     out: &mut dyn Write,
 ) -> CliResult {
     let municipalities = match kommun {
-        Some(name) => vec![
-            store
-                .municipality_by_name(name)?
-                .ok_or_else(|| CliError(format!("Okänd kommun: {name}")))?,
-        ],
+        Some(name) => vec![find_kommun(store, name)?],
         None => store.municipalities()?,
     };
     let mut text = String::new();
@@ -541,9 +538,7 @@ pub fn export_pdf(
     output: &std::path::Path,
     today: NaiveDate,
 ) -> Result<String, CliError> {
-    let m = store
-        .municipality_by_name(kommun)?
-        .ok_or_else(|| CliError(format!("Okänd kommun: {kommun}")))?;
+    let m = find_kommun(store, kommun)?;
     let pledge = store.pledge_for_year(m.id, year)?.ok_or_else(|| {
         CliError(format!(
             "{} har inget medborgarlöfte som omfattar {year}.",
@@ -653,9 +648,7 @@ pub fn restore(store: &mut Store, file: &std::path::Path) -> CliResult {
 
 /// Hidden test tool: writes `count` insatser one by one, printing each id once saved.
 pub fn stress_write(store: &mut Store, kommun: &str, count: u32) -> CliResult {
-    let m = store
-        .municipality_by_name(kommun)?
-        .ok_or_else(|| CliError(format!("Okänd kommun: {kommun}")))?;
+    let m = find_kommun(store, kommun)?;
     let p = store
         .pledges(m.id)?
         .into_iter()

@@ -36,6 +36,30 @@ pub fn validate_activity(a: &Activity) -> std::result::Result<Activity, String> 
     })
 }
 
+/// Inserts one activity row, with its own id (restore) or a new one.
+pub(super) fn insert_activity_row(
+    tx: &Transaction,
+    a: &Activity,
+    id: Option<ActivityId>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        &format!("INSERT INTO activity({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+        params![
+            id.map(|i| i.0),
+            a.municipality.0,
+            a.commitment.map(|c| c.0),
+            a.target.map(|t| t.0),
+            date_to_sql(a.date),
+            a.by.key(),
+            a.count,
+            a.place,
+            a.description,
+            a.internal_note
+        ],
+    )?;
+    Ok(())
+}
+
 /// Checks that the löfte and target belong together and to the kommun.
 fn check_links(tx: &Transaction, a: &Activity) -> Result<()> {
     if let Some(c) = a.commitment {
@@ -77,56 +101,22 @@ fn check_links(tx: &Transaction, a: &Activity) -> Result<()> {
 impl Store {
     /// Records an insats (its `id` is ignored) and returns the new id.
     pub fn add_activity(&mut self, a: &Activity) -> Result<ActivityId> {
-        let a = validate_activity(a).map_err(StoreError::Invalid)?;
-        let tx = self.write_tx()?;
-        check_links(&tx, &a)?;
-        tx.execute(
-            &format!(
-                "INSERT INTO activity({}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                COLS
-            ),
-            params![
-                a.municipality.0,
-                a.commitment.map(|c| c.0),
-                a.target.map(|t| t.0),
-                date_to_sql(a.date),
-                a.by.key(),
-                a.count,
-                a.place,
-                a.description,
-                a.internal_note
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(ActivityId(id))
+        self.insert_activity(a, None)
     }
 
     /// Puts back an insats exactly as it was, with its old id (undo of a delete).
     pub fn restore_activity(&mut self, a: &Activity) -> Result<()> {
+        self.insert_activity(a, Some(a.id)).map(|_| ())
+    }
+
+    fn insert_activity(&mut self, a: &Activity, id: Option<ActivityId>) -> Result<ActivityId> {
         let a = validate_activity(a).map_err(StoreError::Invalid)?;
         let tx = self.write_tx()?;
         check_links(&tx, &a)?;
-        tx.execute(
-            &format!(
-                "INSERT INTO activity({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                COLS
-            ),
-            params![
-                a.id.0,
-                a.municipality.0,
-                a.commitment.map(|c| c.0),
-                a.target.map(|t| t.0),
-                date_to_sql(a.date),
-                a.by.key(),
-                a.count,
-                a.place,
-                a.description,
-                a.internal_note
-            ],
-        )?;
+        insert_activity_row(&tx, &a, id)?;
+        let id = tx.last_insert_rowid();
         tx.commit()?;
-        Ok(())
+        Ok(ActivityId(id))
     }
 
     pub fn update_activity(&mut self, a: &Activity) -> Result<()> {

@@ -302,22 +302,7 @@ impl Store {
             )?;
         }
         for a in &d.activities {
-            tx.execute(
-                "INSERT INTO activity(id, municipality_id, commitment_id, target_id, date, party, \
-                 count, place, description, internal_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
-                    a.id.0,
-                    a.municipality.0,
-                    a.commitment.map(|c| c.0),
-                    a.target.map(|t| t.0),
-                    date_to_sql(a.date),
-                    a.by.key(),
-                    a.count,
-                    a.place,
-                    a.description,
-                    a.internal_note
-                ],
-            )?;
+            super::activities::insert_activity_row(tx, a, Some(a.id))?;
         }
         Ok(())
     }

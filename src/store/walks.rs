@@ -60,6 +60,29 @@ fn obs_from_row(r: &Row) -> rusqlite::Result<Observation> {
     })
 }
 
+fn insert_walk_row(
+    tx: &rusqlite::Transaction,
+    w: &SafetyWalk,
+    id: Option<WalkId>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, organisations, \
+         participants, notes, commitment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            id.map(|i| i.0),
+            w.municipality.0,
+            date_to_sql(w.date),
+            w.time_of_day.key(),
+            w.area,
+            json_list(&w.organisations),
+            w.participants,
+            w.notes,
+            w.commitment.map(|c| c.0)
+        ],
+    )?;
+    Ok(())
+}
+
 pub fn validate_walk(w: &SafetyWalk) -> std::result::Result<SafetyWalk, String> {
     check_date(w.date)?;
     if w.participants > 10_000 {
@@ -102,20 +125,7 @@ impl Store {
     pub fn add_walk(&mut self, w: &SafetyWalk) -> Result<WalkId> {
         let w = validate_walk(w).map_err(StoreError::Invalid)?;
         let tx = self.write_tx()?;
-        tx.execute(
-            "INSERT INTO safety_walk(municipality_id, date, time_of_day, area, organisations, \
-             participants, notes, commitment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                w.municipality.0,
-                date_to_sql(w.date),
-                w.time_of_day.key(),
-                w.area,
-                json_list(&w.organisations),
-                w.participants,
-                w.notes,
-                w.commitment.map(|c| c.0)
-            ],
-        )?;
+        insert_walk_row(&tx, &w, None)?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
         Ok(WalkId(id))
@@ -404,21 +414,7 @@ impl Store {
     pub fn restore_walk(&mut self, d: &DeletedWalk) -> Result<()> {
         let w = validate_walk(&d.walk).map_err(StoreError::Invalid)?;
         let tx = self.write_tx()?;
-        tx.execute(
-            "INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, organisations, \
-             participants, notes, commitment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                w.id.0,
-                w.municipality.0,
-                date_to_sql(w.date),
-                w.time_of_day.key(),
-                w.area,
-                json_list(&w.organisations),
-                w.participants,
-                w.notes,
-                w.commitment.map(|c| c.0)
-            ],
-        )?;
+        insert_walk_row(&tx, &w, Some(w.id))?;
         for (i, (o, history)) in d.observations.iter().enumerate() {
             tx.execute(
                 "INSERT INTO observation(id, walk_id, position, place, category, description, \

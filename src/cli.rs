@@ -655,6 +655,9 @@ pub fn stress_write(store: &mut Store, kommun: &str, count: u32) -> CliResult {
         .next()
         .ok_or_else(|| CliError("Inget medborgarlöfte".into()))?;
     let commitments = store.commitments(p.id)?;
+    if commitments.is_empty() {
+        return Err(CliError("Medborgarlöftet har inga löften.".into()));
+    }
     let start = p.period.start();
     let mut out = std::io::stdout().lock();
     for i in 0..count {

@@ -15,13 +15,18 @@ fn day(s: &str) -> NaiveDate {
 
 /// The app on a seeded in-memory database, on 2024-06-15.
 fn harness() -> Harness<'static, App> {
+    harness_on("2024-06-15")
+}
+
+/// The app on a seeded in-memory database, on `today`.
+fn harness_on(today: &str) -> Harness<'static, App> {
     let mut store = Store::open_in_memory().unwrap();
     trygghetstavlan::seed::install(&mut store).unwrap();
     let app = App::new(
         Ok(store),
         PathBuf::from(":memory:"),
         Prefs::default(),
-        Clock::Fixed(day("2024-06-15")),
+        Clock::Fixed(day(today)),
     );
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
@@ -322,18 +327,7 @@ fn edit_commitment_target_and_party() {
 
 #[test]
 fn plus_one_is_disabled_after_the_period() {
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
-    let app = App::new(
-        Ok(store),
-        PathBuf::from(":memory:"),
-        Prefs::default(),
-        Clock::Fixed(day("2025-02-01")),
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
-    h.run();
+    let mut h = harness_on("2025-02-01");
     select(&mut h, "Olofström");
     let first = h.get_all_by_label("+1").next().unwrap();
     assert!(first.accesskit_node().is_disabled());

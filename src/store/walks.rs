@@ -83,6 +83,34 @@ fn insert_walk_row(
     Ok(())
 }
 
+fn insert_observation_row(
+    tx: &rusqlite::Transaction,
+    o: &Observation,
+    position: i64,
+    id: Option<ObservationId>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO observation(id, walk_id, position, place, category, description, measure, \
+         responsible, deadline, status, status_reason, updated_on) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            id.map(|i| i.0),
+            o.walk.0,
+            position,
+            o.place,
+            o.category.key(),
+            o.description,
+            o.measure,
+            o.responsible,
+            o.deadline.map(date_to_sql),
+            o.status.key(),
+            o.status_reason,
+            date_to_sql(o.updated_on)
+        ],
+    )?;
+    Ok(())
+}
+
 pub fn validate_walk(w: &SafetyWalk) -> std::result::Result<SafetyWalk, String> {
     check_date(w.date)?;
     if w.participants > 10_000 {
@@ -195,24 +223,7 @@ impl Store {
             [o.walk.0],
             |r| r.get(0),
         )?;
-        tx.execute(
-            "INSERT INTO observation(walk_id, position, place, category, description, measure, \
-             responsible, deadline, status, status_reason, updated_on) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                o.walk.0,
-                pos,
-                o.place,
-                o.category.key(),
-                o.description,
-                o.measure,
-                o.responsible,
-                o.deadline.map(date_to_sql),
-                o.status.key(),
-                o.status_reason,
-                date_to_sql(o.updated_on)
-            ],
-        )?;
+        insert_observation_row(&tx, &o, pos, None)?;
         let id = tx.last_insert_rowid();
         tx.execute(
             "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
@@ -416,25 +427,7 @@ impl Store {
         let tx = self.write_tx()?;
         insert_walk_row(&tx, &w, Some(w.id))?;
         for (i, (o, history)) in d.observations.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO observation(id, walk_id, position, place, category, description, \
-                 measure, responsible, deadline, status, status_reason, updated_on) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![
-                    o.id.0,
-                    w.id.0,
-                    i as i64,
-                    o.place,
-                    o.category.key(),
-                    o.description,
-                    o.measure,
-                    o.responsible,
-                    o.deadline.map(date_to_sql),
-                    o.status.key(),
-                    o.status_reason,
-                    date_to_sql(o.updated_on)
-                ],
-            )?;
+            insert_observation_row(&tx, o, i as i64, Some(o.id))?;
             for (status, reason, on) in history {
                 tx.execute(
                     "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \

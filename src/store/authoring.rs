@@ -143,16 +143,11 @@ impl Store {
     pub fn rename_section(&mut self, id: SectionId, title: &str) -> Result<()> {
         let title =
             check_text("Avsnittets rubrik", title, true, false).map_err(StoreError::Invalid)?;
-        let tx = self.write_tx()?;
-        let n = tx.execute(
+        self.update_one(
             "UPDATE section SET title = ?1 WHERE id = ?2",
             params![title, id.0],
-        )?;
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("Avsnitt {id}")));
-        }
-        tx.commit()?;
-        Ok(())
+            || format!("Avsnitt {id}"),
+        )
     }
 
     /// Moves an avsnitt one step up (`-1`) or down (`1`) among its siblings.

@@ -197,6 +197,21 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
     }
 
+    /// One UPDATE in its own transaction; [`StoreError::NotFound`] when no row matched.
+    fn update_one<P: rusqlite::Params>(
+        &mut self,
+        sql: &str,
+        params: P,
+        what: impl FnOnce() -> String,
+    ) -> Result<()> {
+        let tx = self.write_tx()?;
+        if tx.execute(sql, params)? == 0 {
+            return Err(StoreError::NotFound(what()));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn opened(&self) -> Opened {
         self.opened
     }

@@ -108,16 +108,11 @@ impl Store {
 
     pub fn rename_municipality(&mut self, id: MunicipalityId, name: &str) -> Result<()> {
         let name = check_text("Kommunens namn", name, true, false).map_err(StoreError::Invalid)?;
-        let tx = self.write_tx()?;
-        let n = tx.execute(
+        self.update_one(
             "UPDATE municipality SET name = ?1 WHERE id = ?2",
             params![name, id.0],
-        )?;
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("Kommun {id}")));
-        }
-        tx.commit()?;
-        Ok(())
+            || format!("Kommun {id}"),
+        )
     }
 
     /// Date of the group's latest lägesbild meeting ("Sedan förra mötet").

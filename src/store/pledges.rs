@@ -440,30 +440,20 @@ impl Store {
             }
             None => (None, None),
         };
-        let tx = self.write_tx()?;
-        let n = tx.execute(
+        self.update_one(
             "UPDATE commitment SET manual_status = ?1, manual_reason = ?2 WHERE id = ?3",
             params![key, reason, id.0],
-        )?;
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("Löfte {id}")));
-        }
-        tx.commit()?;
-        Ok(())
+            || format!("Löfte {id}"),
+        )
     }
 
     /// Checks off (or un-checks) a löfte without a number.
     pub fn set_checked(&mut self, id: CommitmentId, on: Option<NaiveDate>) -> Result<()> {
-        let tx = self.write_tx()?;
-        let n = tx.execute(
+        self.update_one(
             "UPDATE commitment SET checked_on = ?1 WHERE id = ?2",
             params![on.map(date_to_sql), id.0],
-        )?;
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("Löfte {id}")));
-        }
-        tx.commit()?;
-        Ok(())
+            || format!("Löfte {id}"),
+        )
     }
 
     /// Deletes a löfte. One with insatser is refused with [`StoreError::HasActivities`]

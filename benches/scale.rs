@@ -7,11 +7,13 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use trygghetstavlan::app::{App, Clock, Prefs};
+use trygghetstavlan::app::App;
+use trygghetstavlan::domain::Clock;
 use trygghetstavlan::domain::{Activity, ActivityId, Party};
 use trygghetstavlan::store::Store;
 use trygghetstavlan::store::synthetic::Spec;
-use trygghetstavlan::ui::Action;
+use trygghetstavlan::ui::Prefs;
+use trygghetstavlan::ui::{BoardAction, NavAction};
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
@@ -80,11 +82,12 @@ fn main() {
     };
     let plus_one = time(15, || {
         h.state_mut().apply(
-            Action::QuickAdd {
+            BoardAction::QuickAdd {
                 commitment: c,
                 target: Some(tgt),
                 by: Party::Polisen,
-            },
+            }
+            .into(),
             0.0,
         )
     });
@@ -95,7 +98,8 @@ fn main() {
         .board()
         .map(|(b, _)| b.municipality.police_area)
         .expect("area");
-    h.state_mut().apply(Action::SelectOverview(area), 0.0);
+    h.state_mut()
+        .apply(NavAction::SelectOverview(area).into(), 0.0);
     h.step();
     let overview = time(60, || h.step());
 

@@ -1,10 +1,12 @@
 //! Command line: arguments and the commands that do not open a window.
 
-use crate::domain::{Activity, ActivityId, Commitment, CommitmentId, Party, Pledge};
-use crate::store::{BoardData, Store, StoreError};
+use crate::domain::{
+    Activity, ActivityId, BoardData, Commitment, CommitmentId, Party, default_pledge,
+};
+use crate::store::{Store, StoreError};
 use crate::summary::{BoardSummary, summarize};
 use crate::validate::{check_text, parse_count, parse_date};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -138,6 +140,12 @@ pub enum Command {
 #[derive(Debug)]
 pub struct CliError(pub String);
 
+impl From<crate::validate::Invalid> for CliError {
+    fn from(e: crate::validate::Invalid) -> Self {
+        CliError(e.to_string())
+    }
+}
+
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         CliError(e.to_string())
@@ -151,17 +159,6 @@ fn find_kommun(store: &Store, name: &str) -> Result<crate::domain::Municipality,
     store
         .municipality_by_name(name)?
         .ok_or_else(|| CliError(format!("Okänd kommun: {name}")))
-}
-
-/// The medborgarlöfte to show by default: the one covering today's year, else the most
-/// recent one before it, else the first one after it. `pledges` is newest first.
-pub fn default_pledge(pledges: &[Pledge], today: NaiveDate) -> Option<&Pledge> {
-    let y = today.year();
-    pledges
-        .iter()
-        .find(|p| p.period.contains_year(y))
-        .or_else(|| pledges.iter().find(|p| p.period.last < y))
-        .or_else(|| pledges.last())
 }
 
 /// Loads the boards selected by `--kommun` and `--period`.
@@ -406,8 +403,8 @@ pub fn add_activity(
             c.id, m.name
         )));
     }
-    let date = parse_date(args.date).map_err(CliError)?;
-    let count = parse_count(args.count).map_err(CliError)?;
+    let date = parse_date(args.date)?;
+    let count = parse_count(args.count)?;
     let by = match args.by {
         Some(s) => Party::parse(s).ok_or_else(|| {
             CliError(format!(
@@ -425,9 +422,9 @@ pub fn add_activity(
         date,
         by,
         count,
-        place: check_text("Plats", args.place, false, false).map_err(CliError)?,
-        description: check_text("Beskrivning", args.text, false, true).map_err(CliError)?,
-        internal_note: check_text("Intern anteckning", args.note, false, true).map_err(CliError)?,
+        place: check_text("Plats", args.place, false, false)?,
+        description: check_text("Beskrivning", args.text, false, true)?,
+        internal_note: check_text("Intern anteckning", args.note, false, true)?,
     };
     let id = store.add_activity(&activity)?;
     let warning = (!pledge.period.contains(date)).then(|| {
@@ -514,22 +511,6 @@ pub fn list_walks(
         .map_err(|e| CliError(format!("Kunde inte skriva: {e}")))
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it, so that a failed write
-/// never leaves half a file behind.
-pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = path.with_file_name(format!(".{name}.tmp"));
-    std::fs::write(&tmp, bytes)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!("Kunde inte skriva {}: {e}", path.display())
-        })
-}
-
 /// `export-pdf`: the follow-up report of one kommun's medborgarlöfte.
 pub fn export_pdf(
     store: &Store,
@@ -547,7 +528,7 @@ pub fn export_pdf(
     })?;
     let report = crate::report::build_follow_up(store, pledge.id, today)?;
     let pdf = crate::report::render_pdf(&report).map_err(CliError)?;
-    write_atomically(output, &pdf.bytes).map_err(CliError)?;
+    crate::files::write_atomically(output, &pdf.bytes).map_err(CliError)?;
     Ok(format!("Skrev {} ({} sidor)", output.display(), pdf.pages))
 }
 
@@ -601,7 +582,10 @@ pub fn import_text(store: &mut Store, a: &ImportArgs, out: &mut dyn Write) -> Cl
             store.add_municipality(a.kommun, area)?
         }
     };
-    let draft = parsed.to_draft(&format!("Medborgarlöfte {period}"));
+    let draft = crate::domain::PledgeDraft {
+        title: format!("Medborgarlöfte {period}"),
+        ..crate::domain::PledgeDraft::from(&parsed)
+    };
     store.insert_pledge(m, period, &draft)?;
     eprintln!(
         "Sparade medborgarlöfte {period} för {} med {} löften.",

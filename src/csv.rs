@@ -1,7 +1,7 @@
 //! CSV export of a board for Swedish Excel: UTF-8 with BOM, `;` separator, CRLF.
 //! Internal notes are never part of it.
 
-use crate::store::BoardData;
+use crate::domain::BoardData;
 use crate::summary::BoardSummary;
 
 pub const HEADER: &str = "kommun;period;avsnitt;löfte;ansvarig;mål;enhet;utfört;status";

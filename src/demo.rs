@@ -55,9 +55,7 @@ pub fn has_demo(store: &Store) -> Result<bool, StoreError> {
 /// Adds example data for every kommun's latest medborgarlöfte, as of `today`.
 pub fn add_demo(store: &mut Store, today: NaiveDate) -> Result<DemoCounts, StoreError> {
     if has_demo(store)? {
-        return Err(StoreError::Invalid(
-            "Exempeldata finns redan i databasen.".into(),
-        ));
+        return Err(crate::validate::Invalid::DemoExists.into());
     }
     let mut rng = Lcg(20240501);
     let mut counts = DemoCounts::default();

@@ -14,98 +14,114 @@ use serde::Serialize;
 pub struct ParsedTarget {
     pub count: u32,
     pub unit: String,
-    pub per_ar: bool,
+    #[serde(rename = "per_ar")]
+    pub per_year: bool,
     /// Set when the target belongs to one party ("… var").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ansvarig: Option<Party>,
+    #[serde(rename = "ansvarig")]
+    pub party: Option<Party>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParsedCommitment {
     pub text: String,
-    pub ansvarig: Party,
+    #[serde(rename = "ansvarig")]
+    pub party: Party,
     pub targets: Vec<ParsedTarget>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub delomraden: Vec<String>,
+    #[serde(rename = "delomraden")]
+    pub sub_areas: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParsedSection {
-    pub rubrik: String,
+    #[serde(rename = "rubrik")]
+    pub title: String,
     /// Prose under the heading that is not a löfte (context for the reader).
     #[serde(skip_serializing_if = "String::is_empty")]
-    pub inledning: String,
-    pub loften: Vec<ParsedCommitment>,
+    #[serde(rename = "inledning")]
+    pub intro: String,
+    #[serde(rename = "loften")]
+    pub commitments: Vec<ParsedCommitment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParsedSignatory {
-    pub namn: String,
-    pub roll: String,
+    #[serde(rename = "namn")]
+    pub name: String,
+    #[serde(rename = "roll")]
+    pub role: String,
 }
 
 /// The structure read from a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct ParsedPledge {
-    pub avsnitt: Vec<ParsedSection>,
+    #[serde(rename = "avsnitt")]
+    pub sections: Vec<ParsedSection>,
     pub signatories: Vec<ParsedSignatory>,
     /// The purpose and background text before the löften.
     #[serde(skip_serializing_if = "String::is_empty")]
-    pub malsattning: String,
+    #[serde(rename = "malsattning")]
+    pub goal: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kontakt: Option<String>,
+    #[serde(rename = "kontakt")]
+    pub contact: Option<String>,
     /// Lines not used for anything (site navigation, follow-up paragraphs, empty
     /// headings), shown to the user so nothing disappears unseen.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub ignorerat: Vec<String>,
+    #[serde(rename = "ignorerat")]
+    pub ignored: Vec<String>,
 }
 
 impl ParsedPledge {
     pub fn commitment_count(&self) -> usize {
-        self.avsnitt.iter().map(|s| s.loften.len()).sum()
+        self.sections.iter().map(|s| s.commitments.len()).sum()
     }
+}
 
-    /// The draft to store, with `title` as the medborgarlöfte's rubrik.
-    pub fn to_draft(&self, title: &str) -> PledgeDraft {
+/// The one way a parsed text becomes a draft (the CLI's import and the window's agree);
+/// the caller sets the title.
+impl From<&ParsedPledge> for PledgeDraft {
+    fn from(p: &ParsedPledge) -> PledgeDraft {
         PledgeDraft {
-            title: title.to_string(),
-            goal: self.malsattning.clone(),
-            contact: self.kontakt.clone(),
-            signatories: self
+            title: String::new(),
+            goal: p.goal.clone(),
+            contact: p.contact.clone(),
+            signatories: p
                 .signatories
                 .iter()
                 .map(|s| Signatory {
-                    name: s.namn.clone(),
-                    role: s.roll.clone(),
+                    name: s.name.clone(),
+                    role: s.role.clone(),
                 })
                 .collect(),
-            sections: self
-                .avsnitt
+            sections: p
+                .sections
                 .iter()
                 .map(|s| SectionDraft {
-                    title: s.rubrik.clone(),
+                    title: s.title.clone(),
                     commitments: s
-                        .loften
+                        .commitments
                         .iter()
                         .map(|c| CommitmentDraft {
                             text: c.text.clone(),
-                            party: c.ansvarig,
+                            party: c.party,
                             targets: c
                                 .targets
                                 .iter()
                                 .map(|t| TargetDraft {
                                     count: t.count,
                                     unit: t.unit.clone(),
-                                    scope: if t.per_ar {
+                                    scope: if t.per_year {
                                         TargetScope::PerYear
                                     } else {
                                         TargetScope::Period
                                     },
-                                    party: t.ansvarig,
+                                    party: t.party,
                                     label: target_label(c, t),
                                 })
                                 .collect(),
-                            sub_areas: c.delomraden.clone(),
+                            sub_areas: c.sub_areas.clone(),
                             tags: Vec::new(),
                         })
                         .collect(),
@@ -120,7 +136,7 @@ fn target_label(c: &ParsedCommitment, t: &ParsedTarget) -> Option<String> {
     if c.targets.len() < 2 {
         return None;
     }
-    if let Some(p) = t.ansvarig {
+    if let Some(p) = t.party {
         return Some(p.label().to_string());
     }
     let mut chars = t.unit.chars();
@@ -344,16 +360,16 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
                 out.push(ParsedTarget {
                     count: n,
                     unit: unit.clone(),
-                    per_ar,
-                    ansvarig: Some(p),
+                    per_year: per_ar,
+                    party: Some(p),
                 });
             }
         } else {
             out.push(ParsedTarget {
                 count: n,
                 unit,
-                per_ar,
-                ansvarig: None,
+                per_year: per_ar,
+                party: None,
             });
         }
         i = j.max(i + 1);
@@ -730,8 +746,8 @@ pub fn parse(text: &str) -> ParsedPledge {
             result.signatories.insert(
                 0,
                 ParsedSignatory {
-                    namn: name.to_string(),
-                    roll: role.to_string(),
+                    name: name.to_string(),
+                    role: role.to_string(),
                 },
             );
             lines.truncate(n - 2);
@@ -779,7 +795,7 @@ pub fn parse(text: &str) -> ParsedPledge {
             continue;
         }
         match k {
-            Kind::Text(t) if is_chrome(t) => result.ignorerat.push(t.clone()),
+            Kind::Text(t) if is_chrome(t) => result.ignored.push(t.clone()),
             Kind::Text(t) => {
                 let words = t.split_whitespace().count();
                 let ends_sentence = t.ends_with(['.', '!', '?']);
@@ -790,7 +806,7 @@ pub fn parse(text: &str) -> ParsedPledge {
                     && !ends_sentence
                 {
                     title_seen = true;
-                    result.ignorerat.push(t.clone());
+                    result.ignored.push(t.clone());
                     continue;
                 }
                 if let Some(p) = declaration_party(t) {
@@ -819,7 +835,7 @@ pub fn parse(text: &str) -> ParsedPledge {
                     }
                     if is_promise_marker(t) {
                         in_promises = true;
-                        result.ignorerat.push(t.clone());
+                        result.ignored.push(t.clone());
                         continue;
                     }
                     current = Some(Sec {
@@ -868,22 +884,22 @@ pub fn parse(text: &str) -> ParsedPledge {
         }
 
         let section = build_section(s.heading, s.party, doc_party, s.items, s.prose);
-        if section.loften.is_empty() {
-            result.ignorerat.push(section.rubrik);
-            if !section.inledning.is_empty() {
-                result.ignorerat.push(section.inledning);
+        if section.commitments.is_empty() {
+            result.ignored.push(section.title);
+            if !section.intro.is_empty() {
+                result.ignored.push(section.intro);
             }
         } else {
-            result.avsnitt.push(section);
+            result.sections.push(section);
         }
     }
     let (contact, rest): (Vec<String>, Vec<String>) =
         trailing.into_iter().partition(|l| is_contact_line(l));
     if !contact.is_empty() {
-        result.kontakt = Some(contact.join(", "));
+        result.contact = Some(contact.join(", "));
     }
-    result.ignorerat.extend(rest);
-    result.malsattning = goal.join("\n");
+    result.ignored.extend(rest);
+    result.goal = goal.join("\n");
     result
 }
 
@@ -930,40 +946,40 @@ fn build_section(
                 .unwrap_or(Party::Gemensamt);
             let targets = parse_targets(&part, ansvarig == Party::Gemensamt);
             loften.push(ParsedCommitment {
-                delomraden: parse_sub_areas(&part),
+                sub_areas: parse_sub_areas(&part),
                 text: part,
-                ansvarig,
+                party: ansvarig,
                 targets,
             });
         }
     }
     ParsedSection {
-        rubrik: heading,
-        inledning: intro.join("\n"),
-        loften,
+        title: heading,
+        intro: intro.join("\n"),
+        commitments: loften,
     }
 }
 
 /// A readable listing of the parsed structure (the CLI's default output).
 pub fn render_text(p: &ParsedPledge) -> String {
     let mut out = String::new();
-    for s in &p.avsnitt {
-        out.push_str(&format!("## {}\n", s.rubrik));
-        for c in &s.loften {
-            out.push_str(&format!("- [{}] {}\n", c.ansvarig.label(), c.text));
+    for s in &p.sections {
+        out.push_str(&format!("## {}\n", s.title));
+        for c in &s.commitments {
+            out.push_str(&format!("- [{}] {}\n", c.party.label(), c.text));
             for t in &c.targets {
                 let mut line = format!("    mål: {} {}", t.count, t.unit);
-                if t.per_ar {
+                if t.per_year {
                     line.push_str(" per år");
                 }
-                if let Some(a) = t.ansvarig {
+                if let Some(a) = t.party {
                     line.push_str(&format!(" ({})", a.label()));
                 }
                 out.push_str(&line);
                 out.push('\n');
             }
-            if !c.delomraden.is_empty() {
-                out.push_str(&format!("    delområden: {}\n", c.delomraden.join(", ")));
+            if !c.sub_areas.is_empty() {
+                out.push_str(&format!("    delområden: {}\n", c.sub_areas.join(", ")));
             }
         }
         out.push('\n');
@@ -971,19 +987,19 @@ pub fn render_text(p: &ParsedPledge) -> String {
     if !p.signatories.is_empty() {
         out.push_str("Undertecknat av:\n");
         for s in &p.signatories {
-            out.push_str(&format!("  {}, {}\n", s.namn, s.roll));
+            out.push_str(&format!("  {}, {}\n", s.name, s.role));
         }
     }
-    if let Some(k) = &p.kontakt {
+    if let Some(k) = &p.contact {
         out.push_str(&format!("Kontakt: {k}\n"));
     }
     out.push_str(&format!(
         "\n{} avsnitt, {} löften, {} mål.\n",
-        p.avsnitt.len(),
+        p.sections.len(),
         p.commitment_count(),
-        p.avsnitt
+        p.sections
             .iter()
-            .flat_map(|s| &s.loften)
+            .flat_map(|s| &s.commitments)
             .map(|c| c.targets.len())
             .sum::<usize>()
     ));
@@ -998,8 +1014,8 @@ mod tests {
         ParsedTarget {
             count,
             unit: unit.into(),
-            per_ar,
-            ansvarig,
+            per_year: per_ar,
+            party: ansvarig,
         }
     }
 
@@ -1185,15 +1201,15 @@ mod tests {
             Det här gör vi tillsammans\n\n* Genomföra en medborgardialog om året.\n\n\
             Kalle Anka\nKommunstyrelsens ordförande\n\nMusse Pigg\nLokalpolisområdeschef\n";
         let p = parse(text);
-        let heads: Vec<_> = p.avsnitt.iter().map(|s| s.rubrik.as_str()).collect();
+        let heads: Vec<_> = p.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(
             heads,
             ["Polisen", "Exempelby kommun", "Det här gör vi tillsammans"]
         );
         let parties: Vec<Vec<Party>> = p
-            .avsnitt
+            .sections
             .iter()
-            .map(|s| s.loften.iter().map(|c| c.ansvarig).collect())
+            .map(|s| s.commitments.iter().map(|c| c.party).collect())
             .collect();
         assert_eq!(
             parties,
@@ -1204,21 +1220,21 @@ mod tests {
             ]
         );
         assert_eq!(
-            p.avsnitt[0].loften[0].targets,
+            p.sections[0].commitments[0].targets,
             [t(6, "fotpatruller", true, None)]
         );
         assert_eq!(
-            p.avsnitt[1].loften[0].targets,
+            p.sections[1].commitments[0].targets,
             [t(2, "trygghetsvandringar", false, None)]
         );
         assert!(
-            p.avsnitt[2].loften[0].targets.is_empty(),
+            p.sections[2].commitments[0].targets.is_empty(),
             "\"en\" without minst is an article"
         );
         assert_eq!(p.signatories.len(), 2);
-        assert_eq!(p.signatories[1].roll, "Lokalpolisområdeschef");
-        assert!(p.malsattning.contains("Vi vill öka tryggheten."));
-        assert!(p.ignorerat.contains(&"Sök".to_string()));
+        assert_eq!(p.signatories[1].role, "Lokalpolisområdeschef");
+        assert!(p.goal.contains("Vi vill öka tryggheten."));
+        assert!(p.ignored.contains(&"Sök".to_string()));
     }
 
     #[test]
@@ -1228,11 +1244,11 @@ mod tests {
         let p = parse(text);
         let all = format!(
             "{} {} {}",
-            p.malsattning,
-            p.ignorerat.join(" "),
-            p.avsnitt
+            p.goal,
+            p.ignored.join(" "),
+            p.sections
                 .iter()
-                .flat_map(|s| s.loften.iter().map(|c| c.text.clone()))
+                .flat_map(|s| s.commitments.iter().map(|c| c.text.clone()))
                 .collect::<Vec<_>>()
                 .join(" ")
         );

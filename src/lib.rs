@@ -3,9 +3,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod controller;
 pub mod csv;
 pub mod demo;
 pub mod domain;
+pub mod files;
 pub mod import;
 pub mod report;
 pub mod seed;

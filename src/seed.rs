@@ -32,75 +32,100 @@ pub const AGREEMENT_FILES: &[(&str, &str)] = &[(
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PledgeFile {
-    kommun: String,
-    lokalpolisomrade: String,
-    medborgarlofte: PledgeHead,
+    #[serde(rename = "kommun")]
+    municipality: String,
+    #[serde(rename = "lokalpolisomrade")]
+    police_area: String,
+    #[serde(rename = "medborgarlofte")]
+    pledge: PledgeHead,
     #[serde(default)]
-    avsnitt: Vec<SectionFile>,
+    #[serde(rename = "avsnitt")]
+    sections: Vec<SectionFile>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PledgeHead {
     period: String,
-    rubrik: String,
+    #[serde(rename = "rubrik")]
+    title: String,
     #[serde(default)]
-    malsattning: String,
+    #[serde(rename = "malsattning")]
+    goal: String,
     #[serde(default)]
-    kontakt: Option<String>,
+    #[serde(rename = "kontakt")]
+    contact: Option<String>,
     #[serde(default)]
-    undertecknare: Vec<SignatoryFile>,
+    #[serde(rename = "undertecknare")]
+    signatories: Vec<SignatoryFile>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SignatoryFile {
-    namn: String,
-    roll: String,
+    #[serde(rename = "namn")]
+    name: String,
+    #[serde(rename = "roll")]
+    role: String,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SectionFile {
-    rubrik: String,
+    #[serde(rename = "rubrik")]
+    title: String,
     #[serde(default)]
-    loften: Vec<CommitmentFile>,
+    #[serde(rename = "loften")]
+    commitments: Vec<CommitmentFile>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CommitmentFile {
     text: String,
-    ansvarig: String,
+    #[serde(rename = "ansvarig")]
+    party: String,
     #[serde(default)]
-    mal: Vec<TargetFile>,
+    #[serde(rename = "mal")]
+    targets: Vec<TargetFile>,
     #[serde(default)]
-    delomraden: Vec<String>,
+    #[serde(rename = "delomraden")]
+    sub_areas: Vec<String>,
     #[serde(default)]
-    fokus: Vec<String>,
+    #[serde(rename = "fokus")]
+    tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TargetFile {
-    antal: u32,
-    enhet: String,
+    #[serde(rename = "antal")]
+    count: u32,
+    #[serde(rename = "enhet")]
+    unit: String,
     #[serde(default)]
-    per_ar: bool,
+    #[serde(rename = "per_ar")]
+    per_year: bool,
     #[serde(default)]
-    ansvarig: Option<String>,
+    #[serde(rename = "ansvarig")]
+    party: Option<String>,
     #[serde(default)]
-    namn: Option<String>,
+    #[serde(rename = "namn")]
+    label: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AgreementFile {
-    kommun: String,
-    lokalpolisomrade: String,
+    #[serde(rename = "kommun")]
+    municipality: String,
+    #[serde(rename = "lokalpolisomrade")]
+    police_area: String,
     period: String,
-    rubrik: String,
-    fokusomraden: Vec<String>,
+    #[serde(rename = "rubrik")]
+    title: String,
+    #[serde(rename = "fokusomraden")]
+    focus_areas: Vec<String>,
 }
 
 /// A medborgarlöfte read from a seed file.
@@ -136,54 +161,54 @@ fn period(s: &str, file: &str) -> Result<Period, String> {
 pub fn parse_pledge(file: &str, text: &str) -> Result<SeedPledge, String> {
     let f: PledgeFile = toml::from_str(text).map_err(|e| format!("{file}: {e}"))?;
     let mut sections = Vec::new();
-    for s in f.avsnitt {
+    for s in f.sections {
         let mut commitments = Vec::new();
-        for c in s.loften {
+        for c in s.commitments {
             let mut targets = Vec::new();
-            for t in c.mal {
-                if t.antal == 0 {
+            for t in c.targets {
+                if t.count == 0 {
                     return Err(format!("{file}: målet för \"{}\" är 0", c.text));
                 }
                 targets.push(TargetDraft {
-                    count: t.antal,
-                    unit: t.enhet,
-                    scope: if t.per_ar {
+                    count: t.count,
+                    unit: t.unit,
+                    scope: if t.per_year {
                         TargetScope::PerYear
                     } else {
                         TargetScope::Period
                     },
-                    party: t.ansvarig.as_deref().map(|p| party(p, file)).transpose()?,
-                    label: t.namn,
+                    party: t.party.as_deref().map(|p| party(p, file)).transpose()?,
+                    label: t.label,
                 });
             }
             commitments.push(CommitmentDraft {
-                party: party(&c.ansvarig, file)?,
+                party: party(&c.party, file)?,
                 text: c.text,
                 targets,
-                sub_areas: c.delomraden,
-                tags: c.fokus,
+                sub_areas: c.sub_areas,
+                tags: c.tags,
             });
         }
         sections.push(SectionDraft {
-            title: s.rubrik,
+            title: s.title,
             commitments,
         });
     }
     Ok(SeedPledge {
-        municipality: f.kommun,
-        police_area: f.lokalpolisomrade,
-        period: period(&f.medborgarlofte.period, file)?,
+        municipality: f.municipality,
+        police_area: f.police_area,
+        period: period(&f.pledge.period, file)?,
         draft: PledgeDraft {
-            title: f.medborgarlofte.rubrik,
-            goal: f.medborgarlofte.malsattning.trim().to_string(),
-            contact: f.medborgarlofte.kontakt,
+            title: f.pledge.title,
+            goal: f.pledge.goal.trim().to_string(),
+            contact: f.pledge.contact,
             signatories: f
-                .medborgarlofte
-                .undertecknare
+                .pledge
+                .signatories
                 .into_iter()
                 .map(|s| Signatory {
-                    name: s.namn,
-                    role: s.roll,
+                    name: s.name,
+                    role: s.role,
                 })
                 .collect(),
             sections,
@@ -195,10 +220,10 @@ pub fn parse_agreement(file: &str, text: &str) -> Result<SeedAgreement, String> 
     let f: AgreementFile = toml::from_str(text).map_err(|e| format!("{file}: {e}"))?;
     Ok(SeedAgreement {
         period: period(&f.period, file)?,
-        municipality: f.kommun,
-        police_area: f.lokalpolisomrade,
-        title: f.rubrik,
-        focus_areas: f.fokusomraden,
+        municipality: f.municipality,
+        police_area: f.police_area,
+        title: f.title,
+        focus_areas: f.focus_areas,
     })
 }
 
@@ -217,12 +242,12 @@ fn ensure_municipality(
 /// Fills a new database with the seed kommuner, their medborgarlöften and agreements.
 pub fn install(store: &mut Store) -> Result<(), StoreError> {
     for (file, text) in PLEDGE_FILES {
-        let seed = parse_pledge(file, text).map_err(StoreError::Invalid)?;
+        let seed = parse_pledge(file, text).map_err(StoreError::Seed)?;
         let m = ensure_municipality(store, &seed.municipality, &seed.police_area)?;
         store.insert_pledge(m, seed.period, &seed.draft)?;
     }
     for (file, text) in AGREEMENT_FILES {
-        let a = parse_agreement(file, text).map_err(StoreError::Invalid)?;
+        let a = parse_agreement(file, text).map_err(StoreError::Seed)?;
         let m = ensure_municipality(store, &a.municipality, &a.police_area)?;
         store.add_agreement(m, a.period, &a.title, &a.focus_areas)?;
     }

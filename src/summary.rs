@@ -1,9 +1,9 @@
 //! Pure progress of a whole board: statuses, counts, behind-plan. No I/O, no clock.
 
 use crate::domain::{
-    Commitment, Status, Target, TargetProgress, commitment_status, target_progress,
+    BoardData, Commitment, CommitmentStats, Status, Target, TargetProgress, commitment_status,
+    target_progress,
 };
-use crate::store::{BoardData, CommitmentStats};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone)]

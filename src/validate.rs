@@ -1,86 +1,228 @@
-//! Input validation shared by the GUI, the CLI and the store, with Swedish messages.
+//! Input validation shared by the GUI, the CLI and the store: every limit lives here, and
+//! every rule says what is wrong in Swedish through [`Invalid`].
 
+use crate::domain::{Observation, ObservationStatus, SafetyWalk};
 use chrono::{Datelike, NaiveDate};
 
 /// Longest free text we accept in one field (characters).
 pub const MAX_TEXT: usize = 4000;
 /// Largest count one insats may carry.
 pub const MAX_COUNT: u32 = 10_000;
+/// Largest target of a löfte ("100 000 kontroller" is already far beyond any real one).
+pub const MAX_TARGET: u32 = 100_000;
+/// Most participants on one trygghetsvandring.
+pub const MAX_PARTICIPANTS: u32 = 10_000;
 /// Dates outside these years are certainly typing mistakes.
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
+/// What is wrong with a value a user typed or a file held.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Invalid {
+    #[error("Ange ett datum (ÅÅÅÅ-MM-DD).")]
+    MissingDate,
+    #[error("\"{0}\" är inte ett datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2024-03-01.")]
+    NotADate(String),
+    #[error("Datumet {0} är orimligt. Ange ett datum mellan år {start} och {end}.", start = YEARS.start(), end = YEARS.end())]
+    ImplausibleDate(NaiveDate),
+    #[error("Ange antal (minst 1).")]
+    MissingCount,
+    #[error("\"{0}\" är inte ett heltal.")]
+    NotAnInteger(String),
+    #[error("Antal måste vara minst 1.")]
+    CountTooSmall,
+    #[error("Antal kan vara högst {}.", fmt_thousands(MAX_COUNT))]
+    CountTooLarge,
+    #[error(
+        "Målet måste vara ett antal från 1 till {}.",
+        fmt_thousands(MAX_TARGET)
+    )]
+    TargetOutOfRange,
+    #[error("Antal deltagare måste vara 0–{}.", fmt_thousands(MAX_PARTICIPANTS))]
+    ParticipantsOutOfRange,
+    #[error("{0} måste fyllas i.")]
+    Required(&'static str),
+    #[error("{field} är för lång ({} tecken, högst {}).", fmt_thousands(*chars as u32), fmt_thousands(MAX_TEXT as u32))]
+    TooLong { field: &'static str, chars: usize },
+    #[error("{0} innehåller otillåtna styrtecken.")]
+    ControlCharacters(&'static str),
+    #[error("Ange varför ingen åtgärd görs.")]
+    ReasonRequired,
+    #[error("Ange en motivering till statusen.")]
+    StatusReasonRequired,
+    #[error("Bekräfta datumet utanför perioden.")]
+    ConfirmOutsidePeriod,
+    #[error("Välj vilket mål insatsen räknas mot.")]
+    ChooseTarget,
+    #[error("Skriv perioden som ett år (2025) eller två (2025-2026).")]
+    Period,
+    #[error("Målet i \"{0}\" måste vara ett antal från 1 till {max}.", max = fmt_thousands(MAX_TARGET))]
+    TargetIn(String),
+    #[error("Ett löfte i \"{0}\" saknar text.")]
+    CommitmentWithoutText(String),
+    #[error("Det finns inga löften att spara.")]
+    NoCommitments,
+    #[error("Löfte {0} hör till en annan kommun.")]
+    CommitmentOfOtherKommun(crate::domain::CommitmentId),
+    #[error("Mål {0} hör inte till det valda löftet.")]
+    TargetOfOtherCommitment(crate::domain::TargetId),
+    #[error("Kommunen har redan ett medborgarlöfte som omfattar {0}.")]
+    PeriodTaken(crate::domain::Period),
+    #[error("Kommunen {0} finns redan.")]
+    KommunExists(String),
+    #[error("Ett löfte kan bara flyttas inom samma medborgarlöfte.")]
+    MoveAcrossPledges,
+    #[error("Exempeldata finns redan i databasen.")]
+    DemoExists,
+    #[error("{0} finns redan.")]
+    FileExists(std::path::PathBuf),
+}
+
 /// Parses an ISO date (2024-03-01).
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(s: &str) -> Result<NaiveDate, Invalid> {
     let s = s.trim();
     if s.is_empty() {
-        return Err("Ange ett datum (ÅÅÅÅ-MM-DD).".into());
+        return Err(Invalid::MissingDate);
     }
-    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-        format!(
-            "\"{}\" är inte ett datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2024-03-01.",
-            clip(s, 20)
-        )
-    })?;
+    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Invalid::NotADate(clip(s, 20)))?;
     check_date(d)?;
     Ok(d)
 }
 
-pub fn check_date(d: NaiveDate) -> Result<(), String> {
+/// An empty field is no date; anything else must be one.
+pub fn parse_optional_date(s: &str) -> Result<Option<NaiveDate>, Invalid> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(s).map(Some)
+    }
+}
+
+pub fn check_date(d: NaiveDate) -> Result<(), Invalid> {
     if YEARS.contains(&d.year()) {
         Ok(())
     } else {
-        Err(format!(
-            "Datumet {d} är orimligt. Ange ett datum mellan år {} och {}.",
-            YEARS.start(),
-            YEARS.end()
-        ))
+        Err(Invalid::ImplausibleDate(d))
     }
+}
+
+/// A whole number as typed, or why it is not one.
+fn parse_integer(s: &str) -> Result<Option<i64>, Invalid> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse::<i64>()
+        .map(Some)
+        .map_err(|_| Invalid::NotAnInteger(clip(s, 20)))
 }
 
 /// Parses a count of an insats: a whole number 1 ..= MAX_COUNT.
-pub fn parse_count(s: &str) -> Result<u32, String> {
-    let s = s.trim();
-    match s.parse::<i64>() {
-        Ok(n) => check_count(n),
-        Err(_) if s.is_empty() => Err("Ange antal (minst 1).".into()),
-        Err(_) => Err(format!("\"{}\" är inte ett heltal.", clip(s, 20))),
-    }
+pub fn parse_count(s: &str) -> Result<u32, Invalid> {
+    check_count(parse_integer(s)?.ok_or(Invalid::MissingCount)?)
 }
 
-pub fn check_count(n: i64) -> Result<u32, String> {
+pub fn check_count(n: i64) -> Result<u32, Invalid> {
     if n < 1 {
-        Err("Antal måste vara minst 1.".into())
+        Err(Invalid::CountTooSmall)
     } else if n > MAX_COUNT as i64 {
-        Err(format!(
-            "Antal kan vara högst {}.",
-            fmt_thousands(MAX_COUNT)
-        ))
+        Err(Invalid::CountTooLarge)
     } else {
         Ok(n as u32)
     }
 }
 
+/// Parses the target of a löfte: 1 ..= MAX_TARGET.
+pub fn parse_target_count(s: &str) -> Result<u32, Invalid> {
+    check_target_count(parse_integer(s)?.ok_or(Invalid::TargetOutOfRange)?)
+}
+
+pub fn check_target_count(n: i64) -> Result<u32, Invalid> {
+    u32::try_from(n)
+        .ok()
+        .filter(|n| (1..=MAX_TARGET).contains(n))
+        .ok_or(Invalid::TargetOutOfRange)
+}
+
+/// Parses the participants of a walk: empty is 0.
+pub fn parse_participants(s: &str) -> Result<u32, Invalid> {
+    let n = parse_integer(s)?.unwrap_or(0);
+    u32::try_from(n)
+        .ok()
+        .filter(|n| *n <= MAX_PARTICIPANTS)
+        .ok_or(Invalid::ParticipantsOutOfRange)
+}
+
 /// Checks a free-text field: length and no control characters (newlines and tabs are
 /// allowed where `multiline`). Returns the trimmed text.
-pub fn check_text(label: &str, s: &str, required: bool, multiline: bool) -> Result<String, String> {
+pub fn check_text(
+    field: &'static str,
+    s: &str,
+    required: bool,
+    multiline: bool,
+) -> Result<String, Invalid> {
     let t = s.trim();
     if required && t.is_empty() {
-        return Err(format!("{label} måste fyllas i."));
+        return Err(Invalid::Required(field));
     }
-    let n = t.chars().count();
-    if n > MAX_TEXT {
-        return Err(format!(
-            "{label} är för lång ({} tecken, högst {}).",
-            fmt_thousands(n as u32),
-            fmt_thousands(MAX_TEXT as u32)
-        ));
+    let chars = t.chars().count();
+    if chars > MAX_TEXT {
+        return Err(Invalid::TooLong { field, chars });
     }
     if t.chars()
         .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t' || c == '\r')))
     {
-        return Err(format!("{label} innehåller otillåtna styrtecken."));
+        return Err(Invalid::ControlCharacters(field));
     }
     Ok(t.to_string())
+}
+
+/// Comma-separated names ("Norr, Söder"), each checked; empty items dropped.
+pub fn parse_list(field: &'static str, s: &str) -> Result<Vec<String>, Invalid> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(|x| check_text(field, x, true, false))
+        .collect()
+}
+
+/// A walk with trimmed texts, or the first problem.
+pub fn validate_walk(w: &SafetyWalk) -> Result<SafetyWalk, Invalid> {
+    check_date(w.date)?;
+    if w.participants > MAX_PARTICIPANTS {
+        return Err(Invalid::ParticipantsOutOfRange);
+    }
+    let mut orgs = Vec::new();
+    for o in &w.organisations {
+        let o = check_text("Organisation", o, false, false)?;
+        if !o.is_empty() {
+            orgs.push(o);
+        }
+    }
+    Ok(SafetyWalk {
+        area: check_text("Område/sträcka", &w.area, true, false)?,
+        notes: check_text("Anteckningar", &w.notes, false, true)?,
+        organisations: orgs,
+        ..w.clone()
+    })
+}
+
+/// An observation with trimmed texts, or the first problem.
+pub fn validate_observation(o: &Observation) -> Result<Observation, Invalid> {
+    if let Some(d) = o.deadline {
+        check_date(d)?;
+    }
+    let reason = check_text("Motivering", &o.status_reason, false, true)?;
+    if o.status == ObservationStatus::WontFix && reason.is_empty() {
+        return Err(Invalid::ReasonRequired);
+    }
+    Ok(Observation {
+        place: check_text("Plats", &o.place, false, false)?,
+        description: check_text("Beskrivning", &o.description, false, true)?,
+        measure: check_text("Åtgärd", &o.measure, false, true)?,
+        responsible: check_text("Ansvarig", &o.responsible, false, false)?,
+        status_reason: reason,
+        ..o.clone()
+    })
 }
 
 /// 10000 → "10 000", the Swedish way.
@@ -96,7 +238,8 @@ pub fn fmt_thousands(n: u32) -> String {
     out
 }
 
-fn clip(s: &str, max: usize) -> String {
+/// The first `max` characters, with "…" when cut.
+pub fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
     } else {
@@ -110,31 +253,47 @@ fn clip(s: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
+    fn msg<T: std::fmt::Debug>(r: Result<T, Invalid>) -> String {
+        r.unwrap_err().to_string()
+    }
+
     #[test]
     fn dates() {
         assert_eq!(
             parse_date(" 2024-03-01 "),
             Ok(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap())
         );
-        assert!(
-            parse_date("2024-02-30")
-                .unwrap_err()
-                .contains("inte ett datum")
-        );
-        assert!(parse_date("1/3 2024").unwrap_err().contains("ÅÅÅÅ-MM-DD"));
-        assert!(parse_date("").unwrap_err().contains("Ange ett datum"));
-        assert!(parse_date("1850-01-01").unwrap_err().contains("orimligt"));
-        assert!(parse_date("9999-01-01").unwrap_err().contains("orimligt"));
+        assert!(msg(parse_date("2024-02-30")).contains("inte ett datum"));
+        assert!(msg(parse_date("1/3 2024")).contains("ÅÅÅÅ-MM-DD"));
+        assert!(msg(parse_date("")).contains("Ange ett datum"));
+        assert!(msg(parse_date("1850-01-01")).contains("orimligt"));
+        assert!(msg(parse_date("9999-01-01")).contains("orimligt"));
+        assert_eq!(parse_optional_date("  "), Ok(None));
+        assert!(parse_optional_date("x").is_err());
     }
 
     #[test]
     fn counts() {
         assert_eq!(parse_count("3"), Ok(3));
-        assert!(parse_count("0").unwrap_err().contains("minst 1"));
-        assert!(parse_count("-2").unwrap_err().contains("minst 1"));
+        assert!(msg(parse_count("0")).contains("minst 1"));
+        assert!(msg(parse_count("-2")).contains("minst 1"));
         assert!(parse_count("99999999999999999999").is_err());
-        assert!(parse_count("10001").unwrap_err().contains("10 000"));
-        assert!(parse_count("tre").unwrap_err().contains("inte ett heltal"));
+        assert!(msg(parse_count("10001")).contains("10 000"));
+        assert!(msg(parse_count("tre")).contains("inte ett heltal"));
+        assert_eq!(parse_count(""), Err(Invalid::MissingCount));
+    }
+
+    #[test]
+    fn targets_and_participants() {
+        assert_eq!(parse_target_count(" 100000 "), Ok(100_000));
+        assert!(msg(parse_target_count("0")).contains("från 1 till 100 000"));
+        assert!(parse_target_count("100001").is_err());
+        assert!(parse_target_count("-1").is_err());
+        assert!(msg(parse_target_count("fyra")).contains("inte ett heltal"));
+        assert_eq!(parse_participants(""), Ok(0));
+        assert_eq!(parse_participants("12"), Ok(12));
+        assert!(msg(parse_participants("10001")).contains("0–10 000"));
+        assert!(parse_participants("-3").is_err());
     }
 
     #[test]
@@ -143,11 +302,7 @@ mod tests {
             check_text("Plats", "  Torget ", true, false),
             Ok("Torget".into())
         );
-        assert!(
-            check_text("Plats", "  ", true, false)
-                .unwrap_err()
-                .contains("måste fyllas i")
-        );
+        assert!(msg(check_text("Plats", "  ", true, false)).contains("måste fyllas i"));
         assert_eq!(check_text("Plats", "", false, false), Ok(String::new()));
         assert!(check_text("Plats", "a\u{7}b", false, true).is_err());
         assert!(check_text("Plats", "a\nb", false, false).is_err());
@@ -157,11 +312,11 @@ mod tests {
             Ok("🚓 مرحبا".into())
         );
         let long = "x".repeat(MAX_TEXT + 1);
-        assert!(
-            check_text("Text", &long, false, true)
-                .unwrap_err()
-                .contains("för lång")
-        );
+        assert!(msg(check_text("Text", &long, false, true)).contains("för lång (4 001 tecken"));
         assert_eq!(fmt_thousands(1234567), "1 234 567");
+        assert_eq!(
+            parse_list("Namn", " Norr , Söder,, "),
+            Ok(vec!["Norr".into(), "Söder".into()])
+        );
     }
 }

@@ -24,7 +24,7 @@ proptest! {
     #[test]
     fn parser_never_panics_on_anything(s in "\\PC{0,400}") {
         let p = parse(&s);
-        let _ = p.to_draft("x");
+        let _ = trygghetstavlan::domain::PledgeDraft::from(&p);
         let _ = trygghetstavlan::import::render_text(&p);
     }
 
@@ -33,9 +33,9 @@ proptest! {
         let text = lines.join("\n");
         let p = parse(&text);
         // Every target it finds is a positive count with a unit.
-        for s in &p.avsnitt {
-            prop_assert!(!s.rubrik.trim().is_empty());
-            for c in &s.loften {
+        for s in &p.sections {
+            prop_assert!(!s.title.trim().is_empty());
+            for c in &s.commitments {
                 for t in &c.targets {
                     prop_assert!(t.count > 0);
                     prop_assert!(!t.unit.is_empty());

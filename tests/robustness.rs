@@ -188,7 +188,7 @@ fn hostile_input_is_validated() {
     ];
     for a in &bad {
         match store.add_activity(a) {
-            Err(StoreError::Invalid(msg)) => assert!(!msg.is_empty()),
+            Err(StoreError::Invalid(e)) => assert!(!e.to_string().is_empty()),
             other => panic!("{a:?} gave {other:?}"),
         }
     }

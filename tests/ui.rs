@@ -5,9 +5,11 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::PathBuf;
-use trygghetstavlan::app::{App, Clock, Prefs};
+use trygghetstavlan::app::App;
+use trygghetstavlan::domain::Clock;
 use trygghetstavlan::domain::Status;
 use trygghetstavlan::store::Store;
+use trygghetstavlan::ui::Prefs;
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -58,7 +60,7 @@ fn open_detail(h: &mut Harness<'static, App>, text: &str) {
     h.run();
     h.get_by_label_contains(text).click();
     h.run();
-    assert!(h.state().selected_commitment.is_some(), "detail opens");
+    assert!(h.state().screens().board.selected.is_some(), "detail opens");
 }
 
 #[test]
@@ -118,7 +120,16 @@ fn insats_form_rejects_bad_date_then_saves() {
     h.get_by_role_and_label(Role::TextInput, "Antal")
         .type_text("3");
     h.run();
-    assert_eq!(h.state().form.as_ref().unwrap().count, "3");
+    assert_eq!(
+        h.state()
+            .screens()
+            .board
+            .activity_form
+            .as_ref()
+            .unwrap()
+            .count,
+        "3"
+    );
     h.get_by_role_and_label(Role::TextInput, "Plats / delområde")
         .click();
     h.run();
@@ -128,7 +139,10 @@ fn insats_form_rejects_bad_date_then_saves() {
     assert!(h.query_by_label_contains("är inte ett datum").is_none());
     h.get_by_label("Spara").click();
     h.run();
-    assert!(h.state().form.is_none(), "form closes");
+    assert!(
+        h.state().screens().board.activity_form.is_none(),
+        "form closes"
+    );
     h.get_by_label("2024-05-02");
     h.get_by_label("Stortorget");
     assert_eq!(done(&h, "Polisen ska genomföra synlighetsarbete"), 3);
@@ -161,10 +175,16 @@ fn escape_cancels_and_ctrl_n_opens_form() {
     open_detail(&mut h, "5 st riktade insatser");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
-    assert!(h.state().form.is_some(), "Ctrl+N opens the form");
+    assert!(
+        h.state().screens().board.activity_form.is_some(),
+        "Ctrl+N opens the form"
+    );
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(h.state().form.is_none(), "Esc cancels");
+    assert!(
+        h.state().screens().board.activity_form.is_none(),
+        "Esc cancels"
+    );
     assert_eq!(h.state().store().unwrap().activity_count().unwrap(), 0);
 }
 
@@ -273,7 +293,7 @@ fn last_meeting_marks_new_insatser() {
     select(&mut h, "Olofström");
     let m = h.state().board().unwrap().0.municipality.id;
     h.state_mut().apply(
-        trygghetstavlan::ui::Action::SetLastMeeting(m, Some(day("2024-06-01"))),
+        trygghetstavlan::ui::BoardAction::SetLastMeeting(m, Some(day("2024-06-01"))).into(),
         0.0,
     );
     h.get_all_by_label("+1").next().unwrap().click();
@@ -311,7 +331,7 @@ fn edit_commitment_target_and_party() {
     h.run();
     h.get_by_label("Spara löfte").click();
     h.run();
-    assert!(h.state().commitment_form.is_none());
+    assert!(h.state().screens().authoring.commitment_form.is_none());
     let (_, s) = h.state().board().unwrap();
     let r = s
         .rows
@@ -389,7 +409,7 @@ fn walk_with_two_observations_and_the_atgardslista() {
     h.run();
     h.get_by_label("Trygghetsvandringar (1)");
     assert!(
-        h.state().walks_state.selected.is_some(),
+        h.state().screens().walks.state.selected.is_some(),
         "the new walk is selected"
     );
     // Two observations through the quick-entry row.
@@ -469,7 +489,7 @@ fn export_pdf_from_the_board() {
     select(&mut h, "Sölvesborg");
     h.get_by_label("Exportera PDF…").click();
     h.run();
-    let suggested = h.state().export.path.clone();
+    let suggested = h.state().screens().export.path.clone();
     assert!(
         suggested.ends_with("uppfoljning-solvesborg-2024.pdf"),
         "{suggested}"
@@ -483,7 +503,7 @@ fn export_pdf_from_the_board() {
     for _ in 0..200 {
         h.step();
         if matches!(
-            h.state().export.status,
+            h.state().screens().export.status,
             trygghetstavlan::ui::export::ExportStatus::Done { .. }
         ) {
             break;
@@ -541,7 +561,7 @@ fn import_paste_preview_correct_and_save() {
     );
     h.get_by_label("Spara medborgarlöftet").click();
     h.run();
-    assert!(!h.state().import.open);
+    assert!(!h.state().screens().import.open);
     let (b, s) = h.state().board().unwrap();
     assert_eq!(b.pledge.period.to_string(), "2025");
     assert_eq!(b.municipality.name, "Olofström");
@@ -612,7 +632,7 @@ fn new_kommun_from_the_left_panel() {
     let store = h.state().store().unwrap();
     let m = store.municipality_by_name("Karlshamn").unwrap().unwrap();
     assert_eq!(
-        h.state().selection,
+        h.state().screens().nav.selection,
         Some(trygghetstavlan::ui::nav::Selection::Municipality(m.id))
     );
     h.get_by_label("Skapa tomt medborgarlöfte");

@@ -21,8 +21,7 @@ pub trait Metrics {
     fn width(&self, text: &str, size: f32, bold: bool) -> f32;
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rgb(pub u8, pub u8, pub u8);
+pub use crate::domain::palette::Rgb;
 
 pub const BLACK: Rgb = Rgb(0x1a, 0x1a, 0x1a);
 pub const GREY: Rgb = Rgb(0x55, 0x55, 0x55);

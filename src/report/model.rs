@@ -1,10 +1,12 @@
 //! The follow-up report as plain data. Internal notes have no field here, so they cannot
 //! reach the PDF.
 
-use crate::domain::{ObservationStatus, Party, Period, PledgeId, Signatory, Status, TargetScope};
-use crate::store::{Store, StoreError};
+use crate::domain::{
+    ObservationStatus, Party, Period, PledgeId, Records, Signatory, Status, TargetScope,
+};
 use crate::summary::summarize;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FollowUp {
@@ -116,20 +118,31 @@ fn goal_text(targets: &[crate::summary::TargetLine]) -> String {
 }
 
 /// Builds the report for one medborgarlöfte as of `today`.
-pub fn build_follow_up(
-    store: &Store,
+pub fn build_follow_up<R: Records>(
+    records: &R,
     pledge: PledgeId,
     today: NaiveDate,
-) -> Result<FollowUp, StoreError> {
-    let board = store.board(pledge, None)?;
+) -> Result<FollowUp, R::Error> {
+    let board = records.board(pledge)?;
     let summary = summarize(&board, today);
     let period = board.pledge.period;
-    let area = store
-        .police_areas()?
-        .into_iter()
-        .find(|a| a.id == board.municipality.police_area)
-        .map(|a| a.name)
-        .unwrap_or_default();
+    let area = records.police_area_name(board.municipality.police_area)?;
+    // Public lines only: an insats's internal note is dropped here.
+    let mut activities_by_commitment: HashMap<_, Vec<ActivityLine>> = HashMap::new();
+    for a in records.activities_of_pledge(pledge)? {
+        if let Some(c) = a.commitment {
+            activities_by_commitment
+                .entry(c)
+                .or_default()
+                .push(ActivityLine {
+                    date: a.date,
+                    by: a.by,
+                    count: a.count,
+                    place: a.place,
+                    description: a.description,
+                });
+        }
+    }
 
     let done_text = |row: &crate::summary::CommitmentRow| -> String {
         if row.targets.is_empty() {
@@ -174,18 +187,9 @@ pub fn build_follow_up(
     for s in &board.sections {
         let mut commitments = Vec::new();
         for r in summary.rows.iter().filter(|r| r.commitment.section == s.id) {
-            let mut activities: Vec<ActivityLine> = store
-                .activities_for_commitment(r.commitment.id)?
-                .into_iter()
-                .map(|a| ActivityLine {
-                    date: a.date,
-                    by: a.by,
-                    count: a.count,
-                    place: a.place,
-                    description: a.description,
-                })
-                .collect();
-            activities.sort_by_key(|a| a.date);
+            let activities = activities_by_commitment
+                .remove(&r.commitment.id)
+                .unwrap_or_default();
             commitments.push(CommitmentDetail {
                 text: r.commitment.text.clone(),
                 party: r.commitment.party,
@@ -208,11 +212,10 @@ pub fn build_follow_up(
     }
 
     let mut walks = Vec::new();
-    let mut all_walks = store.walks(board.municipality.id)?;
-    all_walks.retain(|w| period.contains(w.date));
-    all_walks.sort_by_key(|w| w.date);
-    for w in all_walks {
-        let obs = store.observations(w.id)?;
+    for (w, obs) in records.walks_with_observations(board.municipality.id)? {
+        if !period.contains(w.date) {
+            continue;
+        }
         let by_status = ObservationStatus::ALL
             .iter()
             .map(|s| (*s, obs.iter().filter(|o| o.status == *s).count() as u32))

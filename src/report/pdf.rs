@@ -5,7 +5,7 @@ use super::layout::{
     self, BLACK, Cell, Column, GREY, Item, Layout, MARGIN_X, Metrics, PAGE_H, PAGE_W, Page, Rgb,
 };
 use super::model::{CommitmentDetail, FollowUp, WalkDetail};
-use crate::domain::{ObservationStatus, Status};
+use crate::domain::{Status, palette};
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
     PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
@@ -63,25 +63,6 @@ impl Metrics for FontMetrics {
     fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
         let em: f32 = text.chars().map(|c| self.advance_em(c, bold)).sum();
         em * size * 0.352_778
-    }
-}
-
-fn status_rgb(s: Status) -> Rgb {
-    match s {
-        Status::Done => Rgb(0x1B, 0x7F, 0x3B),
-        Status::InProgress => Rgb(0x1F, 0x5F, 0xAD),
-        Status::PartlyDone => Rgb(0xA1, 0x4A, 0x07),
-        Status::NotStarted => Rgb(0x5F, 0x63, 0x68),
-        Status::NotDone => Rgb(0xB3, 0x26, 0x1E),
-    }
-}
-
-fn obs_status_rgb(s: ObservationStatus) -> Rgb {
-    match s {
-        ObservationStatus::New => Rgb(0xB3, 0x26, 0x1E),
-        ObservationStatus::Ongoing => Rgb(0x1F, 0x5F, 0xAD),
-        ObservationStatus::Fixed => Rgb(0x1B, 0x7F, 0x3B),
-        ObservationStatus::WontFix => Rgb(0x5F, 0x63, 0x68),
     }
 }
 
@@ -146,7 +127,7 @@ fn title_block(l: &mut Layout, f: &FollowUp) {
             ),
             BODY,
             true,
-            status_rgb(Status::InProgress),
+            palette::status(Status::InProgress),
             0.0,
         );
     }
@@ -188,7 +169,7 @@ fn summary(l: &mut Layout, f: &FollowUp) {
     let row: Vec<Cell> = f
         .counts
         .iter()
-        .map(|(s, n)| Cell::colored(n.to_string(), status_rgb(*s)))
+        .map(|(s, n)| Cell::colored(n.to_string(), palette::status(*s)))
         .collect();
     l.table(&cols, &[row], TABLE);
     l.space(2.0);
@@ -232,7 +213,7 @@ fn summary(l: &mut Layout, f: &FollowUp) {
                 Cell::plain(r.party.label()),
                 Cell::plain(&r.goal),
                 Cell::plain(&r.done),
-                Cell::colored(r.status.label(), status_rgb(r.status)),
+                Cell::colored(r.status.label(), palette::status(r.status)),
             ]
         })
         .collect();
@@ -256,7 +237,7 @@ fn commitment(l: &mut Layout, c: &CommitmentDetail) {
         &format!("Status: {}", c.status.label()),
         SMALL,
         true,
-        status_rgb(c.status),
+        palette::status(c.status),
         0.0,
     );
     if let Some(reason) = &c.manual_reason {
@@ -400,7 +381,7 @@ fn walk(l: &mut Layout, w: &WalkDetail) {
                     Cell::plain(&o.measure),
                     Cell::plain(&o.responsible),
                     Cell::plain(o.deadline.map(|d| d.to_string()).unwrap_or("–".into())),
-                    Cell::colored(o.status.label(), obs_status_rgb(o.status)),
+                    Cell::colored(o.status.label(), palette::observation_status(o.status)),
                 ]
             })
             .collect();

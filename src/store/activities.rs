@@ -1,8 +1,8 @@
 //! Insatser.
 
 use super::{Result, Store, StoreError, date_from_sql, date_to_sql, party_from_sql};
-use crate::domain::{Activity, ActivityId, CommitmentId, MunicipalityId, TargetId};
-use crate::validate::{check_count, check_date, check_text};
+use crate::domain::{Activity, ActivityId, CommitmentId, MunicipalityId, PledgeId, TargetId};
+use crate::validate::{Invalid, check_count, check_date, check_text};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 const COLS: &str = "id, municipality_id, commitment_id, target_id, date, party, count, place, \
@@ -24,7 +24,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Activity> {
 }
 
 /// Field-level check of an insats; the GUI shows the same messages next to the fields.
-pub fn validate_activity(a: &Activity) -> std::result::Result<Activity, String> {
+pub fn validate_activity(a: &Activity) -> std::result::Result<Activity, Invalid> {
     check_date(a.date)?;
     let count = check_count(a.count as i64)?;
     Ok(Activity {
@@ -74,9 +74,7 @@ fn check_links(tx: &Transaction, a: &Activity) -> Result<()> {
         match owner {
             None => return Err(StoreError::NotFound(format!("Löfte {c}"))),
             Some(m) if m != a.municipality.0 => {
-                return Err(StoreError::Invalid(format!(
-                    "Löfte {c} hör till en annan kommun."
-                )));
+                return Err(Invalid::CommitmentOfOtherKommun(c).into());
             }
             _ => {}
         }
@@ -90,9 +88,7 @@ fn check_links(tx: &Transaction, a: &Activity) -> Result<()> {
             )
             .optional()?;
         if owner.is_none() || owner != a.commitment.map(|c| c.0) {
-            return Err(StoreError::Invalid(format!(
-                "Mål {t} hör inte till det valda löftet."
-            )));
+            return Err(Invalid::TargetOfOtherCommitment(t).into());
         }
     }
     Ok(())
@@ -110,7 +106,7 @@ impl Store {
     }
 
     fn insert_activity(&mut self, a: &Activity, id: Option<ActivityId>) -> Result<ActivityId> {
-        let a = validate_activity(a).map_err(StoreError::Invalid)?;
+        let a = validate_activity(a)?;
         let tx = self.write_tx()?;
         check_links(&tx, &a)?;
         insert_activity_row(&tx, &a, id)?;
@@ -120,7 +116,7 @@ impl Store {
     }
 
     pub fn update_activity(&mut self, a: &Activity) -> Result<()> {
-        let a = validate_activity(a).map_err(StoreError::Invalid)?;
+        let a = validate_activity(a)?;
         let tx = self.write_tx()?;
         check_links(&tx, &a)?;
         let n = tx.execute(
@@ -178,6 +174,21 @@ impl Store {
             "SELECT {COLS} FROM activity WHERE commitment_id = ?1 ORDER BY date DESC, id DESC"
         ))?;
         let rows = st.query_map([c.0], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every insats of a medborgarlöfte's löften, oldest first (one query).
+    pub fn activities_of_pledge(&self, p: PledgeId) -> Result<Vec<Activity>> {
+        let cols = COLS
+            .split(", ")
+            .map(|c| format!("a.{}", c.trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {cols} FROM activity a JOIN commitment c ON c.id = a.commitment_id \
+             JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 ORDER BY a.date, a.id"
+        ))?;
+        let rows = st.query_map([p.0], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -13,7 +13,7 @@ impl Store {
         title: &str,
         focus_areas: &[String],
     ) -> Result<AgreementId> {
-        let title = check_text("Rubrik", title, true, false).map_err(StoreError::Invalid)?;
+        let title = check_text("Rubrik", title, true, false)?;
         let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO agreement(municipality_id, first_year, last_year, title) VALUES (?1, ?2, ?3, ?4)",
@@ -21,7 +21,7 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         for (i, f) in focus_areas.iter().enumerate() {
-            let f = check_text("Fokusområde", f, true, false).map_err(StoreError::Invalid)?;
+            let f = check_text("Fokusområde", f, true, false)?;
             tx.execute(
                 "INSERT INTO focus_area(agreement_id, position, name) VALUES (?1, ?2, ?3)",
                 params![id, i as i64, f],
@@ -47,8 +47,8 @@ impl Store {
             let focus_areas = st
                 .query_map([id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            let period = Period::new(a, b)
-                .ok_or_else(|| StoreError::Invalid(format!("Ogiltig period {a}–{b}")))?;
+            let period =
+                Period::new(a, b).ok_or_else(|| StoreError::Corrupt(format!("period {a}–{b}")))?;
             out.push(Agreement {
                 id: AgreementId(id),
                 municipality: m,

@@ -88,17 +88,16 @@ impl Store {
         contact: Option<&str>,
         signatories: &[Signatory],
     ) -> Result<()> {
-        let title = check_text("Rubrik", title, true, false).map_err(StoreError::Invalid)?;
-        let goal = check_text("Målsättning", goal, false, true).map_err(StoreError::Invalid)?;
+        let title = check_text("Rubrik", title, true, false)?;
+        let goal = check_text("Målsättning", goal, false, true)?;
         let contact = match contact {
-            Some(c) => Some(check_text("Kontakt", c, false, true).map_err(StoreError::Invalid)?)
-                .filter(|c| !c.is_empty()),
+            Some(c) => Some(check_text("Kontakt", c, false, true)?).filter(|c| !c.is_empty()),
             None => None,
         };
         let mut signers = Vec::new();
         for s in signatories {
-            let name = check_text("Namn", &s.name, false, false).map_err(StoreError::Invalid)?;
-            let role = check_text("Roll", &s.role, false, false).map_err(StoreError::Invalid)?;
+            let name = check_text("Namn", &s.name, false, false)?;
+            let role = check_text("Roll", &s.role, false, false)?;
             if !name.is_empty() {
                 signers.push((name, role));
             }
@@ -123,8 +122,7 @@ impl Store {
     }
 
     pub fn add_section(&mut self, pledge: PledgeId, title: &str) -> Result<SectionId> {
-        let title =
-            check_text("Avsnittets rubrik", title, true, false).map_err(StoreError::Invalid)?;
+        let title = check_text("Avsnittets rubrik", title, true, false)?;
         let tx = self.write_tx()?;
         let pos: i64 = tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM section WHERE pledge_id = ?1",
@@ -141,8 +139,7 @@ impl Store {
     }
 
     pub fn rename_section(&mut self, id: SectionId, title: &str) -> Result<()> {
-        let title =
-            check_text("Avsnittets rubrik", title, true, false).map_err(StoreError::Invalid)?;
+        let title = check_text("Avsnittets rubrik", title, true, false)?;
         self.update_one(
             "UPDATE section SET title = ?1 WHERE id = ?2",
             params![title, id.0],
@@ -223,9 +220,7 @@ impl Store {
                 )));
             }
             Some(false) => {
-                return Err(StoreError::Invalid(
-                    "Ett löfte kan bara flyttas inom samma medborgarlöfte.".into(),
-                ));
+                return Err(crate::validate::Invalid::MoveAcrossPledges.into());
             }
             Some(true) => {}
         }

@@ -2,36 +2,12 @@
 
 use super::{Result, Store, date_from_sql, date_to_sql};
 use crate::domain::{
-    Commitment, CommitmentId, Municipality, Pledge, PledgeId, Section, TargetId, TargetTally,
+    BoardData, CommitmentId, CommitmentStats, Municipality, Pledge, PledgeId, Section, TargetId,
+    TargetTally,
 };
 use chrono::NaiveDate;
 use rusqlite::params;
 use std::collections::HashMap;
-
-/// Insats figures of one löfte.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CommitmentStats {
-    /// Number of recorded insatser (rows).
-    pub entries: u32,
-    /// Latest insats date.
-    pub latest: Option<NaiveDate>,
-    /// Insatser dated after the `since` day given to [`Store::board`].
-    pub entries_since: u32,
-    /// Trygghetsvandringar linked to the löfte (each counts as one insats).
-    pub walks: u32,
-}
-
-/// The loaded data behind one board; pure code in [`crate::summary`] derives the rest.
-#[derive(Debug, Clone)]
-pub struct BoardData {
-    pub municipality: Municipality,
-    pub pledge: Pledge,
-    pub sections: Vec<Section>,
-    pub commitments: Vec<Commitment>,
-    pub tallies: HashMap<TargetId, TargetTally>,
-    pub stats: HashMap<CommitmentId, CommitmentStats>,
-    pub since: Option<NaiveDate>,
-}
 
 impl Store {
     /// Loads a board with a fixed number of queries, whatever its size.
@@ -321,5 +297,33 @@ impl Store {
             st.latest = st.latest.max(Some(date_from_sql(&latest)?));
         }
         Ok(boards)
+    }
+}
+
+impl crate::domain::Records for Store {
+    type Error = super::StoreError;
+
+    fn board(&self, pledge: PledgeId) -> Result<BoardData> {
+        Store::board(self, pledge, None)
+    }
+
+    fn police_area_name(&self, area: crate::domain::PoliceAreaId) -> Result<String> {
+        Ok(self
+            .police_areas()?
+            .into_iter()
+            .find(|a| a.id == area)
+            .map(|a| a.name)
+            .unwrap_or_default())
+    }
+
+    fn activities_of_pledge(&self, pledge: PledgeId) -> Result<Vec<crate::domain::Activity>> {
+        Store::activities_of_pledge(self, pledge)
+    }
+
+    fn walks_with_observations(
+        &self,
+        m: crate::domain::MunicipalityId,
+    ) -> Result<Vec<(crate::domain::SafetyWalk, Vec<crate::domain::Observation>)>> {
+        Store::walks_with_observations(self, m)
     }
 }

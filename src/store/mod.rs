@@ -17,9 +17,8 @@ mod walks;
 mod tests;
 
 pub use authoring::{DeletedCommitment, DeletedSection};
-pub use board::{BoardData, CommitmentStats};
 pub use schema::LATEST_VERSION;
-pub use walks::{DeletedWalk, OpenObservation, WalkSummary, validate_observation, validate_walk};
+pub use walks::DeletedWalk;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -50,8 +49,16 @@ pub enum StoreError {
     Busy,
     #[error("Databasfilen är skrivskyddad: {0}. Välj en fil du har rätt att ändra.")]
     ReadOnly(PathBuf),
-    #[error("{0}")]
-    Invalid(String),
+    #[error(transparent)]
+    Invalid(#[from] crate::validate::Invalid),
+    #[error(
+        "Säkerhetskopian har en äldre schemaversion ({0}); öppna den med --db först så uppgraderas den."
+    )]
+    OldBackup(i64),
+    #[error("Grunddata kunde inte läsas: {0}")]
+    Seed(String),
+    #[error("Ett värde i databasen är skadat: {0}. Återställ från en säkerhetskopia.")]
+    Corrupt(String),
     #[error("{0} finns inte.")]
     NotFound(String),
     #[error("Löftet har {0} insatser. Ta bort dem också, eller låt löftet vara kvar.")]
@@ -282,9 +289,7 @@ impl Store {
                     supported: LATEST_VERSION,
                 }
             } else {
-                StoreError::Invalid(format!(
-                    "Säkerhetskopian har en äldre schemaversion ({version}); öppna den med --db först så uppgraderas den."
-                ))
+                StoreError::OldBackup(version)
             });
         }
         Ok(Store {

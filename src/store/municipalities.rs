@@ -22,8 +22,7 @@ impl Store {
 
     /// Returns the area with this name, creating it when missing.
     pub fn ensure_police_area(&mut self, name: &str) -> Result<PoliceAreaId> {
-        let name = check_text("Lokalpolisområdets namn", name, true, false)
-            .map_err(StoreError::Invalid)?;
+        let name = check_text("Lokalpolisområdets namn", name, true, false)?;
         let tx = self.write_tx()?;
         let existing: Option<i64> = tx
             .query_row("SELECT id FROM police_area WHERE name = ?1", [&name], |r| {
@@ -83,7 +82,7 @@ impl Store {
     }
 
     pub fn add_municipality(&mut self, name: &str, area: PoliceAreaId) -> Result<MunicipalityId> {
-        let name = check_text("Kommunens namn", name, true, false).map_err(StoreError::Invalid)?;
+        let name = check_text("Kommunens namn", name, true, false)?;
         let tx = self.write_tx()?;
         // SQLite's lower() only folds ASCII: compare in Rust so that "Ö" = "ö".
         let names: Vec<String> = {
@@ -95,7 +94,7 @@ impl Store {
             .iter()
             .any(|n| n.to_lowercase() == name.to_lowercase());
         if exists {
-            return Err(StoreError::Invalid(format!("Kommunen {name} finns redan.")));
+            return Err(crate::validate::Invalid::KommunExists(name.to_string()).into());
         }
         tx.execute(
             "INSERT INTO municipality(name, police_area_id) VALUES (?1, ?2)",
@@ -107,7 +106,7 @@ impl Store {
     }
 
     pub fn rename_municipality(&mut self, id: MunicipalityId, name: &str) -> Result<()> {
-        let name = check_text("Kommunens namn", name, true, false).map_err(StoreError::Invalid)?;
+        let name = check_text("Kommunens namn", name, true, false)?;
         self.update_one(
             "UPDATE municipality SET name = ?1 WHERE id = ?2",
             params![name, id.0],

@@ -9,7 +9,7 @@ use crate::domain::{
     PledgeDraft, PledgeId, Section, SectionId, Signatory, Status, Target, TargetDraft, TargetId,
     TargetScope,
 };
-use crate::validate::check_text;
+use crate::validate::{Invalid, check_target_count, check_text};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use std::collections::HashMap;
@@ -63,15 +63,10 @@ pub(super) fn target_from_row(r: &Row) -> rusqlite::Result<(CommitmentId, Target
 }
 
 fn validate_commitment(text: &str, targets: &[TargetDraft]) -> Result<String> {
-    let text = check_text("Löftets text", text, true, true).map_err(StoreError::Invalid)?;
+    let text = check_text("Löftets text", text, true, true)?;
     for t in targets {
-        if t.count == 0 || t.count > 100_000 {
-            return Err(StoreError::Invalid(format!(
-                "Målet måste vara ett antal från 1 till 100 000 (fick {}).",
-                t.count
-            )));
-        }
-        check_text("Enhet", &t.unit, false, false).map_err(StoreError::Invalid)?;
+        check_target_count(t.count.into())?;
+        check_text("Enhet", &t.unit, false, false)?;
     }
     Ok(text)
 }
@@ -127,7 +122,7 @@ impl Store {
         period: Period,
         draft: &PledgeDraft,
     ) -> Result<PledgeId> {
-        let title = check_text("Rubrik", &draft.title, true, false).map_err(StoreError::Invalid)?;
+        let title = check_text("Rubrik", &draft.title, true, false)?;
         let tx = self.write_tx()?;
         let clash: bool = tx.query_row(
             "SELECT EXISTS(SELECT 1 FROM pledge WHERE municipality_id = ?1 \
@@ -136,9 +131,7 @@ impl Store {
             |r| r.get(0),
         )?;
         if clash {
-            return Err(StoreError::Invalid(format!(
-                "Kommunen har redan ett medborgarlöfte som omfattar {period}."
-            )));
+            return Err(Invalid::PeriodTaken(period).into());
         }
         tx.execute(
             "INSERT INTO pledge(municipality_id, first_year, last_year, title, goal, contact) \
@@ -160,8 +153,7 @@ impl Store {
             )?;
         }
         for (i, s) in draft.sections.iter().enumerate() {
-            let title = check_text("Avsnittets rubrik", &s.title, true, false)
-                .map_err(StoreError::Invalid)?;
+            let title = check_text("Avsnittets rubrik", &s.title, true, false)?;
             tx.execute(
                 "INSERT INTO section(pledge_id, position, title) VALUES (?1, ?2, ?3)",
                 params![pledge, i as i64, title],
@@ -244,7 +236,7 @@ impl Store {
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("Medborgarlöfte {id}")))?;
         let period = Period::new(row.1, row.2)
-            .ok_or_else(|| StoreError::Invalid(format!("Ogiltig period {}–{}", row.1, row.2)))?;
+            .ok_or_else(|| StoreError::Corrupt(format!("period {}–{}", row.1, row.2)))?;
         let mut st = self.conn.prepare_cached(
             "SELECT name, role FROM signatory WHERE pledge_id = ?1 ORDER BY position",
         )?;
@@ -435,7 +427,7 @@ impl Store {
         let (key, reason) = match manual {
             Some(m) => {
                 let reason = check_text("Motivering", &m.reason, true, true)
-                    .map_err(|_| StoreError::Invalid("Ange en motivering till statusen.".into()))?;
+                    .map_err(|_| Invalid::StatusReasonRequired)?;
                 (Some(m.status.key()), Some(reason))
             }
             None => (None, None),

@@ -3,9 +3,9 @@
 use super::{Result, Store, StoreError, date_from_sql, date_to_sql, json_list, list_from_json};
 use crate::domain::{
     CommitmentId, MunicipalityId, Observation, ObservationCategory, ObservationId,
-    ObservationStatus, SafetyWalk, TimeOfDay, WalkId,
+    ObservationStatus, OpenObservation, SafetyWalk, TimeOfDay, WalkId, WalkSummary,
 };
-use crate::validate::{check_date, check_text};
+use crate::validate::{validate_observation, validate_walk};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -111,47 +111,9 @@ fn insert_observation_row(
     Ok(())
 }
 
-pub fn validate_walk(w: &SafetyWalk) -> std::result::Result<SafetyWalk, String> {
-    check_date(w.date)?;
-    if w.participants > 10_000 {
-        return Err("Antal deltagare kan vara högst 10 000.".into());
-    }
-    let mut orgs = Vec::new();
-    for o in &w.organisations {
-        let o = check_text("Organisation", o, false, false)?;
-        if !o.is_empty() {
-            orgs.push(o);
-        }
-    }
-    Ok(SafetyWalk {
-        area: check_text("Område/sträcka", &w.area, true, false)?,
-        notes: check_text("Anteckningar", &w.notes, false, true)?,
-        organisations: orgs,
-        ..w.clone()
-    })
-}
-
-pub fn validate_observation(o: &Observation) -> std::result::Result<Observation, String> {
-    if let Some(d) = o.deadline {
-        check_date(d)?;
-    }
-    let reason = check_text("Motivering", &o.status_reason, false, true)?;
-    if o.status == ObservationStatus::WontFix && reason.is_empty() {
-        return Err("Ange varför ingen åtgärd görs.".into());
-    }
-    Ok(Observation {
-        place: check_text("Plats", &o.place, false, false)?,
-        description: check_text("Beskrivning", &o.description, false, true)?,
-        measure: check_text("Åtgärd", &o.measure, false, true)?,
-        responsible: check_text("Ansvarig", &o.responsible, false, false)?,
-        status_reason: reason,
-        ..o.clone()
-    })
-}
-
 impl Store {
     pub fn add_walk(&mut self, w: &SafetyWalk) -> Result<WalkId> {
-        let w = validate_walk(w).map_err(StoreError::Invalid)?;
+        let w = validate_walk(w)?;
         let tx = self.write_tx()?;
         insert_walk_row(&tx, &w, None)?;
         let id = tx.last_insert_rowid();
@@ -160,7 +122,7 @@ impl Store {
     }
 
     pub fn update_walk(&mut self, w: &SafetyWalk) -> Result<()> {
-        let w = validate_walk(w).map_err(StoreError::Invalid)?;
+        let w = validate_walk(w)?;
         let tx = self.write_tx()?;
         let n = tx.execute(
             "UPDATE safety_walk SET date = ?1, time_of_day = ?2, area = ?3, organisations = ?4, \
@@ -216,7 +178,7 @@ impl Store {
 
     /// Adds an observation to a walk; its first status is recorded in the history.
     pub fn add_observation(&mut self, o: &Observation) -> Result<ObservationId> {
-        let o = validate_observation(o).map_err(StoreError::Invalid)?;
+        let o = validate_observation(o)?;
         let tx = self.write_tx()?;
         let pos: i64 = tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM observation WHERE walk_id = ?1",
@@ -241,7 +203,7 @@ impl Store {
 
     /// Saves an observation; a changed status is stamped with `o.updated_on` in the history.
     pub fn update_observation(&mut self, o: &Observation) -> Result<()> {
-        let o = validate_observation(o).map_err(StoreError::Invalid)?;
+        let o = validate_observation(o)?;
         let tx = self.write_tx()?;
         let old: Option<String> = tx
             .query_row(
@@ -312,6 +274,40 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// A kommun's walks, oldest first, with their observations: two queries in all.
+    pub fn walks_with_observations(
+        &self,
+        m: MunicipalityId,
+    ) -> Result<Vec<(SafetyWalk, Vec<Observation>)>> {
+        let mut walks: Vec<(SafetyWalk, Vec<Observation>)> = self
+            .walks(m)?
+            .into_iter()
+            .rev()
+            .map(|w| (w, Vec::new()))
+            .collect();
+        let index: std::collections::HashMap<WalkId, usize> = walks
+            .iter()
+            .enumerate()
+            .map(|(i, (w, _))| (w.id, i))
+            .collect();
+        let cols = OBS_COLS
+            .split(", ")
+            .map(|c| format!("o.{}", c.trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {cols} FROM observation o JOIN safety_walk w ON w.id = o.walk_id \
+             WHERE w.municipality_id = ?1 ORDER BY o.walk_id, o.position, o.id"
+        ))?;
+        for o in st.query_map([m.0], obs_from_row)? {
+            let o = o?;
+            if let Some(&i) = index.get(&o.walk) {
+                walks[i].1.push(o);
+            }
+        }
+        Ok(walks)
+    }
+
     /// Status history of an observation, oldest first.
     pub fn observation_history(&self, id: ObservationId) -> Result<Vec<StatusChange>> {
         let mut st = self.conn.prepare_cached(
@@ -332,22 +328,6 @@ impl Store {
 
 /// One entry of an observation's status history: status, reason, day of change.
 pub type StatusChange = (ObservationStatus, String, NaiveDate);
-
-/// A walk with its observation counts, for the walk list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WalkSummary {
-    pub walk: SafetyWalk,
-    pub observations: u32,
-    pub open: u32,
-}
-
-/// An observation still open, with the walk it came from (the åtgärdslista).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenObservation {
-    pub observation: Observation,
-    pub walk_date: NaiveDate,
-    pub walk_area: String,
-}
 
 /// Everything a deleted walk had, so that the delete can be undone exactly.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -423,7 +403,7 @@ impl Store {
 
     /// Puts back a deleted walk with the same ids, observations and status history.
     pub fn restore_walk(&mut self, d: &DeletedWalk) -> Result<()> {
-        let w = validate_walk(&d.walk).map_err(StoreError::Invalid)?;
+        let w = validate_walk(&d.walk)?;
         let tx = self.write_tx()?;
         insert_walk_row(&tx, &w, Some(w.id))?;
         for (i, (o, history)) in d.observations.iter().enumerate() {

@@ -1,12 +1,62 @@
 //! "Redigera": the medborgarlöfte's head, its avsnitt and the order of its löften, and new
 //! medborgarlöften (empty, copied from the previous one, or imported from text).
 
-use super::Action;
+use super::commitment_form::CommitmentForm;
+use super::forms::{error_line, labelled, text_area, text_field};
 use super::widgets::{party_chip, weak};
-use crate::domain::{CommitmentId, Period, PledgeId, SectionId, Signatory};
-use crate::store::BoardData;
+use super::{Action, AuthoringAction as A};
+use crate::domain::{
+    BoardData, Commitment, CommitmentId, MunicipalityId, Period, PledgeDraft, PledgeId, SectionId,
+    Signatory,
+};
+use crate::validate::Invalid;
 use egui::{RichText, Ui};
 use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AuthoringAction {
+    NewPledge {
+        municipality: MunicipalityId,
+        period: Period,
+        copy_from: Option<PledgeId>,
+    },
+    /// Open the import dialog for a new medborgarlöfte of `period` (as typed).
+    OpenImport {
+        municipality: MunicipalityId,
+        period: String,
+    },
+    CloseImport,
+    SaveImport {
+        municipality: MunicipalityId,
+        period: Period,
+        draft: Box<PledgeDraft>,
+    },
+    SavePledgeHead {
+        pledge: PledgeId,
+        title: String,
+        goal: String,
+        contact: String,
+        signatories: Vec<Signatory>,
+    },
+    AddSection(PledgeId, String),
+    RenameSection(SectionId, String),
+    MoveSection(SectionId, i64),
+    DeleteSection(SectionId),
+    AddCommitment(SectionId),
+    MoveCommitment(CommitmentId, i64),
+    MoveCommitmentTo(CommitmentId, SectionId),
+    DeleteCommitment(CommitmentId),
+    /// Open the löfte editor.
+    EditCommitment(CommitmentId),
+    SaveCommitment(Box<Commitment>),
+    CloseCommitmentForm,
+    OpenNewMunicipality,
+    CloseNewMunicipality,
+    CreateMunicipality {
+        name: String,
+        area: String,
+    },
+}
 
 /// The editable head of a medborgarlöfte, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -25,8 +75,11 @@ pub enum Confirm {
     Section(SectionId),
 }
 
+/// The Redigera tab: the forms of the shown medborgarlöfte, and the löfte editor (also
+/// shown in the board's detail panel).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct AuthoringState {
+pub struct AuthoringScreen {
+    pub commitment_form: Option<CommitmentForm>,
     pub head: HeadForm,
     pub section_names: HashMap<SectionId, String>,
     pub new_section: String,
@@ -35,7 +88,7 @@ pub struct AuthoringState {
     pub copy_previous: bool,
 }
 
-impl AuthoringState {
+impl AuthoringScreen {
     /// Fills the forms from the loaded medborgarlöfte (when another one is shown).
     pub fn sync(&mut self, b: &BoardData) {
         if self.head.pledge != Some(b.pledge.id) {
@@ -64,13 +117,26 @@ impl AuthoringState {
     }
 }
 
-pub struct AuthoringView<'a> {
-    pub board: &'a BoardData,
-    pub state: &'a mut AuthoringState,
+impl AuthoringScreen {
+    pub fn ui(&mut self, ui: &mut Ui, board: &BoardData) -> Vec<Action> {
+        if let Some(form) = &mut self.commitment_form {
+            return super::commitment_form::show(ui, form).into_iter().collect();
+        }
+        AuthoringView { board, state: self }
+            .ui(ui)
+            .into_iter()
+            .map(Action::Authoring)
+            .collect()
+    }
+}
+
+struct AuthoringView<'a> {
+    board: &'a BoardData,
+    state: &'a mut AuthoringScreen,
 }
 
 impl AuthoringView<'_> {
-    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
+    fn ui(&mut self, ui: &mut Ui) -> Vec<AuthoringAction> {
         let mut actions = Vec::new();
         self.state.sync(self.board);
         egui::ScrollArea::vertical()
@@ -85,18 +151,16 @@ impl AuthoringView<'_> {
         actions
     }
 
-    fn new_pledge(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn new_pledge(&mut self, ui: &mut Ui, actions: &mut Vec<AuthoringAction>) {
         let st = &mut *self.state;
         ui.label(RichText::new("Nytt medborgarlöfte").size(19.0).strong());
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("Ny period");
-            ui.add(
-                egui::TextEdit::singleline(&mut st.new_period)
-                    .id_salt("new_period")
-                    .desired_width(110.0)
+            labelled(
+                ui,
+                "Ny period",
+                text_field(&mut st.new_period, "new_period", 110.0)
                     .hint_text("2025 eller 2025-2026"),
-            )
-            .labelled_by(l.id);
+            );
             ui.checkbox(
                 &mut st.copy_previous,
                 format!(
@@ -110,25 +174,25 @@ impl AuthoringView<'_> {
                 .clicked()
                 && let Some(p) = period
             {
-                actions.push(Action::NewPledge {
+                actions.push(A::NewPledge {
                     municipality: self.board.municipality.id,
                     period: p,
                     copy_from: st.copy_previous.then_some(self.board.pledge.id),
                 });
             }
             if ui.button("Importera från text…").clicked() {
-                actions.push(Action::OpenImport);
+                actions.push(A::OpenImport {
+                    municipality: self.board.municipality.id,
+                    period: (self.board.pledge.period.last + 1).to_string(),
+                });
             }
         });
         if Period::parse(&st.new_period).is_none() {
-            ui.colored_label(
-                ui.visuals().error_fg_color,
-                "Skriv perioden som ett år (2025) eller två (2025-2026).",
-            );
+            error_line(ui, Invalid::Period);
         }
     }
 
-    fn head(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn head(&mut self, ui: &mut Ui, actions: &mut Vec<AuthoringAction>) {
         let h = &mut self.state.head;
         ui.label(
             RichText::new(format!("Medborgarlöfte {}", self.board.pledge.period))
@@ -139,30 +203,19 @@ impl AuthoringView<'_> {
             .num_columns(2)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
-                let l = ui.label("Rubrik");
-                ui.add(
-                    egui::TextEdit::singleline(&mut h.title)
-                        .id_salt("head_title")
-                        .desired_width(480.0),
-                )
-                .labelled_by(l.id);
+                labelled(ui, "Rubrik", text_field(&mut h.title, "head_title", 480.0));
                 ui.end_row();
-                let l = ui.label("Målsättning");
-                ui.add(
-                    egui::TextEdit::multiline(&mut h.goal)
-                        .id_salt("head_goal")
-                        .desired_rows(3)
-                        .desired_width(480.0),
-                )
-                .labelled_by(l.id);
+                labelled(
+                    ui,
+                    "Målsättning",
+                    text_area(&mut h.goal, "head_goal", 480.0, 3),
+                );
                 ui.end_row();
-                let l = ui.label("Kontakt");
-                ui.add(
-                    egui::TextEdit::singleline(&mut h.contact)
-                        .id_salt("head_contact")
-                        .desired_width(480.0),
-                )
-                .labelled_by(l.id);
+                labelled(
+                    ui,
+                    "Kontakt",
+                    text_field(&mut h.contact, "head_contact", 480.0),
+                );
                 ui.end_row();
                 ui.label("Undertecknare");
                 ui.vertical(|ui| {
@@ -197,13 +250,13 @@ impl AuthoringView<'_> {
             });
         let title_ok = !h.title.trim().is_empty();
         if !title_ok {
-            ui.colored_label(ui.visuals().error_fg_color, "Rubriken måste fyllas i.");
+            error_line(ui, "Rubriken måste fyllas i.");
         }
         if ui
             .add_enabled(title_ok, egui::Button::new("Spara uppgifterna"))
             .clicked()
         {
-            actions.push(Action::SavePledgeHead {
+            actions.push(A::SavePledgeHead {
                 pledge: self.board.pledge.id,
                 title: h.title.clone(),
                 goal: h.goal.clone(),
@@ -220,7 +273,7 @@ impl AuthoringView<'_> {
         }
     }
 
-    fn sections(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn sections(&mut self, ui: &mut Ui, actions: &mut Vec<AuthoringAction>) {
         ui.label(RichText::new("Avsnitt och löften").size(19.0).strong());
         let b = self.board;
         let st = &mut *self.state;
@@ -233,24 +286,18 @@ impl AuthoringView<'_> {
                         .section_names
                         .entry(s.id)
                         .or_insert_with(|| s.title.clone());
-                    let l = ui.label("Avsnitt");
-                    ui.add(
-                        egui::TextEdit::singleline(name)
-                            .id_salt(("sec", s.id.0))
-                            .desired_width(380.0),
-                    )
-                    .labelled_by(l.id);
+                    labelled(ui, "Avsnitt", text_field(name, ("sec", s.id.0), 380.0));
                     if name.trim() != s.title
                         && !name.trim().is_empty()
                         && ui.button("Byt namn").clicked()
                     {
-                        actions.push(Action::RenameSection(s.id, name.trim().to_string()));
+                        actions.push(A::RenameSection(s.id, name.trim().to_string()));
                     }
                     if si > 0 && ui.small_button("Upp").clicked() {
-                        actions.push(Action::MoveSection(s.id, -1));
+                        actions.push(A::MoveSection(s.id, -1));
                     }
                     if si + 1 < n_sections && ui.small_button("Ned").clicked() {
-                        actions.push(Action::MoveSection(s.id, 1));
+                        actions.push(A::MoveSection(s.id, 1));
                     }
                     if st.confirm == Some(Confirm::Section(s.id)) {
                         let n: u32 = b
@@ -265,7 +312,7 @@ impl AuthoringView<'_> {
                         );
                         if ui.button("Ja, ta bort avsnittet").clicked() {
                             st.confirm = None;
-                            actions.push(Action::DeleteSection(s.id));
+                            actions.push(A::DeleteSection(s.id));
                         }
                         if ui.button("Behåll").clicked() {
                             st.confirm = None;
@@ -293,13 +340,13 @@ impl AuthoringView<'_> {
                     ui.horizontal_wrapped(|ui| {
                         ui.add_space(118.0);
                         if ui.small_button("Redigera").clicked() {
-                            actions.push(Action::EditCommitment(c.id));
+                            actions.push(A::EditCommitment(c.id));
                         }
                         if ci > 0 && ui.small_button("Upp").clicked() {
-                            actions.push(Action::MoveCommitment(c.id, -1));
+                            actions.push(A::MoveCommitment(c.id, -1));
                         }
                         if ci + 1 < in_section.len() && ui.small_button("Ned").clicked() {
-                            actions.push(Action::MoveCommitment(c.id, 1));
+                            actions.push(A::MoveCommitment(c.id, 1));
                         }
                         if n_sections > 1 {
                             let l = ui.label("Flytta till");
@@ -320,7 +367,7 @@ impl AuthoringView<'_> {
                                 .response
                                 .labelled_by(l.id);
                             if let Some(t) = target {
-                                actions.push(Action::MoveCommitmentTo(c.id, t));
+                                actions.push(A::MoveCommitmentTo(c.id, t));
                             }
                         }
                         let entries = b.stats.get(&c.id).map(|x| x.entries).unwrap_or(0);
@@ -331,7 +378,7 @@ impl AuthoringView<'_> {
                             );
                             if ui.button("Ja, ta bort löftet").clicked() {
                                 st.confirm = None;
-                                actions.push(Action::DeleteCommitment(c.id));
+                                actions.push(A::DeleteCommitment(c.id));
                             }
                             if ui.button("Behåll").clicked() {
                                 st.confirm = None;
@@ -340,25 +387,22 @@ impl AuthoringView<'_> {
                             if entries > 0 {
                                 st.confirm = Some(Confirm::Commitment(c.id));
                             } else {
-                                actions.push(Action::DeleteCommitment(c.id));
+                                actions.push(A::DeleteCommitment(c.id));
                             }
                         }
                     });
                 }
                 if ui.small_button("Nytt löfte i avsnittet").clicked() {
-                    actions.push(Action::AddCommitment(s.id));
+                    actions.push(A::AddCommitment(s.id));
                 }
             });
         }
         ui.horizontal(|ui| {
-            let l = ui.label("Nytt avsnitt");
-            ui.add(
-                egui::TextEdit::singleline(&mut st.new_section)
-                    .id_salt("new_section")
-                    .desired_width(300.0)
-                    .hint_text("Rubrik"),
-            )
-            .labelled_by(l.id);
+            labelled(
+                ui,
+                "Nytt avsnitt",
+                text_field(&mut st.new_section, "new_section", 300.0).hint_text("Rubrik"),
+            );
             if ui
                 .add_enabled(
                     !st.new_section.trim().is_empty(),
@@ -366,7 +410,7 @@ impl AuthoringView<'_> {
                 )
                 .clicked()
             {
-                actions.push(Action::AddSection(
+                actions.push(A::AddSection(
                     b.pledge.id,
                     st.new_section.trim().to_string(),
                 ));
@@ -374,78 +418,4 @@ impl AuthoringView<'_> {
             }
         });
     }
-}
-
-/// The "Ny kommun" form.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct NewMunicipalityForm {
-    pub open: bool,
-    pub name: String,
-    /// An existing lokalpolisområde, or None for a new one named in `new_area`.
-    pub area: Option<crate::domain::PoliceAreaId>,
-    pub new_area: String,
-}
-
-pub fn new_municipality_ui(
-    ui: &mut Ui,
-    f: &mut NewMunicipalityForm,
-    areas: &[(crate::domain::PoliceAreaId, String)],
-) -> Vec<Action> {
-    let mut actions = Vec::new();
-    let l = ui.label("Kommunens namn");
-    ui.add(
-        egui::TextEdit::singleline(&mut f.name)
-            .id_salt("nm_name")
-            .desired_width(260.0),
-    )
-    .labelled_by(l.id);
-    let l = ui.label("Lokalpolisområde");
-    let selected = f
-        .area
-        .and_then(|a| areas.iter().find(|(id, _)| *id == a))
-        .map(|(_, n)| n.clone())
-        .unwrap_or_else(|| "Nytt lokalpolisområde".into());
-    egui::ComboBox::from_id_salt("nm_area")
-        .selected_text(selected)
-        .show_ui(ui, |ui| {
-            for (id, name) in areas {
-                ui.selectable_value(&mut f.area, Some(*id), name);
-            }
-            ui.selectable_value(&mut f.area, None, "Nytt lokalpolisområde");
-        })
-        .response
-        .labelled_by(l.id);
-    if f.area.is_none() {
-        let l = ui.label("Namn på lokalpolisområdet");
-        ui.add(
-            egui::TextEdit::singleline(&mut f.new_area)
-                .id_salt("nm_new_area")
-                .desired_width(260.0),
-        )
-        .labelled_by(l.id);
-    }
-    let area_name = match f.area {
-        Some(a) => areas
-            .iter()
-            .find(|(id, _)| *id == a)
-            .map(|(_, n)| n.clone()),
-        None => Some(f.new_area.trim().to_string()).filter(|s| !s.is_empty()),
-    };
-    ui.horizontal(|ui| {
-        let ok = !f.name.trim().is_empty() && area_name.is_some();
-        if ui
-            .add_enabled(ok, egui::Button::new("Skapa kommun"))
-            .clicked()
-            && let Some(area) = &area_name
-        {
-            actions.push(Action::CreateMunicipality {
-                name: f.name.trim().to_string(),
-                area: area.clone(),
-            });
-        }
-        if ui.button("Avbryt").clicked() {
-            f.open = false;
-        }
-    });
-    actions
 }

@@ -1,9 +1,20 @@
 //! "Säkerhetskopior": save a copy now, and restore from an automatic or chosen copy.
 
-use super::Action;
+use super::forms::{labelled, modal, text_field};
 use super::widgets::weak;
+use super::{Action, BackupAction as A};
 use egui::{RichText, Ui};
 use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BackupAction {
+    Open,
+    Close,
+    BackupNow(PathBuf),
+    /// Ask the OS for a backup file to restore.
+    ChooseRestoreFile,
+    RestoreFrom(PathBuf),
+}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BackupState {
@@ -18,19 +29,27 @@ pub struct BackupState {
     pub message: Option<String>,
 }
 
-pub fn ui(ui: &mut Ui, st: &mut BackupState) -> Vec<Action> {
+/// The backups window, when open.
+pub fn dialog(ctx: &egui::Context, st: &mut BackupState) -> Vec<Action> {
+    if !st.open {
+        return Vec::new();
+    }
+    let mut actions = Vec::new();
+    if !modal(ctx, "Säkerhetskopior", Some(620.0), 80.0, |ui| {
+        actions = contents(ui, st)
+    }) {
+        actions.push(A::Close);
+    }
+    actions.into_iter().map(Action::Backup).collect()
+}
+
+fn contents(ui: &mut Ui, st: &mut BackupState) -> Vec<BackupAction> {
     let mut actions = Vec::new();
     ui.label(RichText::new("Spara en kopia nu").strong());
     ui.horizontal(|ui| {
-        let l = ui.label("Fil");
-        ui.add(
-            egui::TextEdit::singleline(&mut st.save_path)
-                .id_salt("bk_save")
-                .desired_width(420.0),
-        )
-        .labelled_by(l.id);
+        labelled(ui, "Fil", text_field(&mut st.save_path, "bk_save", 420.0));
         if ui.button("Spara kopia").clicked() {
-            actions.push(Action::BackupNow(PathBuf::from(st.save_path.trim())));
+            actions.push(A::BackupNow(PathBuf::from(st.save_path.trim())));
         }
     });
     ui.separator();
@@ -56,15 +75,13 @@ pub fn ui(ui: &mut Ui, st: &mut BackupState) -> Vec<Action> {
         });
     }
     ui.horizontal(|ui| {
-        let l = ui.label("Annan fil");
-        ui.add(
-            egui::TextEdit::singleline(&mut st.restore_path)
-                .id_salt("bk_restore")
-                .desired_width(360.0),
-        )
-        .labelled_by(l.id);
+        labelled(
+            ui,
+            "Annan fil",
+            text_field(&mut st.restore_path, "bk_restore", 360.0),
+        );
         if ui.button("Välj fil…").clicked() {
-            actions.push(Action::ChooseRestoreFile);
+            actions.push(A::ChooseRestoreFile);
         }
         if ui
             .add_enabled(
@@ -85,7 +102,7 @@ pub fn ui(ui: &mut Ui, st: &mut BackupState) -> Vec<Action> {
             ui.horizontal(|ui| {
                 if ui.button("Ja, återställ").clicked() {
                     st.confirm = None;
-                    actions.push(Action::RestoreFrom(p.clone()));
+                    actions.push(A::RestoreFrom(p.clone()));
                 }
                 if ui.button("Avbryt").clicked() {
                     st.confirm = None;
@@ -98,7 +115,7 @@ pub fn ui(ui: &mut Ui, st: &mut BackupState) -> Vec<Action> {
         ui.label(m);
     }
     if ui.button("Stäng").clicked() {
-        st.open = false;
+        actions.push(A::Close);
     }
     actions
 }

@@ -1,14 +1,112 @@
 //! The checklist board: a kommun's löften grouped by avsnitt, with progress.
 
-use super::Action;
+use super::activity_form::ActivityForm;
 use super::date_field::DateField;
+use super::detail::{DetailState, DetailView};
+use super::forms::{FormOutcome, error_line};
 use super::widgets::{BEHIND, party_chip, plus_one, progress, status_chip, status_color, weak};
-use crate::domain::TargetScope;
-use crate::domain::{CommitmentId, Party, Status};
-use crate::store::BoardData;
+use super::{Action, commitment_form::CommitmentForm};
+use crate::domain::{
+    Activity, ActivityId, BoardData, CommitmentId, ManualStatus, MunicipalityId, Party, Period,
+    Status, TargetId, TargetScope,
+};
 use crate::summary::{BoardSummary, CommitmentRow, TargetLine};
 use chrono::NaiveDate;
 use egui::{Align, Layout, RichText, Ui, Vec2};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BoardAction {
+    SelectCommitment(Option<CommitmentId>),
+    /// "+1": one insats dated today by `by`.
+    QuickAdd {
+        commitment: CommitmentId,
+        target: Option<TargetId>,
+        by: Party,
+    },
+    /// Check off (or un-check) a löfte without a number.
+    SetChecked(CommitmentId, bool),
+    /// Open the insats form for a new insats of this löfte.
+    NewActivity(CommitmentId),
+    EditActivity(ActivityId),
+    /// Save the form's insats (id 0: new).
+    SaveActivity(Activity),
+    CloseActivityForm,
+    DeleteActivity(ActivityId),
+    SetManualStatus(CommitmentId, Option<ManualStatus>),
+    /// Date of the group's latest lägesbild meeting.
+    SetLastMeeting(MunicipalityId, Option<NaiveDate>),
+}
+
+/// The board of the selected kommun: filters, the selected löfte and its detail panel,
+/// the insats form and the meeting date.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BoardScreen {
+    pub filter: BoardFilter,
+    pub selected: Option<CommitmentId>,
+    pub detail: DetailState,
+    pub activity_form: Option<ActivityForm>,
+    /// The "Förra lägesbildsmötet" date field.
+    pub meeting: DateField,
+}
+
+impl BoardScreen {
+    /// The board itself, in the central panel.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &BoardData,
+        summary: &BoardSummary,
+        police_area: &str,
+        today: NaiveDate,
+    ) -> Vec<Action> {
+        let mut view = BoardView {
+            data,
+            summary,
+            filter: &self.filter,
+            selected: self.selected,
+            meeting: &mut self.meeting,
+            today,
+            police_area,
+        };
+        view.ui(ui).into_iter().map(Action::Board).collect()
+    }
+
+    /// The detail panel of the selected löfte: the löfte editor or the insats form when
+    /// open, then the löfte with its insatser.
+    #[allow(clippy::too_many_arguments)]
+    pub fn detail_ui(
+        &mut self,
+        ui: &mut Ui,
+        row: &CommitmentRow,
+        period: Period,
+        today: NaiveDate,
+        activities: &[Activity],
+        commitment_form: Option<&mut CommitmentForm>,
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if let Some(form) = commitment_form {
+            actions.extend(super::commitment_form::show(ui, form));
+            ui.separator();
+        }
+        if let Some(form) = &mut self.activity_form {
+            match form.ui(ui, today) {
+                Some(FormOutcome::Save(a)) => actions.push(BoardAction::SaveActivity(a).into()),
+                Some(FormOutcome::Cancel) => actions.push(BoardAction::CloseActivityForm.into()),
+                None => {}
+            }
+            ui.separator();
+        }
+        let mut view = DetailView {
+            row,
+            period,
+            today,
+            activities,
+            state: &mut self.detail,
+        };
+        actions.extend(view.ui(ui));
+        actions
+    }
+}
 
 /// Filters and search of the board, kept between frames.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -51,19 +149,18 @@ impl BoardFilter {
 /// Width of the fixed right part of a row: progress, numbers, status, +1.
 const RIGHT_W: f32 = 370.0;
 
-pub struct BoardView<'a> {
-    pub data: &'a BoardData,
-    pub summary: &'a BoardSummary,
-    pub filter: &'a BoardFilter,
-    pub selected: Option<CommitmentId>,
-    /// The "Förra lägesbildsmötet" date field.
-    pub meeting: &'a mut DateField,
-    pub today: NaiveDate,
-    pub police_area: &'a str,
+struct BoardView<'a> {
+    data: &'a BoardData,
+    summary: &'a BoardSummary,
+    filter: &'a BoardFilter,
+    selected: Option<CommitmentId>,
+    meeting: &'a mut DateField,
+    today: NaiveDate,
+    police_area: &'a str,
 }
 
 impl BoardView<'_> {
-    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
+    fn ui(&mut self, ui: &mut Ui) -> Vec<BoardAction> {
         let mut actions = Vec::new();
         let s = self.summary;
         ui.heading(
@@ -112,7 +209,7 @@ impl BoardView<'_> {
 
     /// The two questions each lägesbild meeting starts with: what happened since the last
     /// meeting, and what is behind plan.
-    fn meeting_strip(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn meeting_strip(&mut self, ui: &mut Ui, actions: &mut Vec<BoardAction>) {
         let s = self.summary;
         let behind: Vec<&CommitmentRow> = s.behind().collect();
         let m = self.data.municipality.id;
@@ -122,16 +219,14 @@ impl BoardView<'_> {
             self.meeting.ui(ui, "meeting", self.today).labelled_by(l.id);
             match crate::validate::parse_date(&self.meeting.text) {
                 Ok(d) if Some(d) != saved && ui.button("Spara mötesdatum").clicked() => {
-                    actions.push(Action::SetLastMeeting(m, Some(d)));
+                    actions.push(BoardAction::SetLastMeeting(m, Some(d)));
                 }
-                Err(e) if !self.meeting.text.trim().is_empty() => {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
+                Err(e) if !self.meeting.text.trim().is_empty() => error_line(ui, e),
                 _ => {}
             }
             if saved.is_some() && ui.small_button("Rensa").clicked() {
                 self.meeting.text.clear();
-                actions.push(Action::SetLastMeeting(m, None));
+                actions.push(BoardAction::SetLastMeeting(m, None));
             }
         });
         ui.horizontal_wrapped(|ui| {
@@ -184,14 +279,14 @@ impl BoardView<'_> {
                             )
                             .clicked()
                         {
-                            actions.push(Action::SelectCommitment(Some(r.commitment.id)));
+                            actions.push(BoardAction::SelectCommitment(Some(r.commitment.id)));
                         }
                     }
                 });
         }
     }
 
-    fn row_ui(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<Action>) {
+    fn row_ui(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<BoardAction>) {
         let c = &row.commitment;
         let selected = self.selected == Some(c.id);
         let frame = egui::Frame::new()
@@ -241,7 +336,7 @@ impl BoardView<'_> {
         ui: &mut Ui,
         row: &CommitmentRow,
         selected: bool,
-        actions: &mut Vec<Action>,
+        actions: &mut Vec<BoardAction>,
     ) {
         let c = &row.commitment;
         let r = ui.add(
@@ -250,7 +345,7 @@ impl BoardView<'_> {
                 .sense(egui::Sense::click()),
         );
         if r.on_hover_text("Visa detaljer och insatser").clicked() {
-            actions.push(Action::SelectCommitment((!selected).then_some(c.id)));
+            actions.push(BoardAction::SelectCommitment((!selected).then_some(c.id)));
         }
         self.info_line(ui, row);
         if row.targets.len() > 1 {
@@ -300,7 +395,7 @@ impl BoardView<'_> {
 
     /// Progress of a single target, status, and +1 (or Klar), in reading order; in a
     /// right-to-left layout the same items come out mirrored so +1 stays rightmost.
-    fn right_part(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<Action>) {
+    fn right_part(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<BoardAction>) {
         let mut parts: Vec<Part> = match row.targets.as_slice() {
             [] => vec![Part::Status, Part::Check],
             [t] => vec![Part::Progress(t), Part::Status, Part::PlusOne(t)],
@@ -327,7 +422,7 @@ impl BoardView<'_> {
                         .on_hover_text("Bocka av ett löfte utan antal")
                         .changed()
                     {
-                        actions.push(Action::SetChecked(c.id, checked));
+                        actions.push(BoardAction::SetChecked(c.id, checked));
                     }
                 }
                 Part::Gap => ui.add_space(44.0),

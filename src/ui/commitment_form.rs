@@ -1,7 +1,12 @@
 //! Editing a löfte: text, ansvarig, targets, fokusområden and delområden.
 
+use super::forms::{
+    FormOutcome, error_line, error_of, labelled, option_combo, save_cancel_row, text_area,
+    text_field,
+};
+use super::{Action, AuthoringAction};
 use crate::domain::{Commitment, Party, Target, TargetId, TargetScope};
-use crate::validate::check_text;
+use crate::validate::{Invalid, check_text, parse_list, parse_target_count};
 use egui::{RichText, Ui};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -12,12 +17,6 @@ pub struct TargetRow {
     pub per_year: bool,
     pub party: Option<Party>,
     pub label: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum CommitmentOutcome {
-    Save(Commitment),
-    Cancel,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +32,7 @@ pub struct CommitmentForm {
     pub suggestions: Vec<String>,
 }
 
+/// The names typed in a comma-separated field, as they stand (for the suggestion chips).
 fn split_list(s: &str) -> Vec<String> {
     s.split(',')
         .map(str::trim)
@@ -41,12 +41,15 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn parse_target_count(s: &str) -> Result<u32, String> {
-    match s.trim().parse::<i64>() {
-        Ok(n) if (1..=100_000).contains(&n) => Ok(n as u32),
-        Ok(_) => Err("Målet måste vara ett antal från 1 till 100 000.".into()),
-        Err(_) => Err(format!("\"{}\" är inte ett heltal.", s.trim())),
-    }
+/// Draws the form and turns its outcome into the action to apply.
+pub fn show(ui: &mut Ui, form: &mut CommitmentForm) -> Option<Action> {
+    form.ui(ui).map(|outcome| {
+        match outcome {
+            FormOutcome::Save(c) => AuthoringAction::SaveCommitment(Box::new(c)),
+            FormOutcome::Cancel => AuthoringAction::CloseCommitmentForm,
+        }
+        .into()
+    })
 }
 
 impl CommitmentForm {
@@ -74,7 +77,7 @@ impl CommitmentForm {
     }
 
     /// The edited löfte, or the first error.
-    pub fn build(&self) -> Result<Commitment, String> {
+    pub fn build(&self) -> Result<Commitment, Invalid> {
         let text = check_text("Löftets text", &self.text, true, true)?;
         let mut targets = Vec::new();
         for t in &self.targets {
@@ -92,11 +95,8 @@ impl CommitmentForm {
                 label: (!label.is_empty()).then_some(label),
             });
         }
-        let tags = split_list(&self.tags);
-        let sub_areas = split_list(&self.sub_areas);
-        for x in tags.iter().chain(&sub_areas) {
-            check_text("Namn", x, true, false)?;
-        }
+        let tags = parse_list("Namn", &self.tags)?;
+        let sub_areas = parse_list("Namn", &self.sub_areas)?;
         Ok(Commitment {
             text,
             party: self.party,
@@ -107,23 +107,16 @@ impl CommitmentForm {
         })
     }
 
-    pub fn ui(&mut self, ui: &mut Ui) -> Option<CommitmentOutcome> {
-        let mut outcome = None;
-        let err = ui.visuals().error_fg_color;
+    pub fn ui(&mut self, ui: &mut Ui) -> Option<FormOutcome<Commitment>> {
         ui.heading("Redigera löfte");
-        let l = ui.label("Text");
-        ui.add(
-            egui::TextEdit::multiline(&mut self.text)
-                .id_salt("c_text")
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
-        let mut shown = false;
-        if let Err(e) = check_text("Löftets text", &self.text, true, true) {
-            ui.colored_label(err, e);
-            shown = true;
-        }
+        labelled(
+            ui,
+            "Text",
+            text_area(&mut self.text, "c_text", f32::INFINITY, 3),
+        );
+        let text = check_text("Löftets text", &self.text, true, true);
+        error_of(ui, &text);
+        let mut shown = text.is_err();
         ui.label("Ansvarig");
         ui.horizontal(|ui| {
             for p in Party::ALL {
@@ -139,51 +132,30 @@ impl CommitmentForm {
         for (i, t) in self.targets.iter_mut().enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    let l = ui.label("Antal");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut t.count)
-                            .id_salt(("t_count", i))
-                            .desired_width(60.0),
-                    )
-                    .labelled_by(l.id);
-                    let l = ui.label("Enhet");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut t.unit)
-                            .id_salt(("t_unit", i))
-                            .desired_width(140.0)
-                            .hint_text("tillfällen"),
-                    )
-                    .labelled_by(l.id);
+                    labelled(ui, "Antal", text_field(&mut t.count, ("t_count", i), 60.0));
+                    labelled(
+                        ui,
+                        "Enhet",
+                        text_field(&mut t.unit, ("t_unit", i), 140.0).hint_text("tillfällen"),
+                    );
                     ui.checkbox(&mut t.per_year, "per år");
                 });
                 ui.horizontal_wrapped(|ui| {
-                    let l = ui.label("Namn");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut t.label)
-                            .id_salt(("t_label", i))
-                            .desired_width(140.0)
-                            .hint_text("vid flera mål"),
-                    )
-                    .labelled_by(l.id);
-                    let l = ui.label("Gäller");
-                    egui::ComboBox::from_id_salt(("t_party", i))
-                        .selected_text(t.party.map(Party::label).unwrap_or("löftets ansvarig"))
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut t.party, None, "löftets ansvarig");
-                            for p in Party::ALL {
-                                ui.selectable_value(&mut t.party, Some(p), p.label());
-                            }
-                        })
-                        .response
-                        .labelled_by(l.id);
+                    labelled(
+                        ui,
+                        "Namn",
+                        text_field(&mut t.label, ("t_label", i), 140.0).hint_text("vid flera mål"),
+                    );
+                    let parties = Party::ALL.map(|p| (p, p.label().to_string()));
+                    let none = "löftets ansvarig";
+                    option_combo(ui, "Gäller", ("t_party", i), &mut t.party, none, parties);
                     if ui.small_button("Ta bort mål").clicked() {
                         remove = Some(i);
                     }
                 });
-                if let Err(e) = parse_target_count(&t.count) {
-                    ui.colored_label(err, e);
-                    shown = true;
-                }
+                let count = parse_target_count(&t.count);
+                error_of(ui, &count);
+                shown |= count.is_err();
             });
         }
         if let Some(i) = remove {
@@ -212,13 +184,11 @@ impl CommitmentForm {
             );
         }
         ui.add_space(4.0);
-        let l = ui.label("Fokusområden (kommaseparerade)");
-        ui.add(
-            egui::TextEdit::singleline(&mut self.tags)
-                .id_salt("c_tags")
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
+        labelled(
+            ui,
+            "Fokusområden (kommaseparerade)",
+            text_field(&mut self.tags, "c_tags", f32::INFINITY),
+        );
         if !self.suggestions.is_empty() {
             ui.horizontal_wrapped(|ui| {
                 let current = split_list(&self.tags);
@@ -231,37 +201,18 @@ impl CommitmentForm {
                 }
             });
         }
-        let l = ui.label("Delområden (kommaseparerade)");
-        ui.add(
-            egui::TextEdit::singleline(&mut self.sub_areas)
-                .id_salt("c_sub")
-                .desired_width(f32::INFINITY)
+        labelled(
+            ui,
+            "Delområden (kommaseparerade)",
+            text_field(&mut self.sub_areas, "c_sub", f32::INFINITY)
                 .hint_text("t.ex. Norr, Söder, Centrum"),
-        )
-        .labelled_by(l.id);
+        );
         let built = self.build();
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(
-                    built.is_ok(),
-                    egui::Button::new(RichText::new("Spara löfte").strong()),
-                )
-                .clicked()
-                && let Ok(c) = &built
-            {
-                outcome = Some(CommitmentOutcome::Save(c.clone()));
-            }
-            if ui.button("Avbryt").clicked() {
-                outcome = Some(CommitmentOutcome::Cancel);
-            }
-        });
+        let outcome = save_cancel_row(ui, "Spara löfte", &built, false, None);
         if let Err(e) = &built
             && !shown
         {
-            ui.colored_label(err, e);
-        }
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            outcome = Some(CommitmentOutcome::Cancel);
+            error_line(ui, e);
         }
         outcome
     }
@@ -305,7 +256,7 @@ mod tests {
         let c = commitment();
         let mut f = CommitmentForm::new(&c, vec![]);
         f.targets[0].count = "0".into();
-        assert!(f.build().unwrap_err().contains("från 1"));
+        assert!(f.build().unwrap_err().to_string().contains("från 1"));
         f.targets[0].count = "6".into();
         f.targets[0].per_year = true;
         f.tags = " Trafik , Narkotika,, ".into();
@@ -319,6 +270,11 @@ mod tests {
         assert_eq!(b.sub_areas, ["Norr", "Söder"]);
         assert_eq!(b.party, Party::Gemensamt);
         f.text = "   ".into();
-        assert!(f.build().unwrap_err().contains("måste fyllas i"));
+        assert!(
+            f.build()
+                .unwrap_err()
+                .to_string()
+                .contains("måste fyllas i")
+        );
     }
 }

@@ -1,29 +1,30 @@
 //! Detail panel for the selected löfte: text, targets, status, its insatser.
 
-use super::Action;
+use super::forms::{labelled, option_combo, text_field};
 use super::widgets::{party_chip, plus_one, progress, status_chip, status_color, weak};
-use crate::domain::{Activity, ManualStatus, Status, TargetScope};
+use super::{Action, AuthoringAction, BoardAction};
+use crate::domain::{Activity, ActivityId, ManualStatus, Status, TargetScope};
 use crate::summary::CommitmentRow;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 /// Local state of the detail panel: the manual status editor and the selected insats.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct StatusEditor {
+pub struct DetailState {
     pub status: Option<Status>,
     pub reason: String,
-    pub selected_activity: Option<crate::domain::ActivityId>,
+    pub selected_activity: Option<ActivityId>,
 }
 
-impl StatusEditor {
-    pub fn from_row(row: &CommitmentRow) -> StatusEditor {
+impl DetailState {
+    pub fn from_row(row: &CommitmentRow) -> DetailState {
         match &row.commitment.manual_status {
-            Some(m) => StatusEditor {
+            Some(m) => DetailState {
                 status: Some(m.status),
                 reason: m.reason.clone(),
                 selected_activity: None,
             },
-            None => StatusEditor::default(),
+            None => DetailState::default(),
         }
     }
 }
@@ -33,7 +34,7 @@ pub struct DetailView<'a> {
     pub period: crate::domain::Period,
     pub today: chrono::NaiveDate,
     pub activities: &'a [Activity],
-    pub editor: &'a mut StatusEditor,
+    pub state: &'a mut DetailState,
 }
 
 impl DetailView<'_> {
@@ -45,10 +46,10 @@ impl DetailView<'_> {
             party_chip(ui, c.party);
             status_chip(ui, row.status);
             if ui.button("Redigera löfte").clicked() {
-                actions.push(Action::EditCommitment(c.id));
+                actions.push(AuthoringAction::EditCommitment(c.id).into());
             }
             if ui.button("Stäng").clicked() {
-                actions.push(Action::SelectCommitment(None));
+                actions.push(BoardAction::SelectCommitment(None).into());
             }
         });
         ui.add_space(4.0);
@@ -93,14 +94,17 @@ impl DetailView<'_> {
                 );
                 ui.label(t.target.describe());
                 if row.targets.len() > 1 {
-                    actions.extend(plus_one(ui, c, &t.target, self.period, self.today, false));
+                    actions.extend(
+                        plus_one(ui, c, &t.target, self.period, self.today, false)
+                            .map(Action::Board),
+                    );
                 }
             });
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Ny insats").on_hover_text("Ctrl+N").clicked() {
-                actions.push(Action::NewActivity(c.id));
+                actions.push(BoardAction::NewActivity(c.id).into());
             }
         });
         ui.add_space(4.0);
@@ -118,7 +122,7 @@ impl DetailView<'_> {
         }
         ui.label(RichText::new(format!("Insatser ({})", self.activities.len())).strong());
         let selected = self
-            .editor
+            .state
             .selected_activity
             .filter(|id| self.activities.iter().any(|a| a.id == *id));
         let mut clicked = None;
@@ -179,12 +183,12 @@ impl DetailView<'_> {
                 }
             });
         if let Some(id) = clicked {
-            self.editor.selected_activity = Some(id);
+            self.state.selected_activity = Some(id);
         }
         if let Some(id) = double_clicked {
-            actions.push(Action::EditActivity(id));
+            actions.push(BoardAction::EditActivity(id).into());
         }
-        let selected = self.editor.selected_activity;
+        let selected = self.state.selected_activity;
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(selected.is_some(), egui::Button::new("Ändra insats"))
@@ -192,7 +196,7 @@ impl DetailView<'_> {
                 .clicked()
                 && let Some(id) = selected
             {
-                actions.push(Action::EditActivity(id));
+                actions.push(BoardAction::EditActivity(id).into());
             }
             if ui
                 .add_enabled(selected.is_some(), egui::Button::new("Ta bort insats"))
@@ -200,8 +204,8 @@ impl DetailView<'_> {
                 .clicked()
                 && let Some(id) = selected
             {
-                self.editor.selected_activity = None;
-                actions.push(Action::DeleteActivity(id));
+                self.state.selected_activity = None;
+                actions.push(BoardAction::DeleteActivity(id).into());
             }
             ui.label(weak("Klicka på en rad för att markera den."));
         });
@@ -209,26 +213,23 @@ impl DetailView<'_> {
 
     fn status_editor(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let c = &self.row.commitment;
-        let l = ui.label(RichText::new("Manuell status").strong());
-        let ed = &mut *self.editor;
-        egui::ComboBox::from_id_salt("manual_status")
-            .selected_text(ed.status.map(Status::label).unwrap_or("Ingen — beräknas"))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut ed.status, None, "Ingen — beräknas");
-                for s in Status::ALL {
-                    ui.selectable_value(&mut ed.status, Some(s), s.label());
-                }
-            })
-            .response
-            .labelled_by(l.id);
+        let ed = &mut *self.state;
+        let statuses = Status::ALL.map(|s| (s, s.label().to_string()));
+        let title = RichText::new("Manuell status").strong();
+        option_combo(
+            ui,
+            title,
+            "manual_status",
+            &mut ed.status,
+            "Ingen — beräknas",
+            statuses,
+        );
         if ed.status.is_some() {
-            let l = ui.label("Motivering (krävs)");
-            ui.add(
-                egui::TextEdit::singleline(&mut ed.reason)
-                    .id_salt("manual_reason")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id);
+            labelled(
+                ui,
+                "Motivering (krävs)",
+                text_field(&mut ed.reason, "manual_reason", f32::INFINITY),
+            );
         }
         let reason_ok = ed.status.is_none() || !ed.reason.trim().is_empty();
         if !reason_ok {
@@ -248,7 +249,7 @@ impl DetailView<'_> {
                 status,
                 reason: ed.reason.trim().to_string(),
             });
-            actions.push(Action::SetManualStatus(c.id, manual));
+            actions.push(BoardAction::SetManualStatus(c.id, manual).into());
         }
     }
 }

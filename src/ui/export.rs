@@ -1,9 +1,21 @@
 //! The "Exportera PDF" panel: a path field (rfd cannot tell a missing portal from Cancel),
 //! a busy state while the PDF is written, and where it was written.
 
-use super::Action;
+use super::forms::{error_line, modal, text_field};
+use super::{Action, ExportAction as A};
 use egui::{RichText, Ui};
 use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportAction {
+    /// Open the export panel for the shown board.
+    Open,
+    Close,
+    /// Ask the OS for a file name; the path field stays as a fallback.
+    ChooseFile,
+    Start(PathBuf),
+    OpenFolder(PathBuf),
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportStatus {
@@ -71,24 +83,34 @@ pub fn check_path(s: &str) -> Result<PathBuf, String> {
     }
 }
 
-pub fn ui(ui: &mut Ui, st: &mut ExportState) -> Vec<Action> {
+/// The export window, when open.
+pub fn dialog(ctx: &egui::Context, st: &mut ExportState) -> Vec<Action> {
+    if !st.open {
+        return Vec::new();
+    }
+    let mut actions = Vec::new();
+    if !modal(ctx, "Exportera PDF", Some(560.0), 80.0, |ui| {
+        actions = contents(ui, st)
+    }) {
+        actions.push(A::Close);
+    }
+    actions.into_iter().map(Action::Export).collect()
+}
+
+fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
     let mut actions = Vec::new();
     ui.label(RichText::new(format!("PDF-uppföljning: {}", st.subject)).strong());
     let l = ui.label("Spara som");
     ui.horizontal(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut st.path)
-                .id_salt("export_path")
-                .desired_width(420.0),
-        )
-        .labelled_by(l.id);
+        ui.add(text_field(&mut st.path, "export_path", 420.0))
+            .labelled_by(l.id);
         if ui.button("Välj fil…").clicked() {
-            actions.push(Action::ChooseExportFile);
+            actions.push(A::ChooseFile);
         }
     });
     let checked = check_path(&st.path);
     if let Err(e) = &checked {
-        ui.colored_label(ui.visuals().error_fg_color, e);
+        error_line(ui, e);
     }
     let busy = st.status == ExportStatus::Busy;
     ui.horizontal(|ui| {
@@ -100,10 +122,10 @@ pub fn ui(ui: &mut Ui, st: &mut ExportState) -> Vec<Action> {
             .clicked()
             && let Ok(p) = &checked
         {
-            actions.push(Action::StartExport(p.clone()));
+            actions.push(A::Start(p.clone()));
         }
         if ui.button("Stäng").clicked() {
-            actions.push(Action::CloseExport);
+            actions.push(A::Close);
         }
     });
     match &st.status {
@@ -120,12 +142,10 @@ pub fn ui(ui: &mut Ui, st: &mut ExportState) -> Vec<Action> {
                     .color(super::widgets::status_color(crate::domain::Status::Done)),
             );
             if ui.button("Öppna mapp").clicked() {
-                actions.push(Action::OpenFolder(path.clone()));
+                actions.push(A::OpenFolder(path.clone()));
             }
         }
-        ExportStatus::Failed(e) => {
-            ui.colored_label(ui.visuals().error_fg_color, e);
-        }
+        ExportStatus::Failed(e) => error_line(ui, e),
     }
     actions
 }

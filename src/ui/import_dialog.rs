@@ -1,35 +1,38 @@
 //! "Importera från text": paste the published text, see it structured, correct any field,
 //! and save. Nothing is saved before "Spara medborgarlöftet".
 
-use super::Action;
+use super::forms::{error_line, labelled, modal, text_area, text_field};
 use super::widgets::weak;
-use crate::domain::{
-    CommitmentDraft, MunicipalityId, Party, Period, PledgeDraft, SectionDraft, Signatory,
-    TargetDraft, TargetScope,
+use super::{Action, AuthoringAction};
+use crate::domain::{MunicipalityId, Party, Period, PledgeDraft};
+use crate::import::{
+    ParsedCommitment, ParsedPledge, ParsedSection, ParsedSignatory, ParsedTarget, parse,
 };
-use crate::import::{ParsedPledge, parse};
+use crate::validate::{Invalid, check_target_count};
 use egui::{RichText, Ui};
 
+/// A target as typed in the preview.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetEdit {
     pub count: String,
     pub unit: String,
-    pub per_ar: bool,
+    pub per_year: bool,
     pub party: Option<Party>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct LofteEdit {
+pub struct CommitmentEdit {
     pub text: String,
-    pub ansvarig: Party,
+    pub party: Party,
     pub targets: Vec<TargetEdit>,
-    pub delomraden: String,
+    /// Comma-separated, as typed.
+    pub sub_areas: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionEdit {
-    pub rubrik: String,
-    pub loften: Vec<LofteEdit>,
+    pub title: String,
+    pub commitments: Vec<CommitmentEdit>,
 }
 
 /// The editable preview of a parsed text.
@@ -46,122 +49,118 @@ impl Preview {
     pub fn from_parsed(p: &ParsedPledge) -> Preview {
         Preview {
             sections: p
-                .avsnitt
+                .sections
                 .iter()
                 .map(|s| SectionEdit {
-                    rubrik: s.rubrik.clone(),
-                    loften: s
-                        .loften
+                    title: s.title.clone(),
+                    commitments: s
+                        .commitments
                         .iter()
-                        .map(|c| LofteEdit {
+                        .map(|c| CommitmentEdit {
                             text: c.text.clone(),
-                            ansvarig: c.ansvarig,
+                            party: c.party,
                             targets: c
                                 .targets
                                 .iter()
                                 .map(|t| TargetEdit {
                                     count: t.count.to_string(),
                                     unit: t.unit.clone(),
-                                    per_ar: t.per_ar,
-                                    party: t.ansvarig,
+                                    per_year: t.per_year,
+                                    party: t.party,
                                 })
                                 .collect(),
-                            delomraden: c.delomraden.join(", "),
+                            sub_areas: c.sub_areas.join(", "),
                         })
                         .collect(),
                 })
                 .collect(),
-            goal: p.malsattning.clone(),
-            contact: p.kontakt.clone().unwrap_or_default(),
+            goal: p.goal.clone(),
+            contact: p.contact.clone().unwrap_or_default(),
             signatories: p
                 .signatories
                 .iter()
-                .map(|s| (s.namn.clone(), s.roll.clone()))
+                .map(|s| (s.name.clone(), s.role.clone()))
                 .collect(),
-            ignored: p.ignorerat.clone(),
+            ignored: p.ignored.clone(),
         }
     }
 
-    /// The draft to save, or the first error.
-    pub fn to_draft(&self, title: &str) -> Result<PledgeDraft, String> {
+    /// The corrected structure, trimmed, or the first error.
+    pub fn to_parsed(&self) -> Result<ParsedPledge, Invalid> {
         let mut sections = Vec::new();
         for s in &self.sections {
-            if s.rubrik.trim().is_empty() {
-                return Err("Varje avsnitt behöver en rubrik.".into());
+            let title = s.title.trim();
+            if title.is_empty() {
+                return Err(Invalid::Required("Avsnittets rubrik"));
             }
             let mut commitments = Vec::new();
-            for c in &s.loften {
-                if c.text.trim().is_empty() {
-                    return Err(format!("Ett löfte i \"{}\" saknar text.", s.rubrik));
+            for c in &s.commitments {
+                let text = c.text.trim();
+                if text.is_empty() {
+                    return Err(Invalid::CommitmentWithoutText(title.to_string()));
                 }
                 let mut targets = Vec::new();
                 for t in &c.targets {
-                    let count = match t.count.trim().parse::<u32>() {
-                        Ok(n) if (1..=100_000).contains(&n) => n,
-                        _ => {
-                            return Err(format!(
-                                "Målet \"{}\" i \"{}\" måste vara ett antal från 1.",
-                                t.count,
-                                c.text.chars().take(40).collect::<String>()
-                            ));
-                        }
-                    };
-                    targets.push(TargetDraft {
+                    let count = t
+                        .count
+                        .trim()
+                        .parse::<i64>()
+                        .ok()
+                        .and_then(|n| check_target_count(n).ok())
+                        .ok_or_else(|| Invalid::TargetIn(text.chars().take(40).collect()))?;
+                    targets.push(ParsedTarget {
                         count,
                         unit: t.unit.trim().to_string(),
-                        scope: if t.per_ar {
-                            TargetScope::PerYear
-                        } else {
-                            TargetScope::Period
-                        },
+                        per_year: t.per_year,
                         party: t.party,
-                        label: if c.targets.len() > 1 {
-                            Some(
-                                t.party
-                                    .map(|p| p.label().to_string())
-                                    .unwrap_or_else(|| t.unit.trim().to_string()),
-                            )
-                        } else {
-                            None
-                        },
                     });
                 }
-                commitments.push(CommitmentDraft {
-                    text: c.text.trim().to_string(),
-                    party: c.ansvarig,
+                commitments.push(ParsedCommitment {
+                    text: text.to_string(),
+                    party: c.party,
                     targets,
                     sub_areas: c
-                        .delomraden
+                        .sub_areas
                         .split(',')
                         .map(str::trim)
                         .filter(|x| !x.is_empty())
                         .map(String::from)
                         .collect(),
-                    tags: Vec::new(),
                 });
             }
-            sections.push(SectionDraft {
-                title: s.rubrik.trim().to_string(),
+            sections.push(ParsedSection {
+                title: title.to_string(),
+                intro: String::new(),
                 commitments,
             });
         }
-        if sections.iter().all(|s| s.commitments.is_empty()) {
-            return Err("Det finns inga löften att spara.".into());
-        }
-        Ok(PledgeDraft {
-            title: title.trim().to_string(),
-            goal: self.goal.trim().to_string(),
-            contact: Some(self.contact.trim().to_string()).filter(|c| !c.is_empty()),
+        let parsed = ParsedPledge {
+            sections,
             signatories: self
                 .signatories
                 .iter()
                 .filter(|(n, _)| !n.trim().is_empty())
-                .map(|(n, r)| Signatory {
+                .map(|(n, r)| ParsedSignatory {
                     name: n.trim().to_string(),
                     role: r.trim().to_string(),
                 })
                 .collect(),
-            sections,
+            goal: self.goal.trim().to_string(),
+            contact: Some(self.contact.trim().to_string()).filter(|c| !c.is_empty()),
+            ignored: Vec::new(),
+        };
+        if parsed.commitment_count() == 0 {
+            return Err(Invalid::NoCommitments);
+        }
+        Ok(parsed)
+    }
+
+    /// The draft to save, or the first error.
+    pub fn to_draft(&self, title: &str) -> Result<PledgeDraft, Invalid> {
+        let parsed = self.to_parsed()?;
+        Ok(PledgeDraft {
+            title: title.trim().to_string(),
+            ..PledgeDraft::from(&parsed)
         })
     }
 }
@@ -177,7 +176,21 @@ pub struct ImportState {
     pub preview: Option<Preview>,
 }
 
-pub fn ui(ui: &mut Ui, st: &mut ImportState) -> Vec<Action> {
+/// The import window, when open.
+pub fn dialog(ctx: &egui::Context, st: &mut ImportState) -> Vec<Action> {
+    if !st.open {
+        return Vec::new();
+    }
+    let mut actions = Vec::new();
+    if !modal(ctx, "Importera medborgarlöfte", Some(760.0), 50.0, |ui| {
+        actions = contents(ui, st)
+    }) {
+        actions.push(AuthoringAction::CloseImport);
+    }
+    actions.into_iter().map(Action::Authoring).collect()
+}
+
+fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
     let mut actions = Vec::new();
     ui.label(
         RichText::new(format!(
@@ -187,40 +200,24 @@ pub fn ui(ui: &mut Ui, st: &mut ImportState) -> Vec<Action> {
         .strong(),
     );
     ui.horizontal(|ui| {
-        let l = ui.label("Period");
-        ui.add(
-            egui::TextEdit::singleline(&mut st.period)
-                .id_salt("imp_period")
-                .desired_width(110.0),
-        )
-        .labelled_by(l.id);
-        let l = ui.label("Rubrik");
-        ui.add(
-            egui::TextEdit::singleline(&mut st.title)
-                .id_salt("imp_title")
-                .desired_width(260.0),
-        )
-        .labelled_by(l.id);
+        labelled(
+            ui,
+            "Period",
+            text_field(&mut st.period, "imp_period", 110.0),
+        );
+        labelled(ui, "Rubrik", text_field(&mut st.title, "imp_title", 260.0));
     });
     let period = Period::parse(&st.period);
     if period.is_none() {
-        ui.colored_label(
-            ui.visuals().error_fg_color,
-            "Skriv perioden som 2025 eller 2025-2026.",
-        );
+        error_line(ui, Invalid::Period);
     }
     if st.preview.is_none() {
         let l = ui.label("Klistra in texten (rubriker, punktlistor, undertecknare)");
         egui::ScrollArea::vertical()
             .max_height(360.0)
             .show(ui, |ui| {
-                ui.add(
-                    egui::TextEdit::multiline(&mut st.text)
-                        .id_salt("imp_text")
-                        .desired_rows(16)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(l.id);
+                ui.add(text_area(&mut st.text, "imp_text", f32::INFINITY, 16))
+                    .labelled_by(l.id);
             });
         ui.horizontal(|ui| {
             if ui
@@ -233,7 +230,7 @@ pub fn ui(ui: &mut Ui, st: &mut ImportState) -> Vec<Action> {
                 st.preview = Some(Preview::from_parsed(&parse(&st.text)));
             }
             if ui.button("Avbryt").clicked() {
-                actions.push(Action::CloseImport);
+                actions.push(AuthoringAction::CloseImport);
             }
         });
         return actions;
@@ -241,7 +238,7 @@ pub fn ui(ui: &mut Ui, st: &mut ImportState) -> Vec<Action> {
     let mut back = false;
     let mut save = None;
     if let Some(p) = &mut st.preview {
-        let n: usize = p.sections.iter().map(|s| s.loften.len()).sum();
+        let n: usize = p.sections.iter().map(|s| s.commitments.len()).sum();
         ui.label(format!(
             "Förhandsgranskning: {} avsnitt, {n} löften. Rätta det som blev fel innan du sparar.",
             p.sections.len()
@@ -249,7 +246,7 @@ pub fn ui(ui: &mut Ui, st: &mut ImportState) -> Vec<Action> {
         // The buttons stay above the (long) preview so that they are always in view.
         let draft = p.to_draft(&st.title);
         if let Err(e) = &draft {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            error_line(ui, e);
         }
         ui.horizontal(|ui| {
             let ok = draft.is_ok() && period.is_some() && !st.title.trim().is_empty();
@@ -261,7 +258,7 @@ pub fn ui(ui: &mut Ui, st: &mut ImportState) -> Vec<Action> {
                 .clicked()
                 && let (Ok(d), Some(per), Some(m)) = (&draft, period, st.municipality)
             {
-                save = Some(Action::SaveImport {
+                save = Some(AuthoringAction::SaveImport {
                     municipality: m,
                     period: per,
                     draft: Box::new(d.clone()),
@@ -271,7 +268,7 @@ pub fn ui(ui: &mut Ui, st: &mut ImportState) -> Vec<Action> {
                 back = true;
             }
             if ui.button("Avbryt").clicked() {
-                actions.push(Action::CloseImport);
+                actions.push(AuthoringAction::CloseImport);
             }
         });
         ui.separator();
@@ -295,32 +292,25 @@ fn preview_ui(ui: &mut Ui, p: &mut Preview) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                let l = ui.label("Avsnitt");
-                ui.add(
-                    egui::TextEdit::singleline(&mut s.rubrik)
-                        .id_salt(("p_sec", si))
-                        .desired_width(420.0),
-                )
-                .labelled_by(l.id);
+                labelled(
+                    ui,
+                    "Avsnitt",
+                    text_field(&mut s.title, ("p_sec", si), 420.0),
+                );
                 if ui.small_button("Ta bort avsnitt").clicked() {
                     remove_section = Some(si);
                 }
             });
             let mut remove = None;
-            for (ci, c) in s.loften.iter_mut().enumerate() {
+            for (ci, c) in s.commitments.iter_mut().enumerate() {
                 ui.add_space(4.0);
                 let l = ui.label(format!("Löfte {}", ci + 1));
-                ui.add(
-                    egui::TextEdit::multiline(&mut c.text)
-                        .id_salt(("p_text", si, ci))
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(l.id);
+                ui.add(text_area(&mut c.text, ("p_text", si, ci), f32::INFINITY, 2))
+                    .labelled_by(l.id);
                 ui.horizontal_wrapped(|ui| {
                     ui.label("Ansvarig");
                     for party in Party::ALL {
-                        ui.radio_value(&mut c.ansvarig, party, party.label());
+                        ui.radio_value(&mut c.party, party, party.label());
                     }
                     if ui.small_button("Ta bort löfte").clicked() {
                         remove = Some(ci);
@@ -329,21 +319,17 @@ fn preview_ui(ui: &mut Ui, p: &mut Preview) {
                 let mut remove_target = None;
                 for (ti, t) in c.targets.iter_mut().enumerate() {
                     ui.horizontal_wrapped(|ui| {
-                        let l = ui.label("Mål");
-                        ui.add(
-                            egui::TextEdit::singleline(&mut t.count)
-                                .id_salt(("p_count", si, ci, ti))
-                                .desired_width(50.0),
-                        )
-                        .labelled_by(l.id);
-                        let l = ui.label("Enhet");
-                        ui.add(
-                            egui::TextEdit::singleline(&mut t.unit)
-                                .id_salt(("p_unit", si, ci, ti))
-                                .desired_width(180.0),
-                        )
-                        .labelled_by(l.id);
-                        ui.checkbox(&mut t.per_ar, "per år");
+                        labelled(
+                            ui,
+                            "Mål",
+                            text_field(&mut t.count, ("p_count", si, ci, ti), 50.0),
+                        );
+                        labelled(
+                            ui,
+                            "Enhet",
+                            text_field(&mut t.unit, ("p_unit", si, ci, ti), 180.0),
+                        );
+                        ui.checkbox(&mut t.per_year, "per år");
                         if let Some(party) = t.party {
                             ui.label(weak(format!("({})", party.label())));
                         }
@@ -360,17 +346,17 @@ fn preview_ui(ui: &mut Ui, p: &mut Preview) {
                         c.targets.push(TargetEdit {
                             count: "1".into(),
                             unit: "tillfällen".into(),
-                            per_ar: false,
+                            per_year: false,
                             party: None,
                         });
                     }
-                    if !c.delomraden.is_empty() {
-                        ui.label(weak(format!("Delområden: {}", c.delomraden)));
+                    if !c.sub_areas.is_empty() {
+                        ui.label(weak(format!("Delområden: {}", c.sub_areas)));
                     }
                 });
             }
             if let Some(ci) = remove {
-                s.loften.remove(ci);
+                s.commitments.remove(ci);
             }
         });
     }
@@ -410,6 +396,7 @@ fn preview_ui(ui: &mut Ui, p: &mut Preview) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::TargetScope;
 
     #[test]
     fn preview_round_trip_and_errors() {
@@ -421,12 +408,22 @@ mod tests {
             d.sections[0].commitments[0].targets[0].scope,
             TargetScope::PerYear
         );
-        p.sections[0].loften[0].targets[0].count = "noll".into();
-        assert!(p.to_draft("x").unwrap_err().contains("antal"));
-        p.sections[0].loften[0].targets[0].count = "6".into();
-        p.sections[0].loften[1].text = " ".into();
-        assert!(p.to_draft("x").unwrap_err().contains("saknar text"));
-        p.sections[0].loften.clear();
-        assert!(p.to_draft("x").unwrap_err().contains("inga löften"));
+        p.sections[0].commitments[0].targets[0].count = "noll".into();
+        assert!(p.to_draft("x").unwrap_err().to_string().contains("antal"));
+        p.sections[0].commitments[0].targets[0].count = "6".into();
+        p.sections[0].commitments[1].text = " ".into();
+        assert!(
+            p.to_draft("x")
+                .unwrap_err()
+                .to_string()
+                .contains("saknar text")
+        );
+        p.sections[0].commitments.clear();
+        assert!(
+            p.to_draft("x")
+                .unwrap_err()
+                .to_string()
+                .contains("inga löften")
+        );
     }
 }

@@ -1,7 +1,9 @@
-//! The views. Each view draws from data it is given and returns [`Action`]s; `app.rs`
-//! performs them through the store. Views never touch SQL, dialogs or the clock.
+//! The screens and widgets. Each screen is a struct that owns its state and draws from
+//! data it is given; what the user asks for comes back as an [`Action`], which
+//! `crate::controller` applies once per frame. Nothing here touches the store, the file
+//! system, dialogs or the clock.
 
-pub mod atgarder;
+pub mod activity_form;
 pub mod authoring;
 pub mod backups;
 pub mod board;
@@ -9,129 +11,59 @@ pub mod commitment_form;
 pub mod date_field;
 pub mod detail;
 pub mod export;
+pub mod forms;
 pub mod import_dialog;
-pub mod insats_form;
+pub mod measures;
 pub mod nav;
+pub mod new_municipality;
+pub mod new_pledge;
 pub mod overview;
+pub mod state;
+pub mod toast;
+pub mod top_bar;
 pub mod walk_form;
 pub mod walks;
 pub mod widgets;
 
-use crate::domain::{
-    Activity, ActivityId, CommitmentId, ManualStatus, MunicipalityId, Observation, ObservationId,
-    ObservationStatus, Party, PoliceAreaId, SafetyWalk, TargetId, WalkId,
-};
+pub use authoring::AuthoringAction;
+pub use backups::BackupAction;
+pub use board::BoardAction;
+pub use export::ExportAction;
+pub use nav::NavAction;
+pub use state::{Prefs, Screens};
+pub use walks::WalkAction;
 
-/// The views of one kommun.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tab {
-    #[default]
-    Board,
-    Walks,
-    Actions,
-    Edit,
-}
-use chrono::NaiveDate;
-
+/// Everything a screen can ask for, by feature. Each feature's enum lives beside its
+/// screen; its processor is in `crate::controller`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    SelectMunicipality(MunicipalityId),
-    SelectOverview(PoliceAreaId),
-    /// Show each kommun's medborgarlöfte covering this year.
-    SelectYear(i32),
-    SelectCommitment(Option<CommitmentId>),
-    /// "+1": one insats dated today by `by`.
-    QuickAdd {
-        commitment: CommitmentId,
-        target: Option<TargetId>,
-        by: Party,
-    },
-    /// Check off (or un-check) a löfte without a number.
-    SetChecked(CommitmentId, bool),
-    /// Open the insats form for a new insats of this löfte.
-    NewActivity(CommitmentId),
-    EditActivity(ActivityId),
-    /// Save the form's insats (id 0: new).
-    SaveActivity(Activity),
-    CloseForm,
-    DeleteActivity(ActivityId),
-    SetManualStatus(CommitmentId, Option<ManualStatus>),
-    /// Open the löfte editor.
-    EditCommitment(CommitmentId),
-    SaveCommitment(Box<crate::domain::Commitment>),
-    SetTab(Tab),
-    NewPledge {
-        municipality: MunicipalityId,
-        period: crate::domain::Period,
-        copy_from: Option<crate::domain::PledgeId>,
-    },
-    OpenImport,
-    CloseImport,
-    SaveImport {
-        municipality: MunicipalityId,
-        period: crate::domain::Period,
-        draft: Box<crate::domain::PledgeDraft>,
-    },
-    SavePledgeHead {
-        pledge: crate::domain::PledgeId,
-        title: String,
-        goal: String,
-        contact: String,
-        signatories: Vec<crate::domain::Signatory>,
-    },
-    AddSection(crate::domain::PledgeId, String),
-    RenameSection(crate::domain::SectionId, String),
-    MoveSection(crate::domain::SectionId, i64),
-    DeleteSection(crate::domain::SectionId),
-    AddCommitment(crate::domain::SectionId),
-    MoveCommitment(CommitmentId, i64),
-    MoveCommitmentTo(CommitmentId, crate::domain::SectionId),
-    DeleteCommitment(CommitmentId),
-    OpenNewMunicipality,
-    OpenBackups,
-    BackupNow(std::path::PathBuf),
-    ChooseRestoreFile,
-    RestoreFrom(std::path::PathBuf),
-    CreateMunicipality {
-        name: String,
-        area: String,
-    },
-    /// Open the export panel for the shown board.
-    OpenExport,
-    CloseExport,
-    /// Ask the OS for a file name (rfd); the path field stays as a fallback.
-    ChooseExportFile,
-    StartExport(std::path::PathBuf),
-    OpenFolder(std::path::PathBuf),
-    SelectWalk(Option<WalkId>),
-    NewWalk,
-    EditWalk(WalkId),
-    SaveWalk(Box<SafetyWalk>),
-    CloseWalkForm,
-    DeleteWalk(WalkId),
-    AddObservation(Box<Observation>),
-    /// Change an observation's status, stamped with today's date.
-    SetObservationStatus {
-        id: ObservationId,
-        status: ObservationStatus,
-        reason: String,
-    },
-    /// Date of the group's latest lägesbild meeting.
-    SetLastMeeting(MunicipalityId, Option<NaiveDate>),
+    Nav(NavAction),
+    Board(BoardAction),
+    Walk(WalkAction),
+    Authoring(AuthoringAction),
+    Export(ExportAction),
+    Backup(BackupAction),
+    /// Undo what the shown toast reports.
+    Undo,
+    CloseToast,
+    CloseError,
+    SetDarkTheme(bool),
 }
 
-impl Action {
-    /// True when the action changes nothing outside the selected kommun, so that the app
-    /// reloads only that kommun instead of every kommun's progress.
-    pub fn is_local(&self) -> bool {
-        !matches!(
-            self,
-            Action::SelectOverview(_)
-                | Action::SelectYear(_)
-                | Action::NewPledge { .. }
-                | Action::SaveImport { .. }
-                | Action::CreateMunicipality { .. }
-                | Action::RestoreFrom(_)
-        )
-    }
+macro_rules! feature_actions {
+    ($($variant:ident($t:ty)),*) => {$(
+        impl From<$t> for Action {
+            fn from(a: $t) -> Action {
+                Action::$variant(a)
+            }
+        }
+    )*};
 }
+feature_actions!(
+    Nav(NavAction),
+    Board(BoardAction),
+    Walk(WalkAction),
+    Authoring(AuthoringAction),
+    Export(ExportAction),
+    Backup(BackupAction)
+);

@@ -1,9 +1,54 @@
-//! Left panel: kommuner grouped by lokalpolisområde, with overall progress.
+//! Navigation: the left panel (kommuner grouped by lokalpolisområde, with overall
+//! progress), the tabs of a kommun, and what is selected.
 
-use super::Action;
 use super::widgets::{progress, status_color, weak};
+use super::{Action, AuthoringAction, BackupAction};
 use crate::domain::{MunicipalityId, PoliceAreaId, Status};
 use egui::{RichText, Ui};
+
+/// The views of one kommun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Board,
+    Walks,
+    Measures,
+    Edit,
+}
+
+/// What is selected in the left panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    Municipality(MunicipalityId),
+    Overview(PoliceAreaId),
+}
+
+/// Where the user is: kommun or overview, year, tab.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NavState {
+    pub selection: Option<Selection>,
+    /// The year shown: each kommun shows its medborgarlöfte covering it.
+    pub year: Option<i32>,
+    pub tab: Tab,
+}
+
+impl NavState {
+    pub fn municipality(&self) -> Option<MunicipalityId> {
+        match self.selection {
+            Some(Selection::Municipality(m)) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NavAction {
+    SelectMunicipality(MunicipalityId),
+    SelectOverview(PoliceAreaId),
+    /// Show each kommun's medborgarlöfte covering this year.
+    SelectYear(i32),
+    SetTab(Tab),
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NavEntry {
@@ -20,14 +65,34 @@ pub struct NavArea {
     pub municipalities: Vec<NavEntry>,
 }
 
-/// What is selected in the left panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Selection {
-    Municipality(MunicipalityId),
-    Overview(PoliceAreaId),
+/// The left panel: kommuner with progress, and below them the app's own buttons.
+pub fn side_panel(ui: &mut Ui, areas: &[NavArea], nav: &NavState, dark: bool) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::Panel::bottom("prefs").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Ny kommun…").clicked() {
+                actions.push(AuthoringAction::OpenNewMunicipality.into());
+            }
+            if ui.button("Säkerhetskopior…").clicked() {
+                actions.push(BackupAction::Open.into());
+            }
+        });
+        if ui.selectable_label(dark, "Mörkt tema").clicked() {
+            actions.push(Action::SetDarkTheme(!dark));
+        }
+        ui.label(weak("Textstorlek: Ctrl + plus / minus").size(14.0));
+        ui.add_space(4.0);
+    });
+    actions.extend(municipality_list(ui, areas, nav.selection).map(Action::Nav));
+    actions
 }
 
-pub fn ui(ui: &mut Ui, areas: &[NavArea], selected: Option<Selection>) -> Option<Action> {
+fn municipality_list(
+    ui: &mut Ui,
+    areas: &[NavArea],
+    selected: Option<Selection>,
+) -> Option<NavAction> {
     let mut action = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
         for area in areas {
@@ -47,17 +112,12 @@ pub fn ui(ui: &mut Ui, areas: &[NavArea], selected: Option<Selection>) -> Option
                     })
                     .clicked()
                 {
-                    action = Some(Action::SelectMunicipality(m.id));
+                    action = Some(NavAction::SelectMunicipality(m.id));
                 }
                 if let Some((done, total)) = m.progress {
-                    let f = if total == 0 {
-                        0.0
-                    } else {
-                        done as f32 / total as f32
-                    };
                     progress(
                         ui,
-                        f,
+                        share(done, total),
                         status_color(Status::Done),
                         ui.available_width().min(200.0),
                     );
@@ -67,10 +127,45 @@ pub fn ui(ui: &mut Ui, areas: &[NavArea], selected: Option<Selection>) -> Option
             }
             let sel = selected == Some(Selection::Overview(area.id));
             if ui.selectable_label(sel, "Alla kommuner").clicked() {
-                action = Some(Action::SelectOverview(area.id));
+                action = Some(NavAction::SelectOverview(area.id));
             }
             ui.separator();
         }
     });
+    action
+}
+
+/// `done / total` as a bar fraction (0 when there is nothing to do).
+pub fn share(done: u32, total: u32) -> f32 {
+    if total == 0 {
+        0.0
+    } else {
+        done as f32 / total as f32
+    }
+}
+
+/// The tabs of a kommun, with the counts that tell where work waits.
+pub fn tabs(ui: &mut Ui, current: Tab, walks: usize, open_measures: usize) -> Option<NavAction> {
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        let tabs = [
+            (Tab::Board, "Tavla".to_string()),
+            (Tab::Walks, format!("Trygghetsvandringar ({walks})")),
+            (
+                Tab::Measures,
+                format!("Åtgärdslista ({open_measures} öppna)"),
+            ),
+            (Tab::Edit, "Redigera".to_string()),
+        ];
+        for (tab, label) in tabs {
+            if ui
+                .selectable_label(current == tab, RichText::new(label).size(18.0))
+                .clicked()
+            {
+                action = Some(NavAction::SetTab(tab));
+            }
+        }
+    });
+    ui.separator();
     action
 }

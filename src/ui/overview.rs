@@ -1,6 +1,7 @@
 //! "Alla kommuner": the kommuner of one lokalpolisområde side by side.
 
-use super::Action;
+use super::NavAction;
+use super::nav::share;
 use super::widgets::{chip, progress, status_color, weak};
 use crate::domain::{MunicipalityId, Status};
 use crate::summary::BoardSummary;
@@ -15,7 +16,7 @@ pub struct OverviewCard {
     pub summary: BoardSummary,
 }
 
-pub fn ui(ui: &mut Ui, area_name: &str, cards: &[OverviewCard]) -> Option<Action> {
+pub fn ui(ui: &mut Ui, area_name: &str, cards: &[OverviewCard]) -> Option<NavAction> {
     let mut action = None;
     ui.heading(RichText::new(format!("Lokalpolisområde {area_name} — alla kommuner")).strong());
     ui.add_space(8.0);
@@ -44,11 +45,7 @@ pub fn ui(ui: &mut Ui, area_name: &str, cards: &[OverviewCard]) -> Option<Action
                                     ))
                                     .size(18.0),
                                 );
-                                let f = if s.total() == 0 {
-                                    0.0
-                                } else {
-                                    s.done() as f32 / s.total() as f32
-                                };
+                                let f = share(s.done(), s.total());
                                 progress(ui, f, status_color(Status::Done), 280.0);
                                 ui.add_space(4.0);
                                 for st in Status::ALL {
@@ -77,7 +74,7 @@ pub fn ui(ui: &mut Ui, area_name: &str, cards: &[OverviewCard]) -> Option<Action
                                 }
                                 ui.add_space(6.0);
                                 if ui.button(format!("Öppna {}", card.name)).clicked() {
-                                    action = Some(Action::SelectMunicipality(card.municipality));
+                                    action = Some(NavAction::SelectMunicipality(card.municipality));
                                 }
                             });
                         });

@@ -1,17 +1,11 @@
 //! The trygghetsvandring form. Organisations are named, participants only counted.
 
 use super::date_field::DateField;
+use super::forms::{FormOutcome, error_line, error_of, save_cancel_row, text_area, text_field};
 use crate::domain::{CommitmentId, MunicipalityId, SafetyWalk, TimeOfDay, WalkId};
-use crate::store::validate_walk;
-use crate::validate::parse_date;
+use crate::validate::{Invalid, parse_date, parse_participants, validate_walk};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum WalkOutcome {
-    Save(SafetyWalk),
-    Cancel,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WalkForm {
@@ -27,15 +21,6 @@ pub struct WalkForm {
     pub commitment: Option<CommitmentId>,
     /// Löften the walk can count towards: (id, short text).
     pub commitments: Vec<(CommitmentId, String)>,
-}
-
-fn parse_participants(s: &str) -> Result<u32, String> {
-    match s.trim().parse::<i64>() {
-        Ok(n) if (0..=10_000).contains(&n) => Ok(n as u32),
-        Ok(_) => Err("Antal deltagare måste vara 0–10 000.".into()),
-        Err(_) if s.trim().is_empty() => Ok(0),
-        Err(_) => Err(format!("\"{}\" är inte ett heltal.", s.trim())),
-    }
 }
 
 impl WalkForm {
@@ -73,7 +58,7 @@ impl WalkForm {
         }
     }
 
-    pub fn build(&self) -> Result<SafetyWalk, String> {
+    pub fn build(&self) -> Result<SafetyWalk, Invalid> {
         let w = SafetyWalk {
             id: self.editing.unwrap_or(WalkId(0)),
             municipality: self.municipality,
@@ -88,9 +73,7 @@ impl WalkForm {
         validate_walk(&w)
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, today: NaiveDate) -> Option<WalkOutcome> {
-        let mut outcome = None;
-        let err = ui.visuals().error_fg_color;
+    pub fn ui(&mut self, ui: &mut Ui, today: NaiveDate) -> Option<FormOutcome<SafetyWalk>> {
         ui.heading(if self.editing.is_some() {
             "Ändra trygghetsvandring"
         } else {
@@ -103,9 +86,7 @@ impl WalkForm {
                 let l = ui.label("Datum");
                 ui.vertical(|ui| {
                     self.date.ui(ui, "walk_date", today).labelled_by(l.id);
-                    if let Err(e) = parse_date(&self.date.text) {
-                        ui.colored_label(err, e);
-                    }
+                    error_of(ui, &parse_date(&self.date.text));
                 });
                 ui.end_row();
                 ui.label("Tid på dygnet");
@@ -117,26 +98,19 @@ impl WalkForm {
                 let l = ui.label("Område / sträcka");
                 ui.vertical(|ui| {
                     ui.add(
-                        egui::TextEdit::singleline(&mut self.area)
-                            .id_salt("walk_area")
-                            .desired_width(360.0)
+                        text_field(&mut self.area, "walk_area", 360.0)
                             .hint_text("t.ex. Centrum – stationen – parken"),
                     )
                     .labelled_by(l.id);
                     if self.area.trim().is_empty() {
-                        ui.colored_label(err, "Ange område eller sträcka.");
+                        error_line(ui, "Ange område eller sträcka.");
                     }
                 });
                 ui.end_row();
                 let l = ui.label("Organisationer");
                 ui.vertical(|ui| {
-                    ui.add(
-                        egui::TextEdit::multiline(&mut self.organisations)
-                            .id_salt("walk_orgs")
-                            .desired_rows(3)
-                            .desired_width(360.0),
-                    )
-                    .labelled_by(l.id);
+                    ui.add(text_area(&mut self.organisations, "walk_orgs", 360.0, 3))
+                        .labelled_by(l.id);
                     ui.label(
                         RichText::new(
                             "En per rad. Skriv organisationer, inte namn på personer: \
@@ -148,15 +122,13 @@ impl WalkForm {
                 ui.end_row();
                 let l = ui.label("Antal deltagare");
                 ui.vertical(|ui| {
-                    ui.add(
-                        egui::TextEdit::singleline(&mut self.participants)
-                            .id_salt("walk_participants")
-                            .desired_width(80.0),
-                    )
+                    ui.add(text_field(
+                        &mut self.participants,
+                        "walk_participants",
+                        80.0,
+                    ))
                     .labelled_by(l.id);
-                    if let Err(e) = parse_participants(&self.participants) {
-                        ui.colored_label(err, e);
-                    }
+                    error_of(ui, &parse_participants(&self.participants));
                 });
                 ui.end_row();
                 let l = ui.label("Räknas mot löfte");
@@ -179,40 +151,18 @@ impl WalkForm {
                     .labelled_by(l.id);
                 ui.end_row();
                 let l = ui.label("Anteckningar");
-                ui.add(
-                    egui::TextEdit::multiline(&mut self.notes)
-                        .id_salt("walk_notes")
-                        .desired_rows(2)
-                        .desired_width(360.0),
-                )
-                .labelled_by(l.id);
+                ui.add(text_area(&mut self.notes, "walk_notes", 360.0, 2))
+                    .labelled_by(l.id);
                 ui.end_row();
             });
         let built = self.build();
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(
-                    built.is_ok(),
-                    egui::Button::new(RichText::new("Spara vandring").strong()),
-                )
-                .clicked()
-                && let Ok(w) = &built
-            {
-                outcome = Some(WalkOutcome::Save(w.clone()));
-            }
-            if ui.button("Avbryt").clicked() {
-                outcome = Some(WalkOutcome::Cancel);
-            }
-        });
+        let outcome = save_cancel_row(ui, "Spara vandring", &built, false, None);
         if let Err(e) = &built
             && parse_date(&self.date.text).is_ok()
             && !self.area.trim().is_empty()
             && parse_participants(&self.participants).is_ok()
         {
-            ui.colored_label(err, e);
-        }
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            outcome = Some(WalkOutcome::Cancel);
+            error_line(ui, e);
         }
         outcome
     }

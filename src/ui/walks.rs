@@ -1,15 +1,35 @@
 //! Trygghetsvandringar of a kommun: the list, one walk's observations, quick entry.
 
-use super::Action;
+use super::forms::{FormOutcome, error_line, labelled, text_field};
+use super::walk_form::WalkForm;
 use super::widgets::weak;
+use super::{Action, WalkAction as A};
 use crate::domain::{
     Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk, WalkId,
+    WalkSummary,
 };
-use crate::store::WalkSummary;
-use crate::validate::{check_text, parse_date};
+use crate::validate::{Invalid, check_text, parse_optional_date, validate_observation};
 use chrono::NaiveDate;
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum WalkAction {
+    Select(Option<WalkId>),
+    New,
+    Edit(WalkId),
+    /// Save the form's walk (id 0: new).
+    Save(Box<SafetyWalk>),
+    CloseForm,
+    Delete(WalkId),
+    AddObservation(Box<Observation>),
+    /// Change an observation's status, stamped with today's date.
+    SetObservationStatus {
+        id: ObservationId,
+        status: ObservationStatus,
+        reason: String,
+    },
+}
 
 /// The quick-entry row for a new observation, as typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,12 +56,8 @@ impl Default for ObservationDraft {
 }
 
 impl ObservationDraft {
-    pub fn build(&self, walk: WalkId, today: NaiveDate) -> Result<Observation, String> {
-        let deadline = if self.deadline.trim().is_empty() {
-            None
-        } else {
-            Some(parse_date(&self.deadline)?)
-        };
+    pub fn build(&self, walk: WalkId, today: NaiveDate) -> Result<Observation, Invalid> {
+        let deadline = parse_optional_date(&self.deadline)?;
         let o = Observation {
             id: ObservationId(0),
             walk,
@@ -55,7 +71,7 @@ impl ObservationDraft {
             status_reason: String::new(),
             updated_on: today,
         };
-        crate::store::validate_observation(&o)
+        validate_observation(&o)
     }
 }
 
@@ -76,24 +92,53 @@ pub struct WalksState {
     pub confirm_delete: Option<WalkId>,
 }
 
-pub fn time_label(w: &SafetyWalk) -> &'static str {
-    w.time_of_day.label()
+/// The Trygghetsvandringar tab: the walk form when open, else the list and one walk.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WalksScreen {
+    pub state: WalksState,
+    pub form: Option<WalkForm>,
 }
 
-pub struct WalksView<'a> {
-    pub walks: &'a [WalkSummary],
-    pub observations: &'a [Observation],
-    pub state: &'a mut WalksState,
-    pub today: NaiveDate,
+impl WalksScreen {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        walks: &[WalkSummary],
+        observations: &[Observation],
+        today: NaiveDate,
+    ) -> Vec<Action> {
+        let actions = match &mut self.form {
+            Some(form) => match form.ui(ui, today) {
+                Some(FormOutcome::Save(w)) => vec![A::Save(Box::new(w))],
+                Some(FormOutcome::Cancel) => vec![A::CloseForm],
+                None => Vec::new(),
+            },
+            None => WalksView {
+                walks,
+                observations,
+                state: &mut self.state,
+                today,
+            }
+            .ui(ui),
+        };
+        actions.into_iter().map(Action::Walk).collect()
+    }
+}
+
+struct WalksView<'a> {
+    walks: &'a [WalkSummary],
+    observations: &'a [Observation],
+    state: &'a mut WalksState,
+    today: NaiveDate,
 }
 
 impl WalksView<'_> {
-    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
+    fn ui(&mut self, ui: &mut Ui) -> Vec<WalkAction> {
         let mut actions = Vec::new();
         ui.horizontal(|ui| {
             ui.heading("Trygghetsvandringar");
             if ui.button("Ny trygghetsvandring").clicked() {
-                actions.push(Action::NewWalk);
+                actions.push(A::New);
             }
         });
         if self.walks.is_empty() {
@@ -118,7 +163,7 @@ impl WalksView<'_> {
         actions
     }
 
-    fn list(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn list(&mut self, ui: &mut Ui, actions: &mut Vec<WalkAction>) {
         ui.push_id("walk_list", |ui| {
             ui.style_mut().interaction.selectable_labels = false;
             TableBuilder::new(ui)
@@ -149,7 +194,7 @@ impl WalksView<'_> {
                                 ui.label(&w.walk.area);
                             });
                             r.col(|ui| {
-                                ui.label(time_label(&w.walk));
+                                ui.label(w.walk.time_of_day.label());
                             });
                             r.col(|ui| {
                                 ui.label(w.observations.to_string());
@@ -158,7 +203,7 @@ impl WalksView<'_> {
                                 ui.label(w.open.to_string());
                             });
                             if r.response().clicked() {
-                                actions.push(Action::SelectWalk(Some(w.walk.id)));
+                                actions.push(A::Select(Some(w.walk.id)));
                             }
                         });
                     }
@@ -166,7 +211,7 @@ impl WalksView<'_> {
         });
     }
 
-    fn walk_detail(&mut self, ui: &mut Ui, w: &SafetyWalk, actions: &mut Vec<Action>) {
+    fn walk_detail(&mut self, ui: &mut Ui, w: &SafetyWalk, actions: &mut Vec<WalkAction>) {
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(format!(
@@ -179,7 +224,7 @@ impl WalksView<'_> {
                 .strong(),
             );
             if ui.button("Ändra vandring").clicked() {
-                actions.push(Action::EditWalk(w.id));
+                actions.push(A::Edit(w.id));
             }
             if self.state.confirm_delete == Some(w.id) {
                 ui.colored_label(
@@ -191,7 +236,7 @@ impl WalksView<'_> {
                 );
                 if ui.button("Ja, ta bort").clicked() {
                     self.state.confirm_delete = None;
-                    actions.push(Action::DeleteWalk(w.id));
+                    actions.push(A::Delete(w.id));
                 }
                 if ui.button("Behåll").clicked() {
                     self.state.confirm_delete = None;
@@ -219,7 +264,7 @@ impl WalksView<'_> {
         self.quick_entry(ui, w.id, actions);
     }
 
-    fn observation_table(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn observation_table(&mut self, ui: &mut Ui, actions: &mut Vec<WalkAction>) {
         if self.observations.is_empty() {
             ui.label(weak("Inga iakttagelser ännu — skriv in dem i raden nedan."));
             return;
@@ -307,26 +352,22 @@ impl WalksView<'_> {
         });
     }
 
-    fn pending_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn pending_ui(&mut self, ui: &mut Ui, actions: &mut Vec<WalkAction>) {
         if let Some(a) = pending_reason_ui(ui, &mut self.state.pending, self.observations) {
             actions.push(a);
         }
     }
 
-    fn quick_entry(&mut self, ui: &mut Ui, walk: WalkId, actions: &mut Vec<Action>) {
+    fn quick_entry(&mut self, ui: &mut Ui, walk: WalkId, actions: &mut Vec<WalkAction>) {
         ui.label(RichText::new("Ny iakttagelse").strong());
         let d = &mut self.state.draft;
         let mut fields: Vec<egui::Response> = Vec::new();
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("Plats");
-            fields.push(
-                ui.add(
-                    egui::TextEdit::singleline(&mut d.place)
-                        .id_salt("o_place")
-                        .desired_width(150.0),
-                )
-                .labelled_by(l.id),
-            );
+            fields.push(labelled(
+                ui,
+                "Plats",
+                text_field(&mut d.place, "o_place", 150.0),
+            ));
             let l = ui.label("Kategori");
             egui::ComboBox::from_id_salt("o_category")
                 .selected_text(d.category.label())
@@ -337,44 +378,26 @@ impl WalksView<'_> {
                 })
                 .response
                 .labelled_by(l.id);
-            let l = ui.label("Beskrivning");
-            fields.push(
-                ui.add(
-                    egui::TextEdit::singleline(&mut d.description)
-                        .id_salt("o_desc")
-                        .desired_width(220.0),
-                )
-                .labelled_by(l.id),
-            );
-            let l = ui.label("Åtgärd");
-            fields.push(
-                ui.add(
-                    egui::TextEdit::singleline(&mut d.measure)
-                        .id_salt("o_measure")
-                        .desired_width(180.0),
-                )
-                .labelled_by(l.id),
-            );
-            let l = ui.label("Ansvarig");
-            fields.push(
-                ui.add(
-                    egui::TextEdit::singleline(&mut d.responsible)
-                        .id_salt("o_resp")
-                        .desired_width(150.0)
-                        .hint_text("förvaltning, bolag…"),
-                )
-                .labelled_by(l.id),
-            );
-            let l = ui.label("Senast");
-            fields.push(
-                ui.add(
-                    egui::TextEdit::singleline(&mut d.deadline)
-                        .id_salt("o_deadline")
-                        .desired_width(110.0)
-                        .hint_text("ÅÅÅÅ-MM-DD"),
-                )
-                .labelled_by(l.id),
-            );
+            fields.push(labelled(
+                ui,
+                "Beskrivning",
+                text_field(&mut d.description, "o_desc", 220.0),
+            ));
+            fields.push(labelled(
+                ui,
+                "Åtgärd",
+                text_field(&mut d.measure, "o_measure", 180.0),
+            ));
+            fields.push(labelled(
+                ui,
+                "Ansvarig",
+                text_field(&mut d.responsible, "o_resp", 150.0).hint_text("förvaltning, bolag…"),
+            ));
+            fields.push(labelled(
+                ui,
+                "Senast",
+                text_field(&mut d.deadline, "o_deadline", 110.0).hint_text("ÅÅÅÅ-MM-DD"),
+            ));
         });
         let built = d.build(walk, self.today);
         // Enter in one of the row's fields adds the row.
@@ -385,7 +408,7 @@ impl WalksView<'_> {
             if (add.clicked() || (enter && built.is_ok()))
                 && let Ok(o) = &built
             {
-                actions.push(Action::AddObservation(Box::new(o.clone())));
+                actions.push(A::AddObservation(Box::new(o.clone())));
                 if let Some(first) = fields.first() {
                     ui.memory_mut(|m| m.request_focus(first.id));
                 }
@@ -402,7 +425,7 @@ impl WalksView<'_> {
         if let Err(e) = built
             && !(d.place.is_empty() && d.deadline.is_empty())
         {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            error_line(ui, e);
         }
     }
 }
@@ -414,7 +437,7 @@ pub fn deadline_label(ui: &mut Ui, o: &Observation, today: NaiveDate) {
             ui.label(
                 RichText::new(format!("{d} försenad"))
                     .color(Color32::WHITE)
-                    .background_color(Color32::from_rgb(0xB3, 0x26, 0x1E)),
+                    .background_color(super::widgets::rgb(crate::domain::palette::RED)),
             );
         }
         Some(d) => {
@@ -432,7 +455,7 @@ pub fn status_picker(
     o: &Observation,
     pending: &mut Option<PendingStatus>,
     label: Option<egui::Id>,
-) -> Option<Action> {
+) -> Option<WalkAction> {
     let mut chosen = o.status;
     let response = egui::ComboBox::from_id_salt(("obs_status", o.id.0))
         .selected_text(o.status.label())
@@ -462,7 +485,7 @@ pub fn status_picker(
         });
         return None;
     }
-    Some(Action::SetObservationStatus {
+    Some(A::SetObservationStatus {
         id: o.id,
         status: chosen,
         reason: String::new(),
@@ -474,7 +497,7 @@ pub fn pending_reason_ui(
     ui: &mut Ui,
     pending: &mut Option<PendingStatus>,
     observations: &[Observation],
-) -> Option<Action> {
+) -> Option<WalkAction> {
     let p = pending.as_mut()?;
     let place = observations
         .iter()
@@ -485,20 +508,18 @@ pub fn pending_reason_ui(
     let mut close = false;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(RichText::new(format!("Ej åtgärd: {place}")).strong());
-        let l = ui.label("Varför görs ingen åtgärd? (krävs)");
-        ui.add(
-            egui::TextEdit::singleline(&mut p.reason)
-                .id_salt("pending_reason")
-                .desired_width(400.0),
-        )
-        .labelled_by(l.id);
+        labelled(
+            ui,
+            "Varför görs ingen åtgärd? (krävs)",
+            text_field(&mut p.reason, "pending_reason", 400.0),
+        );
         ui.horizontal(|ui| {
             let ok = !p.reason.trim().is_empty();
             if ui
                 .add_enabled(ok, egui::Button::new("Spara status"))
                 .clicked()
             {
-                action = Some(Action::SetObservationStatus {
+                action = Some(A::SetObservationStatus {
                     id: p.observation,
                     status: p.status,
                     reason: p.reason.trim().to_string(),

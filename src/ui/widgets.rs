@@ -1,30 +1,24 @@
 //! Small shared widgets: status and ansvarig chips, progress bars.
 
-use crate::domain::{Commitment, Party, Period, Status, Target};
+use crate::domain::{Commitment, Party, Period, Status, Target, palette};
 use chrono::NaiveDate;
 use egui::{Color32, RichText, Sense, Stroke, Ui, Vec2};
 
-/// Fill colours with white text at WCAG AA contrast; the same in light and dark themes.
+/// An egui colour from the shared palette.
+pub fn rgb(c: palette::Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
 pub fn status_color(s: Status) -> Color32 {
-    match s {
-        Status::Done => Color32::from_rgb(0x1B, 0x7F, 0x3B),
-        Status::InProgress => Color32::from_rgb(0x1F, 0x5F, 0xAD),
-        Status::PartlyDone => Color32::from_rgb(0xA1, 0x4A, 0x07),
-        Status::NotStarted => Color32::from_rgb(0x5F, 0x63, 0x68),
-        Status::NotDone => Color32::from_rgb(0xB3, 0x26, 0x1E),
-    }
+    rgb(palette::status(s))
 }
 
 pub fn party_color(p: Party) -> Color32 {
-    match p {
-        Party::Polisen => Color32::from_rgb(0x1D, 0x3A, 0x8A),
-        Party::Kommunen => Color32::from_rgb(0x0F, 0x6E, 0x66),
-        Party::Gemensamt => Color32::from_rgb(0x6B, 0x21, 0xA8),
-    }
+    rgb(palette::party(p))
 }
 
-/// Amber used for "Efter plan".
-pub const BEHIND: Color32 = Color32::from_rgb(0xA1, 0x4A, 0x07);
+/// Amber used for "Efter plan" and warnings.
+pub const BEHIND: Color32 = Color32::from_rgb(palette::AMBER.0, palette::AMBER.1, palette::AMBER.2);
 
 /// A rounded label with white text on `fill`, at least `min_width` wide.
 pub fn chip(ui: &mut Ui, text: &str, fill: Color32, min_width: f32) -> egui::Response {
@@ -91,7 +85,7 @@ pub fn plus_one(
     period: Period,
     today: NaiveDate,
     big: bool,
-) -> Option<super::Action> {
+) -> Option<super::BoardAction> {
     let text = if big {
         RichText::new("+1").size(18.0)
     } else {
@@ -107,7 +101,7 @@ pub fn plus_one(
             "Medborgarlöftet gäller {period}: använd Ny insats och ange datum."
         ))
         .clicked()
-        .then(|| super::Action::QuickAdd {
+        .then(|| super::BoardAction::QuickAdd {
             commitment: c.id,
             target: Some(t.id),
             by: t.party.unwrap_or(c.party),

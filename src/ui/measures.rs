@@ -1,30 +1,45 @@
-//! Åtgärdslista: every open observation of a kommun's walks, overdue first. This is
+//! Åtgärdslista (measures): every open observation of a kommun's walks, overdue first. This is
 //! what the group goes through at each lägesbild meeting.
 
-use super::Action;
+use super::forms::option_combo;
 use super::walks::{PendingStatus, deadline_label, pending_reason_ui, status_picker};
 use super::widgets::weak;
-use crate::domain::{Observation, ObservationCategory};
-use crate::store::OpenObservation;
+use super::{Action, WalkAction};
+use crate::domain::{Observation, ObservationCategory, OpenObservation};
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+/// The åtgärdslista's filters and a status change waiting for its reason.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct AtgarderState {
+pub struct MeasuresScreen {
     pub responsible: Option<String>,
     pub category: Option<ObservationCategory>,
     pub pending: Option<PendingStatus>,
 }
 
-pub struct AtgarderView<'a> {
-    pub items: &'a [OpenObservation],
-    pub state: &'a mut AtgarderState,
-    pub today: NaiveDate,
+impl MeasuresScreen {
+    pub fn ui(&mut self, ui: &mut Ui, items: &[OpenObservation], today: NaiveDate) -> Vec<Action> {
+        MeasuresView {
+            items,
+            state: self,
+            today,
+        }
+        .ui(ui)
+        .into_iter()
+        .map(Action::Walk)
+        .collect()
+    }
 }
 
-impl AtgarderView<'_> {
-    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
+struct MeasuresView<'a> {
+    items: &'a [OpenObservation],
+    state: &'a mut MeasuresScreen,
+    today: NaiveDate,
+}
+
+impl MeasuresView<'_> {
+    fn ui(&mut self, ui: &mut Ui) -> Vec<WalkAction> {
         let mut actions = Vec::new();
         let overdue = self
             .items
@@ -46,28 +61,24 @@ impl AtgarderView<'_> {
         responsibles.dedup();
         let st = &mut *self.state;
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("Ansvarig");
-            egui::ComboBox::from_id_salt("atg_resp")
-                .selected_text(st.responsible.clone().unwrap_or_else(|| "Alla".into()))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut st.responsible, None, "Alla");
-                    for r in &responsibles {
-                        ui.selectable_value(&mut st.responsible, Some(r.clone()), r);
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            let l = ui.label("Kategori");
-            egui::ComboBox::from_id_salt("atg_cat")
-                .selected_text(st.category.map(|c| c.label()).unwrap_or("Alla"))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut st.category, None, "Alla");
-                    for c in ObservationCategory::ALL {
-                        ui.selectable_value(&mut st.category, Some(c), c.label());
-                    }
-                })
-                .response
-                .labelled_by(l.id);
+            let people = responsibles.iter().map(|r| (r.clone(), r.clone()));
+            option_combo(
+                ui,
+                "Ansvarig",
+                "atg_resp",
+                &mut st.responsible,
+                "Alla",
+                people,
+            );
+            let categories = ObservationCategory::ALL.map(|c| (c, c.label().to_string()));
+            option_combo(
+                ui,
+                "Kategori",
+                "atg_cat",
+                &mut st.category,
+                "Alla",
+                categories,
+            );
         });
         let shown: Vec<&OpenObservation> = self
             .items

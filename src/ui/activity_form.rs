@@ -1,20 +1,15 @@
 //! The insats form: new or edited insats, validated inline in Swedish.
 
 use super::date_field::DateField;
+use super::forms::{FormOutcome, error_line, error_of, labelled, save_cancel_row, text_field};
 use crate::domain::{Activity, ActivityId, CommitmentId, MunicipalityId, Party, Period, TargetId};
-use crate::validate::{check_text, parse_count, parse_date};
+use crate::validate::{Invalid, check_text, parse_count, parse_date};
 use chrono::NaiveDate;
-use egui::{Color32, RichText, Ui};
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum FormOutcome {
-    Save(Activity),
-    Cancel,
-}
+use egui::{RichText, Ui};
 
 /// Everything the form edits, as typed text, so nothing typed is ever lost.
 #[derive(Debug, Clone, PartialEq)]
-pub struct InsatsForm {
+pub struct ActivityForm {
     pub editing: Option<ActivityId>,
     pub municipality: MunicipalityId,
     pub commitment: CommitmentId,
@@ -32,10 +27,10 @@ pub struct InsatsForm {
     pub confirm_outside: bool,
 }
 
-impl InsatsForm {
+impl ActivityForm {
     /// Fills the form from an existing insats (edit).
-    pub fn edit(a: &Activity, base: InsatsForm) -> InsatsForm {
-        InsatsForm {
+    pub fn edit(a: &Activity, base: ActivityForm) -> ActivityForm {
+        ActivityForm {
             editing: Some(a.id),
             target: a.target.or(base.target),
             date: DateField::new(a.date),
@@ -48,10 +43,6 @@ impl InsatsForm {
         }
     }
 
-    fn date_error(&self) -> Option<String> {
-        parse_date(&self.date.text).err()
-    }
-
     fn outside_period(&self) -> Option<NaiveDate> {
         parse_date(&self.date.text)
             .ok()
@@ -59,14 +50,14 @@ impl InsatsForm {
     }
 
     /// The insats the form describes, or the first error.
-    pub fn build(&self) -> Result<Activity, String> {
+    pub fn build(&self) -> Result<Activity, Invalid> {
         let date = parse_date(&self.date.text)?;
         let count = parse_count(&self.count)?;
         if self.outside_period().is_some() && !self.confirm_outside {
-            return Err("Bekräfta datumet utanför perioden.".into());
+            return Err(Invalid::ConfirmOutsidePeriod);
         }
         if !self.targets.is_empty() && self.target.is_none() {
-            return Err("Välj vilket mål insatsen räknas mot.".into());
+            return Err(Invalid::ChooseTarget);
         }
         Ok(Activity {
             id: self.editing.unwrap_or(ActivityId(0)),
@@ -82,14 +73,7 @@ impl InsatsForm {
         })
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, today: NaiveDate) -> Option<FormOutcome> {
-        let mut outcome = None;
-        let err_color = ui.visuals().error_fg_color;
-        let show_err = |ui: &mut Ui, e: Option<String>| {
-            if let Some(e) = e {
-                ui.label(RichText::new(e).color(err_color));
-            }
-        };
+    pub fn ui(&mut self, ui: &mut Ui, today: NaiveDate) -> Option<FormOutcome<Activity>> {
         ui.heading(if self.editing.is_some() {
             "Ändra insats"
         } else {
@@ -98,7 +82,8 @@ impl InsatsForm {
         ui.add_space(4.0);
         let l = ui.label("Datum");
         self.date.ui(ui, "insats_date", today).labelled_by(l.id);
-        show_err(ui, self.date_error());
+        let date = parse_date(&self.date.text);
+        error_of(ui, &date);
         if let Some(d) = self.outside_period() {
             ui.label(
                 RichText::new(format!(
@@ -123,21 +108,18 @@ impl InsatsForm {
                 ui.radio_value(&mut self.by, p, p.label());
             }
         });
-        let l = ui.label("Antal");
-        ui.add(
-            egui::TextEdit::singleline(&mut self.count)
-                .id_salt("insats_count")
-                .desired_width(80.0),
-        )
-        .labelled_by(l.id);
-        show_err(ui, parse_count(&self.count).err());
-        let l = ui.label("Plats / delområde");
-        ui.add(
-            egui::TextEdit::singleline(&mut self.place)
-                .id_salt("insats_place")
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
+        labelled(
+            ui,
+            "Antal",
+            text_field(&mut self.count, "insats_count", 80.0),
+        );
+        let count = parse_count(&self.count);
+        error_of(ui, &count);
+        labelled(
+            ui,
+            "Plats / delområde",
+            text_field(&mut self.place, "insats_place", f32::INFINITY),
+        );
         if !self.sub_areas.is_empty() {
             ui.horizontal_wrapped(|ui| {
                 for a in &self.sub_areas {
@@ -147,70 +129,42 @@ impl InsatsForm {
                 }
             });
         }
-        show_err(ui, check_text("Plats", &self.place, false, false).err());
-        let l = ui.label("Beskrivning (kommer med i rapporten)");
-        ui.add(
-            egui::TextEdit::singleline(&mut self.description)
-                .id_salt("insats_description")
-                .desired_width(f32::INFINITY)
+        error_of(ui, &check_text("Plats", &self.place, false, false));
+        labelled(
+            ui,
+            "Beskrivning (kommer med i rapporten)",
+            text_field(&mut self.description, "insats_description", f32::INFINITY)
                 .hint_text("Vad gjordes? Inga namn på personer."),
-        )
-        .labelled_by(l.id);
-        show_err(
+        );
+        error_of(
             ui,
-            check_text("Beskrivning", &self.description, false, true).err(),
+            &check_text("Beskrivning", &self.description, false, true),
         );
-        let l = ui.label(
-            RichText::new("Intern anteckning — exporteras aldrig")
-                .color(Color32::from_rgb(0xA1, 0x4A, 0x07)),
-        );
-        ui.add(
-            egui::TextEdit::singleline(&mut self.note)
-                .id_salt("insats_note")
-                .desired_width(f32::INFINITY)
+        labelled(
+            ui,
+            RichText::new("Intern anteckning — exporteras aldrig").color(super::widgets::BEHIND),
+            text_field(&mut self.note, "insats_note", f32::INFINITY)
                 .hint_text("Syns bara i programmet"),
-        )
-        .labelled_by(l.id);
-        show_err(
+        );
+        error_of(
             ui,
-            check_text("Intern anteckning", &self.note, false, true).err(),
+            &check_text("Intern anteckning", &self.note, false, true),
         );
         ui.add_space(6.0);
         let built = self.build();
-        ui.horizontal(|ui| {
-            let save = ui.add_enabled(
-                built.is_ok(),
-                egui::Button::new(RichText::new("Spara").strong()),
-            );
-            if save.clicked()
-                && let Ok(a) = &built
-            {
-                outcome = Some(FormOutcome::Save(a.clone()));
-            }
-            if ui.button("Avbryt").clicked() {
-                outcome = Some(FormOutcome::Cancel);
-            }
-            ui.label(RichText::new("Enter sparar · Esc avbryter").weak());
-        });
+        let outcome = save_cancel_row(
+            ui,
+            "Spara",
+            &built,
+            true,
+            Some("Enter sparar · Esc avbryter"),
+        );
+        // Errors of single fields are shown beside them; the rest here.
         if let Err(e) = &built
-            && self.date_error().is_none()
-            && parse_count(&self.count).is_ok()
+            && date.is_ok()
+            && count.is_ok()
         {
-            ui.label(RichText::new(e).color(err_color));
-        }
-        let (enter, esc) = ui.input(|i| {
-            (
-                i.key_pressed(egui::Key::Enter),
-                i.key_pressed(egui::Key::Escape),
-            )
-        });
-        if esc {
-            outcome = Some(FormOutcome::Cancel);
-        } else if enter
-            && outcome.is_none()
-            && let Ok(a) = built
-        {
-            outcome = Some(FormOutcome::Save(a));
+            error_line(ui, e);
         }
         outcome
     }

@@ -1,0 +1,192 @@
+//! Redigera: new medborgarlöften (empty, copied forward, imported), the head, avsnitt,
+//! löften and their order, and new kommuner.
+
+use super::{Ctx, Effect, Reload, Result, Undo};
+use crate::domain::{CommitmentDraft, CommitmentId, Party, Period, PledgeDraft, SectionDraft};
+use crate::store::Store;
+use crate::ui::AuthoringAction;
+use crate::ui::commitment_form::CommitmentForm;
+use crate::ui::import_dialog::ImportState;
+use crate::ui::nav::{Selection, Tab};
+use crate::ui::new_municipality::NewMunicipalityForm;
+
+impl AuthoringAction {
+    pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
+        let store = &mut *cx.store;
+        let screens = &mut *cx.screens;
+        Ok(match self {
+            AuthoringAction::NewPledge {
+                municipality,
+                period,
+                copy_from,
+            } => {
+                match copy_from {
+                    Some(from) => store.copy_pledge_forward(from, period)?,
+                    None => store.insert_pledge(
+                        municipality,
+                        period,
+                        &PledgeDraft {
+                            title: format!("Medborgarlöfte {period}"),
+                            sections: vec![SectionDraft {
+                                title: "Löften".into(),
+                                commitments: Vec::new(),
+                            }],
+                            ..Default::default()
+                        },
+                    )?,
+                };
+                show_new_pledge(cx, period);
+                Effect::reload(Reload::All).toast(format!("Medborgarlöfte {period} skapat."))
+            }
+            AuthoringAction::OpenImport {
+                municipality,
+                period,
+            } => {
+                screens.import = ImportState {
+                    open: true,
+                    municipality: Some(municipality),
+                    kommun: cx
+                        .data
+                        .municipality_name(municipality)
+                        .unwrap_or_default()
+                        .to_string(),
+                    title: format!("Medborgarlöfte {period}"),
+                    period,
+                    ..Default::default()
+                };
+                Effect::none()
+            }
+            AuthoringAction::CloseImport => {
+                screens.import.open = false;
+                Effect::none()
+            }
+            AuthoringAction::SaveImport {
+                municipality,
+                period,
+                draft,
+            } => {
+                store.insert_pledge(municipality, period, &draft)?;
+                screens.import = ImportState::default();
+                show_new_pledge(cx, period);
+                Effect::reload(Reload::All).toast(format!("Medborgarlöfte {period} importerat."))
+            }
+            AuthoringAction::SavePledgeHead {
+                pledge,
+                title,
+                goal,
+                contact,
+                signatories,
+            } => {
+                store.update_pledge_head(pledge, &title, &goal, Some(&contact), &signatories)?;
+                screens.authoring.head.pledge = None;
+                Effect::reload(Reload::Board).toast("Uppgifterna sparades.")
+            }
+            AuthoringAction::AddSection(p, title) => {
+                store.add_section(p, &title)?;
+                Effect::reload(Reload::Board)
+            }
+            AuthoringAction::RenameSection(id, title) => {
+                store.rename_section(id, &title)?;
+                Effect::reload(Reload::Board)
+            }
+            AuthoringAction::MoveSection(id, step) => {
+                store.move_section(id, step)?;
+                Effect::reload(Reload::Board)
+            }
+            AuthoringAction::DeleteSection(id) => {
+                let d = store.delete_section_for_undo(id)?;
+                screens.authoring.section_names.remove(&id);
+                Effect::reload(Reload::Board)
+                    .toast(format!("Avsnittet {} togs bort.", d.title))
+                    .undo(Undo::RestoreSection(Box::new(d)))
+            }
+            AuthoringAction::AddCommitment(section) => {
+                let id = store.add_commitment(
+                    section,
+                    &CommitmentDraft {
+                        text: "Nytt löfte".into(),
+                        party: Party::Gemensamt,
+                        targets: Vec::new(),
+                        sub_areas: Vec::new(),
+                        tags: Vec::new(),
+                    },
+                )?;
+                screens.authoring.commitment_form = Some(commitment_form(store, id)?);
+                Effect::reload(Reload::Board)
+            }
+            AuthoringAction::MoveCommitment(id, step) => {
+                store.move_commitment(id, step)?;
+                Effect::reload(Reload::Board)
+            }
+            AuthoringAction::MoveCommitmentTo(id, to) => {
+                store.move_commitment_to_section(id, to)?;
+                Effect::reload(Reload::Board)
+            }
+            AuthoringAction::DeleteCommitment(id) => {
+                let d = store.delete_commitment_for_undo(id)?;
+                let short: String = d.commitment.text.chars().take(40).collect();
+                let text = format!(
+                    "Löftet \"{short}…\" togs bort med {} insatser.",
+                    d.activities.len()
+                );
+                Effect::reload(Reload::Board)
+                    .toast(text)
+                    .undo(Undo::RestoreCommitment(Box::new(d)))
+            }
+            AuthoringAction::EditCommitment(c) => {
+                let form = commitment_form(store, c)?;
+                screens.board.activity_form = None;
+                screens.authoring.commitment_form = Some(form);
+                Effect::none()
+            }
+            AuthoringAction::SaveCommitment(c) => {
+                store.update_commitment(&c)?;
+                screens.authoring.commitment_form = None;
+                Effect::reload(Reload::Board).toast("Löftet sparades.")
+            }
+            AuthoringAction::CloseCommitmentForm => {
+                screens.authoring.commitment_form = None;
+                Effect::none()
+            }
+            AuthoringAction::OpenNewMunicipality => {
+                screens.new_municipality = NewMunicipalityForm {
+                    open: true,
+                    area: cx.data.nav.first().map(|a| a.id),
+                    ..Default::default()
+                };
+                Effect::none()
+            }
+            AuthoringAction::CloseNewMunicipality => {
+                screens.new_municipality.open = false;
+                Effect::none()
+            }
+            AuthoringAction::CreateMunicipality { name, area } => {
+                let a = store.ensure_police_area(&area)?;
+                let m = store.add_municipality(&name, a)?;
+                screens.new_municipality = NewMunicipalityForm::default();
+                screens.nav.selection = Some(Selection::Municipality(m));
+                screens.nav.tab = Tab::Edit;
+                cx.prefs.municipality = Some(name.clone());
+                Effect::reload(Reload::All).toast(format!(
+                    "Kommunen {name} skapades. Lägg till dess medborgarlöfte under Redigera."
+                ))
+            }
+        })
+    }
+}
+
+/// The löfte editor for `c`, with the kommun's fokusområden as suggestions.
+fn commitment_form(store: &Store, c: CommitmentId) -> crate::store::Result<CommitmentForm> {
+    let cm = store.commitment(c)?;
+    let pledge = store.pledge(store.pledge_of_commitment(c)?)?;
+    let suggestions = store.focus_areas_for(pledge.municipality, pledge.period)?;
+    Ok(CommitmentForm::new(&cm, suggestions))
+}
+
+/// After creating a medborgarlöfte: show its first year, on the Redigera tab.
+fn show_new_pledge(cx: &mut Ctx, period: Period) {
+    cx.screens.nav.year = Some(period.first);
+    cx.prefs.year = Some(period.first);
+    cx.screens.nav.tab = Tab::Edit;
+    cx.screens.board.selected = None;
+}

@@ -1,0 +1,80 @@
+//! Säkerhetskopior: list, save a copy now, restore. Outcomes are shown in the dialog.
+
+use super::{Ctx, Effect, Reload, Result};
+use crate::store::StoreError;
+use crate::ui::BackupAction;
+use crate::ui::backups::BackupState;
+use std::path::PathBuf;
+
+impl BackupAction {
+    pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
+        let st = &mut cx.screens.backups;
+        match self {
+            BackupAction::Open => {
+                let dir = crate::store::backup_dir(cx.db_path);
+                let mut copies: Vec<PathBuf> = std::fs::read_dir(&dir)
+                    .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                    .unwrap_or_default();
+                copies.retain(|p| p.extension().is_some_and(|e| e == "db"));
+                copies.sort();
+                copies.reverse();
+                let stamp = cx.clock.now().format("%Y-%m-%d-%H%M%S");
+                *st = BackupState {
+                    open: true,
+                    save_path: dir.join(format!("kopia-{stamp}.db")).display().to_string(),
+                    copies,
+                    ..Default::default()
+                };
+            }
+            BackupAction::Close => st.open = false,
+            BackupAction::BackupNow(path) => {
+                let r = if path.exists() {
+                    Err(StoreError::from(crate::validate::Invalid::FileExists(
+                        path.clone(),
+                    )))
+                } else {
+                    path.parent()
+                        .map(|d| {
+                            std::fs::create_dir_all(d)
+                                .map_err(|e| StoreError::Backup(e.to_string()))
+                        })
+                        .unwrap_or(Ok(()))
+                        .and_then(|_| cx.store.backup_to(&path))
+                };
+                st.message = Some(match r {
+                    Ok(()) => format!("Kopian sparades: {}", path.display()),
+                    Err(e) => e.to_string(),
+                });
+            }
+            BackupAction::ChooseRestoreFile => {
+                if let Some(p) = rfd::FileDialog::new()
+                    .set_title("Välj säkerhetskopia")
+                    .add_filter("Databas", &["db"])
+                    .pick_file()
+                {
+                    st.restore_path = p.display().to_string();
+                }
+            }
+            BackupAction::RestoreFrom(path) => {
+                let r = cx.store.restore_from(&path);
+                st.message = Some(match &r {
+                    Ok(Some(safety)) => format!(
+                        "Återställt från {}. Tidigare data sparades i {}.",
+                        path.display(),
+                        safety.display()
+                    ),
+                    Ok(None) => format!("Återställt från {}.", path.display()),
+                    Err(e) => e.to_string(),
+                });
+                if r.is_ok() {
+                    // Other data now: nothing selected or typed refers to it any more.
+                    let backups = std::mem::take(st);
+                    *cx.screens = Default::default();
+                    cx.screens.backups = backups;
+                    return Ok(Effect::reload(Reload::Fresh));
+                }
+            }
+        }
+        Ok(Effect::none())
+    }
+}

@@ -1,0 +1,123 @@
+//! PDF export: the panel, the OS file dialog, and the background job that renders and
+//! writes the file while the window stays responsive.
+
+use super::{Ctx, Effect, Error, Result};
+use crate::ui::ExportAction;
+use crate::ui::export::{ExportState, ExportStatus, suggested_file_name};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+type JobResult = std::result::Result<(PathBuf, usize), String>;
+
+/// Work running in the background; polled once per frame by the app's `logic`.
+#[derive(Debug, Default)]
+pub struct Jobs {
+    export: Option<mpsc::Receiver<JobResult>>,
+}
+
+impl Jobs {
+    /// Takes finished work into the screens. True while something still runs.
+    pub fn poll(&mut self, export: &mut ExportState) -> bool {
+        let Some(rx) = &self.export else {
+            return false;
+        };
+        let status = match rx.try_recv() {
+            Ok(Ok((path, pages))) => ExportStatus::Done { path, pages },
+            Ok(Err(e)) => ExportStatus::Failed(e),
+            Err(mpsc::TryRecvError::Empty) => return true,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                ExportStatus::Failed("PDF-exporten avbröts oväntat.".into())
+            }
+        };
+        export.status = status;
+        self.export = None;
+        false
+    }
+}
+
+impl ExportAction {
+    pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
+        let st = &mut cx.screens.export;
+        match self {
+            ExportAction::Open => {
+                if let Some((b, _)) = &cx.data.board {
+                    let name =
+                        suggested_file_name(&b.municipality.name, &b.pledge.period.to_string());
+                    *st = ExportState {
+                        open: true,
+                        subject: format!(
+                            "{}, medborgarlöfte {}",
+                            b.municipality.name, b.pledge.period
+                        ),
+                        path: default_export_dir().join(name).display().to_string(),
+                        status: ExportStatus::Idle,
+                    };
+                }
+            }
+            ExportAction::Close => st.open = false,
+            ExportAction::ChooseFile => {
+                let current = PathBuf::from(st.path.trim());
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("Spara PDF-uppföljning")
+                    .add_filter("PDF", &["pdf"]);
+                if let Some(name) = current.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+                if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                // None is Cancel, or no file dialog on this desktop: the path field stays.
+                if let Some(p) = dialog.save_file() {
+                    st.path = p.display().to_string();
+                }
+            }
+            ExportAction::Start(path) => {
+                if let Some((b, _)) = &cx.data.board {
+                    // The model is read here; rendering and writing run in the background.
+                    let report = crate::report::build_follow_up(&*cx.store, b.pledge.id, cx.today)?;
+                    let (tx, rx) = mpsc::channel();
+                    std::thread::spawn(move || {
+                        let result = crate::report::render_pdf(&report).and_then(|pdf| {
+                            crate::files::write_atomically(&path, &pdf.bytes)
+                                .map(|_| (path, pdf.pages))
+                        });
+                        let _ = tx.send(result);
+                    });
+                    cx.jobs.export = Some(rx);
+                    cx.screens.export.status = ExportStatus::Busy;
+                }
+            }
+            ExportAction::OpenFolder(path) => open_folder(&path).map_err(Error::System)?,
+        }
+        Ok(Effect::none())
+    }
+}
+
+/// The user's Documents folder, else the home folder, else the working directory.
+fn default_export_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(PathBuf::from)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .filter(|d| d.is_dir())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Shows the folder of `path` in the system's file manager.
+fn open_folder(path: &Path) -> std::result::Result<(), String> {
+    let dir = path.parent().unwrap_or(path);
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(dir)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("Kunde inte öppna mappen {}: {e}", dir.display()))
+}

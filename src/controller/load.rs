@@ -1,0 +1,272 @@
+//! Reading what the screens show. Runs after an action, at the level its [`Reload`]
+//! asks for; no SQL runs while a frame is drawn.
+
+use super::Reload;
+use crate::domain::{
+    Activity, BoardData, CommitmentId, MunicipalityId, Observation, OpenObservation, PledgeId,
+    WalkSummary, default_pledge,
+};
+use crate::store::{Store, StoreError};
+use crate::summary::{BoardSummary, CommitmentRow, summarize};
+use crate::ui::nav::{NavArea, NavEntry, NavState, Selection};
+use crate::ui::overview::OverviewCard;
+use crate::ui::{Prefs, Screens};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// The records the screens draw from.
+#[derive(Debug, Clone, Default)]
+pub struct ViewData {
+    /// Years that have a medborgarlöfte, newest first.
+    pub years: Vec<i32>,
+    pub nav: Vec<NavArea>,
+    pub board: Option<(BoardData, BoardSummary)>,
+    pub overview: Vec<OverviewCard>,
+    /// Insatser of the selected löfte, newest first.
+    pub detail_activities: Vec<Activity>,
+    pub walks: Vec<WalkSummary>,
+    /// Observations of the selected walk.
+    pub walk_observations: Vec<Observation>,
+    /// The åtgärdslista.
+    pub open_items: Vec<OpenObservation>,
+}
+
+impl ViewData {
+    /// The board row of löfte `c`.
+    pub fn row(&self, c: CommitmentId) -> Option<&CommitmentRow> {
+        self.board
+            .as_ref()?
+            .1
+            .rows
+            .iter()
+            .find(|r| r.commitment.id == c)
+    }
+
+    pub fn municipality_name(&self, m: MunicipalityId) -> Option<&str> {
+        self.nav
+            .iter()
+            .flat_map(|a| &a.municipalities)
+            .find(|e| e.id == m)
+            .map(|e| e.name.as_str())
+    }
+
+    pub fn area_name(&self, area: crate::domain::PoliceAreaId) -> &str {
+        self.nav
+            .iter()
+            .find(|a| a.id == area)
+            .map(|a| a.name.as_str())
+            .unwrap_or("")
+    }
+
+    /// Reads what `reload` asks for. Errors leave the rest as it was.
+    pub fn reload(
+        &mut self,
+        reload: Reload,
+        store: &Store,
+        screens: &mut Screens,
+        today: NaiveDate,
+    ) -> Result<()> {
+        match reload {
+            Reload::None => return Ok(()),
+            Reload::Selected => {}
+            Reload::Board => match screens.nav.municipality() {
+                Some(m) => self.reload_board(store, &screens.nav, m, today)?,
+                None => self.reload_all(store, &screens.nav, today)?,
+            },
+            Reload::All | Reload::Fresh => self.reload_all(store, &screens.nav, today)?,
+        }
+        self.reload_selected(store, screens, today)
+    }
+
+    fn reload_all(&mut self, store: &Store, nav: &NavState, today: NaiveDate) -> Result<()> {
+        self.years = years(store)?;
+        let municipalities = store.municipalities()?;
+        // Every kommun's medborgarlöfte for the year in one bulk read (not one per kommun).
+        let mut bulk: HashMap<MunicipalityId, BoardData> = match nav.year {
+            Some(y) => store
+                .boards_covering(y)?
+                .into_iter()
+                .map(|b| (b.municipality.id, b))
+                .collect(),
+            None => {
+                let mut m = HashMap::new();
+                for k in &municipalities {
+                    if let Some(p) = pledge_for(store, k.id, None, today)? {
+                        m.insert(k.id, store.board(p, None)?);
+                    }
+                }
+                m
+            }
+        };
+        self.nav.clear();
+        self.overview.clear();
+        for a in store.police_areas()? {
+            let mut entries = Vec::new();
+            for m in municipalities.iter().filter(|m| m.police_area == a.id) {
+                let board = bulk.remove(&m.id);
+                let summary = board.as_ref().map(|b| summarize(b, today));
+                let progress = summary.as_ref().map(|s| (s.done(), s.total()));
+                if nav.selection == Some(Selection::Overview(a.id)) {
+                    self.overview.push(OverviewCard {
+                        municipality: m.id,
+                        name: m.name.clone(),
+                        title: board.as_ref().map(|b| b.pledge.title.clone()),
+                        summary: summary.unwrap_or_default(),
+                    });
+                }
+                entries.push(NavEntry {
+                    id: m.id,
+                    name: m.name.clone(),
+                    progress,
+                });
+            }
+            self.nav.push(NavArea {
+                id: a.id,
+                name: a.name,
+                municipalities: entries,
+            });
+        }
+        self.board = match nav.municipality() {
+            Some(m) => load_board(store, nav.year, m, today)?,
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// After a change that only concerns kommun `m`: its board and its entry in the left
+    /// panel, not every kommun's.
+    fn reload_board(
+        &mut self,
+        store: &Store,
+        nav: &NavState,
+        m: MunicipalityId,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let board = load_board(store, nav.year, m, today)?;
+        let progress = board.as_ref().map(|(_, s)| (s.done(), s.total()));
+        for area in &mut self.nav {
+            for e in area.municipalities.iter_mut().filter(|e| e.id == m) {
+                e.progress = progress;
+            }
+        }
+        self.board = board;
+        Ok(())
+    }
+
+    /// The parts that follow the selection: detail insatser, walks, meeting date.
+    fn reload_selected(
+        &mut self,
+        store: &Store,
+        screens: &mut Screens,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let board = &mut screens.board;
+        // The selected löfte must be on the board; load its insatser.
+        if board.selected.is_some_and(|c| self.row(c).is_none()) {
+            board.selected = None;
+        }
+        self.detail_activities = match board.selected {
+            Some(c) => store.activities_for_commitment(c)?,
+            None => Vec::new(),
+        };
+        let meeting = self.board.as_ref().and_then(|(b, _)| b.since);
+        if crate::validate::parse_date(&board.meeting.text).ok() != meeting
+            && board.meeting.open_month.is_none()
+        {
+            board.meeting.text = meeting.map(|d| d.to_string()).unwrap_or_default();
+        }
+        let Some(m) = screens.nav.municipality() else {
+            self.walks.clear();
+            self.open_items.clear();
+            self.walk_observations.clear();
+            return Ok(());
+        };
+        let walks = store.walk_summaries(m)?;
+        let open = store.open_observations(m, today)?;
+        // Keep the selected walk; else show the newest.
+        let state = &mut screens.walks.state;
+        let selected = state
+            .selected
+            .filter(|w| walks.iter().any(|s| s.walk.id == *w))
+            .or_else(|| walks.first().map(|s| s.walk.id));
+        self.walk_observations = match selected {
+            Some(w) => store.observations(w)?,
+            None => Vec::new(),
+        };
+        state.selected = selected;
+        self.walks = walks;
+        self.open_items = open;
+        Ok(())
+    }
+}
+
+/// Years that have a medborgarlöfte, newest first.
+pub fn years(store: &Store) -> Result<Vec<i32>> {
+    let mut years: Vec<i32> = store
+        .all_periods()?
+        .iter()
+        .flat_map(|p| p.years())
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    Ok(years)
+}
+
+/// Where to start: the saved kommun and year when they still exist, else the first
+/// kommun and this year (or the latest year before it).
+pub fn initial_nav(store: &Store, prefs: &Prefs, today: NaiveDate) -> Result<NavState> {
+    let years = years(store)?;
+    let this_year = today.year();
+    let year = prefs
+        .year
+        .filter(|y| years.contains(y))
+        .or_else(|| years.iter().copied().find(|y| *y <= this_year))
+        .or_else(|| years.last().copied());
+    let municipalities = store.municipalities()?;
+    let m = prefs
+        .municipality
+        .as_ref()
+        .and_then(|n| municipalities.iter().find(|m| m.name == *n))
+        .or(municipalities.first());
+    Ok(NavState {
+        selection: m.map(|m| Selection::Municipality(m.id)),
+        year,
+        tab: Default::default(),
+    })
+}
+
+/// The medborgarlöfte of kommun `m` covering `year` (or the default one).
+fn pledge_for(
+    store: &Store,
+    m: MunicipalityId,
+    year: Option<i32>,
+    today: NaiveDate,
+) -> Result<Option<PledgeId>> {
+    let pledges = store.pledges(m)?;
+    Ok(match year {
+        Some(y) => pledges
+            .iter()
+            .find(|x| x.period.contains_year(y))
+            .map(|x| x.id),
+        None => default_pledge(&pledges, today).map(|x| x.id),
+    })
+}
+
+/// The board of kommun `m` for `year`, with "since the last meeting" figures.
+fn load_board(
+    store: &Store,
+    year: Option<i32>,
+    m: MunicipalityId,
+    today: NaiveDate,
+) -> Result<Option<(BoardData, BoardSummary)>> {
+    Ok(match pledge_for(store, m, year, today)? {
+        Some(p) => {
+            let b = store.board(p, store.last_meeting(m)?)?;
+            let s = summarize(&b, today);
+            Some((b, s))
+        }
+        None => None,
+    })
+}

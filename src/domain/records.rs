@@ -1,0 +1,18 @@
+//! The read-only queries the report needs. The store implements them; the report depends
+//! only on this trait, so it can be built from any source (tests use plain data).
+
+use super::{Activity, BoardData, MunicipalityId, Observation, PledgeId, PoliceAreaId, SafetyWalk};
+
+pub trait Records {
+    type Error;
+    /// Everything a board shows of one medborgarlöfte.
+    fn board(&self, pledge: PledgeId) -> Result<BoardData, Self::Error>;
+    fn police_area_name(&self, area: PoliceAreaId) -> Result<String, Self::Error>;
+    /// Every insats of the medborgarlöfte's löften, oldest first.
+    fn activities_of_pledge(&self, pledge: PledgeId) -> Result<Vec<Activity>, Self::Error>;
+    /// The kommun's walks, oldest first, each with its observations in entry order.
+    fn walks_with_observations(
+        &self,
+        m: MunicipalityId,
+    ) -> Result<Vec<(SafetyWalk, Vec<Observation>)>, Self::Error>;
+}

@@ -1,0 +1,149 @@
+//! Form helpers shared by every screen: labelled fields (the label names the field for
+//! screen readers and for tests), combos of options, inline errors, the Spara/Avbryt row
+//! with Enter and Esc, and the dialog window.
+
+use egui::{Response, RichText, Ui, Widget, WidgetText};
+use std::fmt::Display;
+use std::hash::Hash;
+
+/// What a form returns when the user is done with it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormOutcome<T> {
+    Save(T),
+    Cancel,
+}
+
+/// A label followed by a widget that it names.
+pub fn labelled(ui: &mut Ui, label: impl Into<WidgetText>, widget: impl Widget) -> Response {
+    let l = ui.label(label);
+    ui.add(widget).labelled_by(l.id)
+}
+
+/// A single-line text field of a given width.
+pub fn text_field<'t>(
+    text: &'t mut String,
+    id: impl Hash + std::fmt::Debug,
+    width: f32,
+) -> egui::TextEdit<'t> {
+    egui::TextEdit::singleline(text)
+        .id_salt(id)
+        .desired_width(width)
+}
+
+/// A multi-line text field of a given width and height in rows.
+pub fn text_area<'t>(
+    text: &'t mut String,
+    id: impl Hash + std::fmt::Debug,
+    width: f32,
+    rows: usize,
+) -> egui::TextEdit<'t> {
+    egui::TextEdit::multiline(text)
+        .id_salt(id)
+        .desired_width(width)
+        .desired_rows(rows)
+}
+
+/// A combo with "Alla" (or another word for no choice) and one entry per option.
+pub fn option_combo<T: PartialEq + Clone>(
+    ui: &mut Ui,
+    label: impl Into<WidgetText>,
+    id: impl Hash + std::fmt::Debug,
+    value: &mut Option<T>,
+    none: &str,
+    options: impl IntoIterator<Item = (T, String)>,
+) -> Response {
+    let options: Vec<(T, String)> = options.into_iter().collect();
+    let shown = value
+        .as_ref()
+        .and_then(|v| options.iter().find(|(o, _)| o == v))
+        .map(|(_, text)| text.clone())
+        .unwrap_or_else(|| none.to_string());
+    let l = ui.label(label);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, none);
+            for (o, text) in options {
+                ui.selectable_value(value, Some(o), text);
+            }
+        })
+        .response
+        .labelled_by(l.id)
+}
+
+/// An inline error in the theme's error colour.
+pub fn error_line(ui: &mut Ui, e: impl Display) {
+    ui.colored_label(ui.visuals().error_fg_color, e.to_string());
+}
+
+/// The error of `r`, if any, as an inline line.
+pub fn error_of<T, E: Display>(ui: &mut Ui, r: &Result<T, E>) {
+    if let Err(e) = r {
+        error_line(ui, e);
+    }
+}
+
+/// "Spara" (enabled when `built` is valid) and "Avbryt", with an optional hint. Esc
+/// cancels; Enter saves when `enter_saves` and the form is valid.
+pub fn save_cancel_row<T: Clone, E>(
+    ui: &mut Ui,
+    save_text: &str,
+    built: &Result<T, E>,
+    enter_saves: bool,
+    hint: Option<&str>,
+) -> Option<FormOutcome<T>> {
+    let mut outcome = None;
+    ui.horizontal(|ui| {
+        let save = ui.add_enabled(
+            built.is_ok(),
+            egui::Button::new(RichText::new(save_text).strong()),
+        );
+        if save.clicked()
+            && let Ok(v) = built
+        {
+            outcome = Some(FormOutcome::Save(v.clone()));
+        }
+        if ui.button("Avbryt").clicked() {
+            outcome = Some(FormOutcome::Cancel);
+        }
+        if let Some(h) = hint {
+            ui.label(RichText::new(h).weak());
+        }
+    });
+    let (enter, esc) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Enter),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    if esc {
+        outcome = Some(FormOutcome::Cancel);
+    } else if enter
+        && enter_saves
+        && outcome.is_none()
+        && let Ok(v) = built
+    {
+        outcome = Some(FormOutcome::Save(v.clone()));
+    }
+    outcome
+}
+
+/// A dialog window centred near the top. Returns false once the user closed it with ×.
+pub fn modal(
+    ctx: &egui::Context,
+    title: &str,
+    width: Option<f32>,
+    top: f32,
+    add_contents: impl FnOnce(&mut Ui),
+) -> bool {
+    let mut open = true;
+    let mut window = egui::Window::new(title)
+        .open(&mut open)
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, top));
+    if let Some(w) = width {
+        window = window.default_width(w);
+    }
+    window.show(ctx, add_contents);
+    open
+}

@@ -1,0 +1,94 @@
+//! "Ny kommun": a kommun in an existing or a new lokalpolisområde.
+
+use super::forms::{labelled, modal, text_field};
+use super::{Action, AuthoringAction, AuthoringAction as A};
+use crate::domain::PoliceAreaId;
+use egui::Ui;
+
+/// The "Ny kommun" form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NewMunicipalityForm {
+    pub open: bool,
+    pub name: String,
+    /// An existing lokalpolisområde, or None for a new one named in `new_area`.
+    pub area: Option<PoliceAreaId>,
+    pub new_area: String,
+}
+
+/// The window, when open. `areas` are the existing lokalpolisområden.
+pub fn dialog(
+    ctx: &egui::Context,
+    f: &mut NewMunicipalityForm,
+    areas: &[(PoliceAreaId, String)],
+) -> Vec<Action> {
+    if !f.open {
+        return Vec::new();
+    }
+    let mut actions = Vec::new();
+    if !modal(ctx, "Ny kommun", None, 80.0, |ui| {
+        actions = contents(ui, f, areas)
+    }) {
+        actions.push(A::CloseNewMunicipality);
+    }
+    actions.into_iter().map(Action::Authoring).collect()
+}
+
+fn contents(
+    ui: &mut Ui,
+    f: &mut NewMunicipalityForm,
+    areas: &[(PoliceAreaId, String)],
+) -> Vec<AuthoringAction> {
+    let mut actions = Vec::new();
+    labelled(
+        ui,
+        "Kommunens namn",
+        text_field(&mut f.name, "nm_name", 260.0),
+    );
+    let l = ui.label("Lokalpolisområde");
+    let selected = f
+        .area
+        .and_then(|a| areas.iter().find(|(id, _)| *id == a))
+        .map(|(_, n)| n.clone())
+        .unwrap_or_else(|| "Nytt lokalpolisområde".into());
+    egui::ComboBox::from_id_salt("nm_area")
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            for (id, name) in areas {
+                ui.selectable_value(&mut f.area, Some(*id), name);
+            }
+            ui.selectable_value(&mut f.area, None, "Nytt lokalpolisområde");
+        })
+        .response
+        .labelled_by(l.id);
+    if f.area.is_none() {
+        labelled(
+            ui,
+            "Namn på lokalpolisområdet",
+            text_field(&mut f.new_area, "nm_new_area", 260.0),
+        );
+    }
+    let area_name = match f.area {
+        Some(a) => areas
+            .iter()
+            .find(|(id, _)| *id == a)
+            .map(|(_, n)| n.clone()),
+        None => Some(f.new_area.trim().to_string()).filter(|s| !s.is_empty()),
+    };
+    ui.horizontal(|ui| {
+        let ok = !f.name.trim().is_empty() && area_name.is_some();
+        if ui
+            .add_enabled(ok, egui::Button::new("Skapa kommun"))
+            .clicked()
+            && let Some(area) = &area_name
+        {
+            actions.push(A::CreateMunicipality {
+                name: f.name.trim().to_string(),
+                area: area.clone(),
+            });
+        }
+        if ui.button("Avbryt").clicked() {
+            actions.push(A::CloseNewMunicipality);
+        }
+    });
+    actions
+}

@@ -1,0 +1,49 @@
+//! The state the screens own, and the preferences saved between runs.
+
+use super::authoring::AuthoringScreen;
+use super::backups::BackupState;
+use super::board::BoardScreen;
+use super::export::ExportState;
+use super::import_dialog::ImportState;
+use super::measures::MeasuresScreen;
+use super::nav::NavState;
+use super::new_municipality::NewMunicipalityForm;
+use super::walks::WalksScreen;
+use serde::{Deserialize, Serialize};
+
+/// Every screen's and dialog's own state. Records are not kept here: they are loaded
+/// into the controller's view data after each change.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Screens {
+    pub nav: NavState,
+    pub board: BoardScreen,
+    pub walks: WalksScreen,
+    pub measures: MeasuresScreen,
+    pub authoring: AuthoringScreen,
+    pub import: ImportState,
+    pub new_municipality: NewMunicipalityForm,
+    pub backups: BackupState,
+    pub export: ExportState,
+}
+
+/// UI preferences saved by eframe between runs (records live in SQLite only).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Prefs {
+    pub municipality: Option<String>,
+    /// The year shown: each kommun shows its medborgarlöfte covering it.
+    pub year: Option<i32>,
+    pub dark: bool,
+    pub zoom: f32,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            municipality: None,
+            year: None,
+            dark: false,
+            zoom: 1.0,
+        }
+    }
+}

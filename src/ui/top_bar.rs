@@ -1,0 +1,94 @@
+//! The top bar: the year shown, the board's filters and "Exportera PDF…".
+
+use super::board::BoardFilter;
+use super::forms::{labelled, option_combo, text_field};
+use super::{Action, ExportAction, NavAction};
+use crate::domain::{BoardData, Party, Status};
+use egui::{RichText, Ui};
+
+/// `filter` is shown (and edited in place) only when a board is shown; `years` newest
+/// first.
+pub fn ui(
+    ui: &mut Ui,
+    years: &[i32],
+    year: Option<i32>,
+    board: Option<&BoardData>,
+    filter: Option<&mut BoardFilter>,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Trygghetstavlan").size(22.0).strong());
+        ui.separator();
+        let current = year.map(|y| y.to_string()).unwrap_or_else(|| "–".into());
+        let l = ui.label("Period");
+        egui::ComboBox::from_id_salt("period")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for y in years {
+                    if ui
+                        .selectable_label(Some(*y) == year, y.to_string())
+                        .clicked()
+                    {
+                        actions.push(NavAction::SelectYear(*y).into());
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if let (Some(f), Some(b)) = (filter, board) {
+            filters(ui, f, b);
+        }
+        ui.separator();
+        if board.is_some() && ui.button("Exportera PDF…").clicked() {
+            actions.push(ExportAction::Open.into());
+        }
+    });
+    actions
+}
+
+fn filters(ui: &mut Ui, f: &mut BoardFilter, b: &BoardData) {
+    let parties = Party::ALL.map(|p| (p, p.label().to_string()));
+    option_combo(
+        ui,
+        "Ansvarig",
+        "party_filter",
+        &mut f.party,
+        "Alla",
+        parties,
+    );
+    let statuses = Status::ALL.map(|s| (s, s.label().to_string()));
+    option_combo(
+        ui,
+        "Status",
+        "status_filter",
+        &mut f.status,
+        "Alla",
+        statuses,
+    );
+    let mut tags: Vec<String> = b.commitments.iter().flat_map(|c| c.tags.clone()).collect();
+    tags.sort();
+    tags.dedup();
+    if !tags.is_empty() {
+        let l = ui.label("Fokus");
+        egui::ComboBox::from_id_salt("tag_filter")
+            .selected_text(f.tag.clone().unwrap_or_else(|| "Alla".into()))
+            .width(170.0)
+            .truncate()
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.tag, None, "Alla");
+                for t in tags {
+                    ui.selectable_value(&mut f.tag, Some(t.clone()), t);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    }
+    labelled(
+        ui,
+        "Sök",
+        text_field(&mut f.search, "search", 140.0).hint_text("text i löften"),
+    );
+    if f.is_active() && ui.button("Rensa filter").clicked() {
+        *f = BoardFilter::default();
+    }
+}

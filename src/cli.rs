@@ -596,7 +596,12 @@ pub fn import_text(store: &mut Store, a: &ImportArgs, out: &mut dyn Write) -> Cl
 }
 
 /// `backup`: a consistent copy of the database.
-pub fn backup(store: &Store, output: Option<&std::path::Path>, db: &std::path::Path) -> CliResult {
+pub fn backup(
+    store: &Store,
+    output: Option<&std::path::Path>,
+    db: &std::path::Path,
+    now: chrono::NaiveDateTime,
+) -> CliResult {
     let dest = match output {
         Some(p) => p.to_path_buf(),
         None => {
@@ -605,7 +610,7 @@ pub fn backup(store: &Store, output: Option<&std::path::Path>, db: &std::path::P
                 .map_err(|e| CliError(format!("Kunde inte skapa {}: {e}", dir.display())))?;
             dir.join(format!(
                 "trygghetstavlan-{}.db",
-                chrono::Local::now().format("%Y-%m-%d-%H%M%S")
+                now.format("%Y-%m-%d-%H%M%S")
             ))
         }
     };

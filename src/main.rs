@@ -2,6 +2,7 @@ use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trygghetstavlan::cli::{self, Cli, Command};
+use trygghetstavlan::domain::Clock;
 use trygghetstavlan::store::{Opened, Store, StoreError};
 
 /// The default database file in the OS data folder.
@@ -19,7 +20,7 @@ fn open(path: &std::path::Path) -> Result<Store, StoreError> {
     if store.opened() == Opened::Created {
         trygghetstavlan::seed::install(&mut store)?;
     }
-    let today = chrono::Local::now().date_naive();
+    let today = Clock::System.today();
     if let Err(e) = store.daily_backup(&trygghetstavlan::store::backup_dir(path), today, 14) {
         // A failed backup must not stop the work; say so and go on.
         eprintln!("varning: {e}");
@@ -38,7 +39,7 @@ fn main() -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
-    let today = chrono::Local::now().date_naive();
+    let today = Clock::System.today();
     let Some(command) = args.command else {
         return match trygghetstavlan::app::run(path.clone(), open(&path)) {
             Ok(()) => ExitCode::SUCCESS,
@@ -120,7 +121,12 @@ fn main() -> ExitCode {
             },
             &mut stdout,
         ),
-        Command::Backup { output } => cli::backup(&store, output.as_deref(), path.as_path()),
+        Command::Backup { output } => cli::backup(
+            &store,
+            output.as_deref(),
+            path.as_path(),
+            Clock::System.now(),
+        ),
         Command::Restore { file } => cli::restore(&mut store, &file),
         Command::StressWrite { kommun, count } => cli::stress_write(&mut store, &kommun, count),
         Command::ListVandringar { kommun, open } => {

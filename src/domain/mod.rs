@@ -519,6 +519,32 @@ pub struct TargetDraft {
     pub party: Option<Party>,
     pub label: Option<String>,
 }
+/// A target as a draft: its definition without its id (copy forward).
+impl From<&Target> for TargetDraft {
+    fn from(t: &Target) -> TargetDraft {
+        TargetDraft {
+            count: t.count,
+            unit: t.unit.clone(),
+            scope: t.scope,
+            party: t.party,
+            label: t.label.clone(),
+        }
+    }
+}
+
+/// A löfte as a draft: text, ansvarig, targets, delområden and tags, without progress.
+impl From<&Commitment> for CommitmentDraft {
+    fn from(c: &Commitment) -> CommitmentDraft {
+        CommitmentDraft {
+            text: c.text.clone(),
+            party: c.party,
+            targets: c.targets.iter().map(TargetDraft::from).collect(),
+            sub_areas: c.sub_areas.clone(),
+            tags: c.tags.clone(),
+        }
+    }
+}
+
 /// ISO week number, as Swedish planners use it ("v. 18").
 pub fn week_label(date: NaiveDate) -> String {
     format!("v. {}", date.iso_week().week())

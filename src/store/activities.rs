@@ -1,7 +1,7 @@
 //! Insatser.
 
-use super::{Result, Store, StoreError, date_from_sql, date_to_sql, party_from_sql};
-use crate::domain::{Activity, ActivityId, CommitmentId, MunicipalityId, PledgeId, TargetId};
+use super::{Result, Store, StoreError, prefixed};
+use crate::domain::{Activity, ActivityId, CommitmentId, MunicipalityId, PledgeId};
 use crate::validate::{Invalid, check_count, check_date, check_text};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
@@ -10,16 +10,16 @@ const COLS: &str = "id, municipality_id, commitment_id, target_id, date, party, 
 
 fn from_row(r: &Row) -> rusqlite::Result<Activity> {
     Ok(Activity {
-        id: ActivityId(r.get(0)?),
-        municipality: MunicipalityId(r.get(1)?),
-        commitment: r.get::<_, Option<i64>>(2)?.map(CommitmentId),
-        target: r.get::<_, Option<i64>>(3)?.map(TargetId),
-        date: date_from_sql(&r.get::<_, String>(4)?)?,
-        by: party_from_sql(&r.get::<_, String>(5)?)?,
-        count: r.get(6)?,
-        place: r.get(7)?,
-        description: r.get(8)?,
-        internal_note: r.get(9)?,
+        id: r.get("id")?,
+        municipality: r.get("municipality_id")?,
+        commitment: r.get("commitment_id")?,
+        target: r.get("target_id")?,
+        date: r.get("date")?,
+        by: r.get("party")?,
+        count: r.get("count")?,
+        place: r.get("place")?,
+        description: r.get("description")?,
+        internal_note: r.get("internal_note")?,
     })
 }
 
@@ -45,12 +45,12 @@ pub(super) fn insert_activity_row(
     tx.execute(
         &format!("INSERT INTO activity({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
         params![
-            id.map(|i| i.0),
-            a.municipality.0,
-            a.commitment.map(|c| c.0),
-            a.target.map(|t| t.0),
-            date_to_sql(a.date),
-            a.by.key(),
+            id,
+            a.municipality,
+            a.commitment,
+            a.target,
+            a.date,
+            a.by,
             a.count,
             a.place,
             a.description,
@@ -123,10 +123,10 @@ impl Store {
             "UPDATE activity SET commitment_id = ?1, target_id = ?2, date = ?3, party = ?4, \
              count = ?5, place = ?6, description = ?7, internal_note = ?8 WHERE id = ?9",
             params![
-                a.commitment.map(|c| c.0),
-                a.target.map(|t| t.0),
-                date_to_sql(a.date),
-                a.by.key(),
+                a.commitment,
+                a.target,
+                a.date,
+                a.by,
                 a.count,
                 a.place,
                 a.description,
@@ -179,11 +179,7 @@ impl Store {
 
     /// Every insats of a medborgarlöfte's löften, oldest first (one query).
     pub fn activities_of_pledge(&self, p: PledgeId) -> Result<Vec<Activity>> {
-        let cols = COLS
-            .split(", ")
-            .map(|c| format!("a.{}", c.trim()))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let cols = prefixed(COLS, "a");
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {cols} FROM activity a JOIN commitment c ON c.id = a.commitment_id \
              JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 ORDER BY a.date, a.id"
@@ -203,7 +199,7 @@ impl Store {
             "SELECT {COLS} FROM activity WHERE municipality_id = ?1 AND date >= ?2 AND date <= ?3 \
              ORDER BY date, id"
         ))?;
-        let rows = st.query_map(params![m.0, date_to_sql(from), date_to_sql(to)], from_row)?;
+        let rows = st.query_map(params![m, from, to], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -37,7 +37,14 @@ impl Store {
              ORDER BY first_year DESC",
         )?;
         let heads: Vec<(i64, i32, i32, String)> = st
-            .query_map([m.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .query_map([m], |r| {
+                Ok((
+                    r.get("id")?,
+                    r.get("first_year")?,
+                    r.get("last_year")?,
+                    r.get("title")?,
+                ))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let mut st = self.conn.prepare_cached(
             "SELECT name FROM focus_area WHERE agreement_id = ?1 ORDER BY position",

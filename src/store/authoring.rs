@@ -1,10 +1,10 @@
 //! Writing medborgarlöften by hand: the head, avsnitt, order of löften, copy forward,
 //! and deletes that can be undone.
 
-use super::{Result, Store, StoreError, date_to_sql, json_list};
+use super::{Result, Store, StoreError, names};
 use crate::domain::{
     Activity, Commitment, CommitmentDraft, CommitmentId, Period, PledgeDraft, PledgeId,
-    SectionDraft, SectionId, Signatory, TargetDraft, TargetScope,
+    SectionDraft, SectionId, Signatory, TargetScope,
 };
 use crate::validate::check_text;
 use rusqlite::{OptionalExtension, params};
@@ -39,23 +39,7 @@ impl Store {
                 commitments: commitments
                     .iter()
                     .filter(|c| c.section == s.id)
-                    .map(|c| CommitmentDraft {
-                        text: c.text.clone(),
-                        party: c.party,
-                        targets: c
-                            .targets
-                            .iter()
-                            .map(|t| TargetDraft {
-                                count: t.count,
-                                unit: t.unit.clone(),
-                                scope: t.scope,
-                                party: t.party,
-                                label: t.label.clone(),
-                            })
-                            .collect(),
-                        sub_areas: c.sub_areas.clone(),
-                        tags: c.tags.clone(),
-                    })
+                    .map(CommitmentDraft::from)
                     .collect(),
                 title: s.title,
             })
@@ -268,11 +252,11 @@ impl Store {
                 c.position,
                 c.text,
                 c.party.key(),
-                json_list(&c.sub_areas),
-                json_list(&c.tags),
+                names(&c.sub_areas),
+                names(&c.tags),
                 c.manual_status.as_ref().map(|m| m.status.key()),
                 c.manual_status.as_ref().map(|m| m.reason.clone()),
-                c.checked_on.map(date_to_sql)
+                c.checked_on
             ],
         )?;
         for (i, t) in c.targets.iter().enumerate() {
@@ -312,7 +296,7 @@ impl Store {
             .query_row(
                 "SELECT pledge_id, title, position FROM section WHERE id = ?1",
                 [id.0],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get("pledge_id")?, r.get("title")?, r.get("position")?)),
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("Avsnitt {id}")))?;

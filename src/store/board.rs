@@ -1,13 +1,82 @@
-//! One read of everything a board (or report) shows for one medborgarlöfte.
+//! One read of everything a board (or report) shows for one medborgarlöfte, and the
+//! same for every kommun's medborgarlöfte of a year at once.
 
-use super::{Result, Store, date_from_sql, date_to_sql};
+use super::pledges::{
+    COMMITMENT_COLS, PLEDGE_COLS, TARGET_COLS, commitment_from_row, pledge_from_row,
+    signatory_from_row, target_from_row,
+};
+use super::{Result, Store};
 use crate::domain::{
-    BoardData, CommitmentId, CommitmentStats, Municipality, Pledge, PledgeId, Section, TargetId,
-    TargetTally,
+    BoardData, Commitment, CommitmentId, CommitmentStats, Municipality, PledgeId, Section,
+    TargetId, TargetTally,
 };
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{Row, params};
 use std::collections::HashMap;
+
+/// Insatser per target and year: (target, year, summed count).
+const TALLY_SQL: &str = "SELECT a.target_id, CAST(substr(a.date, 1, 4) AS INTEGER) AS year, \
+     sum(a.count) AS done FROM activity a JOIN commitment c ON c.id = a.commitment_id \
+     JOIN section s ON s.id = c.section_id \
+     WHERE s.pledge_id = ?1 AND a.target_id IS NOT NULL \
+     GROUP BY a.target_id, substr(a.date, 1, 4)";
+
+/// Insats rows per löfte: how many, the latest, and how many after `?2` (the meeting).
+const STATS_SQL: &str = "SELECT a.commitment_id, count(*) AS entries, max(a.date) AS latest, \
+     sum(a.date > coalesce(?2, '9999-12-31')) AS since FROM activity a \
+     JOIN commitment c ON c.id = a.commitment_id JOIN section s ON s.id = c.section_id \
+     WHERE s.pledge_id = ?1 GROUP BY a.commitment_id";
+
+/// Linked walks per löfte and year (each walk counts as one insats).
+const WALKS_SQL: &str = "SELECT w.commitment_id, CAST(substr(w.date, 1, 4) AS INTEGER) AS year, \
+     count(*) AS entries, max(w.date) AS latest, sum(w.date > coalesce(?2, '9999-12-31')) AS since \
+     FROM safety_walk w JOIN commitment c ON c.id = w.commitment_id \
+     JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 \
+     GROUP BY w.commitment_id, substr(w.date, 1, 4)";
+
+/// One row of [`WALKS_SQL`] (or its bulk twin).
+struct WalkTally {
+    commitment: CommitmentId,
+    year: i32,
+    entries: u32,
+    latest: NaiveDate,
+    since: u32,
+}
+
+fn walk_tally(r: &Row) -> rusqlite::Result<WalkTally> {
+    Ok(WalkTally {
+        commitment: r.get("commitment_id")?,
+        year: r.get("year")?,
+        entries: r.get("entries")?,
+        latest: r.get("latest")?,
+        since: r.get::<_, Option<u32>>("since")?.unwrap_or(0),
+    })
+}
+
+/// Counts a linked walk as one insats of its löfte, towards the löfte's first target.
+fn add_walks(
+    w: WalkTally,
+    commitments: &[Commitment],
+    tallies: &mut HashMap<TargetId, TargetTally>,
+    stats: &mut HashMap<CommitmentId, CommitmentStats>,
+) {
+    if let Some(t) = commitments
+        .iter()
+        .find(|c| c.id == w.commitment)
+        .and_then(|c| c.targets.first())
+    {
+        tallies
+            .entry(t.id)
+            .or_default()
+            .per_year
+            .push((w.year, w.entries));
+    }
+    let st = stats.entry(w.commitment).or_default();
+    st.entries += w.entries;
+    st.walks += w.entries;
+    st.entries_since += w.since;
+    st.latest = st.latest.max(Some(w.latest));
+}
 
 impl Store {
     /// Loads a board with a fixed number of queries, whatever its size.
@@ -18,86 +87,37 @@ impl Store {
         let commitments = self.commitments(pledge.id)?;
 
         let mut tallies: HashMap<TargetId, TargetTally> = HashMap::new();
-        let mut st = self.conn.prepare_cached(
-            "SELECT a.target_id, CAST(substr(a.date, 1, 4) AS INTEGER), sum(a.count) \
-             FROM activity a JOIN commitment c ON c.id = a.commitment_id \
-             JOIN section s ON s.id = c.section_id \
-             WHERE s.pledge_id = ?1 AND a.target_id IS NOT NULL \
-             GROUP BY a.target_id, substr(a.date, 1, 4)",
-        )?;
-        let rows = st.query_map([pledge.id.0], |r| {
+        let mut st = self.conn.prepare_cached(TALLY_SQL)?;
+        for row in st.query_map([pledge.id], |r| {
             Ok((
-                TargetId(r.get(0)?),
-                r.get::<_, i32>(1)?,
-                r.get::<_, u32>(2)?,
+                r.get::<_, TargetId>("target_id")?,
+                r.get::<_, i32>("year")?,
+                r.get::<_, u32>("done")?,
             ))
-        })?;
-        for row in rows {
+        })? {
             let (t, year, n) = row?;
             tallies.entry(t).or_default().per_year.push((year, n));
         }
 
         let mut stats: HashMap<CommitmentId, CommitmentStats> = HashMap::new();
-        let since_s = since
-            .map(date_to_sql)
-            .unwrap_or_else(|| "9999-12-31".into());
-        let mut st = self.conn.prepare_cached(
-            "SELECT a.commitment_id, count(*), max(a.date), sum(a.date > ?2) \
-             FROM activity a JOIN commitment c ON c.id = a.commitment_id \
-             JOIN section s ON s.id = c.section_id \
-             WHERE s.pledge_id = ?1 GROUP BY a.commitment_id",
-        )?;
-        let rows = st.query_map(params![pledge.id.0, since_s], |r| {
+        let mut st = self.conn.prepare_cached(STATS_SQL)?;
+        for row in st.query_map(params![pledge.id, since], |r| {
             Ok((
-                CommitmentId(r.get(0)?),
-                r.get::<_, u32>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, u32>(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (c, entries, latest, entries_since) = row?;
-            stats.insert(
-                c,
+                r.get::<_, CommitmentId>("commitment_id")?,
                 CommitmentStats {
-                    entries,
-                    latest: latest.as_deref().map(date_from_sql).transpose()?,
-                    entries_since,
+                    entries: r.get("entries")?,
+                    latest: r.get("latest")?,
+                    entries_since: r.get("since")?,
                     walks: 0,
                 },
-            );
-        }
-        // A walk linked to a löfte counts as one insats of it, towards its first target.
-        let mut st = self.conn.prepare_cached(
-            "SELECT w.commitment_id, CAST(substr(w.date, 1, 4) AS INTEGER), count(*), max(w.date), \
-             sum(w.date > ?2) FROM safety_walk w JOIN commitment c ON c.id = w.commitment_id \
-             JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 \
-             GROUP BY w.commitment_id, substr(w.date, 1, 4)",
-        )?;
-        let rows = st.query_map(params![pledge.id.0, since_s], |r| {
-            Ok((
-                CommitmentId(r.get(0)?),
-                r.get::<_, i32>(1)?,
-                r.get::<_, u32>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, u32>(4)?,
             ))
-        })?;
-        for row in rows {
-            let (c, year, n, latest, n_since) = row?;
-            if let Some(t) = commitments
-                .iter()
-                .find(|x| x.id == c)
-                .and_then(|x| x.targets.first())
-            {
-                tallies.entry(t.id).or_default().per_year.push((year, n));
-            }
-            let latest = date_from_sql(&latest)?;
-            let st = stats.entry(c).or_default();
-            st.entries += n;
-            st.walks += n;
-            st.entries_since += n_since;
-            st.latest = st.latest.max(Some(latest));
+        })? {
+            let (c, s) = row?;
+            stats.insert(c, s);
+        }
+        let mut st = self.conn.prepare_cached(WALKS_SQL)?;
+        for w in st.query_map(params![pledge.id, since], walk_tally)? {
+            add_walks(w?, &commitments, &mut tallies, &mut stats);
         }
         Ok(BoardData {
             municipality,
@@ -109,60 +129,37 @@ impl Store {
             since,
         })
     }
-}
 
-impl Store {
     /// Every medborgarlöfte covering `year`, loaded as boards in a fixed number of queries
     /// (for the left panel and the overview: 290 kommuner in one go, not 290 × 8 queries).
     pub fn boards_covering(&self, year: i32) -> Result<Vec<BoardData>> {
-        use super::pledges::{COMMITMENT_COLS, commitment_from_row, target_from_row};
-        use crate::domain::{MunicipalityId, Period, PoliceAreaId, SectionId, Signatory};
         const COVER: &str = "p.first_year <= ?1 AND p.last_year >= ?1";
 
         let mut boards: Vec<BoardData> = Vec::new();
-        let mut index: HashMap<i64, usize> = HashMap::new();
+        let mut index: HashMap<PledgeId, usize> = HashMap::new();
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT p.id, p.first_year, p.last_year, p.title, p.goal, p.contact, \
-             m.id, m.name, m.police_area_id FROM pledge p JOIN municipality m ON m.id = p.municipality_id \
+            "SELECT {PLEDGE_COLS}, m.name AS municipality_name, m.police_area_id \
+             FROM pledge p JOIN municipality m ON m.id = p.municipality_id \
              WHERE {COVER} ORDER BY m.name, p.first_year"
         ))?;
         let rows = st.query_map([year], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i32>(1)?,
-                r.get::<_, i32>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, i64>(6)?,
-                r.get::<_, String>(7)?,
-                r.get::<_, i64>(8)?,
-            ))
+            let pledge = pledge_from_row(r)?;
+            let municipality = Municipality {
+                id: pledge.municipality,
+                name: r.get("municipality_name")?,
+                police_area: r.get("police_area_id")?,
+            };
+            Ok((pledge, municipality))
         })?;
         for row in rows {
-            let (pid, a, b, title, goal, contact, mid, mname, area) = row?;
-            let Some(period) = Period::new(a, b) else {
-                continue;
-            };
-            if index.values().any(|&i| boards[i].municipality.id.0 == mid) {
+            let (pledge, municipality) = row?;
+            if boards.iter().any(|b| b.municipality.id == municipality.id) {
                 continue; // one medborgarlöfte per kommun and year
             }
-            index.insert(pid, boards.len());
+            index.insert(pledge.id, boards.len());
             boards.push(BoardData {
-                municipality: Municipality {
-                    id: MunicipalityId(mid),
-                    name: mname,
-                    police_area: PoliceAreaId(area),
-                },
-                pledge: Pledge {
-                    id: PledgeId(pid),
-                    municipality: MunicipalityId(mid),
-                    period,
-                    title,
-                    goal,
-                    signatories: Vec::new(),
-                    contact,
-                },
+                municipality,
+                pledge,
                 sections: Vec::new(),
                 commitments: Vec::new(),
                 tallies: HashMap::new(),
@@ -174,10 +171,10 @@ impl Store {
             "SELECT g.pledge_id, g.name, g.role FROM signatory g JOIN pledge p ON p.id = g.pledge_id \
              WHERE {COVER} ORDER BY g.pledge_id, g.position"
         ))?;
-        for row in st.query_map([year], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))? {
-            let (pid, name, role) = row?;
+        for row in st.query_map([year], signatory_from_row)? {
+            let (pid, s) = row?;
             if let Some(&i) = index.get(&pid) {
-                boards[i].pledge.signatories.push(Signatory { name, role });
+                boards[i].pledge.signatories.push(s);
             }
         }
         let mut st = self.conn.prepare_cached(&format!(
@@ -185,25 +182,20 @@ impl Store {
              WHERE {COVER} ORDER BY s.pledge_id, s.position, s.id"
         ))?;
         for row in st.query_map([year], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, i64>(3)?,
-            ))
+            Ok(Section {
+                id: r.get("id")?,
+                pledge: r.get("pledge_id")?,
+                title: r.get("title")?,
+                position: r.get("position")?,
+            })
         })? {
-            let (pid, sid, title, position) = row?;
-            if let Some(&i) = index.get(&pid) {
-                boards[i].sections.push(Section {
-                    id: SectionId(sid),
-                    pledge: PledgeId(pid),
-                    title,
-                    position,
-                });
+            let s = row?;
+            if let Some(&i) = index.get(&s.pledge) {
+                boards[i].sections.push(s);
             }
         }
         // Commitments in published order, each to the board of its avsnitt.
-        let section_owner: HashMap<SectionId, usize> = boards
+        let section_owner: HashMap<_, usize> = boards
             .iter()
             .enumerate()
             .flat_map(|(i, b)| b.sections.iter().map(move |s| (s.id, i)))
@@ -222,9 +214,9 @@ impl Store {
             }
         }
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT t.commitment_id, t.id, t.count, t.unit, t.per_year, t.label, t.party \
-             FROM target t JOIN commitment c ON c.id = t.commitment_id JOIN section s ON s.id = c.section_id \
-             JOIN pledge p ON p.id = s.pledge_id WHERE {COVER} ORDER BY t.commitment_id, t.position, t.id"
+            "SELECT {TARGET_COLS} FROM target t JOIN commitment c ON c.id = t.commitment_id \
+             JOIN section s ON s.id = c.section_id JOIN pledge p ON p.id = s.pledge_id \
+             WHERE {COVER} ORDER BY t.commitment_id, t.position, t.id"
         ))?;
         for row in st.query_map([year], target_from_row)? {
             let (cid, t) = row?;
@@ -235,19 +227,20 @@ impl Store {
             }
         }
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT a.commitment_id, a.target_id, CAST(substr(a.date, 1, 4) AS INTEGER), sum(a.count), \
-             count(*), max(a.date) FROM activity a JOIN commitment c ON c.id = a.commitment_id \
+            "SELECT a.commitment_id, a.target_id, CAST(substr(a.date, 1, 4) AS INTEGER) AS year, \
+             sum(a.count) AS done, count(*) AS entries, max(a.date) AS latest \
+             FROM activity a JOIN commitment c ON c.id = a.commitment_id \
              JOIN section s ON s.id = c.section_id JOIN pledge p ON p.id = s.pledge_id \
              WHERE {COVER} GROUP BY a.commitment_id, a.target_id, substr(a.date, 1, 4)"
         ))?;
         let rows = st.query_map([year], |r| {
             Ok((
-                CommitmentId(r.get(0)?),
-                r.get::<_, Option<i64>>(1)?,
-                r.get::<_, i32>(2)?,
-                r.get::<_, u32>(3)?,
-                r.get::<_, u32>(4)?,
-                r.get::<_, String>(5)?,
+                r.get::<_, CommitmentId>("commitment_id")?,
+                r.get::<_, Option<TargetId>>("target_id")?,
+                r.get::<_, i32>("year")?,
+                r.get::<_, u32>("done")?,
+                r.get::<_, u32>("entries")?,
+                r.get::<_, NaiveDate>("latest")?,
             ))
         })?;
         for row in rows {
@@ -255,46 +248,26 @@ impl Store {
             let Some(&i) = owner.get(&cid) else { continue };
             let b = &mut boards[i];
             if let Some(t) = tid {
-                b.tallies
-                    .entry(TargetId(t))
-                    .or_default()
-                    .per_year
-                    .push((y, sum));
+                b.tallies.entry(t).or_default().per_year.push((y, sum));
             }
             let st = b.stats.entry(cid).or_default();
             st.entries += entries;
-            st.latest = st.latest.max(Some(date_from_sql(&latest)?));
+            st.latest = st.latest.max(Some(latest));
         }
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT w.commitment_id, CAST(substr(w.date, 1, 4) AS INTEGER), count(*), max(w.date) \
+            "SELECT w.commitment_id, CAST(substr(w.date, 1, 4) AS INTEGER) AS year, \
+             count(*) AS entries, max(w.date) AS latest, 0 AS since \
              FROM safety_walk w JOIN commitment c ON c.id = w.commitment_id \
              JOIN section s ON s.id = c.section_id JOIN pledge p ON p.id = s.pledge_id \
              WHERE {COVER} GROUP BY w.commitment_id, substr(w.date, 1, 4)"
         ))?;
-        let rows = st.query_map([year], |r| {
-            Ok((
-                CommitmentId(r.get(0)?),
-                r.get::<_, i32>(1)?,
-                r.get::<_, u32>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (cid, y, n, latest) = row?;
-            let Some(&i) = owner.get(&cid) else { continue };
+        for w in st.query_map([year], walk_tally)? {
+            let w = w?;
+            let Some(&i) = owner.get(&w.commitment) else {
+                continue;
+            };
             let b = &mut boards[i];
-            if let Some(t) = b
-                .commitments
-                .iter()
-                .find(|c| c.id == cid)
-                .and_then(|c| c.targets.first())
-            {
-                b.tallies.entry(t.id).or_default().per_year.push((y, n));
-            }
-            let st = b.stats.entry(cid).or_default();
-            st.entries += n;
-            st.walks += n;
-            st.latest = st.latest.max(Some(date_from_sql(&latest)?));
+            add_walks(w, &b.commitments, &mut b.tallies, &mut b.stats);
         }
         Ok(boards)
     }

@@ -7,6 +7,7 @@ mod activities;
 mod agreements;
 mod authoring;
 mod board;
+mod columns;
 mod municipalities;
 mod pledges;
 mod schema;
@@ -15,6 +16,8 @@ mod walks;
 
 #[cfg(test)]
 mod tests;
+
+use columns::{Names, names, prefixed};
 
 pub use authoring::{DeletedCommitment, DeletedSection};
 pub use schema::LATEST_VERSION;
@@ -139,28 +142,7 @@ impl Store {
         let p = path.clone().unwrap_or_default();
         conn.busy_timeout(Duration::from_secs(3))?;
         // Read the header before anything writes to the file.
-        let app_id: i32 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| map_open_error(e, &p))?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| map_open_error(e, &p))?;
-        let tables: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| map_open_error(e, &p))?;
-        if (app_id != 0 && app_id != APPLICATION_ID) || (app_id == 0 && tables > 0) {
-            return Err(StoreError::ForeignDatabase(p));
-        }
-        if version > LATEST_VERSION {
-            return Err(StoreError::TooNew {
-                found: version,
-                supported: LATEST_VERSION,
-            });
-        }
+        let version = Header::read(&conn, &p)?.check(&p, false)?;
         if conn.is_readonly(rusqlite::MAIN_DB)? {
             return Err(StoreError::ReadOnly(p));
         }
@@ -273,24 +255,9 @@ impl Store {
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| map_open_error(e, path))?;
         let p = path.to_path_buf();
-        let app_id: i32 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| map_open_error(e, &p))?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| map_open_error(e, &p))?;
-        if app_id != APPLICATION_ID {
-            return Err(StoreError::ForeignDatabase(p));
-        }
+        let version = Header::read(&conn, &p)?.check(&p, true)?;
         if version != LATEST_VERSION {
-            return Err(if version > LATEST_VERSION {
-                StoreError::TooNew {
-                    found: version,
-                    supported: LATEST_VERSION,
-                }
-            } else {
-                StoreError::OldBackup(version)
-            });
+            return Err(StoreError::OldBackup(version));
         }
         Ok(Store {
             conn,
@@ -347,6 +314,47 @@ impl Store {
     }
 }
 
+/// What the file says about itself before anything is written to it.
+struct Header {
+    application_id: i32,
+    version: i64,
+    tables: i64,
+}
+
+impl Header {
+    fn read(conn: &Connection, path: &Path) -> Result<Header> {
+        let read = || -> rusqlite::Result<Header> {
+            Ok(Header {
+                application_id: conn.query_row("PRAGMA application_id", [], |r| r.get(0))?,
+                version: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+                tables: conn.query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                    [],
+                    |r| r.get(0),
+                )?,
+            })
+        };
+        read().map_err(|e| map_open_error(e, path))
+    }
+
+    /// The schema version, when the file is ours and not newer than this build. A new
+    /// empty file is ours to create, except where an existing database is required.
+    fn check(&self, path: &Path, existing: bool) -> Result<i64> {
+        let ours = self.application_id == APPLICATION_ID
+            || (!existing && self.application_id == 0 && self.tables == 0);
+        if !ours {
+            return Err(StoreError::ForeignDatabase(path.to_path_buf()));
+        }
+        if self.version > LATEST_VERSION {
+            return Err(StoreError::TooNew {
+                found: self.version,
+                supported: LATEST_VERSION,
+            });
+        }
+        Ok(self.version)
+    }
+}
+
 fn map_open_error(e: rusqlite::Error, path: &Path) -> StoreError {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
@@ -371,7 +379,7 @@ fn is_readonly_file(path: &Path) -> bool {
 /// Copies the database next to `path` as `<name>.<tag>-<timestamp>.bak` and returns the
 /// copy's path.
 fn backup_copy(conn: &Connection, path: &Path, tag: &str) -> Result<PathBuf> {
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let stamp = crate::domain::Clock::System.now().format("%Y%m%d-%H%M%S");
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -397,34 +405,4 @@ pub fn backup_dir(db: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "trygghetstavlan".into());
     db.with_file_name(format!("{name}-sakerhetskopior"))
-}
-
-// Small helpers shared by the aggregate files.
-
-pub(crate) fn date_to_sql(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-pub(crate) fn date_from_sql(s: &str) -> rusqlite::Result<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-pub(crate) fn json_list(v: &[String]) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
-}
-
-pub(crate) fn list_from_json(s: &str) -> Vec<String> {
-    serde_json::from_str(s).unwrap_or_default()
-}
-
-pub(crate) fn party_from_sql(s: &str) -> rusqlite::Result<crate::domain::Party> {
-    crate::domain::Party::parse(s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("okänd ansvarig: {s}").into(),
-        )
-    })
 }

@@ -1,10 +1,18 @@
 //! Lokalpolisområden and kommuner.
 
-use super::{Result, Store, StoreError, date_from_sql, date_to_sql};
+use super::{Result, Store, StoreError};
 use crate::domain::{Municipality, MunicipalityId, PoliceArea, PoliceAreaId};
 use crate::validate::check_text;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
+
+fn municipality_from_row(r: &rusqlite::Row) -> rusqlite::Result<Municipality> {
+    Ok(Municipality {
+        id: r.get("id")?,
+        name: r.get("name")?,
+        police_area: r.get("police_area_id")?,
+    })
+}
 
 impl Store {
     pub fn police_areas(&self) -> Result<Vec<PoliceArea>> {
@@ -13,8 +21,8 @@ impl Store {
             .prepare_cached("SELECT id, name FROM police_area ORDER BY name")?;
         let rows = st.query_map([], |r| {
             Ok(PoliceArea {
-                id: PoliceAreaId(r.get(0)?),
-                name: r.get(1)?,
+                id: r.get("id")?,
+                name: r.get("name")?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -44,13 +52,7 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached("SELECT id, name, police_area_id FROM municipality ORDER BY name")?;
-        let rows = st.query_map([], |r| {
-            Ok(Municipality {
-                id: MunicipalityId(r.get(0)?),
-                name: r.get(1)?,
-                police_area: PoliceAreaId(r.get(2)?),
-            })
-        })?;
+        let rows = st.query_map([], municipality_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -68,14 +70,8 @@ impl Store {
         self.conn
             .query_row(
                 "SELECT id, name, police_area_id FROM municipality WHERE id = ?1",
-                [id.0],
-                |r| {
-                    Ok(Municipality {
-                        id: MunicipalityId(r.get(0)?),
-                        name: r.get(1)?,
-                        police_area: PoliceAreaId(r.get(2)?),
-                    })
-                },
+                [id],
+                municipality_from_row,
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("Kommun {id}")))
@@ -116,23 +112,22 @@ impl Store {
 
     /// Date of the group's latest lägesbild meeting ("Sedan förra mötet").
     pub fn last_meeting(&self, id: MunicipalityId) -> Result<Option<NaiveDate>> {
-        let s: Option<String> = self
+        Ok(self
             .conn
             .query_row(
                 "SELECT last_meeting FROM municipality WHERE id = ?1",
-                [id.0],
-                |r| r.get(0),
+                [id],
+                |r| r.get("last_meeting"),
             )
             .optional()?
-            .flatten();
-        Ok(s.as_deref().map(date_from_sql).transpose()?)
+            .flatten())
     }
 
     pub fn set_last_meeting(&mut self, id: MunicipalityId, date: Option<NaiveDate>) -> Result<()> {
         let tx = self.write_tx()?;
         tx.execute(
             "UPDATE municipality SET last_meeting = ?1 WHERE id = ?2",
-            params![date.map(date_to_sql), id.0],
+            params![date, id.0],
         )?;
         tx.commit()?;
         Ok(())

@@ -1,13 +1,9 @@
 //! Medborgarlöften, their avsnitt, löften and targets.
 
-use super::{
-    Result, Store, StoreError, date_from_sql, date_to_sql, json_list, list_from_json,
-    party_from_sql,
-};
+use super::{Names, Result, Store, StoreError, names};
 use crate::domain::{
     Commitment, CommitmentDraft, CommitmentId, ManualStatus, MunicipalityId, Party, Period, Pledge,
-    PledgeDraft, PledgeId, Section, SectionId, Signatory, Status, Target, TargetDraft, TargetId,
-    TargetScope,
+    PledgeDraft, PledgeId, Section, SectionId, Signatory, Status, Target, TargetDraft, TargetScope,
 };
 use crate::validate::{Invalid, check_target_count, check_text};
 use chrono::NaiveDate;
@@ -18,48 +14,85 @@ pub(super) const COMMITMENT_COLS: &str = "c.id, c.section_id, c.position, c.text
      c.tags, c.manual_status, c.manual_reason, c.checked_on";
 
 pub(super) fn commitment_from_row(r: &Row) -> rusqlite::Result<Commitment> {
-    let manual = match r.get::<_, Option<String>>(7)? {
-        Some(k) => Some(ManualStatus {
-            status: Status::from_key(&k).unwrap_or(Status::InProgress),
-            reason: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+    let manual = match r.get::<_, Option<Status>>("manual_status")? {
+        Some(status) => Some(ManualStatus {
+            status,
+            reason: r
+                .get::<_, Option<String>>("manual_reason")?
+                .unwrap_or_default(),
         }),
         None => None,
     };
     Ok(Commitment {
-        id: CommitmentId(r.get(0)?),
-        section: SectionId(r.get(1)?),
-        position: r.get(2)?,
-        text: r.get(3)?,
-        party: party_from_sql(&r.get::<_, String>(4)?)?,
-        sub_areas: list_from_json(&r.get::<_, String>(5)?),
-        tags: list_from_json(&r.get::<_, String>(6)?),
+        id: r.get("id")?,
+        section: r.get("section_id")?,
+        position: r.get("position")?,
+        text: r.get("text")?,
+        party: r.get("party")?,
+        sub_areas: r.get::<_, Names>("sub_areas")?.0,
+        tags: r.get::<_, Names>("tags")?.0,
         manual_status: manual,
-        checked_on: r
-            .get::<_, Option<String>>(9)?
-            .as_deref()
-            .map(date_from_sql)
-            .transpose()?,
+        checked_on: r.get("checked_on")?,
         targets: Vec::new(),
     })
 }
 
+/// Columns of [`target_from_row`], for a target aliased `t`.
+pub(super) const TARGET_COLS: &str =
+    "t.commitment_id, t.id, t.count, t.unit, t.per_year, t.label, t.party";
+
 pub(super) fn target_from_row(r: &Row) -> rusqlite::Result<(CommitmentId, Target)> {
-    let party: Option<String> = r.get(6)?;
     Ok((
-        CommitmentId(r.get(0)?),
+        r.get("commitment_id")?,
         Target {
-            id: TargetId(r.get(1)?),
-            count: r.get(2)?,
-            unit: r.get(3)?,
-            scope: if r.get::<_, i64>(4)? != 0 {
+            id: r.get("id")?,
+            count: r.get("count")?,
+            unit: r.get("unit")?,
+            scope: if r.get::<_, bool>("per_year")? {
                 TargetScope::PerYear
             } else {
                 TargetScope::Period
             },
-            label: r.get(5)?,
-            party: party.as_deref().map(party_from_sql).transpose()?,
+            label: r.get("label")?,
+            party: r.get("party")?,
         },
     ))
+}
+
+/// One signatory row (`pledge_id, name, role`) with the medborgarlöfte it signs.
+pub(super) fn signatory_from_row(r: &Row) -> rusqlite::Result<(PledgeId, Signatory)> {
+    Ok((
+        r.get("pledge_id")?,
+        Signatory {
+            name: r.get("name")?,
+            role: r.get("role")?,
+        },
+    ))
+}
+
+/// Columns of [`pledge_from_row`], for a pledge aliased `p`.
+pub(super) const PLEDGE_COLS: &str =
+    "p.id, p.municipality_id, p.first_year, p.last_year, p.title, p.goal, p.contact";
+
+/// A medborgarlöfte without its signatories; a stored period that is no period is an error.
+pub(super) fn pledge_from_row(r: &Row) -> rusqlite::Result<Pledge> {
+    let (first, last): (i32, i32) = (r.get("first_year")?, r.get("last_year")?);
+    let period = Period::new(first, last).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Integer,
+            format!("ogiltig period {first}–{last}").into(),
+        )
+    })?;
+    Ok(Pledge {
+        id: r.get("id")?,
+        municipality: r.get("municipality_id")?,
+        period,
+        title: r.get("title")?,
+        goal: r.get("goal")?,
+        contact: r.get("contact")?,
+        signatories: Vec::new(),
+    })
 }
 
 fn validate_commitment(text: &str, targets: &[TargetDraft]) -> Result<String> {
@@ -103,8 +136,8 @@ fn insert_commitment(
             pos as i64,
             text,
             c.party.key(),
-            json_list(&c.sub_areas),
-            json_list(&c.tags)
+            names(&c.sub_areas),
+            names(&c.tags)
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -167,18 +200,27 @@ impl Store {
         Ok(PledgeId(pledge))
     }
 
-    /// A kommun's medborgarlöften, newest period first.
+    /// A kommun's medborgarlöften, newest period first (two queries).
     pub fn pledges(&self, municipality: MunicipalityId) -> Result<Vec<Pledge>> {
-        let ids: Vec<i64> = {
-            let mut st = self.conn.prepare_cached(
-                "SELECT id FROM pledge WHERE municipality_id = ?1 ORDER BY first_year DESC",
-            )?;
-            st.query_map([municipality.0], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
-        };
-        ids.into_iter()
-            .map(|id| self.pledge(PledgeId(id)))
-            .collect()
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {PLEDGE_COLS} FROM pledge p WHERE p.municipality_id = ?1 \
+             ORDER BY p.first_year DESC"
+        ))?;
+        let mut pledges: Vec<Pledge> = st
+            .query_map([municipality], pledge_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT g.pledge_id, g.name, g.role FROM signatory g \
+             JOIN pledge p ON p.id = g.pledge_id WHERE p.municipality_id = ?1 \
+             ORDER BY g.pledge_id, g.position",
+        )?;
+        for row in st.query_map([municipality], signatory_from_row)? {
+            let (p, s) = row?;
+            if let Some(pledge) = pledges.iter_mut().find(|x| x.id == p) {
+                pledge.signatories.push(s);
+            }
+        }
+        Ok(pledges)
     }
 
     /// Every period any kommun has a medborgarlöfte for, newest first.
@@ -186,13 +228,18 @@ impl Store {
         let mut st = self.conn.prepare_cached(
             "SELECT DISTINCT first_year, last_year FROM pledge ORDER BY last_year DESC, first_year DESC",
         )?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, i32>(0)?, r.get::<_, i32>(1)?)))?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, i32>("first_year")?,
+                r.get::<_, i32>("last_year")?,
+            ))
+        })?;
         let mut out = Vec::new();
         for row in rows {
             let (a, b) = row?;
-            if let Some(p) = Period::new(a, b) {
-                out.push(p);
-            }
+            out.push(
+                Period::new(a, b).ok_or_else(|| StoreError::Corrupt(format!("period {a}–{b}")))?,
+            );
         }
         Ok(out)
     }
@@ -216,59 +263,34 @@ impl Store {
     }
 
     pub fn pledge(&self, id: PledgeId) -> Result<Pledge> {
-        let row = self
+        let mut pledge = self
             .conn
             .query_row(
-                "SELECT municipality_id, first_year, last_year, title, goal, contact \
-                 FROM pledge WHERE id = ?1",
-                [id.0],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i32>(1)?,
-                        r.get::<_, i32>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
-                        r.get::<_, Option<String>>(5)?,
-                    ))
-                },
+                &format!("SELECT {PLEDGE_COLS} FROM pledge p WHERE p.id = ?1"),
+                [id],
+                pledge_from_row,
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("Medborgarlöfte {id}")))?;
-        let period = Period::new(row.1, row.2)
-            .ok_or_else(|| StoreError::Corrupt(format!("period {}–{}", row.1, row.2)))?;
         let mut st = self.conn.prepare_cached(
-            "SELECT name, role FROM signatory WHERE pledge_id = ?1 ORDER BY position",
+            "SELECT pledge_id, name, role FROM signatory WHERE pledge_id = ?1 ORDER BY position",
         )?;
-        let signatories = st
-            .query_map([id.0], |r| {
-                Ok(Signatory {
-                    name: r.get(0)?,
-                    role: r.get(1)?,
-                })
-            })?
+        pledge.signatories = st
+            .query_map([id], |r| signatory_from_row(r).map(|(_, s)| s))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(Pledge {
-            id,
-            municipality: MunicipalityId(row.0),
-            period,
-            title: row.3,
-            goal: row.4,
-            contact: row.5,
-            signatories,
-        })
+        Ok(pledge)
     }
 
     pub fn sections(&self, pledge: PledgeId) -> Result<Vec<Section>> {
         let mut st = self.conn.prepare_cached(
             "SELECT id, title, position FROM section WHERE pledge_id = ?1 ORDER BY position, id",
         )?;
-        let rows = st.query_map([pledge.0], |r| {
+        let rows = st.query_map([pledge], |r| {
             Ok(Section {
-                id: SectionId(r.get(0)?),
+                id: r.get("id")?,
                 pledge,
-                title: r.get(1)?,
-                position: r.get(2)?,
+                title: r.get("title")?,
+                position: r.get("position")?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -283,12 +305,11 @@ impl Store {
         let mut list: Vec<Commitment> = st
             .query_map([pledge.0], commitment_from_row)?
             .collect::<rusqlite::Result<_>>()?;
-        let mut st = self.conn.prepare_cached(
-            "SELECT t.commitment_id, t.id, t.count, t.unit, t.per_year, t.label, t.party \
-             FROM target t JOIN commitment c ON c.id = t.commitment_id \
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {TARGET_COLS} FROM target t JOIN commitment c ON c.id = t.commitment_id \
              JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 \
-             ORDER BY t.commitment_id, t.position, t.id",
-        )?;
+             ORDER BY t.commitment_id, t.position, t.id"
+        ))?;
         let mut targets: HashMap<CommitmentId, Vec<Target>> = HashMap::new();
         for row in st.query_map([pledge.0], target_from_row)? {
             let (c, t) = row?;
@@ -310,10 +331,10 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("Löfte {id}")))?;
-        let mut st = self.conn.prepare_cached(
-            "SELECT commitment_id, id, count, unit, per_year, label, party FROM target \
-             WHERE commitment_id = ?1 ORDER BY position, id",
-        )?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {TARGET_COLS} FROM target t WHERE t.commitment_id = ?1 \
+             ORDER BY t.position, t.id"
+        ))?;
         c.targets = st
             .query_map([id.0], target_from_row)?
             .map(|r| r.map(|(_, t)| t))
@@ -373,8 +394,8 @@ impl Store {
             params![
                 text,
                 c.party.key(),
-                json_list(&c.sub_areas),
-                json_list(&c.tags),
+                names(&c.sub_areas),
+                names(&c.tags),
                 c.id.0
             ],
         )?;
@@ -443,7 +464,7 @@ impl Store {
     pub fn set_checked(&mut self, id: CommitmentId, on: Option<NaiveDate>) -> Result<()> {
         self.update_one(
             "UPDATE commitment SET checked_on = ?1 WHERE id = ?2",
-            params![on.map(date_to_sql), id.0],
+            params![on, id.0],
             || format!("Löfte {id}"),
         )
     }

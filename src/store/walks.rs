@@ -1,9 +1,9 @@
 //! Trygghetsvandringar and their observations.
 
-use super::{Result, Store, StoreError, date_from_sql, date_to_sql, json_list, list_from_json};
+use super::{Names, Result, Store, StoreError, names, prefixed};
 use crate::domain::{
-    CommitmentId, MunicipalityId, Observation, ObservationCategory, ObservationId,
-    ObservationStatus, OpenObservation, SafetyWalk, TimeOfDay, WalkId, WalkSummary,
+    MunicipalityId, Observation, ObservationId, ObservationStatus, OpenObservation, SafetyWalk,
+    WalkId, WalkSummary,
 };
 use crate::validate::{validate_observation, validate_walk};
 use chrono::NaiveDate;
@@ -13,50 +13,33 @@ const WALK_COLS: &str = "id, municipality_id, date, time_of_day, area, organisat
 const OBS_COLS: &str = "id, walk_id, place, category, description, measure, responsible, deadline, \
                         status, status_reason, updated_on";
 
-fn conv<T>(v: Option<T>, what: &str) -> rusqlite::Result<T> {
-    v.ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("okänt värde: {what}").into(),
-        )
-    })
-}
-
 fn walk_from_row(r: &Row) -> rusqlite::Result<SafetyWalk> {
-    let tod: String = r.get(3)?;
     Ok(SafetyWalk {
-        id: WalkId(r.get(0)?),
-        municipality: MunicipalityId(r.get(1)?),
-        date: date_from_sql(&r.get::<_, String>(2)?)?,
-        time_of_day: conv(TimeOfDay::from_key(&tod), &tod)?,
-        area: r.get(4)?,
-        organisations: list_from_json(&r.get::<_, String>(5)?),
-        participants: r.get(6)?,
-        notes: r.get(7)?,
-        commitment: r.get::<_, Option<i64>>(8)?.map(CommitmentId),
+        id: r.get("id")?,
+        municipality: r.get("municipality_id")?,
+        date: r.get("date")?,
+        time_of_day: r.get("time_of_day")?,
+        area: r.get("area")?,
+        organisations: r.get::<_, Names>("organisations")?.0,
+        participants: r.get("participants")?,
+        notes: r.get("notes")?,
+        commitment: r.get("commitment_id")?,
     })
 }
 
 fn obs_from_row(r: &Row) -> rusqlite::Result<Observation> {
-    let cat: String = r.get(3)?;
-    let st: String = r.get(8)?;
     Ok(Observation {
-        id: ObservationId(r.get(0)?),
-        walk: WalkId(r.get(1)?),
-        place: r.get(2)?,
-        category: conv(ObservationCategory::from_key(&cat), &cat)?,
-        description: r.get(4)?,
-        measure: r.get(5)?,
-        responsible: r.get(6)?,
-        deadline: r
-            .get::<_, Option<String>>(7)?
-            .as_deref()
-            .map(date_from_sql)
-            .transpose()?,
-        status: conv(ObservationStatus::from_key(&st), &st)?,
-        status_reason: r.get(9)?,
-        updated_on: date_from_sql(&r.get::<_, String>(10)?)?,
+        id: r.get("id")?,
+        walk: r.get("walk_id")?,
+        place: r.get("place")?,
+        category: r.get("category")?,
+        description: r.get("description")?,
+        measure: r.get("measure")?,
+        responsible: r.get("responsible")?,
+        deadline: r.get("deadline")?,
+        status: r.get("status")?,
+        status_reason: r.get("status_reason")?,
+        updated_on: r.get("updated_on")?,
     })
 }
 
@@ -71,10 +54,10 @@ fn insert_walk_row(
         params![
             id.map(|i| i.0),
             w.municipality.0,
-            date_to_sql(w.date),
+            w.date,
             w.time_of_day.key(),
             w.area,
-            json_list(&w.organisations),
+            names(&w.organisations),
             w.participants,
             w.notes,
             w.commitment.map(|c| c.0)
@@ -102,10 +85,10 @@ fn insert_observation_row(
             o.description,
             o.measure,
             o.responsible,
-            o.deadline.map(date_to_sql),
+            o.deadline,
             o.status.key(),
             o.status_reason,
-            date_to_sql(o.updated_on)
+            o.updated_on
         ],
     )?;
     Ok(())
@@ -128,10 +111,10 @@ impl Store {
             "UPDATE safety_walk SET date = ?1, time_of_day = ?2, area = ?3, organisations = ?4, \
              participants = ?5, notes = ?6, commitment_id = ?7 WHERE id = ?8",
             params![
-                date_to_sql(w.date),
+                w.date,
                 w.time_of_day.key(),
                 w.area,
-                json_list(&w.organisations),
+                names(&w.organisations),
                 w.participants,
                 w.notes,
                 w.commitment.map(|c| c.0),
@@ -190,12 +173,7 @@ impl Store {
         tx.execute(
             "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
              VALUES (?1, ?2, ?3, ?4)",
-            params![
-                id,
-                o.status.key(),
-                o.status_reason,
-                date_to_sql(o.updated_on)
-            ],
+            params![id, o.status.key(), o.status_reason, o.updated_on],
         )?;
         tx.commit()?;
         Ok(ObservationId(id))
@@ -225,10 +203,10 @@ impl Store {
                 o.description,
                 o.measure,
                 o.responsible,
-                o.deadline.map(date_to_sql),
+                o.deadline,
                 o.status.key(),
                 o.status_reason,
-                date_to_sql(o.updated_on),
+                o.updated_on,
                 o.id.0
             ],
         )?;
@@ -236,12 +214,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
                  VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    o.id.0,
-                    o.status.key(),
-                    o.status_reason,
-                    date_to_sql(o.updated_on)
-                ],
+                params![o.id.0, o.status.key(), o.status_reason, o.updated_on],
             )?;
         }
         tx.commit()?;
@@ -290,11 +263,7 @@ impl Store {
             .enumerate()
             .map(|(i, (w, _))| (w.id, i))
             .collect();
-        let cols = OBS_COLS
-            .split(", ")
-            .map(|c| format!("o.{}", c.trim()))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let cols = prefixed(OBS_COLS, "o");
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {cols} FROM observation o JOIN safety_walk w ON w.id = o.walk_id \
              WHERE w.municipality_id = ?1 ORDER BY o.walk_id, o.position, o.id"
@@ -314,13 +283,8 @@ impl Store {
             "SELECT status, reason, changed_on FROM observation_status_change \
              WHERE observation_id = ?1 ORDER BY id",
         )?;
-        let rows = st.query_map([id.0], |r| {
-            let s: String = r.get(0)?;
-            Ok((
-                conv(ObservationStatus::from_key(&s), &s)?,
-                r.get(1)?,
-                date_from_sql(&r.get::<_, String>(2)?)?,
-            ))
+        let rows = st.query_map([id], |r| {
+            Ok((r.get("status")?, r.get("reason")?, r.get("changed_on")?))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -339,21 +303,18 @@ pub struct DeletedWalk {
 impl Store {
     /// A kommun's walks with observation counts, newest first.
     pub fn walk_summaries(&self, m: MunicipalityId) -> Result<Vec<WalkSummary>> {
-        let cols = WALK_COLS
-            .split(", ")
-            .map(|c| format!("w.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let cols = prefixed(WALK_COLS, "w");
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {cols}, count(o.id), coalesce(sum(o.status IN ('ny', 'pagar')), 0) \
+            "SELECT {cols}, count(o.id) AS observations, \
+             coalesce(sum(o.status IN ('ny', 'pagar')), 0) AS open \
              FROM safety_walk w LEFT JOIN observation o ON o.walk_id = w.id \
              WHERE w.municipality_id = ?1 GROUP BY w.id ORDER BY w.date DESC, w.id DESC"
         ))?;
         let rows = st.query_map([m.0], |r| {
             Ok(WalkSummary {
                 walk: walk_from_row(r)?,
-                observations: r.get(9)?,
-                open: r.get(10)?,
+                observations: r.get("observations")?,
+                open: r.get("open")?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -366,21 +327,17 @@ impl Store {
         m: MunicipalityId,
         today: NaiveDate,
     ) -> Result<Vec<OpenObservation>> {
-        let cols = OBS_COLS
-            .split(", ")
-            .map(|c| format!("o.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let cols = prefixed(OBS_COLS, "o");
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {cols}, w.date, w.area FROM observation o JOIN safety_walk w ON w.id = o.walk_id \
+            "SELECT {cols}, w.date AS walk_date, w.area AS walk_area FROM observation o JOIN safety_walk w ON w.id = o.walk_id \
              WHERE w.municipality_id = ?1 AND o.status IN ('ny', 'pagar') \
              ORDER BY o.deadline IS NULL, o.deadline, w.date, o.position"
         ))?;
         let rows = st.query_map([m.0], |r| {
             Ok(OpenObservation {
                 observation: obs_from_row(r)?,
-                walk_date: date_from_sql(&r.get::<_, String>(11)?)?,
-                walk_area: r.get(12)?,
+                walk_date: r.get("walk_date")?,
+                walk_area: r.get("walk_area")?,
             })
         })?;
         let mut out: Vec<OpenObservation> = rows.collect::<rusqlite::Result<_>>()?;
@@ -412,7 +369,7 @@ impl Store {
                 tx.execute(
                     "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
                      VALUES (?1, ?2, ?3, ?4)",
-                    params![o.id.0, status.key(), reason, date_to_sql(*on)],
+                    params![o.id.0, status.key(), reason, *on],
                 )?;
             }
         }

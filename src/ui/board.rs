@@ -459,3 +459,188 @@ fn target_progress_ui(ui: &mut Ui, t: &TargetLine) {
         ui.label(text);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The board in isolation: a hand-made board in, the actions its buttons produce out.
+
+    use super::*;
+    use crate::domain::{
+        Commitment, Municipality, MunicipalityId, Pledge, PledgeId, PoliceAreaId, Section,
+        SectionId, Target, TargetTally,
+    };
+    use crate::summary::summarize;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use std::collections::HashMap;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn commitment(id: i64, text: &str, party: Party, targets: Vec<Target>) -> Commitment {
+        Commitment {
+            id: CommitmentId(id),
+            section: SectionId(1),
+            text: text.into(),
+            party,
+            targets,
+            sub_areas: vec![],
+            tags: vec![],
+            manual_status: None,
+            checked_on: None,
+            position: id,
+        }
+    }
+
+    /// Two löften: one counted (3 of 4 done in 2024), one checked off by hand.
+    fn board() -> BoardData {
+        let target = Target {
+            id: TargetId(7),
+            count: 4,
+            unit: "riktade insatser".into(),
+            scope: TargetScope::Period,
+            party: None,
+            label: None,
+        };
+        let mut tallies = HashMap::new();
+        tallies.insert(
+            TargetId(7),
+            TargetTally {
+                per_year: vec![(2024, 3)],
+            },
+        );
+        BoardData {
+            municipality: Municipality {
+                id: MunicipalityId(1),
+                name: "Sölvesborg".into(),
+                police_area: PoliceAreaId(1),
+            },
+            pledge: Pledge {
+                id: PledgeId(1),
+                municipality: MunicipalityId(1),
+                period: crate::domain::Period::new(2024, 2024).unwrap(),
+                title: "Medborgarlöfte 2024".into(),
+                goal: String::new(),
+                signatories: vec![],
+                contact: None,
+            },
+            sections: vec![Section {
+                id: SectionId(1),
+                pledge: PledgeId(1),
+                title: "Trafik".into(),
+                position: 0,
+            }],
+            commitments: vec![
+                commitment(
+                    1,
+                    "Riktade insatser mot A-traktorer",
+                    Party::Polisen,
+                    vec![target],
+                ),
+                commitment(2, "Forum om trafiksäkerhet", Party::Kommunen, vec![]),
+            ],
+            tallies,
+            stats: HashMap::new(),
+            since: None,
+        }
+    }
+
+    struct View {
+        screen: BoardScreen,
+        data: BoardData,
+        summary: BoardSummary,
+        actions: Vec<Action>,
+    }
+
+    fn harness(screen: BoardScreen) -> Harness<'static, View> {
+        let today = day("2024-06-15");
+        let data = board();
+        let summary = summarize(&data, today);
+        let view = View {
+            screen,
+            data,
+            summary,
+            actions: Vec::new(),
+        };
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1200.0, 700.0))
+            .build_ui_state(
+                move |ui, v: &mut View| {
+                    let a = v.screen.ui(ui, &v.data, &v.summary, "Karlshamn", today);
+                    v.actions.extend(a);
+                },
+                view,
+            );
+        h.run();
+        h
+    }
+
+    #[test]
+    fn plus_one_asks_for_one_insats_by_the_ansvarig() {
+        let mut h = harness(BoardScreen::default());
+        h.get_by_label_contains("3/4");
+        h.get_by_label("+1").click();
+        h.run();
+        assert_eq!(
+            h.state().actions,
+            vec![Action::Board(BoardAction::QuickAdd {
+                commitment: CommitmentId(1),
+                target: Some(TargetId(7)),
+                by: Party::Polisen,
+            })]
+        );
+    }
+
+    #[test]
+    fn clicks_select_and_check_off() {
+        let mut h = harness(BoardScreen::default());
+        h.get_by_label("Forum om trafiksäkerhet").click();
+        h.run();
+        h.get_by_label("Klar").click();
+        h.run();
+        assert_eq!(
+            h.state().actions,
+            vec![
+                Action::Board(BoardAction::SelectCommitment(Some(CommitmentId(2)))),
+                Action::Board(BoardAction::SetChecked(CommitmentId(2), true)),
+            ]
+        );
+    }
+
+    #[test]
+    fn filter_hides_rows_and_says_so() {
+        let mut screen = BoardScreen::default();
+        screen.filter.party = Some(Party::Kommunen);
+        let mut h = harness(screen);
+        assert!(
+            h.query_by_label("Riktade insatser mot A-traktorer")
+                .is_none()
+        );
+        h.get_by_label("Forum om trafiksäkerhet");
+        h.state_mut().screen.filter.search = "cykel".into();
+        h.run();
+        h.get_by_label("Inga löften matchar filtret. Ändra filter eller sökning.");
+        assert!(h.state().actions.is_empty(), "filtering asks for nothing");
+    }
+
+    #[test]
+    fn typed_meeting_date_is_saved_only_when_valid() {
+        let mut screen = BoardScreen::default();
+        screen.meeting.text = "2024-13-01".into();
+        let mut h = harness(screen);
+        h.get_by_label_contains("är inte ett datum");
+        assert!(h.query_by_label("Spara mötesdatum").is_none());
+        h.state_mut().screen.meeting.text = "2024-05-02".into();
+        h.run();
+        h.get_by_label("Spara mötesdatum").click();
+        h.run();
+        assert_eq!(
+            h.state().actions,
+            vec![Action::Board(BoardAction::SetLastMeeting(
+                MunicipalityId(1),
+                Some(day("2024-05-02"))
+            ))]
+        );
+    }
+}

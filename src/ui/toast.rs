@@ -45,3 +45,33 @@ pub fn ui(ui: &mut Ui, toast: Option<&Toast>, error: Option<&str>) -> Vec<Action
     }
     actions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn undo_and_close_are_actions() {
+        let toast = Toast {
+            text: "Insats registrerad 2024-06-15.".into(),
+            undoable: true,
+            shown_at: 1.0,
+        };
+        let state = (toast, Vec::<Action>::new());
+        let mut h = Harness::new_ui_state(
+            |ui, (t, actions): &mut (Toast, Vec<Action>)| {
+                actions.extend(super::ui(ui, Some(t), Some("Databasfel: låst")))
+            },
+            state,
+        );
+        h.run();
+        h.get_by_label("Ångra").click();
+        h.run();
+        h.get_all_by_label("Stäng").next().unwrap().click();
+        h.run();
+        assert_eq!(h.state().1, vec![Action::Undo, Action::CloseError]);
+        assert!(!h.state().0.expired(8.5) && h.state().0.expired(9.5));
+    }
+}

@@ -57,8 +57,8 @@ fn compare(name: &str, text: &str) {
 
 #[test]
 fn bromolla() {
-    compare("bromolla.toml", include_str!("fixtures/bromolla.txt"));
-    let p = parse(include_str!("fixtures/bromolla.txt"));
+    compare("bromolla.toml", include_str!("../fixtures/bromolla.txt"));
+    let p = parse(include_str!("../fixtures/bromolla.txt"));
     assert!(
         p.goal.contains("öka tryggheten"),
         "the purpose list goes to the goal"
@@ -67,13 +67,16 @@ fn bromolla() {
 
 #[test]
 fn solvesborg() {
-    compare("solvesborg.toml", include_str!("fixtures/solvesborg.txt"));
+    compare(
+        "solvesborg.toml",
+        include_str!("../fixtures/solvesborg.txt"),
+    );
 }
 
 #[test]
 fn olofstrom() {
-    compare("olofstrom.toml", include_str!("fixtures/olofstrom.txt"));
-    let p = parse(include_str!("fixtures/olofstrom.txt"));
+    compare("olofstrom.toml", include_str!("../fixtures/olofstrom.txt"));
+    let p = parse(include_str!("../fixtures/olofstrom.txt"));
     assert!(
         p.goal.contains("motorburna unga"),
         "priorities are background, not löften"
@@ -82,8 +85,8 @@ fn olofstrom() {
 
 #[test]
 fn sotenas() {
-    compare("sotenas.toml", include_str!("fixtures/sotenas.txt"));
-    let p = parse(include_str!("fixtures/sotenas.txt"));
+    compare("sotenas.toml", include_str!("../fixtures/sotenas.txt"));
+    let p = parse(include_str!("../fixtures/sotenas.txt"));
     assert_eq!(
         p.contact.as_deref(),
         Some("Dan Carlsson, kommunpolis, 010-565 17 70")
@@ -97,7 +100,7 @@ fn sotenas() {
 
 #[test]
 fn json_shape() {
-    let p = parse(include_str!("fixtures/solvesborg.txt"));
+    let p = parse(include_str!("../fixtures/solvesborg.txt"));
     let v: serde_json::Value = serde_json::to_value(&p).unwrap();
     let first = &v["avsnitt"][0];
     assert_eq!(first["rubrik"], "Trafik");
@@ -112,4 +115,40 @@ fn json_shape() {
     assert_eq!(var[0]["ansvarig"], "Polisen");
     assert_eq!(var[1]["ansvarig"], "Kommunen");
     assert_eq!(v["signatories"][0]["namn"], "Ola Jarevik");
+}
+
+/// The window's import (parse, editable preview, save) and the command line's (parse,
+/// save) store the same draft, target names included.
+#[test]
+fn window_and_command_line_import_agree() {
+    use trygghetstavlan::domain::PledgeDraft;
+    use trygghetstavlan::ui::import_dialog::Preview;
+    for text in [
+        include_str!("../fixtures/bromolla.txt"),
+        include_str!("../fixtures/solvesborg.txt"),
+        include_str!("../fixtures/olofstrom.txt"),
+        include_str!("../fixtures/sotenas.txt"),
+    ] {
+        let parsed = parse(text);
+        let cli = PledgeDraft {
+            title: "Medborgarlöfte 2026".into(),
+            ..PledgeDraft::from(&parsed)
+        };
+        let gui = Preview::from_parsed(&parsed)
+            .to_draft("Medborgarlöfte 2026")
+            .unwrap();
+        assert_eq!(gui, cli);
+    }
+    // A löfte with one target per party names each target after its party.
+    let parsed = parse("Gemensamt\n\n• Minst åtta riktade insatser var.\n");
+    let draft = Preview::from_parsed(&parsed).to_draft("x").unwrap();
+    let labels: Vec<_> = draft.sections[0].commitments[0]
+        .targets
+        .iter()
+        .map(|t| t.label.clone())
+        .collect();
+    assert_eq!(
+        labels,
+        [Some("Polisen".to_string()), Some("Kommunen".to_string())]
+    );
 }

@@ -1,0 +1,159 @@
+//! Store tests of the file itself: creation, migration, refusal, backup.
+
+use super::*;
+
+fn bytes(p: &std::path::Path) -> Vec<u8> {
+    std::fs::read(p).unwrap()
+}
+
+#[test]
+fn file_is_created_with_wal_and_reopened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.opened(), Opened::Created);
+    let mode: String = s
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = s
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    drop(s);
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.opened(), Opened::Existing);
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn migration_from_first_schema_keeps_data_and_backs_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        schema::migrate_to(&mut conn, 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO police_area(id, name) VALUES (1, 'Karlshamn');
+             INSERT INTO municipality(id, name, police_area_id) VALUES (1, 'Olofström', 1);
+             INSERT INTO pledge(id, municipality_id, first_year, last_year, title) VALUES (1, 1, 2024, 2024, 'ML 2024');
+             INSERT INTO section(id, pledge_id, position, title) VALUES (1, 1, 0, 'Polisen');
+             INSERT INTO commitment(id, section_id, position, text, party) VALUES (1, 1, 0, '4 st riktade insatser', 'polisen');
+             INSERT INTO target(id, commitment_id, position, count, unit) VALUES (1, 1, 0, 4, 'insatser');
+             INSERT INTO activity(municipality_id, commitment_id, target_id, date, party, count) VALUES (1, 1, 1, '2024-04-01', 'polisen', 2);",
+        )
+        .unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1);
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.opened(), Opened::Migrated { from: 1 });
+    let backup = s.migration_backup().unwrap().to_path_buf();
+    assert!(backup.exists(), "a copy is saved before migrating");
+    let old = rusqlite::Connection::open(&backup).unwrap();
+    let v: i64 = old
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1, "the backup is the old version");
+    let b = s.board(PledgeId(1), None).unwrap();
+    assert_eq!(b.tallies[&TargetId(1)].in_year(2024), 2);
+    // The new tables work.
+    let w = SafetyWalk {
+        id: WalkId(0),
+        municipality: MunicipalityId(1),
+        date: d("2024-05-01"),
+        time_of_day: TimeOfDay::Daylight,
+        area: "Centrum".into(),
+        organisations: vec![],
+        participants: 3,
+        notes: String::new(),
+        commitment: None,
+    };
+    s.add_walk(&w).unwrap();
+}
+
+#[test]
+fn newer_version_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = bytes(&path);
+    match Store::open(&path) {
+        Err(StoreError::TooNew { found: 99, .. }) => {}
+        other => panic!("expected TooNew, got {:?}", other.map(|_| ())),
+    }
+    assert_eq!(bytes(&path), before);
+    assert!(
+        StoreError::TooNew {
+            found: 99,
+            supported: 2
+        }
+        .to_string()
+        .contains("nyare version")
+    );
+}
+
+#[test]
+fn random_bytes_give_error_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("junk.db");
+    let mut x: u32 = 12345;
+    let junk: Vec<u8> = (0..8192)
+        .map(|_| {
+            x = x.wrapping_mul(1103515245).wrapping_add(12345);
+            (x >> 16) as u8
+        })
+        .collect();
+    std::fs::write(&path, &junk).unwrap();
+    assert!(matches!(
+        Store::open(&path),
+        Err(StoreError::NotADatabase(_))
+    ));
+    assert_eq!(bytes(&path), junk, "file left untouched");
+}
+
+#[test]
+fn foreign_and_empty_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&other).unwrap();
+        conn.execute_batch("CREATE TABLE recipes(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO recipes(name) VALUES ('Kanelbulle');").unwrap();
+    }
+    let before = bytes(&other);
+    assert!(matches!(
+        Store::open(&other),
+        Err(StoreError::ForeignDatabase(_))
+    ));
+    assert_eq!(bytes(&other), before);
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    assert!(matches!(Store::open(&empty), Err(StoreError::EmptyFile(_))));
+    assert!(matches!(
+        Store::open(&dir.path().join("saknas").join("x.db")),
+        Err(StoreError::MissingFolder(_))
+    ));
+}
+
+#[test]
+fn backup_to_writes_a_consistent_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = fixture();
+    f.store
+        .add_activity(&activity(&f, "2024-03-01", 1))
+        .unwrap();
+    let dest = dir.path().join("kopia.db");
+    f.store.backup_to(&dest).unwrap();
+    let copy = Store::open(&dest).unwrap();
+    assert_eq!(copy.activity_count().unwrap(), 1);
+}

@@ -1,0 +1,302 @@
+//! Store tests of walks, copy-forward and authoring with undo.
+
+use super::*;
+
+fn walk(f: &Fixture, date: &str, commitment: Option<CommitmentId>) -> SafetyWalk {
+    SafetyWalk {
+        id: WalkId(0),
+        municipality: f.m,
+        date: d(date),
+        time_of_day: TimeOfDay::Daylight,
+        area: "Centrum".into(),
+        organisations: vec!["Polisen".into()],
+        participants: 5,
+        notes: String::new(),
+        commitment,
+    }
+}
+
+fn obs(
+    walk: WalkId,
+    place: &str,
+    deadline: Option<&str>,
+    status: ObservationStatus,
+) -> Observation {
+    Observation {
+        id: ObservationId(0),
+        walk,
+        place: place.into(),
+        category: ObservationCategory::Other,
+        description: String::new(),
+        measure: String::new(),
+        responsible: "Tekniska".into(),
+        deadline: deadline.map(d),
+        status,
+        status_reason: if status == ObservationStatus::WontFix {
+            "Skäl".into()
+        } else {
+            String::new()
+        },
+        updated_on: d("2024-05-01"),
+    }
+}
+
+#[test]
+fn walk_summaries_and_open_list_order() {
+    let mut f = fixture();
+    let w1 = f.store.add_walk(&walk(&f, "2024-05-01", None)).unwrap();
+    let w2 = f.store.add_walk(&walk(&f, "2024-09-01", None)).unwrap();
+    f.store
+        .add_observation(&obs(
+            w1,
+            "Sent, ingen deadline",
+            None,
+            ObservationStatus::New,
+        ))
+        .unwrap();
+    f.store
+        .add_observation(&obs(
+            w1,
+            "Försenad",
+            Some("2024-06-01"),
+            ObservationStatus::Ongoing,
+        ))
+        .unwrap();
+    f.store
+        .add_observation(&obs(
+            w1,
+            "Klar",
+            Some("2024-05-10"),
+            ObservationStatus::Fixed,
+        ))
+        .unwrap();
+    f.store
+        .add_observation(&obs(
+            w2,
+            "Framtida",
+            Some("2024-12-01"),
+            ObservationStatus::New,
+        ))
+        .unwrap();
+    f.store
+        .add_observation(&obs(
+            w2,
+            "Tidigt försenad",
+            Some("2024-05-15"),
+            ObservationStatus::New,
+        ))
+        .unwrap();
+    let s = f.store.walk_summaries(f.m).unwrap();
+    assert_eq!(
+        s.iter().map(|x| x.walk.id).collect::<Vec<_>>(),
+        [w2, w1],
+        "newest first"
+    );
+    assert_eq!((s[1].observations, s[1].open), (3, 2));
+    assert_eq!((s[0].observations, s[0].open), (2, 2));
+    let open = f.store.open_observations(f.m, d("2024-07-01")).unwrap();
+    let places: Vec<_> = open.iter().map(|o| o.observation.place.as_str()).collect();
+    assert_eq!(
+        places,
+        [
+            "Tidigt försenad",
+            "Försenad",
+            "Framtida",
+            "Sent, ingen deadline"
+        ]
+    );
+    assert_eq!(open[0].walk_date, d("2024-09-01"));
+}
+
+#[test]
+fn deleted_walk_is_restored_with_history() {
+    let mut f = fixture();
+    let w = f.store.add_walk(&walk(&f, "2024-05-01", None)).unwrap();
+    let o = f
+        .store
+        .add_observation(&obs(w, "Tunneln", None, ObservationStatus::New))
+        .unwrap();
+    let mut changed = f.store.observations(w).unwrap()[0].clone();
+    changed.status = ObservationStatus::Fixed;
+    changed.updated_on = d("2024-06-01");
+    f.store.update_observation(&changed).unwrap();
+    let before = (
+        f.store.walk(w).unwrap(),
+        f.store.observations(w).unwrap(),
+        f.store.observation_history(o).unwrap(),
+    );
+    let deleted = f.store.delete_walk_for_undo(w).unwrap();
+    assert!(f.store.walk(w).is_err());
+    f.store.restore_walk(&deleted).unwrap();
+    let after = (
+        f.store.walk(w).unwrap(),
+        f.store.observations(w).unwrap(),
+        f.store.observation_history(o).unwrap(),
+    );
+    assert_eq!(before, after);
+}
+
+#[test]
+fn linked_walk_counts_as_an_insats() {
+    let mut f = fixture();
+    f.store
+        .add_walk(&walk(&f, "2024-05-01", Some(f.counted.id)))
+        .unwrap();
+    f.store
+        .add_walk(&walk(&f, "2024-08-01", Some(f.plain.id)))
+        .unwrap();
+    f.store.add_walk(&walk(&f, "2024-08-02", None)).unwrap();
+    let b = f.store.board(f.pledge, Some(d("2024-06-01"))).unwrap();
+    assert_eq!(b.tallies[&f.counted.targets[0].id].in_year(2024), 1);
+    assert_eq!(b.stats[&f.counted.id].walks, 1);
+    assert_eq!(b.stats[&f.counted.id].entries_since, 0);
+    assert_eq!(b.stats[&f.plain.id].entries_since, 1);
+    assert_eq!(b.stats[&f.plain.id].latest, Some(d("2024-08-01")));
+}
+
+#[test]
+fn copy_forward_copies_structure_not_progress() {
+    let mut f = fixture();
+    f.store
+        .add_activity(&activity(&f, "2024-03-01", 2))
+        .unwrap();
+    f.store
+        .set_manual_status(
+            f.plain.id,
+            Some(&ManualStatus {
+                status: Status::Done,
+                reason: "Klart".into(),
+            }),
+        )
+        .unwrap();
+    let new = f
+        .store
+        .copy_pledge_forward(f.pledge, Period::year(2025).unwrap())
+        .unwrap();
+    let p = f.store.pledge(new).unwrap();
+    assert_eq!(p.title, "Medborgarlöfte 2025");
+    assert!(p.signatories.is_empty());
+    let cs = f.store.commitments(new).unwrap();
+    assert_eq!(cs.len(), 2);
+    assert_eq!(cs[0].text, f.counted.text);
+    assert_eq!(cs[0].targets[0].count, 4);
+    assert_ne!(cs[0].targets[0].id, f.counted.targets[0].id);
+    assert_eq!(cs[0].sub_areas, f.counted.sub_areas);
+    assert!(cs[1].manual_status.is_none(), "no status carried over");
+    let b = f.store.board(new, None).unwrap();
+    assert!(b.tallies.is_empty(), "zero progress");
+    // The old one is untouched.
+    assert_eq!(
+        f.store
+            .activities_for_commitment(f.counted.id)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        f.store
+            .commitment(f.plain.id)
+            .unwrap()
+            .manual_status
+            .is_some()
+    );
+    assert!(matches!(
+        f.store
+            .copy_pledge_forward(f.pledge, Period::year(2025).unwrap()),
+        Err(StoreError::Invalid(_))
+    ));
+}
+
+#[test]
+fn sections_and_order() {
+    let mut f = fixture();
+    let s1 = f.store.sections(f.pledge).unwrap()[0].id;
+    let s2 = f.store.add_section(f.pledge, "Trygghet").unwrap();
+    f.store.rename_section(s2, "Trygghet i centrum").unwrap();
+    f.store.move_section(s2, -1).unwrap();
+    let titles: Vec<_> = f
+        .store
+        .sections(f.pledge)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.title)
+        .collect();
+    assert_eq!(titles, ["Trygghet i centrum", "Trafik"]);
+    f.store.move_commitment(f.plain.id, -1).unwrap();
+    let order: Vec<_> = f
+        .store
+        .commitments(f.pledge)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(order, [f.plain.id, f.counted.id]);
+    f.store.move_commitment_to_section(f.plain.id, s2).unwrap();
+    assert_eq!(f.store.commitment(f.plain.id).unwrap().section, s2);
+    assert_eq!(
+        f.store.commitments(f.pledge).unwrap()[0].id,
+        f.plain.id,
+        "s2 is first now"
+    );
+    assert!(f.store.rename_section(s1, " ").is_err());
+}
+
+#[test]
+fn deleted_commitment_and_section_come_back() {
+    let mut f = fixture();
+    let a = f
+        .store
+        .add_activity(&activity(&f, "2024-03-01", 2))
+        .unwrap();
+    let before = f.store.commitment(f.counted.id).unwrap();
+    let d = f.store.delete_commitment_for_undo(f.counted.id).unwrap();
+    assert_eq!(d.activities.len(), 1);
+    assert!(f.store.commitment(f.counted.id).is_err());
+    f.store.restore_commitment(&d).unwrap();
+    assert_eq!(f.store.commitment(f.counted.id).unwrap(), before);
+    assert_eq!(
+        f.store.activity(a).unwrap().target,
+        Some(before.targets[0].id)
+    );
+    let s = f.store.sections(f.pledge).unwrap()[0].id;
+    let all_before = f.store.commitments(f.pledge).unwrap();
+    let d = f.store.delete_section_for_undo(s).unwrap();
+    assert!(f.store.commitments(f.pledge).unwrap().is_empty());
+    assert_eq!(f.store.activity_count().unwrap(), 0);
+    f.store.restore_section(&d).unwrap();
+    assert_eq!(f.store.commitments(f.pledge).unwrap(), all_before);
+    assert_eq!(f.store.activity_count().unwrap(), 1);
+}
+
+#[test]
+fn pledge_head_update() {
+    let mut f = fixture();
+    let signers = vec![
+        Signatory {
+            name: "Anna Andersson".into(),
+            role: "Kommunalråd".into(),
+        },
+        Signatory {
+            name: "  ".into(),
+            role: "tom rad hoppas över".into(),
+        },
+    ];
+    f.store
+        .update_pledge_head(
+            f.pledge,
+            "Medborgarlöfte 2024 (rev)",
+            "Nytt mål",
+            Some(""),
+            &signers,
+        )
+        .unwrap();
+    let p = f.store.pledge(f.pledge).unwrap();
+    assert_eq!(p.title, "Medborgarlöfte 2024 (rev)");
+    assert_eq!(p.contact, None);
+    assert_eq!(p.signatories.len(), 1);
+    assert!(
+        f.store
+            .update_pledge_head(f.pledge, "", "", None, &[])
+            .is_err()
+    );
+}

@@ -1,0 +1,9 @@
+//! The integration tests, as one binary (each file in tests/ would link the crate again).
+
+mod cli;
+mod fuzz;
+mod import;
+mod report;
+mod robustness;
+mod seed;
+mod ui;

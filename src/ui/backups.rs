@@ -1,6 +1,6 @@
 //! "Säkerhetskopior": save a copy now, and restore from an automatic or chosen copy.
 
-use super::forms::{labelled, modal, text_field};
+use super::forms::{self, labelled, text_field};
 use super::widgets::weak;
 use super::{Action, BackupAction as A};
 use egui::{RichText, Ui};
@@ -31,16 +31,11 @@ pub struct BackupState {
 
 /// The backups window, when open.
 pub fn dialog(ctx: &egui::Context, st: &mut BackupState) -> Vec<Action> {
-    if !st.open {
-        return Vec::new();
-    }
-    let mut actions = Vec::new();
-    if !modal(ctx, "Säkerhetskopior", Some(620.0), 80.0, |ui| {
-        actions = contents(ui, st)
-    }) {
-        actions.push(A::Close);
-    }
-    actions.into_iter().map(Action::Backup).collect()
+    let window = ("Säkerhetskopior", Some(620.0), 80.0);
+    forms::dialog(ctx, st.open, window, A::Close, |ui| contents(ui, st))
+        .into_iter()
+        .map(Action::Backup)
+        .collect()
 }
 
 fn contents(ui: &mut Ui, st: &mut BackupState) -> Vec<BackupAction> {

@@ -1,7 +1,7 @@
 //! The "Exportera PDF" panel: a path field (rfd cannot tell a missing portal from Cancel),
 //! a busy state while the PDF is written, and where it was written.
 
-use super::forms::{error_line, modal, text_field};
+use super::forms::{self, error_line, text_field};
 use super::{Action, ExportAction as A};
 use egui::{RichText, Ui};
 use std::path::PathBuf;
@@ -85,16 +85,11 @@ pub fn check_path(s: &str) -> Result<PathBuf, String> {
 
 /// The export window, when open.
 pub fn dialog(ctx: &egui::Context, st: &mut ExportState) -> Vec<Action> {
-    if !st.open {
-        return Vec::new();
-    }
-    let mut actions = Vec::new();
-    if !modal(ctx, "Exportera PDF", Some(560.0), 80.0, |ui| {
-        actions = contents(ui, st)
-    }) {
-        actions.push(A::Close);
-    }
-    actions.into_iter().map(Action::Export).collect()
+    let window = ("Exportera PDF", Some(560.0), 80.0);
+    forms::dialog(ctx, st.open, window, A::Close, |ui| contents(ui, st))
+        .into_iter()
+        .map(Action::Export)
+        .collect()
 }
 
 fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {

@@ -128,6 +128,25 @@ pub fn save_cancel_row<T: Clone, E>(
     outcome
 }
 
+/// A dialog while `open`: what its contents ask for, and `close` when the user closed the
+/// window with ×.
+pub fn dialog<A>(
+    ctx: &egui::Context,
+    open: bool,
+    (title, width, top): (&str, Option<f32>, f32),
+    close: A,
+    contents: impl FnOnce(&mut Ui) -> Vec<A>,
+) -> Vec<A> {
+    if !open {
+        return Vec::new();
+    }
+    let mut actions = Vec::new();
+    if !modal(ctx, title, width, top, |ui| actions = contents(ui)) {
+        actions.push(close);
+    }
+    actions
+}
+
 /// A dialog window centred near the top. Returns false once the user closed it with ×.
 pub fn modal(
     ctx: &egui::Context,

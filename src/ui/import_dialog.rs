@@ -1,7 +1,7 @@
 //! "Importera från text": paste the published text, see it structured, correct any field,
 //! and save. Nothing is saved before "Spara medborgarlöftet".
 
-use super::forms::{error_line, labelled, modal, text_area, text_field};
+use super::forms::{self, error_line, labelled, text_area, text_field};
 use super::widgets::weak;
 use super::{Action, AuthoringAction};
 use crate::domain::{MunicipalityId, Party, Period, PledgeDraft};
@@ -178,16 +178,13 @@ pub struct ImportState {
 
 /// The import window, when open.
 pub fn dialog(ctx: &egui::Context, st: &mut ImportState) -> Vec<Action> {
-    if !st.open {
-        return Vec::new();
-    }
-    let mut actions = Vec::new();
-    if !modal(ctx, "Importera medborgarlöfte", Some(760.0), 50.0, |ui| {
-        actions = contents(ui, st)
-    }) {
-        actions.push(AuthoringAction::CloseImport);
-    }
-    actions.into_iter().map(Action::Authoring).collect()
+    let window = ("Importera medborgarlöfte", Some(760.0), 50.0);
+    forms::dialog(ctx, st.open, window, AuthoringAction::CloseImport, |ui| {
+        contents(ui, st)
+    })
+    .into_iter()
+    .map(Action::Authoring)
+    .collect()
 }
 
 fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {

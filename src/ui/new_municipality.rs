@@ -1,6 +1,6 @@
 //! "Ny kommun": a kommun in an existing or a new lokalpolisområde.
 
-use super::forms::{labelled, modal, text_field};
+use super::forms::{self, labelled, text_field};
 use super::{Action, AuthoringAction, AuthoringAction as A};
 use crate::domain::PoliceAreaId;
 use egui::Ui;
@@ -21,16 +21,13 @@ pub fn dialog(
     f: &mut NewMunicipalityForm,
     areas: &[(PoliceAreaId, String)],
 ) -> Vec<Action> {
-    if !f.open {
-        return Vec::new();
-    }
-    let mut actions = Vec::new();
-    if !modal(ctx, "Ny kommun", None, 80.0, |ui| {
-        actions = contents(ui, f, areas)
-    }) {
-        actions.push(A::CloseNewMunicipality);
-    }
-    actions.into_iter().map(Action::Authoring).collect()
+    let window = ("Ny kommun", None, 80.0);
+    forms::dialog(ctx, f.open, window, A::CloseNewMunicipality, |ui| {
+        contents(ui, f, areas)
+    })
+    .into_iter()
+    .map(Action::Authoring)
+    .collect()
 }
 
 fn contents(

@@ -569,24 +569,28 @@ pub fn import_text(store: &mut Store, a: &ImportArgs, out: &mut dyn Write) -> Cl
             "Inga löften hittades i texten; inget sparades.".into(),
         ));
     }
-    let m = match store.municipality_by_name(a.kommun)? {
-        Some(m) => m.id,
-        None => {
-            let lpo = a.lpo.ok_or_else(|| {
-                CliError(format!(
-                    "Kommunen {} finns inte. Ange --lpo LOKALPOLISOMRÅDE för att skapa den.",
-                    a.kommun
-                ))
-            })?;
-            let area = store.ensure_police_area(lpo)?;
-            store.add_municipality(a.kommun, area)?
-        }
-    };
+    let existing = store.municipality_by_name(a.kommun)?;
+    if existing.is_none() && a.lpo.is_none() {
+        return Err(CliError(format!(
+            "Kommunen {} finns inte. Ange --lpo LOKALPOLISOMRÅDE för att skapa den.",
+            a.kommun
+        )));
+    }
     let draft = crate::domain::PledgeDraft {
         title: format!("Medborgarlöfte {period}"),
         ..crate::domain::PledgeDraft::from(&parsed)
     };
-    store.insert_pledge(m, period, &draft)?;
+    // Kommun, lokalpolisområde and medborgarlöfte land together or not at all.
+    store.atomically(|s| {
+        let m = match (&existing, a.lpo) {
+            (Some(m), _) => m.id,
+            (None, lpo) => {
+                let area = s.ensure_police_area(lpo.unwrap_or_default())?;
+                s.add_municipality(a.kommun, area)?
+            }
+        };
+        s.insert_pledge(m, period, &draft)
+    })?;
     eprintln!(
         "Sparade medborgarlöfte {period} för {} med {} löften.",
         a.kommun,
@@ -595,39 +599,36 @@ pub fn import_text(store: &mut Store, a: &ImportArgs, out: &mut dyn Write) -> Cl
     Ok(())
 }
 
-/// `backup`: a consistent copy of the database.
+/// `backup`: a checked copy of the database, to `output` or as a manual copy in the
+/// folder of copies (manual copies are never pruned).
 pub fn backup(
     store: &Store,
     output: Option<&std::path::Path>,
-    db: &std::path::Path,
     now: chrono::NaiveDateTime,
 ) -> CliResult {
     let dest = match output {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let dir = crate::store::backup_dir(db);
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| CliError(format!("Kunde inte skapa {}: {e}", dir.display())))?;
-            dir.join(format!(
-                "trygghetstavlan-{}.db",
-                now.format("%Y-%m-%d-%H%M%S")
-            ))
+        Some(p) => {
+            store.backup_to(p)?;
+            p.to_path_buf()
         }
+        None => store.backup_copy(crate::store::CopyKind::Manual, now)?,
     };
-    if dest.exists() {
-        return Err(CliError(format!(
-            "{} finns redan; välj ett annat namn.",
-            dest.display()
-        )));
-    }
-    store.backup_to(&dest)?;
     println!("Säkerhetskopia sparad: {}", dest.display());
     Ok(())
 }
 
-/// `restore`: replaces the data with a backup's, after saving the current data.
-pub fn restore(store: &mut Store, file: &std::path::Path) -> CliResult {
-    let safety = store.restore_from(file)?;
+/// `restore`: replaces the data with a backup's, after checking the backup and saving the
+/// current data. `store` is None when the database cannot be opened at all.
+pub fn restore(
+    store: Option<&mut Store>,
+    db: &std::path::Path,
+    file: &std::path::Path,
+    now: chrono::NaiveDateTime,
+) -> CliResult {
+    let safety = match store {
+        Some(s) => s.restore_from(file, now)?,
+        None => crate::store::restore_unopenable(db, file, now)?,
+    };
     if let Some(s) = safety {
         println!("Nuvarande data sparades först i {}", s.display());
     }

@@ -52,8 +52,13 @@ pub fn has_demo(store: &Store) -> Result<bool, StoreError> {
     Ok(false)
 }
 
-/// Adds example data for every kommun's latest medborgarlöfte, as of `today`.
+/// Adds example data for every kommun's latest medborgarlöfte, as of `today`, in one
+/// transaction: a killed run leaves nothing, so running it again adds it once.
 pub fn add_demo(store: &mut Store, today: NaiveDate) -> Result<DemoCounts, StoreError> {
+    store.atomically(|s| add_demo_in(s, today))
+}
+
+fn add_demo_in(store: &mut Store, today: NaiveDate) -> Result<DemoCounts, StoreError> {
     if has_demo(store)? {
         return Err(crate::validate::Invalid::DemoExists.into());
     }

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use trygghetstavlan::cli::{self, Cli, Command};
 use trygghetstavlan::domain::Clock;
-use trygghetstavlan::store::{Opened, Store, StoreError};
+use trygghetstavlan::store::{Store, StoreError};
 
 /// The default database file in the OS data folder.
 fn default_db() -> Result<PathBuf, String> {
@@ -14,15 +14,19 @@ fn default_db() -> Result<PathBuf, String> {
     Ok(dir.join("trygghetstavlan.db"))
 }
 
-/// Opens the database, seeds it when it was just created, and makes the day's backup.
+/// Opens the database; a new one is created complete, with the seed kommuner.
 fn open(path: &std::path::Path) -> Result<Store, StoreError> {
-    let mut store = Store::open(path)?;
-    if store.opened() == Opened::Created {
-        trygghetstavlan::seed::install(&mut store)?;
-    }
+    Store::open_or_create(path, trygghetstavlan::seed::install)
+}
+
+/// For a command: a damaged database is refused; a healthy one gets the day's copy.
+fn open_for_command(path: &std::path::Path) -> Result<Store, StoreError> {
+    let store = open(path)?;
+    store.check_health()?;
     let today = Clock::System.today();
-    if let Err(e) = store.daily_backup(&trygghetstavlan::store::backup_dir(path), today, 14) {
-        // A failed backup must not stop the work; say so and go on.
+    let dir = trygghetstavlan::store::backup_dir(path);
+    if let Err(e) = store.daily_backup(&dir, today, trygghetstavlan::store::KEEP_DAILY) {
+        // A failed copy must not stop the work; say so and go on.
         eprintln!("varning: {e}");
     }
     Ok(store)
@@ -46,7 +50,20 @@ fn main() -> ExitCode {
             Err(e) => fail(&format!("Kunde inte öppna fönstret: {e}")),
         };
     };
-    let mut store = match open(&path) {
+    if let Command::Restore { file } = &command {
+        // Restore must work on a database that cannot be opened: that is when it is needed.
+        let now = Clock::System.now();
+        let r = match open(&path) {
+            Ok(mut s) => cli::restore(Some(&mut s), &path, file, now),
+            Err(e) if e.is_unreadable() => cli::restore(None, &path, file, now),
+            Err(e) => Err(e.into()),
+        };
+        return match r {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(cli::CliError(msg)) => fail(&msg),
+        };
+    }
+    let mut store = match open_for_command(&path) {
         Ok(s) => s,
         Err(e) => return fail(&e.to_string()),
     };
@@ -121,13 +138,8 @@ fn main() -> ExitCode {
             },
             &mut stdout,
         ),
-        Command::Backup { output } => cli::backup(
-            &store,
-            output.as_deref(),
-            path.as_path(),
-            Clock::System.now(),
-        ),
-        Command::Restore { file } => cli::restore(&mut store, &file),
+        Command::Backup { output } => cli::backup(&store, output.as_deref(), Clock::System.now()),
+        Command::Restore { .. } => Ok(()), // handled above, before the health check
         Command::StressWrite { kommun, count } => cli::stress_write(&mut store, &kommun, count),
         Command::ListVandringar { kommun, open } => {
             cli::list_walks(&store, kommun.as_deref(), open, today, &mut stdout)

@@ -56,7 +56,7 @@ impl BackupAction {
                 }
             }
             BackupAction::RestoreFrom(path) => {
-                let r = cx.store.restore_from(&path);
+                let r = cx.store.restore_from(&path, cx.clock.now());
                 st.message = Some(match &r {
                     Ok(Some(safety)) => format!(
                         "Återställt från {}. Tidigare data sparades i {}.",

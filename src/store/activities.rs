@@ -3,7 +3,7 @@
 use super::{Result, Store, StoreError, prefixed};
 use crate::domain::{Activity, ActivityId, CommitmentId, MunicipalityId, PledgeId};
 use crate::validate::{Invalid, check_count, check_date, check_text};
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 const COLS: &str = "id, municipality_id, commitment_id, target_id, date, party, count, place, \
                     description, internal_note";
@@ -38,7 +38,7 @@ pub fn validate_activity(a: &Activity) -> std::result::Result<Activity, Invalid>
 
 /// Inserts one activity row, with its own id (restore) or a new one.
 pub(super) fn insert_activity_row(
-    tx: &Transaction,
+    tx: &rusqlite::Connection,
     a: &Activity,
     id: Option<ActivityId>,
 ) -> rusqlite::Result<()> {
@@ -61,7 +61,7 @@ pub(super) fn insert_activity_row(
 }
 
 /// Checks that the löfte and target belong together and to the kommun.
-fn check_links(tx: &Transaction, a: &Activity) -> Result<()> {
+fn check_links(tx: &rusqlite::Connection, a: &Activity) -> Result<()> {
     if let Some(c) = a.commitment {
         let owner: Option<i64> = tx
             .query_row(

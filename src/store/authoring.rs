@@ -241,7 +241,7 @@ impl Store {
         })
     }
 
-    fn restore_commitment_in(tx: &rusqlite::Transaction, d: &DeletedCommitment) -> Result<()> {
+    fn restore_commitment_in(tx: &rusqlite::Connection, d: &DeletedCommitment) -> Result<()> {
         let c = &d.commitment;
         tx.execute(
             "INSERT INTO commitment(id, section_id, position, text, party, sub_areas, tags, \

@@ -6,6 +6,7 @@
 mod activities;
 mod agreements;
 mod authoring;
+mod backup;
 mod board;
 mod columns;
 mod municipalities;
@@ -20,6 +21,9 @@ mod tests;
 use columns::{Names, names, prefixed};
 
 pub use authoring::{DeletedCommitment, DeletedSection};
+pub use backup::{
+    CopyKind, KEEP_DAILY, KEEP_SAFETY, backup_dir, copy_name, restore_unopenable, verify_copy,
+};
 pub use schema::LATEST_VERSION;
 pub use walks::DeletedWalk;
 
@@ -66,12 +70,32 @@ pub enum StoreError {
     NotFound(String),
     #[error("Löftet har {0} insatser. Ta bort dem också, eller låt löftet vara kvar.")]
     HasActivities(u32),
-    #[error("Kunde inte göra en säkerhetskopia före uppgraderingen: {0}")]
+    #[error("Kunde inte spara säkerhetskopian: {0}")]
     Backup(String),
+    #[error(
+        "Kunde inte göra en säkerhetskopia före uppgraderingen: {0}. Databasen har inte ändrats."
+    )]
+    MigrationBackup(String),
+    #[error("Kopian {0} är skadad eller ofullständig och används inte. Välj en annan kopia.")]
+    DamagedCopy(PathBuf),
+    #[error(
+        "Databasen är skadad. Återställ den från en säkerhetskopia: Säkerhetskopior… i fönstret, eller trygghetstavlan restore FIL."
+    )]
+    Damaged,
     #[error("Databasfel: {0}")]
     Sqlite(rusqlite::Error),
     #[error("Migreringsfel: {0}")]
     Migration(String),
+}
+
+impl StoreError {
+    /// The database file cannot be used at all; only a restore can help.
+    pub fn is_unreadable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::NotADatabase(_) | StoreError::EmptyFile(_) | StoreError::Damaged
+        )
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -79,6 +103,7 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(PathBuf::new()),
+            Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => StoreError::Damaged,
             _ => StoreError::Sqlite(e),
         }
     }
@@ -111,7 +136,52 @@ impl Store {
         Self::init(conn, None)
     }
 
-    /// Opens (or creates) the database file at `path`.
+    /// Opens the database at `path`; when there is none, builds it complete (schema and
+    /// `init`, e.g. the seed kommuner) under a temporary name and only then gives it the
+    /// real name. A start that is killed leaves no half-made database, and of two
+    /// programs starting at once on a new file one creates it and the other opens it.
+    pub fn open_or_create(
+        path: &Path,
+        init: impl FnOnce(&mut Store) -> Result<()>,
+    ) -> Result<Store> {
+        if path.exists() {
+            return Store::open(path);
+        }
+        if let Some(parent) = path.parent()
+            && !parent.as_os_str().is_empty()
+            && !parent.is_dir()
+        {
+            return Err(StoreError::MissingFolder(parent.to_path_buf()));
+        }
+        let tmp = backup::temp_beside(path);
+        let built = (|| {
+            let mut store = Store::open(&tmp)?;
+            init(&mut store)?;
+            // Everything into the main file, so that the file alone is the database.
+            store
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            drop(store);
+            backup::make_private(&tmp)?;
+            backup::publish(&tmp, path)
+        })();
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = tmp.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(p));
+        }
+        match built {
+            // Another program made it first: theirs is as good as ours.
+            Ok(()) | Err(StoreError::Invalid(crate::validate::Invalid::FileExists(_))) => {
+                let mut store = Store::open(path)?;
+                store.opened = Opened::Created;
+                Ok(store)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Opens (or creates, empty) the database file at `path`.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(parent) = path.parent()
             && !parent.as_os_str().is_empty()
@@ -151,7 +221,7 @@ impl Store {
             && version < LATEST_VERSION
             && let Some(path) = &path
         {
-            backup = Some(backup_copy(&conn, path, &format!("fore-v{version}"))?);
+            backup = Some(backup::migration_copy(&conn, path, version)?);
         }
         if path.is_some() {
             let mode: String = conn
@@ -180,10 +250,36 @@ impl Store {
 
     /// Starts a write transaction. IMMEDIATE takes the write lock up front, so a second
     /// program on the same file waits (busy timeout) instead of failing half-way when a
-    /// read inside the transaction would have to be upgraded to a write.
-    fn write_tx(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
-        self.conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    /// read inside the transaction would have to be upgraded to a write. Inside
+    /// [`Store::atomically`] it is a savepoint of the enclosing transaction instead.
+    fn write_tx(&mut self) -> rusqlite::Result<WriteTx<'_>> {
+        if self.conn.is_autocommit() {
+            self.conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map(WriteTx::Top)
+        } else {
+            self.conn.savepoint().map(WriteTx::Nested)
+        }
+    }
+
+    /// Runs `f` as one transaction: every write in it lands, or none does (a multi-step
+    /// command such as an import or the demo data).
+    pub fn atomically<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(v) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(v)
+            }
+            Err(e) => {
+                // The error that caused the rollback is the one to report.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     /// One UPDATE in its own transaction; [`StoreError::NotFound`] when no row matched.
@@ -214,36 +310,6 @@ impl Store {
         self.backup.as_deref()
     }
 
-    /// Writes a consistent copy of the database to `dest` (which must not exist).
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        let dest = dest
-            .to_str()
-            .ok_or_else(|| StoreError::Backup("sökvägen är inte giltig text".into()))?;
-        self.conn
-            .execute("VACUUM INTO ?1", [dest])
-            .map_err(|e| StoreError::Backup(e.to_string()))?;
-        Ok(())
-    }
-
-    /// Replaces every record with those of the database at `source` (which is checked
-    /// first, like any file we open). A copy of the current data is saved beside the file
-    /// before, and its path returned.
-    pub fn restore_from(&mut self, source: &Path) -> Result<Option<PathBuf>> {
-        let src = Store::open_readonly(source)?;
-        let safety = match &self.path {
-            Some(p) => Some(backup_copy(&self.conn, p, "fore-aterstallning")?),
-            None => None,
-        };
-        let backup = rusqlite::backup::Backup::new(&src.conn, &mut self.conn)
-            .map_err(|e| StoreError::Backup(e.to_string()))?;
-        backup
-            .run_to_completion(256, Duration::from_millis(0), None)
-            .map_err(|e| StoreError::Backup(e.to_string()))?;
-        drop(backup);
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        Ok(safety)
-    }
-
     /// Opens an existing file read-only, with the same checks as [`Store::open`], without
     /// migrating or changing it (for restore and inspection).
     pub fn open_readonly(path: &Path) -> Result<Store> {
@@ -252,10 +318,17 @@ impl Store {
             Ok(m) if m.len() == 0 => return Err(StoreError::EmptyFile(path.to_path_buf())),
             Ok(_) => {}
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .map_err(|e| map_open_error(e, path))?;
         let p = path.to_path_buf();
-        let version = Header::read(&conn, &p)?.check(&p, true)?;
+        // Opened read-only on purpose: "read-only" here means a cut-off or broken file.
+        let unreadable = |e: StoreError| match e {
+            StoreError::ReadOnly(_) => StoreError::NotADatabase(p.clone()),
+            other => other,
+        };
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| unreadable(map_open_error(e, path)))?;
+        let version = Header::read(&conn, &p)
+            .map_err(unreadable)?
+            .check(&p, true)?;
         if version != LATEST_VERSION {
             return Err(StoreError::OldBackup(version));
         }
@@ -267,38 +340,16 @@ impl Store {
         })
     }
 
-    /// A dated copy of the database in `dir`, at most once a day; keeps the newest `keep`.
-    /// Returns the new copy's path when one was made.
-    pub fn daily_backup(
-        &self,
-        dir: &Path,
-        today: chrono::NaiveDate,
-        keep: usize,
-    ) -> Result<Option<PathBuf>> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Backup(e.to_string()))?;
-        let name = format!("trygghetstavlan-{}.db", today.format("%Y-%m-%d"));
-        let dest = dir.join(&name);
-        let made = if dest.exists() {
-            None
+    /// Refuses a damaged database: `PRAGMA quick_check` reads every page.
+    pub fn check_health(&self) -> Result<()> {
+        let r: String = self
+            .conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if r == "ok" {
+            Ok(())
         } else {
-            self.backup_to(&dest)?;
-            Some(dest)
-        };
-        let mut old: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| StoreError::Backup(e.to_string()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("trygghetstavlan-") && n.ends_with(".db"))
-            })
-            .collect();
-        old.sort();
-        while old.len() > keep {
-            let p = old.remove(0);
-            let _ = std::fs::remove_file(p);
+            Err(StoreError::Damaged)
         }
-        Ok(made)
     }
 
     /// Result of `PRAGMA integrity_check` ("ok" when healthy).
@@ -311,6 +362,32 @@ impl Store {
     #[cfg(test)]
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// A write transaction, or a savepoint inside [`Store::atomically`]. Dropped without
+/// `commit`, it rolls back.
+enum WriteTx<'a> {
+    Top(rusqlite::Transaction<'a>),
+    Nested(rusqlite::Savepoint<'a>),
+}
+
+impl WriteTx<'_> {
+    fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            WriteTx::Top(t) => t.commit(),
+            WriteTx::Nested(s) => s.commit(),
+        }
+    }
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            WriteTx::Top(t) => t,
+            WriteTx::Nested(s) => s,
+        }
     }
 }
 
@@ -340,8 +417,9 @@ impl Header {
     /// The schema version, when the file is ours and not newer than this build. A new
     /// empty file is ours to create, except where an existing database is required.
     fn check(&self, path: &Path, existing: bool) -> Result<i64> {
+        // A new file is ours to create; an empty database of another program is not.
         let ours = self.application_id == APPLICATION_ID
-            || (!existing && self.application_id == 0 && self.tables == 0);
+            || (!existing && self.application_id == 0 && self.tables == 0 && self.version == 0);
         if !ours {
             return Err(StoreError::ForeignDatabase(path.to_path_buf()));
         }
@@ -374,35 +452,4 @@ fn is_readonly_file(path: &Path) -> bool {
     std::fs::metadata(path)
         .map(|m| m.permissions().readonly())
         .unwrap_or(false)
-}
-
-/// Copies the database next to `path` as `<name>.<tag>-<timestamp>.bak` and returns the
-/// copy's path.
-fn backup_copy(conn: &Connection, path: &Path, tag: &str) -> Result<PathBuf> {
-    let stamp = crate::domain::Clock::System.now().format("%Y%m%d-%H%M%S");
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "trygghetstavlan.db".into());
-    let mut dest = path.with_file_name(format!("{name}.{tag}-{stamp}.bak"));
-    let mut n = 1;
-    while dest.exists() {
-        dest = path.with_file_name(format!("{name}.{tag}-{stamp}-{n}.bak"));
-        n += 1;
-    }
-    let dest_str = dest
-        .to_str()
-        .ok_or_else(|| StoreError::Backup("sökvägen är inte giltig text".into()))?;
-    conn.execute("VACUUM INTO ?1", [dest_str])
-        .map_err(|e| StoreError::Backup(e.to_string()))?;
-    Ok(dest)
-}
-
-/// Where the automatic daily copies of the database at `db` are kept.
-pub fn backup_dir(db: &Path) -> PathBuf {
-    let name = db
-        .file_stem()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "trygghetstavlan".into());
-    db.with_file_name(format!("{name}-sakerhetskopior"))
 }

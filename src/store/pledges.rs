@@ -7,7 +7,7 @@ use crate::domain::{
 };
 use crate::validate::{Invalid, check_target_count, check_text};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{OptionalExtension, Row, params};
 use std::collections::HashMap;
 
 pub(super) const COMMITMENT_COLS: &str = "c.id, c.section_id, c.position, c.text, c.party, c.sub_areas, \
@@ -104,7 +104,12 @@ fn validate_commitment(text: &str, targets: &[TargetDraft]) -> Result<String> {
     Ok(text)
 }
 
-fn insert_target(tx: &Transaction, c: i64, pos: usize, t: &TargetDraft) -> rusqlite::Result<()> {
+fn insert_target(
+    tx: &rusqlite::Connection,
+    c: i64,
+    pos: usize,
+    t: &TargetDraft,
+) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO target(commitment_id, position, count, unit, per_year, party, label) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -122,7 +127,7 @@ fn insert_target(tx: &Transaction, c: i64, pos: usize, t: &TargetDraft) -> rusql
 }
 
 fn insert_commitment(
-    tx: &Transaction,
+    tx: &rusqlite::Connection,
     section: i64,
     pos: usize,
     c: &CommitmentDraft,

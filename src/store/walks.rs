@@ -44,7 +44,7 @@ fn obs_from_row(r: &Row) -> rusqlite::Result<Observation> {
 }
 
 fn insert_walk_row(
-    tx: &rusqlite::Transaction,
+    tx: &rusqlite::Connection,
     w: &SafetyWalk,
     id: Option<WalkId>,
 ) -> rusqlite::Result<()> {
@@ -67,7 +67,7 @@ fn insert_walk_row(
 }
 
 fn insert_observation_row(
-    tx: &rusqlite::Transaction,
+    tx: &rusqlite::Connection,
     o: &Observation,
     position: i64,
     id: Option<ObservationId>,

@@ -1,0 +1,473 @@
+//! Copies of the database and restoring from them. Every copy is written under a temporary
+//! name, checked, and only then given its real name, so a copy that exists is complete.
+//! Daily, manual and safety copies are told apart by name and pruned separately. Copies
+//! hold internal notes: the folder and the files are readable by the user only.
+
+use super::{APPLICATION_ID, Result, Store, StoreError};
+use crate::validate::Invalid;
+use chrono::NaiveDateTime;
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+/// What a copy is for; it decides its name and how long it is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyKind {
+    /// One a day, on the first start of the day; the newest [`KEEP_DAILY`] are kept.
+    Daily,
+    /// Asked for by the user; kept until the user deletes it.
+    Manual,
+    /// The data as it was before a restore; the newest [`KEEP_SAFETY`] are kept.
+    Safety,
+}
+
+pub const KEEP_DAILY: usize = 14;
+pub const KEEP_SAFETY: usize = 10;
+
+impl CopyKind {
+    fn prefix(self) -> &'static str {
+        match self {
+            CopyKind::Daily => "trygghetstavlan-",
+            CopyKind::Manual => "kopia-",
+            CopyKind::Safety => "fore-aterstallning-",
+        }
+    }
+
+    fn stamp_format(self) -> &'static str {
+        match self {
+            CopyKind::Daily => "%Y-%m-%d",
+            CopyKind::Manual | CopyKind::Safety => "%Y-%m-%d-%H%M%S",
+        }
+    }
+
+    /// Whether `name` is the name of a copy of this kind (and not, say, an older
+    /// version's manual copy that happens to share the prefix).
+    fn matches(self, name: &str) -> bool {
+        let Some(stamp) = name
+            .strip_prefix(self.prefix())
+            .and_then(|r| r.strip_suffix(".db"))
+        else {
+            return false;
+        };
+        match self {
+            CopyKind::Daily => chrono::NaiveDate::parse_from_str(stamp, "%Y-%m-%d").is_ok(),
+            _ => NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d-%H%M%S").is_ok(),
+        }
+    }
+}
+
+/// Where the copies of the database at `db` are kept.
+pub fn backup_dir(db: &Path) -> PathBuf {
+    let name = db
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "trygghetstavlan".into());
+    db.with_file_name(format!("{name}-sakerhetskopior"))
+}
+
+/// The file name of a copy of `kind` made at `now`.
+pub fn copy_name(kind: CopyKind, now: NaiveDateTime) -> String {
+    format!("{}{}.db", kind.prefix(), now.format(kind.stamp_format()))
+}
+
+fn io_error(what: &str, path: &Path, e: std::io::Error) -> StoreError {
+    StoreError::Backup(format!("{what} {}: {e}", path.display()))
+}
+
+/// Creates the folder of copies, readable by the user only.
+pub(super) fn ensure_private_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| io_error("Kunde inte skapa mappen", dir, e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| io_error("Kunde inte skydda mappen", dir, e))?;
+    }
+    Ok(())
+}
+
+/// Makes a file readable and writable by the user only.
+pub(super) fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| io_error("Kunde inte skydda filen", path, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// A hidden temporary name beside `dest`, unique to this process and moment.
+pub(super) fn temp_beside(dest: &Path) -> PathBuf {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    dest.with_file_name(format!(".{name}.{}-{nanos}.tmp", std::process::id()))
+}
+
+/// Gives a finished temporary file its real name, never over an existing file; flushed
+/// to disk first so that a power cut cannot leave a named but empty copy.
+pub(super) fn publish(tmp: &Path, dest: &Path) -> Result<()> {
+    std::fs::File::open(tmp)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| io_error("Kunde inte skriva", tmp, e))?;
+    match std::fs::hard_link(tmp, dest) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let _ = std::fs::remove_file(tmp);
+            return Err(Invalid::FileExists(dest.to_path_buf()).into());
+        }
+        // File systems without hard links (FAT on a USB stick): rename after a check.
+        Err(_) if !dest.exists() => {
+            return std::fs::rename(tmp, dest)
+                .map_err(|e| io_error("Kunde inte byta namn på", tmp, e));
+        }
+        Err(e) => return Err(io_error("Kunde inte skriva", dest, e)),
+    }
+    let _ = std::fs::remove_file(tmp);
+    #[cfg(unix)]
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(())
+}
+
+/// Runs `write` on a temporary file beside `dest`, checks the result with `check`, and
+/// publishes it; the temporary file is removed on any failure.
+fn write_checked(
+    dest: &Path,
+    write: impl FnOnce(&Path) -> Result<()>,
+    check: impl FnOnce(&Path) -> Result<()>,
+) -> Result<()> {
+    if dest.exists() {
+        return Err(Invalid::FileExists(dest.to_path_buf()).into());
+    }
+    let tmp = temp_beside(dest);
+    let r = write(&tmp)
+        .and_then(|_| make_private(&tmp))
+        .and_then(|_| check(&tmp))
+        .and_then(|_| publish(&tmp, dest));
+    if r.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    r
+}
+
+/// Cheap look at a file without opening it as a database: SQLite's magic, our application
+/// id, and a size of whole pages. Catches empty and cut-off files.
+fn looks_complete(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 100];
+    let Ok(len) = std::fs::metadata(path).map(|m| m.len()) else {
+        return false;
+    };
+    if std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_err()
+    {
+        return false;
+    }
+    let page = match u16::from_be_bytes([head[16], head[17]]) {
+        1 => 65536,
+        n => u64::from(n),
+    };
+    let app_id = i32::from_be_bytes([head[68], head[69], head[70], head[71]]);
+    head.starts_with(b"SQLite format 3\0")
+        && app_id == APPLICATION_ID
+        && page >= 512
+        && len > 0
+        && len.is_multiple_of(page)
+}
+
+/// The tables and columns of a database, for comparing schemas.
+fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<(String, String)>> {
+    let mut st = conn.prepare(
+        "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY 1, 2",
+    )?;
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect()
+}
+
+/// The tables and columns this version creates.
+fn expected_schema() -> Result<&'static [(String, String)]> {
+    static SCHEMA: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    if let Some(s) = SCHEMA.get() {
+        return Ok(s);
+    }
+    let fresh = Store::open_in_memory()?;
+    let schema = schema_of(&fresh.conn)?;
+    Ok(SCHEMA.get_or_init(|| schema))
+}
+
+/// Checks that `path` is a whole, healthy Trygghetstavlan database of this version with
+/// the tables and columns this version expects, without changing it.
+pub fn verify_copy(path: &Path) -> Result<()> {
+    let store = Store::open_readonly(path)?;
+    let check = store
+        .integrity_check()
+        .map_err(|_| StoreError::DamagedCopy(path.to_path_buf()))?;
+    if check != "ok" {
+        return Err(StoreError::DamagedCopy(path.to_path_buf()));
+    }
+    if schema_of(&store.conn)? != expected_schema()? {
+        return Err(StoreError::ForeignDatabase(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// Copies every page of `from` into the database at `to` with SQLite's backup API, in one
+/// step: the destination has all of the source or none of it.
+fn copy_pages(from: &Connection, to: &mut Connection) -> Result<()> {
+    let backup = Backup::new(from, to).map_err(|e| StoreError::Backup(e.to_string()))?;
+    match backup.step(-1) {
+        Ok(StepResult::Done) => Ok(()),
+        Ok(_) => Err(StoreError::Busy),
+        Err(e) => Err(StoreError::from(e)),
+    }
+}
+
+/// Removes the oldest copies of `kind` beyond `keep`, and any copy of that kind that is
+/// not a complete database (so a bad copy never outlives a good one).
+fn prune(dir: &Path, kind: CopyKind, keep: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut copies: Vec<PathBuf> = Vec::new();
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if kind.matches(&name) {
+            copies.push(path);
+        } else if name.starts_with('.') && name.ends_with(".tmp") && is_stale(&path) {
+            // Left by a copy that was interrupted; never a finished copy.
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+    copies.sort();
+    copies.reverse();
+    let mut kept = 0;
+    for path in copies {
+        if looks_complete(&path) && kept < keep {
+            kept += 1;
+        } else {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// Older than an hour: no copy in progress takes that long.
+fn is_stale(path: &Path) -> bool {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > Duration::from_secs(3600))
+}
+
+/// A free name for a copy of `kind` at `now` in `dir`.
+fn free_name(dir: &Path, kind: CopyKind, now: NaiveDateTime) -> PathBuf {
+    let mut dest = dir.join(copy_name(kind, now));
+    let mut n = 1;
+    while dest.exists() {
+        dest = dir.join(format!(
+            "{}{}-{n}.db",
+            kind.prefix(),
+            now.format(kind.stamp_format())
+        ));
+        n += 1;
+    }
+    dest
+}
+
+/// Before a migration: a copy beside the database, `<name>.fore-v<N>-<stamp>.bak`.
+pub(super) fn migration_copy(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+    let stamp = crate::domain::Clock::System.now().format("%Y%m%d-%H%M%S");
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "trygghetstavlan.db".into());
+    let mut dest = path.with_file_name(format!("{name}.fore-v{version}-{stamp}.bak"));
+    let mut n = 1;
+    while dest.exists() {
+        dest = path.with_file_name(format!("{name}.fore-v{version}-{stamp}-{n}.bak"));
+        n += 1;
+    }
+    write_checked(
+        &dest,
+        |tmp| vacuum_into(conn, tmp),
+        |tmp| match looks_complete(tmp) {
+            true => Ok(()),
+            false => Err(StoreError::DamagedCopy(tmp.to_path_buf())),
+        },
+    )
+    .map_err(|e| StoreError::MigrationBackup(e.to_string()))?;
+    Ok(dest)
+}
+
+fn vacuum_into(conn: &Connection, dest: &Path) -> Result<()> {
+    let dest = dest
+        .to_str()
+        .ok_or_else(|| StoreError::Backup("sökvägen är inte giltig text".into()))?;
+    conn.execute("VACUUM INTO ?1", [dest])?;
+    Ok(())
+}
+
+impl Store {
+    /// Writes a checked copy of the database to `dest` (which must not exist). A damaged
+    /// database gives an error and no file.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        write_checked(dest, |tmp| vacuum_into(&self.conn, tmp), verify_copy)
+    }
+
+    /// A copy of `kind`, named after `now`, in the folder of copies; older copies of the
+    /// same kind are pruned. Returns the copy's path.
+    pub fn backup_copy(&self, kind: CopyKind, now: NaiveDateTime) -> Result<PathBuf> {
+        let db = self
+            .path
+            .as_deref()
+            .ok_or_else(|| StoreError::Backup("databasen finns bara i minnet".into()))?;
+        let dir = backup_dir(db);
+        ensure_private_dir(&dir)?;
+        let dest = free_name(&dir, kind, now);
+        self.backup_to(&dest)?;
+        match kind {
+            CopyKind::Safety => prune(&dir, kind, KEEP_SAFETY),
+            CopyKind::Daily => prune(&dir, kind, KEEP_DAILY),
+            CopyKind::Manual => {}
+        }
+        Ok(dest)
+    }
+
+    /// Today's copy in `dir`, unless a complete one exists; keeps the newest `keep` daily
+    /// copies (manual and safety copies are not counted). Returns the new copy's path.
+    pub fn daily_backup(
+        &self,
+        dir: &Path,
+        today: chrono::NaiveDate,
+        keep: usize,
+    ) -> Result<Option<PathBuf>> {
+        ensure_private_dir(dir)?;
+        let dest = dir.join(copy_name(
+            CopyKind::Daily,
+            today.and_time(Default::default()),
+        ));
+        let made = if looks_complete(&dest) {
+            None
+        } else {
+            // An interrupted older version may have left a bad file under today's name.
+            let _ = std::fs::remove_file(&dest);
+            self.backup_to(&dest)?;
+            Some(dest)
+        };
+        prune(dir, CopyKind::Daily, keep);
+        Ok(made)
+    }
+
+    /// Replaces every record with those of the copy at `source`, after checking the copy
+    /// completely (a damaged, foreign or other-version file changes nothing). The current
+    /// data is saved first as a safety copy, with SQLite's backup API so that even a
+    /// damaged database is saved; its path is returned.
+    pub fn restore_from(&mut self, source: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>> {
+        verify_copy(source)?;
+        let safety = match self.path.clone() {
+            Some(db) => Some(self.safety_copy(&db, now)?),
+            None => None,
+        };
+        let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        copy_pages(&src, &mut self.conn)?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(safety)
+    }
+
+    /// The current data, page by page, as a safety copy.
+    fn safety_copy(&self, db: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+        let dir = backup_dir(db);
+        ensure_private_dir(&dir)?;
+        let dest = free_name(&dir, CopyKind::Safety, now);
+        let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        write_checked(
+            &dest,
+            |tmp| {
+                let mut to = Connection::open(tmp)?;
+                copy_pages(&self.conn, &mut to)?;
+                // One file, no journal beside it.
+                to.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+                Ok(())
+            },
+            // A safety copy of a damaged database is damaged too; it must be whole.
+            |tmp| {
+                let copied: i64 = Connection::open_with_flags(
+                    tmp,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY,
+                )?
+                .query_row("PRAGMA page_count", [], |r| r.get(0))?;
+                if copied == pages && looks_complete(tmp) {
+                    Ok(())
+                } else {
+                    Err(StoreError::DamagedCopy(tmp.to_path_buf()))
+                }
+            },
+        )?;
+        prune(&dir, CopyKind::Safety, KEEP_SAFETY);
+        Ok(dest)
+    }
+}
+
+/// Restore when the database file cannot be opened at all (not a database any more, or
+/// empty): the copy is checked, the unreadable file is kept as a safety copy byte for
+/// byte, and a fresh file built from the copy replaces it.
+pub fn restore_unopenable(db: &Path, source: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>> {
+    verify_copy(source)?;
+    let dir = backup_dir(db);
+    let safety = match std::fs::metadata(db) {
+        Ok(m) if m.len() > 0 => {
+            ensure_private_dir(&dir)?;
+            let dest = free_name(&dir, CopyKind::Safety, now);
+            write_checked(
+                &dest,
+                |tmp| {
+                    std::fs::copy(db, tmp)
+                        .map(|_| ())
+                        .map_err(|e| io_error("Kunde inte kopiera", db, e))
+                },
+                |_| Ok(()),
+            )?;
+            Some(dest)
+        }
+        _ => None,
+    };
+    let tmp = temp_beside(db);
+    let r = (|| {
+        let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let mut to = Connection::open(&tmp)?;
+        copy_pages(&src, &mut to)?;
+        to.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+        drop(to);
+        make_private(&tmp)?;
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| io_error("Kunde inte skriva", &tmp, e))?;
+        // The journal files of the unreadable database belong to it, not to the copy.
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut p = db.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(p));
+        }
+        std::fs::rename(&tmp, db).map_err(|e| io_error("Kunde inte ersätta", db, e))
+    })();
+    if r.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    r.map(|_| safety)
+}

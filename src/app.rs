@@ -12,9 +12,15 @@ use std::path::PathBuf;
 
 const PREFS_KEY: &str = "trygghetstavlan-prefs";
 
+/// Why the database could not be opened, and whether a restore can help.
+struct OpenError {
+    message: String,
+    restorable: bool,
+}
+
 pub struct App {
     store: Option<Store>,
-    open_error: Option<String>,
+    open_error: Option<OpenError>,
     db_path: PathBuf,
     clock: Clock,
     today: NaiveDate,
@@ -26,7 +32,16 @@ pub struct App {
     /// What "Ångra" in the toast undoes.
     undo: Option<Undo>,
     error: Option<String>,
+    /// The start-up check found the database damaged and the user has not closed the
+    /// notice yet.
+    damaged_notice: bool,
+    /// Another program's changes are noticed through this (`PRAGMA data_version`).
+    data_version: Option<i64>,
+    last_version_check: f64,
 }
+
+/// How often (seconds) the window looks for changes another program made to the file.
+const VERSION_CHECK_SECONDS: f64 = 2.0;
 
 impl App {
     /// Builds the app from an opened (or failed) store and saved preferences.
@@ -38,7 +53,13 @@ impl App {
     ) -> App {
         let (store, open_error) = match store {
             Ok(s) => (Some(s), None),
-            Err(e) => (None, Some(e.to_string())),
+            Err(e) => (
+                None,
+                Some(OpenError {
+                    message: e.to_string(),
+                    restorable: e.is_unreadable(),
+                }),
+            ),
         };
         let mut app = App {
             store,
@@ -53,9 +74,46 @@ impl App {
             toast: None,
             undo: None,
             error: None,
+            damaged_notice: false,
+            data_version: None,
+            last_version_check: 0.0,
         };
         app.reload(Reload::Fresh);
         app
+    }
+
+    /// Starts the background check of the file and the day's copy (a file, not memory).
+    pub fn start_checkup(&mut self) {
+        if let Some(path) = self.store.as_ref().and_then(|s| s.path()) {
+            self.jobs.start_checkup(path.to_path_buf(), self.today);
+        }
+    }
+
+    /// While the database cannot be opened: a restore from a copy, then a fresh start.
+    fn recover(&mut self, action: Action) {
+        let Action::Backup(crate::ui::BackupAction::RestoreFrom(copy)) = action else {
+            return;
+        };
+        let now = self.clock.now();
+        let restored = crate::store::restore_unopenable(&self.db_path, &copy, now)
+            .and_then(|safety| Store::open(&self.db_path).map(|s| (s, safety)));
+        match restored {
+            Ok((store, safety)) => {
+                self.store = Some(store);
+                self.open_error = None;
+                self.screens = Screens::default();
+                self.reload(Reload::Fresh);
+                let saved = safety
+                    .map(|p| format!(" Den oläsbara filen sparades i {}.", p.display()))
+                    .unwrap_or_default();
+                self.toast = Some(Toast {
+                    text: format!("Återställt från {}.{saved}", copy.display()),
+                    undoable: false,
+                    shown_at: 0.0,
+                });
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
     }
 
     /// For eframe: reads saved preferences from the creation context.
@@ -116,8 +174,15 @@ impl App {
 
     /// Applies one action, at the end of a frame (or from a test).
     pub fn apply(&mut self, action: Action, now: f64) {
+        if self.store.is_none() {
+            return self.recover(action);
+        }
         match action {
             Action::Undo => return self.undo(),
+            Action::CloseDamagedNotice => {
+                self.damaged_notice = false;
+                return;
+            }
             Action::CloseToast => {
                 self.toast = None;
                 self.undo = None;
@@ -201,6 +266,32 @@ impl App {
         if self.toast.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(500));
         }
+        match self.jobs.checkup_done() {
+            Some(Err(e)) if e.is_unreadable() || matches!(e, StoreError::DamagedCopy(_)) => {
+                self.damaged_notice = true;
+            }
+            Some(Err(e)) => {
+                self.error = Some(format!("Dagens säkerhetskopia kunde inte sparas: {e}"))
+            }
+            Some(Ok(_)) | None => {}
+        }
+        if now - self.last_version_check >= VERSION_CHECK_SECONDS {
+            self.last_version_check = now;
+            self.notice_other_programs();
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(VERSION_CHECK_SECONDS));
+    }
+
+    /// Reloads what is shown when another program (the CLI, a second window) changed the
+    /// file since the last look.
+    fn notice_other_programs(&mut self) {
+        let Some(version) = self.store.as_ref().and_then(|s| s.data_version().ok()) else {
+            return;
+        };
+        if self.data_version.is_some_and(|v| v != version) {
+            self.reload(Reload::All);
+        }
+        self.data_version = Some(version);
     }
 
     /// One frame as eframe runs it: `logic`, then the panels.
@@ -213,7 +304,25 @@ impl App {
     fn draw(&mut self, ui: &mut egui::Ui) {
         let now = ui.input(|i| i.time);
         if let Some(err) = &self.open_error {
-            open_error_screen(ui, err, &self.db_path);
+            let copies = match err.restorable {
+                true => controller::list_copies(&self.db_path),
+                false => Vec::new(),
+            };
+            let actions = crate::ui::recovery::open_error_screen(
+                ui,
+                &err.message,
+                &self.db_path,
+                err.restorable,
+                &copies,
+            );
+            if self.error.is_some() {
+                egui::Panel::bottom("bottom").show(ui, |ui| {
+                    crate::ui::toast::ui(ui, None, self.error.as_deref());
+                });
+            }
+            for a in actions {
+                self.apply(a, now);
+            }
             return;
         }
         let mut actions = Vec::new();
@@ -359,6 +468,10 @@ impl App {
             &areas,
         ));
         actions.extend(crate::ui::export::dialog(ctx, &mut s.export));
+        actions.extend(crate::ui::recovery::damaged_notice(
+            ctx,
+            self.damaged_notice,
+        ));
         actions
     }
 }
@@ -375,19 +488,6 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
-}
-
-/// Shown instead of everything else when the database could not be opened.
-fn open_error_screen(ui: &mut egui::Ui, err: &str, path: &std::path::Path) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.add_space(40.0);
-        ui.heading("Databasen kunde inte öppnas");
-        ui.add_space(10.0);
-        ui.label(egui::RichText::new(err).size(18.0));
-        ui.add_space(10.0);
-        ui.label(format!("Fil: {}", path.display()));
-        ui.label("Starta programmet med --db SÖKVÄG för att öppna en annan fil.");
-    });
 }
 
 fn set_theme(ctx: &egui::Context, dark: bool) {
@@ -440,6 +540,10 @@ pub fn run(db_path: PathBuf, store: Result<Store, StoreError>) -> eframe::Result
     eframe::run_native(
         "Trygghetstavlan",
         options,
-        Box::new(move |cc| Ok(Box::new(App::from_creation_context(cc, store, db_path)))),
+        Box::new(move |cc| {
+            let mut app = App::from_creation_context(cc, store, db_path);
+            app.start_checkup();
+            Ok(Box::new(app))
+        }),
     )
 }

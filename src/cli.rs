@@ -322,8 +322,7 @@ pub fn export_csv(
     let doc = crate::csv::document(boards.iter().map(|(b, s)| (b, s)));
     match output {
         Some(path) => {
-            std::fs::write(path, doc.as_bytes())
-                .map_err(|e| CliError(format!("Kunde inte skriva {}: {e}", path.display())))?;
+            crate::files::write_atomically(path, doc.as_bytes()).map_err(CliError)?;
             eprintln!("Skrev {}", path.display());
             Ok(())
         }
@@ -552,8 +551,12 @@ pub fn import_text(store: &mut Store, a: &ImportArgs, out: &mut dyn Write) -> Cl
     })?;
     let bytes = std::fs::read(a.file)
         .map_err(|e| CliError(format!("Kunde inte läsa {}: {e}", a.file.display())))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let parsed = crate::import::parse(&text);
+    let text = crate::files::decode_text(&bytes)
+        .map_err(|e| CliError(format!("{}: {e}", a.file.display())))?;
+    if text.encoding != "UTF-8" {
+        eprintln!("Läste {} som {}.", a.file.display(), text.encoding);
+    }
+    let parsed = crate::import::parse(&text.text);
     let shown = if a.json {
         serde_json::to_string_pretty(&parsed).map_err(|e| CliError(e.to_string()))? + "\n"
     } else {

@@ -1,10 +1,27 @@
 //! Säkerhetskopior: list, save a copy now, restore. Outcomes are shown in the dialog.
 
 use super::{Ctx, Effect, Reload, Result};
-use crate::store::StoreError;
+use crate::store::{CopyKind, StoreError};
 use crate::ui::BackupAction;
 use crate::ui::backups::BackupState;
 use std::path::PathBuf;
+
+/// The copies in the folder of copies, newest first within each kind.
+pub fn list_copies(db: &std::path::Path) -> Vec<PathBuf> {
+    let dir = crate::store::backup_dir(db);
+    let mut copies: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    copies.retain(|p| {
+        p.extension().is_some_and(|e| e == "db")
+            && !p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+    });
+    copies.sort();
+    copies.reverse();
+    copies
+}
 
 impl BackupAction {
     pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
@@ -12,17 +29,11 @@ impl BackupAction {
         match self {
             BackupAction::Open => {
                 let dir = crate::store::backup_dir(cx.db_path);
-                let mut copies: Vec<PathBuf> = std::fs::read_dir(&dir)
-                    .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                    .unwrap_or_default();
-                copies.retain(|p| p.extension().is_some_and(|e| e == "db"));
-                copies.sort();
-                copies.reverse();
-                let stamp = cx.clock.now().format("%Y-%m-%d-%H%M%S");
+                let name = crate::store::copy_name(CopyKind::Manual, cx.clock.now());
                 *st = BackupState {
                     open: true,
-                    save_path: dir.join(format!("kopia-{stamp}.db")).display().to_string(),
-                    copies,
+                    save_path: dir.join(name).display().to_string(),
+                    copies: list_copies(cx.db_path),
                     ..Default::default()
                 };
             }

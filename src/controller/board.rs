@@ -48,10 +48,11 @@ impl BoardAction {
                     Effect::reload(Reload::Board).toast(format!("Insatsen {} sparades.", a.date))
                 } else {
                     let id = cx.store.add_activity(&a)?;
+                    let stored = cx.store.activity(id)?;
                     cx.screens.board.activity_form = None;
                     Effect::reload(Reload::Board)
                         .toast(format!("Insats {} registrerad ({} st).", a.date, a.count))
-                        .undo(Undo::RemoveActivity(id))
+                        .undo(Undo::RemoveActivity(Box::new(stored)))
                 }
             }
             BoardAction::DeleteActivity(id) => {
@@ -92,9 +93,10 @@ impl BoardAction {
                     description: String::new(),
                     internal_note: String::new(),
                 })?;
+                let stored = cx.store.activity(id)?;
                 Effect::reload(Reload::Board)
                     .toast(format!("Insats registrerad {today}."))
-                    .undo(Undo::RemoveActivity(id))
+                    .undo(Undo::RemoveActivity(Box::new(stored)))
             }
             BoardAction::SetChecked(c, on) => {
                 cx.store.set_checked(c, on.then_some(today))?;

@@ -9,13 +9,39 @@ use std::sync::mpsc;
 
 type JobResult = std::result::Result<(PathBuf, usize), String>;
 
+/// What the start-up check found: the day's copy (if one was made), or why not.
+pub type CheckupResult = std::result::Result<Option<PathBuf>, crate::store::StoreError>;
+
 /// Work running in the background; polled once per frame by the app's `logic`.
 #[derive(Debug, Default)]
 pub struct Jobs {
     export: Option<mpsc::Receiver<JobResult>>,
+    checkup: Option<mpsc::Receiver<CheckupResult>>,
 }
 
 impl Jobs {
+    /// Checks the database file and makes the day's copy on its own connection, so that
+    /// the window never waits for it.
+    pub fn start_checkup(&mut self, db: PathBuf, today: chrono::NaiveDate) {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let result = crate::store::Store::open_readonly(&db).and_then(|s| {
+                s.check_health()?;
+                let dir = crate::store::backup_dir(&db);
+                s.daily_backup(&dir, today, crate::store::KEEP_DAILY)
+            });
+            let _ = tx.send(result);
+        });
+        self.checkup = Some(rx);
+    }
+
+    /// The start-up check's result, once, when it is done.
+    pub fn checkup_done(&mut self) -> Option<CheckupResult> {
+        let result = self.checkup.as_ref()?.try_recv().ok()?;
+        self.checkup = None;
+        Some(result)
+    }
+
     /// Takes finished work into the screens. True while something still runs.
     pub fn poll(&mut self, export: &mut ExportState) -> bool {
         let Some(rx) = &self.export else {

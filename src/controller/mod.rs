@@ -12,7 +12,8 @@ mod nav;
 mod undo;
 mod walks;
 
-pub use export::Jobs;
+pub use backup::list_copies;
+pub use export::{CheckupResult, Jobs};
 pub use load::{ViewData, initial_nav};
 pub use undo::Undo;
 
@@ -104,8 +105,10 @@ pub fn apply(action: Action, cx: &mut Ctx) -> Result<Effect> {
         Action::Authoring(a) => a.apply(cx),
         Action::Export(a) => a.apply(cx),
         Action::Backup(a) => a.apply(cx),
-        Action::Undo | Action::CloseToast | Action::CloseError | Action::SetDarkTheme(_) => {
-            Ok(Effect::none())
-        }
+        Action::Undo
+        | Action::CloseToast
+        | Action::CloseError
+        | Action::CloseDamagedNotice
+        | Action::SetDarkTheme(_) => Ok(Effect::none()),
     }
 }

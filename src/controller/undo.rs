@@ -1,12 +1,13 @@
 //! Undo of the last change, as offered by the toast's "Ångra".
 
-use crate::domain::{Activity, ActivityId};
+use crate::domain::Activity;
 use crate::store::{DeletedCommitment, DeletedSection, DeletedWalk, Store, StoreError};
 
 /// What undoing the last change means. Kept by the app beside the toast that offers it.
 #[derive(Debug, Clone)]
 pub enum Undo {
-    RemoveActivity(ActivityId),
+    /// Remove the insats just added, as it was stored.
+    RemoveActivity(Box<Activity>),
     RestoreActivity(Box<Activity>),
     RestoreWalk(Box<DeletedWalk>),
     RestoreCommitment(Box<DeletedCommitment>),
@@ -16,11 +17,20 @@ pub enum Undo {
 impl Undo {
     pub fn apply(self, store: &mut Store) -> Result<(), StoreError> {
         match self {
-            Undo::RemoveActivity(id) => store.delete_activity(id).map(|_| ()),
+            Undo::RemoveActivity(a) => store.delete_activity_if_unchanged(&a),
+            // Put back under their old ids: if those ids are taken now, nothing is put back.
             Undo::RestoreActivity(a) => store.restore_activity(&a),
             Undo::RestoreWalk(w) => store.restore_walk(&w),
             Undo::RestoreCommitment(c) => store.restore_commitment(&c),
             Undo::RestoreSection(s) => store.restore_section(&s),
         }
+        .map_err(|e| match e {
+            StoreError::Sqlite(ref s)
+                if s.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) =>
+            {
+                StoreError::UndoConflict
+            }
+            other => other,
+        })
     }
 }

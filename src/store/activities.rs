@@ -141,6 +141,25 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes the insats `a` only if it is stored exactly as given (undo of an add): after
+    /// a restore or another program's change the same id may be another record.
+    pub fn delete_activity_if_unchanged(&mut self, a: &Activity) -> Result<()> {
+        let tx = self.write_tx()?;
+        let stored = tx
+            .query_row(
+                &format!("SELECT {COLS} FROM activity WHERE id = ?1"),
+                [a.id],
+                from_row,
+            )
+            .optional()?;
+        if stored.as_ref() != Some(a) {
+            return Err(StoreError::UndoConflict);
+        }
+        tx.execute("DELETE FROM activity WHERE id = ?1", [a.id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Deletes an insats and returns it, so that the delete can be undone.
     pub fn delete_activity(&mut self, id: ActivityId) -> Result<Activity> {
         let tx = self.write_tx()?;

@@ -82,6 +82,10 @@ pub enum StoreError {
         "Databasen är skadad. Återställ den från en säkerhetskopia: Säkerhetskopior… i fönstret, eller trygghetstavlan restore FIL."
     )]
     Damaged,
+    #[error(
+        "Det går inte att ångra: uppgifterna har ändrats sedan dess (till exempel av en återställning eller ett annat program)."
+    )]
+    UndoConflict,
     #[error("Databasfel: {0}")]
     Sqlite(rusqlite::Error),
     #[error("Migreringsfel: {0}")]
@@ -338,6 +342,13 @@ impl Store {
             opened: Opened::Existing,
             backup: None,
         })
+    }
+
+    /// Changes whenever another connection (another program) commits to the file.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Refuses a damaged database: `PRAGMA quick_check` reads every page.

@@ -18,6 +18,7 @@ pub mod nav;
 pub mod new_municipality;
 pub mod new_pledge;
 pub mod overview;
+pub mod recovery;
 pub mod state;
 pub mod toast;
 pub mod top_bar;
@@ -47,6 +48,8 @@ pub enum Action {
     Undo,
     CloseToast,
     CloseError,
+    /// Close the notice that the database is damaged.
+    CloseDamagedNotice,
     SetDarkTheme(bool),
 }
 

@@ -1,0 +1,91 @@
+//! When the database is damaged or cannot be opened: say so plainly, and offer the way
+//! back (a restore from a copy) instead of a dead end.
+
+use super::forms::{dialog, error_line};
+use super::{Action, BackupAction};
+use egui::{RichText, Ui};
+use std::path::{Path, PathBuf};
+
+/// The window shown when the start-up check found the database damaged.
+pub fn damaged_notice(ctx: &egui::Context, open: bool) -> Vec<Action> {
+    dialog(
+        ctx,
+        open,
+        ("Databasen är skadad", Some(560.0), 120.0),
+        Action::CloseDamagedNotice,
+        |ui| {
+            let mut actions = Vec::new();
+            ui.label(
+                "Kontrollen vid start hittade fel i databasfilen. Det som visas kan vara \
+                 ofullständigt, och ändringar kan misslyckas. Ingen dagskopia togs av den \
+                 skadade filen.",
+            );
+            ui.add_space(6.0);
+            ui.label(
+                "Återställ från den senaste säkerhetskopian. Den skadade filen sparas först \
+                 som en egen kopia, så inget försvinner.",
+            );
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui
+                    .button(RichText::new("Återställ från säkerhetskopia…").strong())
+                    .clicked()
+                {
+                    actions.push(BackupAction::Open.into());
+                    actions.push(Action::CloseDamagedNotice);
+                }
+                if ui.button("Fortsätt ändå").clicked() {
+                    actions.push(Action::CloseDamagedNotice);
+                }
+            });
+            actions
+        },
+    )
+}
+
+/// Instead of the board when the database could not be opened. `copies` (newest first)
+/// are offered for a restore when `restorable` (the file is unreadable, not someone
+/// else's or newer).
+pub fn open_error_screen(
+    ui: &mut Ui,
+    err: &str,
+    path: &Path,
+    restorable: bool,
+    copies: &[PathBuf],
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.add_space(40.0);
+        ui.heading("Databasen kunde inte öppnas");
+        ui.add_space(10.0);
+        ui.label(RichText::new(err).size(18.0));
+        ui.add_space(10.0);
+        ui.label(format!("Fil: {}", path.display()));
+        ui.label("Starta programmet med --db SÖKVÄG för att öppna en annan fil.");
+        if !restorable {
+            return;
+        }
+        ui.add_space(16.0);
+        ui.label(RichText::new("Återställ från en säkerhetskopia").strong());
+        ui.label("Den oläsbara filen sparas först som en egen kopia i mappen för säkerhetskopior.");
+        if copies.is_empty() {
+            error_line(
+                ui,
+                "Det finns inga säkerhetskopior i mappen bredvid databasen.",
+            );
+        }
+        for c in copies {
+            ui.horizontal(|ui| {
+                let name = c
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                ui.label(&name);
+                if ui.small_button("Återställ").clicked() {
+                    actions.push(BackupAction::RestoreFrom(c.clone()).into());
+                }
+            });
+        }
+    });
+    actions
+}

@@ -1,7 +1,6 @@
-use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use trygghetstavlan::cli::{self, Cli, Command};
+use trygghetstavlan::cli::{self, Command};
 use trygghetstavlan::domain::Clock;
 use trygghetstavlan::store::{Store, StoreError};
 
@@ -38,7 +37,18 @@ fn fail(msg: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = match cli::parse_args(std::env::args_os()) {
+        Ok(a) => a,
+        Err((text, code)) => {
+            // Help and version go to standard out; a mistake is one line on standard error.
+            if code == 0 {
+                println!("{}", text.trim_end());
+            } else {
+                eprintln!("{}", text.trim_end());
+            }
+            return ExitCode::from(code);
+        }
+    };
     let path = match args.db.clone().map(Ok).unwrap_or_else(default_db) {
         Ok(p) => p,
         Err(e) => return fail(&e),

@@ -43,7 +43,8 @@ impl CopyKind {
     }
 
     /// Whether `name` is the name of a copy of this kind (and not, say, an older
-    /// version's manual copy that happens to share the prefix).
+    /// version's manual copy "trygghetstavlan-2026-10-15-093000.db", which shares the
+    /// daily prefix and must never be pruned).
     fn matches(self, name: &str) -> bool {
         let Some(stamp) = name
             .strip_prefix(self.prefix())
@@ -51,10 +52,15 @@ impl CopyKind {
         else {
             return false;
         };
-        match self {
-            CopyKind::Daily => chrono::NaiveDate::parse_from_str(stamp, "%Y-%m-%d").is_ok(),
-            _ => NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d-%H%M%S").is_ok(),
-        }
+        let parses = |s: &str| match self {
+            CopyKind::Daily => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
+            _ => NaiveDateTime::parse_from_str(s, "%Y-%m-%d-%H%M%S").is_ok(),
+        };
+        // A second copy in the same second is "<stamp>-1".
+        parses(stamp)
+            || stamp
+                .rsplit_once('-')
+                .is_some_and(|(s, n)| n.len() <= 3 && n.parse::<u32>().is_ok() && parses(s))
     }
 }
 
@@ -150,6 +156,14 @@ fn write_checked(
 ) -> Result<()> {
     if dest.exists() {
         return Err(Invalid::FileExists(dest.to_path_buf()).into());
+    }
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(StoreError::Backup(format!(
+            "mappen {} finns inte",
+            dir.display()
+        )));
     }
     let tmp = temp_beside(dest);
     let r = write(&tmp)
@@ -319,7 +333,12 @@ fn vacuum_into(conn: &Connection, dest: &Path) -> Result<()> {
     let dest = dest
         .to_str()
         .ok_or_else(|| StoreError::Backup("sökvägen är inte giltig text".into()))?;
-    conn.execute("VACUUM INTO ?1", [dest])?;
+    conn.execute("VACUUM INTO ?1", [dest])
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Damaged => StoreError::Damaged,
+            StoreError::Sqlite(e) => StoreError::Backup(format!("kunde inte skriva {dest}: {e}")),
+            other => other,
+        })?;
     Ok(())
 }
 

@@ -41,7 +41,7 @@ pub enum StoreError {
     #[error("Filen {0} är tom och är ingen Trygghetstavlan-databas. Filen har inte ändrats.")]
     EmptyFile(PathBuf),
     #[error(
-        "Filen {0} är ingen databas eller är skadad. Filen har inte ändrats; öppna en säkerhetskopia eller välj en annan fil."
+        "Filen {0} är ingen databas eller är skadad. Filen har inte ändrats. Återställ från en säkerhetskopia (Säkerhetskopior… i fönstret, eller trygghetstavlan restore FIL) eller välj en annan fil med --db."
     )]
     NotADatabase(PathBuf),
     #[error(
@@ -235,6 +235,8 @@ impl Store {
             conn.pragma_update(None, "synchronous", "FULL")?;
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Deleted text (an internal note) is overwritten, not left in free pages.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         schema::migrate(&mut conn).map_err(|e| match e {
             StoreError::Sqlite(e) => map_open_error(e, &p),
             other => other,

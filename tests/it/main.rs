@@ -3,6 +3,7 @@
 mod cli;
 mod fuzz;
 mod import;
+mod recovery;
 mod report;
 mod robustness;
 mod seed;

@@ -1,0 +1,312 @@
+//! The command line's arguments, with clap's help and errors in Swedish.
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "trygghetstavlan",
+    version,
+    about = "Uppföljning av medborgarlöften för kommun och lokalpolisområde",
+    long_about = "Utan kommando öppnas fönstret. Databasen ligger i programmets datamapp om inte --db anges."
+)]
+pub struct Cli {
+    /// Databasfil att använda (skapas och fylls med de fyra kommunerna om den saknas)
+    #[arg(long, global = true, value_name = "SÖKVÄG")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Skriv ut kommunernas löften med ansvarig, mål, utfört och status
+    List {
+        /// Bara denna kommun
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: Option<String>,
+        /// Bara medborgarlöftet som omfattar detta år
+        #[arg(long, value_name = "ÅR")]
+        period: Option<i32>,
+    },
+    /// Exportera tavlan som CSV för Excel (UTF-8 med BOM, semikolon)
+    ExportCsv {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: Option<String>,
+        #[arg(long, value_name = "ÅR")]
+        period: Option<i32>,
+        /// Fil att skriva till (annars standard ut)
+        #[arg(short = 'o', long = "output", value_name = "FIL")]
+        output: Option<PathBuf>,
+    },
+    /// Registrera en insats mot ett löfte (ID från första kolumnen i `list`)
+    AddInsats {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        #[arg(long = "lofte", value_name = "ID")]
+        lofte: i64,
+        /// Datum, ÅÅÅÅ-MM-DD
+        #[arg(long, value_name = "ÅÅÅÅ-MM-DD", allow_hyphen_values = true)]
+        date: String,
+        /// Antal (minst 1)
+        #[arg(
+            long,
+            value_name = "ANTAL",
+            default_value = "1",
+            allow_hyphen_values = true
+        )]
+        count: String,
+        /// Utförd av: polisen, kommunen eller gemensamt (standard: löftets ansvarig)
+        #[arg(long, value_name = "ANSVARIG")]
+        by: Option<String>,
+        /// Vilket mål (1, 2, …) när löftet har flera
+        #[arg(long = "mal", value_name = "NR")]
+        mal: Option<usize>,
+        /// Plats eller delområde
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        place: String,
+        /// Beskrivning (kommer med i rapporter)
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        text: String,
+        /// Intern anteckning (exporteras aldrig)
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Skriv PDF-uppföljningen av en kommuns medborgarlöfte
+    ExportPdf {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        /// Medborgarlöftet som omfattar detta år
+        #[arg(long, value_name = "ÅR")]
+        period: i32,
+        /// PDF-fil att skriva
+        #[arg(short = 'o', long = "output", value_name = "FIL")]
+        output: PathBuf,
+    },
+    /// Läs in ett publicerat medborgarlöfte från en textfil och visa strukturen
+    ImportText {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        /// Medborgarlöftets period, t.ex. 2025 eller 2025-2026
+        #[arg(long, value_name = "ÅR")]
+        period: String,
+        /// Lokalpolisområde, om kommunen ska skapas
+        #[arg(long, value_name = "NAMN")]
+        lpo: Option<String>,
+        /// Textfil (UTF-8)
+        #[arg(value_name = "FIL")]
+        file: PathBuf,
+        /// Visa bara, spara inget
+        #[arg(long)]
+        dry_run: bool,
+        /// Skriv strukturen som JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Spara en säkerhetskopia av databasen
+    Backup {
+        /// Fil att skriva (standard: säkerhetskopiemappen bredvid databasen)
+        #[arg(short = 'o', long = "output", value_name = "FIL")]
+        output: Option<PathBuf>,
+    },
+    /// Återställ databasen från en säkerhetskopia (nuvarande data sparas först)
+    Restore {
+        /// Säkerhetskopian
+        #[arg(value_name = "FIL")]
+        file: PathBuf,
+    },
+    /// Test: skriver insatser en i taget och skriver ut id efter varje sparad
+    #[command(hide = true)]
+    StressWrite {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        #[arg(long, default_value = "1000")]
+        count: u32,
+    },
+    /// Lista trygghetsvandringar med antal iakttagelser (med --open: åtgärdslistan)
+    ListVandringar {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: Option<String>,
+        /// Visa bara iakttagelser som inte är åtgärdade, försenade först
+        #[arg(long)]
+        open: bool,
+    },
+    /// Lägg till exempelinsatser och en trygghetsvandring per kommun, för att prova programmet
+    Demo,
+}
+
+const HELP: &str = "{about-with-newline}\nAnvändning: {usage}\n\nKommandon:\n{subcommands}\n\nFlaggor:\n{options}{after-help}\n";
+const SUBCOMMAND_HELP: &str =
+    "{about-with-newline}\nAnvändning: {usage}\n\nFlaggor:\n{options}{after-help}\n";
+const SUBCOMMAND_ARGS_HELP: &str = "{about-with-newline}\nAnvändning: {usage}\n\nArgument:\n{positionals}\n\nFlaggor:\n{options}{after-help}\n";
+
+/// The command line as clap sees it, with Swedish headings and flag texts.
+fn command() -> clap::Command {
+    let help = Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .global(true)
+        .help("Visa den här hjälpen");
+    let version = Arg::new("version")
+        .short('V')
+        .long("version")
+        .action(ArgAction::Version)
+        .help("Visa versionen");
+    Cli::command()
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .disable_help_subcommand(true)
+        .arg(help)
+        .arg(version)
+        .help_template(HELP)
+        .override_usage("trygghetstavlan [--db SÖKVÄG] [KOMMANDO]")
+        .mut_subcommands(|s| {
+            let positionals: Vec<String> = s
+                .get_positionals()
+                .map(|a| {
+                    a.get_value_names()
+                        .and_then(|v| v.first())
+                        .map(|v| v.to_string())
+                        .unwrap_or_else(|| a.get_id().to_string().to_uppercase())
+                })
+                .collect();
+            let usage = format!(
+                "trygghetstavlan {} [FLAGGOR] {}",
+                s.get_name(),
+                positionals.join(" ")
+            );
+            let template = if positionals.is_empty() {
+                SUBCOMMAND_HELP
+            } else {
+                SUBCOMMAND_ARGS_HELP
+            };
+            s.disable_help_flag(true)
+                .help_template(template)
+                .override_usage(usage.trim_end().to_string())
+        })
+}
+
+/// What the command line asked for: the arguments, or the text to print and the exit
+/// code (help and version: 0; a mistake: one Swedish line and 2).
+pub fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, (String, u8)> {
+    let matches = command()
+        .try_get_matches_from(args)
+        .map_err(|e| explain(&e))?;
+    Cli::from_arg_matches(&matches).map_err(|e| explain(&e))
+}
+
+fn context(e: &clap::Error, kind: ContextKind) -> Option<String> {
+    match e.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        _ => None,
+    }
+}
+
+fn explain(e: &clap::Error) -> (String, u8) {
+    let arg = context(e, ContextKind::InvalidArg).unwrap_or_default();
+    let value = context(e, ContextKind::InvalidValue).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return (e.to_string(), 0),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            return (e.render().to_string(), 2);
+        }
+        ErrorKind::UnknownArgument => {
+            let hint = context(e, ContextKind::SuggestedArg)
+                .map(|s| format!(" Menade du {}?", s.replace(", ", " eller ")))
+                .unwrap_or_default();
+            format!("okänt argument \"{arg}\".{hint}")
+        }
+        ErrorKind::InvalidSubcommand => {
+            let cmd = context(e, ContextKind::InvalidSubcommand).unwrap_or_default();
+            let hint = context(e, ContextKind::SuggestedSubcommand)
+                .map(|s| format!(" Menade du {}?", s.replace(", ", " eller ")))
+                .unwrap_or_default();
+            format!("okänt kommando \"{cmd}\".{hint}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("{arg} saknas."),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = context(e, ContextKind::ValidValue)
+                .map(|v| format!(" Möjliga värden: {v}."))
+                .unwrap_or_default();
+            format!("ogiltigt värde \"{value}\" för {arg}.{valid}")
+        }
+        ErrorKind::ArgumentConflict => {
+            format!("{arg} kan inte användas tillsammans med det andra argumentet.")
+        }
+        ErrorKind::NoEquals
+        | ErrorKind::TooManyValues
+        | ErrorKind::TooFewValues
+        | ErrorKind::WrongNumberOfValues => {
+            format!("fel antal värden för {arg}.")
+        }
+        _ => "argumenten kunde inte tolkas.".to_string(),
+    };
+    (format!("fel: {message} Se trygghetstavlan --help."), 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(args: &[&str]) -> (String, u8) {
+        let mut all = vec!["trygghetstavlan"];
+        all.extend(args);
+        parse_args(all.into_iter().map(Into::into)).unwrap_err()
+    }
+
+    #[test]
+    fn mistakes_are_one_swedish_line_with_exit_2() {
+        let (m, code) = err(&["lista"]);
+        assert_eq!(code, 2);
+        assert!(m.starts_with("fel: okänt kommando \"lista\"."), "{m}");
+        assert!(m.contains("Menade du") && m.contains("list?"), "{m}");
+        let (m, _) = err(&["list", "--kommune", "Bromölla"]);
+        assert!(m.contains("okänt argument \"--kommune\""), "{m}");
+        assert!(m.contains("Menade du --kommun?"), "{m}");
+        let (m, _) = err(&["export-pdf", "--kommun", "Bromölla"]);
+        assert!(m.contains("saknas"), "{m}");
+        let (m, _) = err(&["list", "--period", "tjugotjugofyra"]);
+        assert!(m.contains("ogiltigt värde \"tjugotjugofyra\""), "{m}");
+        for (m, _) in [err(&["lista"]), err(&["list", "--x"])] {
+            assert_eq!(m.lines().count(), 1, "{m}");
+            assert!(!m.contains("error") && !m.contains("Usage"), "{m}");
+        }
+    }
+
+    #[test]
+    fn help_is_swedish() {
+        let (help, code) = err(&["--help"]);
+        assert_eq!(code, 0);
+        assert!(help.contains("Användning: trygghetstavlan"), "{help}");
+        assert!(
+            help.contains("Kommandon:") && help.contains("Flaggor:"),
+            "{help}"
+        );
+        assert!(help.contains("Visa den här hjälpen"), "{help}");
+        assert!(
+            !help.contains("Usage") && !help.contains("Options"),
+            "{help}"
+        );
+        let (help, _) = err(&["restore", "--help"]);
+        assert!(
+            help.contains("trygghetstavlan restore [FLAGGOR] FILE")
+                || help.contains("trygghetstavlan restore [FLAGGOR]"),
+            "{help}"
+        );
+        assert!(
+            !help.contains("Usage") && !help.contains("Print help"),
+            "{help}"
+        );
+        assert!(parse_args(["trygghetstavlan", "list"].map(Into::into)).is_ok());
+    }
+}

@@ -15,7 +15,9 @@ const PREFS_KEY: &str = "trygghetstavlan-prefs";
 /// Why the database could not be opened, and whether a restore can help.
 struct OpenError {
     message: String,
-    restorable: bool,
+    /// The copies to restore from, when a restore can help (an unreadable file, not
+    /// someone else's or a newer one).
+    copies: Option<Vec<crate::ui::backups::CopyEntry>>,
 }
 
 pub struct App {
@@ -57,7 +59,7 @@ impl App {
                 None,
                 Some(OpenError {
                     message: e.to_string(),
-                    restorable: e.is_unreadable(),
+                    copies: e.is_unreadable().then(|| controller::list_copies(&db_path)),
                 }),
             ),
         };
@@ -304,16 +306,11 @@ impl App {
     fn draw(&mut self, ui: &mut egui::Ui) {
         let now = ui.input(|i| i.time);
         if let Some(err) = &self.open_error {
-            let copies = match err.restorable {
-                true => controller::list_copies(&self.db_path),
-                false => Vec::new(),
-            };
             let actions = crate::ui::recovery::open_error_screen(
                 ui,
                 &err.message,
                 &self.db_path,
-                err.restorable,
-                &copies,
+                err.copies.as_deref(),
             );
             if self.error.is_some() {
                 egui::Panel::bottom("bottom").show(ui, |ui| {

@@ -3,24 +3,38 @@
 use super::{Ctx, Effect, Reload, Result};
 use crate::store::{CopyKind, StoreError};
 use crate::ui::BackupAction;
-use crate::ui::backups::BackupState;
+use crate::ui::backups::{BackupState, CopyEntry};
 use std::path::PathBuf;
 
-/// The copies in the folder of copies, newest first within each kind.
-pub fn list_copies(db: &std::path::Path) -> Vec<PathBuf> {
+/// The copies in the folder of copies, newest first, each with what it is.
+pub fn list_copies(db: &std::path::Path) -> Vec<CopyEntry> {
     let dir = crate::store::backup_dir(db);
-    let mut copies: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
-    copies.retain(|p| {
-        p.extension().is_some_and(|e| e == "db")
-            && !p
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-    });
-    copies.sort();
-    copies.reverse();
-    copies
+    let mut copies: Vec<(Option<chrono::NaiveDateTime>, CopyEntry)> = paths
+        .into_iter()
+        .filter_map(|path| {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            if name.starts_with('.') || !name.ends_with(".db") {
+                return None;
+            }
+            let info = crate::store::copy_info(&name);
+            let label = match info {
+                Some((CopyKind::Daily, t)) => format!("Daglig kopia {}", t.format("%Y-%m-%d")),
+                Some((CopyKind::Manual, t)) => {
+                    format!("Egen kopia {}", t.format("%Y-%m-%d %H:%M:%S"))
+                }
+                Some((CopyKind::Safety, t)) => {
+                    format!("Före återställning {}", t.format("%Y-%m-%d %H:%M:%S"))
+                }
+                None => name,
+            };
+            Some((info.map(|(_, t)| t), CopyEntry { path, label }))
+        })
+        .collect();
+    copies.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.label.cmp(&b.1.label)));
+    copies.into_iter().map(|(_, c)| c).collect()
 }
 
 impl BackupAction {

@@ -64,6 +64,27 @@ impl CopyKind {
     }
 }
 
+/// What a copy's file name says: its kind and when it was made.
+pub fn copy_info(name: &str) -> Option<(CopyKind, NaiveDateTime)> {
+    [CopyKind::Daily, CopyKind::Manual, CopyKind::Safety]
+        .into_iter()
+        .find(|k| k.matches(name))
+        .and_then(|k| {
+            let stamp = &name[k.prefix().len()..name.len() - ".db".len()];
+            let stamp = match k {
+                CopyKind::Daily => &stamp[..10],
+                _ => &stamp[..17],
+            };
+            let when = match k {
+                CopyKind::Daily => chrono::NaiveDate::parse_from_str(stamp, "%Y-%m-%d")
+                    .ok()?
+                    .and_time(Default::default()),
+                _ => NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d-%H%M%S").ok()?,
+            };
+            Some((k, when))
+        })
+}
+
 /// Where the copies of the database at `db` are kept.
 pub fn backup_dir(db: &Path) -> PathBuf {
     let name = db
@@ -489,4 +510,31 @@ pub fn restore_unopenable(db: &Path, source: &Path, now: NaiveDateTime) -> Resul
         let _ = std::fs::remove_file(&tmp);
     }
     r.map(|_| safety)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copy_names_tell_kind_and_time() {
+        let t = NaiveDateTime::parse_from_str("2026-11-24 09:30:05", "%Y-%m-%d %H:%M:%S").unwrap();
+        for kind in [CopyKind::Daily, CopyKind::Manual, CopyKind::Safety] {
+            let name = copy_name(kind, t);
+            assert!(kind.matches(&name), "{name}");
+            assert_eq!(copy_info(&name).map(|(k, _)| k), Some(kind));
+        }
+        assert_eq!(
+            copy_name(CopyKind::Daily, t),
+            "trygghetstavlan-2026-11-24.db"
+        );
+        assert_eq!(
+            copy_info("fore-aterstallning-2026-11-24-093005-2.db"),
+            Some((CopyKind::Safety, t))
+        );
+        // An older version's manual copy is not a daily one, so it is never pruned.
+        assert!(!CopyKind::Daily.matches("trygghetstavlan-2026-11-24-093005.db"));
+        assert_eq!(copy_info("trygghetstavlan-2026-11-24-093005.db"), None);
+        assert_eq!(copy_info("kopia.db"), None);
+    }
 }

@@ -22,7 +22,8 @@ use columns::{Names, names, prefixed};
 
 pub use authoring::{DeletedCommitment, DeletedSection};
 pub use backup::{
-    CopyKind, KEEP_DAILY, KEEP_SAFETY, backup_dir, copy_name, restore_unopenable, verify_copy,
+    CopyKind, KEEP_DAILY, KEEP_SAFETY, backup_dir, copy_info, copy_name, restore_unopenable,
+    verify_copy,
 };
 pub use schema::LATEST_VERSION;
 pub use walks::DeletedWalk;

@@ -16,6 +16,13 @@ pub enum BackupAction {
     RestoreFrom(PathBuf),
 }
 
+/// A copy in the folder of copies, with what it is ("Daglig kopia 2026-11-24").
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyEntry {
+    pub path: PathBuf,
+    pub label: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BackupState {
     pub open: bool,
@@ -23,8 +30,8 @@ pub struct BackupState {
     pub save_path: String,
     /// A copy to restore from, typed or chosen.
     pub restore_path: String,
-    /// The automatic copies, newest first.
-    pub copies: Vec<PathBuf>,
+    /// The copies in the folder of copies, newest first.
+    pub copies: Vec<CopyEntry>,
     pub confirm: Option<PathBuf>,
     pub message: Option<String>,
 }
@@ -50,25 +57,16 @@ fn contents(ui: &mut Ui, st: &mut BackupState) -> Vec<BackupAction> {
     ui.separator();
     ui.label(RichText::new("Återställ").strong());
     ui.label(weak(
-        "All data ersätts med kopians. Nuvarande data sparas först bredvid databasen.",
+        "All data ersätts med kopians. Nuvarande data sparas först som en kopia (Före återställning).",
     ));
     if st.copies.is_empty() {
         ui.label(weak(
             "Inga automatiska kopior ännu (en görs varje dag programmet startas).",
         ));
     }
-    for c in &st.copies {
-        ui.horizontal(|ui| {
-            let name = c
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            ui.label(&name);
-            if ui.small_button("Återställ").clicked() {
-                st.confirm = Some(c.clone());
-            }
-        });
-    }
+    egui::ScrollArea::vertical()
+        .max_height(220.0)
+        .show(ui, |ui| copy_list(ui, &st.copies, &mut st.confirm));
     ui.horizontal(|ui| {
         labelled(
             ui,
@@ -113,4 +111,17 @@ fn contents(ui: &mut Ui, st: &mut BackupState) -> Vec<BackupAction> {
         actions.push(A::Close);
     }
     actions
+}
+
+/// One line per copy with its "Återställ" button; a click asks for confirmation.
+fn copy_list(ui: &mut Ui, copies: &[CopyEntry], confirm: &mut Option<PathBuf>) {
+    for c in copies {
+        ui.horizontal(|ui| {
+            ui.label(&c.label)
+                .on_hover_text(c.path.display().to_string());
+            if ui.small_button("Återställ").clicked() {
+                *confirm = Some(c.path.clone());
+            }
+        });
+    }
 }

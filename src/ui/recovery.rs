@@ -1,10 +1,11 @@
 //! When the database is damaged or cannot be opened: say so plainly, and offer the way
 //! back (a restore from a copy) instead of a dead end.
 
+use super::backups::CopyEntry;
 use super::forms::{dialog, error_line};
 use super::{Action, BackupAction};
 use egui::{RichText, Ui};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The window shown when the start-up check found the database damaged.
 pub fn damaged_notice(ctx: &egui::Context, open: bool) -> Vec<Action> {
@@ -23,7 +24,7 @@ pub fn damaged_notice(ctx: &egui::Context, open: bool) -> Vec<Action> {
             ui.add_space(6.0);
             ui.label(
                 "Återställ från den senaste säkerhetskopian. Den skadade filen sparas först \
-                 som en egen kopia, så inget försvinner.",
+                 som en kopia (Före återställning), så inget försvinner.",
             );
             ui.add_space(6.0);
             ui.horizontal(|ui| {
@@ -44,14 +45,13 @@ pub fn damaged_notice(ctx: &egui::Context, open: bool) -> Vec<Action> {
 }
 
 /// Instead of the board when the database could not be opened. `copies` (newest first)
-/// are offered for a restore when `restorable` (the file is unreadable, not someone
-/// else's or newer).
+/// are offered for a restore when a restore can help (the file is unreadable, not
+/// someone else's or newer).
 pub fn open_error_screen(
     ui: &mut Ui,
     err: &str,
     path: &Path,
-    restorable: bool,
-    copies: &[PathBuf],
+    copies: Option<&[CopyEntry]>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::CentralPanel::default().show(ui, |ui| {
@@ -62,12 +62,12 @@ pub fn open_error_screen(
         ui.add_space(10.0);
         ui.label(format!("Fil: {}", path.display()));
         ui.label("Starta programmet med --db SÖKVÄG för att öppna en annan fil.");
-        if !restorable {
+        let Some(copies) = copies else {
             return;
-        }
+        };
         ui.add_space(16.0);
         ui.label(RichText::new("Återställ från en säkerhetskopia").strong());
-        ui.label("Den oläsbara filen sparas först som en egen kopia i mappen för säkerhetskopior.");
+        ui.label("Den oläsbara filen sparas först som en kopia (Före återställning).");
         if copies.is_empty() {
             error_line(
                 ui,
@@ -76,13 +76,10 @@ pub fn open_error_screen(
         }
         for c in copies {
             ui.horizontal(|ui| {
-                let name = c
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                ui.label(&name);
+                ui.label(&c.label)
+                    .on_hover_text(c.path.display().to_string());
                 if ui.small_button("Återställ").clicked() {
-                    actions.push(BackupAction::RestoreFrom(c.clone()).into());
+                    actions.push(BackupAction::RestoreFrom(c.path.clone()).into());
                 }
             });
         }

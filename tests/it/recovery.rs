@@ -624,3 +624,39 @@ fn restore_killed_at_any_moment_leaves_old_or_new() {
     assert_eq!(Store::open(&db).unwrap().activity_count().unwrap(), 20000);
     let _ = seen_new;
 }
+
+/// A database that cannot be opened at all is restored from the window's error screen.
+#[test]
+fn unreadable_database_is_restored_from_the_error_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let copies = trygghetstavlan::store::backup_dir(&db);
+    assert!(copies.is_dir(), "the first command made the day's copy");
+    std::fs::write(&db, "inte längre en databas").unwrap();
+    let app = App::new(
+        Store::open(&db),
+        db.clone(),
+        Prefs::default(),
+        Clock::Fixed(day("2024-06-15")),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.run();
+    h.get_by_label("Databasen kunde inte öppnas");
+    h.get_by_label_contains("Daglig kopia");
+    h.get_by_label("Återställ").click();
+    h.run();
+    h.get_by_label_contains("Återställt från");
+    assert_eq!(
+        h.state().data().nav.len(),
+        2,
+        "both lokalpolisområden shown"
+    );
+    let saved: Vec<_> = std::fs::read_dir(&copies)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("fore-aterstallning-"))
+        .collect();
+    assert_eq!(saved.len(), 1, "the unreadable file was kept");
+}

@@ -145,6 +145,16 @@ fn main() {
         pages = trygghetstavlan::report::render_pdf(&f).unwrap().pages;
     });
 
+    // The start-up check and the day's copy, which run in the background of the window
+    // and before each command.
+    let t = Instant::now();
+    writer.check_health().unwrap();
+    let health = ms(t.elapsed());
+    let copies = tmp.path().join("kopior");
+    let t = Instant::now();
+    writer.daily_backup(&copies, today, 14).unwrap();
+    let daily = ms(t.elapsed());
+
     println!("Skala: 290 kommuner, 10 år, 1 000 000 insatser, 30 000 trygghetsvandringar");
     println!("  öppna databasen + första frame:     {first:8.1} ms   (mål < 300)");
     println!("  tavlans frame ({rows} löften):         {board:8.2} ms   (mål < 4)");
@@ -156,4 +166,8 @@ fn main() {
         bytes as f64 / 1e6
     );
     println!("  PDF, mest aktiva kommunen ({pages} s.):   {pdf:8.1} ms   (mål < 1000)");
+    println!(
+        "  kontroll av filen (quick_check):     {health:8.0} ms   (i bakgrunden / före kommandon)"
+    );
+    println!("  dagens kopia, kontrollerad:          {daily:8.0} ms   (i bakgrunden)");
 }

@@ -1,6 +1,7 @@
 //! The integration tests, as one binary (each file in tests/ would link the crate again).
 
 mod cli;
+mod common;
 mod fuzz;
 mod import;
 mod recovery;

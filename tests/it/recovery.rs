@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 use trygghetstavlan::app::App;
-use trygghetstavlan::domain::{Activity, ActivityId, Clock, Party};
+use trygghetstavlan::domain::{Activity, ActivityId, Party};
 use trygghetstavlan::store::{KEEP_DAILY, Store};
-use trygghetstavlan::ui::{BackupAction, Prefs};
+use trygghetstavlan::ui::BackupAction;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_trygghetstavlan"))
@@ -32,9 +32,7 @@ fn seeded(dir: &Path) -> PathBuf {
     db
 }
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use crate::common::day;
 
 /// An insats of Olofström's first löfte, with `text` as description and note.
 fn insats(store: &Store, text: &str) -> Activity {
@@ -89,17 +87,7 @@ fn checkpointed(db: &Path) -> u64 {
 
 fn app_on(db: &Path) -> Harness<'static, App> {
     let store = Store::open(db);
-    let app = App::new(
-        store,
-        db.to_path_buf(),
-        Prefs::default(),
-        Clock::Fixed(day("2024-06-15")),
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
-    h.run();
-    h
+    crate::common::app_harness(store, db, "2024-06-15")
 }
 
 fn select(h: &mut Harness<'static, App>, kommun: &str) {
@@ -633,16 +621,7 @@ fn unreadable_database_is_restored_from_the_error_screen() {
     let copies = trygghetstavlan::store::backup_dir(&db);
     assert!(copies.is_dir(), "the first command made the day's copy");
     std::fs::write(&db, "inte längre en databas").unwrap();
-    let app = App::new(
-        Store::open(&db),
-        db.clone(),
-        Prefs::default(),
-        Clock::Fixed(day("2024-06-15")),
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
-    h.run();
+    let mut h = app_on(&db);
     h.get_by_label("Databasen kunde inte öppnas");
     h.get_by_label_contains("Daglig kopia");
     h.get_by_label("Återställ").click();

@@ -1,13 +1,10 @@
 //! The PDF uppföljning, parsed back with lopdf.
 
-use chrono::NaiveDate;
 use trygghetstavlan::domain::{Activity, ActivityId, Period};
 use trygghetstavlan::report::{build_follow_up, render_pdf};
 use trygghetstavlan::store::Store;
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use crate::common::day;
 
 fn seeded() -> Store {
     let mut store = Store::open_in_memory().unwrap();

@@ -1,6 +1,5 @@
 //! egui_kittest flows through the real app, by label, with no display.
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -11,9 +10,7 @@ use trygghetstavlan::domain::Status;
 use trygghetstavlan::store::Store;
 use trygghetstavlan::ui::Prefs;
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use crate::common::day;
 
 /// The app on a seeded in-memory database, on 2024-06-15.
 fn harness() -> Harness<'static, App> {
@@ -24,17 +21,7 @@ fn harness() -> Harness<'static, App> {
 fn harness_on(today: &str) -> Harness<'static, App> {
     let mut store = Store::open_in_memory().unwrap();
     trygghetstavlan::seed::install(&mut store).unwrap();
-    let app = App::new(
-        Ok(store),
-        PathBuf::from(":memory:"),
-        Prefs::default(),
-        Clock::Fixed(day(today)),
-    );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
-    h.run();
-    h
+    crate::common::app_harness(Ok(store), &PathBuf::from(":memory:"), today)
 }
 
 fn select(h: &mut Harness<'static, App>, kommun: &str) {

@@ -1,7 +1,9 @@
 //! Input validation shared by the GUI, the CLI and the store: every limit lives here, and
 //! every rule says what is wrong in Swedish through [`Invalid`].
 
-use crate::domain::{Observation, ObservationStatus, SafetyWalk};
+use crate::domain::{
+    Decision, DecisionStatus, Meeting, Observation, ObservationStatus, SafetyWalk,
+};
 use chrono::{Datelike, NaiveDate};
 
 /// Longest free text we accept in one field (characters).
@@ -75,6 +77,10 @@ pub enum Invalid {
     DemoExists,
     #[error("{0} finns redan.")]
     FileExists(std::path::PathBuf),
+    #[error("Mötet {0} har beslut eller anteckningar och tas inte bort här.")]
+    MeetingHasRecords(NaiveDate),
+    #[error("Ange varför beslutet stryks.")]
+    StruckNeedsReason,
 }
 
 /// Parses an ISO date (2024-03-01).
@@ -222,6 +228,40 @@ pub fn validate_observation(o: &Observation) -> Result<Observation, Invalid> {
         responsible: check_text("Ansvarig", &o.responsible, false, false)?,
         status_reason: reason,
         ..o.clone()
+    })
+}
+
+/// A meeting with trimmed texts, or the first problem.
+pub fn validate_meeting(m: &Meeting) -> Result<Meeting, Invalid> {
+    check_date(m.date)?;
+    let mut participants = Vec::new();
+    for p in &m.participants {
+        let p = check_text("Deltagare", p, false, false)?;
+        if !p.is_empty() {
+            participants.push(p);
+        }
+    }
+    Ok(Meeting {
+        participants,
+        notes: check_text("Anteckningar", &m.notes, false, true)?,
+        ..m.clone()
+    })
+}
+
+/// A beslut with trimmed texts, or the first problem.
+pub fn validate_decision(d: &Decision) -> Result<Decision, Invalid> {
+    if let Some(date) = d.deadline {
+        check_date(date)?;
+    }
+    let reason = check_text("Motivering", &d.status_reason, false, true)?;
+    if d.status == DecisionStatus::Struck && reason.is_empty() {
+        return Err(Invalid::StruckNeedsReason);
+    }
+    Ok(Decision {
+        text: check_text("Beslut", &d.text, true, true)?,
+        responsible: check_text("Ansvarig", &d.responsible, false, false)?,
+        status_reason: reason,
+        ..d.clone()
     })
 }
 

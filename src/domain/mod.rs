@@ -28,7 +28,9 @@ id_type!(
     ActivityId,
     WalkId,
     ObservationId,
-    AgreementId
+    AgreementId,
+    MeetingId,
+    DecisionId
 );
 
 /// Ansvarig: who is responsible for a löfte or who did an insats.
@@ -551,12 +553,14 @@ pub fn week_label(date: NaiveDate) -> String {
 }
 
 mod clock;
+mod meeting;
 pub mod palette;
 mod progress;
 mod records;
 mod views;
 
 pub use clock::Clock;
+pub use meeting::{Decision, DecisionStatus, Meeting};
 pub use progress::{TargetProgress, TargetTally, commitment_status, target_progress};
 pub use records::Records;
 pub use views::{BoardData, CommitmentStats, OpenObservation, WalkSummary, default_pledge};

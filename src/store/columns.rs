@@ -3,9 +3,9 @@
 //! value this version does not know is an error, never a silent default.
 
 use crate::domain::{
-    ActivityId, AgreementId, CommitmentId, MunicipalityId, ObservationCategory, ObservationId,
-    ObservationStatus, Party, PledgeId, PoliceAreaId, SectionId, Status, TargetId, TimeOfDay,
-    WalkId,
+    ActivityId, AgreementId, CommitmentId, DecisionId, DecisionStatus, MeetingId, MunicipalityId,
+    ObservationCategory, ObservationId, ObservationStatus, Party, PledgeId, PoliceAreaId,
+    SectionId, Status, TargetId, TimeOfDay, WalkId,
 };
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
@@ -33,7 +33,9 @@ id_columns!(
     ActivityId,
     WalkId,
     ObservationId,
-    AgreementId
+    AgreementId,
+    MeetingId,
+    DecisionId
 );
 
 /// Enums stored by their stable key ("polisen", "genomford", …).
@@ -58,7 +60,8 @@ key_columns!(
     Status => Status::from_key,
     TimeOfDay => TimeOfDay::from_key,
     ObservationCategory => ObservationCategory::from_key,
-    ObservationStatus => ObservationStatus::from_key
+    ObservationStatus => ObservationStatus::from_key,
+    DecisionStatus => DecisionStatus::from_key
 );
 
 fn unknown(what: &str, value: &str) -> FromSqlError {

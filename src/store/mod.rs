@@ -9,6 +9,7 @@ mod authoring;
 mod backup;
 mod board;
 mod columns;
+mod meetings;
 mod municipalities;
 mod pledges;
 mod schema;

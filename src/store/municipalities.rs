@@ -3,7 +3,6 @@
 use super::{Result, Store, StoreError};
 use crate::domain::{Municipality, MunicipalityId, PoliceArea, PoliceAreaId};
 use crate::validate::check_text;
-use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
 fn municipality_from_row(r: &rusqlite::Row) -> rusqlite::Result<Municipality> {
@@ -108,28 +107,5 @@ impl Store {
             params![name, id.0],
             || format!("Kommun {id}"),
         )
-    }
-
-    /// Date of the group's latest lägesbild meeting ("Sedan förra mötet").
-    pub fn last_meeting(&self, id: MunicipalityId) -> Result<Option<NaiveDate>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT last_meeting FROM municipality WHERE id = ?1",
-                [id],
-                |r| r.get("last_meeting"),
-            )
-            .optional()?
-            .flatten())
-    }
-
-    pub fn set_last_meeting(&mut self, id: MunicipalityId, date: Option<NaiveDate>) -> Result<()> {
-        let tx = self.write_tx()?;
-        tx.execute(
-            "UPDATE municipality SET last_meeting = ?1 WHERE id = ?2",
-            params![date, id.0],
-        )?;
-        tx.commit()?;
-        Ok(())
     }
 }

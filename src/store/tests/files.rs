@@ -157,3 +157,30 @@ fn backup_to_writes_a_consistent_copy() {
     let copy = Store::open(&dest).unwrap();
     assert_eq!(copy.activity_count().unwrap(), 1);
 }
+
+#[test]
+fn meeting_dates_of_version_3_become_recorded_meetings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        schema::migrate_to(&mut conn, 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO police_area(id, name) VALUES (1, 'Karlshamn');
+             INSERT INTO municipality(id, name, police_area_id, last_meeting) VALUES (1, 'Olofström', 1, '2024-05-02');
+             INSERT INTO municipality(id, name, police_area_id) VALUES (2, 'Bromölla', 1);",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.opened(), Opened::Migrated { from: 3 });
+    assert_eq!(
+        s.last_meeting(MunicipalityId(1)).unwrap(),
+        Some(d("2024-05-02"))
+    );
+    assert_eq!(s.last_meeting(MunicipalityId(2)).unwrap(), None);
+    let m = s.meetings(MunicipalityId(1)).unwrap();
+    assert_eq!(m.len(), 1);
+    assert!(m[0].notes.is_empty() && m[0].participants.is_empty());
+}

@@ -300,3 +300,81 @@ fn pledge_head_update() {
             .is_err()
     );
 }
+
+#[test]
+fn meetings_and_beslut_carry_over_until_closed() {
+    let mut f = fixture();
+    let m = f.m;
+    let first = f
+        .store
+        .add_meeting(&Meeting {
+            id: MeetingId(0),
+            municipality: m,
+            date: d("2024-03-05"),
+            participants: vec![" Polisen ".into(), "".into(), "Kommunen".into()],
+            notes: "Oro kring busstationen.".into(),
+        })
+        .unwrap();
+    let beslut = |meeting, text: &str| Decision {
+        id: DecisionId(0),
+        meeting,
+        text: text.into(),
+        responsible: "Kommunen, gatuenheten".into(),
+        deadline: Some(d("2024-04-01")),
+        commitment: None,
+        status: DecisionStatus::Open,
+        status_reason: String::new(),
+        status_date: None,
+    };
+    let a = f
+        .store
+        .add_decision(&beslut(first, "Byt belysning vid stationen"))
+        .unwrap();
+    let b = f
+        .store
+        .add_decision(&beslut(first, "Klotter på tunneln"))
+        .unwrap();
+    assert!(matches!(
+        f.store.add_decision(&beslut(first, "  ")),
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(
+        f.store.meeting(first).unwrap().participants,
+        ["Polisen", "Kommunen"]
+    );
+    // The next meeting sees both as open, until one is done and one struck.
+    f.store.set_last_meeting(m, Some(d("2024-04-09"))).unwrap();
+    let open = f.store.open_decisions(m, Some(d("2024-04-09"))).unwrap();
+    assert_eq!(open.len(), 2);
+    assert_eq!(open[0].1, d("2024-03-05"));
+    assert!(open[0].0.is_overdue(d("2024-04-09")));
+    f.store
+        .set_decision_status(a, DecisionStatus::Done, "", d("2024-04-09"))
+        .unwrap();
+    assert!(matches!(
+        f.store
+            .set_decision_status(b, DecisionStatus::Struck, " ", d("2024-04-09")),
+        Err(StoreError::Invalid(
+            crate::validate::Invalid::StruckNeedsReason
+        ))
+    ));
+    f.store
+        .set_decision_status(
+            b,
+            DecisionStatus::Struck,
+            "Saneras av bolaget",
+            d("2024-04-09"),
+        )
+        .unwrap();
+    assert!(f.store.open_decisions(m, None).unwrap().is_empty());
+    assert_eq!(
+        f.store.decision(b).unwrap().status_date,
+        Some(d("2024-04-09"))
+    );
+    // The board's meeting date: the latest meeting; clearing removes only an empty one.
+    assert_eq!(f.store.last_meeting(m).unwrap(), Some(d("2024-04-09")));
+    f.store.set_last_meeting(m, None).unwrap();
+    assert_eq!(f.store.last_meeting(m).unwrap(), Some(d("2024-03-05")));
+    assert!(f.store.set_last_meeting(m, None).is_err(), "it has beslut");
+    assert_eq!(f.store.meetings(m).unwrap().len(), 1);
+}

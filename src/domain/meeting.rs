@@ -1,0 +1,82 @@
+//! Lägesbildsmöten and their beslut: what the group decided, who does it, by when.
+
+use super::{CommitmentId, DecisionId, MeetingId, MunicipalityId};
+use chrono::NaiveDate;
+
+/// One recorded lägesbildsmöte of a kommun.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub municipality: MunicipalityId,
+    pub date: NaiveDate,
+    /// Organisations or roles present ("Polisen", "Kommunen, trygghetssamordnare"); no
+    /// names of persons.
+    pub participants: Vec<String>,
+    /// The lägesbild as the parties described it.
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DecisionStatus {
+    Open,
+    Done,
+    /// Dropped, with a reason.
+    Struck,
+}
+
+impl DecisionStatus {
+    pub const ALL: [DecisionStatus; 3] = [
+        DecisionStatus::Open,
+        DecisionStatus::Done,
+        DecisionStatus::Struck,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DecisionStatus::Open => "Öppen",
+            DecisionStatus::Done => "Klar",
+            DecisionStatus::Struck => "Struken",
+        }
+    }
+
+    /// Stable key used in the database.
+    pub fn key(self) -> &'static str {
+        match self {
+            DecisionStatus::Open => "oppen",
+            DecisionStatus::Done => "klar",
+            DecisionStatus::Struck => "struken",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<DecisionStatus> {
+        Self::ALL.into_iter().find(|d| d.key() == s)
+    }
+}
+
+/// A beslut or åtgärd of a meeting. Open ones carry over to the next meetings until
+/// they are closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub id: DecisionId,
+    pub meeting: MeetingId,
+    pub text: String,
+    /// Organisation or role ("Kommunen, gatuenheten").
+    pub responsible: String,
+    pub deadline: Option<NaiveDate>,
+    pub commitment: Option<CommitmentId>,
+    pub status: DecisionStatus,
+    pub status_reason: String,
+    /// When the status last changed.
+    pub status_date: Option<NaiveDate>,
+}
+
+impl Decision {
+    pub fn is_open(&self) -> bool {
+        self.status == DecisionStatus::Open
+    }
+
+    /// Open and past its deadline on `today`.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.deadline.is_some_and(|d| d < today)
+    }
+}

@@ -1,0 +1,231 @@
+//! Lägesbildsmöten and their beslut.
+
+use super::{Names, Result, Store, StoreError, names};
+use crate::domain::{Decision, DecisionId, DecisionStatus, Meeting, MeetingId, MunicipalityId};
+use crate::validate::{Invalid, validate_decision, validate_meeting};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+
+const MEETING_COLS: &str = "id, municipality_id, date, participants, notes";
+const DECISION_COLS: &str = "d.id, d.meeting_id, d.text, d.responsible, d.deadline, \
+     d.commitment_id, d.status, d.status_reason, d.status_date";
+
+fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
+    Ok(Meeting {
+        id: r.get("id")?,
+        municipality: r.get("municipality_id")?,
+        date: r.get("date")?,
+        participants: r.get::<_, Names>("participants")?.0,
+        notes: r.get("notes")?,
+    })
+}
+
+fn decision_from_row(r: &Row) -> rusqlite::Result<Decision> {
+    Ok(Decision {
+        id: r.get("id")?,
+        meeting: r.get("meeting_id")?,
+        text: r.get("text")?,
+        responsible: r.get("responsible")?,
+        deadline: r.get("deadline")?,
+        commitment: r.get("commitment_id")?,
+        status: r.get("status")?,
+        status_reason: r.get("status_reason")?,
+        status_date: r.get("status_date")?,
+    })
+}
+
+impl Store {
+    /// Records a meeting; its id.
+    pub fn add_meeting(&mut self, m: &Meeting) -> Result<MeetingId> {
+        let m = validate_meeting(m)?;
+        let tx = self.write_tx()?;
+        tx.execute(
+            "INSERT INTO meeting(municipality_id, date, participants, notes) VALUES (?1, ?2, ?3, ?4)",
+            params![m.municipality, m.date, names(&m.participants), m.notes],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(MeetingId(id))
+    }
+
+    /// Saves a meeting's date, participants and notes.
+    pub fn update_meeting(&mut self, m: &Meeting) -> Result<()> {
+        let m = validate_meeting(m)?;
+        self.update_one(
+            "UPDATE meeting SET date = ?1, participants = ?2, notes = ?3 WHERE id = ?4",
+            params![m.date, names(&m.participants), m.notes, m.id],
+            || format!("Möte {}", m.id),
+        )
+    }
+
+    pub fn meeting(&self, id: MeetingId) -> Result<Meeting> {
+        self.conn
+            .query_row(
+                &format!("SELECT {MEETING_COLS} FROM meeting WHERE id = ?1"),
+                [id],
+                meeting_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Möte {id}")))
+    }
+
+    /// A kommun's meetings, newest first.
+    pub fn meetings(&self, m: MunicipalityId) -> Result<Vec<Meeting>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {MEETING_COLS} FROM meeting WHERE municipality_id = ?1 ORDER BY date DESC, id DESC"
+        ))?;
+        let rows = st.query_map([m], meeting_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The kommun's meeting on `date`, if one is recorded.
+    pub fn meeting_on(&self, m: MunicipalityId, date: NaiveDate) -> Result<Option<Meeting>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {MEETING_COLS} FROM meeting WHERE municipality_id = ?1 AND date = ?2 \
+                     ORDER BY id LIMIT 1"
+                ),
+                params![m, date],
+                meeting_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Date of the group's latest lägesbildsmöte ("Sedan förra mötet").
+    pub fn last_meeting(&self, m: MunicipalityId) -> Result<Option<NaiveDate>> {
+        Ok(self.conn.query_row(
+            "SELECT max(date) FROM meeting WHERE municipality_id = ?1",
+            [m],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The board's "Förra lägesbildsmötet": a date records a meeting on that day (unless
+    /// one is recorded); clearing removes the latest meeting when nothing was recorded
+    /// at it.
+    pub fn set_last_meeting(&mut self, m: MunicipalityId, date: Option<NaiveDate>) -> Result<()> {
+        match date {
+            Some(d) => {
+                if self.meeting_on(m, d)?.is_none() {
+                    self.add_meeting(&Meeting {
+                        id: MeetingId(0),
+                        municipality: m,
+                        date: d,
+                        participants: Vec::new(),
+                        notes: String::new(),
+                    })?;
+                }
+                Ok(())
+            }
+            None => {
+                let Some(latest) = self.meetings(m)?.into_iter().next() else {
+                    return Ok(());
+                };
+                let tx = self.write_tx()?;
+                let decisions: i64 = tx.query_row(
+                    "SELECT count(*) FROM decision WHERE meeting_id = ?1",
+                    [latest.id],
+                    |r| r.get(0),
+                )?;
+                if decisions > 0 || !latest.notes.is_empty() || !latest.participants.is_empty() {
+                    return Err(Invalid::MeetingHasRecords(latest.date).into());
+                }
+                tx.execute("DELETE FROM meeting WHERE id = ?1", [latest.id])?;
+                tx.commit()?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Adds a beslut at the end of its meeting's list; its id.
+    pub fn add_decision(&mut self, d: &Decision) -> Result<DecisionId> {
+        let d = validate_decision(d)?;
+        let tx = self.write_tx()?;
+        let pos: i64 = tx.query_row(
+            "SELECT coalesce(max(position) + 1, 0) FROM decision WHERE meeting_id = ?1",
+            [d.meeting],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO decision(meeting_id, position, text, responsible, deadline, \
+             commitment_id, status, status_reason, status_date) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                d.meeting,
+                pos,
+                d.text,
+                d.responsible,
+                d.deadline,
+                d.commitment,
+                d.status,
+                d.status_reason,
+                d.status_date
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(DecisionId(id))
+    }
+
+    pub fn decision(&self, id: DecisionId) -> Result<Decision> {
+        self.conn
+            .query_row(
+                &format!("SELECT {DECISION_COLS} FROM decision d WHERE d.id = ?1"),
+                [id],
+                decision_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("Beslut {id}")))
+    }
+
+    /// Closes (or reopens) a beslut on `on`; "struken" needs a reason.
+    pub fn set_decision_status(
+        &mut self,
+        id: DecisionId,
+        status: DecisionStatus,
+        reason: &str,
+        on: NaiveDate,
+    ) -> Result<()> {
+        let mut d = self.decision(id)?;
+        d.status = status;
+        d.status_reason = reason.to_string();
+        d.status_date = Some(on);
+        let d = validate_decision(&d)?;
+        self.update_one(
+            "UPDATE decision SET status = ?1, status_reason = ?2, status_date = ?3 WHERE id = ?4",
+            params![d.status, d.status_reason, d.status_date, d.id],
+            || format!("Beslut {id}"),
+        )
+    }
+
+    /// The beslut of one meeting, in the order they were taken.
+    pub fn decisions(&self, meeting: MeetingId) -> Result<Vec<Decision>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {DECISION_COLS} FROM decision d WHERE d.meeting_id = ?1 ORDER BY d.position, d.id"
+        ))?;
+        let rows = st.query_map([meeting], decision_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open beslut of the kommun's meetings before `before` (all meetings when None),
+    /// each with the date of its meeting; oldest meeting first.
+    pub fn open_decisions(
+        &self,
+        m: MunicipalityId,
+        before: Option<NaiveDate>,
+    ) -> Result<Vec<(Decision, NaiveDate)>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {DECISION_COLS}, mt.date AS meeting_date FROM decision d \
+             JOIN meeting mt ON mt.id = d.meeting_id \
+             WHERE mt.municipality_id = ?1 AND d.status = 'oppen' \
+             AND mt.date < coalesce(?2, '9999-12-31') \
+             ORDER BY mt.date, mt.id, d.position, d.id"
+        ))?;
+        let rows = st.query_map(params![m, before], |r| {
+            Ok((decision_from_row(r)?, r.get("meeting_date")?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

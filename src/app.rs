@@ -6,7 +6,7 @@ use crate::domain::Clock;
 use crate::store::{Store, StoreError};
 use crate::ui::nav::{Selection, Tab};
 use crate::ui::toast::Toast;
-use crate::ui::{Action, BoardAction, Prefs, Screens};
+use crate::ui::{Action, BoardAction, MeetingAction, Prefs, Screens};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -40,6 +40,8 @@ pub struct App {
     /// Another program's changes are noticed through this (`PRAGMA data_version`).
     data_version: Option<i64>,
     last_version_check: f64,
+    /// The window is full screen (meeting mode).
+    fullscreen: bool,
 }
 
 /// How often (seconds) the window looks for changes another program made to the file.
@@ -79,9 +81,20 @@ impl App {
             damaged_notice: false,
             data_version: None,
             last_version_check: 0.0,
+            fullscreen: false,
         };
         app.reload(Reload::Fresh);
         app
+    }
+
+    /// Shows kommun `start.municipality`, in meeting mode when asked.
+    pub fn start_at(&mut self, start: &StartAt) {
+        if let Some(m) = start.municipality {
+            self.apply(crate::ui::NavAction::SelectMunicipality(m).into(), 0.0);
+            if start.meeting {
+                self.apply(MeetingAction::Start.into(), 0.0);
+            }
+        }
     }
 
     /// Starts the background check of the file and the day's copy (a file, not memory).
@@ -322,6 +335,10 @@ impl App {
             }
             return;
         }
+        self.follow_meeting_mode(ui.ctx());
+        if self.screens.meeting.active {
+            return self.draw_meeting(ui, now);
+        }
         let mut actions = Vec::new();
         let board_tab = self.screens.nav.tab == Tab::Board;
         egui::Panel::top("top").show(ui, |ui| {
@@ -362,6 +379,12 @@ impl App {
         }
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
         actions.extend(self.dialogs(ui.ctx()));
+        // F5: the lägesbildsmöte on the projector.
+        if self.screens.nav.municipality().is_some()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5))
+        {
+            actions.push(MeetingAction::Start.into());
+        }
         // Ctrl+N: new insats for the selected löfte.
         if self.screens.board.activity_form.is_none()
             && self.screens.authoring.commitment_form.is_none()
@@ -377,6 +400,81 @@ impl App {
         }
         if self.prefs.dark != dark {
             set_theme(ui.ctx(), self.prefs.dark);
+        }
+    }
+
+    /// Full screen while in meeting mode, windowed otherwise.
+    fn follow_meeting_mode(&mut self, ctx: &egui::Context) {
+        let wanted = self.screens.meeting.active;
+        if self.fullscreen != wanted {
+            self.fullscreen = wanted;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(wanted));
+        }
+    }
+
+    /// Meeting mode: the agenda strip and one page, nothing else.
+    fn draw_meeting(&mut self, ui: &mut egui::Ui, now: f64) {
+        let mut actions: Vec<Action> = Vec::new();
+        let step = self.screens.meeting.step;
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        ui.input_mut(|i| {
+            let mut key = |k| i.consume_key(egui::Modifiers::NONE, k);
+            if key(egui::Key::Escape) && !typing {
+                actions.push(MeetingAction::Leave.into());
+            }
+            let back = key(egui::Key::PageUp) || (!typing && key(egui::Key::ArrowLeft));
+            let next = key(egui::Key::PageDown) || (!typing && key(egui::Key::ArrowRight));
+            if back {
+                actions.push(MeetingAction::Show(step.moved(-1)).into());
+            } else if next {
+                actions.push(MeetingAction::Show(step.moved(1)).into());
+            }
+            if !typing && key(egui::Key::ArrowDown) {
+                self.screens.meeting.board_scroll += 44.0;
+            }
+            if !typing && key(egui::Key::ArrowUp) {
+                self.screens.meeting.board_scroll =
+                    (self.screens.meeting.board_scroll - 44.0).max(0.0);
+            }
+        });
+        let kommun = self
+            .data
+            .board
+            .as_ref()
+            .map(|(b, _)| b.municipality.name.clone())
+            .unwrap_or_default();
+        egui::Panel::top("meeting_top").show(ui, |ui| {
+            ui.add_space(6.0);
+            actions.extend(self.screens.meeting.top(ui, &kommun));
+            ui.add_space(4.0);
+        });
+        if self.toast.is_some() || self.error.is_some() {
+            egui::Panel::bottom("bottom").show(ui, |ui| {
+                actions.extend(crate::ui::toast::ui(
+                    ui,
+                    self.toast.as_ref(),
+                    self.error.as_deref(),
+                ));
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| match &self.data.board {
+            Some((board, summary)) => {
+                let view = crate::ui::meeting::MeetingView {
+                    board,
+                    summary,
+                    data: &self.data.meeting,
+                    open_items: &self.data.open_items,
+                    today: self.today,
+                };
+                actions.extend(self.screens.meeting.page(ui, &view));
+            }
+            None => {
+                ui.label("Kommunen har inget medborgarlöfte för det valda året.");
+            }
+        });
+        actions.extend(self.dialogs(ui.ctx()));
+        for a in actions {
+            self.apply(a, now);
         }
     }
 
@@ -524,8 +622,15 @@ pub fn install_style(ctx: &egui::Context) {
     });
 }
 
+/// Where the window starts: a kommun (by name), in meeting mode or not.
+#[derive(Debug, Clone, Default)]
+pub struct StartAt {
+    pub municipality: Option<crate::domain::MunicipalityId>,
+    pub meeting: bool,
+}
+
 /// Opens the main window.
-pub fn run(db_path: PathBuf, store: Result<Store, StoreError>) -> eframe::Result {
+pub fn run(db_path: PathBuf, store: Result<Store, StoreError>, start: StartAt) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Trygghetstavlan")
@@ -539,6 +644,7 @@ pub fn run(db_path: PathBuf, store: Result<Store, StoreError>) -> eframe::Result
         options,
         Box::new(move |cc| {
             let mut app = App::from_creation_context(cc, store, db_path);
+            app.start_at(&start);
             app.start_checkup();
             Ok(Box::new(app))
         }),

@@ -55,7 +55,21 @@ fn main() -> ExitCode {
     };
     let today = Clock::System.today();
     let Some(command) = args.command else {
-        return match trygghetstavlan::app::run(path.clone(), open(&path)) {
+        let store = open(&path);
+        let mut start = trygghetstavlan::app::StartAt {
+            municipality: None,
+            meeting: args.mote,
+        };
+        if let (Some(name), Ok(s)) = (&args.kommun, &store) {
+            match s.municipality_by_name(name) {
+                Ok(Some(m)) => start.municipality = Some(m.id),
+                Ok(None) => return fail(&format!("Okänd kommun: {name}")),
+                Err(e) => return fail(&e.to_string()),
+            }
+        } else if args.mote && args.kommun.is_none() {
+            return fail("Ange kommunen för mötet: --kommun NAMN --mote.");
+        }
+        return match trygghetstavlan::app::run(path.clone(), store, start) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&format!("Kunde inte öppna fönstret: {e}")),
         };
@@ -127,8 +141,48 @@ fn main() -> ExitCode {
         Command::ExportPdf {
             kommun,
             period,
+            mote,
             output,
-        } => cli::export_pdf(&store, &kommun, period, &output, today).map(|msg| println!("{msg}")),
+        } => match (mote, kommun, period) {
+            (Some(id), _, _) => cli::export_minutes(&store, id, &output),
+            (None, Some(k), Some(p)) => cli::export_pdf(&store, &k, p, &output, today),
+            _ => Err(cli::CliError(
+                "Ange --kommun och --period, eller --mote.".into(),
+            )),
+        }
+        .map(|msg| println!("{msg}")),
+        Command::AddMote {
+            kommun,
+            date,
+            deltagare,
+            anteckning,
+        } => cli::add_meeting(&mut store, &kommun, &date, &deltagare, &anteckning)
+            .map(|id| println!("Sparade möte {id}.")),
+        Command::AddBeslut {
+            mote,
+            text,
+            ansvarig,
+            senast,
+            lofte,
+        } => cli::add_decision(
+            &mut store,
+            &cli::DecisionArgs {
+                meeting: mote,
+                text: &text,
+                responsible: &ansvarig,
+                deadline: senast.as_deref(),
+                commitment: lofte,
+            },
+        )
+        .map(|id| println!("Sparade beslut {id}.")),
+        Command::CloseBeslut {
+            id,
+            struken,
+            reason,
+        } => cli::close_decision(&mut store, id, struken, &reason, today),
+        Command::ListMoten { kommun } => {
+            cli::list_meetings(&store, kommun.as_deref(), today, &mut stdout)
+        }
         Command::ImportText {
             kommun,
             period,

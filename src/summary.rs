@@ -63,6 +63,27 @@ impl BoardSummary {
     }
 }
 
+/// What a target should have reached by `today` to be on plan (the year's share for a
+/// per-år target), rounded up: a target is behind plan exactly when done is below it.
+pub fn expected_now(t: &TargetLine, period: crate::domain::Period, today: NaiveDate) -> u32 {
+    use crate::domain::{TargetScope, elapsed_share};
+    use chrono::Datelike;
+    let share = match t.target.scope {
+        TargetScope::PerYear if today.year() == period.current_year(today) => {
+            let y = today.year();
+            match (
+                NaiveDate::from_ymd_opt(y, 1, 1),
+                NaiveDate::from_ymd_opt(y, 12, 31),
+            ) {
+                (Some(a), Some(b)) => elapsed_share(a, b, today),
+                _ => 1.0,
+            }
+        }
+        _ => elapsed_share(period.start(), period.end(), today),
+    };
+    (t.progress.goal as f64 * share - 1e-9).ceil().max(0.0) as u32
+}
+
 pub fn summarize(board: &BoardData, today: NaiveDate) -> BoardSummary {
     let period = board.pledge.period;
     let ended = period.has_ended(today);

@@ -15,6 +15,12 @@ pub struct Cli {
     /// Databasfil att använda (skapas och fylls med de fyra kommunerna om den saknas)
     #[arg(long, global = true, value_name = "SÖKVÄG")]
     pub db: Option<PathBuf>,
+    /// Öppna fönstret på denna kommun
+    #[arg(long, value_name = "KOMMUN")]
+    pub kommun: Option<String>,
+    /// Öppna fönstret i mötesläge (lägesbildsmötet på projektorn)
+    #[arg(long)]
+    pub mote: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -73,13 +79,17 @@ pub enum Command {
         #[arg(long, value_name = "TEXT", default_value = "")]
         note: String,
     },
-    /// Skriv PDF-uppföljningen av en kommuns medborgarlöfte
+    /// Skriv PDF-uppföljningen av en kommuns medborgarlöfte, eller (med --mote) ett mötes
+    /// minnesanteckningar
     ExportPdf {
-        #[arg(long, value_name = "KOMMUN")]
-        kommun: String,
+        #[arg(long, value_name = "KOMMUN", required_unless_present = "mote")]
+        kommun: Option<String>,
         /// Medborgarlöftet som omfattar detta år
-        #[arg(long, value_name = "ÅR")]
-        period: i32,
+        #[arg(long, value_name = "ÅR", required_unless_present = "mote")]
+        period: Option<i32>,
+        /// Minnesanteckningar från detta möte (ID från list-moten)
+        #[arg(long, value_name = "ID", conflicts_with_all = ["kommun", "period"])]
+        mote: Option<i64>,
         /// PDF-fil att skriva
         #[arg(short = 'o', long = "output", value_name = "FIL")]
         output: PathBuf,
@@ -132,6 +142,51 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Registrera ett lägesbildsmöte
+    AddMote {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        /// Mötets datum
+        #[arg(long, value_name = "ÅÅÅÅ-MM-DD", allow_hyphen_values = true)]
+        date: String,
+        /// Organisationer eller roller, kommaseparerade (inga namn på personer)
+        #[arg(long, value_name = "LISTA", default_value = "")]
+        deltagare: String,
+        /// Lägesbilden som den beskrevs på mötet
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        anteckning: String,
+    },
+    /// Registrera ett beslut på ett möte (ID från add-mote eller list-moten)
+    AddBeslut {
+        #[arg(long, value_name = "ID")]
+        mote: i64,
+        #[arg(long, value_name = "TEXT")]
+        text: String,
+        /// Organisation eller roll som ansvarar
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        ansvarig: String,
+        /// Senast klart
+        #[arg(long, value_name = "ÅÅÅÅ-MM-DD", allow_hyphen_values = true)]
+        senast: Option<String>,
+        /// Löftet som beslutet gäller (ID från list)
+        #[arg(long, value_name = "ID")]
+        lofte: Option<i64>,
+    },
+    /// Markera ett beslut som klart, eller strukket med --struken och --reason
+    CloseBeslut {
+        #[arg(value_name = "ID")]
+        id: i64,
+        #[arg(long)]
+        struken: bool,
+        /// Varför beslutet stryks (krävs med --struken)
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        reason: String,
+    },
+    /// Lista lägesbildsmöten med sina beslut; öppna beslut markeras
+    ListMoten {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: Option<String>,
+    },
     /// Lägg till exempelinsatser och en trygghetsvandring per kommun, för att prova programmet
     Demo,
 }
@@ -161,7 +216,7 @@ fn command() -> clap::Command {
         .arg(help)
         .arg(version)
         .help_template(HELP)
-        .override_usage("trygghetstavlan [--db SÖKVÄG] [KOMMANDO]")
+        .override_usage("trygghetstavlan [--db SÖKVÄG] [--kommun KOMMUN] [--mote] [KOMMANDO]")
         .mut_subcommands(|s| {
             let positionals: Vec<String> = s
                 .get_positionals()

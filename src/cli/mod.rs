@@ -10,8 +10,10 @@ use chrono::NaiveDate;
 use std::io::Write;
 
 mod args;
+mod meetings;
 
 pub use args::{Cli, Command, parse_args};
+pub use meetings::{DecisionArgs, add_decision, add_meeting, close_decision, list_meetings};
 
 /// A command error: the message goes to stderr as one line; exit code 2.
 #[derive(Debug)]
@@ -29,10 +31,13 @@ impl From<StoreError> for CliError {
     }
 }
 
-type CliResult = Result<(), CliError>;
+pub(crate) type CliResult = Result<(), CliError>;
 
 /// The kommun named on the command line, or a Swedish error.
-fn find_kommun(store: &Store, name: &str) -> Result<crate::domain::Municipality, CliError> {
+pub(crate) fn find_kommun(
+    store: &Store,
+    name: &str,
+) -> Result<crate::domain::Municipality, CliError> {
     store
         .municipality_by_name(name)?
         .ok_or_else(|| CliError(format!("Okänd kommun: {name}")))
@@ -405,7 +410,27 @@ pub fn export_pdf(
     let report = crate::report::build_follow_up(store, pledge.id, today)?;
     let pdf = crate::report::render_pdf(&report).map_err(CliError)?;
     crate::files::write_atomically(output, &pdf.bytes).map_err(CliError)?;
-    Ok(format!("Skrev {} ({} sidor)", output.display(), pdf.pages))
+    Ok(format!(
+        "Skrev {} ({})",
+        output.display(),
+        crate::ui::export::pages_text(pdf.pages)
+    ))
+}
+
+/// `export-pdf --mote`: the minnesanteckningar of a recorded meeting.
+pub fn export_minutes(
+    store: &Store,
+    meeting: i64,
+    output: &std::path::Path,
+) -> Result<String, CliError> {
+    let minutes = crate::controller::minutes(store, crate::domain::MeetingId(meeting))?;
+    let pdf = crate::report::render_minutes(&minutes).map_err(CliError)?;
+    crate::files::write_atomically(output, &pdf.bytes).map_err(CliError)?;
+    Ok(format!(
+        "Skrev {} ({})",
+        output.display(),
+        crate::ui::export::pages_text(pdf.pages)
+    ))
 }
 
 /// Input of `import-text`.

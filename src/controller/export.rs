@@ -9,6 +9,12 @@ use std::sync::mpsc;
 
 type JobResult = std::result::Result<(PathBuf, usize), String>;
 
+/// What the export writes.
+enum Document {
+    FollowUp(crate::report::FollowUp),
+    Minutes(crate::report::Minutes),
+}
+
 /// What the start-up check found: the day's copy (if one was made), or why not.
 pub type CheckupResult = std::result::Result<Option<PathBuf>, crate::store::StoreError>;
 
@@ -71,14 +77,28 @@ impl ExportAction {
                         suggested_file_name(&b.municipality.name, &b.pledge.period.to_string());
                     *st = ExportState {
                         open: true,
+                        minutes: None,
                         subject: format!(
-                            "{}, medborgarlöfte {}",
+                            "PDF-uppföljning: {}, medborgarlöfte {}",
                             b.municipality.name, b.pledge.period
                         ),
                         path: default_export_dir().join(name).display().to_string(),
                         status: ExportStatus::Idle,
                     };
                 }
+            }
+            ExportAction::OpenMinutes(id) => {
+                let meeting = cx.store.meeting(id)?;
+                let kommun = cx.store.municipality(meeting.municipality)?.name;
+                let date = meeting.date.to_string();
+                let name = crate::ui::export::file_name("minnesanteckningar", &kommun, &date);
+                *st = ExportState {
+                    open: true,
+                    minutes: Some(id),
+                    subject: format!("Minnesanteckningar: {kommun}, lägesbildsmöte {date}"),
+                    path: default_export_dir().join(name).display().to_string(),
+                    status: ExportStatus::Idle,
+                };
             }
             ExportAction::Close => st.open = false,
             ExportAction::ChooseFile => {
@@ -98,12 +118,22 @@ impl ExportAction {
                 }
             }
             ExportAction::Start(path) => {
-                if let Some((b, _)) = &cx.data.board {
-                    // The model is read here; rendering and writing run in the background.
-                    let report = crate::report::build_follow_up(&*cx.store, b.pledge.id, cx.today)?;
+                // The model is read here; rendering and writing run in the background.
+                let document = match (st.minutes, &cx.data.board) {
+                    (Some(id), _) => Some(Document::Minutes(super::minutes(cx.store, id)?)),
+                    (None, Some((b, _))) => Some(Document::FollowUp(
+                        crate::report::build_follow_up(&*cx.store, b.pledge.id, cx.today)?,
+                    )),
+                    (None, None) => None,
+                };
+                if let Some(document) = document {
                     let (tx, rx) = mpsc::channel();
                     std::thread::spawn(move || {
-                        let result = crate::report::render_pdf(&report).and_then(|pdf| {
+                        let pdf = match &document {
+                            Document::FollowUp(f) => crate::report::render_pdf(f),
+                            Document::Minutes(m) => crate::report::render_minutes(m),
+                        };
+                        let result = pdf.and_then(|pdf| {
                             crate::files::write_atomically(&path, &pdf.bytes)
                                 .map(|_| (path, pdf.pages))
                         });

@@ -3,8 +3,8 @@
 
 use super::Reload;
 use crate::domain::{
-    Activity, BoardData, CommitmentId, MunicipalityId, Observation, OpenObservation, PledgeId,
-    WalkSummary, default_pledge,
+    Activity, BoardData, CommitmentId, MeetingData, MunicipalityId, Observation, OpenObservation,
+    PledgeId, PublicActivity, WalkSummary, default_pledge,
 };
 use crate::store::{Store, StoreError};
 use crate::summary::{BoardSummary, CommitmentRow, summarize};
@@ -31,6 +31,8 @@ pub struct ViewData {
     pub walk_observations: Vec<Observation>,
     /// The åtgärdslista.
     pub open_items: Vec<OpenObservation>,
+    /// What the lägesbildsmöte goes through (loaded while meeting mode is on).
+    pub meeting: MeetingData,
 }
 
 impl ViewData {
@@ -181,7 +183,12 @@ impl ViewData {
             self.walks.clear();
             self.open_items.clear();
             self.walk_observations.clear();
+            self.meeting = MeetingData::default();
             return Ok(());
+        };
+        self.meeting = match screens.meeting.active {
+            true => meeting_data(store, m, today)?,
+            false => MeetingData::default(),
         };
         let walks = store.walk_summaries(m)?;
         let open = store.open_observations(m, today)?;
@@ -200,6 +207,33 @@ impl ViewData {
         self.open_items = open;
         Ok(())
     }
+}
+
+/// Today's meeting, the previous one, what happened since, and open beslut carried over.
+fn meeting_data(store: &Store, m: MunicipalityId, today: NaiveDate) -> Result<MeetingData> {
+    let meetings = store.meetings(m)?;
+    let current = meetings.iter().find(|x| x.date == today).cloned();
+    let previous = meetings.iter().map(|x| x.date).find(|d| *d < today);
+    let from = match previous {
+        Some(d) => d.succ_opt().unwrap_or(d),
+        None => today - chrono::Duration::days(30),
+    };
+    let mut since: Vec<PublicActivity> = store
+        .activities_between(m, from, today)?
+        .iter()
+        .map(PublicActivity::from)
+        .collect();
+    since.reverse(); // newest first
+    Ok(MeetingData {
+        current_decisions: match &current {
+            Some(c) => store.decisions(c.id)?,
+            None => Vec::new(),
+        },
+        current,
+        previous,
+        since,
+        carried: store.open_decisions(m, Some(today))?,
+    })
 }
 
 /// Years that have a medborgarlöfte, newest first.

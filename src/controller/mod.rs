@@ -8,6 +8,7 @@ mod backup;
 mod board;
 mod export;
 mod load;
+mod meeting;
 mod nav;
 mod undo;
 mod walks;
@@ -15,6 +16,7 @@ mod walks;
 pub use backup::list_copies;
 pub use export::{CheckupResult, Jobs};
 pub use load::{ViewData, initial_nav};
+pub use meeting::minutes;
 pub use undo::Undo;
 
 use crate::domain::Clock;
@@ -105,6 +107,7 @@ pub fn apply(action: Action, cx: &mut Ctx) -> Result<Effect> {
         Action::Authoring(a) => a.apply(cx),
         Action::Export(a) => a.apply(cx),
         Action::Backup(a) => a.apply(cx),
+        Action::Meeting(a) => a.apply(cx),
         Action::Undo
         | Action::CloseToast
         | Action::CloseError

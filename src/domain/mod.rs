@@ -563,7 +563,10 @@ pub use clock::Clock;
 pub use meeting::{Decision, DecisionStatus, Meeting};
 pub use progress::{TargetProgress, TargetTally, commitment_status, target_progress};
 pub use records::Records;
-pub use views::{BoardData, CommitmentStats, OpenObservation, WalkSummary, default_pledge};
+pub use views::{
+    BoardData, CommitmentStats, MeetingData, OpenObservation, PublicActivity, WalkSummary,
+    default_pledge,
+};
 
 #[cfg(test)]
 mod tests;

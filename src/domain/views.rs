@@ -50,6 +50,45 @@ pub struct OpenObservation {
     pub walk_area: String,
 }
 
+/// What may be shown of an insats outside the group's own screens (a projector, a
+/// report): everything but the internal note, which this type has no field for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicActivity {
+    pub date: NaiveDate,
+    pub commitment: Option<super::CommitmentId>,
+    pub by: super::Party,
+    pub count: u32,
+    pub place: String,
+    pub description: String,
+}
+
+impl From<&super::Activity> for PublicActivity {
+    fn from(a: &super::Activity) -> PublicActivity {
+        PublicActivity {
+            date: a.date,
+            commitment: a.commitment,
+            by: a.by,
+            count: a.count,
+            place: a.place.clone(),
+            description: a.description.clone(),
+        }
+    }
+}
+
+/// What the lägesbildsmöte goes through, for one kommun on one day.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeetingData {
+    /// Today's meeting, once something is recorded at it.
+    pub current: Option<super::Meeting>,
+    pub current_decisions: Vec<super::Decision>,
+    /// The meeting before today's, if any.
+    pub previous: Option<NaiveDate>,
+    /// Insatser dated after the previous meeting (the last 30 days without one).
+    pub since: Vec<PublicActivity>,
+    /// Open beslut of earlier meetings, with their meeting's date.
+    pub carried: Vec<(super::Decision, NaiveDate)>,
+}
+
 /// The medborgarlöfte to show by default: the one covering today's year, else the most
 /// recent one before it, else the first one after it. `pledges` is newest first.
 pub fn default_pledge(pledges: &[Pledge], today: NaiveDate) -> Option<&Pledge> {

@@ -74,7 +74,13 @@ pub fn layout_pages(f: &FollowUp, m: &dyn Metrics) -> Vec<Page> {
     details(&mut l, f);
     walks(&mut l, f);
     let footer = format!("{} · Medborgarlöfte {}", f.municipality, f.period);
-    let header = f.title();
+    finish_pages(l, m, &footer, &f.title())
+}
+
+/// Closes the layout with a footer ("… · Sida N av M") on every page and a running
+/// header from the second page on.
+pub(super) fn finish_pages(l: Layout, m: &dyn Metrics, footer: &str, header: &str) -> Vec<Page> {
+    let header = header.to_string();
     let footer_metrics = m;
     l.finish(|n, total, page| {
         let text = format!("{footer} · Sida {n} av {total}");
@@ -496,13 +502,19 @@ pub struct Pdf {
 
 /// Renders the report as PDF.
 pub fn render_pdf(f: &FollowUp) -> Result<Pdf, String> {
-    let fonts = fonts().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let metrics = font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let pages = layout_pages(f, &metrics);
-    let mut doc = PdfDocument::new(&f.title());
-    doc.metadata.info.document_title = f.title();
+    let subject = format!("Medborgarlöfte {} — {}", f.period, f.municipality);
+    write_pdf(&f.title(), &subject, &pages)
+}
+
+/// Writes laid-out pages as an A4 PDF with DejaVu Sans embedded.
+pub(super) fn write_pdf(title: &str, subject: &str, pages: &[Page]) -> Result<Pdf, String> {
+    let fonts = fonts().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
+    let mut doc = PdfDocument::new(title);
+    doc.metadata.info.document_title = title.to_string();
     doc.metadata.info.creator = "Trygghetstavlan".into();
-    doc.metadata.info.subject = format!("Medborgarlöfte {} — {}", f.period, f.municipality);
+    doc.metadata.info.subject = subject.to_string();
     let regular = doc.add_font(&fonts.0);
     let bold = doc.add_font(&fonts.1);
     let pdf_pages: Vec<PdfPage> = pages

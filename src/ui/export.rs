@@ -10,6 +10,8 @@ use std::path::PathBuf;
 pub enum ExportAction {
     /// Open the export panel for the shown board.
     Open,
+    /// Open it for the minnesanteckningar of a meeting.
+    OpenMinutes(crate::domain::MeetingId),
     Close,
     /// Ask the OS for a file name; the path field stays as a fallback.
     ChooseFile,
@@ -28,6 +30,8 @@ pub enum ExportStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportState {
     pub open: bool,
+    /// Which document: the uppföljning of the shown board, or a meeting's minutes.
+    pub minutes: Option<crate::domain::MeetingId>,
     /// What is exported: "Sölvesborg, medborgarlöfte 2024".
     pub subject: String,
     pub path: String,
@@ -38,6 +42,7 @@ impl Default for ExportState {
     fn default() -> Self {
         ExportState {
             open: false,
+            minutes: None,
             subject: String::new(),
             path: String::new(),
             status: ExportStatus::Idle,
@@ -45,8 +50,22 @@ impl Default for ExportState {
     }
 }
 
+/// "1 sida", "6 sidor".
+pub fn pages_text(n: usize) -> String {
+    if n == 1 {
+        "1 sida".into()
+    } else {
+        format!("{n} sidor")
+    }
+}
+
 /// "uppfoljning-solvesborg-2024.pdf": ASCII, lower case, safe on every file system.
 pub fn suggested_file_name(kommun: &str, period: &str) -> String {
+    file_name("uppfoljning", kommun, period)
+}
+
+/// "`kind`-solvesborg-`when`.pdf" in ASCII.
+pub fn file_name(kind: &str, kommun: &str, when: &str) -> String {
     let slug: String = kommun
         .to_lowercase()
         .chars()
@@ -58,11 +77,11 @@ pub fn suggested_file_name(kommun: &str, period: &str) -> String {
             _ => '-',
         })
         .collect();
-    let period: String = period
+    let period: String = when
         .chars()
         .map(|c| if c.is_ascii_digit() { c } else { '-' })
         .collect();
-    format!("uppfoljning-{}-{period}.pdf", slug.trim_matches('-'))
+    format!("{kind}-{}-{period}.pdf", slug.trim_matches('-'))
 }
 
 /// Checks the typed path: a .pdf file in an existing folder.
@@ -94,7 +113,7 @@ pub fn dialog(ctx: &egui::Context, st: &mut ExportState) -> Vec<Action> {
 
 fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
     let mut actions = Vec::new();
-    ui.label(RichText::new(format!("PDF-uppföljning: {}", st.subject)).strong());
+    ui.label(RichText::new(&st.subject).strong());
     let l = ui.label("Spara som");
     ui.horizontal(|ui| {
         ui.add(text_field(&mut st.path, "export_path", 420.0))
@@ -133,8 +152,12 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
         }
         ExportStatus::Done { path, pages } => {
             ui.label(
-                RichText::new(format!("Klart: {} ({pages} sidor).", path.display()))
-                    .color(super::widgets::status_color(crate::domain::Status::Done)),
+                RichText::new(format!(
+                    "Klart: {} ({}).",
+                    path.display(),
+                    pages_text(*pages)
+                ))
+                .color(super::widgets::status_color(crate::domain::Status::Done)),
             );
             if ui.button("Öppna mapp").clicked() {
                 actions.push(A::OpenFolder(path.clone()));

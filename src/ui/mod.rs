@@ -14,6 +14,7 @@ pub mod export;
 pub mod forms;
 pub mod import_dialog;
 pub mod measures;
+pub mod meeting;
 pub mod nav;
 pub mod new_municipality;
 pub mod new_pledge;
@@ -30,6 +31,7 @@ pub use authoring::AuthoringAction;
 pub use backups::BackupAction;
 pub use board::BoardAction;
 pub use export::ExportAction;
+pub use meeting::MeetingAction;
 pub use nav::NavAction;
 pub use state::{Prefs, Screens};
 pub use walks::WalkAction;
@@ -44,6 +46,7 @@ pub enum Action {
     Authoring(AuthoringAction),
     Export(ExportAction),
     Backup(BackupAction),
+    Meeting(MeetingAction),
     /// Undo what the shown toast reports.
     Undo,
     CloseToast,
@@ -68,5 +71,6 @@ feature_actions!(
     Walk(WalkAction),
     Authoring(AuthoringAction),
     Export(ExportAction),
-    Backup(BackupAction)
+    Backup(BackupAction),
+    Meeting(MeetingAction)
 );

@@ -6,6 +6,7 @@ use super::board::BoardScreen;
 use super::export::ExportState;
 use super::import_dialog::ImportState;
 use super::measures::MeasuresScreen;
+use super::meeting::MeetingScreen;
 use super::nav::NavState;
 use super::new_municipality::NewMunicipalityForm;
 use super::walks::WalksScreen;
@@ -24,6 +25,7 @@ pub struct Screens {
     pub new_municipality: NewMunicipalityForm,
     pub backups: BackupState,
     pub export: ExportState,
+    pub meeting: MeetingScreen,
 }
 
 /// UI preferences saved by eframe between runs (records live in SQLite only).

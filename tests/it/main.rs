@@ -4,6 +4,7 @@ mod cli;
 mod common;
 mod fuzz;
 mod import;
+mod meeting;
 mod recovery;
 mod report;
 mod robustness;

@@ -13,7 +13,7 @@ fn seeded() -> Store {
 }
 
 /// All text of the PDF, page by page, with whitespace folded.
-fn pages_text(bytes: &[u8]) -> Vec<String> {
+pub(crate) fn pages_text(bytes: &[u8]) -> Vec<String> {
     let doc = lopdf::Document::load_mem(bytes).unwrap();
     let n = doc.get_pages().len() as u32;
     (1..=n)

@@ -365,7 +365,7 @@ fn open_error_is_shown_not_a_panic() {
     h.get_by_label_contains("nyare version av Trygghetstavlan");
 }
 
-fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
+pub(crate) fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
     h.get_by_role_and_label(Role::TextInput, label).click();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);

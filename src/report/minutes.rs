@@ -1,0 +1,410 @@
+//! Minnesanteckningar from a lägesbildsmöte: a pure model built from the records, laid
+//! out on A4 by the same layer as the uppföljning. No field holds an internal note.
+
+use super::layout::{self, BLACK, Cell, Column, GREY, Layout, Metrics, Page};
+use super::pdf::{Pdf, finish_pages, font_metrics, write_pdf};
+use crate::domain::{
+    BoardData, Decision, DecisionStatus, Meeting, OpenObservation, Party, PublicActivity, palette,
+};
+use crate::summary::{expected_now, summarize};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Minutes {
+    pub municipality: String,
+    pub date: NaiveDate,
+    pub participants: Vec<String>,
+    pub notes: String,
+    pub previous: Option<NaiveDate>,
+    pub since: Vec<SinceLine>,
+    pub behind: Vec<BehindLine>,
+    pub measures: Vec<MeasureLine>,
+    pub decisions: Vec<DecisionLine>,
+    /// Open beslut of earlier meetings, with the date of their meeting.
+    pub carried: Vec<(NaiveDate, DecisionLine)>,
+}
+
+impl Minutes {
+    pub fn title(&self) -> String {
+        format!("Lägesbildsmöte {} — {}", self.date, self.municipality)
+    }
+}
+
+/// An insats since the previous meeting: public fields only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SinceLine {
+    pub date: NaiveDate,
+    pub commitment: String,
+    pub by: Party,
+    pub count: u32,
+    pub place: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BehindLine {
+    pub text: String,
+    pub party: Party,
+    pub done: u32,
+    pub goal: u32,
+    pub expected: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureLine {
+    pub place: String,
+    pub measure: String,
+    pub responsible: String,
+    pub deadline: Option<NaiveDate>,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionLine {
+    pub text: String,
+    pub responsible: String,
+    pub deadline: Option<NaiveDate>,
+    pub status: DecisionStatus,
+}
+
+impl From<&Decision> for DecisionLine {
+    fn from(d: &Decision) -> DecisionLine {
+        DecisionLine {
+            text: d.text.clone(),
+            responsible: d.responsible.clone(),
+            deadline: d.deadline,
+            status: d.status,
+        }
+    }
+}
+
+/// What the minutes are made of, as read by the caller.
+pub struct MinutesInput<'a> {
+    pub meeting: &'a Meeting,
+    pub decisions: &'a [Decision],
+    /// The medborgarlöfte covering the meeting's date, if any.
+    pub board: Option<&'a BoardData>,
+    pub previous: Option<NaiveDate>,
+    pub since: &'a [PublicActivity],
+    pub open_items: &'a [OpenObservation],
+    pub carried: &'a [(Decision, NaiveDate)],
+}
+
+/// The minutes of one meeting, as of its date.
+pub fn build_minutes(municipality: &str, i: &MinutesInput) -> Minutes {
+    let day = i.meeting.date;
+    let text_of = |c| {
+        i.board
+            .and_then(|b| b.commitments.iter().find(|x| Some(x.id) == c))
+            .map(|x| x.text.clone())
+            .unwrap_or_else(|| "–".into())
+    };
+    let behind = match i.board {
+        Some(b) => {
+            let summary = summarize(b, day);
+            summary
+                .behind()
+                .flat_map(|r| {
+                    r.targets
+                        .iter()
+                        .filter(|t| t.progress.behind_plan)
+                        .map(|t| BehindLine {
+                            text: r.commitment.text.clone(),
+                            party: r.commitment.party,
+                            done: t.progress.done,
+                            goal: t.progress.goal,
+                            expected: expected_now(t, b.pledge.period, day),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    Minutes {
+        municipality: municipality.to_string(),
+        date: day,
+        participants: i.meeting.participants.clone(),
+        notes: i.meeting.notes.clone(),
+        previous: i.previous,
+        since: i
+            .since
+            .iter()
+            .map(|a| SinceLine {
+                date: a.date,
+                commitment: text_of(a.commitment),
+                by: a.by,
+                count: a.count,
+                place: a.place.clone(),
+                description: a.description.clone(),
+            })
+            .collect(),
+        behind,
+        measures: i
+            .open_items
+            .iter()
+            .map(|o| {
+                let o = &o.observation;
+                MeasureLine {
+                    place: o.place.clone(),
+                    measure: if o.measure.is_empty() {
+                        o.description.clone()
+                    } else {
+                        o.measure.clone()
+                    },
+                    responsible: o.responsible.clone(),
+                    deadline: o.deadline,
+                    overdue: o.deadline.is_some_and(|d| d < day),
+                }
+            })
+            .collect(),
+        decisions: i.decisions.iter().map(DecisionLine::from).collect(),
+        carried: i
+            .carried
+            .iter()
+            .map(|(d, held)| (*held, DecisionLine::from(d)))
+            .collect(),
+    }
+}
+
+const BODY: f32 = 10.0;
+const SMALL: f32 = 8.5;
+
+fn dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "–".into()
+    } else {
+        s.to_string()
+    }
+}
+
+fn deadline(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_else(|| "–".into())
+}
+
+/// Lays the minutes out as pages.
+pub fn layout_minutes(mn: &Minutes, m: &dyn Metrics) -> Vec<Page> {
+    let mut l = Layout::new(m);
+    l.heading(&mn.title(), 16.0, 20.0);
+    let who = if mn.participants.is_empty() {
+        "–".to_string()
+    } else {
+        mn.participants.join(", ")
+    };
+    l.paragraph(&format!("Deltagare: {who}"), BODY, false, GREY, 0.0);
+    if let Some(p) = mn.previous {
+        l.paragraph(&format!("Förra mötet: {p}"), BODY, false, GREY, 0.0);
+    }
+    l.space(3.0);
+    l.heading("Lägesbild", 12.0, 12.0);
+    l.paragraph(&dash(&mn.notes), BODY, false, BLACK, 0.0);
+    l.space(3.0);
+    l.heading("Beslut", 12.0, 16.0);
+    decision_table(&mut l, &mn.decisions, None);
+    l.space(3.0);
+    l.heading("Öppna beslut från tidigare möten", 12.0, 16.0);
+    let dates: Vec<NaiveDate> = mn.carried.iter().map(|(d, _)| *d).collect();
+    let lines: Vec<DecisionLine> = mn.carried.iter().map(|(_, l)| l.clone()).collect();
+    decision_table(&mut l, &lines, Some(&dates));
+    l.space(3.0);
+    l.heading(
+        &match mn.previous {
+            Some(p) => format!("Sedan förra mötet ({p}): {} insatser", mn.since.len()),
+            None => format!("De senaste 30 dagarna: {} insatser", mn.since.len()),
+        },
+        12.0,
+        16.0,
+    );
+    if mn.since.is_empty() {
+        l.paragraph("Inga insatser.", BODY, false, GREY, 0.0);
+    } else {
+        let cols = [
+            Column {
+                title: "Datum",
+                width: 23.0,
+            },
+            Column {
+                title: "Löfte",
+                width: 49.0,
+            },
+            Column {
+                title: "Utförd av",
+                width: 22.0,
+            },
+            Column {
+                title: "Plats",
+                width: 28.0,
+            },
+            Column {
+                title: "Vad",
+                width: layout::CONTENT_W - 122.0,
+            },
+        ];
+        let rows: Vec<Vec<Cell>> = mn
+            .since
+            .iter()
+            .map(|s| {
+                let by = if s.count > 1 {
+                    format!("{} ({} st)", s.by.label(), s.count)
+                } else {
+                    s.by.label().to_string()
+                };
+                vec![
+                    Cell::plain(s.date.to_string()),
+                    Cell::plain(&s.commitment),
+                    Cell::plain(by),
+                    Cell::plain(dash(&s.place)),
+                    Cell::plain(dash(&s.description)),
+                ]
+            })
+            .collect();
+        l.table(&cols, &rows, SMALL);
+    }
+    l.space(3.0);
+    l.heading("Löften efter plan", 12.0, 16.0);
+    if mn.behind.is_empty() {
+        l.paragraph("Inga löften efter plan.", BODY, false, GREY, 0.0);
+    } else {
+        let cols = [
+            Column {
+                title: "Löfte",
+                width: layout::CONTENT_W - 70.0,
+            },
+            Column {
+                title: "Ansvarig",
+                width: 24.0,
+            },
+            Column {
+                title: "Utfört/mål",
+                width: 22.0,
+            },
+            Column {
+                title: "Borde vara",
+                width: 24.0,
+            },
+        ];
+        let amber = palette::AMBER;
+        let rows: Vec<Vec<Cell>> = mn
+            .behind
+            .iter()
+            .map(|b| {
+                vec![
+                    Cell::plain(&b.text),
+                    Cell::plain(b.party.label()),
+                    Cell::colored(format!("{}/{}", b.done, b.goal), amber),
+                    Cell::plain(b.expected.to_string()),
+                ]
+            })
+            .collect();
+        l.table(&cols, &rows, SMALL);
+    }
+    l.space(3.0);
+    l.heading("Åtgärder från trygghetsvandringar", 12.0, 16.0);
+    if mn.measures.is_empty() {
+        l.paragraph("Inga öppna åtgärder.", BODY, false, GREY, 0.0);
+    } else {
+        let cols = [
+            Column {
+                title: "Plats",
+                width: 36.0,
+            },
+            Column {
+                title: "Åtgärd",
+                width: layout::CONTENT_W - 106.0,
+            },
+            Column {
+                title: "Ansvarig",
+                width: 40.0,
+            },
+            Column {
+                title: "Senast",
+                width: 30.0,
+            },
+        ];
+        let rows: Vec<Vec<Cell>> = mn
+            .measures
+            .iter()
+            .map(|o| {
+                let when = match (o.deadline, o.overdue) {
+                    (Some(d), true) => Cell::colored(format!("{d} försenad"), palette::RED),
+                    (d, _) => Cell::plain(deadline(d)),
+                };
+                vec![
+                    Cell::plain(&o.place),
+                    Cell::plain(dash(&o.measure)),
+                    Cell::plain(dash(&o.responsible)),
+                    when,
+                ]
+            })
+            .collect();
+        l.table(&cols, &rows, SMALL);
+    }
+    let footer = format!("{} · Lägesbildsmöte {}", mn.municipality, mn.date);
+    finish_pages(l, m, &footer, &mn.title())
+}
+
+/// Beslut with ansvarig, deadline and status; with `held`, the date of each one's meeting.
+fn decision_table(l: &mut Layout, lines: &[DecisionLine], held: Option<&[NaiveDate]>) {
+    if lines.is_empty() {
+        l.paragraph("Inga.", BODY, false, GREY, 0.0);
+        return;
+    }
+    let mut cols = vec![];
+    if held.is_some() {
+        cols.push(Column {
+            title: "Möte",
+            width: 22.0,
+        });
+    }
+    let text_w = layout::CONTENT_W - 88.0 - if held.is_some() { 22.0 } else { 0.0 };
+    cols.extend([
+        Column {
+            title: "Beslut",
+            width: text_w,
+        },
+        Column {
+            title: "Ansvarig",
+            width: 40.0,
+        },
+        Column {
+            title: "Senast",
+            width: 24.0,
+        },
+        Column {
+            title: "Status",
+            width: 24.0,
+        },
+    ]);
+    let rows: Vec<Vec<Cell>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut row = Vec::new();
+            if let Some(h) = held {
+                row.push(Cell::plain(
+                    h.get(i).map(|d| d.to_string()).unwrap_or_default(),
+                ));
+            }
+            let status = match d.status {
+                DecisionStatus::Open => Cell::colored(d.status.label(), palette::BLUE),
+                DecisionStatus::Done => Cell::colored(d.status.label(), palette::GREEN),
+                DecisionStatus::Struck => Cell::colored(d.status.label(), palette::GREY),
+            };
+            row.extend([
+                Cell::plain(&d.text),
+                Cell::plain(dash(&d.responsible)),
+                Cell::plain(deadline(d.deadline)),
+                status,
+            ]);
+            row
+        })
+        .collect();
+    l.table(&cols, &rows, SMALL);
+}
+
+/// The minutes as an A4 PDF.
+pub fn render_minutes(mn: &Minutes) -> Result<Pdf, String> {
+    let metrics = font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
+    let pages = layout_minutes(mn, &metrics);
+    write_pdf(&mn.title(), "Minnesanteckningar", &pages)
+}

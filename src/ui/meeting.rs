@@ -1,0 +1,536 @@
+//! Mötesläge: the lägesbildsmöte on a projector. Full screen, no side panel, large type,
+//! and an agenda built from the data, one page per step: ←/→ (or PgUp/PgDn) move, Esc
+//! leaves. Nothing here shows an internal note: the data it gets has none.
+
+use super::Action;
+use super::forms::{error_of, labelled, text_area, text_field};
+use super::widgets::{BEHIND, party_chip, plus_one, status_chip, weak};
+use crate::domain::{
+    BoardData, CommitmentId, Decision, DecisionId, DecisionStatus, MeetingData, MeetingId,
+    OpenObservation, week_label,
+};
+use crate::summary::{BoardSummary, CommitmentRow, expected_now};
+use crate::validate::{Invalid, check_text, parse_optional_date};
+use chrono::NaiveDate;
+use egui::{RichText, Ui};
+
+/// The agenda, in the order the meeting goes through it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Step {
+    #[default]
+    SinceLast,
+    Behind,
+    Measures,
+    Board,
+    Decisions,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [
+        Step::SinceLast,
+        Step::Behind,
+        Step::Measures,
+        Step::Board,
+        Step::Decisions,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::SinceLast => "Sedan förra mötet",
+            Step::Behind => "Efter plan",
+            Step::Measures => "Åtgärder",
+            Step::Board => "Tavlan",
+            Step::Decisions => "Beslut",
+        }
+    }
+
+    fn index(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// The next (`+1`) or previous (`-1`) step, staying within the agenda.
+    pub fn moved(self, by: i32) -> Step {
+        let i = (self.index() as i32 + by).clamp(0, Step::ALL.len() as i32 - 1);
+        Step::ALL[i as usize]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MeetingAction {
+    Start,
+    Leave,
+    Show(Step),
+    /// A new beslut for today's meeting (recorded when the first one is added).
+    AddDecision(Box<Decision>),
+    SetDecisionStatus {
+        id: DecisionId,
+        status: DecisionStatus,
+        reason: String,
+    },
+    /// Today's participants (one organisation or role per line) and lägesbild notes.
+    SaveNotes {
+        participants: Vec<String>,
+        notes: String,
+    },
+}
+
+/// A beslut as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DecisionDraft {
+    pub text: String,
+    pub responsible: String,
+    pub deadline: String,
+}
+
+impl DecisionDraft {
+    /// The beslut for `meeting` (0 until today's meeting is recorded), or the first error.
+    pub fn build(&self, meeting: MeetingId) -> Result<Decision, Invalid> {
+        Ok(Decision {
+            id: DecisionId(0),
+            meeting,
+            text: check_text("Beslut", &self.text, true, true)?,
+            responsible: check_text("Ansvarig", &self.responsible, false, false)?,
+            deadline: parse_optional_date(&self.deadline)?,
+            commitment: None,
+            status: DecisionStatus::Open,
+            status_reason: String::new(),
+            status_date: None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeetingScreen {
+    pub active: bool,
+    pub step: Step,
+    pub draft: DecisionDraft,
+    /// One organisation or role per line, as typed.
+    pub participants: String,
+    pub notes: String,
+    /// A carried beslut about to be struck, with the reason being typed.
+    pub striking: Option<(DecisionId, String)>,
+    /// Scroll position of the Tavlan page (↑/↓ move it).
+    pub board_scroll: f32,
+}
+
+/// What the meeting pages draw from.
+pub struct MeetingView<'a> {
+    pub board: &'a BoardData,
+    pub summary: &'a BoardSummary,
+    pub data: &'a MeetingData,
+    pub open_items: &'a [OpenObservation],
+    pub today: NaiveDate,
+}
+
+/// Text sizes for a room: readable from the back.
+const BIG: f32 = 26.0;
+const TEXT: f32 = 21.0;
+
+impl MeetingScreen {
+    /// The agenda strip across the top: kommun, steps, leave.
+    pub fn top(&mut self, ui: &mut Ui, kommun: &str) -> Vec<Action> {
+        let mut actions = Vec::new();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!("Lägesbildsmöte {kommun}"))
+                    .size(BIG)
+                    .strong(),
+            );
+            ui.separator();
+            for (i, s) in Step::ALL.into_iter().enumerate() {
+                let text = RichText::new(format!("{} {}", i + 1, s.title())).size(TEXT);
+                if ui.selectable_label(self.step == s, text).clicked() {
+                    actions.push(MeetingAction::Show(s).into());
+                }
+            }
+            ui.separator();
+            if ui
+                .button(RichText::new("Avsluta mötesläge (Esc)").size(TEXT))
+                .clicked()
+            {
+                actions.push(MeetingAction::Leave.into());
+            }
+        });
+        ui.label(weak("Vänster/höger pil eller PgUp/PgDn byter sida · upp/ned pil bläddrar · Esc avslutar").size(16.0));
+        actions
+    }
+
+    /// The page of the current step.
+    pub fn page(&mut self, ui: &mut Ui, v: &MeetingView) -> Vec<Action> {
+        let mut actions = Vec::new();
+        ui.add_space(6.0);
+        ui.label(RichText::new(self.step.title()).size(BIG + 4.0).strong());
+        ui.add_space(6.0);
+        match self.step {
+            Step::SinceLast => since_last(ui, v),
+            Step::Behind => behind(ui, v, &mut actions),
+            Step::Measures => self.measures(ui, v, &mut actions),
+            Step::Board => self.board(ui, v, &mut actions),
+            Step::Decisions => self.decisions(ui, v, &mut actions),
+        }
+        actions
+    }
+
+    fn measures(&mut self, ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new("Öppna beslut från tidigare möten")
+                        .size(TEXT)
+                        .strong(),
+                );
+                if v.data.carried.is_empty() {
+                    ui.label(weak("Inga öppna beslut.").size(TEXT));
+                }
+                for (d, held) in &v.data.carried {
+                    self.carried_line(ui, d, *held, v.today, actions);
+                }
+                ui.add_space(12.0);
+                let overdue = v
+                    .open_items
+                    .iter()
+                    .filter(|i| i.observation.deadline.is_some_and(|d| d < v.today))
+                    .count();
+                ui.label(
+                    RichText::new(format!(
+                        "Åtgärder från trygghetsvandringar: {} öppna, {overdue} försenade",
+                        v.open_items.len()
+                    ))
+                    .size(TEXT)
+                    .strong(),
+                );
+                for i in v.open_items {
+                    let o = &i.observation;
+                    let late = o.deadline.is_some_and(|d| d < v.today);
+                    let deadline = o
+                        .deadline
+                        .map(|d| format!("senast {d}"))
+                        .unwrap_or_default();
+                    let text = format!(
+                        "{} — {} · {} {deadline}",
+                        o.place,
+                        if o.measure.is_empty() {
+                            &o.description
+                        } else {
+                            &o.measure
+                        },
+                        if o.responsible.is_empty() {
+                            "–"
+                        } else {
+                            &o.responsible
+                        },
+                    );
+                    let line = RichText::new(text).size(TEXT);
+                    ui.label(if late {
+                        line.color(BEHIND).strong()
+                    } else {
+                        line
+                    });
+                }
+            });
+    }
+
+    fn carried_line(
+        &mut self,
+        ui: &mut Ui,
+        d: &Decision,
+        held: NaiveDate,
+        today: NaiveDate,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            let mut text = format!("{} ({held})", d.text);
+            if !d.responsible.is_empty() {
+                text.push_str(&format!(" · {}", d.responsible));
+            }
+            if let Some(dl) = d.deadline {
+                text.push_str(&format!(" · senast {dl}"));
+            }
+            let line = RichText::new(text).size(TEXT);
+            ui.label(if d.is_overdue(today) {
+                line.color(BEHIND).strong()
+            } else {
+                line
+            });
+            if ui.button("Klar").clicked() {
+                actions.push(
+                    MeetingAction::SetDecisionStatus {
+                        id: d.id,
+                        status: DecisionStatus::Done,
+                        reason: String::new(),
+                    }
+                    .into(),
+                );
+            }
+            if ui.button("Stryk…").clicked() {
+                self.striking = Some((d.id, String::new()));
+            }
+        });
+        if let Some((id, reason)) = &mut self.striking
+            && *id == d.id
+        {
+            ui.horizontal(|ui| {
+                labelled(
+                    ui,
+                    "Varför stryks beslutet?",
+                    text_field(reason, "strike_reason", 360.0),
+                );
+                let ok = !reason.trim().is_empty();
+                if ui.add_enabled(ok, egui::Button::new("Stryk")).clicked() {
+                    actions.push(
+                        MeetingAction::SetDecisionStatus {
+                            id: d.id,
+                            status: DecisionStatus::Struck,
+                            reason: reason.trim().to_string(),
+                        }
+                        .into(),
+                    );
+                }
+            });
+        }
+    }
+
+    /// The whole board, one line per löfte, for a projector.
+    fn board(&mut self, ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
+        let period = v.board.pledge.period;
+        let scroll = egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .vertical_scroll_offset(self.board_scroll)
+            .show(ui, |ui| {
+                for row in &v.summary.rows {
+                    ui.horizontal(|ui| {
+                        party_chip(ui, row.commitment.party);
+                        status_chip(ui, row.status);
+                        let figure = match row.totals() {
+                            Some((done, goal)) => format!("{done}/{goal}"),
+                            None if row.commitment.checked_on.is_some() => "✔".into(),
+                            None => "–".into(),
+                        };
+                        ui.add_sized(
+                            [90.0, 30.0],
+                            egui::Label::new(RichText::new(figure).size(TEXT).strong()),
+                        );
+                        let right = 60.0;
+                        let w = (ui.available_width() - right).max(100.0);
+                        ui.add_sized(
+                            [w, 30.0],
+                            egui::Label::new(RichText::new(&row.commitment.text).size(TEXT))
+                                .truncate(),
+                        );
+                        if let [t] = row.targets.as_slice() {
+                            actions.extend(
+                                plus_one(ui, &row.commitment, &t.target, period, v.today, true)
+                                    .map(Action::Board),
+                            );
+                        }
+                    });
+                }
+            });
+        self.board_scroll = scroll.state.clamped_offset().y;
+    }
+
+    fn decisions(&mut self, ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
+        let meeting = v
+            .data
+            .current
+            .as_ref()
+            .map(|m| m.id)
+            .unwrap_or(MeetingId(0));
+        ui.label(RichText::new("Nytt beslut").size(TEXT).strong());
+        let d = &mut self.draft;
+        let mut fields = Vec::new();
+        ui.horizontal_wrapped(|ui| {
+            fields.push(labelled(
+                ui,
+                "Beslut",
+                text_field(&mut d.text, "m_text", 420.0),
+            ));
+            fields.push(labelled(
+                ui,
+                "Ansvarig",
+                text_field(&mut d.responsible, "m_resp", 220.0)
+                    .hint_text("organisation eller roll"),
+            ));
+            fields.push(labelled(
+                ui,
+                "Senast",
+                text_field(&mut d.deadline, "m_deadline", 130.0).hint_text("ÅÅÅÅ-MM-DD"),
+            ));
+        });
+        let built = d.build(meeting);
+        let enter =
+            ui.input(|i| i.key_pressed(egui::Key::Enter)) && fields.iter().any(|f| f.lost_focus());
+        ui.horizontal(|ui| {
+            let add = ui.add_enabled(built.is_ok(), egui::Button::new("Lägg till beslut"));
+            if (add.clicked() || (enter && built.is_ok()))
+                && let Ok(b) = &built
+            {
+                actions.push(MeetingAction::AddDecision(Box::new(b.clone())).into());
+                *d = DecisionDraft::default();
+                if let Some(first) = fields.first() {
+                    ui.memory_mut(|m| m.request_focus(first.id));
+                }
+            }
+            ui.label(weak("Enter lägger till beslutet"));
+        });
+        if !d.text.is_empty() || !d.deadline.is_empty() {
+            error_of(ui, &built);
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new("Dagens beslut").size(TEXT).strong());
+        if v.data.current_decisions.is_empty() {
+            ui.label(weak("Inga beslut ännu.").size(TEXT));
+        }
+        for b in &v.data.current_decisions {
+            let mut text = format!("• {}", b.text);
+            if !b.responsible.is_empty() {
+                text.push_str(&format!(" — {}", b.responsible));
+            }
+            if let Some(dl) = b.deadline {
+                text.push_str(&format!(", senast {dl}"));
+            }
+            ui.label(RichText::new(text).size(TEXT));
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new("Deltagare och lägesbild").size(TEXT).strong());
+        ui.horizontal_top(|ui| {
+            labelled(
+                ui,
+                "Deltagare",
+                text_area(&mut self.participants, "m_participants", 260.0, 3)
+                    .hint_text("en organisation eller roll per rad"),
+            );
+            labelled(
+                ui,
+                "Lägesbild",
+                text_area(&mut self.notes, "m_notes", 520.0, 3),
+            );
+        });
+        let notes = check_text("Lägesbild", &self.notes, false, true);
+        error_of(ui, &notes);
+        ui.horizontal(|ui| {
+            let save = egui::Button::new("Spara deltagare och lägesbild");
+            if ui.add_enabled(notes.is_ok(), save).clicked() {
+                actions.push(
+                    MeetingAction::SaveNotes {
+                        participants: self.participants.lines().map(String::from).collect(),
+                        notes: self.notes.clone(),
+                    }
+                    .into(),
+                );
+            }
+            let recorded = v.data.current.as_ref().map(|m| m.id);
+            let pdf = egui::Button::new("Minnesanteckningar (PDF)…");
+            if ui
+                .add_enabled(recorded.is_some(), pdf)
+                .on_disabled_hover_text("Spara ett beslut eller anteckningarna först")
+                .clicked()
+                && let Some(id) = recorded
+            {
+                actions.push(super::ExportAction::OpenMinutes(id).into());
+            }
+        });
+    }
+}
+
+/// The insatser since the previous meeting: date, löfte, utförd av, plats, text.
+fn since_last(ui: &mut Ui, v: &MeetingView) {
+    let intro = match v.data.previous {
+        Some(d) => format!(
+            "Förra mötet {d} ({}): {} insatser sedan dess.",
+            week_label(d),
+            v.data.since.len()
+        ),
+        None => format!(
+            "Inget tidigare möte registrerat: insatserna de senaste 30 dagarna ({}).",
+            v.data.since.len()
+        ),
+    };
+    ui.label(RichText::new(intro).size(TEXT));
+    ui.add_space(6.0);
+    if v.data.since.is_empty() {
+        ui.label(weak("Inga nya insatser.").size(TEXT));
+        return;
+    }
+    let text_of = |c: Option<CommitmentId>| {
+        c.and_then(|c| v.board.commitments.iter().find(|x| x.id == c))
+            .map(|x| x.text.as_str())
+            .unwrap_or("–")
+    };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("since_last")
+                .striped(true)
+                .spacing([16.0, 8.0])
+                .show(ui, |ui| {
+                    for h in ["Datum", "Löfte", "Utförd av", "Plats", "Vad"] {
+                        ui.label(RichText::new(h).size(TEXT).strong());
+                    }
+                    ui.end_row();
+                    for a in &v.data.since {
+                        ui.label(RichText::new(a.date.to_string()).size(TEXT));
+                        ui.add(
+                            egui::Label::new(RichText::new(text_of(a.commitment)).size(TEXT))
+                                .truncate(),
+                        );
+                        let by = if a.count > 1 {
+                            format!("{} ({} st)", a.by.label(), a.count)
+                        } else {
+                            a.by.label().to_string()
+                        };
+                        ui.label(RichText::new(by).size(TEXT));
+                        ui.label(RichText::new(&a.place).size(TEXT));
+                        ui.add(
+                            egui::Label::new(RichText::new(&a.description).size(TEXT)).truncate(),
+                        );
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// Löften behind plan: how far, with +1 at hand.
+fn behind(ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
+    let rows: Vec<&CommitmentRow> = v.summary.behind().collect();
+    if rows.is_empty() {
+        ui.label(RichText::new("Inga löften ligger efter plan.").size(TEXT));
+        return;
+    }
+    let period = v.board.pledge.period;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for r in rows {
+                ui.horizontal(|ui| {
+                    party_chip(ui, r.commitment.party);
+                    ui.add(
+                        egui::Label::new(RichText::new(&r.commitment.text).size(TEXT)).truncate(),
+                    );
+                });
+                for t in r.targets.iter().filter(|t| t.progress.behind_plan) {
+                    ui.horizontal(|ui| {
+                        ui.add_space(120.0);
+                        let expected = expected_now(t, period, v.today);
+                        ui.label(
+                            RichText::new(format!(
+                                "{} av {} gjort — borde vara {expected} nu ({} efter)",
+                                t.progress.done,
+                                t.progress.goal,
+                                expected.saturating_sub(t.progress.done)
+                            ))
+                            .size(TEXT)
+                            .color(BEHIND)
+                            .strong(),
+                        );
+                        actions.extend(
+                            plus_one(ui, &r.commitment, &t.target, period, v.today, true)
+                                .map(Action::Board),
+                        );
+                    });
+                }
+                ui.add_space(6.0);
+            }
+        });
+}

@@ -1,0 +1,219 @@
+//! The lägesbildsmöte in the window: meeting mode, the agenda by keyboard, beslut, and
+//! the minnesanteckningar.
+
+use crate::common::{app_harness, day};
+use crate::ui::type_into;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use trygghetstavlan::domain::{Activity, ActivityId, DecisionStatus, Party};
+use trygghetstavlan::store::Store;
+
+#[test]
+fn meeting_mode_agenda_by_keyboard_two_beslut_and_esc() {
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+    let p = store.pledges(m.id).unwrap().remove(0);
+    let c = store.commitments(p.id).unwrap().remove(0);
+    // Last meeting in May, one insats since, with an internal note the room must not see.
+    store
+        .set_last_meeting(m.id, Some(day("2024-05-02")))
+        .unwrap();
+    store
+        .add_activity(&Activity {
+            id: ActivityId(0),
+            municipality: m.id,
+            commitment: Some(c.id),
+            target: c.targets.first().map(|t| t.id),
+            date: day("2024-06-01"),
+            by: Party::Polisen,
+            count: 1,
+            place: "Stationsområdet".into(),
+            description: "Kontroll av A-traktorer".into(),
+            internal_note: "HEMLIGT-INTERNT".into(),
+        })
+        .unwrap();
+    let mut h = app_harness(Ok(store), &PathBuf::from(":memory:"), "2024-06-15");
+    h.get_by_label_contains("Olofström   ").click();
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(h.state().screens().meeting.active);
+    h.get_by_label("Lägesbildsmöte Olofström");
+    // 1: what was done since the last meeting, without the internal note.
+    h.get_by_label_contains("Förra mötet 2024-05-02");
+    h.get_by_label("Kontroll av A-traktorer");
+    assert!(h.query_by_label_contains("HEMLIGT").is_none());
+    assert!(
+        h.query_by_label("Olofström   0/4").is_none(),
+        "no side panel"
+    );
+    // 2 … 5 with the arrow keys.
+    for title in ["Efter plan", "Åtgärder", "Tavlan", "Beslut"] {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+        assert_eq!(h.state().screens().meeting.step.title(), title);
+        assert!(
+            h.query_all_by_label(title).next().is_some(),
+            "{title} heading"
+        );
+    }
+    // Two beslut, Enter adds each.
+    for (text, who) in [
+        ("Extra kontroller vid skolan", "Polisen"),
+        ("Beskär buskaget i parken", "Kommunen, parkenheten"),
+    ] {
+        type_into(&mut h, "Beslut", text);
+        type_into(&mut h, "Ansvarig", who);
+        h.key_press(egui::Key::Enter);
+        h.run();
+    }
+    h.get_by_label("• Extra kontroller vid skolan — Polisen");
+    h.get_by_label("• Beskär buskaget i parken — Kommunen, parkenheten");
+    let store = h.state().store().unwrap();
+    let meeting = store.meeting_on(m.id, day("2024-06-15")).unwrap().unwrap();
+    let beslut = store.decisions(meeting.id).unwrap();
+    assert_eq!(beslut.len(), 2);
+    assert!(beslut.iter().all(|b| b.status == DecisionStatus::Open));
+    // Esc (outside a text field) leaves meeting mode.
+    h.get_by_label("Lägesbildsmöte Olofström").click();
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().screens().meeting.active);
+    h.get_by_label_contains("Olofström   ");
+    h.get_by_role_and_label(Role::TextInput, "Förra lägesbildsmötet");
+}
+
+fn run(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_trygghetstavlan"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The command line records meetings and beslut; open beslut carry over into the next
+/// meeting's minnesanteckningar; bad input writes nothing and exits 2.
+#[test]
+fn meetings_on_the_command_line_and_their_minutes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(
+        &db,
+        &[
+            "add-mote",
+            "--kommun",
+            "Olofström",
+            "--date",
+            "2024-05-02",
+            "--deltagare",
+            "Polisen, Kommunen",
+            "--anteckning",
+            "Oro vid stationen.",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(stdout(&o).trim(), "Sparade möte 1.");
+    let o = run(
+        &db,
+        &[
+            "add-beslut",
+            "--mote",
+            "1",
+            "--text",
+            "Sanera klottret",
+            "--ansvarig",
+            "Kommunen",
+            "--senast",
+            "2024-05-31",
+        ],
+    );
+    assert_eq!(stdout(&o).trim(), "Sparade beslut 1.");
+    let o = run(
+        &db,
+        &[
+            "add-beslut",
+            "--mote",
+            "1",
+            "--text",
+            "Fler kvällspatruller",
+        ],
+    );
+    assert_eq!(stdout(&o).trim(), "Sparade beslut 2.");
+    assert!(run(&db, &["close-beslut", "2"]).status.success());
+    let o = run(
+        &db,
+        &["add-mote", "--kommun", "Olofström", "--date", "2024-06-13"],
+    );
+    assert_eq!(stdout(&o).trim(), "Sparade möte 2.");
+    // Bad input: one Swedish line, exit 2, nothing written.
+    for args in [
+        vec!["add-beslut", "--mote", "9", "--text", "x"],
+        vec!["add-beslut", "--mote", "2", "--text", "  "],
+        vec![
+            "add-beslut",
+            "--mote",
+            "2",
+            "--text",
+            "x",
+            "--senast",
+            "31/5",
+        ],
+        vec!["close-beslut", "1", "--struken"],
+        vec!["add-mote", "--kommun", "Atlantis", "--date", "2024-06-13"],
+    ] {
+        let o = run(&db, &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr).lines().count(),
+            1,
+            "{args:?}"
+        );
+    }
+    let list = stdout(&run(&db, &["list-moten", "--kommun", "Olofström"]));
+    assert!(
+        list.contains("Beslut 1 [ÖPPEN, FÖRSENAD] Sanera klottret — Kommunen"),
+        "{list}"
+    );
+    assert!(
+        list.contains("Beslut 2 [klar] Fler kvällspatruller"),
+        "{list}"
+    );
+    assert!(
+        !list.contains("Beslut 3"),
+        "nothing was written by the refused commands"
+    );
+    // The second meeting's minutes list the first one's open beslut.
+    let pdf = dir.path().join("minnes.pdf");
+    let o = run(
+        &db,
+        &["export-pdf", "--mote", "2", "-o", pdf.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = crate::report::pages_text(&std::fs::read(&pdf).unwrap()).join(" ");
+    assert!(
+        text.contains("Lägesbildsmöte 2024-06-13 — Olofström"),
+        "{text}"
+    );
+    assert!(text.contains("Öppna beslut från tidigare möten"), "{text}");
+    assert!(text.contains("Sanera klottret"), "{text}");
+    assert!(
+        !text.contains("Fler kvällspatruller"),
+        "closed beslut do not carry over"
+    );
+    let first = dir.path().join("forsta.pdf");
+    run(
+        &db,
+        &["export-pdf", "--mote", "1", "-o", first.to_str().unwrap()],
+    );
+    let text = crate::report::pages_text(&std::fs::read(&first).unwrap()).join(" ");
+    assert!(text.contains("Oro vid stationen."), "{text}");
+    assert!(text.contains("Deltagare: Polisen, Kommunen"), "{text}");
+}

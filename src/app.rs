@@ -509,8 +509,12 @@ impl App {
         let screens = &mut self.screens;
         if let Some(Selection::Municipality(_)) = screens.nav.selection {
             let open = data.open_items.len();
-            let tab = crate::ui::nav::tabs(ui, screens.nav.tab, data.walks.len(), open);
-            actions.extend(tab.map(Action::Nav));
+            actions.extend(crate::ui::nav::tabs(
+                ui,
+                screens.nav.tab,
+                data.walks.len(),
+                open,
+            ));
         }
         let today = self.today;
         match (screens.nav.tab, &data.board, screens.nav.selection) {

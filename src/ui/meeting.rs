@@ -304,7 +304,7 @@ impl MeetingScreen {
                         status_chip(ui, row.status);
                         let figure = match row.totals() {
                             Some((done, goal)) => format!("{done}/{goal}"),
-                            None if row.commitment.checked_on.is_some() => "✔".into(),
+                            None if row.commitment.checked_on.is_some() => "Klar".into(),
                             None => "–".into(),
                         };
                         ui.add_sized(
@@ -313,10 +313,14 @@ impl MeetingScreen {
                         );
                         let right = 60.0;
                         let w = (ui.available_width() - right).max(100.0);
-                        ui.add_sized(
-                            [w, 30.0],
-                            egui::Label::new(RichText::new(&row.commitment.text).size(TEXT))
-                                .truncate(),
+                        ui.allocate_ui_with_layout(
+                            egui::vec2(w, 30.0),
+                            egui::Layout::left_to_right(egui::Align::Center),
+                            |ui| {
+                                ui.set_width(w);
+                                let text = RichText::new(&row.commitment.text).size(TEXT);
+                                ui.add(egui::Label::new(text).truncate());
+                            },
                         );
                         if let [t] = row.targets.as_slice() {
                             actions.extend(
@@ -458,36 +462,50 @@ fn since_last(ui: &mut Ui, v: &MeetingView) {
             .map(|x| x.text.as_str())
             .unwrap_or("–")
     };
-    egui::ScrollArea::vertical()
+    use egui_extras::{Column, TableBuilder};
+    ui.style_mut().interaction.selectable_labels = false;
+    let text = |t: &str| RichText::new(t).size(TEXT);
+    TableBuilder::new(ui)
+        .id_salt("since_last")
+        .striped(true)
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            egui::Grid::new("since_last")
-                .striped(true)
-                .spacing([16.0, 8.0])
-                .show(ui, |ui| {
-                    for h in ["Datum", "Löfte", "Utförd av", "Plats", "Vad"] {
-                        ui.label(RichText::new(h).size(TEXT).strong());
-                    }
-                    ui.end_row();
-                    for a in &v.data.since {
-                        ui.label(RichText::new(a.date.to_string()).size(TEXT));
-                        ui.add(
-                            egui::Label::new(RichText::new(text_of(a.commitment)).size(TEXT))
-                                .truncate(),
-                        );
+        .column(Column::exact(140.0))
+        .column(Column::remainder().at_least(200.0).clip(true))
+        .column(Column::exact(230.0))
+        .column(Column::exact(210.0))
+        .column(Column::remainder().at_least(200.0).clip(true))
+        .header(34.0, |mut h| {
+            for t in ["Datum", "Löfte", "Utförd av", "Plats", "Vad"] {
+                h.col(|ui| {
+                    ui.label(text(t).strong());
+                });
+            }
+        })
+        .body(|mut body| {
+            for a in &v.data.since {
+                body.row(34.0, |mut r| {
+                    r.col(|ui| {
+                        ui.label(text(&a.date.to_string()));
+                    });
+                    r.col(|ui| {
+                        ui.add(egui::Label::new(text(text_of(a.commitment))).truncate());
+                    });
+                    r.col(|ui| {
                         let by = if a.count > 1 {
                             format!("{} ({} st)", a.by.label(), a.count)
                         } else {
                             a.by.label().to_string()
                         };
-                        ui.label(RichText::new(by).size(TEXT));
-                        ui.label(RichText::new(&a.place).size(TEXT));
-                        ui.add(
-                            egui::Label::new(RichText::new(&a.description).size(TEXT)).truncate(),
-                        );
-                        ui.end_row();
-                    }
+                        ui.label(text(&by));
+                    });
+                    r.col(|ui| {
+                        ui.add(egui::Label::new(text(&a.place)).truncate());
+                    });
+                    r.col(|ui| {
+                        ui.add(egui::Label::new(text(&a.description)).truncate());
+                    });
                 });
+            }
         });
 }
 

@@ -144,9 +144,11 @@ pub fn share(done: u32, total: u32) -> f32 {
     }
 }
 
-/// The tabs of a kommun, with the counts that tell where work waits.
-pub fn tabs(ui: &mut Ui, current: Tab, walks: usize, open_measures: usize) -> Option<NavAction> {
+/// The tabs of a kommun, with the counts that tell where work waits, and the way into
+/// meeting mode.
+pub fn tabs(ui: &mut Ui, current: Tab, walks: usize, open_measures: usize) -> Vec<Action> {
     let mut action = None;
+    let mut meeting = false;
     ui.horizontal_wrapped(|ui| {
         let tabs = [
             (Tab::Board, "Tavla".to_string()),
@@ -165,7 +167,16 @@ pub fn tabs(ui: &mut Ui, current: Tab, walks: usize, open_measures: usize) -> Op
                 action = Some(NavAction::SetTab(tab));
             }
         }
+        ui.separator();
+        meeting = ui
+            .button(RichText::new("Mötesläge (F5)").size(18.0))
+            .on_hover_text("Lägesbildsmötet på projektorn: helskärm, dagordning, beslut")
+            .clicked();
     });
     ui.separator();
-    action
+    let mut actions: Vec<Action> = action.map(Action::Nav).into_iter().collect();
+    if meeting {
+        actions.push(super::MeetingAction::Start.into());
+    }
+    actions
 }

@@ -2,7 +2,7 @@
 
 use super::board::BoardFilter;
 use super::forms::{labelled, option_combo, text_field};
-use super::{Action, ExportAction, MeetingAction, NavAction};
+use super::{Action, ExportAction, NavAction};
 use crate::domain::{BoardData, Party, Status};
 use egui::{RichText, Ui};
 
@@ -41,14 +41,6 @@ pub fn ui(
         ui.separator();
         if board.is_some() && ui.button("Exportera PDF…").clicked() {
             actions.push(ExportAction::Open.into());
-        }
-        if board.is_some()
-            && ui
-                .button("Mötesläge")
-                .on_hover_text("Lägesbildsmötet på projektorn (F5)")
-                .clicked()
-        {
-            actions.push(MeetingAction::Start.into());
         }
     });
     actions

@@ -363,17 +363,10 @@ impl App {
                 ));
             });
         }
-        egui::Panel::left("nav")
-            .default_size(230.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                actions.extend(crate::ui::nav::side_panel(
-                    ui,
-                    &self.data.nav,
-                    &self.screens.nav,
-                    self.prefs.dark,
-                ));
-            });
+        let kommun_view = self.screens.nav.municipality().is_some();
+        if !(kommun_view && self.screens.nav.hide_side_panel) {
+            self.side_panel(ui, &mut actions);
+        }
         if board_tab {
             self.detail_panel(ui, &mut actions);
         }
@@ -401,6 +394,21 @@ impl App {
         if self.prefs.dark != dark {
             set_theme(ui.ctx(), self.prefs.dark);
         }
+    }
+
+    /// The left panel: kommuner, and the app's own buttons.
+    fn side_panel(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        egui::Panel::left("nav")
+            .default_size(230.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                actions.extend(crate::ui::nav::side_panel(
+                    ui,
+                    &self.data.nav,
+                    &self.screens.nav,
+                    self.prefs.dark,
+                ));
+            });
     }
 
     /// Full screen while in meeting mode, windowed otherwise.
@@ -511,7 +519,8 @@ impl App {
             let open = data.open_items.len();
             actions.extend(crate::ui::nav::tabs(
                 ui,
-                screens.nav.tab,
+                &mut screens.nav,
+                &mut screens.board.compact,
                 data.walks.len(),
                 open,
             ));

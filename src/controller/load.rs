@@ -267,7 +267,7 @@ pub fn initial_nav(store: &Store, prefs: &Prefs, today: NaiveDate) -> Result<Nav
     Ok(NavState {
         selection: m.map(|m| Selection::Municipality(m.id)),
         year,
-        tab: Default::default(),
+        ..NavState::default()
     })
 }
 

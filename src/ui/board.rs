@@ -47,6 +47,8 @@ pub struct BoardScreen {
     pub activity_form: Option<ActivityForm>,
     /// The "Förra lägesbildsmötet" date field.
     pub meeting: DateField,
+    /// One line per löfte, so that a whole board fits a projector.
+    pub compact: bool,
 }
 
 impl BoardScreen {
@@ -67,6 +69,7 @@ impl BoardScreen {
             meeting: &mut self.meeting,
             today,
             police_area,
+            compact: self.compact,
         };
         view.ui(ui).into_iter().map(Action::Board).collect()
     }
@@ -157,6 +160,7 @@ struct BoardView<'a> {
     meeting: &'a mut DateField,
     today: NaiveDate,
     police_area: &'a str,
+    compact: bool,
 }
 
 impl BoardView<'_> {
@@ -216,9 +220,11 @@ impl BoardView<'_> {
         let saved = self.data.since;
         ui.horizontal_wrapped(|ui| {
             let l = ui.label("Förra lägesbildsmötet");
-            self.meeting.ui(ui, "meeting", self.today).labelled_by(l.id);
+            let field = self.meeting.ui(ui, "meeting", self.today).labelled_by(l.id);
+            // Enter in the field saves, as the button does.
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             match crate::validate::parse_date(&self.meeting.text) {
-                Ok(d) if Some(d) != saved && ui.button("Spara mötesdatum").clicked() => {
+                Ok(d) if Some(d) != saved && (ui.button("Spara mötesdatum").clicked() || enter) => {
                     actions.push(BoardAction::SetLastMeeting(m, Some(d)));
                 }
                 Err(e) if !self.meeting.text.trim().is_empty() => error_line(ui, e),
@@ -289,6 +295,15 @@ impl BoardView<'_> {
     fn row_ui(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<BoardAction>) {
         let c = &row.commitment;
         let selected = self.selected == Some(c.id);
+        if self.compact {
+            let period = self.data.pledge.period;
+            let (plus, clicked) = super::widgets::one_line_row(ui, row, period, self.today, 17.0);
+            actions.extend(plus);
+            if clicked {
+                actions.push(BoardAction::SelectCommitment((!selected).then_some(c.id)));
+            }
+            return;
+        }
         let frame = egui::Frame::new()
             .inner_margin(egui::Margin::symmetric(8, 6))
             .corner_radius(6.0)

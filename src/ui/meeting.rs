@@ -4,7 +4,7 @@
 
 use super::Action;
 use super::forms::{error_of, labelled, text_area, text_field};
-use super::widgets::{BEHIND, party_chip, plus_one, status_chip, weak};
+use super::widgets::{BEHIND, one_line_row, party_chip, plus_one, weak};
 use crate::domain::{
     BoardData, CommitmentId, Decision, DecisionId, DecisionStatus, MeetingData, MeetingId,
     OpenObservation, week_label,
@@ -299,36 +299,8 @@ impl MeetingScreen {
             .vertical_scroll_offset(self.board_scroll)
             .show(ui, |ui| {
                 for row in &v.summary.rows {
-                    ui.horizontal(|ui| {
-                        party_chip(ui, row.commitment.party);
-                        status_chip(ui, row.status);
-                        let figure = match row.totals() {
-                            Some((done, goal)) => format!("{done}/{goal}"),
-                            None if row.commitment.checked_on.is_some() => "Klar".into(),
-                            None => "–".into(),
-                        };
-                        ui.add_sized(
-                            [90.0, 30.0],
-                            egui::Label::new(RichText::new(figure).size(TEXT).strong()),
-                        );
-                        let right = 60.0;
-                        let w = (ui.available_width() - right).max(100.0);
-                        ui.allocate_ui_with_layout(
-                            egui::vec2(w, 30.0),
-                            egui::Layout::left_to_right(egui::Align::Center),
-                            |ui| {
-                                ui.set_width(w);
-                                let text = RichText::new(&row.commitment.text).size(TEXT);
-                                ui.add(egui::Label::new(text).truncate());
-                            },
-                        );
-                        if let [t] = row.targets.as_slice() {
-                            actions.extend(
-                                plus_one(ui, &row.commitment, &t.target, period, v.today, true)
-                                    .map(Action::Board),
-                            );
-                        }
-                    });
+                    let (plus, _) = one_line_row(ui, row, period, v.today, TEXT);
+                    actions.extend(plus.map(Action::Board));
                 }
             });
         self.board_scroll = scroll.state.clamped_offset().y;
@@ -551,4 +523,41 @@ fn behind(ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
                 ui.add_space(6.0);
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_agenda_moves_within_its_steps() {
+        assert_eq!(Step::SinceLast.moved(1), Step::Behind);
+        assert_eq!(Step::SinceLast.moved(-1), Step::SinceLast);
+        assert_eq!(Step::Decisions.moved(1), Step::Decisions);
+        assert_eq!(Step::Board.moved(-2), Step::Behind);
+    }
+
+    #[test]
+    fn a_typed_beslut_is_checked_before_it_is_added() {
+        let mut d = DecisionDraft {
+            text: "  Sanera klottret ".into(),
+            responsible: "Kommunen".into(),
+            deadline: "2024-13-01".into(),
+        };
+        assert!(
+            d.build(MeetingId(3))
+                .unwrap_err()
+                .to_string()
+                .contains("inte ett datum")
+        );
+        d.deadline = String::new();
+        let b = d.build(MeetingId(3)).unwrap();
+        assert_eq!(
+            (b.text.as_str(), b.meeting, b.deadline),
+            ("Sanera klottret", MeetingId(3), None)
+        );
+        assert_eq!(b.status, DecisionStatus::Open);
+        d.text = " ".into();
+        assert!(d.build(MeetingId(3)).is_err());
+    }
 }

@@ -30,6 +30,8 @@ pub struct NavState {
     /// The year shown: each kommun shows its medborgarlöfte covering it.
     pub year: Option<i32>,
     pub tab: Tab,
+    /// The kommun list is hidden to give the board the width (a kommun's view only).
+    pub hide_side_panel: bool,
 }
 
 impl NavState {
@@ -144,9 +146,16 @@ pub fn share(done: u32, total: u32) -> f32 {
     }
 }
 
-/// The tabs of a kommun, with the counts that tell where work waits, and the way into
-/// meeting mode.
-pub fn tabs(ui: &mut Ui, current: Tab, walks: usize, open_measures: usize) -> Vec<Action> {
+/// The tabs of a kommun, with the counts that tell where work waits; the board's
+/// density and the kommun list (both edited in place); and the way into meeting mode.
+pub fn tabs(
+    ui: &mut Ui,
+    nav: &mut NavState,
+    compact: &mut bool,
+    walks: usize,
+    open_measures: usize,
+) -> Vec<Action> {
+    let current = nav.tab;
     let mut action = None;
     let mut meeting = false;
     ui.horizontal_wrapped(|ui| {
@@ -168,6 +177,19 @@ pub fn tabs(ui: &mut Ui, current: Tab, walks: usize, open_measures: usize) -> Ve
             }
         }
         ui.separator();
+        if current == Tab::Board {
+            ui.toggle_value(compact, "En rad per löfte")
+                .on_hover_text("Kompakt tavla: hela medborgarlöftet på en skärm");
+        }
+        let hide = nav.hide_side_panel;
+        let text = if hide {
+            "Visa kommunlistan"
+        } else {
+            "Dölj kommunlistan"
+        };
+        if ui.selectable_label(hide, text).clicked() {
+            nav.hide_side_panel = !hide;
+        }
         meeting = ui
             .button(RichText::new("Mötesläge (F5)").size(18.0))
             .on_hover_text("Lägesbildsmötet på projektorn: helskärm, dagordning, beslut")

@@ -6,6 +6,9 @@ use super::{Action, ExportAction, NavAction};
 use crate::domain::{BoardData, Party, Status};
 use egui::{RichText, Ui};
 
+/// The width (points) the bar needs with every filter in line.
+const FULL_WIDTH: f32 = 1250.0;
+
 /// `filter` is shown (and edited in place) only when a board is shown; `years` newest
 /// first.
 pub fn ui(
@@ -16,6 +19,9 @@ pub fn ui(
     filter: Option<&mut BoardFilter>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
+    // Below this width (a projector, or a larger text size) the filters would wrap away
+    // from their labels: they go into a menu instead.
+    let narrow = ui.available_width() < FULL_WIDTH;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Trygghetstavlan").size(22.0).strong());
         ui.separator();
@@ -36,7 +42,18 @@ pub fn ui(
             .response
             .labelled_by(l.id);
         if let (Some(f), Some(b)) = (filter, board) {
-            filters(ui, f, b);
+            if narrow {
+                let title = if f.is_active() {
+                    "Filter (på)"
+                } else {
+                    "Filter"
+                };
+                ui.menu_button(title, |ui| {
+                    ui.vertical(|ui| filters(ui, f, b));
+                });
+            } else {
+                filters(ui, f, b);
+            }
         }
         ui.separator();
         if board.is_some() && ui.button("Exportera PDF…").clicked() {

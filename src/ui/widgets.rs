@@ -107,3 +107,47 @@ pub fn plus_one(
             by: t.party.unwrap_or(c.party),
         })
 }
+
+/// A löfte on one line: ansvarig, status, done/target, the text cut to fit, and +1 when
+/// it has a single target. `size` is the text size (larger on the projector). Returns
+/// +1 when clicked, and whether the text was clicked.
+pub fn one_line_row(
+    ui: &mut Ui,
+    row: &crate::summary::CommitmentRow,
+    period: Period,
+    today: NaiveDate,
+    size: f32,
+) -> (Option<super::BoardAction>, bool) {
+    let mut action = None;
+    let mut clicked = false;
+    ui.horizontal(|ui| {
+        party_chip(ui, row.commitment.party);
+        status_chip(ui, row.status);
+        let figure = match row.totals() {
+            Some((done, goal)) => format!("{done}/{goal}"),
+            None if row.commitment.checked_on.is_some() => "Klar".into(),
+            None => "–".into(),
+        };
+        let h = size + 10.0;
+        ui.add_sized(
+            [size * 4.2, h],
+            egui::Label::new(RichText::new(figure).size(size).strong()),
+        );
+        let w = (ui.available_width() - 60.0).max(100.0);
+        ui.allocate_ui_with_layout(
+            Vec2::new(w, h),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.set_width(w);
+                let text = RichText::new(&row.commitment.text).size(size);
+                clicked = ui
+                    .add(egui::Label::new(text).truncate().sense(Sense::click()))
+                    .clicked();
+            },
+        );
+        if let [t] = row.targets.as_slice() {
+            action = plus_one(ui, &row.commitment, &t.target, period, today, true);
+        }
+    });
+    (action, clicked)
+}

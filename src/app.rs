@@ -189,9 +189,6 @@ impl App {
 
     /// Applies one action, at the end of a frame (or from a test).
     pub fn apply(&mut self, action: Action, now: f64) {
-        if self.store.is_none() {
-            return self.recover(action);
-        }
         match action {
             Action::Undo => return self.undo(),
             Action::CloseDamagedNotice => {
@@ -214,7 +211,7 @@ impl App {
             _ => {}
         }
         let Some(store) = self.store.as_mut() else {
-            return;
+            return self.recover(action);
         };
         let mut cx = Ctx {
             store,
@@ -318,17 +315,15 @@ impl App {
     /// Lays out the panels and applies what the screens asked for.
     fn draw(&mut self, ui: &mut egui::Ui) {
         let now = ui.input(|i| i.time);
-        if let Some(err) = &self.open_error {
-            let actions = crate::ui::recovery::open_error_screen(
-                ui,
-                &err.message,
-                &self.db_path,
-                err.copies.as_deref(),
-            );
-            if self.error.is_some() {
-                egui::Panel::bottom("bottom").show(ui, |ui| {
-                    crate::ui::toast::ui(ui, None, self.error.as_deref());
-                });
+        if self.open_error.is_some() {
+            let mut actions = self.status_strip(ui);
+            if let Some(err) = &self.open_error {
+                actions.extend(crate::ui::recovery::open_error_screen(
+                    ui,
+                    &err.message,
+                    &self.db_path,
+                    err.copies.as_deref(),
+                ));
             }
             for a in actions {
                 self.apply(a, now);
@@ -354,15 +349,7 @@ impl App {
             ));
             ui.add_space(4.0);
         });
-        if self.toast.is_some() || self.error.is_some() {
-            egui::Panel::bottom("bottom").show(ui, |ui| {
-                actions.extend(crate::ui::toast::ui(
-                    ui,
-                    self.toast.as_ref(),
-                    self.error.as_deref(),
-                ));
-            });
-        }
+        actions.extend(self.status_strip(ui));
         let kommun_view = self.screens.nav.municipality().is_some();
         if !(kommun_view && self.screens.nav.hide_side_panel) {
             self.side_panel(ui, &mut actions);
@@ -394,6 +381,18 @@ impl App {
         if self.prefs.dark != dark {
             set_theme(ui.ctx(), self.prefs.dark);
         }
+    }
+
+    /// The bottom strip with the last error and the toast, when there is one.
+    fn status_strip(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        if self.toast.is_none() && self.error.is_none() {
+            return Vec::new();
+        }
+        egui::Panel::bottom("bottom")
+            .show(ui, |ui| {
+                crate::ui::toast::ui(ui, self.toast.as_ref(), self.error.as_deref())
+            })
+            .inner
     }
 
     /// The left panel: kommuner, and the app's own buttons.
@@ -456,15 +455,7 @@ impl App {
             actions.extend(self.screens.meeting.top(ui, &kommun));
             ui.add_space(4.0);
         });
-        if self.toast.is_some() || self.error.is_some() {
-            egui::Panel::bottom("bottom").show(ui, |ui| {
-                actions.extend(crate::ui::toast::ui(
-                    ui,
-                    self.toast.as_ref(),
-                    self.error.as_deref(),
-                ));
-            });
-        }
+        actions.extend(self.status_strip(ui));
         egui::CentralPanel::default().show(ui, |ui| match &self.data.board {
             Some((board, summary)) => {
                 let view = crate::ui::meeting::MeetingView {

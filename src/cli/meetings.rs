@@ -1,7 +1,7 @@
 //! Lägesbildsmöten on the command line: record a meeting and its beslut, close beslut,
 //! list meetings with their beslut.
 
-use super::{CliError, CliResult, find_kommun};
+use super::{CliError, CliResult, chosen_kommuner, find_kommun};
 use crate::domain::{CommitmentId, Decision, DecisionId, DecisionStatus, Meeting, MeetingId};
 use crate::store::Store;
 use crate::validate::{parse_date, parse_optional_date};
@@ -88,10 +88,7 @@ pub fn list_meetings(
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> CliResult {
-    let municipalities = match kommun {
-        Some(name) => vec![find_kommun(store, name)?],
-        None => store.municipalities()?,
-    };
+    let municipalities = chosen_kommuner(store, kommun)?;
     let mut text = String::new();
     for m in municipalities {
         let meetings = store.meetings(m.id)?;

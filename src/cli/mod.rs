@@ -34,6 +34,17 @@ impl From<StoreError> for CliError {
 pub(crate) type CliResult = Result<(), CliError>;
 
 /// The kommun named on the command line, or a Swedish error.
+/// The kommun named by `--kommun`, or every kommun.
+pub(crate) fn chosen_kommuner(
+    store: &Store,
+    kommun: Option<&str>,
+) -> Result<Vec<crate::domain::Municipality>, CliError> {
+    Ok(match kommun {
+        Some(name) => vec![find_kommun(store, name)?],
+        None => store.municipalities()?,
+    })
+}
+
 pub(crate) fn find_kommun(
     store: &Store,
     name: &str,
@@ -65,10 +76,7 @@ pub fn select_boards(
         }
         return Ok(out);
     }
-    let municipalities = match kommun {
-        Some(name) => vec![find_kommun(store, name)?],
-        None => store.municipalities()?,
-    };
+    let municipalities = chosen_kommuner(store, kommun)?;
     let mut out = Vec::new();
     for m in municipalities {
         let pledges = store.pledges(m.id)?;
@@ -325,10 +333,7 @@ pub fn list_walks(
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> CliResult {
-    let municipalities = match kommun {
-        Some(name) => vec![find_kommun(store, name)?],
-        None => store.municipalities()?,
-    };
+    let municipalities = chosen_kommuner(store, kommun)?;
     let mut text = String::new();
     for m in municipalities {
         if open {

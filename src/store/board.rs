@@ -2,8 +2,8 @@
 //! same for every kommun's medborgarlöfte of a year at once.
 
 use super::pledges::{
-    COMMITMENT_COLS, PLEDGE_COLS, TARGET_COLS, commitment_from_row, pledge_from_row,
-    signatory_from_row, target_from_row,
+    COMMITMENT_COLS, CommitmentColumns, PLEDGE_COLS, TARGET_COLS, TargetColumns, pledge_from_row,
+    signatory_from_row,
 };
 use super::{Result, Store};
 use crate::domain::{
@@ -205,8 +205,9 @@ impl Store {
              JOIN pledge p ON p.id = s.pledge_id WHERE {COVER} \
              ORDER BY s.pledge_id, s.position, s.id, c.position, c.id"
         ))?;
+        let cols = CommitmentColumns::of(&st)?;
         let mut owner: HashMap<CommitmentId, usize> = HashMap::new();
-        for c in st.query_map([year], commitment_from_row)? {
+        for c in st.query_map([year], |r| cols.read(r))? {
             let c = c?;
             if let Some(&i) = section_owner.get(&c.section) {
                 owner.insert(c.id, i);
@@ -218,7 +219,8 @@ impl Store {
              JOIN section s ON s.id = c.section_id JOIN pledge p ON p.id = s.pledge_id \
              WHERE {COVER} ORDER BY t.commitment_id, t.position, t.id"
         ))?;
-        for row in st.query_map([year], target_from_row)? {
+        let cols = TargetColumns::of(&st)?;
+        for row in st.query_map([year], |r| cols.read(r))? {
             let (cid, t) = row?;
             if let Some(&i) = owner.get(&cid)
                 && let Some(c) = boards[i].commitments.iter_mut().find(|c| c.id == cid)

@@ -68,6 +68,23 @@ fn unknown(what: &str, value: &str) -> FromSqlError {
     FromSqlError::Other(format!("okänt värde för {what}: \"{value}\"").into())
 }
 
+/// Declares a struct of column positions, looked up by name once per statement:
+/// rusqlite compares every column's name on each by-name `get`, which is what the
+/// Sweden-scale reads spent their time on.
+macro_rules! column_positions {
+    ($name:ident { $($field:ident),* $(,)? }) => {
+        pub(super) struct $name {
+            $($field: usize),*
+        }
+        impl $name {
+            pub(super) fn of(st: &rusqlite::Statement) -> rusqlite::Result<Self> {
+                Ok(Self { $($field: st.column_index(stringify!($field))?),* })
+            }
+        }
+    };
+}
+pub(super) use column_positions;
+
 /// `cols` ("id, date") with a table alias: "w.id, w.date".
 pub fn prefixed(cols: &str, alias: &str) -> String {
     cols.split(',')

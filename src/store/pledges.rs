@@ -13,50 +13,79 @@ use std::collections::HashMap;
 pub(super) const COMMITMENT_COLS: &str = "c.id, c.section_id, c.position, c.text, c.party, c.sub_areas, \
      c.tags, c.manual_status, c.manual_reason, c.checked_on";
 
-pub(super) fn commitment_from_row(r: &Row) -> rusqlite::Result<Commitment> {
-    let manual = match r.get::<_, Option<Status>>("manual_status")? {
-        Some(status) => Some(ManualStatus {
-            status,
-            reason: r
-                .get::<_, Option<String>>("manual_reason")?
-                .unwrap_or_default(),
-        }),
-        None => None,
-    };
-    Ok(Commitment {
-        id: r.get("id")?,
-        section: r.get("section_id")?,
-        position: r.get("position")?,
-        text: r.get("text")?,
-        party: r.get("party")?,
-        sub_areas: r.get::<_, Names>("sub_areas")?.0,
-        tags: r.get::<_, Names>("tags")?.0,
-        manual_status: manual,
-        checked_on: r.get("checked_on")?,
-        targets: Vec::new(),
-    })
+super::columns::column_positions!(CommitmentColumns {
+    id,
+    section_id,
+    position,
+    text,
+    party,
+    sub_areas,
+    tags,
+    manual_status,
+    manual_reason,
+    checked_on,
+});
+
+impl CommitmentColumns {
+    /// A löfte without its targets.
+    pub(super) fn read(&self, r: &Row) -> rusqlite::Result<Commitment> {
+        let manual = match r.get::<_, Option<Status>>(self.manual_status)? {
+            Some(status) => Some(ManualStatus {
+                status,
+                reason: r
+                    .get::<_, Option<String>>(self.manual_reason)?
+                    .unwrap_or_default(),
+            }),
+            None => None,
+        };
+        Ok(Commitment {
+            id: r.get(self.id)?,
+            section: r.get(self.section_id)?,
+            position: r.get(self.position)?,
+            text: r.get(self.text)?,
+            party: r.get(self.party)?,
+            sub_areas: r.get::<_, Names>(self.sub_areas)?.0,
+            tags: r.get::<_, Names>(self.tags)?.0,
+            manual_status: manual,
+            checked_on: r.get(self.checked_on)?,
+            targets: Vec::new(),
+        })
+    }
 }
 
-/// Columns of [`target_from_row`], for a target aliased `t`.
+/// Columns of [`TargetColumns`], for a target aliased `t`.
 pub(super) const TARGET_COLS: &str =
     "t.commitment_id, t.id, t.count, t.unit, t.per_year, t.label, t.party";
 
-pub(super) fn target_from_row(r: &Row) -> rusqlite::Result<(CommitmentId, Target)> {
-    Ok((
-        r.get("commitment_id")?,
-        Target {
-            id: r.get("id")?,
-            count: r.get("count")?,
-            unit: r.get("unit")?,
-            scope: if r.get::<_, bool>("per_year")? {
-                TargetScope::PerYear
-            } else {
-                TargetScope::Period
+super::columns::column_positions!(TargetColumns {
+    commitment_id,
+    id,
+    count,
+    unit,
+    per_year,
+    label,
+    party,
+});
+
+impl TargetColumns {
+    /// A target with the löfte it belongs to.
+    pub(super) fn read(&self, r: &Row) -> rusqlite::Result<(CommitmentId, Target)> {
+        Ok((
+            r.get(self.commitment_id)?,
+            Target {
+                id: r.get(self.id)?,
+                count: r.get(self.count)?,
+                unit: r.get(self.unit)?,
+                scope: if r.get::<_, bool>(self.per_year)? {
+                    TargetScope::PerYear
+                } else {
+                    TargetScope::Period
+                },
+                label: r.get(self.label)?,
+                party: r.get(self.party)?,
             },
-            label: r.get("label")?,
-            party: r.get("party")?,
-        },
-    ))
+        ))
+    }
 }
 
 /// One signatory row (`pledge_id, name, role`) with the medborgarlöfte it signs.
@@ -307,16 +336,18 @@ impl Store {
             "SELECT {COMMITMENT_COLS} FROM commitment c JOIN section s ON s.id = c.section_id \
              WHERE s.pledge_id = ?1 ORDER BY s.position, s.id, c.position, c.id"
         ))?;
+        let cols = CommitmentColumns::of(&st)?;
         let mut list: Vec<Commitment> = st
-            .query_map([pledge.0], commitment_from_row)?
+            .query_map([pledge.0], |r| cols.read(r))?
             .collect::<rusqlite::Result<_>>()?;
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {TARGET_COLS} FROM target t JOIN commitment c ON c.id = t.commitment_id \
              JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 \
              ORDER BY t.commitment_id, t.position, t.id"
         ))?;
+        let cols = TargetColumns::of(&st)?;
         let mut targets: HashMap<CommitmentId, Vec<Target>> = HashMap::new();
-        for row in st.query_map([pledge.0], target_from_row)? {
+        for row in st.query_map([pledge.0], |r| cols.read(r))? {
             let (c, t) = row?;
             targets.entry(c).or_default().push(t);
         }
@@ -327,21 +358,21 @@ impl Store {
     }
 
     pub fn commitment(&self, id: CommitmentId) -> Result<Commitment> {
-        let mut c = self
-            .conn
-            .query_row(
-                &format!("SELECT {COMMITMENT_COLS} FROM commitment c WHERE c.id = ?1"),
-                [id.0],
-                commitment_from_row,
-            )
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {COMMITMENT_COLS} FROM commitment c WHERE c.id = ?1"
+        ))?;
+        let cols = CommitmentColumns::of(&st)?;
+        let mut c = st
+            .query_row([id.0], |r| cols.read(r))
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("Löfte {id}")))?;
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {TARGET_COLS} FROM target t WHERE t.commitment_id = ?1 \
              ORDER BY t.position, t.id"
         ))?;
+        let cols = TargetColumns::of(&st)?;
         c.targets = st
-            .query_map([id.0], target_from_row)?
+            .query_map([id.0], |r| cols.read(r))?
             .map(|r| r.map(|(_, t)| t))
             .collect::<rusqlite::Result<_>>()?;
         Ok(c)

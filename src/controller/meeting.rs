@@ -46,6 +46,13 @@ impl MeetingAction {
                 Effect::reload(Reload::Selected)
                     .toast(format!("Beslutet är {}.", status.label().to_lowercase()))
             }
+            MeetingAction::DeleteDecision(id) => {
+                let (d, position) = cx.store.delete_decision(id)?;
+                let text = format!("Beslutet \"{}\" togs bort.", d.text);
+                Effect::reload(Reload::Selected)
+                    .toast(text)
+                    .undo(super::Undo::RestoreDecision(Box::new((d, position))))
+            }
             MeetingAction::SaveNotes {
                 participants,
                 notes,

@@ -1,6 +1,6 @@
 //! Undo of the last change, as offered by the toast's "Ångra".
 
-use crate::domain::Activity;
+use crate::domain::{Activity, Decision};
 use crate::store::{DeletedCommitment, DeletedSection, DeletedWalk, Store, StoreError};
 
 /// What undoing the last change means. Kept by the app beside the toast that offers it.
@@ -12,6 +12,8 @@ pub enum Undo {
     RestoreWalk(Box<DeletedWalk>),
     RestoreCommitment(Box<DeletedCommitment>),
     RestoreSection(Box<DeletedSection>),
+    /// A deleted beslut, with its place in the meeting's list.
+    RestoreDecision(Box<(Decision, i64)>),
 }
 
 impl Undo {
@@ -23,6 +25,7 @@ impl Undo {
             Undo::RestoreWalk(w) => store.restore_walk(&w),
             Undo::RestoreCommitment(c) => store.restore_commitment(&c),
             Undo::RestoreSection(s) => store.restore_section(&s),
+            Undo::RestoreDecision(d) => store.restore_decision(&d.0, d.1),
         }
         .map_err(|e| match e {
             StoreError::Sqlite(ref s)

@@ -169,6 +169,44 @@ impl Store {
         Ok(DecisionId(id))
     }
 
+    /// Deletes a beslut; it and its place in the list, for undo.
+    pub fn delete_decision(&mut self, id: DecisionId) -> Result<(Decision, i64)> {
+        let d = self.decision(id)?;
+        let tx = self.write_tx()?;
+        let position: i64 =
+            tx.query_row("SELECT position FROM decision WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        tx.execute("DELETE FROM decision WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok((d, position))
+    }
+
+    /// Puts a deleted beslut back as it was, with its id and place (undo of a delete).
+    pub fn restore_decision(&mut self, d: &Decision, position: i64) -> Result<()> {
+        let d = validate_decision(d)?;
+        let tx = self.write_tx()?;
+        tx.execute(
+            "INSERT INTO decision(id, meeting_id, position, text, responsible, deadline, \
+             commitment_id, status, status_reason, status_date) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                d.id,
+                d.meeting,
+                position,
+                d.text,
+                d.responsible,
+                d.deadline,
+                d.commitment,
+                d.status,
+                d.status_reason,
+                d.status_date
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn decision(&self, id: DecisionId) -> Result<Decision> {
         self.conn
             .query_row(

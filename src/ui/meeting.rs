@@ -67,6 +67,8 @@ pub enum MeetingAction {
         status: DecisionStatus,
         reason: String,
     },
+    /// Remove a beslut typed by mistake (with undo).
+    DeleteDecision(DecisionId),
     /// Today's participants (one organisation or role per line) and lägesbild notes.
     SaveNotes {
         participants: Vec<String>,
@@ -80,6 +82,8 @@ pub struct DecisionDraft {
     pub text: String,
     pub responsible: String,
     pub deadline: String,
+    /// The löfte the beslut is about, if any.
+    pub commitment: Option<CommitmentId>,
 }
 
 impl DecisionDraft {
@@ -91,7 +95,7 @@ impl DecisionDraft {
             text: check_text("Beslut", &self.text, true, true)?,
             responsible: check_text("Ansvarig", &self.responsible, false, false)?,
             deadline: parse_optional_date(&self.deadline)?,
-            commitment: None,
+            commitment: self.commitment,
             status: DecisionStatus::Open,
             status_reason: String::new(),
             status_date: None,
@@ -334,6 +338,31 @@ impl MeetingScreen {
                 text_field(&mut d.deadline, "m_deadline", 130.0).hint_text("ÅÅÅÅ-MM-DD"),
             ));
         });
+        ui.horizontal(|ui| {
+            let choices = v
+                .board
+                .commitments
+                .iter()
+                .map(|c| (c.id, c.text.chars().take(70).collect::<String>()));
+            let l = ui.label("Gäller löfte");
+            let shown = d
+                .commitment
+                .and_then(|c| v.board.commitments.iter().find(|x| x.id == c))
+                .map(|c| c.text.chars().take(70).collect::<String>())
+                .unwrap_or_else(|| "Inget särskilt".into());
+            egui::ComboBox::from_id_salt("m_commitment")
+                .selected_text(shown)
+                .width(520.0)
+                .truncate()
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut d.commitment, None, "Inget särskilt");
+                    for (id, text) in choices {
+                        ui.selectable_value(&mut d.commitment, Some(id), text);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
         let built = d.build(meeting);
         let enter =
             ui.input(|i| i.key_pressed(egui::Key::Enter)) && fields.iter().any(|f| f.lost_focus());
@@ -366,7 +395,12 @@ impl MeetingScreen {
             if let Some(dl) = b.deadline {
                 text.push_str(&format!(", senast {dl}"));
             }
-            ui.label(RichText::new(text).size(TEXT));
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(text).size(TEXT));
+                if ui.small_button("Ta bort").clicked() {
+                    actions.push(MeetingAction::DeleteDecision(b.id).into());
+                }
+            });
         }
         ui.add_space(8.0);
         ui.label(RichText::new("Deltagare och lägesbild").size(TEXT).strong());
@@ -543,6 +577,7 @@ mod tests {
             text: "  Sanera klottret ".into(),
             responsible: "Kommunen".into(),
             deadline: "2024-13-01".into(),
+            ..Default::default()
         };
         assert!(
             d.build(MeetingId(3))

@@ -71,11 +71,24 @@ fn meeting_mode_agenda_by_keyboard_two_beslut_and_esc() {
     }
     h.get_by_label("• Extra kontroller vid skolan — Polisen");
     h.get_by_label("• Beskär buskaget i parken — Kommunen, parkenheten");
-    let store = h.state().store().unwrap();
-    let meeting = store.meeting_on(m.id, day("2024-06-15")).unwrap().unwrap();
-    let beslut = store.decisions(meeting.id).unwrap();
-    assert_eq!(beslut.len(), 2);
-    assert!(beslut.iter().all(|b| b.status == DecisionStatus::Open));
+    let count = |h: &egui_kittest::Harness<'static, trygghetstavlan::app::App>| {
+        let store = h.state().store().unwrap();
+        let meeting = store.meeting_on(m.id, day("2024-06-15")).unwrap().unwrap();
+        store.decisions(meeting.id).unwrap()
+    };
+    assert_eq!(count(&h).len(), 2);
+    assert!(count(&h).iter().all(|b| b.status == DecisionStatus::Open));
+    // A beslut typed by mistake goes, and comes back with Ångra, in its place.
+    h.get_all_by_label("Ta bort").nth(1).unwrap().click();
+    h.run();
+    assert_eq!(count(&h).len(), 1);
+    h.get_by_label("Ångra").click();
+    h.run();
+    let texts: Vec<String> = count(&h).into_iter().map(|b| b.text).collect();
+    assert_eq!(
+        texts,
+        ["Extra kontroller vid skolan", "Beskär buskaget i parken"]
+    );
     // Esc (outside a text field) leaves meeting mode.
     h.get_by_label("Lägesbildsmöte Olofström").click();
     h.run();

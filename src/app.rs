@@ -497,6 +497,7 @@ impl App {
                         period,
                         self.today,
                         &self.data.detail_activities,
+                        self.data.detail_assessment.as_ref(),
                         self.screens.authoring.commitment_form.as_mut(),
                     ));
                 });

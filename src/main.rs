@@ -180,6 +180,25 @@ fn main() -> ExitCode {
             struken,
             reason,
         } => cli::close_decision(&mut store, id, struken, &reason, today),
+        Command::SetBedomning {
+            kommun,
+            lofte,
+            period,
+            resultat,
+            orsak,
+            fortsattning,
+        } => cli::set_assessment(
+            &mut store,
+            &cli::AssessmentArgs {
+                kommun: &kommun,
+                commitment: lofte,
+                year: period,
+                result: resultat.as_deref(),
+                cause: orsak.as_deref(),
+                next: fortsattning.as_deref(),
+            },
+            today,
+        ),
         Command::ListMoten { kommun } => {
             cli::list_meetings(&store, kommun.as_deref(), today, &mut stdout)
         }

@@ -248,6 +248,18 @@ pub fn validate_meeting(m: &Meeting) -> Result<Meeting, Invalid> {
     })
 }
 
+/// A bedömning with trimmed texts, or the first problem.
+pub fn validate_assessment(
+    a: &crate::domain::Assessment,
+) -> Result<crate::domain::Assessment, Invalid> {
+    Ok(crate::domain::Assessment {
+        result: check_text("Resultat och bedömning", &a.result, false, true)?,
+        cause: check_text("Orsak", &a.cause, false, true)?,
+        next: check_text("Fortsättning", &a.next, false, true)?,
+        ..a.clone()
+    })
+}
+
 /// A beslut with trimmed texts, or the first problem.
 pub fn validate_decision(d: &Decision) -> Result<Decision, Invalid> {
     if let Some(date) = d.deadline {

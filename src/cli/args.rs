@@ -142,6 +142,26 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Skriv bedömningen av ett löfte för uppföljningen (det som inte anges behålls)
+    SetBedomning {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        /// Löftets ID (från list)
+        #[arg(long, value_name = "ID")]
+        lofte: i64,
+        /// Året som bedöms (standard: innevarande år inom medborgarlöftets period)
+        #[arg(long, value_name = "ÅR")]
+        period: Option<i32>,
+        /// Resultat och bedömning
+        #[arg(long, value_name = "TEXT")]
+        resultat: Option<String>,
+        /// Orsak, när löftet inte eller bara delvis uppfylldes
+        #[arg(long, value_name = "TEXT")]
+        orsak: Option<String>,
+        /// Fortsättning: nästa steg eller förslag till nästa år
+        #[arg(long, value_name = "TEXT")]
+        fortsattning: Option<String>,
+    },
     /// Registrera ett lägesbildsmöte
     AddMote {
         #[arg(long, value_name = "KOMMUN")]

@@ -10,9 +10,11 @@ use chrono::NaiveDate;
 use std::io::Write;
 
 mod args;
+mod assessments;
 mod meetings;
 
 pub use args::{Cli, Command, parse_args};
+pub use assessments::{AssessmentArgs, set_assessment};
 pub use meetings::{DecisionArgs, add_decision, add_meeting, close_decision, list_meetings};
 
 /// A command error: the message goes to stderr as one line; exit code 2.

@@ -69,6 +69,11 @@ impl BoardAction {
                 cx.store.set_manual_status(c, manual.as_ref())?;
                 Effect::reload(Reload::Board).toast(text)
             }
+            BoardAction::SaveAssessment(a) => {
+                cx.store.set_assessment(&a)?;
+                cx.screens.board.detail.assessment = None;
+                Effect::reload(Reload::Selected).toast("Bedömningen sparades.")
+            }
             BoardAction::SetLastMeeting(m, date) => {
                 cx.store.set_last_meeting(m, date)?;
                 Effect::reload(Reload::Board)

@@ -26,6 +26,8 @@ pub struct ViewData {
     pub overview: Vec<OverviewCard>,
     /// Insatser of the selected löfte, newest first.
     pub detail_activities: Vec<Activity>,
+    /// The selected löfte's bedömning for the shown year.
+    pub detail_assessment: Option<crate::domain::Assessment>,
     pub walks: Vec<WalkSummary>,
     /// Observations of the selected walk.
     pub walk_observations: Vec<Observation>,
@@ -172,6 +174,18 @@ impl ViewData {
         self.detail_activities = match board.selected {
             Some(c) => store.activities_for_commitment(c)?,
             None => Vec::new(),
+        };
+        self.detail_assessment = match (board.selected, &self.board) {
+            (Some(c), Some((b, _))) => {
+                let period = b.pledge.period;
+                let year = screens
+                    .nav
+                    .year
+                    .filter(|y| period.contains_year(*y))
+                    .unwrap_or_else(|| period.current_year(today));
+                Some(store.assessment(c, year)?)
+            }
+            _ => None,
         };
         let meeting = self.board.as_ref().and_then(|(b, _)| b.since);
         if crate::validate::parse_date(&board.meeting.text).ok() != meeting

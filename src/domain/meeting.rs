@@ -3,6 +3,37 @@
 use super::{CommitmentId, DecisionId, MeetingId, MunicipalityId};
 use chrono::NaiveDate;
 
+/// The yearly bedömning of one löfte, for the uppföljning: what it led to, why it was
+/// not (fully) met, and what happens next. Public text, unlike an insats's internal note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub commitment: CommitmentId,
+    pub year: i32,
+    /// Resultat och bedömning.
+    pub result: String,
+    /// Orsak: why it was not, or only partly, met.
+    pub cause: String,
+    /// Fortsättning: the next step, or the proposal for next year.
+    pub next: String,
+}
+
+impl Assessment {
+    /// No bedömning yet.
+    pub fn empty(commitment: CommitmentId, year: i32) -> Assessment {
+        Assessment {
+            commitment,
+            year,
+            result: String::new(),
+            cause: String::new(),
+            next: String::new(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.result.trim().is_empty() && self.cause.trim().is_empty() && self.next.trim().is_empty()
+    }
+}
+
 /// One recorded lägesbildsmöte of a kommun.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meeting {

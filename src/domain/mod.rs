@@ -560,7 +560,7 @@ mod records;
 mod views;
 
 pub use clock::Clock;
-pub use meeting::{Decision, DecisionStatus, Meeting};
+pub use meeting::{Assessment, Decision, DecisionStatus, Meeting};
 pub use progress::{TargetProgress, TargetTally, commitment_status, target_progress};
 pub use records::Records;
 pub use views::{

@@ -10,6 +10,12 @@ pub trait Records {
     fn police_area_name(&self, area: PoliceAreaId) -> Result<String, Self::Error>;
     /// Every insats of the medborgarlöfte's löften, oldest first.
     fn activities_of_pledge(&self, pledge: PledgeId) -> Result<Vec<Activity>, Self::Error>;
+    /// The bedömningar of the medborgarlöfte's löften for `year`.
+    fn assessments(
+        &self,
+        pledge: PledgeId,
+        year: i32,
+    ) -> Result<std::collections::HashMap<super::CommitmentId, super::Assessment>, Self::Error>;
     /// The kommun's walks, oldest first, each with its observations in entry order.
     fn walks_with_observations(
         &self,

@@ -68,6 +68,10 @@ pub struct CommitmentDetail {
     pub done: String,
     /// The reason of a manual status.
     pub manual_reason: Option<String>,
+    /// Resultat och bedömning, orsak, fortsättning (empty when not written).
+    pub result: String,
+    pub cause: String,
+    pub next: String,
     pub activities: Vec<ActivityLine>,
     /// Trygghetsvandringar linked to the löfte.
     pub walks: u32,
@@ -127,6 +131,7 @@ pub fn build_follow_up<R: Records>(
     let summary = summarize(&board, today);
     let period = board.pledge.period;
     let area = records.police_area_name(board.municipality.police_area)?;
+    let mut assessments = records.assessments(pledge, period.current_year(today))?;
     // Public lines only: an insats's internal note is dropped here.
     let mut activities_by_commitment: HashMap<_, Vec<ActivityLine>> = HashMap::new();
     for a in records.activities_of_pledge(pledge)? {
@@ -190,6 +195,7 @@ pub fn build_follow_up<R: Records>(
             let activities = activities_by_commitment
                 .remove(&r.commitment.id)
                 .unwrap_or_default();
+            let assessment = assessments.remove(&r.commitment.id);
             commitments.push(CommitmentDetail {
                 text: r.commitment.text.clone(),
                 party: r.commitment.party,
@@ -201,6 +207,15 @@ pub fn build_follow_up<R: Records>(
                     .manual_status
                     .as_ref()
                     .map(|m| m.reason.clone()),
+                result: assessment
+                    .as_ref()
+                    .map(|a| a.result.clone())
+                    .unwrap_or_default(),
+                cause: assessment
+                    .as_ref()
+                    .map(|a| a.cause.clone())
+                    .unwrap_or_default(),
+                next: assessment.map(|a| a.next).unwrap_or_default(),
                 activities,
                 walks: r.stats.walks,
             });

@@ -249,6 +249,16 @@ fn commitment(l: &mut Layout, c: &CommitmentDetail) {
     if let Some(reason) = &c.manual_reason {
         l.paragraph(&format!("Motivering: {reason}"), SMALL, false, BLACK, 0.0);
     }
+    for (title, text) in [
+        ("Resultat och bedömning", &c.result),
+        ("Orsak", &c.cause),
+        ("Fortsättning", &c.next),
+    ] {
+        if !text.trim().is_empty() {
+            l.paragraph(title, SMALL, true, BLACK, 0.0);
+            l.paragraph(text, BODY, false, BLACK, 0.0);
+        }
+    }
     if c.walks > 0 {
         l.paragraph(
             &format!("Trygghetsvandringar kopplade till löftet: {}", c.walks),

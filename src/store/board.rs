@@ -295,6 +295,14 @@ impl crate::domain::Records for Store {
         Store::activities_of_pledge(self, pledge)
     }
 
+    fn assessments(
+        &self,
+        pledge: PledgeId,
+        year: i32,
+    ) -> Result<HashMap<CommitmentId, crate::domain::Assessment>> {
+        Store::assessments_of_pledge(self, pledge, year)
+    }
+
     fn walks_with_observations(
         &self,
         m: crate::domain::MunicipalityId,

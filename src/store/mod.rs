@@ -5,6 +5,7 @@
 
 mod activities;
 mod agreements;
+mod assessments;
 mod authoring;
 mod backup;
 mod board;

@@ -9,6 +9,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/002_safety_walks.sql")),
     M::up(include_str!("sql/003_tally_index.sql")),
     M::up(include_str!("sql/004_meetings.sql")),
+    M::up(include_str!("sql/005_assessments.sql")),
 ];
 
 /// The schema version this build writes.

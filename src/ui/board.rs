@@ -33,6 +33,8 @@ pub enum BoardAction {
     CloseActivityForm,
     DeleteActivity(ActivityId),
     SetManualStatus(CommitmentId, Option<ManualStatus>),
+    /// The yearly bedömning of a löfte (an empty one is removed).
+    SaveAssessment(crate::domain::Assessment),
     /// Date of the group's latest lägesbild meeting.
     SetLastMeeting(MunicipalityId, Option<NaiveDate>),
 }
@@ -84,6 +86,7 @@ impl BoardScreen {
         period: Period,
         today: NaiveDate,
         activities: &[Activity],
+        assessment: Option<&crate::domain::Assessment>,
         commitment_form: Option<&mut CommitmentForm>,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
@@ -104,6 +107,7 @@ impl BoardScreen {
             period,
             today,
             activities,
+            assessment,
             state: &mut self.detail,
         };
         actions.extend(view.ui(ui));

@@ -14,6 +14,8 @@ pub struct DetailState {
     pub status: Option<Status>,
     pub reason: String,
     pub selected_activity: Option<ActivityId>,
+    /// The bedömning as typed, and which löfte and year it was filled from.
+    pub assessment: Option<crate::domain::Assessment>,
 }
 
 impl DetailState {
@@ -22,7 +24,7 @@ impl DetailState {
             Some(m) => DetailState {
                 status: Some(m.status),
                 reason: m.reason.clone(),
-                selected_activity: None,
+                ..DetailState::default()
             },
             None => DetailState::default(),
         }
@@ -34,6 +36,8 @@ pub struct DetailView<'a> {
     pub period: crate::domain::Period,
     pub today: chrono::NaiveDate,
     pub activities: &'a [Activity],
+    /// The löfte's bedömning for the shown year, as stored.
+    pub assessment: Option<&'a crate::domain::Assessment>,
     pub state: &'a mut DetailState,
 }
 
@@ -110,6 +114,8 @@ impl DetailView<'_> {
         ui.add_space(4.0);
         self.table(ui, &mut actions);
         ui.add_space(8.0);
+        ui.separator();
+        self.assessment_editor(ui, &mut actions);
         ui.separator();
         self.status_editor(ui, &mut actions);
         actions
@@ -209,6 +215,60 @@ impl DetailView<'_> {
             }
             ui.label(weak("Klicka på en rad för att markera den."));
         });
+    }
+
+    /// Resultat och bedömning, orsak, fortsättning: what the yearly uppföljning says.
+    fn assessment_editor(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let Some(stored) = self.assessment else {
+            return;
+        };
+        let key = (stored.commitment, stored.year);
+        let form = self.state.assessment.get_or_insert_with(|| stored.clone());
+        if (form.commitment, form.year) != key {
+            *form = stored.clone();
+        }
+        ui.label(
+            RichText::new(format!(
+                "Bedömning {} (kommer med i uppföljningen)",
+                stored.year
+            ))
+            .strong(),
+        );
+        let needs_cause = self.period.has_ended(self.today)
+            && matches!(self.row.status, Status::PartlyDone | Status::NotDone);
+        for (label, text, id) in [
+            ("Resultat och bedömning", &mut form.result, "as_result"),
+            ("Orsak", &mut form.cause, "as_cause"),
+            ("Fortsättning", &mut form.next, "as_next"),
+        ] {
+            labelled(
+                ui,
+                label,
+                super::forms::text_area(text, id, f32::INFINITY, 2),
+            );
+        }
+        if needs_cause && form.cause.trim().is_empty() {
+            super::forms::error_line(
+                ui,
+                format!(
+                    "Löftet blev {}: skriv orsaken innan uppföljningen publiceras.",
+                    self.row.status.label().to_lowercase()
+                ),
+            );
+        }
+        let changed = form != stored;
+        let checked = crate::validate::validate_assessment(form);
+        super::forms::error_of(ui, &checked);
+        if ui
+            .add_enabled(
+                changed && checked.is_ok(),
+                egui::Button::new("Spara bedömning"),
+            )
+            .clicked()
+            && let Ok(a) = checked
+        {
+            actions.push(BoardAction::SaveAssessment(a).into());
+        }
     }
 
     fn status_editor(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {

@@ -230,3 +230,72 @@ fn meetings_on_the_command_line_and_their_minutes() {
     assert!(text.contains("Oro vid stationen."), "{text}");
     assert!(text.contains("Deltagare: Polisen, Kommunen"), "{text}");
 }
+
+/// `set-bedomning` writes the texts given and keeps the others.
+#[test]
+fn bedomning_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(
+        &db,
+        &[
+            "set-bedomning",
+            "--kommun",
+            "Bromölla",
+            "--lofte",
+            "1",
+            "--resultat",
+            "Bra",
+            "--orsak",
+            "Ingen",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(
+        &db,
+        &[
+            "set-bedomning",
+            "--kommun",
+            "Bromölla",
+            "--lofte",
+            "1",
+            "--fortsattning",
+            "Mer 2025",
+        ],
+    );
+    assert!(o.status.success());
+    let s = Store::open(&db).unwrap();
+    let c = trygghetstavlan::domain::CommitmentId(1);
+    let year = s
+        .pledge(s.pledge_of_commitment(c).unwrap())
+        .unwrap()
+        .period
+        .last;
+    let a = s.assessment(c, year).unwrap();
+    assert_eq!(
+        (a.result.as_str(), a.cause.as_str(), a.next.as_str()),
+        ("Bra", "Ingen", "Mer 2025")
+    );
+    for args in [
+        vec![
+            "set-bedomning",
+            "--kommun",
+            "Olofström",
+            "--lofte",
+            "1",
+            "--resultat",
+            "x",
+        ],
+        vec![
+            "set-bedomning",
+            "--kommun",
+            "Bromölla",
+            "--lofte",
+            "1",
+            "--period",
+            "1999",
+        ],
+    ] {
+        assert_eq!(run(&db, &args).status.code(), Some(2), "{args:?}");
+    }
+}

@@ -221,3 +221,33 @@ fn hostile_text_stays_inside_the_page() {
     }
     assert!(render_pdf(&f).is_ok());
 }
+
+/// A löfte's bedömning (resultat, orsak, fortsättning) for the report's year is printed
+/// under the löfte; another year's is not.
+#[test]
+fn bedomning_is_printed_for_the_year() {
+    let mut store = seeded();
+    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+    let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
+    let c = store.commitments(p.id).unwrap()[0].id;
+    for (year, text) in [(2024, "Tre av fyra gjordes"), (2023, "Fel år")] {
+        store
+            .set_assessment(&trygghetstavlan::domain::Assessment {
+                commitment: c,
+                year,
+                result: text.into(),
+                cause: "Personalbrist i maj & juni".into(),
+                next: "Fortsätter 2025".into(),
+            })
+            .unwrap_or(()); // 2023 lies outside Olofström's 2024 period: stored anyway
+    }
+    let (f, bytes) = report(&store, "Olofström", "2025-01-10");
+    let detail = &f.sections[0].commitments[0];
+    assert_eq!(detail.result, "Tre av fyra gjordes");
+    let text = pages_text(&bytes).join(" ");
+    assert!(text.contains("Resultat och bedömning"), "{text}");
+    assert!(text.contains("Tre av fyra gjordes"));
+    assert!(text.contains("Personalbrist i maj & juni"));
+    assert!(text.contains("Fortsätter 2025"));
+    assert!(!text.contains("Fel år"));
+}

@@ -653,3 +653,33 @@ fn backup_then_restore_from_the_gui() {
     assert_eq!(h.state().store().unwrap().activity_count().unwrap(), 0);
     assert_eq!(h.state().board().unwrap().0.municipality.name, "Olofström");
 }
+
+#[test]
+fn bedomning_in_the_detail_panel() {
+    let mut h = harness_on("2025-02-01");
+    select(&mut h, "Olofström");
+    open_detail(&mut h, "4 st riktade insatser");
+    h.get_by_label_contains("Bedömning 2024");
+    // After the period a löfte not met asks for its orsak.
+    h.get_by_label_contains("skriv orsaken innan uppföljningen publiceras");
+    for (label, text) in [
+        ("Resultat och bedömning", "Två kontroller gjordes."),
+        ("Orsak", "Personalbrist under sommaren."),
+    ] {
+        h.get_by_role_and_label(Role::MultilineTextInput, label)
+            .click();
+        h.run();
+        h.get_by_role_and_label(Role::MultilineTextInput, label)
+            .type_text(text);
+        h.run();
+    }
+    h.get_by_label("Spara bedömning").click();
+    h.run();
+    h.get_by_label("Bedömningen sparades.");
+    assert!(h.query_by_label_contains("skriv orsaken").is_none());
+    let store = h.state().store().unwrap();
+    let c = h.state().screens().board.selected.unwrap();
+    let a = store.assessment(c, 2024).unwrap();
+    assert_eq!(a.result, "Två kontroller gjordes.");
+    assert_eq!(a.cause, "Personalbrist under sommaren.");
+}

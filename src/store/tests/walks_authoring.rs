@@ -378,3 +378,35 @@ fn meetings_and_beslut_carry_over_until_closed() {
     assert!(f.store.set_last_meeting(m, None).is_err(), "it has beslut");
     assert_eq!(f.store.meetings(m).unwrap().len(), 1);
 }
+
+#[test]
+fn assessment_per_year_round_trip_and_empty_removes() {
+    let mut f = fixture();
+    let c = f.counted.id;
+    assert!(f.store.assessment(c, 2024).unwrap().is_empty());
+    let a = Assessment {
+        commitment: c,
+        year: 2024,
+        result: " Tre av fyra kontroller gjordes. ".into(),
+        cause: "Personalbrist i maj.".into(),
+        next: "Fortsätter 2025.".into(),
+    };
+    f.store.set_assessment(&a).unwrap();
+    let stored = f.store.assessment(c, 2024).unwrap();
+    assert_eq!(stored.result, "Tre av fyra kontroller gjordes.");
+    assert!(f.store.assessment(c, 2025).unwrap().is_empty(), "per year");
+    let all = f.store.assessments_of_pledge(f.pledge, 2024).unwrap();
+    assert_eq!(all[&c].cause, "Personalbrist i maj.");
+    f.store.set_assessment(&Assessment::empty(c, 2024)).unwrap();
+    assert!(
+        f.store
+            .assessments_of_pledge(f.pledge, 2024)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(matches!(
+        f.store
+            .set_assessment(&Assessment::empty(CommitmentId(999), 2024)),
+        Err(StoreError::NotFound(_))
+    ));
+}

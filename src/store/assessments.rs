@@ -1,0 +1,76 @@
+//! The yearly bedömning per löfte.
+
+use super::{Result, Store};
+use crate::domain::{Assessment, CommitmentId, PledgeId};
+use crate::validate::validate_assessment;
+use rusqlite::{OptionalExtension, Row, params};
+use std::collections::HashMap;
+
+fn from_row(r: &Row) -> rusqlite::Result<Assessment> {
+    Ok(Assessment {
+        commitment: r.get("commitment_id")?,
+        year: r.get("year")?,
+        result: r.get("result")?,
+        cause: r.get("cause")?,
+        next: r.get("next_step")?,
+    })
+}
+
+impl Store {
+    /// Saves the bedömning of a löfte for its year (an empty one is removed).
+    pub fn set_assessment(&mut self, a: &Assessment) -> Result<()> {
+        let a = validate_assessment(a)?;
+        // The löfte must exist: a clear error rather than a foreign key message.
+        self.commitment(a.commitment)?;
+        let tx = self.write_tx()?;
+        if a.is_empty() {
+            tx.execute(
+                "DELETE FROM assessment WHERE commitment_id = ?1 AND year = ?2",
+                params![a.commitment, a.year],
+            )?;
+        } else {
+            tx.execute(
+                "INSERT INTO assessment(commitment_id, year, result, cause, next_step) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(commitment_id, year) DO UPDATE SET \
+                 result = excluded.result, cause = excluded.cause, next_step = excluded.next_step",
+                params![a.commitment, a.year, a.result, a.cause, a.next],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The bedömning of a löfte for a year, or an empty one.
+    pub fn assessment(&self, c: CommitmentId, year: i32) -> Result<Assessment> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT commitment_id, year, result, cause, next_step FROM assessment \
+                 WHERE commitment_id = ?1 AND year = ?2",
+                params![c, year],
+                from_row,
+            )
+            .optional()?
+            .unwrap_or_else(|| Assessment::empty(c, year)))
+    }
+
+    /// Every bedömning of a medborgarlöfte's löften for `year`, by löfte (one query).
+    pub fn assessments_of_pledge(
+        &self,
+        p: PledgeId,
+        year: i32,
+    ) -> Result<HashMap<CommitmentId, Assessment>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.commitment_id, a.year, a.result, a.cause, a.next_step FROM assessment a \
+             JOIN commitment c ON c.id = a.commitment_id JOIN section s ON s.id = c.section_id \
+             WHERE s.pledge_id = ?1 AND a.year = ?2",
+        )?;
+        let rows = st.query_map(params![p, year], from_row)?;
+        let mut out = HashMap::new();
+        for a in rows {
+            let a = a?;
+            out.insert(a.commitment, a);
+        }
+        Ok(out)
+    }
+}

@@ -178,14 +178,14 @@ pub fn tabs(
         }
         ui.separator();
         if current == Tab::Board {
-            ui.toggle_value(compact, "En rad per löfte")
-                .on_hover_text("Kompakt tavla: hela medborgarlöftet på en skärm");
+            ui.toggle_value(compact, "Kompakt")
+                .on_hover_text("En rad per löfte: hela medborgarlöftet på en skärm");
         }
         let hide = nav.hide_side_panel;
         let text = if hide {
-            "Visa kommunlistan"
+            "Visa kommuner"
         } else {
-            "Dölj kommunlistan"
+            "Dölj kommuner"
         };
         if ui.selectable_label(hide, text).clicked() {
             nav.hide_side_panel = !hide;

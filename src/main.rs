@@ -144,7 +144,7 @@ fn main() -> ExitCode {
             mote,
             output,
         } => match (mote, kommun, period) {
-            (Some(id), _, _) => cli::export_minutes(&store, id, &output),
+            (Some(id), _, _) => cli::export_minutes(&store, id, &output, today),
             (None, Some(k), Some(p)) => cli::export_pdf(&store, &k, p, &output, today),
             _ => Err(cli::CliError(
                 "Ange --kommun och --period, eller --mote.".into(),

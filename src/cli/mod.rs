@@ -429,8 +429,9 @@ pub fn export_minutes(
     store: &Store,
     meeting: i64,
     output: &std::path::Path,
+    today: NaiveDate,
 ) -> Result<String, CliError> {
-    let minutes = crate::controller::minutes(store, crate::domain::MeetingId(meeting))?;
+    let minutes = crate::controller::minutes(store, crate::domain::MeetingId(meeting), today)?;
     let pdf = crate::report::render_minutes(&minutes).map_err(CliError)?;
     crate::files::write_atomically(output, &pdf.bytes).map_err(CliError)?;
     Ok(format!(

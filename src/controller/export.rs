@@ -120,7 +120,9 @@ impl ExportAction {
             ExportAction::Start(path) => {
                 // The model is read here; rendering and writing run in the background.
                 let document = match (st.minutes, &cx.data.board) {
-                    (Some(id), _) => Some(Document::Minutes(super::minutes(cx.store, id)?)),
+                    (Some(id), _) => {
+                        Some(Document::Minutes(super::minutes(cx.store, id, cx.today)?))
+                    }
                     (None, Some((b, _))) => Some(Document::FollowUp(
                         crate::report::build_follow_up(&*cx.store, b.pledge.id, cx.today)?,
                     )),

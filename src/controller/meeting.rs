@@ -86,6 +86,7 @@ fn todays_meeting(cx: &mut Ctx, m: crate::domain::MunicipalityId) -> Result<Meet
 pub fn minutes(
     store: &crate::store::Store,
     id: MeetingId,
+    today: chrono::NaiveDate,
 ) -> std::result::Result<crate::report::Minutes, crate::store::StoreError> {
     use chrono::Datelike;
     let meeting = store.meeting(id)?;
@@ -116,6 +117,7 @@ pub fn minutes(
         &name,
         &crate::report::MinutesInput {
             meeting: &meeting,
+            written: today,
             decisions: &decisions,
             board: board.as_ref(),
             previous,

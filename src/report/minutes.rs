@@ -13,6 +13,8 @@ use chrono::NaiveDate;
 pub struct Minutes {
     pub municipality: String,
     pub date: NaiveDate,
+    /// The day the minutes were written (the PDF's date).
+    pub written: NaiveDate,
     pub participants: Vec<String>,
     pub notes: String,
     pub previous: Option<NaiveDate>,
@@ -81,6 +83,7 @@ impl From<&Decision> for DecisionLine {
 /// What the minutes are made of, as read by the caller.
 pub struct MinutesInput<'a> {
     pub meeting: &'a Meeting,
+    pub written: NaiveDate,
     pub decisions: &'a [Decision],
     /// The medborgarlöfte covering the meeting's date, if any.
     pub board: Option<&'a BoardData>,
@@ -124,6 +127,7 @@ pub fn build_minutes(municipality: &str, i: &MinutesInput) -> Minutes {
     Minutes {
         municipality: municipality.to_string(),
         date: day,
+        written: i.written,
         participants: i.meeting.participants.clone(),
         notes: i.meeting.notes.clone(),
         previous: i.previous,
@@ -406,5 +410,5 @@ fn decision_table(l: &mut Layout, lines: &[DecisionLine], held: Option<&[NaiveDa
 pub fn render_minutes(mn: &Minutes) -> Result<Pdf, String> {
     let metrics = font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let pages = layout_minutes(mn, &metrics);
-    write_pdf(&mn.title(), "Minnesanteckningar", &pages)
+    write_pdf(&mn.title(), "Minnesanteckningar", mn.written, &pages)
 }

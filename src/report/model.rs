@@ -159,14 +159,17 @@ pub fn build_follow_up<R: Records>(
         row.targets
             .iter()
             .map(|t| match t.target.scope {
-                TargetScope::Period => t.progress.done.to_string(),
-                TargetScope::PerYear if period.first == period.last => t.progress.done.to_string(),
+                // Always against the target: "23/30", never a bare "23".
+                TargetScope::Period => format!("{}/{}", t.progress.done, t.progress.goal),
+                TargetScope::PerYear if period.first == period.last => {
+                    format!("{}/{}", t.progress.done, t.progress.goal)
+                }
                 TargetScope::PerYear => {
                     let tally = board.tallies.get(&t.target.id).cloned().unwrap_or_default();
                     period
                         .years()
                         .filter(|y| *y <= period.current_year(today))
-                        .map(|y| format!("{y}: {}", tally.in_year(y)))
+                        .map(|y| format!("{y}: {}/{}", tally.in_year(y), t.target.count))
                         .collect::<Vec<_>>()
                         .join(", ")
                 }

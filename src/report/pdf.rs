@@ -515,13 +515,28 @@ pub fn render_pdf(f: &FollowUp) -> Result<Pdf, String> {
     let metrics = font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let pages = layout_pages(f, &metrics);
     let subject = format!("Medborgarlöfte {} — {}", f.period, f.municipality);
-    write_pdf(&f.title(), &subject, &pages)
+    write_pdf(&f.title(), &subject, f.report_date, &pages)
 }
 
 /// Writes laid-out pages as an A4 PDF with DejaVu Sans embedded.
-pub(super) fn write_pdf(title: &str, subject: &str, pages: &[Page]) -> Result<Pdf, String> {
+pub(super) fn write_pdf(
+    title: &str,
+    subject: &str,
+    made: chrono::NaiveDate,
+    pages: &[Page],
+) -> Result<Pdf, String> {
     let fonts = fonts().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let mut doc = PdfDocument::new(title);
+    // The document's date is the day it was made (printpdf's default is 1970-01-01).
+    let stamp = made
+        .and_hms_opt(12, 0, 0)
+        .map(|t| t.and_utc().timestamp())
+        .unwrap_or(0);
+    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(stamp) {
+        doc.metadata.info.creation_date = date.clone();
+        doc.metadata.info.modification_date = date.clone();
+        doc.metadata.info.metadata_date = date;
+    }
     doc.metadata.info.document_title = title.to_string();
     doc.metadata.info.creator = "Trygghetstavlan".into();
     doc.metadata.info.subject = subject.to_string();

@@ -244,10 +244,31 @@ fn bedomning_is_printed_for_the_year() {
     let (f, bytes) = report(&store, "Olofström", "2025-01-10");
     let detail = &f.sections[0].commitments[0];
     assert_eq!(detail.result, "Tre av fyra gjordes");
+    assert_eq!(
+        detail.done, "0/4",
+        "done is always shown against the target"
+    );
     let text = pages_text(&bytes).join(" ");
     assert!(text.contains("Resultat och bedömning"), "{text}");
     assert!(text.contains("Tre av fyra gjordes"));
     assert!(text.contains("Personalbrist i maj & juni"));
     assert!(text.contains("Fortsätter 2025"));
     assert!(!text.contains("Fel år"));
+}
+
+/// The PDF is dated the day it was made, not 1970-01-01.
+#[test]
+fn pdf_is_dated_the_day_it_was_made() {
+    let store = seeded();
+    let (_, bytes) = report(&store, "Olofström", "2025-01-10");
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|i| i.as_reference())
+        .and_then(|r| doc.get_dictionary(r))
+        .unwrap();
+    let created = info.get(b"CreationDate").unwrap().as_str().unwrap();
+    let created = String::from_utf8_lossy(created);
+    assert!(created.starts_with("D:20250110"), "{created}");
 }

@@ -533,8 +533,8 @@ pub(super) fn write_pdf(
         .map(|t| t.and_utc().timestamp())
         .unwrap_or(0);
     if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(stamp) {
-        doc.metadata.info.creation_date = date.clone();
-        doc.metadata.info.modification_date = date.clone();
+        doc.metadata.info.creation_date = date;
+        doc.metadata.info.modification_date = date;
         doc.metadata.info.metadata_date = date;
     }
     doc.metadata.info.document_title = title.to_string();

@@ -72,12 +72,14 @@ impl ExportAction {
         let st = &mut cx.screens.export;
         match self {
             ExportAction::Open => {
-                if let Some((b, _)) = &cx.data.board {
+                if let Some((b, summary)) = &cx.data.board {
                     let name =
                         suggested_file_name(&b.municipality.name, &b.pledge.period.to_string());
+                    let missing_cause = missing_causes(cx.store, b, summary, cx.today)?;
                     *st = ExportState {
                         open: true,
                         minutes: None,
+                        missing_cause,
                         subject: format!(
                             "PDF-uppföljning: {}, medborgarlöfte {}",
                             b.municipality.name, b.pledge.period
@@ -98,6 +100,7 @@ impl ExportAction {
                     subject: format!("Minnesanteckningar: {kommun}, lägesbildsmöte {date}"),
                     path: default_export_dir().join(name).display().to_string(),
                     status: ExportStatus::Idle,
+                    missing_cause: Vec::new(),
                 };
             }
             ExportAction::Close => st.open = false,
@@ -149,6 +152,32 @@ impl ExportAction {
         }
         Ok(Effect::none())
     }
+}
+
+/// Löften of an ended period that were not (fully) met and whose bedömning gives no orsak.
+fn missing_causes(
+    store: &crate::store::Store,
+    b: &crate::domain::BoardData,
+    summary: &crate::summary::BoardSummary,
+    today: chrono::NaiveDate,
+) -> Result<Vec<String>> {
+    use crate::domain::Status;
+    let period = b.pledge.period;
+    if !period.has_ended(today) {
+        return Ok(Vec::new());
+    }
+    let assessments = store.assessments_of_pledge(b.pledge.id, period.last)?;
+    Ok(summary
+        .rows
+        .iter()
+        .filter(|r| matches!(r.status, Status::PartlyDone | Status::NotDone))
+        .filter(|r| {
+            assessments
+                .get(&r.commitment.id)
+                .is_none_or(|a| a.cause.trim().is_empty())
+        })
+        .map(|r| r.commitment.text.clone())
+        .collect())
 }
 
 /// The user's Documents folder, else the home folder, else the working directory.

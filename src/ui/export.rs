@@ -36,6 +36,9 @@ pub struct ExportState {
     pub subject: String,
     pub path: String,
     pub status: ExportStatus,
+    /// Löften that were not (fully) met and have no orsak yet: the uppföljning should
+    /// say why before it is published.
+    pub missing_cause: Vec<String>,
 }
 
 impl Default for ExportState {
@@ -46,6 +49,7 @@ impl Default for ExportState {
             subject: String::new(),
             path: String::new(),
             status: ExportStatus::Idle,
+            missing_cause: Vec::new(),
         }
     }
 }
@@ -122,6 +126,23 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
             actions.push(A::ChooseFile);
         }
     });
+    if !st.missing_cause.is_empty() {
+        ui.colored_label(
+            super::widgets::BEHIND,
+            format!(
+                "{} löften blev inte eller bara delvis genomförda och saknar orsak (skriv den under Bedömning i detaljpanelen):",
+                st.missing_cause.len()
+            ),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("missing_cause")
+            .max_height(150.0)
+            .show(ui, |ui| {
+                for text in &st.missing_cause {
+                    ui.add(egui::Label::new(format!("• {text}")).truncate());
+                }
+            });
+    }
     let checked = check_path(&st.path);
     if let Err(e) = &checked {
         error_line(ui, e);

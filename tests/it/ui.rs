@@ -682,4 +682,16 @@ fn bedomning_in_the_detail_panel() {
     let a = store.assessment(c, 2024).unwrap();
     assert_eq!(a.result, "Två kontroller gjordes.");
     assert_eq!(a.cause, "Personalbrist under sommaren.");
+    // Before export the app lists the löften that still lack an orsak — not this one.
+    h.get_by_label("Exportera PDF…").click();
+    h.run();
+    let missing = &h.state().screens().export.missing_cause;
+    assert!(!missing.is_empty());
+    assert!(
+        missing
+            .iter()
+            .all(|t| !t.starts_with("4 st riktade insatser")),
+        "{missing:?}"
+    );
+    h.get_by_label_contains("saknar orsak");
 }

@@ -142,10 +142,13 @@ fn main() -> ExitCode {
             kommun,
             period,
             mote,
+            utan_bilaga,
             output,
         } => match (mote, kommun, period) {
             (Some(id), _, _) => cli::export_minutes(&store, id, &output, today),
-            (None, Some(k), Some(p)) => cli::export_pdf(&store, &k, p, &output, today),
+            (None, Some(k), Some(p)) => {
+                cli::export_pdf(&store, &k, p, &output, today, !utan_bilaga)
+            }
             _ => Err(cli::CliError(
                 "Ange --kommun och --period, eller --mote.".into(),
             )),

@@ -90,6 +90,9 @@ pub enum Command {
         /// Minnesanteckningar från detta möte (ID från list-moten)
         #[arg(long, value_name = "ID", conflicts_with_all = ["kommun", "period"])]
         mote: Option<i64>,
+        /// Utan "Bilaga: insatser" (raden per insats)
+        #[arg(long = "utan-bilaga")]
+        utan_bilaga: bool,
         /// PDF-fil att skriva
         #[arg(short = 'o', long = "output", value_name = "FIL")]
         output: PathBuf,

@@ -406,6 +406,7 @@ pub fn export_pdf(
     year: i32,
     output: &std::path::Path,
     today: NaiveDate,
+    appendix: bool,
 ) -> Result<String, CliError> {
     let m = find_kommun(store, kommun)?;
     let pledge = store.pledge_for_year(m.id, year)?.ok_or_else(|| {
@@ -414,7 +415,8 @@ pub fn export_pdf(
             m.name
         ))
     })?;
-    let report = crate::report::build_follow_up(store, pledge.id, today)?;
+    let mut report = crate::report::build_follow_up(store, pledge.id, today)?;
+    report.appendix = appendix;
     let pdf = crate::report::render_pdf(&report).map_err(CliError)?;
     crate::files::write_atomically(output, &pdf.bytes).map_err(CliError)?;
     Ok(format!(

@@ -80,6 +80,7 @@ impl ExportAction {
                         open: true,
                         minutes: None,
                         missing_cause,
+                        appendix: true,
                         subject: format!(
                             "PDF-uppföljning: {}, medborgarlöfte {}",
                             b.municipality.name, b.pledge.period
@@ -101,6 +102,7 @@ impl ExportAction {
                     path: default_export_dir().join(name).display().to_string(),
                     status: ExportStatus::Idle,
                     missing_cause: Vec::new(),
+                    appendix: false,
                 };
             }
             ExportAction::Close => st.open = false,
@@ -126,9 +128,12 @@ impl ExportAction {
                     (Some(id), _) => {
                         Some(Document::Minutes(super::minutes(cx.store, id, cx.today)?))
                     }
-                    (None, Some((b, _))) => Some(Document::FollowUp(
-                        crate::report::build_follow_up(&*cx.store, b.pledge.id, cx.today)?,
-                    )),
+                    (None, Some((b, _))) => {
+                        let mut f =
+                            crate::report::build_follow_up(&*cx.store, b.pledge.id, cx.today)?;
+                        f.appendix = st.appendix;
+                        Some(Document::FollowUp(f))
+                    }
                     (None, None) => None,
                 };
                 if let Some(document) = document {

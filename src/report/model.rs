@@ -25,6 +25,8 @@ pub struct FollowUp {
     pub rows: Vec<SummaryRow>,
     pub sections: Vec<SectionDetail>,
     pub walks: Vec<WalkDetail>,
+    /// Print every insats in "Bilaga: insatser" (the body only summarises them).
+    pub appendix: bool,
 }
 
 impl FollowUp {
@@ -278,5 +280,6 @@ pub fn build_follow_up<R: Records>(
         rows,
         sections,
         walks,
+        appendix: true,
     })
 }

@@ -73,6 +73,7 @@ pub fn layout_pages(f: &FollowUp, m: &dyn Metrics) -> Vec<Page> {
     summary(&mut l, f);
     details(&mut l, f);
     walks(&mut l, f);
+    appendix(&mut l, f);
     let footer = format!("{} · Medborgarlöfte {}", f.municipality, f.period);
     finish_pages(l, m, &footer, &f.title())
 }
@@ -271,44 +272,130 @@ fn commitment(l: &mut Layout, c: &CommitmentDetail) {
     if c.activities.is_empty() {
         l.paragraph("Inga insatser registrerade.", SMALL, false, GREY, 0.0);
     } else {
-        let cols = [
-            Column {
-                title: "Datum",
-                width: 22.0,
-            },
-            Column {
-                title: "Utförd av",
-                width: 22.0,
-            },
-            Column {
-                title: "Antal",
-                width: 12.0,
-            },
-            Column {
-                title: "Plats",
-                width: 36.0,
-            },
-            Column {
-                title: "Beskrivning",
-                width: 78.0,
-            },
-        ];
-        let rows: Vec<Vec<Cell>> = c
-            .activities
-            .iter()
-            .map(|a| {
-                vec![
-                    Cell::plain(a.date.to_string()),
-                    Cell::plain(a.by.label()),
-                    Cell::plain(a.count.to_string()),
-                    Cell::plain(&a.place),
-                    Cell::plain(&a.description),
-                ]
-            })
-            .collect();
-        l.table(&cols, &rows, SMALL);
+        l.paragraph(&activity_summary(&c.activities), SMALL, false, BLACK, 0.0);
     }
     l.space(3.0);
+}
+
+/// "12 insatser (14 tillfällen): Polisen 8, Kommunen 4. Oftast: Torget 5, Centrum 3.
+/// Per månad: jan 2, feb 3 …" — what the body says instead of one row per insats.
+pub fn activity_summary(activities: &[super::model::ActivityLine]) -> String {
+    use std::collections::BTreeMap;
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    let times: u32 = activities.iter().map(|a| a.count).sum();
+    let mut by_party: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut places: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut months: BTreeMap<(i32, u32), u32> = BTreeMap::new();
+    for a in activities {
+        *by_party.entry(a.by.label()).or_default() += a.count;
+        if !a.place.trim().is_empty() {
+            *places.entry(a.place.trim()).or_default() += a.count;
+        }
+        use chrono::Datelike;
+        *months.entry((a.date.year(), a.date.month())).or_default() += a.count;
+    }
+    let n = activities.len();
+    let mut text = format!(
+        "{n} {} ({times} {}): {}.",
+        if n == 1 { "insats" } else { "insatser" },
+        if times == 1 {
+            "tillfälle"
+        } else {
+            "tillfällen"
+        },
+        by_party
+            .iter()
+            .map(|(p, n)| format!("{p} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut top: Vec<(&str, u32)> = places.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    if !top.is_empty() {
+        let shown: Vec<String> = top
+            .iter()
+            .take(3)
+            .map(|(p, n)| format!("{p} {n}"))
+            .collect();
+        text.push_str(&format!(" Oftast: {}.", shown.join(", ")));
+    }
+    let years: std::collections::BTreeSet<i32> = months.keys().map(|(y, _)| *y).collect();
+    let per_month: Vec<String> = months
+        .iter()
+        .map(|((y, m), n)| {
+            let name = MONTHS[(*m as usize).saturating_sub(1).min(11)];
+            if years.len() > 1 {
+                format!("{name} {y} {n}")
+            } else {
+                format!("{name} {n}")
+            }
+        })
+        .collect();
+    text.push_str(&format!(" Per månad: {}.", per_month.join(", ")));
+    text
+}
+
+/// "Bilaga: insatser": every insats, per löfte, for whoever wants the detail.
+fn appendix(l: &mut Layout, f: &FollowUp) {
+    if !f.appendix
+        || f.sections
+            .iter()
+            .all(|s| s.commitments.iter().all(|c| c.activities.is_empty()))
+    {
+        return;
+    }
+    l.new_page();
+    l.heading("Bilaga: insatser", 14.0, 30.0);
+    for s in &f.sections {
+        for c in s.commitments.iter().filter(|c| !c.activities.is_empty()) {
+            let lines = layout::wrap(l.metrics(), &c.text, SMALL, true, layout::CONTENT_W);
+            l.ensure(lines.len() as f32 * layout::line_height(SMALL) + 16.0);
+            l.paragraph(&c.text, SMALL, true, BLACK, 0.0);
+            activity_table(l, c);
+            l.space(2.0);
+        }
+    }
+}
+
+fn activity_table(l: &mut Layout, c: &CommitmentDetail) {
+    let cols = [
+        Column {
+            title: "Datum",
+            width: 22.0,
+        },
+        Column {
+            title: "Utförd av",
+            width: 22.0,
+        },
+        Column {
+            title: "Antal",
+            width: 12.0,
+        },
+        Column {
+            title: "Plats",
+            width: 36.0,
+        },
+        Column {
+            title: "Beskrivning",
+            width: 78.0,
+        },
+    ];
+    let rows: Vec<Vec<Cell>> = c
+        .activities
+        .iter()
+        .map(|a| {
+            vec![
+                Cell::plain(a.date.to_string()),
+                Cell::plain(a.by.label()),
+                Cell::plain(a.count.to_string()),
+                Cell::plain(&a.place),
+                Cell::plain(&a.description),
+            ]
+        })
+        .collect();
+    l.table(&cols, &rows, SMALL);
 }
 
 fn details(l: &mut Layout, f: &FollowUp) {

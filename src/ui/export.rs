@@ -36,6 +36,8 @@ pub struct ExportState {
     pub subject: String,
     pub path: String,
     pub status: ExportStatus,
+    /// Include "Bilaga: insatser" (every insats) in the uppföljning.
+    pub appendix: bool,
     /// Löften that were not (fully) met and have no orsak yet: the uppföljning should
     /// say why before it is published.
     pub missing_cause: Vec<String>,
@@ -50,6 +52,7 @@ impl Default for ExportState {
             path: String::new(),
             status: ExportStatus::Idle,
             missing_cause: Vec::new(),
+            appendix: true,
         }
     }
 }
@@ -142,6 +145,12 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
                     ui.add(egui::Label::new(format!("• {text}")).truncate());
                 }
             });
+    }
+    if st.minutes.is_none() {
+        ui.checkbox(
+            &mut st.appendix,
+            "Med bilaga: alla insatser, en rad per insats",
+        );
     }
     let checked = check_path(&st.path);
     if let Err(e) = &checked {

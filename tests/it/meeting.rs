@@ -299,3 +299,45 @@ fn bedomning_from_the_command_line() {
         assert_eq!(run(&db, &args).status.code(), Some(2), "{args:?}");
     }
 }
+
+/// `export-pdf --utan-bilaga` leaves out the appendix.
+#[test]
+fn export_pdf_without_appendix() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    assert!(run(&db, &["demo"]).status.success());
+    let with = dir.path().join("med.pdf");
+    let without = dir.path().join("utan.pdf");
+    let o = run(
+        &db,
+        &[
+            "export-pdf",
+            "--kommun",
+            "Bromölla",
+            "--period",
+            "2024",
+            "-o",
+            with.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(
+        &db,
+        &[
+            "export-pdf",
+            "--kommun",
+            "Bromölla",
+            "--period",
+            "2024",
+            "--utan-bilaga",
+            "-o",
+            without.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let with = crate::report::pages_text(&std::fs::read(&with).unwrap()).join(" ");
+    let without = crate::report::pages_text(&std::fs::read(&without).unwrap()).join(" ");
+    assert!(with.contains("Bilaga: insatser"));
+    assert!(!without.contains("Bilaga: insatser"));
+    assert!(without.contains("insatser ("), "the body still summarises");
+}

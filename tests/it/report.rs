@@ -285,3 +285,33 @@ fn pdf_is_dated_the_day_it_was_made() {
     let created = String::from_utf8_lossy(created);
     assert!(created.starts_with("D:20250110"), "{created}");
 }
+
+#[test]
+fn insats_summary_counts_parties_places_and_months() {
+    use trygghetstavlan::domain::Party;
+    use trygghetstavlan::report::model::ActivityLine;
+    let line = |d: &str, by, count, place: &str| ActivityLine {
+        date: day(d),
+        by,
+        count,
+        place: place.into(),
+        description: String::new(),
+    };
+    let lines = [
+        line("2024-01-05", Party::Polisen, 2, "Torget"),
+        line("2024-01-20", Party::Kommunen, 1, "Torget"),
+        line("2024-03-02", Party::Polisen, 1, "Centrum"),
+        line("2024-03-09", Party::Polisen, 1, ""),
+    ];
+    let s = trygghetstavlan::report::pdf::activity_summary(&lines);
+    assert_eq!(
+        s,
+        "4 insatser (5 tillfällen): Kommunen 1, Polisen 4. Oftast: Torget 3, Centrum 1. \
+         Per månad: jan 3, mar 2."
+    );
+    let one = trygghetstavlan::report::pdf::activity_summary(&lines[2..3]);
+    assert!(
+        one.starts_with("1 insats (1 tillfälle): Polisen 1."),
+        "{one}"
+    );
+}

@@ -154,6 +154,11 @@ fn main() -> ExitCode {
             )),
         }
         .map(|msg| println!("{msg}")),
+        Command::ExportHtml {
+            kommun,
+            period,
+            output,
+        } => cli::export_html(&store, &kommun, period, &output, today).map(|msg| println!("{msg}")),
         Command::AddMote {
             kommun,
             date,

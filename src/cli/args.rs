@@ -165,6 +165,17 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         fortsattning: Option<String>,
     },
+    /// Skriv uppföljningen som en webbsida för kommunens invånare (en fristående HTML-fil)
+    ExportHtml {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        /// Medborgarlöftet som omfattar detta år
+        #[arg(long, value_name = "ÅR")]
+        period: i32,
+        /// HTML-fil att skriva
+        #[arg(short = 'o', long = "output", value_name = "FIL")]
+        output: std::path::PathBuf,
+    },
     /// Registrera ett lägesbildsmöte
     AddMote {
         #[arg(long, value_name = "KOMMUN")]

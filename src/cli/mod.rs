@@ -408,13 +408,7 @@ pub fn export_pdf(
     today: NaiveDate,
     appendix: bool,
 ) -> Result<String, CliError> {
-    let m = find_kommun(store, kommun)?;
-    let pledge = store.pledge_for_year(m.id, year)?.ok_or_else(|| {
-        CliError(format!(
-            "{} har inget medborgarlöfte som omfattar {year}.",
-            m.name
-        ))
-    })?;
+    let pledge = pledge_of(store, kommun, year)?;
     let mut report = crate::report::build_follow_up(store, pledge.id, today)?;
     report.appendix = appendix;
     let pdf = crate::report::render_pdf(&report).map_err(CliError)?;
@@ -424,6 +418,32 @@ pub fn export_pdf(
         output.display(),
         crate::ui::export::pages_text(pdf.pages)
     ))
+}
+
+/// The kommun's medborgarlöfte covering `year`, or a Swedish error.
+fn pledge_of(store: &Store, kommun: &str, year: i32) -> Result<crate::domain::Pledge, CliError> {
+    let m = find_kommun(store, kommun)?;
+    store.pledge_for_year(m.id, year)?.ok_or_else(|| {
+        CliError(format!(
+            "{} har inget medborgarlöfte som omfattar {year}.",
+            m.name
+        ))
+    })
+}
+
+/// `export-html`: the uppföljning as one web page for citizens.
+pub fn export_html(
+    store: &Store,
+    kommun: &str,
+    year: i32,
+    output: &std::path::Path,
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let pledge = pledge_of(store, kommun, year)?;
+    let report = crate::report::build_follow_up(store, pledge.id, today)?;
+    let html = crate::report::render_html(&report);
+    crate::files::write_atomically(output, html.as_bytes()).map_err(CliError)?;
+    Ok(format!("Skrev {}", output.display()))
 }
 
 /// `export-pdf --mote`: the minnesanteckningar of a recorded meeting.

@@ -13,6 +13,7 @@ type JobResult = std::result::Result<(PathBuf, usize), String>;
 enum Document {
     FollowUp(crate::report::FollowUp),
     Minutes(crate::report::Minutes),
+    WebPage(crate::report::FollowUp),
 }
 
 /// What the start-up check found: the day's copy (if one was made), or why not.
@@ -81,6 +82,7 @@ impl ExportAction {
                         minutes: None,
                         missing_cause,
                         appendix: true,
+                        html: false,
                         subject: format!(
                             "PDF-uppföljning: {}, medborgarlöfte {}",
                             b.municipality.name, b.pledge.period
@@ -103,6 +105,7 @@ impl ExportAction {
                     status: ExportStatus::Idle,
                     missing_cause: Vec::new(),
                     appendix: false,
+                    html: false,
                 };
             }
             ExportAction::Close => st.open = false,
@@ -132,20 +135,30 @@ impl ExportAction {
                         let mut f =
                             crate::report::build_follow_up(&*cx.store, b.pledge.id, cx.today)?;
                         f.appendix = st.appendix;
-                        Some(Document::FollowUp(f))
+                        Some(match st.html {
+                            true => Document::WebPage(f),
+                            false => Document::FollowUp(f),
+                        })
                     }
                     (None, None) => None,
                 };
                 if let Some(document) = document {
                     let (tx, rx) = mpsc::channel();
                     std::thread::spawn(move || {
-                        let pdf = match &document {
-                            Document::FollowUp(f) => crate::report::render_pdf(f),
-                            Document::Minutes(m) => crate::report::render_minutes(m),
+                        // (bytes, pages); a web page has no pages.
+                        let file = match &document {
+                            Document::FollowUp(f) => {
+                                crate::report::render_pdf(f).map(|p| (p.bytes, p.pages))
+                            }
+                            Document::Minutes(m) => {
+                                crate::report::render_minutes(m).map(|p| (p.bytes, p.pages))
+                            }
+                            Document::WebPage(f) => {
+                                Ok((crate::report::render_html(f).into_bytes(), 0))
+                            }
                         };
-                        let result = pdf.and_then(|pdf| {
-                            crate::files::write_atomically(&path, &pdf.bytes)
-                                .map(|_| (path, pdf.pages))
+                        let result = file.and_then(|(bytes, pages)| {
+                            crate::files::write_atomically(&path, &bytes).map(|_| (path, pages))
                         });
                         let _ = tx.send(result);
                     });

@@ -38,6 +38,8 @@ pub struct ExportState {
     pub status: ExportStatus,
     /// Include "Bilaga: insatser" (every insats) in the uppföljning.
     pub appendix: bool,
+    /// The uppföljning as a web page for citizens (HTML) instead of the PDF.
+    pub html: bool,
     /// Löften that were not (fully) met and have no orsak yet: the uppföljning should
     /// say why before it is published.
     pub missing_cause: Vec<String>,
@@ -53,6 +55,7 @@ impl Default for ExportState {
             status: ExportStatus::Idle,
             missing_cause: Vec::new(),
             appendix: true,
+            html: false,
         }
     }
 }
@@ -93,13 +96,18 @@ pub fn file_name(kind: &str, kommun: &str, when: &str) -> String {
 
 /// Checks the typed path: a .pdf file in an existing folder.
 pub fn check_path(s: &str) -> Result<PathBuf, String> {
+    check_path_for(s, "pdf")
+}
+
+/// Checks the typed path: a file ending in `.ext` in an existing folder.
+pub fn check_path_for(s: &str, ext: &str) -> Result<PathBuf, String> {
     let s = s.trim();
     if s.is_empty() {
         return Err("Ange var filen ska sparas.".into());
     }
     let p = PathBuf::from(s);
-    if !p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-        return Err("Filnamnet ska sluta på .pdf.".into());
+    if !p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) {
+        return Err(format!("Filnamnet ska sluta på .{ext}."));
     }
     match p.parent() {
         Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => {
@@ -147,12 +155,29 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
             });
     }
     if st.minutes.is_none() {
-        ui.checkbox(
-            &mut st.appendix,
-            "Med bilaga: alla insatser, en rad per insats",
-        );
+        ui.horizontal(|ui| {
+            let was = st.html;
+            ui.radio_value(&mut st.html, false, "PDF (A4)");
+            ui.radio_value(&mut st.html, true, "Webbsida för invånare (HTML)");
+            if st.html != was {
+                let (from, to) = if st.html {
+                    (".pdf", ".html")
+                } else {
+                    (".html", ".pdf")
+                };
+                if let Some(stem) = st.path.strip_suffix(from) {
+                    st.path = format!("{stem}{to}");
+                }
+            }
+        });
+        if !st.html {
+            ui.checkbox(
+                &mut st.appendix,
+                "Med bilaga: alla insatser, en rad per insats",
+            );
+        }
     }
-    let checked = check_path(&st.path);
+    let checked = check_path_for(&st.path, if st.html { "html" } else { "pdf" });
     if let Err(e) = &checked {
         error_line(ui, e);
     }
@@ -161,7 +186,14 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
         if ui
             .add_enabled(
                 checked.is_ok() && !busy,
-                egui::Button::new(RichText::new("Skapa PDF").strong()),
+                egui::Button::new(
+                    RichText::new(if st.html {
+                        "Skapa webbsida"
+                    } else {
+                        "Skapa PDF"
+                    })
+                    .strong(),
+                ),
             )
             .clicked()
             && let Ok(p) = &checked
@@ -177,16 +209,15 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
         ExportStatus::Busy => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Skapar PDF…");
+                ui.label("Skapar filen…");
             });
         }
         ExportStatus::Done { path, pages } => {
             ui.label(
-                RichText::new(format!(
-                    "Klart: {} ({}).",
-                    path.display(),
-                    pages_text(*pages)
-                ))
+                RichText::new(match pages {
+                    0 => format!("Klart: {}.", path.display()),
+                    n => format!("Klart: {} ({}).", path.display(), pages_text(*n)),
+                })
                 .color(super::widgets::status_color(crate::domain::Status::Done)),
             );
             if ui.button("Öppna mapp").clicked() {

@@ -315,3 +315,54 @@ fn insats_summary_counts_parties_places_and_months() {
         "{one}"
     );
 }
+
+/// The web page: one self-contained accessible file with public fields only; hostile
+/// text is escaped.
+#[test]
+fn html_page_is_self_contained_accessible_and_escaped() {
+    let mut store = seeded();
+    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+    let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
+    let c = store.commitments(p.id).unwrap()[0].clone();
+    store
+        .add_activity(&Activity {
+            id: ActivityId(0),
+            municipality: m.id,
+            commitment: Some(c.id),
+            target: Some(c.targets[0].id),
+            date: day("2024-04-01"),
+            by: c.party,
+            count: 2,
+            place: "Torget".into(),
+            description: "Kontroll".into(),
+            internal_note: "HEMLIG-NOTERING".into(),
+        })
+        .unwrap();
+    store
+        .set_assessment(&trygghetstavlan::domain::Assessment {
+            commitment: c.id,
+            year: 2024,
+            result: "<script>alert('x')</script> & mer".into(),
+            cause: String::new(),
+            next: "Fortsätter 2025".into(),
+        })
+        .unwrap();
+    let (f, _) = report(&store, "Olofström", "2025-01-10");
+    let html = trygghetstavlan::report::render_html(&f);
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"sv\">"));
+    assert_eq!(html.matches("<h1>").count(), 1);
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; mer"));
+    assert!(!html.contains("<script"), "no script at all");
+    assert!(!html.contains("HEMLIG"), "no internal note");
+    for external in ["http://", "https://", "src=", "<link", "@import", "url("] {
+        assert!(!html.contains(external), "{external}");
+    }
+    assert!(html.contains("<th scope=\"col\">Status</th>"));
+    assert!(
+        html.contains("role=\"img\" aria-label=\""),
+        "the chart has a text alternative"
+    );
+    assert!(html.contains("Fortsätter 2025"));
+    assert!(html.contains("Utfört: 2/4"));
+    assert!(html.contains("name=\"viewport\""));
+}

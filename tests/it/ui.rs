@@ -695,3 +695,33 @@ fn bedomning_in_the_detail_panel() {
     );
     h.get_by_label_contains("saknar orsak");
 }
+
+#[test]
+fn export_web_page_from_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    h.get_by_label("Exportera PDF…").click();
+    h.run();
+    h.get_by_label("Webbsida för invånare (HTML)").click();
+    h.run();
+    assert!(h.state().screens().export.path.ends_with(".html"));
+    let target = dir.path().join("sida.html");
+    type_into(&mut h, "Spara som", target.to_str().unwrap());
+    h.get_by_label("Skapa webbsida").click();
+    for _ in 0..200 {
+        h.step();
+        if matches!(
+            h.state().screens().export.status,
+            trygghetstavlan::ui::export::ExportStatus::Done { .. }
+        ) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run();
+    h.get_by_label_contains("Klart:");
+    let html = std::fs::read_to_string(&target).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"sv\">"));
+    assert!(html.contains("Sölvesborg"));
+}

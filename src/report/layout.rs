@@ -223,6 +223,29 @@ impl<'m> Layout<'m> {
         self.y -= 1.0;
     }
 
+    /// A horizontal bar of `width` mm split into coloured parts by weight (a status
+    /// summary); parts with no weight take no room.
+    pub fn bar(&mut self, parts: &[(f32, Rgb)], width: f32, height: f32) {
+        self.ensure(height + 1.0);
+        let total: f32 = parts.iter().map(|(w, _)| w.max(0.0)).sum();
+        if total > 0.0 {
+            let mut x = MARGIN_X;
+            for (w, color) in parts.iter().filter(|(w, _)| *w > 0.0) {
+                let w = width * w / total;
+                let y = self.y - height;
+                self.page().items.push(Item::Rect {
+                    x,
+                    y,
+                    w,
+                    h: height,
+                    color: *color,
+                });
+                x += w;
+            }
+        }
+        self.y -= height + 1.0;
+    }
+
     pub fn rule(&mut self) {
         self.ensure(2.0);
         let y = self.y - 0.8;

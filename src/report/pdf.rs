@@ -179,6 +179,14 @@ fn summary(l: &mut Layout, f: &FollowUp) {
         .map(|(s, n)| Cell::colored(n.to_string(), palette::status(*s)))
         .collect();
     l.table(&cols, &[row], TABLE);
+    l.space(1.5);
+    // The same counts as a bar, each part in its status colour (the words are above).
+    let parts: Vec<(f32, layout::Rgb)> = f
+        .counts
+        .iter()
+        .map(|(s, n)| (*n as f32, palette::status(*s)))
+        .collect();
+    l.bar(&parts, 170.0, 5.0);
     l.space(2.0);
     l.heading("Alla löften", 12.0, 20.0);
     let cols = [

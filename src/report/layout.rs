@@ -393,6 +393,23 @@ pub mod tests {
     }
 
     #[test]
+    fn bar_parts_share_the_width_by_weight() {
+        let mut l = Layout::new(&Fixed);
+        let (a, b) = (Rgb(1, 1, 1), Rgb(2, 2, 2));
+        l.bar(&[(3.0, a), (0.0, b), (1.0, b)], 100.0, 5.0);
+        let pages = l.finish(|_, _, _| {});
+        let rects: Vec<(f32, f32)> = pages[0]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rect { x, w, .. } => Some((*x, *w)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rects, [(MARGIN_X, 75.0), (MARGIN_X + 75.0, 25.0)]);
+    }
+
+    #[test]
     fn wrap_breaks_words_and_long_words() {
         // 10 pt: 1.76 mm per char; 20 mm fit 11 chars.
         let lines = wrap(&Fixed, "aaa bbb ccc ddd", 10.0, false, 20.0);

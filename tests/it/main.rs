@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod export;
 mod fuzz;
 mod import;
 mod meeting;

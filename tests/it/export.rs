@@ -1,0 +1,65 @@
+//! Exporting from the window: the PDF and the citizens' web page, written on a worker
+//! thread.
+
+use crate::ui::{harness, select, type_into};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use trygghetstavlan::app::App;
+
+/// The file is written on a worker thread; step until it reports back.
+fn wait_for_export(h: &mut Harness<'static, App>) {
+    for _ in 0..200 {
+        h.step();
+        if matches!(
+            h.state().screens().export.status,
+            trygghetstavlan::ui::export::ExportStatus::Done { .. }
+        ) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run();
+}
+
+#[test]
+fn export_pdf_from_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    h.get_by_label("Exportera PDF…").click();
+    h.run();
+    let suggested = h.state().screens().export.path.clone();
+    assert!(
+        suggested.ends_with("uppfoljning-solvesborg-2024.pdf"),
+        "{suggested}"
+    );
+    let target = dir.path().join("rapport.pdf");
+    type_into(&mut h, "Spara som", "/finns/inte/x.pdf");
+    h.get_by_label_contains("finns inte");
+    type_into(&mut h, "Spara som", target.to_str().unwrap());
+    h.get_by_label("Skapa PDF").click();
+    wait_for_export(&mut h);
+    h.get_by_label_contains("Klart:");
+    h.get_by_label("Öppna mapp");
+    assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn export_web_page_from_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    h.get_by_label("Exportera PDF…").click();
+    h.run();
+    h.get_by_label("Webbsida för invånare (HTML)").click();
+    h.run();
+    assert!(h.state().screens().export.path.ends_with(".html"));
+    let target = dir.path().join("sida.html");
+    type_into(&mut h, "Spara som", target.to_str().unwrap());
+    h.get_by_label("Skapa webbsida").click();
+    wait_for_export(&mut h);
+    h.get_by_label_contains("Klart:");
+    let html = std::fs::read_to_string(&target).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"sv\">"));
+    assert!(html.contains("Sölvesborg"));
+}

@@ -100,12 +100,16 @@ pub struct WalkDetail {
     pub by_status: Vec<(ObservationStatus, u32)>,
     /// Åtgärder still open (ny, pågår).
     pub open: Vec<ObservationLine>,
+    /// Every observation: what was seen, and what was done about it.
+    pub seen: Vec<ObservationLine>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObservationLine {
     pub place: String,
     pub category: String,
+    /// What was seen.
+    pub description: String,
     pub measure: String,
     pub responsible: String,
     pub deadline: Option<NaiveDate>,
@@ -240,17 +244,22 @@ pub fn build_follow_up<R: Records>(
             .iter()
             .map(|s| (*s, obs.iter().filter(|o| o.status == *s).count() as u32))
             .collect();
-        let open = obs
+        let seen: Vec<ObservationLine> = obs
             .iter()
-            .filter(|o| o.status.is_open())
             .map(|o| ObservationLine {
                 place: o.place.clone(),
                 category: o.category.label().into(),
+                description: o.description.clone(),
                 measure: o.measure.clone(),
                 responsible: o.responsible.clone(),
                 deadline: o.deadline,
                 status: o.status,
             })
+            .collect();
+        let open = seen
+            .iter()
+            .filter(|o| o.status.is_open())
+            .cloned()
             .collect();
         walks.push(WalkDetail {
             date: w.date,
@@ -260,6 +269,7 @@ pub fn build_follow_up<R: Records>(
             organisations: w.organisations,
             by_status,
             open,
+            seen,
         });
     }
 

@@ -454,45 +454,57 @@ fn walk(l: &mut Layout, w: &WalkDetail) {
         BLACK,
         0.0,
     );
-    if !w.open.is_empty() {
-        l.paragraph("Åtgärder som återstår", SMALL, true, BLACK, 0.0);
+    if !w.seen.is_empty() {
+        l.paragraph("Vad som sågs och vad som görs", SMALL, true, BLACK, 0.0);
         let cols = [
             Column {
                 title: "Plats",
-                width: 32.0,
+                width: 36.0,
             },
             Column {
-                title: "Kategori",
-                width: 22.0,
+                title: "Iakttagelse",
+                width: 40.0,
             },
             Column {
                 title: "Åtgärd",
-                width: 43.0,
-            },
-            Column {
-                title: "Ansvarig",
                 width: 30.0,
             },
             Column {
-                title: "Senast",
-                width: 23.0,
+                title: "Ansvarig",
+                width: 34.0,
             },
             Column {
                 title: "Status",
-                width: 20.0,
+                width: 30.0,
             },
         ];
         let rows: Vec<Vec<Cell>> = w
-            .open
+            .seen
             .iter()
             .map(|o| {
+                let seen = if o.description.trim().is_empty() {
+                    o.category.clone()
+                } else {
+                    format!("{}: {}", o.category, o.description)
+                };
+                let status = match (o.deadline, o.status.is_open()) {
+                    (Some(d), true) => format!("{} (senast {d})", o.status.label()),
+                    _ => o.status.label().to_string(),
+                };
                 vec![
                     Cell::plain(&o.place),
-                    Cell::plain(&o.category),
-                    Cell::plain(&o.measure),
-                    Cell::plain(&o.responsible),
-                    Cell::plain(o.deadline.map(|d| d.to_string()).unwrap_or("–".into())),
-                    Cell::colored(o.status.label(), palette::observation_status(o.status)),
+                    Cell::plain(seen),
+                    Cell::plain(if o.measure.is_empty() {
+                        "–"
+                    } else {
+                        &o.measure
+                    }),
+                    Cell::plain(if o.responsible.is_empty() {
+                        "–"
+                    } else {
+                        &o.responsible
+                    }),
+                    Cell::colored(status, palette::observation_status(o.status)),
                 ]
             })
             .collect();

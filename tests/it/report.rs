@@ -366,3 +366,56 @@ fn html_page_is_self_contained_accessible_and_escaped() {
     assert!(html.contains("Utfört: 2/4"));
     assert!(html.contains("name=\"viewport\""));
 }
+
+/// A walk in the report says what was seen, and what became of it — also for the
+/// observations already fixed.
+#[test]
+fn walks_show_what_was_seen_and_what_was_done() {
+    use trygghetstavlan::domain::{
+        Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk, TimeOfDay,
+        WalkId,
+    };
+    let mut store = seeded();
+    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+    let w = store
+        .add_walk(&SafetyWalk {
+            id: WalkId(0),
+            municipality: m.id,
+            date: day("2024-10-01"),
+            time_of_day: TimeOfDay::Dark,
+            area: "Centrum".into(),
+            organisations: vec!["Polisen".into()],
+            participants: 9,
+            notes: String::new(),
+            commitment: None,
+        })
+        .unwrap();
+    for (place, what, status) in [
+        ("Tunneln", "Trasig belysning", ObservationStatus::Fixed),
+        ("Parken", "Igenvuxet buskage", ObservationStatus::Ongoing),
+    ] {
+        store
+            .add_observation(&Observation {
+                id: ObservationId(0),
+                walk: w,
+                place: place.into(),
+                category: ObservationCategory::Lighting,
+                description: what.into(),
+                measure: "Åtgärda".into(),
+                responsible: "Kommunen".into(),
+                deadline: None,
+                status,
+                status_reason: String::new(),
+                updated_on: day("2024-10-01"),
+            })
+            .unwrap();
+    }
+    let (_, bytes) = report(&store, "Olofström", "2025-01-10");
+    let text = pages_text(&bytes).join(" ");
+    assert!(text.contains("Vad som sågs och vad som görs"), "{text}");
+    assert!(
+        text.contains("Trasig belysning"),
+        "a fixed one is shown too"
+    );
+    assert!(text.contains("Igenvuxet buskage"));
+}

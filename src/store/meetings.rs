@@ -34,6 +34,33 @@ fn decision_from_row(r: &Row) -> rusqlite::Result<Decision> {
     })
 }
 
+/// Inserts one beslut row, with its own id (undo of a delete) or a new one.
+fn insert_decision_row(
+    tx: &rusqlite::Connection,
+    d: &Decision,
+    id: Option<DecisionId>,
+    position: i64,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO decision(id, meeting_id, position, text, responsible, deadline, \
+         commitment_id, status, status_reason, status_date) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            id,
+            d.meeting,
+            position,
+            d.text,
+            d.responsible,
+            d.deadline,
+            d.commitment,
+            d.status,
+            d.status_reason,
+            d.status_date
+        ],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Records a meeting; its id.
     pub fn add_meeting(&mut self, m: &Meeting) -> Result<MeetingId> {
@@ -148,22 +175,7 @@ impl Store {
             [d.meeting],
             |r| r.get(0),
         )?;
-        tx.execute(
-            "INSERT INTO decision(meeting_id, position, text, responsible, deadline, \
-             commitment_id, status, status_reason, status_date) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                d.meeting,
-                pos,
-                d.text,
-                d.responsible,
-                d.deadline,
-                d.commitment,
-                d.status,
-                d.status_reason,
-                d.status_date
-            ],
-        )?;
+        insert_decision_row(&tx, &d, None, pos)?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
         Ok(DecisionId(id))
@@ -186,23 +198,7 @@ impl Store {
     pub fn restore_decision(&mut self, d: &Decision, position: i64) -> Result<()> {
         let d = validate_decision(d)?;
         let tx = self.write_tx()?;
-        tx.execute(
-            "INSERT INTO decision(id, meeting_id, position, text, responsible, deadline, \
-             commitment_id, status, status_reason, status_date) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                d.id,
-                d.meeting,
-                position,
-                d.text,
-                d.responsible,
-                d.deadline,
-                d.commitment,
-                d.status,
-                d.status_reason,
-                d.status_date
-            ],
-        )?;
+        insert_decision_row(&tx, &d, Some(d.id), position)?;
         tx.commit()?;
         Ok(())
     }

@@ -293,7 +293,8 @@ fn a_damaged_database_is_said_to_be_damaged() {
     }
     let mut h = app_on(&db);
     h.state_mut().start_checkup();
-    for _ in 0..200 {
+    // The check runs on a background thread: give a loaded machine up to ten seconds.
+    for _ in 0..1000 {
         h.step();
         if h.query_by_label("Återställ från säkerhetskopia…").is_some() {
             break;

@@ -196,15 +196,15 @@ fn summary(l: &mut Layout, f: &FollowUp) {
         },
         Column {
             title: "Löfte",
-            width: 50.0,
+            width: 46.0,
         },
         Column {
             title: "Ansvarig",
-            width: 24.0,
+            width: 22.0,
         },
         Column {
             title: "Mål",
-            width: 30.0,
+            width: 36.0,
         },
         Column {
             title: "Utfört",

@@ -412,6 +412,11 @@ pub fn export_pdf(
     let mut report = crate::report::build_follow_up(store, pledge.id, today)?;
     report.appendix = appendix;
     let pdf = crate::report::render_pdf(&report).map_err(CliError)?;
+    write_pdf(output, &pdf)
+}
+
+/// Writes a finished PDF; "Skrev FIL (N sidor)".
+fn write_pdf(output: &std::path::Path, pdf: &crate::report::Pdf) -> Result<String, CliError> {
     crate::files::write_atomically(output, &pdf.bytes).map_err(CliError)?;
     Ok(format!(
         "Skrev {} ({})",
@@ -455,12 +460,7 @@ pub fn export_minutes(
 ) -> Result<String, CliError> {
     let minutes = crate::controller::minutes(store, crate::domain::MeetingId(meeting), today)?;
     let pdf = crate::report::render_minutes(&minutes).map_err(CliError)?;
-    crate::files::write_atomically(output, &pdf.bytes).map_err(CliError)?;
-    Ok(format!(
-        "Skrev {} ({})",
-        output.display(),
-        crate::ui::export::pages_text(pdf.pages)
-    ))
+    write_pdf(output, &pdf)
 }
 
 /// Input of `import-text`.

@@ -4,7 +4,7 @@
 use super::Reload;
 use crate::domain::{
     Activity, BoardData, CommitmentId, MeetingData, MunicipalityId, Observation, OpenObservation,
-    PledgeId, PublicActivity, WalkSummary, default_pledge,
+    PledgeId, WalkSummary, default_pledge,
 };
 use crate::store::{Store, StoreError};
 use crate::summary::{BoardSummary, CommitmentRow, summarize};
@@ -227,17 +227,8 @@ impl ViewData {
 fn meeting_data(store: &Store, m: MunicipalityId, today: NaiveDate) -> Result<MeetingData> {
     let meetings = store.meetings(m)?;
     let current = meetings.iter().find(|x| x.date == today).cloned();
-    let previous = meetings.iter().map(|x| x.date).find(|d| *d < today);
-    let from = match previous {
-        Some(d) => d.succ_opt().unwrap_or(d),
-        None => today - chrono::Duration::days(30),
-    };
-    let mut since: Vec<PublicActivity> = store
-        .activities_between(m, from, today)?
-        .iter()
-        .map(PublicActivity::from)
-        .collect();
-    since.reverse(); // newest first
+    let (previous, mut since) = super::meeting::since_previous(store, m, &meetings, today)?;
+    since.reverse(); // newest first on the projector
     Ok(MeetingData {
         current_decisions: match &current {
             Some(c) => store.decisions(c.id)?,

@@ -82,6 +82,33 @@ fn todays_meeting(cx: &mut Ctx, m: crate::domain::MunicipalityId) -> Result<Meet
     })?)
 }
 
+/// The kommun's meeting before `day` (from `meetings`, newest first) and the insatser
+/// since it — the last 30 days when there was none — oldest first, public fields only.
+pub(super) fn since_previous(
+    store: &crate::store::Store,
+    m: crate::domain::MunicipalityId,
+    meetings: &[Meeting],
+    day: chrono::NaiveDate,
+) -> std::result::Result<
+    (
+        Option<chrono::NaiveDate>,
+        Vec<crate::domain::PublicActivity>,
+    ),
+    crate::store::StoreError,
+> {
+    let previous = meetings.iter().map(|x| x.date).find(|d| *d < day);
+    let from = match previous {
+        Some(d) => d.succ_opt().unwrap_or(d),
+        None => day - chrono::Duration::days(30),
+    };
+    let since = store
+        .activities_between(m, from, day)?
+        .iter()
+        .map(crate::domain::PublicActivity::from)
+        .collect();
+    Ok((previous, since))
+}
+
 /// The minnesanteckningar of a recorded meeting, as of its date.
 pub fn minutes(
     store: &crate::store::Store,
@@ -91,20 +118,7 @@ pub fn minutes(
     use chrono::Datelike;
     let meeting = store.meeting(id)?;
     let m = meeting.municipality;
-    let previous = store
-        .meetings(m)?
-        .into_iter()
-        .map(|x| x.date)
-        .find(|d| *d < meeting.date);
-    let from = match previous {
-        Some(d) => d.succ_opt().unwrap_or(d),
-        None => meeting.date - chrono::Duration::days(30),
-    };
-    let since: Vec<crate::domain::PublicActivity> = store
-        .activities_between(m, from, meeting.date)?
-        .iter()
-        .map(crate::domain::PublicActivity::from)
-        .collect();
+    let (previous, since) = since_previous(store, m, &store.meetings(m)?, meeting.date)?;
     let board = match store.pledge_for_year(m, meeting.date.year())? {
         Some(p) => Some(store.board(p.id, previous)?),
         None => None,

@@ -4,6 +4,7 @@
 use crate::controller::{self, Ctx, Effect, Jobs, Reload, Undo, ViewData};
 use crate::domain::Clock;
 use crate::store::{Store, StoreError};
+use crate::ui::forms::{self, FormOutcome};
 use crate::ui::nav::{Selection, Tab};
 use crate::ui::toast::Toast;
 use crate::ui::{Action, BoardAction, MeetingAction, Prefs, Screens};
@@ -424,7 +425,12 @@ impl App {
         let mut actions: Vec<Action> = Vec::new();
         let step = self.screens.meeting.step;
         let typing = ui.ctx().egui_wants_keyboard_input();
+        // While the insats form is open, keys belong to it (Esc closes it, not the meeting).
+        let form_open = self.screens.board.activity_form.is_some();
         ui.input_mut(|i| {
+            if form_open {
+                return;
+            }
             let mut key = |k| i.consume_key(egui::Modifiers::NONE, k);
             if key(egui::Key::Escape) && !typing {
                 actions.push(MeetingAction::Leave.into());
@@ -472,9 +478,35 @@ impl App {
             }
         });
         actions.extend(self.dialogs(ui.ctx()));
+        actions.extend(self.meeting_activity_form(ui.ctx()));
         for a in actions {
             self.apply(a, now);
         }
+    }
+
+    /// In meeting mode the insats form is a window over the page.
+    fn meeting_activity_form(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let today = self.today;
+        let Some(form) = &mut self.screens.board.activity_form else {
+            return Vec::new();
+        };
+        let title = self
+            .data
+            .row(form.commitment)
+            .map(|r| crate::validate::clip(&r.commitment.text, 60))
+            .unwrap_or_else(|| "Insats".into());
+        let close = Action::from(BoardAction::CloseActivityForm);
+        forms::dialog(
+            ctx,
+            true,
+            (&title, Some(560.0), 60.0),
+            close,
+            |ui| match form.ui(ui, today) {
+                Some(FormOutcome::Save(a)) => vec![BoardAction::SaveActivity(a).into()],
+                Some(FormOutcome::Cancel) => vec![BoardAction::CloseActivityForm.into()],
+                None => Vec::new(),
+            },
+        )
     }
 
     fn detail_panel(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {

@@ -290,6 +290,11 @@ pub fn fmt_thousands(n: u32) -> String {
     out
 }
 
+/// "1 möte", "3 möten": a count with its noun in the right number.
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The first `max` characters, with "…" when cut.
 pub fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

@@ -206,7 +206,7 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         lofte: Option<i64>,
     },
-    /// Markera ett beslut som klart, eller strukket med --struken och --reason
+    /// Markera ett beslut som klart, eller struket med --struken och --reason
     CloseBeslut {
         #[arg(value_name = "ID")]
         id: i64,

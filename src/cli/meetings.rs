@@ -95,7 +95,11 @@ pub fn list_meetings(
         if meetings.is_empty() && kommun.is_none() {
             continue;
         }
-        text.push_str(&format!("{} — {} möten\n", m.name, meetings.len()));
+        text.push_str(&format!(
+            "{} — {}\n",
+            m.name,
+            crate::validate::count_of(meetings.len(), "möte", "möten")
+        ));
         for mt in &meetings {
             let who = if mt.participants.is_empty() {
                 String::new()

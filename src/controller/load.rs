@@ -238,6 +238,7 @@ fn meeting_data(store: &Store, m: MunicipalityId, today: NaiveDate) -> Result<Me
         previous,
         since,
         carried: store.open_decisions(m, Some(today))?,
+        past: store.past_meetings(m, today)?,
     })
 }
 

@@ -39,6 +39,13 @@ impl MeetingAction {
                     .add_decision(&crate::domain::Decision { meeting, ..*d })?;
                 Effect::reload(Reload::Board).toast("Beslutet sparades.")
             }
+            MeetingAction::UpdateDecision(d) => {
+                let before = cx.store.update_decision(&d)?;
+                cx.screens.meeting.editing = None;
+                Effect::reload(Reload::Selected)
+                    .toast("Beslutet ändrades.")
+                    .undo(super::Undo::RevertDecision(Box::new(before)))
+            }
             MeetingAction::SetDecisionStatus { id, status, reason } => {
                 cx.store
                     .set_decision_status(id, status, &reason, cx.today)?;

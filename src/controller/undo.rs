@@ -14,6 +14,8 @@ pub enum Undo {
     RestoreSection(Box<DeletedSection>),
     /// A deleted beslut, with its place in the meeting's list.
     RestoreDecision(Box<(Decision, i64)>),
+    /// A beslut as it was before it was changed.
+    RevertDecision(Box<Decision>),
 }
 
 impl Undo {
@@ -26,6 +28,7 @@ impl Undo {
             Undo::RestoreCommitment(c) => store.restore_commitment(&c),
             Undo::RestoreSection(s) => store.restore_section(&s),
             Undo::RestoreDecision(d) => store.restore_decision(&d.0, d.1),
+            Undo::RevertDecision(d) => store.update_decision(&d).map(|_| ()),
         }
         .map_err(|e| match e {
             StoreError::Sqlite(ref s)

@@ -87,6 +87,8 @@ pub struct MeetingData {
     pub since: Vec<PublicActivity>,
     /// Open beslut of earlier meetings, with their meeting's date.
     pub carried: Vec<(super::Decision, NaiveDate)>,
+    /// Earlier meetings, newest first, with their number of beslut and of open ones.
+    pub past: Vec<(super::Meeting, usize, usize)>,
 }
 
 /// The medborgarlöfte to show by default: the one covering today's year, else the most

@@ -203,6 +203,20 @@ impl Store {
         Ok(())
     }
 
+    /// Saves a beslut's text, ansvarig, deadline and löfte (its status is kept); the
+    /// beslut as it was before, for undo.
+    pub fn update_decision(&mut self, d: &Decision) -> Result<Decision> {
+        let d = validate_decision(d)?;
+        let before = self.decision(d.id)?;
+        self.update_one(
+            "UPDATE decision SET text = ?1, responsible = ?2, deadline = ?3, commitment_id = ?4 \
+             WHERE id = ?5",
+            params![d.text, d.responsible, d.deadline, d.commitment, d.id],
+            || format!("Beslut {}", d.id),
+        )?;
+        Ok(before)
+    }
+
     pub fn decision(&self, id: DecisionId) -> Result<Decision> {
         self.conn
             .query_row(
@@ -240,6 +254,31 @@ impl Store {
             "SELECT {DECISION_COLS} FROM decision d WHERE d.meeting_id = ?1 ORDER BY d.position, d.id"
         ))?;
         let rows = st.query_map([meeting], decision_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A kommun's meetings before `before`, newest first, each with its number of beslut
+    /// and of those still open.
+    pub fn past_meetings(
+        &self,
+        m: MunicipalityId,
+        before: NaiveDate,
+    ) -> Result<Vec<(Meeting, usize, usize)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT mt.id, mt.municipality_id, mt.date, mt.participants, mt.notes, \
+             (SELECT count(*) FROM decision d WHERE d.meeting_id = mt.id) AS taken, \
+             (SELECT count(*) FROM decision d WHERE d.meeting_id = mt.id AND d.status = 'oppen') \
+             AS still_open \
+             FROM meeting mt WHERE mt.municipality_id = ?1 AND mt.date < ?2 \
+             ORDER BY mt.date DESC, mt.id DESC",
+        )?;
+        let rows = st.query_map(params![m, before], |r| {
+            Ok((
+                meeting_from_row(r)?,
+                r.get::<_, i64>("taken")? as usize,
+                r.get::<_, i64>("still_open")? as usize,
+            ))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

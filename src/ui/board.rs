@@ -11,6 +11,7 @@ use crate::domain::{
     Status, TargetId, TargetScope,
 };
 use crate::summary::{BoardSummary, CommitmentRow, TargetLine};
+use crate::validate::count_of;
 use chrono::NaiveDate;
 use egui::{Align, Layout, RichText, Ui, Vec2};
 
@@ -246,8 +247,10 @@ impl BoardView<'_> {
                     let n: u32 = s.rows.iter().map(|r| r.stats.entries_since).sum();
                     ui.label(
                         RichText::new(format!(
-                            "Sedan förra mötet {d} ({}): {n} insatser på {touched} löften",
-                            crate::domain::week_label(d)
+                            "Sedan förra mötet {d} ({}): {} på {}",
+                            crate::domain::week_label(d),
+                            count_of(n as usize, "insats", "insatser"),
+                            count_of(touched, "löfte", "löften"),
                         ))
                         .strong(),
                     );
@@ -397,7 +400,10 @@ impl BoardView<'_> {
             info.push(format!("Senaste insats {d}"));
         }
         if row.stats.entries_since > 0 {
-            info.push(format!("{} nya sedan mötet", row.stats.entries_since));
+            info.push(format!(
+                "{} sedan mötet",
+                count_of(row.stats.entries_since as usize, "ny", "nya")
+            ));
         }
         if row.behind_plan {
             info.push("Efter plan".into());

@@ -67,6 +67,8 @@ pub enum MeetingAction {
         status: DecisionStatus,
         reason: String,
     },
+    /// Save a changed beslut (text, ansvarig, deadline, löfte), with undo.
+    UpdateDecision(Box<Decision>),
     /// Remove a beslut typed by mistake (with undo).
     DeleteDecision(DecisionId),
     /// Today's participants (one organisation or role per line) and lägesbild notes.
@@ -87,6 +89,28 @@ pub struct DecisionDraft {
 }
 
 impl DecisionDraft {
+    /// The draft of an existing beslut, for changing it.
+    pub fn of(d: &Decision) -> Self {
+        DecisionDraft {
+            text: d.text.clone(),
+            responsible: d.responsible.clone(),
+            deadline: d.deadline.map(|x| x.to_string()).unwrap_or_default(),
+            commitment: d.commitment,
+        }
+    }
+
+    /// `d` with the draft's text, ansvarig, deadline and löfte; its meeting and status kept.
+    pub fn apply_to(&self, d: &Decision) -> Result<Decision, Invalid> {
+        let b = self.build(d.meeting)?;
+        Ok(Decision {
+            text: b.text,
+            responsible: b.responsible,
+            deadline: b.deadline,
+            commitment: b.commitment,
+            ..d.clone()
+        })
+    }
+
     /// The beslut for `meeting` (0 until today's meeting is recorded), or the first error.
     pub fn build(&self, meeting: MeetingId) -> Result<Decision, Invalid> {
         Ok(Decision {
@@ -108,6 +132,8 @@ pub struct MeetingScreen {
     pub active: bool,
     pub step: Step,
     pub draft: DecisionDraft,
+    /// The beslut the draft changes; None: the draft is a new beslut.
+    pub editing: Option<Decision>,
     /// One organisation or role per line, as typed.
     pub participants: String,
     pub notes: String,
@@ -170,7 +196,11 @@ impl MeetingScreen {
             Step::Behind => behind(ui, v, &mut actions),
             Step::Measures => self.measures(ui, v, &mut actions),
             Step::Board => self.board(ui, v, &mut actions),
-            Step::Decisions => self.decisions(ui, v, &mut actions),
+            Step::Decisions => {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.decisions(ui, v, &mut actions));
+            }
         }
         actions
     }
@@ -270,6 +300,10 @@ impl MeetingScreen {
             if ui.button("Stryk…").clicked() {
                 self.striking = Some((d.id, String::new()));
             }
+            if ui.button("Ändra").clicked() {
+                self.edit(d);
+                actions.push(MeetingAction::Show(Step::Decisions).into());
+            }
         });
         if let Some((id, reason)) = &mut self.striking
             && *id == d.id
@@ -295,16 +329,27 @@ impl MeetingScreen {
         }
     }
 
-    /// The whole board, one line per löfte, for a projector.
+    /// Loads beslut `d` into the form for changing it.
+    fn edit(&mut self, d: &Decision) {
+        self.draft = DecisionDraft::of(d);
+        self.editing = Some(d.clone());
+    }
+
+    /// The whole board, one line per löfte, for a projector. A click on a löfte opens
+    /// the insats form for it.
     fn board(&mut self, ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
         let period = v.board.pledge.period;
+        ui.label(weak("Klicka på ett löfte för att registrera en insats med detaljer.").size(16.0));
         let scroll = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .vertical_scroll_offset(self.board_scroll)
             .show(ui, |ui| {
                 for row in &v.summary.rows {
-                    let (plus, _) = one_line_row(ui, row, period, v.today, TEXT);
+                    let (plus, clicked) = one_line_row(ui, row, period, v.today, TEXT);
                     actions.extend(plus.map(Action::Board));
+                    if clicked {
+                        actions.push(super::BoardAction::NewActivity(row.commitment.id).into());
+                    }
                 }
             });
         self.board_scroll = scroll.state.clamped_offset().y;
@@ -317,7 +362,12 @@ impl MeetingScreen {
             .as_ref()
             .map(|m| m.id)
             .unwrap_or(MeetingId(0));
-        ui.label(RichText::new("Nytt beslut").size(TEXT).strong());
+        let heading = if self.editing.is_some() {
+            "Ändra beslut"
+        } else {
+            "Nytt beslut"
+        };
+        ui.label(RichText::new(heading).size(TEXT).strong());
         let d = &mut self.draft;
         let mut fields = Vec::new();
         ui.horizontal_wrapped(|ui| {
@@ -363,21 +413,43 @@ impl MeetingScreen {
                 .response
                 .labelled_by(l.id);
         });
-        let built = d.build(meeting);
+        let built = match &self.editing {
+            Some(e) => d.apply_to(e),
+            None => d.build(meeting),
+        };
         let enter =
             ui.input(|i| i.key_pressed(egui::Key::Enter)) && fields.iter().any(|f| f.lost_focus());
+        let editing = self.editing.is_some();
         ui.horizontal(|ui| {
-            let add = ui.add_enabled(built.is_ok(), egui::Button::new("Lägg till beslut"));
+            let label = if editing {
+                "Spara ändringen"
+            } else {
+                "Lägg till beslut"
+            };
+            let add = ui.add_enabled(built.is_ok(), egui::Button::new(label));
             if (add.clicked() || (enter && built.is_ok()))
                 && let Ok(b) = &built
             {
-                actions.push(MeetingAction::AddDecision(Box::new(b.clone())).into());
+                actions.push(if editing {
+                    MeetingAction::UpdateDecision(Box::new(b.clone())).into()
+                } else {
+                    MeetingAction::AddDecision(Box::new(b.clone())).into()
+                });
                 *d = DecisionDraft::default();
+                self.editing = None;
                 if let Some(first) = fields.first() {
                     ui.memory_mut(|m| m.request_focus(first.id));
                 }
             }
-            ui.label(weak("Enter lägger till beslutet"));
+            if editing && ui.button("Avbryt").clicked() {
+                *d = DecisionDraft::default();
+                self.editing = None;
+            }
+            ui.label(weak(if editing {
+                "Enter sparar ändringen"
+            } else {
+                "Enter lägger till beslutet"
+            }));
         });
         if !d.text.is_empty() || !d.deadline.is_empty() {
             error_of(ui, &built);
@@ -397,6 +469,9 @@ impl MeetingScreen {
             }
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(text).size(TEXT));
+                if ui.small_button("Ändra").clicked() {
+                    self.edit(b);
+                }
                 if ui.small_button("Ta bort").clicked() {
                     actions.push(MeetingAction::DeleteDecision(b.id).into());
                 }
@@ -441,16 +516,57 @@ impl MeetingScreen {
                 actions.push(super::ExportAction::OpenMinutes(id).into());
             }
         });
+        past_meetings(ui, &v.data.past, actions);
     }
+}
+
+/// Earlier meetings, newest first, each with its minnesanteckningar at hand.
+fn past_meetings(
+    ui: &mut Ui,
+    past: &[(crate::domain::Meeting, usize, usize)],
+    actions: &mut Vec<Action>,
+) {
+    if past.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    egui::CollapsingHeader::new(
+        RichText::new(format!("Tidigare möten ({})", past.len()))
+            .size(TEXT)
+            .strong(),
+    )
+    .id_salt("past_meetings")
+    .show(ui, |ui| {
+        for (m, taken, open) in past {
+            ui.horizontal_wrapped(|ui| {
+                let beslut = match (taken, open) {
+                    (0, _) => "inga beslut".to_string(),
+                    (1, 0) => "1 beslut".to_string(),
+                    (t, 0) => format!("{t} beslut"),
+                    (t, 1) => format!("{t} beslut, 1 öppet"),
+                    (t, o) => format!("{t} beslut, {o} öppna"),
+                };
+                let who = if m.participants.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", m.participants.join(", "))
+                };
+                ui.label(RichText::new(format!("{} — {beslut}{who}", m.date)).size(TEXT));
+                if ui.button("Minnesanteckningar (PDF)…").clicked() {
+                    actions.push(super::ExportAction::OpenMinutes(m.id).into());
+                }
+            });
+        }
+    });
 }
 
 /// The insatser since the previous meeting: date, löfte, utförd av, plats, text.
 fn since_last(ui: &mut Ui, v: &MeetingView) {
     let intro = match v.data.previous {
         Some(d) => format!(
-            "Förra mötet {d} ({}): {} insatser sedan dess.",
+            "Förra mötet {d} ({}): {} sedan dess.",
             week_label(d),
-            v.data.since.len()
+            crate::validate::count_of(v.data.since.len(), "insats", "insatser")
         ),
         None => format!(
             "Inget tidigare möte registrerat: insatserna de senaste 30 dagarna ({}).",
@@ -537,9 +653,15 @@ fn behind(ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
                     ui.horizontal(|ui| {
                         ui.add_space(120.0);
                         let expected = expected_now(t, period, v.today);
+                        let what = match (&t.target.label, &t.target.party, r.targets.len()) {
+                            (Some(l), _, _) => format!("{l}: "),
+                            (None, Some(p), _) => format!("{}: ", p.label()),
+                            (None, None, n) if n > 1 => format!("{}: ", t.target.unit),
+                            _ => String::new(),
+                        };
                         ui.label(
                             RichText::new(format!(
-                                "{} av {} gjort — borde vara {expected} nu ({} efter)",
+                                "{what}{} av {} gjort — borde vara {expected} nu ({} efter)",
                                 t.progress.done,
                                 t.progress.goal,
                                 expected.saturating_sub(t.progress.done)

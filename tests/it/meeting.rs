@@ -99,6 +99,95 @@ fn meeting_mode_agenda_by_keyboard_two_beslut_and_esc() {
     h.get_by_role_and_label(Role::TextInput, "Förra lägesbildsmötet");
 }
 
+#[test]
+fn meeting_mode_changes_a_beslut_lists_past_meetings_and_records_an_insats() {
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+    let p = store.pledges(m.id).unwrap().remove(0);
+    let c = store.commitments(p.id).unwrap().remove(0);
+    store
+        .set_last_meeting(m.id, Some(day("2024-05-02")))
+        .unwrap();
+    let may = store.meeting_on(m.id, day("2024-05-02")).unwrap().unwrap();
+    let carried = store
+        .add_decision(&trygghetstavlan::domain::Decision {
+            id: trygghetstavlan::domain::DecisionId(0),
+            meeting: may.id,
+            text: "Sanera klotter".into(),
+            responsible: "Kommunen".into(),
+            deadline: None,
+            commitment: None,
+            status: DecisionStatus::Open,
+            status_reason: String::new(),
+            status_date: None,
+        })
+        .unwrap();
+    let mut h = app_harness(Ok(store), &PathBuf::from(":memory:"), "2024-06-15");
+    h.get_by_label_contains("Olofström   ").click();
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    // A beslut carried from May is changed from the Åtgärder page, and Ångra undoes it.
+    h.get_by_label("3 Åtgärder").click();
+    h.run();
+    h.get_by_label("Ändra").click();
+    h.run();
+    assert_eq!(h.state().screens().meeting.step.title(), "Beslut");
+    h.get_by_label("Ändra beslut");
+    type_into(&mut h, "Ansvarig", "Kommunen, tekniska förvaltningen");
+    h.get_by_label("Spara ändringen").click();
+    h.run();
+    let stored = |h: &egui_kittest::Harness<'static, trygghetstavlan::app::App>| {
+        h.state().store().unwrap().decision(carried).unwrap()
+    };
+    assert_eq!(stored(&h).responsible, "Kommunen, tekniska förvaltningen");
+    assert_eq!(stored(&h).meeting, may.id, "still May's beslut");
+    assert_eq!(stored(&h).status, DecisionStatus::Open);
+    h.get_by_label("Ångra").click();
+    h.run();
+    assert_eq!(stored(&h).responsible, "Kommunen");
+    // Earlier meetings are listed with their beslut and their minutes at hand.
+    h.get_by_label_contains("Tidigare möten (1)").click();
+    h.run();
+    h.get_by_label("2024-05-02 — 1 beslut, 1 öppet");
+    // Tavlan: a click on a löfte opens the insats form over the page; Esc closes only it.
+    h.get_by_label("4 Tavlan").click();
+    h.run();
+    h.get_all_by_label_contains(&c.text[..20])
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("Ny insats");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().screens().board.activity_form.is_none());
+    assert!(
+        h.state().screens().meeting.active,
+        "Esc closed the form only"
+    );
+    h.get_all_by_label_contains(&c.text[..20])
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    type_into(&mut h, "Plats / delområde", "Torget");
+    type_into(&mut h, "Beskrivning (kommer med i rapporten)", "Fotpatrull");
+    h.get_by_label("Spara").click();
+    h.run();
+    let acts = h
+        .state()
+        .store()
+        .unwrap()
+        .activities_between(m.id, day("2024-06-15"), day("2024-06-15"))
+        .unwrap();
+    assert_eq!(acts.len(), 1);
+    assert_eq!(acts[0].place, "Torget");
+    assert_eq!(acts[0].commitment, Some(c.id));
+    assert!(h.state().screens().meeting.active);
+}
+
 fn run(db: &std::path::Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_trygghetstavlan"))
         .arg("--db")

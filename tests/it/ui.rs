@@ -286,7 +286,7 @@ fn last_meeting_marks_new_insatser() {
     h.get_all_by_label("+1").next().unwrap().click();
     h.run();
     h.get_by_label_contains("Sedan förra mötet 2024-06-01");
-    h.get_by_label_contains("1 nya sedan mötet");
+    h.get_by_label_contains("1 ny sedan mötet");
     assert_eq!(
         h.state().store().unwrap().last_meeting(m).unwrap(),
         Some(day("2024-06-01"))

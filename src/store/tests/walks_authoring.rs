@@ -367,6 +367,30 @@ fn meetings_and_beslut_carry_over_until_closed() {
         )
         .unwrap();
     assert!(f.store.open_decisions(m, None).unwrap().is_empty());
+    // Past meetings count their beslut; a change keeps status and meeting, and says
+    // what was there before (for undo).
+    let past = f.store.past_meetings(m, d("2024-04-09")).unwrap();
+    assert_eq!(past.len(), 1);
+    assert_eq!((past[0].0.id, past[0].1, past[0].2), (first, 2, 0));
+    assert!(
+        f.store
+            .past_meetings(m, d("2024-03-05"))
+            .unwrap()
+            .is_empty()
+    );
+    let mut changed = f.store.decision(a).unwrap();
+    changed.text = "Byt belysning i tunneln".into();
+    changed.status = DecisionStatus::Open; // ignored: the status has its own path
+    let before = f.store.update_decision(&changed).unwrap();
+    assert_eq!(before.text, "Byt belysning vid stationen");
+    let after = f.store.decision(a).unwrap();
+    assert_eq!(
+        (after.text.as_str(), after.status, after.meeting),
+        ("Byt belysning i tunneln", DecisionStatus::Done, first)
+    );
+    changed.text = " ".into();
+    assert!(f.store.update_decision(&changed).is_err());
+    assert_eq!(f.store.decision(a).unwrap().text, "Byt belysning i tunneln");
     assert_eq!(
         f.store.decision(b).unwrap().status_date,
         Some(d("2024-04-09"))

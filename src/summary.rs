@@ -58,6 +58,10 @@ impl BoardSummary {
     pub fn done(&self) -> u32 {
         self.count(Status::Done)
     }
+    /// Count per status, in [`Status::ALL`] order.
+    pub fn counts(&self) -> Vec<(Status, u32)> {
+        Status::ALL.into_iter().zip(self.by_status).collect()
+    }
     pub fn behind(&self) -> impl Iterator<Item = &CommitmentRow> {
         self.rows.iter().filter(|r| r.behind_plan)
     }

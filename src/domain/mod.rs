@@ -552,6 +552,7 @@ pub fn week_label(date: NaiveDate) -> String {
     format!("v. {}", date.iso_week().week())
 }
 
+pub mod charts;
 mod clock;
 mod meeting;
 pub mod palette;

@@ -179,12 +179,14 @@ impl BoardView<'_> {
             ))
             .strong(),
         );
-        ui.label(RichText::new(format!(
-            "{} löften · {} genomförda · lokalpolisområde {}",
-            s.total(),
-            s.done(),
-            self.police_area
-        )));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "{} · lokalpolisområde {} ·",
+                count_of(s.total() as usize, "löfte", "löften"),
+                self.police_area
+            ));
+            super::charts::status_bar(ui, &s.counts(), 160.0);
+        });
         self.meeting_strip(ui, &mut actions);
         ui.add_space(4.0);
         let visible: Vec<&CommitmentRow> =

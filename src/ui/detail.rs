@@ -42,6 +42,45 @@ pub struct DetailView<'a> {
 }
 
 impl DetailView<'_> {
+    /// The löfte's progress over its period against the plan line, one line per target.
+    fn chart(&self, ui: &mut Ui) {
+        let row = self.row;
+        if row.targets.is_empty() {
+            return;
+        }
+        let several = row.targets.len() > 1;
+        let series: Vec<(String, crate::domain::charts::ProgressSeries)> = row
+            .targets
+            .iter()
+            .map(|t| {
+                let name = match (&t.target.label, t.target.party) {
+                    _ if !several => String::new(),
+                    (Some(l), _) => l.clone(),
+                    (None, Some(p)) => p.label().to_string(),
+                    (None, None) => t.target.unit.clone(),
+                };
+                let s = crate::domain::charts::progress_series(
+                    &t.target,
+                    self.activities,
+                    self.period,
+                    self.today,
+                );
+                (name, s)
+            })
+            .collect();
+        ui.add_space(6.0);
+        super::charts::progress_chart(ui, row.commitment.id, &series);
+        for (name, s) in &series {
+            let words = super::charts::progress_words(s, self.today);
+            let line = if name.is_empty() {
+                words
+            } else {
+                format!("{name}: {words}")
+            };
+            ui.label(weak(line));
+        }
+    }
+
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<Action> {
         let mut actions = Vec::new();
         let row = self.row;
@@ -105,6 +144,7 @@ impl DetailView<'_> {
                 }
             });
         }
+        self.chart(ui);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Ny insats").on_hover_text("Ctrl+N").clicked() {

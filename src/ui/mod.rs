@@ -7,6 +7,7 @@ pub mod activity_form;
 pub mod authoring;
 pub mod backups;
 pub mod board;
+pub mod charts;
 pub mod commitment_form;
 pub mod date_field;
 pub mod detail;

@@ -1,9 +1,8 @@
 //! "Alla kommuner": the kommuner of one lokalpolisområde side by side.
 
 use super::NavAction;
-use super::nav::share;
-use super::widgets::{chip, progress, status_color, weak};
-use crate::domain::{MunicipalityId, Status};
+use super::widgets::weak;
+use crate::domain::MunicipalityId;
 use crate::summary::BoardSummary;
 use egui::{RichText, Ui};
 
@@ -45,18 +44,7 @@ pub fn ui(ui: &mut Ui, area_name: &str, cards: &[OverviewCard]) -> Option<NavAct
                                     ))
                                     .size(18.0),
                                 );
-                                let f = share(s.done(), s.total());
-                                progress(ui, f, status_color(Status::Done), 280.0);
-                                ui.add_space(4.0);
-                                for st in Status::ALL {
-                                    let n = s.count(st);
-                                    if n > 0 {
-                                        ui.horizontal(|ui| {
-                                            chip(ui, st.label(), status_color(st), 150.0);
-                                            ui.label(RichText::new(n.to_string()).strong());
-                                        });
-                                    }
-                                }
+                                super::charts::status_bar(ui, &s.counts(), 280.0);
                                 let behind: Vec<_> = s.behind().collect();
                                 if !behind.is_empty() {
                                     ui.add_space(4.0);

@@ -115,6 +115,32 @@ pub fn wrap(m: &dyn Metrics, text: &str, size: f32, bold: bool, width: f32) -> V
     lines
 }
 
+/// The width a column needs so that none of `texts`' words (nor its title's) is broken:
+/// the widest word plus padding, at least `min` and at most `max` mm.
+pub fn word_width(
+    m: &dyn Metrics,
+    title: &str,
+    texts: &[&str],
+    size: f32,
+    min: f32,
+    max: f32,
+) -> f32 {
+    let widest = texts
+        .iter()
+        .flat_map(|t| t.split_whitespace())
+        .map(|w| m.width(w, size, false))
+        .chain(title.split_whitespace().map(|w| m.width(w, size, true)))
+        .fold(0.0_f32, f32::max);
+    (widest + 2.0 * CELL_PAD + 0.5).clamp(min, max)
+}
+
+impl Layout<'_> {
+    /// Whether `h` mm still fit on the current page.
+    pub fn fits(&self, h: f32) -> bool {
+        self.y - h >= BOTTOM
+    }
+}
+
 /// A table column: title and width in mm.
 pub struct Column<'a> {
     pub title: &'a str,
@@ -127,6 +153,8 @@ pub struct Cell {
     pub text: String,
     pub color: Rgb,
     pub bold: bool,
+    /// A small bar under the text: the filled share (0..=1) and its colour.
+    pub bar: Option<(f32, Rgb)>,
 }
 
 impl Cell {
@@ -135,13 +163,21 @@ impl Cell {
             text: text.into(),
             color: BLACK,
             bold: false,
+            bar: None,
         }
+    }
+
+    /// This cell with a small bar under its text, `share` of it filled.
+    pub fn with_bar(mut self, share: f32, color: Rgb) -> Cell {
+        self.bar = Some((share.clamp(0.0, 1.0), color));
+        self
     }
     pub fn colored(text: impl Into<String>, color: Rgb) -> Cell {
         Cell {
             text: text.into(),
             color,
             bold: true,
+            bar: None,
         }
     }
 }
@@ -152,6 +188,13 @@ pub struct Layout<'m> {
     /// Top of the free space on the current page.
     y: f32,
 }
+
+/// Stands for a cell's bar among its wrapped lines (never a real line: `clean` removes
+/// control characters from text).
+const BAR_LINE: &str = "\u{1}bar";
+
+/// The light track behind a cell's bar.
+const TRACK: Rgb = Rgb(0xdd, 0xdd, 0xdd);
 
 impl<'m> Layout<'m> {
     pub fn new(metrics: &'m dyn Metrics) -> Layout<'m> {
@@ -296,30 +339,67 @@ impl<'m> Layout<'m> {
     /// A table whose header row is repeated on every page it spans. A row taller than a
     /// page continues on the next one.
     pub fn table(&mut self, cols: &[Column], rows: &[Vec<Cell>], size: f32) {
+        self.table_captioned(None, cols, rows, size);
+    }
+
+    /// A table as [`Layout::table`]; on each page it continues on, `caption` is repeated
+    /// above the header with "(forts.)", and a row whose first cell is empty (the
+    /// avsnitt named only on its first row) names it again.
+    pub fn table_captioned(
+        &mut self,
+        caption: Option<&str>,
+        cols: &[Column],
+        rows: &[Vec<Cell>],
+        size: f32,
+    ) {
         let lh = line_height(size);
+        let mut carried_first = String::new();
         let header_h = 2.0 * lh + 2.0 * CELL_PAD;
         self.ensure(header_h + lh + 2.0 * CELL_PAD);
         self.table_header(cols, size);
         let width: f32 = cols.iter().map(|c| c.width).sum();
+        let mut page_of_last_row = self.pages.len();
         for row in rows {
             let mut cells: Vec<(Vec<String>, &Cell)> = row
                 .iter()
                 .zip(cols)
                 .map(|(cell, col)| {
-                    (
-                        wrap(
-                            self.metrics,
-                            &cell.text,
-                            size,
-                            cell.bold,
-                            col.width - 2.0 * CELL_PAD,
-                        ),
-                        cell,
-                    )
+                    let mut lines = wrap(
+                        self.metrics,
+                        &cell.text,
+                        size,
+                        cell.bold,
+                        col.width - 2.0 * CELL_PAD,
+                    );
+                    if cell.bar.is_some() {
+                        lines.push(BAR_LINE.to_string());
+                    }
+                    (lines, cell)
                 })
                 .collect();
+            if let Some((first, _)) = cells.first()
+                && first.iter().any(|l| !l.is_empty())
+                && let Some(c) = row.first()
+            {
+                carried_first = c.text.clone();
+            }
             let mut fresh = false;
             loop {
+                // On a new page an empty first cell names what it belongs to again.
+                if self.pages.len() != page_of_last_row
+                    && !carried_first.is_empty()
+                    && let Some((first, cell)) = cells.first_mut()
+                    && first.iter().all(|l| l.is_empty())
+                {
+                    *first = wrap(
+                        self.metrics,
+                        &format!("{carried_first} (forts.)"),
+                        size,
+                        cell.bold,
+                        cols[0].width - 2.0 * CELL_PAD,
+                    );
+                }
+                page_of_last_row = self.pages.len();
                 let remaining = cells.iter().map(|(l, _)| l.len()).max().unwrap_or(0).max(1);
                 let fit = ((self.y - BOTTOM - 2.0 * CELL_PAD) / lh).floor().max(0.0) as usize;
                 // A row that fits on a page is never split; a taller one is split, but
@@ -328,6 +408,7 @@ impl<'m> Layout<'m> {
                 let split_ok = remaining > capacity && fit >= 3;
                 if !fresh && (fit == 0 || (fit < remaining && !split_ok)) {
                     self.new_page();
+                    self.continued(caption);
                     self.table_header(cols, size);
                     fresh = true;
                     continue;
@@ -338,6 +419,26 @@ impl<'m> Layout<'m> {
                 for ((lines, cell), col) in cells.iter_mut().zip(cols) {
                     let n = take.min(lines.len());
                     for (i, l) in lines.drain(..n).enumerate() {
+                        if l == BAR_LINE {
+                            let (share, color) = cell.bar.unwrap_or((0.0, RULE));
+                            let w = col.width - 2.0 * CELL_PAD;
+                            let y = top - CELL_PAD - i as f32 * lh - lh * 0.75;
+                            let h = lh * 0.5;
+                            let x = x + CELL_PAD;
+                            let page = self.page();
+                            page.items.push(Item::Rect {
+                                x,
+                                y,
+                                w,
+                                h,
+                                color: TRACK,
+                            });
+                            if share > 0.0 {
+                                let w = w * share;
+                                page.items.push(Item::Rect { x, y, w, h, color });
+                            }
+                            continue;
+                        }
                         self.page().items.push(Item::Text {
                             x: x + CELL_PAD,
                             y: top - CELL_PAD - i as f32 * lh - ascent(size),
@@ -363,11 +464,77 @@ impl<'m> Layout<'m> {
                     break;
                 }
                 self.new_page();
+                self.continued(caption);
                 self.table_header(cols, size);
                 fresh = true;
             }
         }
         self.y -= 2.0;
+    }
+
+    /// "Alla löften (forts.)" at the top of a page a table continues on.
+    fn continued(&mut self, caption: Option<&str>) {
+        if let Some(c) = caption {
+            let lines = wrap(self.metrics, &format!("{c} (forts.)"), 9.0, true, CONTENT_W);
+            for l in lines {
+                self.text_line(MARGIN_X, &l, 9.0, true, GREY);
+            }
+            self.y -= 1.0;
+        }
+    }
+
+    /// A small column chart, `height` mm tall: one bar per value with its label below and
+    /// the number above (so it reads without colour); zeros get no bar.
+    pub fn column_chart(&mut self, values: &[(String, u32)], width: f32, height: f32, color: Rgb) {
+        const LABEL: f32 = 7.0;
+        let total_h = height + 2.0 * line_height(LABEL) + 1.0;
+        self.ensure(total_h);
+        let max = values.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f32;
+        let slot = width / values.len().max(1) as f32;
+        let base = self.y - line_height(LABEL) - height;
+        let mut items = Vec::new();
+        items.push(Item::Line {
+            x1: MARGIN_X,
+            y1: base,
+            x2: MARGIN_X + width,
+            y2: base,
+            color: RULE,
+        });
+        for (i, (label, n)) in values.iter().enumerate() {
+            let x = MARGIN_X + i as f32 * slot;
+            let h = height * *n as f32 / max;
+            let bar_w = (slot * 0.7).min(12.0);
+            let bx = x + (slot - bar_w) / 2.0;
+            if *n > 0 {
+                items.push(Item::Rect {
+                    x: bx,
+                    y: base,
+                    w: bar_w,
+                    h,
+                    color,
+                });
+            }
+            let centred = |text: &str| x + (slot - self.metrics.width(text, LABEL, false)) / 2.0;
+            let number = n.to_string();
+            items.push(Item::Text {
+                x: centred(&number),
+                y: base + h + 1.0,
+                size: LABEL,
+                bold: false,
+                color: BLACK,
+                text: number,
+            });
+            items.push(Item::Text {
+                x: centred(label),
+                y: base - line_height(LABEL) + 0.5,
+                size: LABEL,
+                bold: false,
+                color: GREY,
+                text: label.clone(),
+            });
+        }
+        self.page().items.extend(items);
+        self.y -= total_h;
     }
 
     /// The laid-out pages; `decorate` adds header and footer items to page n of m.
@@ -527,6 +694,119 @@ pub mod tests {
             for w in ys.windows(2) {
                 assert!(w[1] - w[0] >= line_height(10.0) - 0.01, "{w:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_continued_table_repeats_its_caption_and_names_the_avsnitt_again() {
+        let mut l = Layout::new(&Fixed);
+        let cols = [
+            Column {
+                title: "Avsnitt",
+                width: 30.0,
+            },
+            Column {
+                title: "Löfte",
+                width: 140.0,
+            },
+        ];
+        // One avsnitt named on its first row only, long enough for three pages.
+        let rows: Vec<Vec<Cell>> = (0..150)
+            .map(|i| {
+                vec![
+                    Cell::plain(if i == 0 { "Trygghet" } else { "" }),
+                    Cell::plain(format!("löfte {i}")),
+                ]
+            })
+            .collect();
+        l.table_captioned(Some("Alla löften"), &cols, &rows, 9.0);
+        let pages = l.finish(|_, _, _| {});
+        assert!(pages.len() >= 3);
+        assert!(!texts(&pages[0]).contains(&"Alla löften (forts.)"));
+        assert!(texts(&pages[0]).contains(&"Trygghet"));
+        for p in &pages[1..] {
+            let t = texts(p);
+            assert_eq!(
+                t.iter().filter(|x| **x == "Alla löften (forts.)").count(),
+                1
+            );
+            assert_eq!(t.iter().filter(|x| **x == "Trygghet (forts.)").count(), 1);
+            // The caption sits above the header.
+            let y_of = |s: &str| {
+                p.items.iter().find_map(|i| match i {
+                    Item::Text { y, text, .. } if text == s => Some(*y),
+                    _ => None,
+                })
+            };
+            assert!(y_of("Alla löften (forts.)") > y_of("Avsnitt"));
+        }
+    }
+
+    #[test]
+    fn a_column_as_wide_as_its_longest_word_breaks_no_word() {
+        let texts_in = ["2 seniorinformationstillfällen", "4 forum"];
+        let w = word_width(&Fixed, "Mål", &texts_in, 8.5, 10.0, 80.0);
+        for t in texts_in {
+            for line in wrap(&Fixed, t, 8.5, false, w - 2.0 * CELL_PAD) {
+                assert!(
+                    t.split_whitespace()
+                        .any(|word| line.split_whitespace().any(|l| l == word)),
+                    "{line:?} is a whole word of {t:?}"
+                );
+            }
+        }
+        assert_eq!(
+            word_width(&Fixed, "Mål", &["a"], 8.5, 26.0, 44.0),
+            26.0,
+            "at least min"
+        );
+        assert_eq!(
+            word_width(&Fixed, "Mål", &["x".repeat(200).as_str()], 8.5, 26.0, 44.0),
+            44.0,
+            "at most max"
+        );
+    }
+
+    #[test]
+    fn a_cell_bar_and_a_column_chart_are_drawn_to_scale() {
+        let mut l = Layout::new(&Fixed);
+        let cols = [Column {
+            title: "Utfört",
+            width: 20.0,
+        }];
+        l.table(
+            &cols,
+            &[vec![Cell::plain("3/4").with_bar(0.75, Rgb(1, 2, 3))]],
+            9.0,
+        );
+        let values: Vec<(String, u32)> =
+            vec![("jan".into(), 2), ("feb".into(), 0), ("mar".into(), 4)];
+        l.column_chart(&values, 60.0, 20.0, Rgb(9, 9, 9));
+        let pages = l.finish(|_, _, _| {});
+        let rects: Vec<(f32, f32, Rgb)> = pages[0]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Rect { w, h, color, .. } if *color != HEADER_FILL => Some((*w, *h, *color)),
+                _ => None,
+            })
+            .collect();
+        let track = rects.iter().find(|r| r.2 == TRACK).unwrap();
+        let fill = rects.iter().find(|r| r.2 == Rgb(1, 2, 3)).unwrap();
+        assert!(
+            (fill.0 / track.0 - 0.75).abs() < 1e-4,
+            "the bar is 3/4 filled"
+        );
+        let bars: Vec<f32> = rects
+            .iter()
+            .filter(|r| r.2 == Rgb(9, 9, 9))
+            .map(|r| r.1)
+            .collect();
+        assert_eq!(bars.len(), 2, "no bar for a zero");
+        assert!((bars[0] * 2.0 - bars[1]).abs() < 1e-4 && (bars[1] - 20.0).abs() < 1e-4);
+        let t = texts(&pages[0]);
+        for label in ["jan", "feb", "mar", "2", "0", "4", "3/4"] {
+            assert!(t.contains(&label), "{label}");
         }
     }
 }

@@ -27,6 +27,9 @@ pub struct FollowUp {
     pub walks: Vec<WalkDetail>,
     /// Print every insats in "Bilaga: insatser" (the body only summarises them).
     pub appendix: bool,
+    /// Insatser (their counts) per month of the period, labelled "jan" (or "jan 2024"
+    /// over several years), up to the report date.
+    pub per_month: Vec<(String, u32)>,
 }
 
 impl FollowUp {
@@ -53,6 +56,8 @@ pub struct SummaryRow {
     /// "3", "2023: 2, 2024: 1" for per-år targets, "Avbockad" / "–" without a number.
     pub done: String,
     pub status: Status,
+    /// Done over target (0..=1) for the small bar beside "Utfört"; None without a number.
+    pub progress: Option<f32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -194,8 +199,17 @@ pub fn build_follow_up<R: Records>(
             goal: goal_text(&r.targets),
             done: done_text(r),
             status: r.status,
+            progress: r.totals().map(|(done, goal)| {
+                if goal == 0 {
+                    1.0
+                } else {
+                    done as f32 / goal as f32
+                }
+            }),
         })
         .collect();
+
+    let per_month = months_of(period, today, activities_by_commitment.values().flatten());
 
     let mut sections = Vec::new();
     for s in &board.sections {
@@ -291,5 +305,33 @@ pub fn build_follow_up<R: Records>(
         sections,
         walks,
         appendix: true,
+        per_month,
     })
+}
+
+/// Insatser per month of `period`, up to `today` (or the whole period once it has ended).
+fn months_of<'a>(
+    period: Period,
+    today: NaiveDate,
+    activities: impl Iterator<Item = &'a ActivityLine>,
+) -> Vec<(String, u32)> {
+    use crate::domain::charts::{MONTHS, per_month};
+    let lines: Vec<(NaiveDate, u32)> = activities.map(|a| (a.date, a.count)).collect();
+    let several = period.first != period.last;
+    let mut out = Vec::new();
+    for y in period.years() {
+        let counts = per_month(lines.iter().copied(), y);
+        for (m, n) in counts.into_iter().enumerate() {
+            if NaiveDate::from_ymd_opt(y, m as u32 + 1, 1).is_some_and(|d| d > today) {
+                return out;
+            }
+            let label = if several && m == 0 {
+                format!("{} {y}", MONTHS[m])
+            } else {
+                MONTHS[m].to_string()
+            };
+            out.push((label, n));
+        }
+    }
+    out
 }

@@ -188,31 +188,60 @@ fn summary(l: &mut Layout, f: &FollowUp) {
         .collect();
     l.bar(&parts, 170.0, 5.0);
     l.space(2.0);
+    if f.per_month.iter().any(|(_, n)| *n > 0) {
+        let total: u32 = f.per_month.iter().map(|(_, n)| n).sum();
+        l.paragraph(
+            &format!("Insatser per månad ({total} tillfällen)"),
+            SMALL,
+            true,
+            BLACK,
+            0.0,
+        );
+        l.space(1.0);
+        l.column_chart(&f.per_month, 170.0, 22.0, palette::BLUE);
+        l.space(2.0);
+    }
     l.heading("Alla löften", 12.0, 20.0);
+    // Mål, Ansvarig and Avsnitt as wide as their longest word; the löfte gets the rest.
+    let m = l.metrics();
+    let texts = |f_: fn(&super::model::SummaryRow) -> &str| -> Vec<&str> {
+        f.rows.iter().map(f_).collect()
+    };
+    let section_w = layout::word_width(m, "Avsnitt", &texts(|r| &r.section), SMALL, 18.0, 30.0);
+    let party_w = layout::word_width(
+        m,
+        "Ansvarig",
+        &texts(|r| r.party.label()),
+        SMALL,
+        16.0,
+        26.0,
+    );
+    let goal_w = layout::word_width(m, "Mål", &texts(|r| &r.goal), SMALL, 26.0, 44.0);
+    let (done_w, status_w) = (18.0, 24.0);
     let cols = [
         Column {
             title: "Avsnitt",
-            width: 24.0,
+            width: section_w,
         },
         Column {
             title: "Löfte",
-            width: 46.0,
+            width: layout::CONTENT_W - section_w - party_w - goal_w - done_w - status_w,
         },
         Column {
             title: "Ansvarig",
-            width: 22.0,
+            width: party_w,
         },
         Column {
             title: "Mål",
-            width: 36.0,
+            width: goal_w,
         },
         Column {
             title: "Utfört",
-            width: 18.0,
+            width: done_w,
         },
         Column {
             title: "Status",
-            width: 24.0,
+            width: status_w,
         },
     ];
     // The avsnitt is named on its first row only.
@@ -227,12 +256,15 @@ fn summary(l: &mut Layout, f: &FollowUp) {
                 Cell::plain(&r.text),
                 Cell::plain(r.party.label()),
                 Cell::plain(&r.goal),
-                Cell::plain(&r.done),
+                match r.progress {
+                    Some(share) => Cell::plain(&r.done).with_bar(share, palette::status(r.status)),
+                    None => Cell::plain(&r.done),
+                },
                 Cell::colored(r.status.label(), palette::status(r.status)),
             ]
         })
         .collect();
-    l.table(&cols, &rows, SMALL);
+    l.table_captioned(Some("Alla löften"), &cols, &rows, SMALL);
 }
 
 fn commitment(l: &mut Layout, c: &CommitmentDetail) {
@@ -361,13 +393,13 @@ fn appendix(l: &mut Layout, f: &FollowUp) {
             let lines = layout::wrap(l.metrics(), &c.text, SMALL, true, layout::CONTENT_W);
             l.ensure(lines.len() as f32 * layout::line_height(SMALL) + 16.0);
             l.paragraph(&c.text, SMALL, true, BLACK, 0.0);
-            activity_table(l, c);
+            activity_table(l, c, &crate::validate::clip(&c.text, 90));
             l.space(2.0);
         }
     }
 }
 
-fn activity_table(l: &mut Layout, c: &CommitmentDetail) {
+fn activity_table(l: &mut Layout, c: &CommitmentDetail, caption: &str) {
     let cols = [
         Column {
             title: "Datum",
@@ -403,7 +435,7 @@ fn activity_table(l: &mut Layout, c: &CommitmentDetail) {
             ]
         })
         .collect();
-    l.table(&cols, &rows, SMALL);
+    l.table_captioned(Some(caption), &cols, &rows, SMALL);
 }
 
 fn details(l: &mut Layout, f: &FollowUp) {
@@ -414,6 +446,13 @@ fn details(l: &mut Layout, f: &FollowUp) {
         l.heading(&s.title, 12.0, 25.0);
         l.rule();
         for c in &s.commitments {
+            // A löfte that starts a new page says which avsnitt it belongs to.
+            let lines = layout::wrap(l.metrics(), &c.text, BODY, true, layout::CONTENT_W);
+            if !l.fits(lines.len() as f32 * layout::line_height(BODY) + 14.0) {
+                l.new_page();
+                l.paragraph(&format!("{} (forts.)", s.title), SMALL, true, GREY, 0.0);
+                l.space(1.0);
+            }
             commitment(l, c);
         }
     }

@@ -419,3 +419,46 @@ fn walks_show_what_was_seen_and_what_was_done() {
     );
     assert!(text.contains("Igenvuxet buskage"));
 }
+
+#[test]
+fn chart_data_months_and_progress_per_lofte() {
+    let mut store = seeded();
+    let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
+    let c = &store.commitments(p.id).unwrap()[0];
+    for (date, count) in [("2024-02-03", 1), ("2024-02-20", 2), ("2024-05-01", 1)] {
+        store
+            .add_activity(&Activity {
+                id: ActivityId(0),
+                municipality: m.id,
+                commitment: Some(c.id),
+                target: Some(c.targets[0].id),
+                date: day(date),
+                by: c.party,
+                count,
+                place: "Torget".into(),
+                description: String::new(),
+                internal_note: String::new(),
+            })
+            .unwrap();
+    }
+    // In June only the months so far are shown; after the period, all twelve.
+    let (f, bytes) = report(&store, "Sölvesborg", "2024-06-10");
+    assert_eq!(f.per_month.len(), 6);
+    assert_eq!(f.per_month[1], ("feb".to_string(), 3));
+    assert_eq!(f.per_month[4], ("maj".to_string(), 1));
+    assert_eq!(f.per_month.iter().map(|(_, n)| n).sum::<u32>(), 4);
+    let all = pages_text(&bytes).join(" ");
+    assert!(
+        all.contains("Insatser per månad (4 tillfällen)"),
+        "the chart is captioned"
+    );
+    let (f, _) = report(&store, "Sölvesborg", "2025-01-10");
+    assert_eq!(f.per_month.len(), 12);
+    assert_eq!(f.per_month[11].0, "dec");
+    // The first löfte (4 riktade insatser): 4 of 4 done, a full bar; without a number, none.
+    let first = &f.rows[0];
+    assert_eq!(first.done, "4/4");
+    assert_eq!(first.progress, Some(1.0));
+    assert!(f.rows.iter().any(|r| r.goal == "–" && r.progress.is_none()));
+}

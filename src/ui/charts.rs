@@ -101,7 +101,7 @@ fn month_marks(start: NaiveDate, days: f64) -> Vec<egui_plot::GridMark> {
     let mut day = start.with_day(1).unwrap_or(start);
     let end = start + chrono::Duration::days(days as i64);
     while day <= end {
-        if day.month0() % if long { 6 } else { 2 } == 0 {
+        if day.month0().is_multiple_of(if long { 6 } else { 2 }) {
             let value = (day - start).num_days() as f64;
             if value >= 0.0 {
                 marks.push(egui_plot::GridMark {

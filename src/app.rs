@@ -553,8 +553,13 @@ impl App {
         match (screens.nav.tab, &data.board, screens.nav.selection) {
             (_, _, Some(Selection::Overview(area))) => {
                 let name = data.area_name(area);
-                let a = crate::ui::overview::ui(ui, name, &data.overview);
-                actions.extend(a.map(Action::Nav));
+                let year = screens.nav.year;
+                actions.extend(crate::ui::overview::ui(
+                    ui,
+                    (area, name),
+                    year,
+                    &data.overview,
+                ));
             }
             (Tab::Walks, _, Some(Selection::Municipality(_))) => {
                 let (walks, obs) = (&data.walks, &data.walk_observations);

@@ -140,17 +140,21 @@ fn main() -> ExitCode {
         }),
         Command::ExportPdf {
             kommun,
+            lpo,
             period,
             mote,
             utan_bilaga,
             output,
-        } => match (mote, kommun, period) {
-            (Some(id), _, _) => cli::export_minutes(&store, id, &output, today),
-            (None, Some(k), Some(p)) => {
+        } => match (mote, kommun, lpo, period) {
+            (Some(id), _, _, _) => cli::export_minutes(&store, id, &output, today),
+            (None, Some(k), _, Some(p)) => {
                 cli::export_pdf(&store, &k, p, &output, today, !utan_bilaga)
             }
+            (None, None, Some(a), Some(p)) => {
+                cli::export_area_pdf(&store, &a, p, &output, today, !utan_bilaga)
+            }
             _ => Err(cli::CliError(
-                "Ange --kommun och --period, eller --mote.".into(),
+                "Ange --kommun och --period, --lpo och --period, eller --mote.".into(),
             )),
         }
         .map(|msg| println!("{msg}")),

@@ -82,8 +82,11 @@ pub enum Command {
     /// Skriv PDF-uppföljningen av en kommuns medborgarlöfte, eller (med --mote) ett mötes
     /// minnesanteckningar
     ExportPdf {
-        #[arg(long, value_name = "KOMMUN", required_unless_present = "mote")]
+        #[arg(long, value_name = "KOMMUN", required_unless_present_any = ["mote", "lpo"])]
         kommun: Option<String>,
+        /// Hela lokalpolisområdet: en jämförelse av kommunerna, sedan varje kommuns uppföljning
+        #[arg(long, value_name = "NAMN", conflicts_with_all = ["kommun", "mote"])]
+        lpo: Option<String>,
         /// Medborgarlöftet som omfattar detta år
         #[arg(long, value_name = "ÅR", required_unless_present = "mote")]
         period: Option<i32>,

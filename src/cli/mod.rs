@@ -415,6 +415,38 @@ pub fn export_pdf(
     write_pdf(output, &pdf)
 }
 
+/// `export-pdf --lpo`: the report of a whole lokalpolisområde.
+pub fn export_area_pdf(
+    store: &Store,
+    area: &str,
+    year: i32,
+    output: &std::path::Path,
+    today: NaiveDate,
+    appendix: bool,
+) -> Result<String, CliError> {
+    let wanted = area.trim().to_lowercase();
+    let wanted = ["lokalpolisområde ", "lpo "]
+        .iter()
+        .find_map(|p| wanted.strip_prefix(p))
+        .unwrap_or(&wanted)
+        .trim()
+        .to_string();
+    let found = store
+        .police_areas()?
+        .into_iter()
+        .find(|a| a.name.to_lowercase() == wanted)
+        .ok_or_else(|| CliError(format!("Okänt lokalpolisområde: {}", area.trim())))?;
+    let report = crate::controller::area_report(store, found.id, year, today, appendix)?;
+    if report.kommuner.is_empty() {
+        return Err(CliError(format!(
+            "Ingen kommun i lokalpolisområde {} har ett medborgarlöfte som omfattar {year}.",
+            found.name
+        )));
+    }
+    let pdf = crate::report::render_area_pdf(&report).map_err(CliError)?;
+    write_pdf(output, &pdf)
+}
+
 /// Writes a finished PDF; "Skrev FIL (N sidor)".
 fn write_pdf(output: &std::path::Path, pdf: &crate::report::Pdf) -> Result<String, CliError> {
     crate::files::write_atomically(output, &pdf.bytes).map_err(CliError)?;

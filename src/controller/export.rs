@@ -3,7 +3,7 @@
 
 use super::{Ctx, Effect, Error, Result};
 use crate::ui::ExportAction;
-use crate::ui::export::{ExportState, ExportStatus, suggested_file_name};
+use crate::ui::export::{ExportKind, ExportState, ExportStatus, suggested_file_name};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -14,6 +14,7 @@ enum Document {
     FollowUp(crate::report::FollowUp),
     Minutes(crate::report::Minutes),
     WebPage(crate::report::FollowUp),
+    Area(crate::report::AreaReport),
 }
 
 /// What the start-up check found: the day's copy (if one was made), or why not.
@@ -79,7 +80,7 @@ impl ExportAction {
                     let missing_cause = missing_causes(cx.store, b, summary, cx.today)?;
                     *st = ExportState {
                         open: true,
-                        minutes: None,
+                        kind: ExportKind::Board,
                         missing_cause,
                         appendix: true,
                         html: false,
@@ -99,9 +100,24 @@ impl ExportAction {
                 let name = crate::ui::export::file_name("minnesanteckningar", &kommun, &date);
                 *st = ExportState {
                     open: true,
-                    minutes: Some(id),
+                    kind: ExportKind::Minutes(id),
                     subject: format!("Minnesanteckningar: {kommun}, lägesbildsmöte {date}"),
                     path: default_export_dir().join(name).display().to_string(),
+                    status: ExportStatus::Idle,
+                    missing_cause: Vec::new(),
+                    appendix: false,
+                    html: false,
+                };
+            }
+            ExportAction::OpenArea(area, year) => {
+                let name = crate::domain::Records::police_area_name(&*cx.store, area)?;
+                let file =
+                    crate::ui::export::file_name("uppfoljning-lpo", &name, &year.to_string());
+                *st = ExportState {
+                    open: true,
+                    kind: ExportKind::Area(area, year),
+                    subject: format!("Lokalpolisområde {name}: alla kommuners uppföljning {year}"),
+                    path: default_export_dir().join(file).display().to_string(),
                     status: ExportStatus::Idle,
                     missing_cause: Vec::new(),
                     appendix: false,
@@ -127,11 +143,18 @@ impl ExportAction {
             }
             ExportAction::Start(path) => {
                 // The model is read here; rendering and writing run in the background.
-                let document = match (st.minutes, &cx.data.board) {
-                    (Some(id), _) => {
+                let document = match (st.kind, &cx.data.board) {
+                    (ExportKind::Minutes(id), _) => {
                         Some(Document::Minutes(super::minutes(cx.store, id, cx.today)?))
                     }
-                    (None, Some((b, _))) => {
+                    (ExportKind::Area(area, year), _) => Some(Document::Area(area_report(
+                        cx.store,
+                        area,
+                        year,
+                        cx.today,
+                        st.appendix,
+                    )?)),
+                    (ExportKind::Board, Some((b, _))) => {
                         let mut f =
                             crate::report::build_follow_up(&*cx.store, b.pledge.id, cx.today)?;
                         f.appendix = st.appendix;
@@ -140,7 +163,7 @@ impl ExportAction {
                             false => Document::FollowUp(f),
                         })
                     }
-                    (None, None) => None,
+                    (ExportKind::Board, None) => None,
                 };
                 if let Some(document) = document {
                     let (tx, rx) = mpsc::channel();
@@ -156,6 +179,9 @@ impl ExportAction {
                             Document::WebPage(f) => {
                                 Ok((crate::report::render_html(f).into_bytes(), 0))
                             }
+                            Document::Area(r) => {
+                                crate::report::render_area_pdf(r).map(|p| (p.bytes, p.pages))
+                            }
                         };
                         let result = file.and_then(|(bytes, pages)| {
                             crate::files::write_atomically(&path, &bytes).map(|_| (path, pages))
@@ -170,6 +196,29 @@ impl ExportAction {
         }
         Ok(Effect::none())
     }
+}
+
+/// The report of lokalpolisområde `area` for `year`: each of its kommuner with the
+/// medborgarlöfte covering the year.
+pub fn area_report(
+    store: &crate::store::Store,
+    area: crate::domain::PoliceAreaId,
+    year: i32,
+    today: chrono::NaiveDate,
+    appendix: bool,
+) -> std::result::Result<crate::report::AreaReport, crate::store::StoreError> {
+    use crate::domain::Records;
+    let name = store.police_area_name(area)?;
+    let mut kommuner = Vec::new();
+    for m in store
+        .municipalities()?
+        .into_iter()
+        .filter(|m| m.police_area == area)
+    {
+        let pledge = store.pledge_for_year(m.id, year)?.map(|p| p.id);
+        kommuner.push((m.name, pledge));
+    }
+    crate::report::build_area_report(store, &name, &kommuner, year, today, appendix)
 }
 
 /// Löften of an ended period that were not (fully) met and whose bedömning gives no orsak.

@@ -27,6 +27,8 @@ pub const BLACK: Rgb = Rgb(0x1a, 0x1a, 0x1a);
 pub const GREY: Rgb = Rgb(0x55, 0x55, 0x55);
 pub const RULE: Rgb = Rgb(0xbb, 0xbb, 0xbb);
 pub const HEADER_FILL: Rgb = Rgb(0xe8, 0xec, 0xf2);
+/// The band behind a group heading in a table (an avsnitt in "Alla löften").
+pub const GROUP_FILL: Rgb = Rgb(0xf3, 0xf4, 0xf6);
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
@@ -289,6 +291,65 @@ impl<'m> Layout<'m> {
         self.y -= height + 1.0;
     }
 
+    /// One row of a comparison: `label` on the left, a bar split by weight in the middle
+    /// (`label_w` mm in, `width` mm wide) and `note` after it, on one line.
+    pub fn labelled_bar(
+        &mut self,
+        label: &str,
+        label_w: f32,
+        parts: &[(f32, Rgb)],
+        width: f32,
+        note: &str,
+    ) {
+        let size = 8.5;
+        let lh = line_height(size).max(5.0);
+        self.ensure(lh + 1.0);
+        let top = self.y;
+        let baseline = top - ascent(size) - (lh - line_height(size)) / 2.0;
+        let mut items = vec![Item::Text {
+            x: MARGIN_X,
+            y: baseline,
+            size,
+            bold: true,
+            color: BLACK,
+            text: label.to_string(),
+        }];
+        let total: f32 = parts.iter().map(|(w, _)| w.max(0.0)).sum();
+        let h = lh * 0.7;
+        let y = top - (lh + h) / 2.0;
+        let mut x = MARGIN_X + label_w;
+        items.push(Item::Rect {
+            x,
+            y,
+            w: width,
+            h,
+            color: TRACK,
+        });
+        if total > 0.0 {
+            for (w, color) in parts.iter().filter(|(w, _)| *w > 0.0) {
+                let w = width * w / total;
+                items.push(Item::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    color: *color,
+                });
+                x += w;
+            }
+        }
+        items.push(Item::Text {
+            x: MARGIN_X + label_w + width + 2.0,
+            y: baseline,
+            size,
+            bold: false,
+            color: GREY,
+            text: note.to_string(),
+        });
+        self.page().items.extend(items);
+        self.y -= lh + 1.0;
+    }
+
     pub fn rule(&mut self) {
         self.ensure(2.0);
         let y = self.y - 0.8;
@@ -343,8 +404,8 @@ impl<'m> Layout<'m> {
     }
 
     /// A table as [`Layout::table`]; on each page it continues on, `caption` is repeated
-    /// above the header with "(forts.)", and a row whose first cell is empty (the
-    /// avsnitt named only on its first row) names it again.
+    /// above the header with "(forts.)". A row of one cell is a group heading across the
+    /// whole table (an avsnitt); a page that starts inside a group names it again.
     pub fn table_captioned(
         &mut self,
         caption: Option<&str>,
@@ -353,13 +414,46 @@ impl<'m> Layout<'m> {
         size: f32,
     ) {
         let lh = line_height(size);
-        let mut carried_first = String::new();
         let header_h = 2.0 * lh + 2.0 * CELL_PAD;
         self.ensure(header_h + lh + 2.0 * CELL_PAD);
         self.table_header(cols, size);
         let width: f32 = cols.iter().map(|c| c.width).sum();
+        let mut group = String::new();
         let mut page_of_last_row = self.pages.len();
-        for row in rows {
+        for (i, row) in rows.iter().enumerate() {
+            if let [only] = row.as_slice()
+                && cols.len() > 1
+            {
+                group = only.text.clone();
+                // A group heading stays with its first row (up to a few lines of it).
+                let next_lines = rows.get(i + 1).map_or(1, |next| {
+                    next.iter()
+                        .zip(cols)
+                        .map(|(c, col)| {
+                            wrap(
+                                self.metrics,
+                                &c.text,
+                                size,
+                                c.bold,
+                                col.width - 2.0 * CELL_PAD,
+                            )
+                            .len()
+                                + usize::from(c.bar.is_some())
+                        })
+                        .max()
+                        .unwrap_or(1)
+                        .min(6)
+                });
+                let need = 2.0 * lh + (next_lines as f32 * lh) + 4.0 * CELL_PAD;
+                if !self.fits(need) {
+                    self.new_page();
+                    self.continued(caption);
+                    self.table_header(cols, size);
+                }
+                self.group_row(&group, width, size);
+                page_of_last_row = self.pages.len();
+                continue;
+            }
             let mut cells: Vec<(Vec<String>, &Cell)> = row
                 .iter()
                 .zip(cols)
@@ -377,27 +471,11 @@ impl<'m> Layout<'m> {
                     (lines, cell)
                 })
                 .collect();
-            if let Some((first, _)) = cells.first()
-                && first.iter().any(|l| !l.is_empty())
-                && let Some(c) = row.first()
-            {
-                carried_first = c.text.clone();
-            }
             let mut fresh = false;
             loop {
-                // On a new page an empty first cell names what it belongs to again.
-                if self.pages.len() != page_of_last_row
-                    && !carried_first.is_empty()
-                    && let Some((first, cell)) = cells.first_mut()
-                    && first.iter().all(|l| l.is_empty())
-                {
-                    *first = wrap(
-                        self.metrics,
-                        &format!("{carried_first} (forts.)"),
-                        size,
-                        cell.bold,
-                        cols[0].width - 2.0 * CELL_PAD,
-                    );
+                // A page that starts inside a group says which one.
+                if self.pages.len() != page_of_last_row && !group.is_empty() {
+                    self.group_row(&format!("{group} (forts.)"), width, size);
                 }
                 page_of_last_row = self.pages.len();
                 let remaining = cells.iter().map(|(l, _)| l.len()).max().unwrap_or(0).max(1);
@@ -470,6 +548,33 @@ impl<'m> Layout<'m> {
             }
         }
         self.y -= 2.0;
+    }
+
+    /// A group heading across a table: bold on a light band.
+    fn group_row(&mut self, text: &str, width: f32, size: f32) {
+        let lh = line_height(size);
+        let lines = wrap(self.metrics, text, size, true, width - 2.0 * CELL_PAD);
+        let h = lines.len() as f32 * lh + 2.0 * CELL_PAD;
+        let top = self.y;
+        let mut items = vec![Item::Rect {
+            x: MARGIN_X,
+            y: top - h,
+            w: width,
+            h,
+            color: GROUP_FILL,
+        }];
+        for (i, l) in lines.into_iter().enumerate() {
+            items.push(Item::Text {
+                x: MARGIN_X + CELL_PAD,
+                y: top - CELL_PAD - i as f32 * lh - ascent(size),
+                size,
+                bold: true,
+                color: BLACK,
+                text: l,
+            });
+        }
+        self.page().items.extend(items);
+        self.y = top - h;
     }
 
     /// "Alla löften (forts.)" at the top of a page a table continues on.
@@ -698,7 +803,7 @@ pub mod tests {
     }
 
     #[test]
-    fn a_continued_table_repeats_its_caption_and_names_the_avsnitt_again() {
+    fn a_continued_table_repeats_its_caption_and_its_group_heading() {
         let mut l = Layout::new(&Fixed);
         let cols = [
             Column {
@@ -710,15 +815,9 @@ pub mod tests {
                 width: 140.0,
             },
         ];
-        // One avsnitt named on its first row only, long enough for three pages.
-        let rows: Vec<Vec<Cell>> = (0..150)
-            .map(|i| {
-                vec![
-                    Cell::plain(if i == 0 { "Trygghet" } else { "" }),
-                    Cell::plain(format!("löfte {i}")),
-                ]
-            })
-            .collect();
+        // One avsnitt as a group heading, long enough for three pages.
+        let mut rows: Vec<Vec<Cell>> = vec![vec![Cell::plain("Trygghet")]];
+        rows.extend((0..150).map(|i| vec![Cell::plain(""), Cell::plain(format!("löfte {i}"))]));
         l.table_captioned(Some("Alla löften"), &cols, &rows, 9.0);
         let pages = l.finish(|_, _, _| {});
         assert!(pages.len() >= 3);

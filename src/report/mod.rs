@@ -1,11 +1,13 @@
 //! The PDF uppföljning: a pure model built from the store, then laid out as A4 pages.
 
+pub mod area;
 pub mod html;
 pub mod layout;
 pub mod minutes;
 pub mod model;
 pub mod pdf;
 
+pub use area::{AreaReport, build_area_report, render_area_pdf};
 pub use html::render_html;
 pub use minutes::{Minutes, MinutesInput, build_minutes, render_minutes};
 pub use model::{FollowUp, build_follow_up};

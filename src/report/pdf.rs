@@ -69,13 +69,19 @@ impl Metrics for FontMetrics {
 /// Lays the report out as pages of positioned items (no PDF yet).
 pub fn layout_pages(f: &FollowUp, m: &dyn Metrics) -> Vec<Page> {
     let mut l = Layout::new(m);
-    title_block(&mut l, f);
-    summary(&mut l, f);
-    details(&mut l, f);
-    walks(&mut l, f);
-    appendix(&mut l, f);
+    follow_up_body(&mut l, f);
     let footer = format!("{} · Medborgarlöfte {}", f.municipality, f.period);
     finish_pages(l, m, &footer, &f.title())
+}
+
+/// A kommun's uppföljning from where the layout stands: title, summary, löften, walks,
+/// and the appendix when asked for.
+pub(super) fn follow_up_body(l: &mut Layout, f: &FollowUp) {
+    title_block(l, f);
+    summary(l, f);
+    details(l, f);
+    walks(l, f);
+    appendix(l, f);
 }
 
 /// Closes the layout with a footer ("… · Sida N av M") on every page and a running
@@ -202,12 +208,12 @@ fn summary(l: &mut Layout, f: &FollowUp) {
         l.space(2.0);
     }
     l.heading("Alla löften", 12.0, 20.0);
-    // Mål, Ansvarig and Avsnitt as wide as their longest word; the löfte gets the rest.
+    // Mål and Ansvarig as wide as their longest word; the löfte gets the rest. Each
+    // avsnitt is a heading row across the table.
     let m = l.metrics();
     let texts = |f_: fn(&super::model::SummaryRow) -> &str| -> Vec<&str> {
         f.rows.iter().map(f_).collect()
     };
-    let section_w = layout::word_width(m, "Avsnitt", &texts(|r| &r.section), SMALL, 18.0, 30.0);
     let party_w = layout::word_width(
         m,
         "Ansvarig",
@@ -220,12 +226,8 @@ fn summary(l: &mut Layout, f: &FollowUp) {
     let (done_w, status_w) = (18.0, 24.0);
     let cols = [
         Column {
-            title: "Avsnitt",
-            width: section_w,
-        },
-        Column {
             title: "Löfte",
-            width: layout::CONTENT_W - section_w - party_w - goal_w - done_w - status_w,
+            width: layout::CONTENT_W - party_w - goal_w - done_w - status_w,
         },
         Column {
             title: "Ansvarig",
@@ -244,26 +246,22 @@ fn summary(l: &mut Layout, f: &FollowUp) {
             width: status_w,
         },
     ];
-    // The avsnitt is named on its first row only.
-    let rows: Vec<Vec<Cell>> = f
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let first = i == 0 || f.rows[i - 1].section != r.section;
-            vec![
-                Cell::plain(if first { r.section.as_str() } else { "" }),
-                Cell::plain(&r.text),
-                Cell::plain(r.party.label()),
-                Cell::plain(&r.goal),
-                match r.progress {
-                    Some(share) => Cell::plain(&r.done).with_bar(share, palette::status(r.status)),
-                    None => Cell::plain(&r.done),
-                },
-                Cell::colored(r.status.label(), palette::status(r.status)),
-            ]
-        })
-        .collect();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    for (i, r) in f.rows.iter().enumerate() {
+        if i == 0 || f.rows[i - 1].section != r.section {
+            rows.push(vec![Cell::plain(&r.section)]);
+        }
+        rows.push(vec![
+            Cell::plain(&r.text),
+            Cell::plain(r.party.label()),
+            Cell::plain(&r.goal),
+            match r.progress {
+                Some(share) => Cell::plain(&r.done).with_bar(share, palette::status(r.status)),
+                None => Cell::plain(&r.done),
+            },
+            Cell::colored(r.status.label(), palette::status(r.status)),
+        ]);
+    }
     l.table_captioned(Some("Alla löften"), &cols, &rows, SMALL);
 }
 

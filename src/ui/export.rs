@@ -12,11 +12,24 @@ pub enum ExportAction {
     Open,
     /// Open it for the minnesanteckningar of a meeting.
     OpenMinutes(crate::domain::MeetingId),
+    /// Open it for the report of a lokalpolisområde for a year.
+    OpenArea(crate::domain::PoliceAreaId, i32),
     Close,
     /// Ask the OS for a file name; the path field stays as a fallback.
     ChooseFile,
     Start(PathBuf),
     OpenFolder(PathBuf),
+}
+
+/// What the export panel makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The uppföljning of the shown board (PDF or web page).
+    Board,
+    /// The minnesanteckningar of a meeting.
+    Minutes(crate::domain::MeetingId),
+    /// The report of a lokalpolisområde ("Alla kommuner") for a year.
+    Area(crate::domain::PoliceAreaId, i32),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,8 +43,8 @@ pub enum ExportStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportState {
     pub open: bool,
-    /// Which document: the uppföljning of the shown board, or a meeting's minutes.
-    pub minutes: Option<crate::domain::MeetingId>,
+    /// Which document is made.
+    pub kind: ExportKind,
     /// What is exported: "Sölvesborg, medborgarlöfte 2024".
     pub subject: String,
     pub path: String,
@@ -49,7 +62,7 @@ impl Default for ExportState {
     fn default() -> Self {
         ExportState {
             open: false,
-            minutes: None,
+            kind: ExportKind::Board,
             subject: String::new(),
             path: String::new(),
             status: ExportStatus::Idle,
@@ -154,7 +167,13 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
                 }
             });
     }
-    if st.minutes.is_none() {
+    if matches!(st.kind, ExportKind::Area(..)) {
+        ui.checkbox(
+            &mut st.appendix,
+            "Med bilaga per kommun: alla insatser, en rad per insats",
+        );
+    }
+    if st.kind == ExportKind::Board {
         ui.horizontal(|ui| {
             let was = st.html;
             ui.radio_value(&mut st.html, false, "PDF (A4)");

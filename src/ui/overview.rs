@@ -15,9 +15,27 @@ pub struct OverviewCard {
     pub summary: BoardSummary,
 }
 
-pub fn ui(ui: &mut Ui, area_name: &str, cards: &[OverviewCard]) -> Option<NavAction> {
+pub fn ui(
+    ui: &mut Ui,
+    area: (crate::domain::PoliceAreaId, &str),
+    year: Option<i32>,
+    cards: &[OverviewCard],
+) -> Option<super::Action> {
+    let (area_id, area_name) = area;
     let mut action = None;
     ui.heading(RichText::new(format!("Lokalpolisområde {area_name} — alla kommuner")).strong());
+    let with_pledge = cards.iter().any(|c| c.title.is_some());
+    if let Some(year) = year
+        && ui
+            .add_enabled(
+                with_pledge,
+                egui::Button::new(format!("Rapport för lokalpolisområdet {year} (PDF)…")),
+            )
+            .on_hover_text("En jämförelse av kommunerna, sedan varje kommuns uppföljning")
+            .clicked()
+    {
+        action = Some(super::ExportAction::OpenArea(area_id, year).into());
+    }
     ui.add_space(8.0);
     egui::ScrollArea::both()
         .auto_shrink([false, false])
@@ -62,7 +80,9 @@ pub fn ui(ui: &mut Ui, area_name: &str, cards: &[OverviewCard]) -> Option<NavAct
                                 }
                                 ui.add_space(6.0);
                                 if ui.button(format!("Öppna {}", card.name)).clicked() {
-                                    action = Some(NavAction::SelectMunicipality(card.municipality));
+                                    action = Some(
+                                        NavAction::SelectMunicipality(card.municipality).into(),
+                                    );
                                 }
                             });
                         });

@@ -63,3 +63,41 @@ fn export_web_page_from_the_board() {
     assert!(html.starts_with("<!DOCTYPE html><html lang=\"sv\">"));
     assert!(html.contains("Sölvesborg"));
 }
+
+#[test]
+fn export_the_lokalpolisomrade_report_from_alla_kommuner() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness();
+    h.get_all_by_label("Alla kommuner").next().unwrap().click();
+    h.run();
+    h.get_by_label("Rapport för lokalpolisområdet 2024 (PDF)…")
+        .click();
+    h.run();
+    assert!(
+        h.state()
+            .screens()
+            .export
+            .path
+            .ends_with("uppfoljning-lpo-karlshamn-2024.pdf"),
+        "{}",
+        h.state().screens().export.path
+    );
+    assert!(h.query_by_label("Webbsida för invånare (HTML)").is_none());
+    let target = dir.path().join("lpo.pdf");
+    type_into(&mut h, "Spara som", target.to_str().unwrap());
+    h.get_by_label("Skapa PDF").click();
+    wait_for_export(&mut h);
+    h.get_by_label_contains("Klart:");
+    let bytes = std::fs::read(&target).unwrap();
+    let pages = crate::report::pages_text(&bytes);
+    assert!(pages[0].contains("Uppföljning av medborgarlöften 2024 — lokalpolisområde Karlshamn"));
+    assert!(pages[0].contains("Kommunerna jämförda"));
+    let all = pages.join(" ");
+    for k in ["Bromölla", "Olofström", "Sölvesborg"] {
+        assert!(
+            all.contains(&format!("Uppföljning av medborgarlöfte 2024 — {k}")),
+            "{k}"
+        );
+    }
+    assert!(!all.contains("Sotenäs"), "only the area's own kommuner");
+}

@@ -430,3 +430,67 @@ fn export_pdf_without_appendix() {
     assert!(!without.contains("Bilaga: insatser"));
     assert!(without.contains("insatser ("), "the body still summarises");
 }
+
+#[test]
+fn export_pdf_for_a_lokalpolisomrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    assert!(run(&db, &["demo"]).status.success());
+    let out = dir.path().join("lpo.pdf");
+    let args = |lpo: &str, year: &str| {
+        vec![
+            "export-pdf".to_string(),
+            "--lpo".into(),
+            lpo.into(),
+            "--period".into(),
+            year.into(),
+            "--utan-bilaga".into(),
+            "-o".into(),
+            out.to_str().unwrap().into(),
+        ]
+    };
+    let call = |a: Vec<String>| run(&db, &a.iter().map(String::as_str).collect::<Vec<_>>());
+    // Unknown area and a year without any medborgarlöfte: one line, exit 2, no file.
+    for (lpo, year, msg) in [
+        ("Atlantis", "2024", "Okänt lokalpolisområde: Atlantis"),
+        (
+            "Karlshamn",
+            "2031",
+            "har ett medborgarlöfte som omfattar 2031",
+        ),
+    ] {
+        let o = call(args(lpo, year));
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(msg) && err.lines().count() == 1, "{err}");
+        assert!(!out.exists());
+    }
+    let o = call(args("LPO Karlshamn", "2024"));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).starts_with("Skrev "));
+    let pages = crate::report::pages_text(&std::fs::read(&out).unwrap());
+    assert!(pages[0].contains("Kommunerna jämförda"));
+    assert!(pages[0].contains("Tillsammans innehåller de"));
+    for k in ["Bromölla", "Olofström", "Sölvesborg"] {
+        assert!(pages[0].contains(&format!("{k} ")), "{k} on the cover");
+    }
+    let all = pages.join(" ");
+    assert!(!all.contains("Bilaga: insatser"));
+    assert!(!all.contains("intern anteckning"), "no internal note");
+    // --lpo and --kommun together are refused.
+    let o = run(
+        &db,
+        &[
+            "export-pdf",
+            "--lpo",
+            "Karlshamn",
+            "--kommun",
+            "Bromölla",
+            "--period",
+            "2024",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -21,4 +21,11 @@ pub trait Records {
         &self,
         m: MunicipalityId,
     ) -> Result<Vec<(SafetyWalk, Vec<Observation>)>, Self::Error>;
+    /// The kommun's medborgarlöfte before this one, if it has one (year on year).
+    fn previous_pledge(&self, pledge: PledgeId) -> Result<Option<PledgeId>, Self::Error>;
+    /// For each löfte copied forward into `pledge`: the löfte it was copied from.
+    fn copied_from(
+        &self,
+        pledge: PledgeId,
+    ) -> Result<std::collections::HashMap<super::CommitmentId, super::CommitmentId>, Self::Error>;
 }

@@ -106,6 +106,13 @@ fn lofte(out: &mut String, c: &CommitmentDetail) {
         );
     }
     out.push_str("</p>");
+    if let Some(last) = &c.last_time {
+        let _ = write!(
+            out,
+            "<p class=\"facts\">Förra perioden: {}</p>",
+            escape(last)
+        );
+    }
     if !c.activities.is_empty() {
         let _ = write!(out, "<p>{}</p>", escape(&activity_summary(&c.activities)));
     }
@@ -154,6 +161,24 @@ pub fn render_html(f: &FollowUp) -> String {
         f.total(),
         status_bar(f)
     );
+    if let Some(prev) = &f.previous {
+        let done = |counts: &[(Status, u32)]| {
+            counts
+                .iter()
+                .find(|(s, _)| *s == Status::Done)
+                .map_or(0, |c| c.1)
+        };
+        let _ = write!(
+            out,
+            "<p>Förra medborgarlöftet ({}) blev {} av {} löften genomförda; det här {}{} av {}.</p>",
+            prev.period,
+            done(&prev.counts),
+            prev.total(),
+            if f.preliminary { "hittills " } else { "" },
+            done(&f.counts),
+            f.total()
+        );
+    }
     out.push_str(
         "<table><caption>Löftenas status</caption><thead><tr>\
          <th scope=\"col\">Status</th><th scope=\"col\">Antal löften</th></tr></thead><tbody>",

@@ -605,6 +605,7 @@ impl<'m> Layout<'m> {
             y2: base,
             color: RULE,
         });
+        let mut last_label_end = f32::MIN;
         for (i, (label, n)) in values.iter().enumerate() {
             let x = MARGIN_X + i as f32 * slot;
             let h = height * *n as f32 / max;
@@ -619,24 +620,35 @@ impl<'m> Layout<'m> {
                     color,
                 });
             }
-            let centred = |text: &str| x + (slot - self.metrics.width(text, LABEL, false)) / 2.0;
+            // Centred under the bar, kept inside the chart; a label that would run into
+            // the one before it is left out (the months of a long period).
+            let placed = |text: &str| {
+                let w = self.metrics.width(text, LABEL, false);
+                let left = (x + (slot - w) / 2.0).clamp(MARGIN_X, MARGIN_X + width - w);
+                (left, left + w)
+            };
             let number = n.to_string();
+            let (nx, _) = placed(&number);
             items.push(Item::Text {
-                x: centred(&number),
+                x: nx,
                 y: base + h + 1.0,
                 size: LABEL,
                 bold: false,
                 color: BLACK,
                 text: number,
             });
-            items.push(Item::Text {
-                x: centred(label),
-                y: base - line_height(LABEL) + 0.5,
-                size: LABEL,
-                bold: false,
-                color: GREY,
-                text: label.clone(),
-            });
+            let (lx, right) = placed(label);
+            if lx >= last_label_end + 1.0 {
+                items.push(Item::Text {
+                    x: lx,
+                    y: base - line_height(LABEL) + 0.5,
+                    size: LABEL,
+                    bold: false,
+                    color: GREY,
+                    text: label.clone(),
+                });
+                last_label_end = right;
+            }
         }
         self.page().items.extend(items);
         self.y -= total_h;

@@ -30,6 +30,22 @@ pub struct FollowUp {
     /// Insatser (their counts) per month of the period, labelled "jan" (or "jan 2024"
     /// over several years), up to the report date.
     pub per_month: Vec<(String, u32)>,
+    /// The kommun's previous medborgarlöfte, for year on year.
+    pub previous: Option<PreviousPeriod>,
+}
+
+/// The previous medborgarlöfte's outcome, beside this one's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviousPeriod {
+    pub period: Period,
+    /// Count per status, in [`Status::ALL`] order.
+    pub counts: Vec<(Status, u32)>,
+}
+
+impl PreviousPeriod {
+    pub fn total(&self) -> u32 {
+        self.counts.iter().map(|(_, n)| n).sum()
+    }
 }
 
 impl FollowUp {
@@ -82,6 +98,8 @@ pub struct CommitmentDetail {
     pub activities: Vec<ActivityLine>,
     /// Trygghetsvandringar linked to the löfte.
     pub walks: u32,
+    /// The same löfte in the previous medborgarlöfte: "2023: 3/4, Delvis genomförd".
+    pub last_time: Option<String>,
 }
 
 /// A public line about one insats: no internal note.
@@ -211,6 +229,35 @@ pub fn build_follow_up<R: Records>(
 
     let per_month = months_of(period, today, activities_by_commitment.values().flatten());
 
+    // Year on year: the previous medborgarlöfte and, for each löfte, its earlier self
+    // (linked when copied forward, else the same text with the years set aside).
+    let previous = match records.previous_pledge(pledge)? {
+        Some(p) => {
+            let b = records.board(p)?;
+            let s = summarize(&b, today);
+            Some((b.pledge.period, s))
+        }
+        None => None,
+    };
+    let links = records.copied_from(pledge)?;
+    let last_time = |row: &crate::summary::CommitmentRow| -> Option<String> {
+        let (prev_period, prev) = previous.as_ref()?;
+        let earlier = links
+            .get(&row.commitment.id)
+            .and_then(|origin| prev.rows.iter().find(|r| r.commitment.id == *origin))
+            .or_else(|| {
+                let key = without_years(&row.commitment.text);
+                prev.rows
+                    .iter()
+                    .find(|r| without_years(&r.commitment.text) == key)
+            })?;
+        let done = match earlier.totals() {
+            Some((d, g)) => format!("{d}/{g}, "),
+            None => String::new(),
+        };
+        Some(format!("{prev_period}: {done}{}", earlier.status.label()))
+    };
+
     let mut sections = Vec::new();
     for s in &board.sections {
         let mut commitments = Vec::new();
@@ -241,6 +288,7 @@ pub fn build_follow_up<R: Records>(
                 next: assessment.map(|a| a.next).unwrap_or_default(),
                 activities,
                 walks: r.stats.walks,
+                last_time: last_time(r),
             });
         }
         sections.push(SectionDetail {
@@ -306,7 +354,32 @@ pub fn build_follow_up<R: Records>(
         walks,
         appendix: true,
         per_month,
+        previous: previous.map(|(period, s)| PreviousPeriod {
+            period,
+            counts: s.counts(),
+        }),
     })
+}
+
+/// A löfte's text with every year ("2024", "2023–2024") set aside, lower case and with
+/// single spaces: copied löften differ from their originals mostly in the year.
+fn without_years(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let is_year = |p: &str| {
+                p.len() == 4
+                    && p.chars().all(|c| c.is_ascii_digit())
+                    && (p.starts_with("19") || p.starts_with("20"))
+            };
+            if !bare.is_empty() && bare.split(['–', '-']).all(is_year) {
+                "ÅR".to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Insatser per month of `period`, up to `today` (or the whole period once it has ended).
@@ -334,4 +407,27 @@ fn months_of<'a>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn years_are_set_aside_when_texts_are_compared() {
+        assert_eq!(
+            super::without_years("Polisen ska under 2024 genomföra minst 4 insatser."),
+            super::without_years("Polisen ska under 2025  genomföra minst 4 insatser.")
+        );
+        assert_eq!(
+            super::without_years("Planen 2023–2024 följs"),
+            super::without_years("planen 2025–2026 följs")
+        );
+        assert_ne!(
+            super::without_years("minst 4 insatser"),
+            super::without_years("minst 6 insatser")
+        );
+        assert_ne!(
+            super::without_years("ring 1177"),
+            super::without_years("ring 1178")
+        );
+    }
 }

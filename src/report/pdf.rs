@@ -194,6 +194,9 @@ fn summary(l: &mut Layout, f: &FollowUp) {
         .collect();
     l.bar(&parts, 170.0, 5.0);
     l.space(2.0);
+    if let Some(prev) = &f.previous {
+        year_on_year(l, f, prev);
+    }
     if f.per_month.iter().any(|(_, n)| *n > 0) {
         let total: u32 = f.per_month.iter().map(|(_, n)| n).sum();
         l.paragraph(
@@ -265,6 +268,60 @@ fn summary(l: &mut Layout, f: &FollowUp) {
     l.table_captioned(Some("Alla löften"), &cols, &rows, SMALL);
 }
 
+/// How this medborgarlöfte's statuses compare with the previous one's.
+fn year_on_year(l: &mut Layout, f: &FollowUp, prev: &super::model::PreviousPeriod) {
+    let done = |counts: &[(Status, u32)]| {
+        counts
+            .iter()
+            .find(|(s, _)| *s == Status::Done)
+            .map_or(0, |c| c.1)
+    };
+    l.paragraph(
+        &format!(
+            "Jämfört med medborgarlöftet {}: då blev {} av {} löften genomförda, nu {} av {}.",
+            prev.period,
+            done(&prev.counts),
+            prev.total(),
+            done(&f.counts),
+            f.total()
+        ),
+        BODY,
+        false,
+        BLACK,
+        0.0,
+    );
+    l.space(1.0);
+    let mut cols = vec![
+        Column {
+            title: "Period",
+            width: 24.0,
+        },
+        Column {
+            title: "Löften",
+            width: 16.0,
+        },
+    ];
+    cols.extend(f.counts.iter().map(|(s, _)| Column {
+        title: s.label(),
+        width: 26.0,
+    }));
+    let row = |period: String, total: u32, counts: &[(Status, u32)]| {
+        let mut r = vec![Cell::plain(period), Cell::plain(total.to_string())];
+        r.extend(
+            counts
+                .iter()
+                .map(|(s, n)| Cell::colored(n.to_string(), palette::status(*s))),
+        );
+        r
+    };
+    let rows = [
+        row(prev.period.to_string(), prev.total(), &prev.counts),
+        row(f.period.to_string(), f.total(), &f.counts),
+    ];
+    l.table(&cols, &rows, SMALL);
+    l.space(1.0);
+}
+
 fn commitment(l: &mut Layout, c: &CommitmentDetail) {
     let lines = layout::wrap(l.metrics(), &c.text, BODY, true, layout::CONTENT_W);
     l.ensure(lines.len() as f32 * layout::line_height(BODY) + 14.0);
@@ -287,6 +344,9 @@ fn commitment(l: &mut Layout, c: &CommitmentDetail) {
     );
     if let Some(reason) = &c.manual_reason {
         l.paragraph(&format!("Motivering: {reason}"), SMALL, false, BLACK, 0.0);
+    }
+    if let Some(last) = &c.last_time {
+        l.paragraph(&format!("Förra perioden: {last}"), SMALL, false, GREY, 0.0);
     }
     for (title, text) in [
         ("Resultat och bedömning", &c.result),

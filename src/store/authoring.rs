@@ -61,7 +61,53 @@ impl Store {
         draft.title = format!("Medborgarlöfte {to}");
         // Signatories sign each year's löfte anew; texts ("under 2024") are edited by hand.
         draft.signatories.clear();
-        self.insert_pledge(old.municipality, to, &draft)
+        let origins = self.commitments_in_draft_order(from)?;
+        self.atomically(|s| {
+            let id = s.insert_pledge(old.municipality, to, &draft)?;
+            let copies = s.commitments_in_draft_order(id)?;
+            for (new, origin) in copies.iter().zip(&origins) {
+                s.conn.execute(
+                    "UPDATE commitment SET copied_from = ?1 WHERE id = ?2",
+                    rusqlite::params![origin, new],
+                )?;
+            }
+            Ok(id)
+        })
+    }
+
+    /// The löften of `pledge` in the order of its draft: by avsnitt, then position.
+    fn commitments_in_draft_order(&self, pledge: PledgeId) -> Result<Vec<CommitmentId>> {
+        let commitments = self.commitments(pledge)?;
+        Ok(self
+            .sections(pledge)?
+            .iter()
+            .flat_map(|s| commitments.iter().filter(move |c| c.section == s.id))
+            .map(|c| c.id)
+            .collect())
+    }
+
+    /// For each löfte of `pledge` copied forward from an earlier one: that löfte.
+    pub fn copied_from(
+        &self,
+        pledge: PledgeId,
+    ) -> Result<std::collections::HashMap<CommitmentId, CommitmentId>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT c.id, c.copied_from FROM commitment c JOIN section s ON s.id = c.section_id \
+             WHERE s.pledge_id = ?1 AND c.copied_from IS NOT NULL",
+        )?;
+        let rows = st.query_map([pledge], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The kommun's medborgarlöfte before `pledge`: the latest one that ended before it
+    /// began.
+    pub fn previous_pledge(&self, pledge: PledgeId) -> Result<Option<PledgeId>> {
+        let p = self.pledge(pledge)?;
+        Ok(self
+            .pledges(p.municipality)?
+            .into_iter()
+            .find(|x| x.period.last < p.period.first)
+            .map(|x| x.id))
     }
 
     pub fn update_pledge_head(

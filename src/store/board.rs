@@ -309,4 +309,12 @@ impl crate::domain::Records for Store {
     ) -> Result<Vec<(crate::domain::SafetyWalk, Vec<crate::domain::Observation>)>> {
         Store::walks_with_observations(self, m)
     }
+
+    fn previous_pledge(&self, pledge: PledgeId) -> Result<Option<PledgeId>> {
+        Store::previous_pledge(self, pledge)
+    }
+
+    fn copied_from(&self, pledge: PledgeId) -> Result<HashMap<CommitmentId, CommitmentId>> {
+        Store::copied_from(self, pledge)
+    }
 }

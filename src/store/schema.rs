@@ -10,6 +10,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/003_tally_index.sql")),
     M::up(include_str!("sql/004_meetings.sql")),
     M::up(include_str!("sql/005_assessments.sql")),
+    M::up(include_str!("sql/006_copied_from.sql")),
 ];
 
 /// The schema version this build writes.

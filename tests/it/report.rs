@@ -462,3 +462,63 @@ fn chart_data_months_and_progress_per_lofte() {
     assert_eq!(first.progress, Some(1.0));
     assert!(f.rows.iter().any(|r| r.goal == "–" && r.progress.is_none()));
 }
+
+#[test]
+fn year_on_year_compares_with_the_previous_medborgarlofte() {
+    let mut store = seeded();
+    let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let old = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
+    let first = store.commitments(old.id).unwrap()[0].clone();
+    // 2024: the first löfte got 3 of its 4.
+    store
+        .add_activity(&Activity {
+            id: ActivityId(0),
+            municipality: m.id,
+            commitment: Some(first.id),
+            target: Some(first.targets[0].id),
+            date: day("2024-04-02"),
+            by: first.party,
+            count: 3,
+            place: "Torget".into(),
+            description: String::new(),
+            internal_note: String::new(),
+        })
+        .unwrap();
+    let new = store
+        .copy_pledge_forward(old.id, Period::year(2025).unwrap())
+        .unwrap();
+    let f = build_follow_up(&store, new, day("2025-06-01")).unwrap();
+    let prev = f.previous.as_ref().expect("the 2024 medborgarlöfte");
+    assert_eq!(prev.period, Period::year(2024).unwrap());
+    assert_eq!(prev.total(), 11);
+    let c = &f.sections[0].commitments[0];
+    assert!(
+        c.last_time
+            .as_deref()
+            .is_some_and(|t| t.starts_with("2024: 3/4, ")),
+        "{:?}",
+        c.last_time
+    );
+    assert!(
+        f.sections
+            .iter()
+            .flat_map(|s| &s.commitments)
+            .all(|c| c.last_time.is_some()),
+        "every copied löfte knows last period's result"
+    );
+    let text = crate::report::pages_text(&render_pdf(&f).unwrap().bytes).join(" ");
+    assert!(
+        text.contains("Jämfört med medborgarlöftet 2024:"),
+        "{}",
+        &text[..600]
+    );
+    assert!(text.contains("Förra perioden: 2024: 3/4,"));
+    // The first medborgarlöfte has nothing to compare with.
+    let f = build_follow_up(&store, old.id, day("2025-06-01")).unwrap();
+    assert!(f.previous.is_none());
+    assert!(
+        !crate::report::pages_text(&render_pdf(&f).unwrap().bytes)
+            .join(" ")
+            .contains("Jämfört med")
+    );
+}

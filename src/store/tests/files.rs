@@ -184,3 +184,31 @@ fn meeting_dates_of_version_3_become_recorded_meetings() {
     assert_eq!(m.len(), 1);
     assert!(m[0].notes.is_empty() && m[0].participants.is_empty());
 }
+
+#[test]
+fn a_version_5_file_opens_with_its_loften_unlinked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        schema::migrate_to(&mut conn, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO police_area(id, name) VALUES (1, 'Karlshamn');
+             INSERT INTO municipality(id, name, police_area_id) VALUES (1, 'Olofström', 1);
+             INSERT INTO pledge(id, municipality_id, first_year, last_year, title) VALUES (1, 1, 2024, 2024, 'Medborgarlöfte 2024');
+             INSERT INTO section(id, pledge_id, position, title) VALUES (1, 1, 0, 'Trygghet');
+             INSERT INTO commitment(id, section_id, position, text, party) VALUES (1, 1, 0, 'Fler vandringar', 'gemensamt');",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.opened(), Opened::Migrated { from: 5 });
+    let c = s.commitments(crate::domain::PledgeId(1)).unwrap();
+    assert_eq!(c[0].text, "Fler vandringar");
+    assert!(
+        s.copied_from(crate::domain::PledgeId(1))
+            .unwrap()
+            .is_empty()
+    );
+}

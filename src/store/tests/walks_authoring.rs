@@ -185,6 +185,13 @@ fn copy_forward_copies_structure_not_progress() {
     assert!(cs[1].manual_status.is_none(), "no status carried over");
     let b = f.store.board(new, None).unwrap();
     assert!(b.tallies.is_empty(), "zero progress");
+    // Each copy remembers its origin; the earlier medborgarlöfte is found for year on year.
+    let links = f.store.copied_from(new).unwrap();
+    assert_eq!(links.get(&cs[0].id), Some(&f.counted.id));
+    assert_eq!(links.get(&cs[1].id), Some(&f.plain.id));
+    assert!(f.store.copied_from(f.pledge).unwrap().is_empty());
+    assert_eq!(f.store.previous_pledge(new).unwrap(), Some(f.pledge));
+    assert_eq!(f.store.previous_pledge(f.pledge).unwrap(), None);
     // The old one is untouched.
     assert_eq!(
         f.store

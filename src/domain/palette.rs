@@ -40,3 +40,57 @@ pub fn party(p: Party) -> Rgb {
         Party::Gemensamt => Rgb(0x6B, 0x21, 0xA8),
     }
 }
+
+/// WCAG 2 contrast ratio of two colours (1.0 ..= 21.0).
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    fn luminance(c: Rgb) -> f64 {
+        let lin = |v: u8| {
+            let v = v as f64 / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
+
+    #[test]
+    fn the_formula_matches_known_values() {
+        assert!((contrast(Rgb(0, 0, 0), WHITE) - 21.0).abs() < 1e-9);
+        assert!((contrast(WHITE, WHITE) - 1.0).abs() < 1e-9);
+        // #767676 on white is the classic 4.54:1 grey.
+        assert!((contrast(Rgb(0x76, 0x76, 0x76), WHITE) - 4.54).abs() < 0.01);
+    }
+
+    /// Every colour carries white text (chips, the web page's status labels) and is itself
+    /// text on white (the PDF, the web page): WCAG AA needs 4.5:1 both ways.
+    #[test]
+    fn every_colour_reads_on_white_at_aa() {
+        let mut all: Vec<Rgb> = Status::ALL.iter().map(|s| status(*s)).collect();
+        all.extend(
+            ObservationStatus::ALL
+                .iter()
+                .map(|s| observation_status(*s)),
+        );
+        all.extend(Party::ALL.iter().map(|p| party(*p)));
+        // The web page's text and secondary text.
+        all.extend([Rgb(0x1a, 0x1a, 0x1a), Rgb(0x4a, 0x4a, 0x4a)]);
+        for c in all {
+            assert!(
+                contrast(c, WHITE) >= 4.5,
+                "{c:?}: {:.2}",
+                contrast(c, WHITE)
+            );
+        }
+    }
+}

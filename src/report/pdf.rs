@@ -497,7 +497,12 @@ fn activity_table(l: &mut Layout, c: &CommitmentDetail, caption: &str) {
 }
 
 fn details(l: &mut Layout, f: &FollowUp) {
-    l.new_page();
+    // A new page, unless most of this one is still free (a table that just spilled over).
+    if l.fits(layout::TOP - layout::BOTTOM - 60.0) {
+        l.space(6.0);
+    } else {
+        l.new_page();
+    }
     l.heading("Löften och insatser per avsnitt", 14.0, 30.0);
     for s in &f.sections {
         l.space(2.0);

@@ -2,8 +2,8 @@
 //! marked "Exempel", so that a new user can try the board and the report.
 
 use crate::domain::{
-    Activity, ActivityId, MunicipalityId, Observation, ObservationCategory, ObservationId,
-    ObservationStatus, SafetyWalk, TargetScope, TimeOfDay, WalkId,
+    Activity, ActivityId, GeoPoint, MunicipalityId, Observation, ObservationCategory,
+    ObservationId, ObservationStatus, SafetyWalk, TargetScope, TimeOfDay, WalkId,
 };
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate};
@@ -203,9 +203,31 @@ fn add_demo_walk(
                 String::new()
             },
             updated_on: date,
+            positive: false,
+            // The first place is pinned on the map (an example near the kommun's centre).
+            position: (i == 0)
+                .then(|| GeoPoint::from_degrees(56.0, 14.5))
+                .flatten(),
         };
         store.add_observation(&o)?;
         counts.observations += 1;
     }
+    // A place that feels safe is part of the protokoll too, never of the åtgärdslista.
+    store.add_observation(&Observation {
+        id: ObservationId(0),
+        walk: walk_id,
+        place: "Torget".into(),
+        category: ObservationCategory::Other,
+        description: "Upplevs tryggt: väl upplyst och folk i rörelse på kvällen.".into(),
+        measure: String::new(),
+        responsible: String::new(),
+        deadline: None,
+        status: ObservationStatus::Fixed,
+        status_reason: String::new(),
+        updated_on: date,
+        positive: true,
+        position: None,
+    })?;
+    counts.observations += 1;
     Ok(())
 }

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod files;
 pub mod import;
+pub mod photo;
 pub mod report;
 pub mod seed;
 pub mod store;

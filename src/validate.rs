@@ -20,6 +20,13 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 /// What is wrong with a value a user typed or a file held.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Invalid {
+    #[error("\"{0}\" är ingen position. Klistra in latitud och longitud, t.ex. 56.0512, 14.5853.")]
+    Position(String),
+    #[error("Senast-datumet {deadline} ligger före vandringen {walk}.")]
+    DeadlineBeforeWalk {
+        deadline: chrono::NaiveDate,
+        walk: chrono::NaiveDate,
+    },
     #[error("Ange ett datum (ÅÅÅÅ-MM-DD).")]
     MissingDate,
     #[error("\"{0}\" är inte ett datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2024-03-01.")]
@@ -210,6 +217,36 @@ pub fn validate_walk(w: &SafetyWalk) -> Result<SafetyWalk, Invalid> {
         organisations: orgs,
         ..w.clone()
     })
+}
+
+/// A position as pasted from a map: "56.0512, 14.5853", "56,0512 14,5853" or
+/// "56.0512;14.5853" (latitude first). Empty is no position.
+pub fn parse_position(s: &str) -> Result<Option<crate::domain::GeoPoint>, Invalid> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let bad = || Invalid::Position(s.chars().take(40).collect());
+    // With decimal points, a comma separates; without, commas are decimal commas.
+    let parts: Vec<String> = if s.contains('.') {
+        s.split([',', ';', ' ', '\t'])
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect()
+    } else if s.contains(';') {
+        s.split(';').map(|p| p.trim().replace(',', ".")).collect()
+    } else {
+        s.split_whitespace().map(|p| p.replace(',', ".")).collect()
+    };
+    let [lat, lon] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let (Ok(lat), Ok(lon)) = (lat.trim().parse::<f64>(), lon.trim().parse::<f64>()) else {
+        return Err(bad());
+    };
+    crate::domain::GeoPoint::from_degrees(lat, lon)
+        .map(Some)
+        .ok_or_else(bad)
 }
 
 /// An observation with trimmed texts, or the first problem.

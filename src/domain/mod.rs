@@ -30,7 +30,8 @@ id_type!(
     ObservationId,
     AgreementId,
     MeetingId,
-    DecisionId
+    DecisionId,
+    PhotoId
 );
 
 /// Ansvarig: who is responsible for a löfte or who did an insats.
@@ -476,6 +477,56 @@ pub struct Observation {
     /// Required when the status is "Ej åtgärd".
     pub status_reason: String,
     pub updated_on: NaiveDate,
+    /// A place that feels safe, and why: in the protokoll, never on the åtgärdslista.
+    pub positive: bool,
+    pub position: Option<GeoPoint>,
+}
+
+/// A photo of an observation: re-encoded JPEG, at most 1600 px on the long side, without
+/// the camera's metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    pub id: PhotoId,
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A point on the map in micro-degrees (WGS 84), as pasted from a map ("56.0512, 14.5853").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GeoPoint {
+    pub lat_e6: i32,
+    pub lon_e6: i32,
+}
+
+impl GeoPoint {
+    /// A point from degrees, or None outside the globe.
+    pub fn from_degrees(lat: f64, lon: f64) -> Option<GeoPoint> {
+        ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then(|| GeoPoint {
+            lat_e6: (lat * 1e6).round() as i32,
+            lon_e6: (lon * 1e6).round() as i32,
+        })
+    }
+    pub fn lat(self) -> f64 {
+        self.lat_e6 as f64 / 1e6
+    }
+    pub fn lon(self) -> f64 {
+        self.lon_e6 as f64 / 1e6
+    }
+    /// A link that opens the point in the user's map in the browser (OpenStreetMap).
+    pub fn map_url(self) -> String {
+        format!(
+            "https://www.openstreetmap.org/?mlat={0:.6}&mlon={1:.6}#map=18/{0:.6}/{1:.6}",
+            self.lat(),
+            self.lon()
+        )
+    }
+}
+
+impl std::fmt::Display for GeoPoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.5}, {:.5}", self.lat(), self.lon())
+    }
 }
 
 /// A samverkansöverenskommelse with its fokusområden.

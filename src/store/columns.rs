@@ -4,7 +4,7 @@
 
 use crate::domain::{
     ActivityId, AgreementId, CommitmentId, DecisionId, DecisionStatus, MeetingId, MunicipalityId,
-    ObservationCategory, ObservationId, ObservationStatus, Party, PledgeId, PoliceAreaId,
+    ObservationCategory, ObservationId, ObservationStatus, Party, PhotoId, PledgeId, PoliceAreaId,
     SectionId, Status, TargetId, TimeOfDay, WalkId,
 };
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
@@ -35,7 +35,8 @@ id_columns!(
     ObservationId,
     AgreementId,
     MeetingId,
-    DecisionId
+    DecisionId,
+    PhotoId
 );
 
 /// Enums stored by their stable key ("polisen", "genomford", …).

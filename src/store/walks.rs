@@ -5,13 +5,13 @@ use crate::domain::{
     MunicipalityId, Observation, ObservationId, ObservationStatus, OpenObservation, SafetyWalk,
     WalkId, WalkSummary,
 };
-use crate::validate::{validate_observation, validate_walk};
+use crate::validate::{Invalid, validate_observation, validate_walk};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 const WALK_COLS: &str = "id, municipality_id, date, time_of_day, area, organisations, participants, notes, commitment_id";
 const OBS_COLS: &str = "id, walk_id, place, category, description, measure, responsible, deadline, \
-                        status, status_reason, updated_on";
+                        status, status_reason, updated_on, positive, latitude, longitude";
 
 fn walk_from_row(r: &Row) -> rusqlite::Result<SafetyWalk> {
     Ok(SafetyWalk {
@@ -40,7 +40,20 @@ fn obs_from_row(r: &Row) -> rusqlite::Result<Observation> {
         status: r.get("status")?,
         status_reason: r.get("status_reason")?,
         updated_on: r.get("updated_on")?,
+        positive: r.get("positive")?,
+        position: match (
+            r.get::<_, Option<f64>>("latitude")?,
+            r.get::<_, Option<f64>>("longitude")?,
+        ) {
+            (Some(lat), Some(lon)) => crate::domain::GeoPoint::from_degrees(lat, lon),
+            _ => None,
+        },
     })
+}
+
+/// The position as the two REAL columns.
+fn lat_lon(o: &Observation) -> (Option<f64>, Option<f64>) {
+    (o.position.map(|p| p.lat()), o.position.map(|p| p.lon()))
 }
 
 fn insert_walk_row(
@@ -66,6 +79,60 @@ fn insert_walk_row(
     Ok(())
 }
 
+/// The photos of one observation, in order.
+fn photos_of(tx: &rusqlite::Connection, id: ObservationId) -> Result<Vec<crate::domain::Photo>> {
+    let mut st = tx.prepare_cached(
+        "SELECT id, jpeg, width, height FROM observation_photo WHERE observation_id = ?1 \
+         ORDER BY position, id",
+    )?;
+    let rows = st.query_map([id.0], |r| {
+        Ok(crate::domain::Photo {
+            id: r.get("id")?,
+            jpeg: r.get("jpeg")?,
+            width: r.get("width")?,
+            height: r.get("height")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn insert_photo_row(
+    tx: &rusqlite::Connection,
+    observation: ObservationId,
+    position: i64,
+    p: &crate::domain::Photo,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO observation_photo(observation_id, position, jpeg, width, height) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![observation.0, position, p.jpeg, p.width, p.height],
+    )?;
+    Ok(())
+}
+
+/// An observation's deadline is never before its walk.
+fn check_deadline(tx: &rusqlite::Connection, o: &Observation) -> Result<()> {
+    let walk: Option<chrono::NaiveDate> = tx
+        .query_row(
+            "SELECT date FROM safety_walk WHERE id = ?1",
+            [o.walk.0],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match (walk, o.deadline) {
+        (None, _) => Err(StoreError::NotFound(format!(
+            "Trygghetsvandring {}",
+            o.walk
+        ))),
+        (Some(w), Some(d)) if d < w => Err(Invalid::DeadlineBeforeWalk {
+            deadline: d,
+            walk: w,
+        }
+        .into()),
+        _ => Ok(()),
+    }
+}
+
 fn insert_observation_row(
     tx: &rusqlite::Connection,
     o: &Observation,
@@ -74,8 +141,8 @@ fn insert_observation_row(
 ) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO observation(id, walk_id, position, place, category, description, measure, \
-         responsible, deadline, status, status_reason, updated_on) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         responsible, deadline, status, status_reason, updated_on, positive, latitude, longitude) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
             id.map(|i| i.0),
             o.walk.0,
@@ -88,7 +155,10 @@ fn insert_observation_row(
             o.deadline,
             o.status.key(),
             o.status_reason,
-            o.updated_on
+            o.updated_on,
+            o.positive,
+            lat_lon(o).0,
+            lat_lon(o).1
         ],
     )?;
     Ok(())
@@ -163,6 +233,7 @@ impl Store {
     pub fn add_observation(&mut self, o: &Observation) -> Result<ObservationId> {
         let o = validate_observation(o)?;
         let tx = self.write_tx()?;
+        check_deadline(&tx, &o)?;
         let pos: i64 = tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM observation WHERE walk_id = ?1",
             [o.walk.0],
@@ -183,6 +254,7 @@ impl Store {
     pub fn update_observation(&mut self, o: &Observation) -> Result<()> {
         let o = validate_observation(o)?;
         let tx = self.write_tx()?;
+        check_deadline(&tx, &o)?;
         let old: Option<String> = tx
             .query_row(
                 "SELECT status FROM observation WHERE id = ?1",
@@ -195,8 +267,8 @@ impl Store {
         };
         tx.execute(
             "UPDATE observation SET place = ?1, category = ?2, description = ?3, measure = ?4, \
-             responsible = ?5, deadline = ?6, status = ?7, status_reason = ?8, updated_on = ?9 \
-             WHERE id = ?10",
+             responsible = ?5, deadline = ?6, status = ?7, status_reason = ?8, updated_on = ?9, \
+             positive = ?11, latitude = ?12, longitude = ?13 WHERE id = ?10",
             params![
                 o.place,
                 o.category.key(),
@@ -207,7 +279,10 @@ impl Store {
                 o.status.key(),
                 o.status_reason,
                 o.updated_on,
-                o.id.0
+                o.id.0,
+                o.positive,
+                lat_lon(&o).0,
+                lat_lon(&o).1
             ],
         )?;
         if old != o.status.key() {
@@ -235,6 +310,102 @@ impl Store {
     pub fn delete_observation(&mut self, id: ObservationId) -> Result<()> {
         let tx = self.write_tx()?;
         tx.execute("DELETE FROM observation WHERE id = ?1", [id.0])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds a prepared photo (see `photo::prepare`) after the observation's others.
+    pub fn add_photo(
+        &mut self,
+        observation: ObservationId,
+        p: &crate::domain::Photo,
+    ) -> Result<crate::domain::PhotoId> {
+        let tx = self.write_tx()?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM observation WHERE id = ?1)",
+            [observation.0],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(StoreError::NotFound(format!("Iakttagelse {observation}")));
+        }
+        let pos: i64 = tx.query_row(
+            "SELECT coalesce(max(position) + 1, 0) FROM observation_photo WHERE observation_id = ?1",
+            [observation.0],
+            |r| r.get(0),
+        )?;
+        insert_photo_row(&tx, observation, pos, p)?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(crate::domain::PhotoId(id))
+    }
+
+    /// The photos of one observation, in order (only the walk view and the protokoll
+    /// read them; the board never does).
+    pub fn photos(&self, observation: ObservationId) -> Result<Vec<crate::domain::Photo>> {
+        photos_of(&self.conn, observation)
+    }
+
+    /// Removes one photo.
+    pub fn delete_photo(&mut self, id: crate::domain::PhotoId) -> Result<()> {
+        let tx = self.write_tx()?;
+        if tx.execute("DELETE FROM observation_photo WHERE id = ?1", [id])? == 0 {
+            return Err(StoreError::NotFound(format!("Foto {id}")));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// How many photos each observation of a walk has.
+    pub fn photo_counts(
+        &self,
+        walk: WalkId,
+    ) -> Result<std::collections::HashMap<ObservationId, usize>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT p.observation_id, count(*) FROM observation_photo p \
+             JOIN observation o ON o.id = p.observation_id WHERE o.walk_id = ?1 \
+             GROUP BY p.observation_id",
+        )?;
+        let rows = st.query_map([walk.0], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes one observation and returns it with its place and history, for undo.
+    pub fn delete_observation_for_undo(&mut self, id: ObservationId) -> Result<DeletedObservation> {
+        let observation = self.observation(id)?;
+        let history = self.observation_history(id)?;
+        let tx = self.write_tx()?;
+        let position: i64 = tx.query_row(
+            "SELECT position FROM observation WHERE id = ?1",
+            [id.0],
+            |r| r.get(0),
+        )?;
+        let photos = photos_of(&tx, id)?;
+        tx.execute("DELETE FROM observation WHERE id = ?1", [id.0])?;
+        tx.commit()?;
+        Ok(DeletedObservation {
+            observation,
+            position,
+            history,
+            photos,
+        })
+    }
+
+    /// Puts a deleted observation back as it was: id, place, history and photos.
+    pub fn restore_observation(&mut self, d: &DeletedObservation) -> Result<()> {
+        let o = validate_observation(&d.observation)?;
+        let tx = self.write_tx()?;
+        insert_observation_row(&tx, &o, d.position, Some(o.id))?;
+        for (status, reason, on) in &d.history {
+            tx.execute(
+                "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![o.id.0, status.key(), reason, *on],
+            )?;
+        }
+        for (i, p) in d.photos.iter().enumerate() {
+            insert_photo_row(&tx, o.id, i as i64, p)?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -293,11 +464,21 @@ impl Store {
 /// One entry of an observation's status history: status, reason, day of change.
 pub type StatusChange = (ObservationStatus, String, NaiveDate);
 
+/// A deleted observation with its place, history and photos, so that Ångra puts it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedObservation {
+    pub observation: Observation,
+    pub position: i64,
+    pub history: Vec<StatusChange>,
+    pub photos: Vec<crate::domain::Photo>,
+}
+
 /// Everything a deleted walk had, so that the delete can be undone exactly.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeletedWalk {
     pub walk: SafetyWalk,
-    pub observations: Vec<(Observation, Vec<StatusChange>)>,
+    /// Each observation with its status history and photos.
+    pub observations: Vec<(Observation, Vec<StatusChange>, Vec<crate::domain::Photo>)>,
 }
 
 impl Store {
@@ -306,7 +487,7 @@ impl Store {
         let cols = prefixed(WALK_COLS, "w");
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {cols}, count(o.id) AS observations, \
-             coalesce(sum(o.status IN ('ny', 'pagar')), 0) AS open \
+             coalesce(sum(o.status IN ('ny', 'pagar') AND NOT o.positive), 0) AS open \
              FROM safety_walk w LEFT JOIN observation o ON o.walk_id = w.id \
              WHERE w.municipality_id = ?1 GROUP BY w.id ORDER BY w.date DESC, w.id DESC"
         ))?;
@@ -330,7 +511,7 @@ impl Store {
         let cols = prefixed(OBS_COLS, "o");
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {cols}, w.date AS walk_date, w.area AS walk_area FROM observation o JOIN safety_walk w ON w.id = o.walk_id \
-             WHERE w.municipality_id = ?1 AND o.status IN ('ny', 'pagar') \
+             WHERE w.municipality_id = ?1 AND o.status IN ('ny', 'pagar') AND NOT o.positive \
              ORDER BY o.deadline IS NULL, o.deadline, w.date, o.position"
         ))?;
         let rows = st.query_map([m.0], |r| {
@@ -352,7 +533,8 @@ impl Store {
         let mut observations = Vec::new();
         for o in self.observations(id)? {
             let h = self.observation_history(o.id)?;
-            observations.push((o, h));
+            let photos = self.photos(o.id)?;
+            observations.push((o, h, photos));
         }
         self.delete_walk(id)?;
         Ok(DeletedWalk { walk, observations })
@@ -363,8 +545,11 @@ impl Store {
         let w = validate_walk(&d.walk)?;
         let tx = self.write_tx()?;
         insert_walk_row(&tx, &w, Some(w.id))?;
-        for (i, (o, history)) in d.observations.iter().enumerate() {
+        for (i, (o, history, photos)) in d.observations.iter().enumerate() {
             insert_observation_row(&tx, o, i as i64, Some(o.id))?;
+            for (j, p) in photos.iter().enumerate() {
+                insert_photo_row(&tx, o.id, j as i64, p)?;
+            }
             for (status, reason, on) in history {
                 tx.execute(
                     "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \

@@ -40,6 +40,10 @@ pub struct ObservationDraft {
     pub measure: String,
     pub responsible: String,
     pub deadline: String,
+    /// A place that feels safe (no åtgärd).
+    pub positive: bool,
+    /// "56.0512, 14.5853" as pasted from a map; empty for none.
+    pub position: String,
 }
 
 impl Default for ObservationDraft {
@@ -51,6 +55,8 @@ impl Default for ObservationDraft {
             measure: String::new(),
             responsible: String::new(),
             deadline: String::new(),
+            positive: false,
+            position: String::new(),
         }
     }
 }
@@ -70,6 +76,8 @@ impl ObservationDraft {
             status: ObservationStatus::New,
             status_reason: String::new(),
             updated_on: today,
+            positive: self.positive,
+            position: crate::validate::parse_position(&self.position)?,
         };
         validate_observation(&o)
     }

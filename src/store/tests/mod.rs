@@ -409,6 +409,8 @@ fn walks_and_observations_round_trip_with_history_and_cascade() {
         status: ObservationStatus::New,
         status_reason: String::new(),
         updated_on: d("2024-10-15"),
+        positive: false,
+        position: crate::domain::GeoPoint::from_degrees(56.0512, 14.5853),
     };
     let oid = f.store.add_observation(&o).unwrap();
     assert_eq!(

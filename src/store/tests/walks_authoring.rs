@@ -38,6 +38,8 @@ fn obs(
             String::new()
         },
         updated_on: d("2024-05-01"),
+        positive: false,
+        position: None,
     }
 }
 
@@ -45,7 +47,7 @@ fn obs(
 fn walk_summaries_and_open_list_order() {
     let mut f = fixture();
     let w1 = f.store.add_walk(&walk(&f, "2024-05-01", None)).unwrap();
-    let w2 = f.store.add_walk(&walk(&f, "2024-09-01", None)).unwrap();
+    let w2 = f.store.add_walk(&walk(&f, "2024-05-02", None)).unwrap();
     f.store
         .add_observation(&obs(
             w1,
@@ -105,7 +107,87 @@ fn walk_summaries_and_open_list_order() {
             "Sent, ingen deadline"
         ]
     );
-    assert_eq!(open[0].walk_date, d("2024-09-01"));
+    assert_eq!(open[0].walk_date, d("2024-05-02"));
+}
+
+#[test]
+fn observations_are_edited_deleted_and_restored_with_their_photos() {
+    let mut f = fixture();
+    let w = f.store.add_walk(&walk(&f, "2024-05-01", None)).unwrap();
+    // A deadline before the walk is refused.
+    let early = obs(w, "Tunneln", Some("2024-04-30"), ObservationStatus::New);
+    assert!(matches!(
+        f.store.add_observation(&early),
+        Err(StoreError::Invalid(
+            crate::validate::Invalid::DeadlineBeforeWalk { .. }
+        ))
+    ));
+    let id = f
+        .store
+        .add_observation(&obs(
+            w,
+            "Tunneln",
+            Some("2024-06-01"),
+            ObservationStatus::New,
+        ))
+        .unwrap();
+    let mut safe = obs(w, "Torget", None, ObservationStatus::New);
+    safe.positive = true;
+    safe.position = crate::domain::GeoPoint::from_degrees(56.0512, 14.5853);
+    let safe_id = f.store.add_observation(&safe).unwrap();
+    assert_eq!(
+        f.store.observation(safe_id).unwrap().position,
+        safe.position
+    );
+    // A place that feels safe is never on the åtgärdslista.
+    let open = f.store.open_observations(f.m, d("2024-07-01")).unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(f.store.walk_summaries(f.m).unwrap()[0].open, 1);
+    // Edit every field; a deadline moved before the walk is refused and nothing changes.
+    let mut o = f.store.observation(id).unwrap();
+    o.place = "Gångtunneln vid stationen".into();
+    o.responsible = "Gatuavdelningen".into();
+    f.store.update_observation(&o).unwrap();
+    let mut bad = o.clone();
+    bad.deadline = Some(d("2024-01-01"));
+    assert!(f.store.update_observation(&bad).is_err());
+    assert_eq!(f.store.observation(id).unwrap(), o);
+    // Photos: added in order, deleted with the observation, back with Ångra.
+    let photo = |n: u8| crate::domain::Photo {
+        id: crate::domain::PhotoId(0),
+        jpeg: vec![0xFF, 0xD8, n],
+        width: 4,
+        height: 3,
+    };
+    f.store.add_photo(id, &photo(1)).unwrap();
+    f.store.add_photo(id, &photo(2)).unwrap();
+    assert_eq!(f.store.photo_counts(w).unwrap()[&id], 2);
+    let deleted = f.store.delete_observation_for_undo(id).unwrap();
+    assert!(matches!(
+        f.store.observation(id),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(f.store.photos(id).unwrap().is_empty());
+    f.store.restore_observation(&deleted).unwrap();
+    assert_eq!(f.store.observation(id).unwrap(), o);
+    let back: Vec<u8> = f
+        .store
+        .photos(id)
+        .unwrap()
+        .iter()
+        .map(|p| p.jpeg[2])
+        .collect();
+    assert_eq!(back, [1, 2]);
+    assert_eq!(f.store.observations(w).unwrap()[0].id, id, "in its place");
+    // A whole walk deleted and restored keeps its photos too.
+    let d_walk = f.store.delete_walk_for_undo(w).unwrap();
+    f.store.restore_walk(&d_walk).unwrap();
+    assert_eq!(f.store.photos(id).unwrap().len(), 2);
+    f.store
+        .delete_photo(f.store.photos(id).unwrap()[0].id)
+        .unwrap();
+    assert_eq!(f.store.photos(id).unwrap().len(), 1);
+    assert!(f.store.add_photo(ObservationId(999), &photo(3)).is_err());
 }
 
 #[test]

@@ -1,0 +1,173 @@
+//! Photos of observations: read a JPEG or PNG, turn it the way the camera held it, scale
+//! it down to at most 1600 px on the long side and store it as a fresh JPEG. Re-encoding
+//! keeps only the pixels, so the camera's metadata (EXIF, GPS position, device) is gone.
+//! Pure: bytes in, bytes out; the caller reads and stores the file.
+
+use crate::domain::{Photo, PhotoId};
+use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
+use std::io::Cursor;
+
+/// The longest side kept, in pixels.
+pub const MAX_SIDE: u32 = 1600;
+/// A photo file larger than this is refused before it is decoded.
+pub const MAX_FILE_BYTES: usize = 30 * 1024 * 1024;
+/// Larger pictures than this (in pixels per side) are refused: no camera makes them, and
+/// decoding one would take the memory of the machine.
+const MAX_PIXELS_SIDE: u32 = 20_000;
+const JPEG_QUALITY: u8 = 85;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PhotoError {
+    #[error("Filen är {0} MB; en bild får vara högst 30 MB.")]
+    TooLarge(usize),
+    #[error("Filen är ingen bild som kan läsas (JPEG eller PNG).")]
+    NotAnImage,
+    #[error("Bilden är för stor ({0}×{1} bildpunkter).")]
+    TooManyPixels(u32, u32),
+}
+
+/// A photo ready to store: scaled down (never up), turned upright, without metadata.
+pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(PhotoError::TooLarge(bytes.len().div_ceil(1024 * 1024)));
+    }
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| PhotoError::NotAnImage)?;
+    if !matches!(
+        reader.format(),
+        Some(image::ImageFormat::Jpeg | image::ImageFormat::Png)
+    ) {
+        return Err(PhotoError::NotAnImage);
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_PIXELS_SIDE);
+    limits.max_image_height = Some(MAX_PIXELS_SIDE);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(|e| match e {
+        image::ImageError::Limits(_) => PhotoError::TooManyPixels(0, 0),
+        _ => PhotoError::NotAnImage,
+    })?;
+    let (w, h) = decoder.dimensions();
+    if w > MAX_PIXELS_SIDE || h > MAX_PIXELS_SIDE {
+        return Err(PhotoError::TooManyPixels(w, h));
+    }
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|_| PhotoError::NotAnImage)?;
+    img.apply_orientation(orientation);
+    let (w, h) = (img.width(), img.height());
+    if w.max(h) > MAX_SIDE {
+        img = img.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Triangle);
+    }
+    let rgb = img.to_rgb8();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
+        .encode_image(&rgb)
+        .map_err(|_| PhotoError::NotAnImage)?;
+    Ok(Photo {
+        id: PhotoId(0),
+        jpeg,
+        width: rgb.width(),
+        height: rgb.height(),
+    })
+}
+
+/// The pixels of a stored photo (RGB, row by row), for the window and the PDF.
+pub fn decode(photo: &Photo) -> Option<image::RgbImage> {
+    image::load_from_memory_with_format(&photo.jpeg, image::ImageFormat::Jpeg)
+        .ok()
+        .map(|i| i.to_rgb8())
+}
+
+/// A small copy of the pixels, at most `side` px on the long side (thumbnails).
+pub fn thumbnail(photo: &Photo, side: u32) -> Option<image::RgbImage> {
+    let img = decode(photo)?;
+    Some(DynamicImage::ImageRgb8(img).thumbnail(side, side).to_rgb8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::{ImageEncoder, Rgb, RgbImage};
+
+    /// A real JPEG made here, with an EXIF block carrying a GPS tag and orientation 6
+    /// (the camera held upright: turn 90° clockwise).
+    fn camera_jpeg(w: u32, h: u32) -> Vec<u8> {
+        let img = RgbImage::from_fn(w, h, |x, y| Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+        let mut plain = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 90)
+            .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        // Insert an APP1 Exif segment right after SOI (FF D8).
+        let mut tiff = Vec::new();
+        tiff.extend_from_slice(b"MM\0\x2a\0\0\0\x08"); // big endian, IFD0 at 8
+        tiff.extend_from_slice(&2u16.to_be_bytes()); // two entries
+        // Orientation (0x0112), SHORT, count 1, value 6.
+        tiff.extend_from_slice(&[0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1, 0x00, 0x06, 0, 0]);
+        // GPSInfo IFD pointer (0x8825), LONG, count 1, offset 38 (empty GPS IFD below).
+        tiff.extend_from_slice(&[0x88, 0x25, 0x00, 0x04, 0, 0, 0, 1, 0, 0, 0, 38]);
+        tiff.extend_from_slice(&[0, 0, 0, 0]); // no next IFD
+        tiff.extend_from_slice(&[0, 0, 0, 0, 0, 0]); // GPS IFD: 0 entries, no next
+        let mut app1 = b"Exif\0\0".to_vec();
+        app1.extend_from_slice(&tiff);
+        app1.extend_from_slice(b"GPS-MARKER-56.0512");
+        let len = (app1.len() + 2) as u16;
+        let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+        out.extend_from_slice(&len.to_be_bytes());
+        out.extend_from_slice(&app1);
+        out.extend_from_slice(&plain[2..]);
+        out
+    }
+
+    fn png(w: u32, h: u32) -> Vec<u8> {
+        let img = RgbImage::from_pixel(w, h, Rgb([10, 200, 30]));
+        let mut out = Vec::new();
+        image::codecs::png::PngEncoder::new(&mut out)
+            .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn a_camera_photo_is_turned_scaled_and_stripped() {
+        let bytes = camera_jpeg(2400, 1800);
+        assert!(bytes.windows(4).any(|w| w == b"Exif"));
+        let p = prepare(&bytes).unwrap();
+        // Orientation 6 turns 2400×1800 into 1800×2400, then 1600 on the long side.
+        assert_eq!((p.width, p.height), (1200, 1600));
+        assert!(p.jpeg.starts_with(&[0xFF, 0xD8]));
+        assert!(!p.jpeg.windows(4).any(|w| w == b"Exif"), "no EXIF left");
+        assert!(!p.jpeg.windows(3).any(|w| w == b"GPS"), "no GPS left");
+        let back = decode(&p).unwrap();
+        assert_eq!((back.width(), back.height()), (1200, 1600));
+    }
+
+    #[test]
+    fn a_small_png_is_never_upsampled() {
+        let p = prepare(&png(300, 200)).unwrap();
+        assert_eq!((p.width, p.height), (300, 200));
+        let t = thumbnail(&p, 96).unwrap();
+        assert_eq!((t.width(), t.height()), (96, 64));
+    }
+
+    #[test]
+    fn what_is_not_a_photo_is_refused() {
+        assert_eq!(
+            prepare(b"hej, det har ar text"),
+            Err(PhotoError::NotAnImage)
+        );
+        assert_eq!(prepare(b"%PDF-1.7 ..."), Err(PhotoError::NotAnImage));
+        // A JPEG cut short.
+        let bytes = camera_jpeg(64, 64);
+        assert_eq!(
+            prepare(&bytes[..bytes.len() / 3]),
+            Err(PhotoError::NotAnImage)
+        );
+        assert!(matches!(
+            prepare(&vec![0u8; MAX_FILE_BYTES + 1]),
+            Err(PhotoError::TooLarge(31))
+        ));
+    }
+}

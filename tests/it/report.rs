@@ -407,6 +407,8 @@ fn walks_show_what_was_seen_and_what_was_done() {
                 status,
                 status_reason: String::new(),
                 updated_on: day("2024-10-01"),
+                positive: false,
+                position: None,
             })
             .unwrap();
     }

@@ -145,6 +145,8 @@ impl App {
         cc.egui_ctx.set_zoom_factor(prefs.zoom.clamp(0.5, 3.0));
         set_theme(&cc.egui_ctx, prefs.dark);
         install_style(&cc.egui_ctx);
+        // Photos are shown through egui's image loaders (JPEG from the database).
+        egui_extras::install_image_loaders(&cc.egui_ctx);
         App::new(store, db_path, prefs, Clock::System)
     }
 
@@ -360,6 +362,18 @@ impl App {
         }
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
         actions.extend(self.dialogs(ui.ctx()));
+        // Photo files dropped on the window go to the observation shown.
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            actions.push(crate::ui::WalkAction::DroppedFiles(dropped).into());
+        }
         // F5: the lägesbildsmöte on the projector.
         if self.screens.nav.municipality().is_some()
             && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5))
@@ -563,7 +577,11 @@ impl App {
             }
             (Tab::Walks, _, Some(Selection::Municipality(_))) => {
                 let (walks, obs) = (&data.walks, &data.walk_observations);
-                actions.extend(screens.walks.ui(ui, walks, obs, today));
+                let photos = crate::ui::walks::WalkPhotos {
+                    counts: &data.photo_counts,
+                    shown: &data.observation_photos,
+                };
+                actions.extend(screens.walks.ui(ui, walks, obs, &photos, today));
             }
             (Tab::Measures, _, Some(Selection::Municipality(_))) => {
                 actions.extend(screens.measures.ui(ui, &data.open_items, today));

@@ -236,6 +236,37 @@ fn main() -> ExitCode {
         Command::Backup { output } => cli::backup(&store, output.as_deref(), Clock::System.now()),
         Command::Restore { .. } => Ok(()), // handled above, before the health check
         Command::StressWrite { kommun, count } => cli::stress_write(&mut store, &kommun, count),
+        Command::AddVandring {
+            kommun,
+            date,
+            omrade,
+            ljus,
+            deltagare,
+            organisationer,
+            lofte,
+        } => cli::add_walk(
+            &mut store,
+            &cli::WalkArgs {
+                kommun: &kommun,
+                date: &date,
+                area: &omrade,
+                light: ljus.as_deref(),
+                participants: deltagare,
+                organisations: &organisationer,
+                commitment: lofte,
+            },
+        )
+        .map(|id| println!("Sparade vandring {id}.")),
+        Command::AddIakttagelse { vandring, fields } => {
+            cli::add_observation(&mut store, vandring, &fields.into_args(), today)
+                .map(|id| println!("Sparade iakttagelse {id}."))
+        }
+        Command::EditIakttagelse { id, fields } => {
+            cli::edit_observation(&mut store, id, &fields.into_args())
+                .map(|()| println!("Sparade iakttagelse {id}."))
+        }
+        Command::DeleteIakttagelse { id } => cli::delete_observation(&mut store, id)
+            .map(|place| println!("Tog bort iakttagelse {id} ({place}).")),
         Command::ListVandringar { kommun, open } => {
             cli::list_walks(&store, kommun.as_deref(), open, today, &mut stdout)
         }

@@ -148,6 +148,47 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Registrera en trygghetsvandring
+    AddVandring {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        #[arg(long, value_name = "ÅÅÅÅ-MM-DD", allow_hyphen_values = true)]
+        date: String,
+        /// Område eller sträcka
+        #[arg(long, value_name = "TEXT")]
+        omrade: String,
+        /// dagsljus eller mörker (mörker om inget anges)
+        #[arg(long, value_name = "LJUS")]
+        ljus: Option<String>,
+        /// Antal deltagare
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        deltagare: u32,
+        /// Deltagande organisationer, kommaseparerade (inga namn på personer)
+        #[arg(long, value_name = "LISTA", default_value = "")]
+        organisationer: String,
+        /// Löftet vandringen räknas mot (ID från `list`)
+        #[arg(long, value_name = "ID")]
+        lofte: Option<i64>,
+    },
+    /// Registrera en iakttagelse på en vandring, med foton och position
+    AddIakttagelse {
+        #[arg(long, value_name = "ID")]
+        vandring: i64,
+        #[command(flatten)]
+        fields: ObservationFields,
+    },
+    /// Ändra en iakttagelse (det som inte anges behålls; foton läggs till)
+    EditIakttagelse {
+        /// Iakttagelsens ID
+        id: i64,
+        #[command(flatten)]
+        fields: ObservationFields,
+    },
+    /// Ta bort en iakttagelse med dess foton
+    DeleteIakttagelse {
+        /// Iakttagelsens ID
+        id: i64,
+    },
     /// Skriv bedömningen av ett löfte för uppföljningen (det som inte anges behålls)
     SetBedomning {
         #[arg(long, value_name = "KOMMUN")]
@@ -400,5 +441,52 @@ mod tests {
             "{help}"
         );
         assert!(parse_args(["trygghetstavlan", "list"].map(Into::into)).is_ok());
+    }
+}
+
+/// The fields of an observation on the command line.
+#[derive(Debug, clap::Args)]
+pub struct ObservationFields {
+    #[arg(long, value_name = "TEXT")]
+    pub plats: Option<String>,
+    /// belysning, vegetation, klotter, nedskrapning, skadegorelse, trafik eller ovrigt
+    #[arg(long, value_name = "KATEGORI")]
+    pub kategori: Option<String>,
+    /// Vad som sågs
+    #[arg(long, value_name = "TEXT")]
+    pub beskrivning: Option<String>,
+    /// Föreslagen åtgärd
+    #[arg(long, value_name = "TEXT")]
+    pub atgard: Option<String>,
+    /// Vem som ansvarar för platsen (förvaltning, bolag …)
+    #[arg(long, value_name = "TEXT")]
+    pub ansvarig: Option<String>,
+    /// Senast åtgärdad (tomt tar bort datumet)
+    #[arg(long, value_name = "ÅÅÅÅ-MM-DD", allow_hyphen_values = true)]
+    pub senast: Option<String>,
+    /// En plats som upplevs trygg (ingen åtgärd)
+    #[arg(long)]
+    pub positiv: bool,
+    /// Foto (JPEG eller PNG); kan anges flera gånger
+    #[arg(long = "foto", value_name = "FIL")]
+    pub foto: Vec<PathBuf>,
+    /// Latitud och longitud, t.ex. "56.0512, 14.5853"
+    #[arg(long, value_name = "LAT, LON", allow_hyphen_values = true)]
+    pub position: Option<String>,
+}
+
+impl ObservationFields {
+    pub fn into_args(self) -> crate::cli::ObservationArgs {
+        crate::cli::ObservationArgs {
+            place: self.plats,
+            category: self.kategori,
+            description: self.beskrivning,
+            measure: self.atgard,
+            responsible: self.ansvarig,
+            deadline: self.senast,
+            positive: self.positiv,
+            photos: self.foto,
+            position: self.position,
+        }
     }
 }

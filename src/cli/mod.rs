@@ -12,10 +12,14 @@ use std::io::Write;
 mod args;
 mod assessments;
 mod meetings;
+mod walks;
 
 pub use args::{Cli, Command, parse_args};
 pub use assessments::{AssessmentArgs, set_assessment};
 pub use meetings::{DecisionArgs, add_decision, add_meeting, close_decision, list_meetings};
+pub use walks::{
+    ObservationArgs, WalkArgs, add_observation, add_walk, delete_observation, edit_observation,
+};
 
 /// A command error: the message goes to stderr as one line; exit code 2.
 #[derive(Debug)]

@@ -31,6 +31,10 @@ pub struct ViewData {
     pub walks: Vec<WalkSummary>,
     /// Observations of the selected walk.
     pub walk_observations: Vec<Observation>,
+    /// How many photos each observation of the selected walk has.
+    pub photo_counts: HashMap<crate::domain::ObservationId, usize>,
+    /// Photos of the selected observation (never loaded with the board).
+    pub observation_photos: Vec<crate::domain::PhotoView>,
     /// The åtgärdslista.
     pub open_items: Vec<OpenObservation>,
     /// What the lägesbildsmöte goes through (loaded while meeting mode is on).
@@ -197,6 +201,8 @@ impl ViewData {
             self.walks.clear();
             self.open_items.clear();
             self.walk_observations.clear();
+            self.photo_counts.clear();
+            self.observation_photos.clear();
             self.meeting = MeetingData::default();
             return Ok(());
         };
@@ -214,6 +220,24 @@ impl ViewData {
             .or_else(|| walks.first().map(|s| s.walk.id));
         self.walk_observations = match selected {
             Some(w) => store.observations(w)?,
+            None => Vec::new(),
+        };
+        self.photo_counts = match selected {
+            Some(w) => store.photo_counts(w)?,
+            None => HashMap::new(),
+        };
+        if state
+            .observation
+            .is_some_and(|o| !self.walk_observations.iter().any(|x| x.id == o))
+        {
+            state.observation = None;
+        }
+        self.observation_photos = match state.observation {
+            Some(o) => store
+                .photos(o)?
+                .into_iter()
+                .map(crate::domain::PhotoView::from)
+                .collect(),
             None => Vec::new(),
         };
         state.selected = selected;

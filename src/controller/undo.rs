@@ -1,7 +1,9 @@
 //! Undo of the last change, as offered by the toast's "Ångra".
 
 use crate::domain::{Activity, Decision};
-use crate::store::{DeletedCommitment, DeletedSection, DeletedWalk, Store, StoreError};
+use crate::store::{
+    DeletedCommitment, DeletedObservation, DeletedSection, DeletedWalk, Store, StoreError,
+};
 
 /// What undoing the last change means. Kept by the app beside the toast that offers it.
 #[derive(Debug, Clone)]
@@ -10,6 +12,7 @@ pub enum Undo {
     RemoveActivity(Box<Activity>),
     RestoreActivity(Box<Activity>),
     RestoreWalk(Box<DeletedWalk>),
+    RestoreObservation(Box<DeletedObservation>),
     RestoreCommitment(Box<DeletedCommitment>),
     RestoreSection(Box<DeletedSection>),
     /// A deleted beslut, with its place in the meeting's list.
@@ -25,6 +28,7 @@ impl Undo {
             // Put back under their old ids: if those ids are taken now, nothing is put back.
             Undo::RestoreActivity(a) => store.restore_activity(&a),
             Undo::RestoreWalk(w) => store.restore_walk(&w),
+            Undo::RestoreObservation(o) => store.restore_observation(&o),
             Undo::RestoreCommitment(c) => store.restore_commitment(&c),
             Undo::RestoreSection(s) => store.restore_section(&s),
             Undo::RestoreDecision(d) => store.restore_decision(&d.0, d.1),

@@ -59,6 +59,75 @@ impl WalkAction {
                 cx.store.add_observation(&o)?;
                 Effect::reload(Reload::Selected)
             }
+            WalkAction::SelectObservation(o) => {
+                let st = &mut cx.screens.walks.state;
+                if st.observation != o {
+                    st.enlarged = None;
+                }
+                st.observation = o;
+                Effect::reload(Reload::Selected)
+            }
+            WalkAction::EditObservation(id) => {
+                let o = cx.store.observation(id)?;
+                let st = &mut cx.screens.walks.state;
+                st.draft = crate::ui::walks::ObservationDraft::of(&o);
+                st.observation = Some(id);
+                st.editing = Some(o);
+                Effect::none()
+            }
+            WalkAction::CancelEdit => {
+                let st = &mut cx.screens.walks.state;
+                st.editing = None;
+                st.draft = Default::default();
+                Effect::none()
+            }
+            WalkAction::UpdateObservation(o) => {
+                cx.store.update_observation(&o)?;
+                cx.screens.walks.state.editing = None;
+                Effect::reload(Reload::Selected).toast(format!("{} sparades.", o.place))
+            }
+            WalkAction::DeleteObservation(id) => {
+                let d = cx.store.delete_observation_for_undo(id)?;
+                let st = &mut cx.screens.walks.state;
+                st.observation = None;
+                if st.editing.as_ref().is_some_and(|e| e.id == id) {
+                    st.editing = None;
+                }
+                Effect::reload(Reload::Selected)
+                    .toast(format!(
+                        "Iakttagelsen \"{}\" togs bort.",
+                        d.observation.place
+                    ))
+                    .undo(Undo::RestoreObservation(Box::new(d)))
+            }
+            WalkAction::ChoosePhotos(o) => {
+                // None is Cancel, or no file dialog on this desktop: say so.
+                match rfd::FileDialog::new()
+                    .set_title("Välj foton")
+                    .add_filter("Bilder", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])
+                    .pick_files()
+                {
+                    Some(files) => return WalkAction::AddPhotoFiles(o, files).apply(cx),
+                    None => Effect::none().toast(
+                        "Inga foton valdes. Går det inte att välja, dra bildfilerna till fönstret.",
+                    ),
+                }
+            }
+            WalkAction::AddPhotoFiles(o, files) => add_photo_files(cx, o, &files)?,
+            WalkAction::DroppedFiles(files) => {
+                let on_walks = cx.screens.nav.tab == crate::ui::nav::Tab::Walks;
+                match (on_walks, cx.screens.walks.state.observation) {
+                    (true, Some(o)) => add_photo_files(cx, o, &files)?,
+                    _ => Effect::none().toast(
+                        "Släpp bilderna på en iakttagelse: öppna Trygghetsvandringar och klicka på iakttagelsen först.",
+                    ),
+                }
+            }
+            WalkAction::DeletePhoto(id) => {
+                cx.store.delete_photo(id)?;
+                cx.screens.walks.state.enlarged = None;
+                Effect::reload(Reload::Selected).toast("Fotot togs bort.")
+            }
             WalkAction::SetObservationStatus { id, status, reason } => {
                 let mut o = cx.store.observation(id)?;
                 o.status = status;
@@ -69,6 +138,51 @@ impl WalkAction {
             }
         })
     }
+}
+
+/// Reads, prepares and stores photo files for an observation. A file that is not a photo
+/// (or is too large) is named in the message and nothing of it is stored; the others are.
+fn add_photo_files(
+    cx: &mut Ctx,
+    o: crate::domain::ObservationId,
+    files: &[std::path::PathBuf],
+) -> Result<Effect> {
+    let mut added = 0;
+    let mut refused = Vec::new();
+    for f in files {
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| f.display().to_string());
+        let prepared = match std::fs::metadata(f) {
+            Ok(m) if m.len() as usize > crate::photo::MAX_FILE_BYTES => Err(
+                crate::photo::PhotoError::TooLarge((m.len() as usize).div_ceil(1024 * 1024))
+                    .to_string(),
+            ),
+            Ok(_) => std::fs::read(f)
+                .map_err(|e| format!("kunde inte läsas ({e})"))
+                .and_then(|b| crate::photo::prepare(&b).map_err(|e| e.to_string())),
+            Err(e) => Err(format!("kunde inte läsas ({e})")),
+        };
+        match prepared {
+            Ok(p) => {
+                cx.store.add_photo(o, &p)?;
+                added += 1;
+            }
+            Err(why) => refused.push(format!("{name}: {why}")),
+        }
+    }
+    cx.screens.walks.state.observation = Some(o);
+    let mut text = match added {
+        0 => String::from("Inga foton sparades."),
+        1 => String::from("1 foto sparades."),
+        n => format!("{n} foton sparades."),
+    };
+    if !refused.is_empty() {
+        text.push(' ');
+        text.push_str(&refused.join(" "));
+    }
+    Ok(Effect::reload(Reload::Selected).toast(text))
 }
 
 /// Löften of the shown board a walk can count towards: (id, short text).

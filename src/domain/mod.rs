@@ -492,6 +492,26 @@ pub struct Photo {
     pub height: u32,
 }
 
+/// A stored photo as the window shows it: its bytes shared, so a frame never copies them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoView {
+    pub id: PhotoId,
+    pub jpeg: std::sync::Arc<[u8]>,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl From<Photo> for PhotoView {
+    fn from(p: Photo) -> Self {
+        PhotoView {
+            id: p.id,
+            jpeg: p.jpeg.into(),
+            width: p.width,
+            height: p.height,
+        }
+    }
+}
+
 /// A point on the map in micro-degrees (WGS 84), as pasted from a map ("56.0512, 14.5853").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GeoPoint {

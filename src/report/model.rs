@@ -137,6 +137,8 @@ pub struct ObservationLine {
     pub responsible: String,
     pub deadline: Option<NaiveDate>,
     pub status: ObservationStatus,
+    /// A place that feels safe: no åtgärd, no status.
+    pub positive: bool,
 }
 
 fn goal_text(targets: &[crate::summary::TargetLine]) -> String {
@@ -304,7 +306,10 @@ pub fn build_follow_up<R: Records>(
         }
         let by_status = ObservationStatus::ALL
             .iter()
-            .map(|s| (*s, obs.iter().filter(|o| o.status == *s).count() as u32))
+            .map(|s| {
+                let n = obs.iter().filter(|o| !o.positive && o.status == *s).count();
+                (*s, n as u32)
+            })
             .collect();
         let seen: Vec<ObservationLine> = obs
             .iter()
@@ -316,11 +321,12 @@ pub fn build_follow_up<R: Records>(
                 responsible: o.responsible.clone(),
                 deadline: o.deadline,
                 status: o.status,
+                positive: o.positive,
             })
             .collect();
         let open = seen
             .iter()
-            .filter(|o| o.status.is_open())
+            .filter(|o| !o.positive && o.status.is_open())
             .cloned()
             .collect();
         walks.push(WalkDetail {

@@ -589,8 +589,9 @@ fn walk(l: &mut Layout, w: &WalkDetail) {
                 } else {
                     format!("{}: {}", o.category, o.description)
                 };
-                let status = match (o.deadline, o.status.is_open()) {
-                    (Some(d), true) => format!("{} (senast {d})", o.status.label()),
+                let status = match (o.positive, o.deadline, o.status.is_open()) {
+                    (true, _, _) => "Upplevs tryggt".to_string(),
+                    (false, Some(d), true) => format!("{} (senast {d})", o.status.label()),
                     _ => o.status.label().to_string(),
                 };
                 vec![
@@ -606,7 +607,13 @@ fn walk(l: &mut Layout, w: &WalkDetail) {
                     } else {
                         &o.responsible
                     }),
-                    Cell::colored(status, palette::observation_status(o.status)),
+                    Cell::colored(
+                        status,
+                        match o.positive {
+                            true => palette::GREEN,
+                            false => palette::observation_status(o.status),
+                        },
+                    ),
                 ]
             })
             .collect();

@@ -28,7 +28,7 @@ pub use backup::{
     verify_copy,
 };
 pub use schema::LATEST_VERSION;
-pub use walks::DeletedWalk;
+pub use walks::{DeletedObservation, DeletedWalk};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};

@@ -19,6 +19,7 @@ pub mod meeting;
 pub mod nav;
 pub mod new_municipality;
 pub mod new_pledge;
+pub mod observation_card;
 pub mod overview;
 pub mod recovery;
 pub mod state;

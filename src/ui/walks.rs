@@ -23,6 +23,23 @@ pub enum WalkAction {
     CloseForm,
     Delete(WalkId),
     AddObservation(Box<Observation>),
+    /// Show one observation in full (its photos load), or none.
+    SelectObservation(Option<ObservationId>),
+    /// Load an observation into the entry row for changing it.
+    EditObservation(ObservationId),
+    /// Stop changing it; the row adds new observations again.
+    CancelEdit,
+    /// Save a changed observation (every field but its status).
+    UpdateObservation(Box<Observation>),
+    /// Delete an observation, with Ångra.
+    DeleteObservation(ObservationId),
+    /// Pick photo files for an observation (the system's file dialog).
+    ChoosePhotos(ObservationId),
+    /// Photo files for an observation, chosen or dropped on the window.
+    AddPhotoFiles(ObservationId, Vec<std::path::PathBuf>),
+    DeletePhoto(crate::domain::PhotoId),
+    /// Files dropped on the window: photos for the observation shown, if one is.
+    DroppedFiles(Vec<std::path::PathBuf>),
     /// Change an observation's status, stamped with today's date.
     SetObservationStatus {
         id: ObservationId,
@@ -62,17 +79,66 @@ impl Default for ObservationDraft {
 }
 
 impl ObservationDraft {
-    pub fn build(&self, walk: WalkId, today: NaiveDate) -> Result<Observation, Invalid> {
+    /// The draft of a stored observation, for changing it.
+    pub fn of(o: &Observation) -> Self {
+        ObservationDraft {
+            place: o.place.clone(),
+            category: o.category,
+            description: o.description.clone(),
+            measure: o.measure.clone(),
+            responsible: o.responsible.clone(),
+            deadline: o.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            positive: o.positive,
+            position: o.position.map(|p| p.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// `o` with the draft's fields; its id, walk and status kept.
+    pub fn apply_to(&self, o: &Observation, walk_date: NaiveDate) -> Result<Observation, Invalid> {
+        let b = self.build(o.walk, walk_date, o.updated_on)?;
+        Ok(Observation {
+            id: o.id,
+            status: o.status,
+            status_reason: o.status_reason.clone(),
+            updated_on: o.updated_on,
+            ..b
+        })
+    }
+
+    /// A new observation of walk `walk` (on `walk_date`), or the first problem.
+    pub fn build(
+        &self,
+        walk: WalkId,
+        walk_date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Observation, Invalid> {
         let deadline = parse_optional_date(&self.deadline)?;
+        if let Some(d) = deadline
+            && d < walk_date
+        {
+            return Err(Invalid::DeadlineBeforeWalk {
+                deadline: d,
+                walk: walk_date,
+            });
+        }
         let o = Observation {
             id: ObservationId(0),
             walk,
             place: check_text("Plats", &self.place, true, false)?,
             category: self.category,
             description: self.description.clone(),
-            measure: self.measure.clone(),
-            responsible: self.responsible.clone(),
-            deadline,
+            // A place that feels safe has no åtgärd.
+            measure: if self.positive {
+                String::new()
+            } else {
+                self.measure.clone()
+            },
+            responsible: if self.positive {
+                String::new()
+            } else {
+                self.responsible.clone()
+            },
+            deadline: if self.positive { None } else { deadline },
             status: ObservationStatus::New,
             status_reason: String::new(),
             updated_on: today,
@@ -95,6 +161,12 @@ pub struct PendingStatus {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WalksState {
     pub selected: Option<WalkId>,
+    /// The observation shown in full below the table.
+    pub observation: Option<ObservationId>,
+    /// The observation the entry row changes; None: the row adds a new one.
+    pub editing: Option<Observation>,
+    /// The photo shown large.
+    pub enlarged: Option<crate::domain::PhotoId>,
     pub draft: ObservationDraft,
     pub pending: Option<PendingStatus>,
     pub confirm_delete: Option<WalkId>,
@@ -113,6 +185,7 @@ impl WalksScreen {
         ui: &mut Ui,
         walks: &[WalkSummary],
         observations: &[Observation],
+        photos: &WalkPhotos,
         today: NaiveDate,
     ) -> Vec<Action> {
         let actions = match &mut self.form {
@@ -124,6 +197,7 @@ impl WalksScreen {
             None => WalksView {
                 walks,
                 observations,
+                photos,
                 state: &mut self.state,
                 today,
             }
@@ -133,9 +207,16 @@ impl WalksScreen {
     }
 }
 
+/// The photos the walk view shows: counts per observation, and the shown one's photos.
+pub struct WalkPhotos<'a> {
+    pub counts: &'a std::collections::HashMap<ObservationId, usize>,
+    pub shown: &'a [crate::domain::PhotoView],
+}
+
 struct WalksView<'a> {
     walks: &'a [WalkSummary],
     observations: &'a [Observation],
+    photos: &'a WalkPhotos<'a>,
     state: &'a mut WalksState,
     today: NaiveDate,
 }
@@ -268,8 +349,28 @@ impl WalksView<'_> {
         ui.add_space(6.0);
         self.observation_table(ui, actions);
         self.pending_ui(ui, actions);
+        let shown = self
+            .state
+            .observation
+            .and_then(|id| self.observations.iter().find(|o| o.id == id));
+        if let Some(o) = shown {
+            ui.add_space(6.0);
+            let editing = self.state.editing.as_ref().is_some_and(|e| e.id == o.id);
+            actions.extend(super::observation_card::card(
+                ui,
+                o,
+                self.photos.shown,
+                &mut self.state.enlarged,
+                editing,
+            ));
+            actions.extend(super::observation_card::enlarged_window(
+                ui.ctx(),
+                self.photos.shown,
+                &mut self.state.enlarged,
+            ));
+        }
         ui.add_space(6.0);
-        self.quick_entry(ui, w.id, actions);
+        self.quick_entry(ui, w, actions);
     }
 
     fn observation_table(&mut self, ui: &mut Ui, actions: &mut Vec<WalkAction>) {
@@ -279,37 +380,35 @@ impl WalksView<'_> {
         }
         let today = self.today;
         ui.push_id("obs_table", |ui| {
+            ui.style_mut().interaction.selectable_labels = false;
             TableBuilder::new(ui)
                 .id_salt("observations")
                 .striped(true)
+                .sense(egui::Sense::click())
                 .max_scroll_height(300.0)
                 .column(
-                    Column::initial(140.0)
+                    Column::initial(190.0)
                         .at_least(80.0)
                         .clip(true)
                         .resizable(true),
                 )
                 .column(Column::exact(110.0))
+                .column(Column::remainder().at_least(160.0).clip(true))
                 .column(
-                    Column::initial(180.0)
+                    Column::initial(210.0)
                         .at_least(80.0)
                         .clip(true)
                         .resizable(true),
                 )
                 .column(
                     Column::initial(150.0)
-                        .at_least(80.0)
-                        .clip(true)
-                        .resizable(true),
-                )
-                .column(
-                    Column::initial(120.0)
                         .at_least(70.0)
                         .clip(true)
                         .resizable(true),
                 )
                 .column(Column::exact(170.0))
-                .column(Column::remainder().at_least(130.0))
+                .column(Column::exact(60.0))
+                .column(Column::exact(150.0))
                 .header(24.0, |mut h| {
                     for t in [
                         "Plats",
@@ -318,6 +417,7 @@ impl WalksView<'_> {
                         "Åtgärd",
                         "Ansvarig",
                         "Senast",
+                        "Foton",
                         "Status",
                     ] {
                         h.col(|ui| {
@@ -328,6 +428,7 @@ impl WalksView<'_> {
                 .body(|mut body| {
                     for o in self.observations {
                         body.row(30.0, |mut r| {
+                            r.set_selected(self.state.observation == Some(o.id));
                             let mut place_id = None;
                             r.col(|ui| {
                                 place_id = Some(ui.label(&o.place).id);
@@ -345,15 +446,31 @@ impl WalksView<'_> {
                                 ui.label(&o.responsible);
                             });
                             r.col(|ui| {
-                                deadline_label(ui, o, today);
+                                if !o.positive {
+                                    deadline_label(ui, o, today);
+                                }
                             });
                             r.col(|ui| {
-                                if let Some(a) =
+                                match self.photos.counts.get(&o.id) {
+                                    Some(n) => ui.label(n.to_string()),
+                                    None => ui.label(weak("–")),
+                                };
+                            });
+                            r.col(|ui| {
+                                if o.positive {
+                                    ui.label(RichText::new("Upplevs tryggt").color(
+                                        super::widgets::status_color(crate::domain::Status::Done),
+                                    ));
+                                } else if let Some(a) =
                                     status_picker(ui, o, &mut self.state.pending, place_id)
                                 {
                                     actions.push(a);
                                 }
                             });
+                            if r.response().clicked() {
+                                let shown = self.state.observation == Some(o.id);
+                                actions.push(A::SelectObservation((!shown).then_some(o.id)));
+                            }
                         });
                     }
                 });
@@ -366,8 +483,15 @@ impl WalksView<'_> {
         }
     }
 
-    fn quick_entry(&mut self, ui: &mut Ui, walk: WalkId, actions: &mut Vec<WalkAction>) {
-        ui.label(RichText::new("Ny iakttagelse").strong());
+    fn quick_entry(&mut self, ui: &mut Ui, walk: &SafetyWalk, actions: &mut Vec<WalkAction>) {
+        let editing = self.state.editing.clone();
+        ui.label(
+            RichText::new(match &editing {
+                Some(o) => format!("Ändra iakttagelse: {}", o.place),
+                None => "Ny iakttagelse".into(),
+            })
+            .strong(),
+        );
         let d = &mut self.state.draft;
         let mut fields: Vec<egui::Response> = Vec::new();
         ui.horizontal_wrapped(|ui| {
@@ -376,47 +500,69 @@ impl WalksView<'_> {
                 "Plats",
                 text_field(&mut d.place, "o_place", 150.0),
             ));
-            let l = ui.label("Kategori");
-            egui::ComboBox::from_id_salt("o_category")
-                .selected_text(d.category.label())
-                .show_ui(ui, |ui| {
-                    for c in ObservationCategory::ALL {
-                        ui.selectable_value(&mut d.category, c, c.label());
-                    }
-                })
-                .response
-                .labelled_by(l.id);
+            ui.horizontal(|ui| {
+                let l = ui.label("Kategori");
+                egui::ComboBox::from_id_salt("o_category")
+                    .selected_text(d.category.label())
+                    .show_ui(ui, |ui| {
+                        for c in ObservationCategory::ALL {
+                            ui.selectable_value(&mut d.category, c, c.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            });
             fields.push(labelled(
                 ui,
                 "Beskrivning",
                 text_field(&mut d.description, "o_desc", 220.0),
             ));
+            ui.checkbox(&mut d.positive, "Upplevs tryggt (ingen åtgärd)");
+            if !d.positive {
+                fields.push(labelled(
+                    ui,
+                    "Åtgärd",
+                    text_field(&mut d.measure, "o_measure", 180.0),
+                ));
+                fields.push(labelled(
+                    ui,
+                    "Ansvarig",
+                    text_field(&mut d.responsible, "o_resp", 150.0)
+                        .hint_text("förvaltning, bolag…"),
+                ));
+                fields.push(labelled(
+                    ui,
+                    "Senast",
+                    text_field(&mut d.deadline, "o_deadline", 110.0).hint_text("ÅÅÅÅ-MM-DD"),
+                ));
+            }
             fields.push(labelled(
                 ui,
-                "Åtgärd",
-                text_field(&mut d.measure, "o_measure", 180.0),
-            ));
-            fields.push(labelled(
-                ui,
-                "Ansvarig",
-                text_field(&mut d.responsible, "o_resp", 150.0).hint_text("förvaltning, bolag…"),
-            ));
-            fields.push(labelled(
-                ui,
-                "Senast",
-                text_field(&mut d.deadline, "o_deadline", 110.0).hint_text("ÅÅÅÅ-MM-DD"),
+                "Position",
+                text_field(&mut d.position, "o_position", 170.0).hint_text("56.0512, 14.5853"),
             ));
         });
-        let built = d.build(walk, self.today);
-        // Enter in one of the row's fields adds the row.
+        let built = match &editing {
+            Some(o) => d.apply_to(o, walk.date),
+            None => d.build(walk.id, walk.date, self.today),
+        };
+        // Enter in one of the row's fields adds (or saves) the row.
         let enter =
             ui.input(|i| i.key_pressed(egui::Key::Enter)) && fields.iter().any(|f| f.lost_focus());
         ui.horizontal(|ui| {
-            let add = ui.add_enabled(built.is_ok(), egui::Button::new("Lägg till iakttagelse"));
+            let label = if editing.is_some() {
+                "Spara ändringen"
+            } else {
+                "Lägg till iakttagelse"
+            };
+            let add = ui.add_enabled(built.is_ok(), egui::Button::new(label));
             if (add.clicked() || (enter && built.is_ok()))
                 && let Ok(o) = &built
             {
-                actions.push(A::AddObservation(Box::new(o.clone())));
+                actions.push(match editing {
+                    Some(_) => A::UpdateObservation(Box::new(o.clone())),
+                    None => A::AddObservation(Box::new(o.clone())),
+                });
                 if let Some(first) = fields.first() {
                     ui.memory_mut(|m| m.request_focus(first.id));
                 }
@@ -428,10 +574,19 @@ impl WalksView<'_> {
                     ..Default::default()
                 };
             }
-            ui.label(weak("Enter lägger till raden"));
+            if editing.is_some() && ui.button("Avbryt").clicked() {
+                actions.push(A::CancelEdit);
+            }
+            ui.label(weak(if editing.is_some() {
+                "Enter sparar ändringen"
+            } else {
+                "Enter lägger till raden"
+            }));
         });
+        // Messages only once something is typed.
+        let typed = !(d.place.is_empty() && d.deadline.is_empty() && d.position.is_empty());
         if let Err(e) = built
-            && !(d.place.is_empty() && d.deadline.is_empty())
+            && typed
         {
             error_line(ui, e);
         }

@@ -384,31 +384,30 @@ impl WalksView<'_> {
             TableBuilder::new(ui)
                 .id_salt("observations")
                 .striped(true)
-                .sense(egui::Sense::click())
                 .max_scroll_height(300.0)
                 .column(
-                    Column::initial(190.0)
+                    Column::initial(150.0)
                         .at_least(80.0)
                         .clip(true)
                         .resizable(true),
                 )
-                .column(Column::exact(110.0))
-                .column(Column::remainder().at_least(160.0).clip(true))
-                .column(
-                    Column::initial(210.0)
-                        .at_least(80.0)
-                        .clip(true)
-                        .resizable(true),
-                )
+                .column(Column::exact(100.0))
+                .column(Column::remainder().at_least(120.0).clip(true))
                 .column(
                     Column::initial(150.0)
+                        .at_least(80.0)
+                        .clip(true)
+                        .resizable(true),
+                )
+                .column(
+                    Column::initial(120.0)
                         .at_least(70.0)
                         .clip(true)
                         .resizable(true),
                 )
-                .column(Column::exact(170.0))
-                .column(Column::exact(60.0))
                 .column(Column::exact(150.0))
+                .column(Column::exact(50.0))
+                .column(Column::exact(140.0))
                 .header(24.0, |mut h| {
                     for t in [
                         "Plats",
@@ -428,16 +427,29 @@ impl WalksView<'_> {
                 .body(|mut body| {
                     for o in self.observations {
                         body.row(30.0, |mut r| {
-                            r.set_selected(self.state.observation == Some(o.id));
+                            let shown = self.state.observation == Some(o.id);
+                            r.set_selected(shown);
+                            // Place and description open the card (the status combo keeps
+                            // its own clicks, so the row as a whole is not clickable).
                             let mut place_id = None;
+                            let mut clicked = false;
                             r.col(|ui| {
-                                place_id = Some(ui.label(&o.place).id);
+                                let l = ui
+                                    .add(egui::Label::new(&o.place).sense(egui::Sense::click()))
+                                    .on_hover_text("Klicka för att se allt, med foton");
+                                clicked |= l.clicked();
+                                place_id = Some(l.id);
                             });
                             r.col(|ui| {
                                 ui.label(o.category.label());
                             });
                             r.col(|ui| {
-                                ui.label(&o.description);
+                                clicked |= ui
+                                    .add(
+                                        egui::Label::new(&o.description)
+                                            .sense(egui::Sense::click()),
+                                    )
+                                    .clicked();
                             });
                             r.col(|ui| {
                                 ui.label(&o.measure);
@@ -467,8 +479,7 @@ impl WalksView<'_> {
                                     actions.push(a);
                                 }
                             });
-                            if r.response().clicked() {
-                                let shown = self.state.observation == Some(o.id);
+                            if clicked {
                                 actions.push(A::SelectObservation((!shown).then_some(o.id)));
                             }
                         });

@@ -402,7 +402,15 @@ fn walk_with_two_observations_and_the_atgardslista() {
     // Two observations through the quick-entry row.
     type_into(&mut h, "Plats", "Gångtunneln");
     type_into(&mut h, "Ansvarig", "Gatuavdelningen");
+    // A deadline before the walk is refused beside the row.
     type_into(&mut h, "Senast", "2024-06-01");
+    h.get_by_label("Senast-datumet 2024-06-01 ligger före vandringen 2024-06-15.");
+    assert!(
+        h.get_by_label("Lägg till iakttagelse")
+            .accesskit_node()
+            .is_disabled()
+    );
+    type_into(&mut h, "Senast", "2024-07-01");
     h.get_by_label("Lägg till iakttagelse").click();
     h.run();
     type_into(&mut h, "Plats", "Parken");
@@ -660,4 +668,68 @@ fn bedomning_in_the_detail_panel() {
         "{missing:?}"
     );
     h.get_by_label_contains("saknar orsak");
+}
+
+#[test]
+fn an_observation_is_changed_deleted_and_brought_back() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    h.get_by_label("Trygghetsvandringar (0)").click();
+    h.run();
+    h.get_by_label("Ny trygghetsvandring").click();
+    h.run();
+    type_into(&mut h, "Område / sträcka", "Centrum");
+    h.get_by_label("Spara vandring").click();
+    h.run();
+    // Nothing typed yet: no red message.
+    assert!(h.query_by_label_contains("Ange").is_none());
+    type_into(&mut h, "Plats", "Gångtunneln");
+    type_into(&mut h, "Ansvarig", "Tekniska");
+    type_into(&mut h, "Position", "56,2692 14,5390");
+    h.get_by_label("Lägg till iakttagelse").click();
+    h.run();
+    // A place that feels safe: no åtgärd, not on the åtgärdslista.
+    type_into(&mut h, "Plats", "Torget");
+    h.get_by_label("Upplevs tryggt (ingen åtgärd)").click();
+    h.run();
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Åtgärd")
+            .is_none(),
+        "no åtgärd field"
+    );
+    h.get_by_label("Lägg till iakttagelse").click();
+    h.run();
+    h.get_by_label("Åtgärdslista (1 öppna)");
+    h.get_by_label("Upplevs tryggt");
+    // Click the first row: the card shows it in full, with the map link.
+    h.get_by_role_and_label(Role::Label, "Gångtunneln").click();
+    h.run();
+    h.get_by_label("Visa på karta");
+    h.get_by_label("Ändra iakttagelse").click();
+    h.run();
+    h.get_by_label("Ändra iakttagelse: Gångtunneln");
+    type_into(&mut h, "Ansvarig", "Gatuavdelningen");
+    h.get_by_label("Spara ändringen").click();
+    h.run();
+    let obs = |h: &Harness<'static, App>| {
+        let store = h.state().store().unwrap();
+        let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+        let w = store.walks(m.id).unwrap()[0].id;
+        store.observations(w).unwrap()
+    };
+    let first = obs(&h)[0].clone();
+    assert_eq!(first.responsible, "Gatuavdelningen");
+    assert_eq!(
+        first.position.map(|p| p.to_string()).as_deref(),
+        Some("56.26920, 14.53900")
+    );
+    assert!(obs(&h)[1].positive);
+    h.get_by_label("Ny iakttagelse");
+    // Delete it (its card is still open), and Ångra brings it back where it was.
+    h.get_by_label("Ta bort iakttagelse").click();
+    h.run();
+    assert_eq!(obs(&h).len(), 1);
+    h.get_by_label("Ångra").click();
+    h.run();
+    assert_eq!(obs(&h)[0], first);
 }

@@ -140,12 +140,16 @@ fn main() -> ExitCode {
         }),
         Command::ExportPdf {
             kommun,
+            vandring,
             lpo,
             period,
             mote,
             utan_bilaga,
             output,
         } => match (mote, kommun, lpo, period) {
+            _ if vandring.is_some() => {
+                cli::export_protocol(&store, vandring.unwrap_or_default(), &output, today)
+            }
             (Some(id), _, _, _) => cli::export_minutes(&store, id, &output, today),
             (None, Some(k), _, Some(p)) => {
                 cli::export_pdf(&store, &k, p, &output, today, !utan_bilaga)

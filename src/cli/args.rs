@@ -82,13 +82,16 @@ pub enum Command {
     /// Skriv PDF-uppföljningen av en kommuns medborgarlöfte, eller (med --mote) ett mötes
     /// minnesanteckningar
     ExportPdf {
-        #[arg(long, value_name = "KOMMUN", required_unless_present_any = ["mote", "lpo"])]
+        #[arg(long, value_name = "KOMMUN", required_unless_present_any = ["mote", "lpo", "vandring"])]
         kommun: Option<String>,
+        /// Protokollet från en trygghetsvandring (ID från list-vandringar)
+        #[arg(long, value_name = "ID", conflicts_with_all = ["kommun", "lpo", "mote", "period"])]
+        vandring: Option<i64>,
         /// Hela lokalpolisområdet: en jämförelse av kommunerna, sedan varje kommuns uppföljning
         #[arg(long, value_name = "NAMN", conflicts_with_all = ["kommun", "mote"])]
         lpo: Option<String>,
         /// Medborgarlöftet som omfattar detta år
-        #[arg(long, value_name = "ÅR", required_unless_present = "mote")]
+        #[arg(long, value_name = "ÅR", required_unless_present_any = ["mote", "vandring"])]
         period: Option<i32>,
         /// Minnesanteckningar från detta möte (ID från list-moten)
         #[arg(long, value_name = "ID", conflicts_with_all = ["kommun", "period"])]

@@ -419,6 +419,18 @@ pub fn export_pdf(
     write_pdf(output, &pdf)
 }
 
+/// `export-pdf --vandring`: the protokoll of a trygghetsvandring, photos included.
+pub fn export_protocol(
+    store: &Store,
+    walk: i64,
+    output: &std::path::Path,
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let p = crate::controller::protocol(store, crate::domain::WalkId(walk), today)?;
+    let pdf = crate::report::render_protocol(&p).map_err(CliError)?;
+    write_pdf(output, &pdf)
+}
+
 /// `export-pdf --lpo`: the report of a whole lokalpolisområde.
 pub fn export_area_pdf(
     store: &Store,

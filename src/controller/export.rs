@@ -15,6 +15,7 @@ enum Document {
     Minutes(crate::report::Minutes),
     WebPage(crate::report::FollowUp),
     Area(crate::report::AreaReport),
+    Protocol(crate::report::Protocol),
 }
 
 /// What the start-up check found: the day's copy (if one was made), or why not.
@@ -124,6 +125,28 @@ impl ExportAction {
                     html: false,
                 };
             }
+            ExportAction::OpenProtocol(walk) => {
+                let w = cx.store.walk(walk)?;
+                let kommun = cx.store.municipality(w.municipality)?.name;
+                let file = crate::ui::export::file_name(
+                    "protokoll-trygghetsvandring",
+                    &kommun,
+                    &w.date.to_string(),
+                );
+                *st = ExportState {
+                    open: true,
+                    kind: ExportKind::Protocol(walk),
+                    subject: format!(
+                        "Protokoll: trygghetsvandring {} {}, {}",
+                        kommun, w.date, w.area
+                    ),
+                    path: default_export_dir().join(file).display().to_string(),
+                    status: ExportStatus::Idle,
+                    missing_cause: Vec::new(),
+                    appendix: false,
+                    html: false,
+                };
+            }
             ExportAction::Close => st.open = false,
             ExportAction::ChooseFile => {
                 let current = PathBuf::from(st.path.trim());
@@ -154,6 +177,9 @@ impl ExportAction {
                         cx.today,
                         st.appendix,
                     )?)),
+                    (ExportKind::Protocol(walk), _) => {
+                        Some(Document::Protocol(protocol(cx.store, walk, cx.today)?))
+                    }
                     (ExportKind::Board, Some((b, _))) => {
                         let mut f =
                             crate::report::build_follow_up(&*cx.store, b.pledge.id, cx.today)?;
@@ -182,6 +208,9 @@ impl ExportAction {
                             Document::Area(r) => {
                                 crate::report::render_area_pdf(r).map(|p| (p.bytes, p.pages))
                             }
+                            Document::Protocol(p) => {
+                                crate::report::render_protocol(p).map(|p| (p.bytes, p.pages))
+                            }
                         };
                         let result = file.and_then(|(bytes, pages)| {
                             crate::files::write_atomically(&path, &bytes).map(|_| (path, pages))
@@ -196,6 +225,38 @@ impl ExportAction {
         }
         Ok(Effect::none())
     }
+}
+
+/// The protokoll of a walk, with every observation's photos.
+pub fn protocol(
+    store: &crate::store::Store,
+    walk: crate::domain::WalkId,
+    today: chrono::NaiveDate,
+) -> std::result::Result<crate::report::Protocol, crate::store::StoreError> {
+    use crate::domain::Records;
+    let w = store.walk(walk)?;
+    let m = store.municipality(w.municipality)?;
+    let commitment = match w.commitment {
+        Some(c) => Some(store.commitment(c)?.text),
+        None => None,
+    };
+    let mut observations = Vec::new();
+    for o in store.observations(walk)? {
+        let photos = store
+            .photos(o.id)?
+            .into_iter()
+            .map(crate::domain::PhotoView::from)
+            .collect();
+        observations.push((o, photos));
+    }
+    Ok(crate::report::Protocol {
+        police_area: store.police_area_name(m.police_area)?,
+        municipality: m.name,
+        walk: w,
+        commitment,
+        observations,
+        made: today,
+    })
 }
 
 /// The report of lokalpolisområde `area` for `year`: each of its kommuner with the

@@ -114,6 +114,9 @@ impl WalkAction {
                 }
             }
             WalkAction::AddPhotoFiles(o, files) => add_photo_files(cx, o, &files)?,
+            WalkAction::OpenProtocol(walk) => {
+                crate::ui::ExportAction::OpenProtocol(walk).apply(cx)?
+            }
             WalkAction::DroppedFiles(files) => {
                 let on_walks = cx.screens.nav.tab == crate::ui::nav::Tab::Walks;
                 match (on_walks, cx.screens.walks.state.observation) {

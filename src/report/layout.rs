@@ -55,6 +55,33 @@ pub enum Item {
         y2: f32,
         color: Rgb,
     },
+    /// A JPEG photo placed as it is (never re-encoded or upsampled); `y` is its bottom.
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        jpeg: std::sync::Arc<[u8]>,
+        px: (u32, u32),
+    },
+}
+
+/// A photo for the layout: its JPEG bytes and size in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutPhoto {
+    pub jpeg: std::sync::Arc<[u8]>,
+    pub px: (u32, u32),
+}
+
+impl LayoutPhoto {
+    /// Its size in mm inside `max_w` × `max_h`, proportions kept, and never larger than
+    /// it is at 96 dpi (a small photo is not blown up).
+    pub fn fitted(&self, max_w: f32, max_h: f32) -> (f32, f32) {
+        let (w, h) = (self.px.0.max(1) as f32, self.px.1.max(1) as f32);
+        let natural = 25.4 / 96.0;
+        let scale = (max_w / w).min(max_h / h).min(natural);
+        (w * scale, h * scale)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -348,6 +375,45 @@ impl<'m> Layout<'m> {
         });
         self.page().items.extend(items);
         self.y -= lh + 1.0;
+    }
+
+    /// Photos side by side, each inside `max_w` × `max_h` mm, wrapping to a new row (and
+    /// page) when the row is full.
+    pub fn photos(&mut self, photos: &[LayoutPhoto], max_w: f32, max_h: f32) {
+        let gap = 3.0;
+        let mut row: Vec<(&LayoutPhoto, f32, f32)> = Vec::new();
+        let mut row_w = 0.0;
+        let flush = |l: &mut Self, row: &mut Vec<(&LayoutPhoto, f32, f32)>| {
+            if row.is_empty() {
+                return;
+            }
+            let h = row.iter().map(|r| r.2).fold(0.0, f32::max);
+            l.ensure(h + gap);
+            let top = l.y;
+            let mut x = MARGIN_X;
+            for (p, w, ph) in row.drain(..) {
+                l.page().items.push(Item::Image {
+                    x,
+                    y: top - ph,
+                    w,
+                    h: ph,
+                    jpeg: p.jpeg.clone(),
+                    px: p.px,
+                });
+                x += w + gap;
+            }
+            l.y = top - h - gap;
+        };
+        for p in photos {
+            let (w, h) = p.fitted(max_w, max_h);
+            if row_w + w > CONTENT_W && !row.is_empty() {
+                flush(self, &mut row);
+                row_w = 0.0;
+            }
+            row.push((p, w, h));
+            row_w += w + gap;
+        }
+        flush(self, &mut row);
     }
 
     pub fn rule(&mut self) {

@@ -6,9 +6,11 @@ pub mod layout;
 pub mod minutes;
 pub mod model;
 pub mod pdf;
+pub mod protocol;
 
 pub use area::{AreaReport, build_area_report, render_area_pdf};
 pub use html::render_html;
 pub use minutes::{Minutes, MinutesInput, build_minutes, render_minutes};
 pub use model::{FollowUp, build_follow_up};
 pub use pdf::{Pdf, render_pdf};
+pub use protocol::{Protocol, render_protocol};

@@ -648,10 +648,68 @@ fn color(c: Rgb) -> Color {
     })
 }
 
-fn ops(page: &Page, regular: &FontId, bold: &FontId) -> Vec<Op> {
+/// The XObject of each distinct photo (by its bytes' address), added once to the document.
+type PhotoIds = std::collections::HashMap<usize, printpdf::XObjectId>;
+
+fn add_photos(doc: &mut PdfDocument, pages: &[Page]) -> PhotoIds {
+    use printpdf::{DictItem, ExternalStream, ExternalXObject};
+    let mut ids = PhotoIds::new();
+    for item in pages.iter().flat_map(|p| &p.items) {
+        if let Item::Image { jpeg, px, .. } = item {
+            let key = jpeg.as_ptr() as usize;
+            if ids.contains_key(&key) {
+                continue;
+            }
+            // The stored JPEG goes in as it is (DCTDecode): no second compression.
+            let dict = [
+                ("Type", DictItem::Name(b"XObject".to_vec())),
+                ("Subtype", DictItem::Name(b"Image".to_vec())),
+                ("Width", DictItem::Int(px.0 as i64)),
+                ("Height", DictItem::Int(px.1 as i64)),
+                ("ColorSpace", DictItem::Name(b"DeviceRGB".to_vec())),
+                ("BitsPerComponent", DictItem::Int(8)),
+                ("Filter", DictItem::Name(b"DCTDecode".to_vec())),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+            let x = ExternalXObject {
+                stream: ExternalStream {
+                    dict,
+                    content: jpeg.to_vec(),
+                    compress: false,
+                },
+                width: None,
+                height: None,
+                dpi: None,
+            };
+            ids.insert(key, doc.add_xobject(&x));
+        }
+    }
+    ids
+}
+
+fn ops(page: &Page, regular: &FontId, bold: &FontId, photos: &PhotoIds) -> Vec<Op> {
     let mut ops = Vec::new();
     for item in &page.items {
         match item {
+            Item::Image {
+                x, y, w, h, jpeg, ..
+            } => {
+                if let Some(id) = photos.get(&(jpeg.as_ptr() as usize)) {
+                    ops.push(Op::UseXobject {
+                        id: id.clone(),
+                        transform: printpdf::XObjectTransform {
+                            translate_x: Some(Mm(*x).into()),
+                            translate_y: Some(Mm(*y).into()),
+                            scale_x: Some(Pt::from(Mm(*w)).0),
+                            scale_y: Some(Pt::from(Mm(*h)).0),
+                            no_auto_scale: true,
+                            ..Default::default()
+                        },
+                    });
+                }
+            }
             Item::Text {
                 x,
                 y,
@@ -758,9 +816,10 @@ pub(super) fn write_pdf(
     doc.metadata.info.subject = subject.to_string();
     let regular = doc.add_font(&fonts.0);
     let bold = doc.add_font(&fonts.1);
+    let photos = add_photos(&mut doc, pages);
     let pdf_pages: Vec<PdfPage> = pages
         .iter()
-        .map(|p| PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops(p, &regular, &bold)))
+        .map(|p| PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops(p, &regular, &bold, &photos)))
         .collect();
     let mut warnings = Vec::new();
     let pages = pdf_pages.len();

@@ -14,6 +14,8 @@ pub enum ExportAction {
     OpenMinutes(crate::domain::MeetingId),
     /// Open it for the report of a lokalpolisområde for a year.
     OpenArea(crate::domain::PoliceAreaId, i32),
+    /// Open it for the protokoll of a walk.
+    OpenProtocol(crate::domain::WalkId),
     Close,
     /// Ask the OS for a file name; the path field stays as a fallback.
     ChooseFile,
@@ -30,6 +32,8 @@ pub enum ExportKind {
     Minutes(crate::domain::MeetingId),
     /// The report of a lokalpolisområde ("Alla kommuner") for a year.
     Area(crate::domain::PoliceAreaId, i32),
+    /// The protokoll of a trygghetsvandring.
+    Protocol(crate::domain::WalkId),
 }
 
 #[derive(Debug, Clone, PartialEq)]

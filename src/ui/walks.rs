@@ -38,6 +38,8 @@ pub enum WalkAction {
     /// Photo files for an observation, chosen or dropped on the window.
     AddPhotoFiles(ObservationId, Vec<std::path::PathBuf>),
     DeletePhoto(crate::domain::PhotoId),
+    /// The protokoll of the walk (the export panel).
+    OpenProtocol(WalkId),
     /// Files dropped on the window: photos for the observation shown, if one is.
     DroppedFiles(Vec<std::path::PathBuf>),
     /// Change an observation's status, stamped with today's date.
@@ -314,6 +316,9 @@ impl WalksView<'_> {
             );
             if ui.button("Ändra vandring").clicked() {
                 actions.push(A::Edit(w.id));
+            }
+            if ui.button("Protokoll (PDF)…").clicked() {
+                actions.push(A::OpenProtocol(w.id));
             }
             if self.state.confirm_delete == Some(w.id) {
                 ui.colored_label(

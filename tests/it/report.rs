@@ -524,3 +524,127 @@ fn year_on_year_compares_with_the_previous_medborgarlofte() {
             .contains("Jämfört med")
     );
 }
+
+/// A real JPEG made in the test.
+fn jpeg(w: u32, h: u32, shade: u8) -> Vec<u8> {
+    use image::ImageEncoder;
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([shade, (x % 255) as u8, (y % 255) as u8])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+        .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    out
+}
+
+#[test]
+fn the_protokoll_has_every_observation_its_photos_and_the_atgardslista() {
+    use trygghetstavlan::domain::{
+        GeoPoint, Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk,
+        TimeOfDay, WalkId,
+    };
+    let mut store = seeded();
+    let m = store.municipality_by_name("Bromölla").unwrap().unwrap();
+    let w = store
+        .add_walk(&SafetyWalk {
+            id: WalkId(0),
+            municipality: m.id,
+            date: day("2024-10-15"),
+            time_of_day: TimeOfDay::Dark,
+            area: "Centrum – stationen".into(),
+            organisations: vec!["Polisen".into(), "Kommunen".into()],
+            participants: 9,
+            notes: "INTERN-VANDRINGSANTECKNING".into(),
+            commitment: None,
+        })
+        .unwrap();
+    let mut photos_stored = 0;
+    for (i, (place, positive)) in [
+        ("Gångtunneln", false),
+        ("Parken", false),
+        ("Torget", true),
+        ("Busskuren", false),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let id = store
+            .add_observation(&Observation {
+                id: ObservationId(0),
+                walk: w,
+                place: place.into(),
+                category: ObservationCategory::Lighting,
+                description: format!("Sågs vid {place}"),
+                measure: if positive {
+                    String::new()
+                } else {
+                    format!("Åtgärda {place}")
+                },
+                responsible: if positive {
+                    String::new()
+                } else {
+                    "Gatuavdelningen".into()
+                },
+                deadline: None,
+                status: ObservationStatus::New,
+                status_reason: String::new(),
+                updated_on: day("2024-10-15"),
+                positive,
+                position: GeoPoint::from_degrees(56.07, 14.46),
+            })
+            .unwrap();
+        if !positive {
+            let p =
+                trygghetstavlan::photo::prepare(&jpeg(2000 + i as u32 * 100, 1500, 40 * i as u8))
+                    .unwrap();
+            assert_eq!(p.width, 1600, "scaled down");
+            store.add_photo(id, &p).unwrap();
+            photos_stored += 1;
+        }
+    }
+    let p = trygghetstavlan::controller::protocol(&store, w, day("2024-11-01")).unwrap();
+    let pdf = trygghetstavlan::report::render_protocol(&p).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+    let images = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict.get(b"Subtype").and_then(|v| v.as_name()).ok() == Some(b"Image".as_slice())
+        })
+        .inspect(|s| {
+            assert_eq!(
+                s.dict.get(b"Filter").unwrap().as_name().unwrap(),
+                b"DCTDecode"
+            );
+            assert_eq!(
+                s.dict.get(b"Width").unwrap().as_i64().unwrap(),
+                1600,
+                "never upsampled"
+            );
+        })
+        .count();
+    assert_eq!(images, photos_stored, "every photo embedded once");
+    let text = pages_text(&pdf.bytes).join(" ");
+    for s in [
+        "Protokoll från trygghetsvandring 2024-10-15 — Bromölla",
+        "Område / sträcka: Centrum – stationen",
+        "Deltagare: 9 · Organisationer: Polisen, Kommunen",
+        "4 iakttagelser: 3 som upplevs otrygga",
+        "1. Gångtunneln — Belysning, upplevs otryggt",
+        "Torget — Belysning, upplevs tryggt",
+        "Föreslagen åtgärd: Åtgärda Parken",
+        "Position: 56.07000, 14.46000",
+        "Åtgärdslista",
+    ] {
+        assert!(text.contains(s), "{s}: {text}");
+    }
+    assert!(
+        !text.contains("INTERN"),
+        "the walk's own notes stay in the app"
+    );
+    // The åtgärdslista lists the three åtgärder, not the place that feels safe.
+    let list = &text[text.rfind("Åtgärdslista").unwrap()..];
+    assert!(list.contains("Åtgärda Busskuren") && !list.contains("Torget"));
+}

@@ -87,6 +87,43 @@ pub fn document<'a>(boards: impl IntoIterator<Item = (&'a BoardData, &'a BoardSu
     out
 }
 
+/// The åtgärdslista's columns.
+pub const MEASURES_HEADER: &str =
+    "kommun;vandring;område;plats;kategori;iakttagelse;åtgärd;ansvarig;senast;status;försenad";
+
+/// The åtgärdslista as CSV (BOM, header, one row per open åtgärd), for each kommun's items.
+pub fn measures_document<'a>(
+    items: impl IntoIterator<Item = (&'a str, &'a crate::domain::OpenObservation)>,
+    today: chrono::NaiveDate,
+) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(MEASURES_HEADER);
+    out.push_str("\r\n");
+    for (kommun, i) in items {
+        let o = &i.observation;
+        let deadline = o.deadline.map(|d| d.to_string()).unwrap_or_default();
+        let late = if o.deadline.is_some_and(|d| d < today) {
+            "ja"
+        } else {
+            "nej"
+        };
+        out.push_str(&line(&[
+            kommun,
+            &i.walk_date.to_string(),
+            &i.walk_area,
+            &o.place,
+            o.category.label(),
+            &o.description,
+            &o.measure,
+            &o.responsible,
+            &deadline,
+            o.status.label(),
+            late,
+        ]));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::field;

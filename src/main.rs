@@ -98,8 +98,23 @@ fn main() -> ExitCode {
         }
         Command::ExportCsv {
             kommun,
+            atgarder: true,
+            ansvarig,
+            output,
+            ..
+        } => cli::export_measures_csv(
+            &store,
+            kommun.as_deref(),
+            ansvarig.as_deref(),
+            output.as_deref(),
+            today,
+            &mut stdout,
+        ),
+        Command::ExportCsv {
+            kommun,
             period,
             output,
+            ..
         } => cli::export_csv(
             &store,
             kommun.as_deref(),

@@ -40,8 +40,14 @@ pub enum Command {
     ExportCsv {
         #[arg(long, value_name = "KOMMUN")]
         kommun: Option<String>,
-        #[arg(long, value_name = "ÅR")]
+        #[arg(long, value_name = "ÅR", conflicts_with = "atgarder")]
         period: Option<i32>,
+        /// Åtgärdslistan (öppna åtgärder från trygghetsvandringar) i stället för tavlan
+        #[arg(long)]
+        atgarder: bool,
+        /// Bara åtgärder med denna ansvarig (med --atgarder)
+        #[arg(long, value_name = "TEXT", requires = "atgarder")]
+        ansvarig: Option<String>,
         /// Fil att skriva till (annars standard ut)
         #[arg(short = 'o', long = "output", value_name = "FIL")]
         output: Option<PathBuf>,

@@ -5,7 +5,7 @@ use crate::domain::{
 };
 use crate::store::{Store, StoreError};
 use crate::summary::{BoardSummary, summarize};
-use crate::validate::{check_text, parse_count, parse_date};
+use crate::validate::{check_text, count_of, parse_count, parse_date};
 use chrono::NaiveDate;
 use std::io::Write;
 
@@ -220,6 +220,47 @@ pub fn export_csv(
         Some(path) => {
             crate::files::write_atomically(path, doc.as_bytes()).map_err(CliError)?;
             eprintln!("Skrev {}", path.display());
+            Ok(())
+        }
+        None => out
+            .write_all(doc.as_bytes())
+            .map_err(|e| CliError(format!("Kunde inte skriva: {e}"))),
+    }
+}
+
+/// `export-csv --atgarder`: the open åtgärder of one kommun (or all), for one ansvarig
+/// (or all), overdue first.
+pub fn export_measures_csv(
+    store: &Store,
+    kommun: Option<&str>,
+    responsible: Option<&str>,
+    output: Option<&std::path::Path>,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> CliResult {
+    let kommuner = match kommun {
+        Some(k) => vec![find_kommun(store, k)?],
+        None => store.municipalities()?,
+    };
+    let mut items = Vec::new();
+    for m in &kommuner {
+        for i in store.open_observations(m.id, today)? {
+            if responsible
+                .is_none_or(|r| crate::controller::same_responsible(&i.observation.responsible, r))
+            {
+                items.push((m.name.clone(), i));
+            }
+        }
+    }
+    let doc = crate::csv::measures_document(items.iter().map(|(k, i)| (k.as_str(), i)), today);
+    match output {
+        Some(path) => {
+            crate::files::write_atomically(path, doc.as_bytes()).map_err(CliError)?;
+            eprintln!(
+                "Skrev {} ({})",
+                path.display(),
+                count_of(items.len(), "öppen åtgärd", "öppna åtgärder")
+            );
             Ok(())
         }
         None => out

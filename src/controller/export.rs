@@ -16,6 +16,7 @@ enum Document {
     WebPage(crate::report::FollowUp),
     Area(crate::report::AreaReport),
     Protocol(crate::report::Protocol),
+    Measures(crate::report::MeasureList),
 }
 
 /// What the start-up check found: the day's copy (if one was made), or why not.
@@ -147,6 +148,24 @@ impl ExportAction {
                     html: false,
                 };
             }
+            ExportAction::OpenMeasures(m, responsible) => {
+                let kommun = cx.store.municipality(m)?.name;
+                let file = crate::ui::export::file_name(
+                    "atgardslista",
+                    &format!("{kommun} {responsible}"),
+                    &cx.today.to_string(),
+                );
+                *st = ExportState {
+                    open: true,
+                    kind: ExportKind::Measures(m, responsible.clone()),
+                    subject: format!("Åtgärdslista för {responsible} ({kommun})"),
+                    path: default_export_dir().join(file).display().to_string(),
+                    status: ExportStatus::Idle,
+                    missing_cause: Vec::new(),
+                    appendix: false,
+                    html: false,
+                };
+            }
             ExportAction::Close => st.open = false,
             ExportAction::ChooseFile => {
                 let current = PathBuf::from(st.path.trim());
@@ -166,7 +185,7 @@ impl ExportAction {
             }
             ExportAction::Start(path) => {
                 // The model is read here; rendering and writing run in the background.
-                let document = match (st.kind, &cx.data.board) {
+                let document = match (st.kind.clone(), &cx.data.board) {
                     (ExportKind::Minutes(id), _) => {
                         Some(Document::Minutes(super::minutes(cx.store, id, cx.today)?))
                     }
@@ -176,6 +195,12 @@ impl ExportAction {
                         year,
                         cx.today,
                         st.appendix,
+                    )?)),
+                    (ExportKind::Measures(m, r), _) => Some(Document::Measures(measure_list(
+                        cx.store,
+                        m,
+                        Some(&r),
+                        cx.today,
                     )?)),
                     (ExportKind::Protocol(walk), _) => {
                         Some(Document::Protocol(protocol(cx.store, walk, cx.today)?))
@@ -210,6 +235,9 @@ impl ExportAction {
                             }
                             Document::Protocol(p) => {
                                 crate::report::render_protocol(p).map(|p| (p.bytes, p.pages))
+                            }
+                            Document::Measures(list) => {
+                                crate::report::render_measures(list).map(|p| (p.bytes, p.pages))
                             }
                         };
                         let result = file.and_then(|(bytes, pages)| {
@@ -257,6 +285,39 @@ pub fn protocol(
         observations,
         made: today,
     })
+}
+
+/// The open åtgärder of kommun `m` for one ansvarig (all when None), overdue first, each
+/// with its photos.
+pub fn measure_list(
+    store: &crate::store::Store,
+    m: crate::domain::MunicipalityId,
+    responsible: Option<&str>,
+    today: chrono::NaiveDate,
+) -> std::result::Result<crate::report::MeasureList, crate::store::StoreError> {
+    let mut items = Vec::new();
+    for i in store.open_observations(m, today)? {
+        if responsible.is_some_and(|r| !same_responsible(&i.observation.responsible, r)) {
+            continue;
+        }
+        let photos = store
+            .photos(i.observation.id)?
+            .into_iter()
+            .map(crate::domain::PhotoView::from)
+            .collect();
+        items.push((i, photos));
+    }
+    Ok(crate::report::MeasureList {
+        municipality: store.municipality(m)?.name,
+        responsible: responsible.map(str::to_string),
+        items,
+        made: today,
+    })
+}
+
+/// Whether an observation's ansvarig is the one asked for (case and spaces aside).
+pub fn same_responsible(stored: &str, asked: &str) -> bool {
+    stored.trim().to_lowercase() == asked.trim().to_lowercase()
 }
 
 /// The report of lokalpolisområde `area` for `year`: each of its kommuner with the

@@ -14,7 +14,7 @@ mod undo;
 mod walks;
 
 pub use backup::list_copies;
-pub use export::{CheckupResult, Jobs, area_report, protocol};
+pub use export::{CheckupResult, Jobs, area_report, measure_list, protocol, same_responsible};
 pub use load::{ViewData, initial_nav};
 pub use meeting::minutes;
 pub use undo::Undo;

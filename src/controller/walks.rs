@@ -117,6 +117,10 @@ impl WalkAction {
             WalkAction::OpenProtocol(walk) => {
                 crate::ui::ExportAction::OpenProtocol(walk).apply(cx)?
             }
+            WalkAction::OpenMeasures(r) => match cx.screens.nav.municipality() {
+                Some(m) => crate::ui::ExportAction::OpenMeasures(m, r).apply(cx)?,
+                None => Effect::none(),
+            },
             WalkAction::DroppedFiles(files) => {
                 let on_walks = cx.screens.nav.tab == crate::ui::nav::Tab::Walks;
                 match (on_walks, cx.screens.walks.state.observation) {

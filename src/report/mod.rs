@@ -3,6 +3,7 @@
 pub mod area;
 pub mod html;
 pub mod layout;
+pub mod measures;
 pub mod minutes;
 pub mod model;
 pub mod pdf;
@@ -10,6 +11,7 @@ pub mod protocol;
 
 pub use area::{AreaReport, build_area_report, render_area_pdf};
 pub use html::render_html;
+pub use measures::{MeasureList, render_measures};
 pub use minutes::{Minutes, MinutesInput, build_minutes, render_minutes};
 pub use model::{FollowUp, build_follow_up};
 pub use pdf::{Pdf, render_pdf};

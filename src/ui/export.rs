@@ -16,6 +16,8 @@ pub enum ExportAction {
     OpenArea(crate::domain::PoliceAreaId, i32),
     /// Open it for the protokoll of a walk.
     OpenProtocol(crate::domain::WalkId),
+    /// Open it for the åtgärdslista of one ansvarig in a kommun.
+    OpenMeasures(crate::domain::MunicipalityId, String),
     Close,
     /// Ask the OS for a file name; the path field stays as a fallback.
     ChooseFile,
@@ -24,7 +26,7 @@ pub enum ExportAction {
 }
 
 /// What the export panel makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportKind {
     /// The uppföljning of the shown board (PDF or web page).
     Board,
@@ -34,6 +36,8 @@ pub enum ExportKind {
     Area(crate::domain::PoliceAreaId, i32),
     /// The protokoll of a trygghetsvandring.
     Protocol(crate::domain::WalkId),
+    /// A kommun's åtgärdslista for one ansvarig.
+    Measures(crate::domain::MunicipalityId, String),
 }
 
 #[derive(Debug, Clone, PartialEq)]

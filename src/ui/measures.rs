@@ -79,6 +79,22 @@ impl MeasuresView<'_> {
                 "Alla",
                 categories,
             );
+            match &st.responsible {
+                Some(r) => {
+                    if ui
+                        .button(format!("Åtgärdslista till {r} (PDF)…"))
+                        .on_hover_text("Deras öppna åtgärder med platser, foton och datum")
+                        .clicked()
+                    {
+                        actions.push(WalkAction::OpenMeasures(r.clone()));
+                    }
+                }
+                None => {
+                    ui.label(weak(
+                        "Välj en ansvarig för att skicka dem deras lista som PDF.",
+                    ));
+                }
+            }
         });
         let shown: Vec<&OpenObservation> = self
             .items

@@ -40,6 +40,8 @@ pub enum WalkAction {
     DeletePhoto(crate::domain::PhotoId),
     /// The protokoll of the walk (the export panel).
     OpenProtocol(WalkId),
+    /// The åtgärdslista of one ansvarig as a PDF (the export panel).
+    OpenMeasures(String),
     /// Files dropped on the window: photos for the observation shown, if one is.
     DroppedFiles(Vec<std::path::PathBuf>),
     /// Change an observation's status, stamped with today's date.

@@ -488,3 +488,176 @@ fn import_text_dry_run_json_and_save() {
     );
     assert_eq!(o.status.code(), Some(2), "the same period twice is refused");
 }
+
+#[test]
+fn walks_observations_photos_and_the_atgardslista_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let photo = dir.path().join("lampa.png");
+    {
+        use image::ImageEncoder;
+        let img = image::RgbImage::from_pixel(2000, 1000, image::Rgb([200, 180, 40]));
+        let mut bytes = Vec::new();
+        image::codecs::png::PngEncoder::new(&mut bytes)
+            .write_image(img.as_raw(), 2000, 1000, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        std::fs::write(&photo, bytes).unwrap();
+    }
+    let not_a_photo = dir.path().join("text.jpg");
+    std::fs::write(&not_a_photo, "hej").unwrap();
+    let o = run(
+        &db,
+        &[
+            "add-vandring",
+            "--kommun",
+            "Olofström",
+            "--date",
+            "2024-09-10",
+            "--omrade",
+            "Stationen",
+            "--deltagare",
+            "8",
+            "--organisationer",
+            "Polisen, Kommunen",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), "Sparade vandring 1.");
+    let add = |extra: &[&str]| {
+        let mut args = vec!["add-iakttagelse", "--vandring", "1"];
+        args.extend_from_slice(extra);
+        run(&db, &args)
+    };
+    // Bad input: one line, exit 2, nothing stored.
+    for (extra, msg) in [
+        (
+            vec!["--plats", "Tunneln", "--kategori", "lampor"],
+            "Okänd kategori: lampor",
+        ),
+        (
+            vec![
+                "--plats",
+                "Tunneln",
+                "--kategori",
+                "belysning",
+                "--senast",
+                "2024-09-01",
+            ],
+            "ligger före vandringen",
+        ),
+        (
+            vec![
+                "--plats",
+                "Tunneln",
+                "--kategori",
+                "belysning",
+                "--position",
+                "abc",
+            ],
+            "är ingen position",
+        ),
+        (
+            vec![
+                "--plats",
+                "Tunneln",
+                "--kategori",
+                "belysning",
+                "--foto",
+                not_a_photo.to_str().unwrap(),
+            ],
+            "ingen bild",
+        ),
+    ] {
+        let o = add(&extra);
+        assert_eq!(o.status.code(), Some(2), "{extra:?}");
+        assert!(
+            stderr(&o).contains(msg) && stderr(&o).lines().count() == 1,
+            "{}",
+            stderr(&o)
+        );
+    }
+    let o = add(&[
+        "--plats",
+        "Tunneln",
+        "--kategori",
+        "belysning",
+        "--atgard",
+        "Byt armatur",
+        "--ansvarig",
+        "Gatuavdelningen",
+        "--senast",
+        "2024-10-01",
+        "--foto",
+        photo.to_str().unwrap(),
+        "--position",
+        "56.27, 14.54",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), "Sparade iakttagelse 1.");
+    let o = add(&["--plats", "Torget", "--kategori", "ovrigt", "--positiv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(
+        &db,
+        &[
+            "edit-iakttagelse",
+            "1",
+            "--ansvarig",
+            "Tekniska förvaltningen",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let store = trygghetstavlan::store::Store::open(&db).unwrap();
+    let obs = store
+        .observations(trygghetstavlan::domain::WalkId(1))
+        .unwrap();
+    assert_eq!(obs.len(), 2, "the refused ones left nothing");
+    assert_eq!(obs[0].responsible, "Tekniska förvaltningen");
+    assert_eq!(obs[0].place, "Tunneln", "what was not given is kept");
+    let photos = store.photos(obs[0].id).unwrap();
+    assert_eq!(
+        (photos.len(), photos[0].width, photos[0].height),
+        (1, 1600, 800)
+    );
+    drop(store);
+    // The åtgärdslista as CSV: the open åtgärd, not the place that feels safe.
+    let o = run(&db, &["export-csv", "--atgarder", "--kommun", "Olofström"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = stdout(&o);
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], trygghetstavlan::csv::MEASURES_HEADER);
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert!(lines[1].starts_with("Olofström;2024-09-10;Stationen;Tunneln;Belysning;"));
+    assert!(
+        lines[1].ends_with(";Tekniska förvaltningen;2024-10-01;Ny;ja"),
+        "{}",
+        lines[1]
+    );
+    let o = run(
+        &db,
+        &[
+            "export-csv",
+            "--atgarder",
+            "--ansvarig",
+            "parkförvaltningen",
+        ],
+    );
+    assert_eq!(
+        stdout(&o).trim_start_matches('\u{feff}').lines().count(),
+        1,
+        "header only"
+    );
+    // Delete, and the protokoll of the walk.
+    let out = dir.path().join("protokoll.pdf");
+    let o = run(
+        &db,
+        &["export-pdf", "--vandring", "1", "-o", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = crate::report::pages_text(&std::fs::read(&out).unwrap()).join(" ");
+    assert!(text.contains("1. Tunneln — Belysning, upplevs otryggt"));
+    let o = run(&db, &["delete-iakttagelse", "1"]);
+    assert_eq!(stdout(&o).trim(), "Tog bort iakttagelse 1 (Tunneln).");
+    let o = run(&db, &["delete-iakttagelse", "1"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -101,3 +101,45 @@ fn export_the_lokalpolisomrade_report_from_alla_kommuner() {
     }
     assert!(!all.contains("Sotenäs"), "only the area's own kommuner");
 }
+
+#[test]
+fn the_atgardslista_goes_to_one_ansvarig_as_a_pdf() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = trygghetstavlan::store::Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    trygghetstavlan::demo::add_demo(&mut store, crate::common::day("2024-06-15")).unwrap();
+    let mut h = crate::common::app_harness(
+        Ok(store),
+        &std::path::PathBuf::from(":memory:"),
+        "2024-06-15",
+    );
+    select(&mut h, "Sölvesborg");
+    h.get_by_label_contains("Åtgärdslista (").click();
+    h.run();
+    h.get_by_label("Välj en ansvarig för att skicka dem deras lista som PDF.");
+    h.get_by_role_and_label(Role::ComboBox, "Ansvarig").click();
+    h.run();
+    // The option in the open list (the table has the word too).
+    h.get_by_role_and_label(Role::Button, "Parkförvaltningen")
+        .click();
+    h.run();
+    h.get_by_label("Åtgärdslista till Parkförvaltningen (PDF)…")
+        .click();
+    h.run();
+    let target = dir.path().join("park.pdf");
+    type_into(&mut h, "Spara som", target.to_str().unwrap());
+    h.get_by_label("Skapa PDF").click();
+    wait_for_export(&mut h);
+    h.get_by_label_contains("Klart:");
+    let text = crate::report::pages_text(&std::fs::read(&target).unwrap()).join(" ");
+    assert!(
+        text.contains("Åtgärdslista för Parkförvaltningen — Sölvesborg"),
+        "{text}"
+    );
+    assert!(text.contains("Parkens västra del"));
+    assert!(
+        !text.contains("Kollektivtrafiken"),
+        "only this ansvarig's åtgärder"
+    );
+}

@@ -577,9 +577,19 @@ impl App {
             }
             (Tab::Walks, _, Some(Selection::Municipality(_))) => {
                 let (walks, obs) = (&data.walks, &data.walk_observations);
-                let photos = crate::ui::walks::WalkPhotos {
+                let commitment = screens
+                    .walks
+                    .state
+                    .selected
+                    .and_then(|w| walks.iter().find(|s| s.walk.id == w))
+                    .and_then(|s| s.walk.commitment)
+                    .and_then(|c| data.row(c))
+                    .map(|r| r.commitment.text.as_str());
+                let photos = crate::ui::walks::WalkExtras {
                     counts: &data.photo_counts,
                     shown: &data.observation_photos,
+                    commitment,
+                    revisited: data.revisited.as_ref().map(|(d, o)| (*d, o.as_slice())),
                 };
                 actions.extend(screens.walks.ui(ui, walks, obs, &photos, today));
             }

@@ -135,6 +135,7 @@ fn add_demo_walk(
     let span = (end - start).num_days().max(0) as u64;
     let date = start + Duration::days(rng.below(span + 1) as i64);
     let walk = SafetyWalk {
+        revisit_of: None,
         id: WalkId(0),
         municipality: m,
         date,

@@ -423,17 +423,18 @@ pub fn list_walks(
         } else {
             let walks = store.walk_summaries(m.id)?;
             text.push_str(&format!(
-                "{} — {} trygghetsvandringar\n",
+                "{} — {}\n",
                 m.name,
-                walks.len()
+                count_of(walks.len(), "trygghetsvandring", "trygghetsvandringar")
             ));
             for w in walks {
                 text.push_str(&format!(
-                    "  {} {} {} {} iakttagelser, {} öppna\n",
+                    "  {} {} {} {} {}, {} öppna\n",
+                    pad(&w.walk.id.to_string(), 4),
                     w.walk.date,
                     pad(w.walk.time_of_day.label(), 9),
                     pad(&clip(&w.walk.area, 50), 50),
-                    w.observations,
+                    count_of(w.observations as usize, "iakttagelse", "iakttagelser"),
                     w.open
                 ));
             }

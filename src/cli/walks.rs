@@ -57,6 +57,7 @@ pub fn add_walk(store: &mut Store, a: &WalkArgs) -> Result<WalkId, CliError> {
         participants: a.participants,
         notes: String::new(),
         commitment,
+        revisit_of: None,
     })?)
 }
 

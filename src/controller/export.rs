@@ -277,7 +277,19 @@ pub fn protocol(
             .collect();
         observations.push((o, photos));
     }
+    let revisited = match w.revisit_of {
+        Some(earlier) => Some((
+            store.walk(earlier)?.date,
+            store
+                .observations(earlier)?
+                .into_iter()
+                .filter(|o| !o.positive)
+                .collect(),
+        )),
+        None => None,
+    };
     Ok(crate::report::Protocol {
+        revisited,
         police_area: store.police_area_name(m.police_area)?,
         municipality: m.name,
         walk: w,

@@ -35,6 +35,8 @@ pub struct ViewData {
     pub photo_counts: HashMap<crate::domain::ObservationId, usize>,
     /// Photos of the selected observation (never loaded with the board).
     pub observation_photos: Vec<crate::domain::PhotoView>,
+    /// A selected return walk: the earlier walk's date and åtgärder.
+    pub revisited: Option<(NaiveDate, Vec<Observation>)>,
     /// The åtgärdslista.
     pub open_items: Vec<OpenObservation>,
     /// What the lägesbildsmöte goes through (loaded while meeting mode is on).
@@ -221,6 +223,21 @@ impl ViewData {
         self.walk_observations = match selected {
             Some(w) => store.observations(w)?,
             None => Vec::new(),
+        };
+        self.revisited = match selected
+            .and_then(|w| walks.iter().find(|s| s.walk.id == w))
+            .and_then(|s| s.walk.revisit_of)
+        {
+            Some(earlier) => {
+                let w = store.walk(earlier)?;
+                let obs = store
+                    .observations(earlier)?
+                    .into_iter()
+                    .filter(|o| !o.positive)
+                    .collect();
+                Some((w.date, obs))
+            }
+            None => None,
         };
         self.photo_counts = match selected {
             Some(w) => store.photo_counts(w)?,

@@ -29,6 +29,12 @@ impl WalkAction {
                 cx.screens.walks.form = Some(WalkForm::edit(&w, choices));
                 Effect::none()
             }
+            WalkAction::Revisit(id) => {
+                let earlier = cx.store.walk(id)?;
+                let choices = commitment_choices(cx);
+                cx.screens.walks.form = Some(WalkForm::revisit(&earlier, cx.today, choices));
+                Effect::none()
+            }
             WalkAction::CloseForm => {
                 cx.screens.walks.form = None;
                 Effect::none()
@@ -200,7 +206,7 @@ fn commitment_choices(cx: &Ctx) -> Vec<(CommitmentId, String)> {
         .map(|(b, _)| {
             b.commitments
                 .iter()
-                .map(|c| (c.id, c.text.chars().take(70).collect()))
+                .map(|c| (c.id, crate::validate::clip_words(&c.text, 70)))
                 .collect()
         })
         .unwrap_or_default()

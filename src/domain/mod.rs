@@ -372,6 +372,8 @@ pub struct SafetyWalk {
     pub participants: u32,
     pub notes: String,
     pub commitment: Option<CommitmentId>,
+    /// A return walk (återbesök): the earlier walk whose open åtgärder it checks.
+    pub revisit_of: Option<WalkId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -17,6 +17,8 @@ pub struct Protocol {
     /// Each observation with its photos, in the order they were entered.
     pub observations: Vec<(Observation, Vec<PhotoView>)>,
     pub made: NaiveDate,
+    /// A return walk: the earlier walk's date and its åtgärder as they stand now.
+    pub revisited: Option<(NaiveDate, Vec<Observation>)>,
 }
 
 impl Protocol {
@@ -80,18 +82,17 @@ fn head(l: &mut Layout, p: &Protocol) {
         .iter()
         .filter(|(o, _)| !o.positive && o.status == crate::domain::ObservationStatus::Fixed)
         .count();
-    l.paragraph(
-        &format!(
+    let summary = if p.observations.is_empty() {
+        "Inga nya iakttagelser på vandringen.".to_string()
+    } else {
+        format!(
             "{}: {} som upplevs otrygga (varav {fixed} åtgärdade) och {} som upplevs trygga.",
             crate::validate::count_of(p.observations.len(), "iakttagelse", "iakttagelser"),
             unsafe_n,
             safe_n
-        ),
-        BODY,
-        false,
-        BLACK,
-        0.0,
-    );
+        )
+    };
+    l.paragraph(&summary, BODY, false, BLACK, 0.0);
     l.space(3.0);
 }
 
@@ -227,12 +228,74 @@ fn measures(l: &mut Layout, p: &Protocol) {
     l.table_captioned(Some("Åtgärdslista"), &cols, &table, SMALL);
 }
 
+/// What became of the earlier walk's åtgärder (a return walk).
+fn follow_up(l: &mut Layout, date: NaiveDate, earlier: &[Observation]) {
+    let fixed = earlier
+        .iter()
+        .filter(|o| o.status == crate::domain::ObservationStatus::Fixed)
+        .count();
+    l.heading(&format!("Uppföljning av vandringen {date}"), 14.0, 25.0);
+    l.paragraph(
+        &format!(
+            "Återbesöket gick igenom {} från vandringen {date}: {fixed} är åtgärdade sedan dess.",
+            crate::validate::count_of(earlier.len(), "åtgärd", "åtgärder")
+        ),
+        BODY,
+        false,
+        BLACK,
+        0.0,
+    );
+    l.space(1.0);
+    let cols = [
+        Column {
+            title: "Plats",
+            width: 40.0,
+        },
+        Column {
+            title: "Åtgärd",
+            width: 58.0,
+        },
+        Column {
+            title: "Ansvarig",
+            width: 38.0,
+        },
+        Column {
+            title: "Status nu",
+            width: 34.0,
+        },
+    ];
+    let rows: Vec<Vec<Cell>> = earlier
+        .iter()
+        .map(|o| {
+            vec![
+                Cell::plain(&o.place),
+                Cell::plain(if o.measure.is_empty() {
+                    "–"
+                } else {
+                    &o.measure
+                }),
+                Cell::plain(if o.responsible.is_empty() {
+                    "–"
+                } else {
+                    &o.responsible
+                }),
+                Cell::colored(o.status.label(), palette::observation_status(o.status)),
+            ]
+        })
+        .collect();
+    l.table_captioned(Some("Uppföljning"), &cols, &rows, SMALL);
+    l.space(3.0);
+}
+
 pub fn layout_protocol(p: &Protocol, m: &dyn Metrics) -> Vec<Page> {
     let mut l = Layout::new(m);
     head(&mut l, p);
-    if p.observations.is_empty() {
-        l.paragraph("Inga iakttagelser registrerade.", BODY, false, GREY, 0.0);
-    } else {
+    if let Some((date, earlier)) = &p.revisited
+        && !earlier.is_empty()
+    {
+        follow_up(&mut l, *date, earlier);
+    }
+    if !p.observations.is_empty() {
         l.heading("Iakttagelser", 14.0, 25.0);
         for (i, (o, photos)) in p.observations.iter().enumerate() {
             observation(&mut l, i + 1, o, photos);

@@ -9,7 +9,7 @@ use crate::validate::{Invalid, validate_observation, validate_walk};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
-const WALK_COLS: &str = "id, municipality_id, date, time_of_day, area, organisations, participants, notes, commitment_id";
+const WALK_COLS: &str = "id, municipality_id, date, time_of_day, area, organisations, participants, notes, commitment_id, revisit_of";
 const OBS_COLS: &str = "id, walk_id, place, category, description, measure, responsible, deadline, \
                         status, status_reason, updated_on, positive, latitude, longitude";
 
@@ -24,6 +24,7 @@ fn walk_from_row(r: &Row) -> rusqlite::Result<SafetyWalk> {
         participants: r.get("participants")?,
         notes: r.get("notes")?,
         commitment: r.get("commitment_id")?,
+        revisit_of: r.get("revisit_of")?,
     })
 }
 
@@ -63,7 +64,8 @@ fn insert_walk_row(
 ) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, organisations, \
-         participants, notes, commitment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         participants, notes, commitment_id, revisit_of) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             id.map(|i| i.0),
             w.municipality.0,
@@ -73,7 +75,8 @@ fn insert_walk_row(
             names(&w.organisations),
             w.participants,
             w.notes,
-            w.commitment.map(|c| c.0)
+            w.commitment.map(|c| c.0),
+            w.revisit_of
         ],
     )?;
     Ok(())

@@ -19,6 +19,10 @@ pub struct WalkForm {
     pub participants: String,
     pub notes: String,
     pub commitment: Option<CommitmentId>,
+    /// A return walk: the earlier walk it checks, with that walk's date.
+    pub revisit_of: Option<(WalkId, NaiveDate)>,
+    /// The area field has been typed in (its message waits until then).
+    pub area_touched: bool,
     /// Löften the walk can count towards: (id, short text).
     pub commitments: Vec<(CommitmentId, String)>,
 }
@@ -39,7 +43,25 @@ impl WalkForm {
             participants: String::new(),
             notes: String::new(),
             commitment: None,
+            revisit_of: None,
+            area_touched: false,
             commitments,
+        }
+    }
+
+    /// A return walk on the same route as `earlier`, today, counting towards the same löfte.
+    pub fn revisit(
+        earlier: &SafetyWalk,
+        today: NaiveDate,
+        commitments: Vec<(CommitmentId, String)>,
+    ) -> WalkForm {
+        WalkForm {
+            area: earlier.area.clone(),
+            time_of_day: earlier.time_of_day,
+            organisations: earlier.organisations.join("\n"),
+            commitment: earlier.commitment,
+            revisit_of: Some((earlier.id, earlier.date)),
+            ..WalkForm::new(earlier.municipality, today, commitments)
         }
     }
 
@@ -54,6 +76,8 @@ impl WalkForm {
             participants: w.participants.to_string(),
             notes: w.notes.clone(),
             commitment: w.commitment,
+            revisit_of: None,
+            area_touched: true,
             commitments,
         }
     }
@@ -69,16 +93,25 @@ impl WalkForm {
             participants: parse_participants(&self.participants)?,
             notes: self.notes.clone(),
             commitment: self.commitment,
+            revisit_of: self.revisit_of.map(|r| r.0),
         };
         validate_walk(&w)
     }
 
     pub fn ui(&mut self, ui: &mut Ui, today: NaiveDate) -> Option<FormOutcome<SafetyWalk>> {
-        ui.heading(if self.editing.is_some() {
-            "Ändra trygghetsvandring"
-        } else {
-            "Ny trygghetsvandring"
+        ui.heading(match (self.editing, self.revisit_of) {
+            (Some(_), _) => "Ändra trygghetsvandring".to_string(),
+            (None, Some((_, d))) => format!("Återbesök av trygghetsvandringen {d}"),
+            (None, None) => "Ny trygghetsvandring".to_string(),
         });
+        if self.revisit_of.is_some() {
+            ui.label(
+                RichText::new(
+                    "Samma sträcka. Vandringens öppna åtgärder visas som en checklista när den är sparad.",
+                )
+                .weak(),
+            );
+        }
         egui::Grid::new("walk_form")
             .num_columns(2)
             .spacing([12.0, 8.0])
@@ -97,12 +130,14 @@ impl WalkForm {
                 ui.end_row();
                 let l = ui.label("Område / sträcka");
                 ui.vertical(|ui| {
-                    ui.add(
-                        text_field(&mut self.area, "walk_area", 360.0)
-                            .hint_text("t.ex. Centrum – stationen – parken"),
-                    )
-                    .labelled_by(l.id);
-                    if self.area.trim().is_empty() {
+                    let r = ui
+                        .add(
+                            text_field(&mut self.area, "walk_area", 360.0)
+                                .hint_text("t.ex. Centrum – stationen – parken"),
+                        )
+                        .labelled_by(l.id);
+                    self.area_touched |= r.changed();
+                    if self.area_touched && self.area.trim().is_empty() {
                         error_line(ui, "Ange område eller sträcka.");
                     }
                 });
@@ -150,7 +185,7 @@ impl WalkForm {
                     .response
                     .labelled_by(l.id);
                 ui.end_row();
-                let l = ui.label("Anteckningar");
+                let l = ui.label("Anteckningar (bara i programmet)");
                 ui.add(text_area(&mut self.notes, "walk_notes", 360.0, 2))
                     .labelled_by(l.id);
                 ui.end_row();

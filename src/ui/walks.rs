@@ -18,6 +18,8 @@ pub enum WalkAction {
     Select(Option<WalkId>),
     New,
     Edit(WalkId),
+    /// Plan a return walk (återbesök) on the same route.
+    Revisit(WalkId),
     /// Save the form's walk (id 0: new).
     Save(Box<SafetyWalk>),
     CloseForm,
@@ -189,7 +191,7 @@ impl WalksScreen {
         ui: &mut Ui,
         walks: &[WalkSummary],
         observations: &[Observation],
-        photos: &WalkPhotos,
+        photos: &WalkExtras,
         today: NaiveDate,
     ) -> Vec<Action> {
         let actions = match &mut self.form {
@@ -211,16 +213,21 @@ impl WalksScreen {
     }
 }
 
-/// The photos the walk view shows: counts per observation, and the shown one's photos.
-pub struct WalkPhotos<'a> {
+/// What the walk view shows beside the walk's own observations.
+pub struct WalkExtras<'a> {
+    /// Photos per observation, and the photos of the observation shown in full.
     pub counts: &'a std::collections::HashMap<ObservationId, usize>,
     pub shown: &'a [crate::domain::PhotoView],
+    /// The löfte the selected walk counts towards.
+    pub commitment: Option<&'a str>,
+    /// A return walk: the earlier walk's date and its åtgärder (the checklist).
+    pub revisited: Option<(NaiveDate, &'a [Observation])>,
 }
 
 struct WalksView<'a> {
     walks: &'a [WalkSummary],
     observations: &'a [Observation],
-    photos: &'a WalkPhotos<'a>,
+    photos: &'a WalkExtras<'a>,
     state: &'a mut WalksState,
     today: NaiveDate,
 }
@@ -322,6 +329,13 @@ impl WalksView<'_> {
             if ui.button("Protokoll (PDF)…").clicked() {
                 actions.push(A::OpenProtocol(w.id));
             }
+            if ui
+                .button("Planera återbesök…")
+                .on_hover_text("En ny vandring på samma sträcka som går igenom de öppna åtgärderna")
+                .clicked()
+            {
+                actions.push(A::Revisit(w.id));
+            }
             if self.state.confirm_delete == Some(w.id) {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
@@ -350,8 +364,15 @@ impl WalksView<'_> {
             "Deltagare: {} · Organisationer: {orgs}",
             w.participants
         ));
+        if let Some(c) = self.photos.commitment {
+            ui.add(egui::Label::new(weak(format!("Räknas mot löftet: {c}"))).truncate())
+                .on_hover_text(c);
+        }
         if !w.notes.is_empty() {
             ui.label(weak(&w.notes));
+        }
+        if let Some((date, earlier)) = self.photos.revisited {
+            revisit_checklist(ui, date, earlier, actions);
         }
         ui.add_space(6.0);
         self.observation_table(ui, actions);
@@ -609,6 +630,62 @@ impl WalksView<'_> {
             error_line(ui, e);
         }
     }
+}
+
+/// A return walk's checklist: the earlier walk's åtgärder, each marked åtgärdad, delvis
+/// or inte åtgärdad (the earlier observation's status, stamped with today).
+fn revisit_checklist(
+    ui: &mut Ui,
+    date: NaiveDate,
+    earlier: &[Observation],
+    actions: &mut Vec<WalkAction>,
+) {
+    let fixed = earlier
+        .iter()
+        .filter(|o| o.status == ObservationStatus::Fixed)
+        .count();
+    egui::Frame::group(ui.style())
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(format!(
+                    "Återbesök: åtgärderna från vandringen {date} — {fixed} av {} åtgärdade",
+                    earlier.len()
+                ))
+                .strong(),
+            );
+            for o in earlier {
+                ui.horizontal_wrapped(|ui| {
+                    let measure = if o.measure.is_empty() {
+                        o.category.label()
+                    } else {
+                        o.measure.as_str()
+                    };
+                    ui.label(RichText::new(&o.place).strong());
+                    ui.label(format!("{measure} · {}", o.responsible));
+                    ui.label(RichText::new(o.status.label()).color(super::widgets::rgb(
+                        crate::domain::palette::observation_status(o.status),
+                    )));
+                    for (status, text) in [
+                        (ObservationStatus::Fixed, "Åtgärdat"),
+                        (ObservationStatus::Ongoing, "Delvis"),
+                        (ObservationStatus::New, "Inte åtgärdat"),
+                    ] {
+                        if ui
+                            .add_enabled(o.status != status, egui::Button::new(text).small())
+                            .clicked()
+                        {
+                            actions.push(A::SetObservationStatus {
+                                id: o.id,
+                                status,
+                                reason: String::new(),
+                            });
+                        }
+                    }
+                });
+            }
+        });
 }
 
 /// The deadline, red and marked when passed for an open observation.

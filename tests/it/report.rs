@@ -388,6 +388,7 @@ fn walks_show_what_was_seen_and_what_was_done() {
             participants: 9,
             notes: String::new(),
             commitment: None,
+            revisit_of: None,
         })
         .unwrap();
     for (place, what, status) in [
@@ -557,6 +558,7 @@ fn the_protokoll_has_every_observation_its_photos_and_the_atgardslista() {
             participants: 9,
             notes: "INTERN-VANDRINGSANTECKNING".into(),
             commitment: None,
+            revisit_of: None,
         })
         .unwrap();
     let mut photos_stored = 0;

@@ -733,3 +733,43 @@ fn an_observation_is_changed_deleted_and_brought_back() {
     h.run();
     assert_eq!(obs(&h)[0], first);
 }
+
+#[test]
+fn a_return_walk_checks_the_earlier_walks_atgarder() {
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    trygghetstavlan::demo::add_demo(&mut store, day("2024-06-15")).unwrap();
+    let mut h = crate::common::app_harness(Ok(store), &PathBuf::from(":memory:"), "2024-06-15");
+    select(&mut h, "Sölvesborg");
+    h.get_by_label("Trygghetsvandringar (1)").click();
+    h.run();
+    h.get_by_label("Planera återbesök…").click();
+    h.run();
+    h.get_by_label_contains("Återbesök av trygghetsvandringen");
+    // Same route; nothing to type but the date, which is today.
+    h.get_by_label("Spara vandring").click();
+    h.run();
+    h.get_by_label("Trygghetsvandringar (2)");
+    h.get_by_label_contains("— 1 av 4 åtgärdade");
+    let before = h.state().data().open_items.len();
+    // The first is already fixed (its button is off); the second is under way.
+    h.get_all_by_label("Åtgärdat").nth(1).unwrap().click();
+    h.run();
+    h.get_by_label_contains("— 2 av 4 åtgärdade");
+    assert_eq!(
+        h.state().data().open_items.len(),
+        before - 1,
+        "off the åtgärdslista"
+    );
+    // The return walk's protokoll says what became of them.
+    let store = h.state().store().unwrap();
+    let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let newest = store.walks(m.id).unwrap()[0].clone();
+    assert!(newest.revisit_of.is_some());
+    let p = trygghetstavlan::controller::protocol(store, newest.id, day("2024-06-15")).unwrap();
+    let text =
+        crate::report::pages_text(&trygghetstavlan::report::render_protocol(&p).unwrap().bytes)
+            .join(" ");
+    assert!(text.contains("Uppföljning av vandringen 2024-"), "{text}");
+    assert!(text.contains("2 är åtgärdade sedan dess"), "{text}");
+}

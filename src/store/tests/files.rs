@@ -73,6 +73,7 @@ fn migration_from_first_schema_keeps_data_and_backs_up() {
         participants: 3,
         notes: String::new(),
         commitment: None,
+        revisit_of: None,
     };
     s.add_walk(&w).unwrap();
 }

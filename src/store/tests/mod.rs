@@ -384,6 +384,7 @@ fn walks_and_observations_round_trip_with_history_and_cascade() {
         participants: 12,
         notes: "Kall kväll".into(),
         commitment: Some(f.plain.id),
+        revisit_of: None,
     };
     let wid = f.store.add_walk(&w).unwrap();
     assert_eq!(

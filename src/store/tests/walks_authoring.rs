@@ -13,6 +13,7 @@ fn walk(f: &Fixture, date: &str, commitment: Option<CommitmentId>) -> SafetyWalk
         participants: 5,
         notes: String::new(),
         commitment,
+        revisit_of: None,
     }
 }
 

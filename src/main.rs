@@ -156,6 +156,8 @@ fn main() -> ExitCode {
         Command::ExportPdf {
             kommun,
             vandring,
+            atgarder,
+            ansvarig,
             lpo,
             period,
             mote,
@@ -164,6 +166,9 @@ fn main() -> ExitCode {
         } => match (mote, kommun, lpo, period) {
             _ if vandring.is_some() => {
                 cli::export_protocol(&store, vandring.unwrap_or_default(), &output, today)
+            }
+            (None, Some(k), None, None) if atgarder => {
+                cli::export_measures_pdf(&store, &k, ansvarig.as_deref(), &output, today)
             }
             (Some(id), _, _, _) => cli::export_minutes(&store, id, &output, today),
             (None, Some(k), _, Some(p)) => {

@@ -93,11 +93,17 @@ pub enum Command {
         /// Protokollet från en trygghetsvandring (ID från list-vandringar)
         #[arg(long, value_name = "ID", conflicts_with_all = ["kommun", "lpo", "mote", "period"])]
         vandring: Option<i64>,
+        /// Kommunens åtgärdslista (öppna åtgärder med foton), med --kommun
+        #[arg(long, requires = "kommun", conflicts_with_all = ["period", "lpo", "mote", "vandring"])]
+        atgarder: bool,
+        /// Bara åtgärder med denna ansvarig (med --atgarder)
+        #[arg(long, value_name = "TEXT", requires = "atgarder")]
+        ansvarig: Option<String>,
         /// Hela lokalpolisområdet: en jämförelse av kommunerna, sedan varje kommuns uppföljning
         #[arg(long, value_name = "NAMN", conflicts_with_all = ["kommun", "mote"])]
         lpo: Option<String>,
         /// Medborgarlöftet som omfattar detta år
-        #[arg(long, value_name = "ÅR", required_unless_present_any = ["mote", "vandring"])]
+        #[arg(long, value_name = "ÅR", required_unless_present_any = ["mote", "vandring", "atgarder"])]
         period: Option<i32>,
         /// Minnesanteckningar från detta möte (ID från list-moten)
         #[arg(long, value_name = "ID", conflicts_with_all = ["kommun", "period"])]

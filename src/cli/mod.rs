@@ -473,6 +473,20 @@ pub fn export_protocol(
     write_pdf(output, &pdf)
 }
 
+/// `export-pdf --atgarder`: a kommun's åtgärdslista (for one ansvarig) with photos.
+pub fn export_measures_pdf(
+    store: &Store,
+    kommun: &str,
+    responsible: Option<&str>,
+    output: &std::path::Path,
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let m = find_kommun(store, kommun)?;
+    let list = crate::controller::measure_list(store, m.id, responsible, today)?;
+    let pdf = crate::report::render_measures(&list).map_err(CliError)?;
+    write_pdf(output, &pdf)
+}
+
 /// `export-pdf --lpo`: the report of a whole lokalpolisområde.
 pub fn export_area_pdf(
     store: &Store,

@@ -9,9 +9,15 @@ impl WalkAction {
     pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
         Ok(match self {
             WalkAction::Select(w) => {
-                if cx.screens.walks.state.selected != w {
-                    cx.screens.walks.state.pending = None;
-                    cx.screens.walks.state.confirm_delete = None;
+                let st = &mut cx.screens.walks.state;
+                if st.selected != w {
+                    st.pending = None;
+                    st.confirm_delete = None;
+                    st.observation = None;
+                    st.enlarged = None;
+                    if st.editing.take().is_some() {
+                        st.draft = Default::default();
+                    }
                 }
                 cx.screens.walks.state.selected = w;
                 Effect::reload(Reload::Selected)
@@ -63,6 +69,15 @@ impl WalkAction {
             }
             WalkAction::AddObservation(o) => {
                 cx.store.add_observation(&o)?;
+                Effect::reload(Reload::Selected)
+            }
+            WalkAction::ShowObservation(walk, o) => {
+                cx.screens.nav.tab = crate::ui::nav::Tab::Walks;
+                let st = &mut cx.screens.walks.state;
+                st.selected = Some(walk);
+                st.observation = Some(o);
+                st.enlarged = None;
+                st.editing = None;
                 Effect::reload(Reload::Selected)
             }
             WalkAction::SelectObservation(o) => {

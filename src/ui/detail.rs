@@ -255,6 +255,28 @@ impl DetailView<'_> {
             }
             ui.label(weak("Klicka på en rad för att markera den."));
         });
+        // The marked insats in full: the table clips long texts.
+        if let Some(a) = selected.and_then(|id| self.activities.iter().find(|a| a.id == id)) {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new(format!("{} · {} · {} st", a.date, a.by.label(), a.count))
+                        .strong(),
+                );
+                if !a.place.is_empty() {
+                    ui.label(format!("Plats: {}", a.place));
+                }
+                if !a.description.is_empty() {
+                    ui.label(&a.description);
+                }
+                if !a.internal_note.is_empty() {
+                    ui.label(
+                        RichText::new(format!("Intern anteckning: {}", a.internal_note))
+                            .color(super::widgets::BEHIND),
+                    );
+                }
+            });
+        }
     }
 
     /// Resultat och bedömning, orsak, fortsättning: what the yearly uppföljning says.

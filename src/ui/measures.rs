@@ -117,6 +117,7 @@ impl MeasuresView<'_> {
         }
         let today = self.today;
         let observations: Vec<Observation> = shown.iter().map(|i| i.observation.clone()).collect();
+        ui.style_mut().interaction.selectable_labels = false;
         TableBuilder::new(ui)
             .id_salt("atgarder")
             .striped(true)
@@ -164,7 +165,16 @@ impl MeasuresView<'_> {
                         let mut place_id = None;
                         r.col(|ui| deadline_label(ui, o, today));
                         r.col(|ui| {
-                            place_id = Some(ui.label(&o.place).on_hover_text(&o.description).id);
+                            let l = ui
+                                .add(egui::Label::new(&o.place).sense(egui::Sense::click()))
+                                .on_hover_text(format!(
+                                    "{}\nKlicka för att se iakttagelsen med foton",
+                                    o.description
+                                ));
+                            if l.clicked() {
+                                actions.push(WalkAction::ShowObservation(o.walk, o.id));
+                            }
+                            place_id = Some(l.id);
                         });
                         r.col(|ui| {
                             ui.label(o.category.label());

@@ -25,6 +25,8 @@ pub enum WalkAction {
     CloseForm,
     Delete(WalkId),
     AddObservation(Box<Observation>),
+    /// Go to an observation's walk and show it in full (from the åtgärdslista).
+    ShowObservation(WalkId, ObservationId),
     /// Show one observation in full (its photos load), or none.
     SelectObservation(Option<ObservationId>),
     /// Load an observation into the entry row for changing it.

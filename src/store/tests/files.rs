@@ -213,3 +213,45 @@ fn a_version_5_file_opens_with_its_loften_unlinked() {
             .is_empty()
     );
 }
+
+#[test]
+fn walks_of_a_version_6_file_keep_their_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v6.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        schema::migrate_to(&mut conn, 6).unwrap();
+        conn.execute_batch(
+            "INSERT INTO police_area(id, name) VALUES (1, 'Karlshamn');
+             INSERT INTO municipality(id, name, police_area_id) VALUES (1, 'Olofström', 1);
+             INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, participants)
+                 VALUES (1, 1, '2024-05-01', 'morker', 'Centrum', 7);
+             INSERT INTO observation(id, walk_id, position, place, category, measure, responsible,
+                 deadline, status, updated_on)
+                 VALUES (1, 1, 0, 'Tunneln', 'belysning', 'Byt lampa', 'Tekniska', '2024-06-01',
+                 'ny', '2024-05-01');",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.opened(), Opened::Migrated { from: 6 });
+    let w = s.walk(crate::domain::WalkId(1)).unwrap();
+    assert_eq!(
+        (w.area.as_str(), w.participants, w.revisit_of),
+        ("Centrum", 7, None)
+    );
+    let o = s.observation(crate::domain::ObservationId(1)).unwrap();
+    assert_eq!(
+        (o.place.as_str(), o.measure.as_str()),
+        ("Tunneln", "Byt lampa")
+    );
+    assert!(!o.positive && o.position.is_none());
+    assert!(s.photos(o.id).unwrap().is_empty());
+    assert_eq!(
+        s.open_observations(crate::domain::MunicipalityId(1), d("2024-05-02"))
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -374,8 +374,9 @@ impl App {
         if !dropped.is_empty() {
             actions.push(crate::ui::WalkAction::DroppedFiles(dropped).into());
         }
-        // F5: the lägesbildsmöte on the projector.
-        if self.screens.nav.municipality().is_some()
+        // F5: the lägesbildsmöte on the projector (a kommun's, or from "Alla kommuner" the
+        // lokalpolisområde's joint meeting).
+        if self.screens.nav.selection.is_some()
             && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F5))
         {
             actions.push(MeetingAction::Start.into());
@@ -464,32 +465,23 @@ impl App {
                     (self.screens.meeting.board_scroll - 44.0).max(0.0);
             }
         });
-        let kommun = self
-            .data
-            .board
-            .as_ref()
-            .map(|(b, _)| b.municipality.name.clone())
-            .unwrap_or_default();
+        let name = self.data.meeting.name.clone();
         egui::Panel::top("meeting_top").show(ui, |ui| {
             ui.add_space(6.0);
-            actions.extend(self.screens.meeting.top(ui, &kommun));
+            actions.extend(self.screens.meeting.top(ui, &name));
             ui.add_space(4.0);
         });
         actions.extend(self.status_strip(ui));
-        egui::CentralPanel::default().show(ui, |ui| match &self.data.board {
-            Some((board, summary)) => {
-                let view = crate::ui::meeting::MeetingView {
-                    board,
-                    summary,
-                    data: &self.data.meeting,
-                    open_items: &self.data.open_items,
-                    today: self.today,
-                };
-                actions.extend(self.screens.meeting.page(ui, &view));
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.data.meeting.boards.is_empty() {
+                ui.label("Inget medborgarlöfte för det valda året.");
             }
-            None => {
-                ui.label("Kommunen har inget medborgarlöfte för det valda året.");
-            }
+            let view = crate::ui::meeting::MeetingView {
+                data: &self.data.meeting,
+                summaries: &self.data.meeting_summaries,
+                today: self.today,
+            };
+            actions.extend(self.screens.meeting.page(ui, &view));
         });
         actions.extend(self.dialogs(ui.ctx()));
         actions.extend(self.meeting_activity_form(ui.ctx()));

@@ -189,11 +189,18 @@ fn main() -> ExitCode {
         } => cli::export_html(&store, &kommun, period, &output, today).map(|msg| println!("{msg}")),
         Command::AddMote {
             kommun,
+            lpo,
             date,
             deltagare,
             anteckning,
-        } => cli::add_meeting(&mut store, &kommun, &date, &deltagare, &anteckning)
-            .map(|id| println!("Sparade möte {id}.")),
+        } => cli::add_meeting(
+            &mut store,
+            (kommun.as_deref(), lpo.as_deref()),
+            &date,
+            &deltagare,
+            &anteckning,
+        )
+        .map(|id| println!("Sparade möte {id}.")),
         Command::AddBeslut {
             mote,
             text,

@@ -237,8 +237,11 @@ pub enum Command {
     },
     /// Registrera ett lägesbildsmöte
     AddMote {
-        #[arg(long, value_name = "KOMMUN")]
-        kommun: String,
+        #[arg(long, value_name = "KOMMUN", required_unless_present = "lpo")]
+        kommun: Option<String>,
+        /// Ett gemensamt möte för hela lokalpolisområdet
+        #[arg(long, value_name = "NAMN", conflicts_with = "kommun")]
+        lpo: Option<String>,
         /// Mötets datum
         #[arg(long, value_name = "ÅÅÅÅ-MM-DD", allow_hyphen_values = true)]
         date: String,

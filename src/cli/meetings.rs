@@ -2,7 +2,9 @@
 //! list meetings with their beslut.
 
 use super::{CliError, CliResult, chosen_kommuner, find_kommun};
-use crate::domain::{CommitmentId, Decision, DecisionId, DecisionStatus, Meeting, MeetingId};
+use crate::domain::{
+    CommitmentId, Decision, DecisionId, DecisionStatus, Meeting, MeetingGroup, MeetingId,
+};
 use crate::store::Store;
 use crate::validate::{parse_date, parse_optional_date};
 use chrono::NaiveDate;
@@ -11,16 +13,20 @@ use std::io::Write;
 /// `add-mote`: records a meeting; its id.
 pub fn add_meeting(
     store: &mut Store,
-    kommun: &str,
+    group: (Option<&str>, Option<&str>),
     date: &str,
     participants: &str,
     notes: &str,
 ) -> Result<MeetingId, CliError> {
-    let m = find_kommun(store, kommun)?;
+    let group = match group {
+        (Some(k), None) => MeetingGroup::Kommun(find_kommun(store, k)?.id),
+        (None, Some(a)) => MeetingGroup::Area(super::find_area(store, a)?.id),
+        _ => return Err(CliError("Ange --kommun eller --lpo.".into())),
+    };
     let date = parse_date(date)?;
     Ok(store.add_meeting(&Meeting {
         id: MeetingId(0),
-        municipality: m.id,
+        group,
         date,
         participants: participants.split(',').map(String::from).collect(),
         notes: notes.to_string(),
@@ -43,7 +49,11 @@ pub fn add_decision(store: &mut Store, a: &DecisionArgs) -> Result<DecisionId, C
         Some(c) => {
             let c = CommitmentId(c);
             let pledge = store.pledge(store.pledge_of_commitment(c)?)?;
-            if pledge.municipality != meeting.municipality {
+            let belongs = match meeting.group {
+                MeetingGroup::Kommun(m) => pledge.municipality == m,
+                MeetingGroup::Area(a) => store.municipality(pledge.municipality)?.police_area == a,
+            };
+            if !belongs {
                 return Err(CliError(format!("Löfte {c} hör inte till mötets kommun.")));
             }
             Some(c)
@@ -88,16 +98,27 @@ pub fn list_meetings(
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> CliResult {
-    let municipalities = chosen_kommuner(store, kommun)?;
+    let mut groups: Vec<(String, MeetingGroup)> = chosen_kommuner(store, kommun)?
+        .into_iter()
+        .map(|m| (m.name, MeetingGroup::Kommun(m.id)))
+        .collect();
+    // Joint meetings of a lokalpolisområde, when all are listed.
+    if kommun.is_none() {
+        for a in store.police_areas()? {
+            groups.push((
+                format!("Lokalpolisområde {} (gemensamma möten)", a.name),
+                MeetingGroup::Area(a.id),
+            ));
+        }
+    }
     let mut text = String::new();
-    for m in municipalities {
-        let meetings = store.meetings(m.id)?;
+    for (name, g) in groups {
+        let meetings = store.meetings(g)?;
         if meetings.is_empty() && kommun.is_none() {
             continue;
         }
         text.push_str(&format!(
-            "{} — {}\n",
-            m.name,
+            "{name} — {}\n",
             crate::validate::count_of(meetings.len(), "möte", "möten")
         ));
         for mt in &meetings {

@@ -60,6 +60,22 @@ pub(crate) fn find_kommun(
         .ok_or_else(|| CliError(format!("Okänd kommun: {name}")))
 }
 
+/// A lokalpolisområde by name ("Karlshamn", "LPO Karlshamn", "lokalpolisområde Karlshamn").
+pub(crate) fn find_area(store: &Store, name: &str) -> Result<crate::domain::PoliceArea, CliError> {
+    let wanted = name.trim().to_lowercase();
+    let wanted = ["lokalpolisområde ", "lpo "]
+        .iter()
+        .find_map(|p| wanted.strip_prefix(p))
+        .unwrap_or(&wanted)
+        .trim()
+        .to_string();
+    store
+        .police_areas()?
+        .into_iter()
+        .find(|a| a.name.to_lowercase() == wanted)
+        .ok_or_else(|| CliError(format!("Okänt lokalpolisområde: {}", name.trim())))
+}
+
 /// Loads the boards selected by `--kommun` and `--period`.
 pub fn select_boards(
     store: &Store,
@@ -496,18 +512,7 @@ pub fn export_area_pdf(
     today: NaiveDate,
     appendix: bool,
 ) -> Result<String, CliError> {
-    let wanted = area.trim().to_lowercase();
-    let wanted = ["lokalpolisområde ", "lpo "]
-        .iter()
-        .find_map(|p| wanted.strip_prefix(p))
-        .unwrap_or(&wanted)
-        .trim()
-        .to_string();
-    let found = store
-        .police_areas()?
-        .into_iter()
-        .find(|a| a.name.to_lowercase() == wanted)
-        .ok_or_else(|| CliError(format!("Okänt lokalpolisområde: {}", area.trim())))?;
+    let found = find_area(store, area)?;
     let report = crate::controller::area_report(store, found.id, year, today, appendix)?;
     if report.kommuner.is_empty() {
         return Err(CliError(format!(

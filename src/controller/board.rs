@@ -113,8 +113,18 @@ impl BoardAction {
 
 /// An empty form for a new insats of `c`, dated today.
 fn new_form(cx: &Ctx, c: CommitmentId) -> Option<ActivityForm> {
-    let (board, _) = cx.data.board.as_ref()?;
-    let cm = &cx.data.row(c)?.commitment;
+    // The löfte on the shown board, or on one of a joint meeting's boards.
+    let shown = cx.data.board.as_ref().map(|(b, _)| b);
+    let board = shown
+        .filter(|b| b.commitments.iter().any(|x| x.id == c))
+        .or_else(|| {
+            cx.data
+                .meeting
+                .boards
+                .iter()
+                .find(|b| b.commitments.iter().any(|x| x.id == c))
+        })?;
+    let cm = board.commitments.iter().find(|x| x.id == c)?;
     let targets = if cm.targets.len() > 1 {
         cm.targets
             .iter()

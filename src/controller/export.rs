@@ -97,7 +97,7 @@ impl ExportAction {
             }
             ExportAction::OpenMinutes(id) => {
                 let meeting = cx.store.meeting(id)?;
-                let kommun = cx.store.municipality(meeting.municipality)?.name;
+                let kommun = super::meeting::kommuner_of(cx.store, meeting.group)?.0;
                 let date = meeting.date.to_string();
                 let name = crate::ui::export::file_name("minnesanteckningar", &kommun, &date);
                 *st = ExportState {

@@ -41,6 +41,8 @@ pub struct ViewData {
     pub open_items: Vec<OpenObservation>,
     /// What the lägesbildsmöte goes through (loaded while meeting mode is on).
     pub meeting: MeetingData,
+    /// The summary of each of the meeting's boards, in the same order.
+    pub meeting_summaries: Vec<BoardSummary>,
 }
 
 impl ViewData {
@@ -199,18 +201,27 @@ impl ViewData {
         {
             board.meeting.text = meeting.map(|d| d.to_string()).unwrap_or_default();
         }
+        // Meeting mode: a kommun's meeting or a lokalpolisområde's joint one.
+        self.meeting = match (screens.meeting.active, screens.meeting.group) {
+            (true, Some(g)) => {
+                let year = screens.nav.year.unwrap_or_else(|| today.year());
+                super::meeting::meeting_data(store, g, year, today)?
+            }
+            _ => MeetingData::default(),
+        };
+        self.meeting_summaries = self
+            .meeting
+            .boards
+            .iter()
+            .map(|b| summarize(b, today))
+            .collect();
         let Some(m) = screens.nav.municipality() else {
             self.walks.clear();
             self.open_items.clear();
             self.walk_observations.clear();
             self.photo_counts.clear();
             self.observation_photos.clear();
-            self.meeting = MeetingData::default();
             return Ok(());
-        };
-        self.meeting = match screens.meeting.active {
-            true => meeting_data(store, m, today)?,
-            false => MeetingData::default(),
         };
         let walks = store.walk_summaries(m)?;
         let open = store.open_observations(m, today)?;
@@ -262,25 +273,6 @@ impl ViewData {
         self.open_items = open;
         Ok(())
     }
-}
-
-/// Today's meeting, the previous one, what happened since, and open beslut carried over.
-fn meeting_data(store: &Store, m: MunicipalityId, today: NaiveDate) -> Result<MeetingData> {
-    let meetings = store.meetings(m)?;
-    let current = meetings.iter().find(|x| x.date == today).cloned();
-    let (previous, mut since) = super::meeting::since_previous(store, m, &meetings, today)?;
-    since.reverse(); // newest first on the projector
-    Ok(MeetingData {
-        current_decisions: match &current {
-            Some(c) => store.decisions(c.id)?,
-            None => Vec::new(),
-        },
-        current,
-        previous,
-        since,
-        carried: store.open_decisions(m, Some(today))?,
-        past: store.past_meetings(m, today)?,
-    })
 }
 
 /// Years that have a medborgarlöfte, newest first.

@@ -1,21 +1,39 @@
 //! Mötesläge: start and leave, move through the agenda, record today's meeting with its
-//! beslut, close earlier beslut.
+//! beslut, close earlier beslut. A meeting belongs to a kommun's group, or to a
+//! lokalpolisområde when started from "Alla kommuner" (a joint meeting).
 
 use super::{Ctx, Effect, Reload, Result};
-use crate::domain::{Meeting, MeetingId};
+use crate::domain::{
+    BoardData, Meeting, MeetingData, MeetingGroup, MeetingId, Municipality, PublicActivity,
+};
+use crate::store::{Store, StoreError};
 use crate::ui::MeetingAction;
 use crate::ui::meeting::MeetingScreen;
+use crate::ui::nav::Selection;
+use chrono::NaiveDate;
+
+type StoreResult<T> = std::result::Result<T, StoreError>;
 
 impl MeetingAction {
     pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
-        let Some(m) = cx.screens.nav.municipality() else {
+        let group = match (&self, cx.screens.meeting.group) {
+            // Starting: the group follows what is shown.
+            (MeetingAction::Start, _) => match cx.screens.nav.selection {
+                Some(Selection::Municipality(m)) => Some(MeetingGroup::Kommun(m)),
+                Some(Selection::Overview(a)) => Some(MeetingGroup::Area(a)),
+                None => None,
+            },
+            (_, g) => g,
+        };
+        let Some(g) = group else {
             return Ok(Effect::none());
         };
         Ok(match self {
             MeetingAction::Start => {
-                let current = cx.store.meeting_on(m, cx.today)?;
+                let current = cx.store.meeting_on(g, cx.today)?;
                 cx.screens.meeting = MeetingScreen {
                     active: true,
+                    group: Some(g),
                     participants: current
                         .as_ref()
                         .map(|c| c.participants.join("\n"))
@@ -34,7 +52,7 @@ impl MeetingAction {
                 Effect::none()
             }
             MeetingAction::AddDecision(d) => {
-                let meeting = todays_meeting(cx, m)?;
+                let meeting = todays_meeting(cx, g)?;
                 cx.store
                     .add_decision(&crate::domain::Decision { meeting, ..*d })?;
                 Effect::reload(Reload::Board).toast("Beslutet sparades.")
@@ -64,7 +82,7 @@ impl MeetingAction {
                 participants,
                 notes,
             } => {
-                let id = todays_meeting(cx, m)?;
+                let id = todays_meeting(cx, g)?;
                 let mut meeting = cx.store.meeting(id)?;
                 meeting.participants = participants;
                 meeting.notes = notes;
@@ -75,72 +93,148 @@ impl MeetingAction {
     }
 }
 
-/// Today's meeting of kommun `m`, recorded now if it was not.
-fn todays_meeting(cx: &mut Ctx, m: crate::domain::MunicipalityId) -> Result<MeetingId> {
-    if let Some(existing) = cx.store.meeting_on(m, cx.today)? {
+/// Today's meeting of group `g`, recorded now if it was not.
+fn todays_meeting(cx: &mut Ctx, g: MeetingGroup) -> Result<MeetingId> {
+    if let Some(existing) = cx.store.meeting_on(g, cx.today)? {
         return Ok(existing.id);
     }
     Ok(cx.store.add_meeting(&Meeting {
         id: MeetingId(0),
-        municipality: m,
+        group: g,
         date: cx.today,
         participants: Vec::new(),
         notes: String::new(),
     })?)
 }
 
-/// The kommun's meeting before `day` (from `meetings`, newest first) and the insatser
-/// since it — the last 30 days when there was none — oldest first, public fields only.
+/// The kommuner a group's meeting covers, by name, and the group's name.
+pub(super) fn kommuner_of(
+    store: &Store,
+    g: MeetingGroup,
+) -> StoreResult<(String, Vec<Municipality>)> {
+    use crate::domain::Records;
+    Ok(match g {
+        MeetingGroup::Kommun(m) => {
+            let k = store.municipality(m)?;
+            (k.name.clone(), vec![k])
+        }
+        MeetingGroup::Area(a) => (
+            format!("lokalpolisområde {}", store.police_area_name(a)?),
+            store
+                .municipalities()?
+                .into_iter()
+                .filter(|m| m.police_area == a)
+                .collect(),
+        ),
+    })
+}
+
+/// The group's meeting before `day` (from `meetings`, newest first) and the insatser of
+/// its kommuner since it — the last 30 days when there was none — oldest first, public
+/// fields only, each with its kommun.
 pub(super) fn since_previous(
-    store: &crate::store::Store,
-    m: crate::domain::MunicipalityId,
+    store: &Store,
+    kommuner: &[Municipality],
     meetings: &[Meeting],
-    day: chrono::NaiveDate,
-) -> std::result::Result<
-    (
-        Option<chrono::NaiveDate>,
-        Vec<crate::domain::PublicActivity>,
-    ),
-    crate::store::StoreError,
-> {
+    day: NaiveDate,
+) -> StoreResult<(Option<NaiveDate>, Vec<(String, PublicActivity)>)> {
     let previous = meetings.iter().map(|x| x.date).find(|d| *d < day);
     let from = match previous {
         Some(d) => d.succ_opt().unwrap_or(d),
         None => day - chrono::Duration::days(30),
     };
-    let since = store
-        .activities_between(m, from, day)?
-        .iter()
-        .map(crate::domain::PublicActivity::from)
-        .collect();
+    let mut since = Vec::new();
+    for k in kommuner {
+        for a in store.activities_between(k.id, from, day)? {
+            since.push((k.name.clone(), PublicActivity::from(&a)));
+        }
+    }
+    since.sort_by_key(|(_, a)| a.date);
     Ok((previous, since))
+}
+
+/// Each kommun's board for `year`, as of `since` (the previous meeting).
+fn boards_of(
+    store: &Store,
+    kommuner: &[Municipality],
+    year: i32,
+    since: Option<NaiveDate>,
+) -> StoreResult<Vec<BoardData>> {
+    let mut boards = Vec::new();
+    for k in kommuner {
+        if let Some(p) = store.pledge_for_year(k.id, year)? {
+            boards.push(store.board(p.id, since)?);
+        }
+    }
+    Ok(boards)
+}
+
+/// What meeting mode shows for group `g` on `today`, with the boards of `year`.
+pub(super) fn meeting_data(
+    store: &Store,
+    g: MeetingGroup,
+    year: i32,
+    today: NaiveDate,
+) -> StoreResult<MeetingData> {
+    let (name, kommuner) = kommuner_of(store, g)?;
+    let meetings = store.meetings(g)?;
+    let current = meetings.iter().find(|x| x.date == today).cloned();
+    let (previous, mut since) = since_previous(store, &kommuner, &meetings, today)?;
+    since.reverse(); // newest first on the projector
+    let mut open_items = Vec::new();
+    for k in &kommuner {
+        for o in store.open_observations(k.id, today)? {
+            open_items.push((k.name.clone(), o));
+        }
+    }
+    let since_for_board = match g {
+        MeetingGroup::Kommun(m) => store.last_meeting(m)?,
+        MeetingGroup::Area(_) => previous,
+    };
+    Ok(MeetingData {
+        group: Some(g),
+        name,
+        current_decisions: match &current {
+            Some(c) => store.decisions(c.id)?,
+            None => Vec::new(),
+        },
+        current,
+        previous,
+        since,
+        carried: store.open_decisions(g, Some(today))?,
+        past: store.past_meetings(g, today)?,
+        boards: boards_of(store, &kommuner, year, since_for_board)?,
+        open_items,
+    })
 }
 
 /// The minnesanteckningar of a recorded meeting, as of its date.
 pub fn minutes(
-    store: &crate::store::Store,
+    store: &Store,
     id: MeetingId,
-    today: chrono::NaiveDate,
-) -> std::result::Result<crate::report::Minutes, crate::store::StoreError> {
+    today: NaiveDate,
+) -> StoreResult<crate::report::Minutes> {
     use chrono::Datelike;
     let meeting = store.meeting(id)?;
-    let m = meeting.municipality;
-    let (previous, since) = since_previous(store, m, &store.meetings(m)?, meeting.date)?;
-    let board = match store.pledge_for_year(m, meeting.date.year())? {
-        Some(p) => Some(store.board(p.id, previous)?),
-        None => None,
-    };
+    let (name, kommuner) = kommuner_of(store, meeting.group)?;
+    let meetings = store.meetings(meeting.group)?;
+    let (previous, since) = since_previous(store, &kommuner, &meetings, meeting.date)?;
+    let boards = boards_of(store, &kommuner, meeting.date.year(), previous)?;
     let decisions = store.decisions(id)?;
-    let open_items = store.open_observations(m, meeting.date)?;
-    let carried = store.open_decisions(m, Some(meeting.date))?;
-    let name = store.municipality(m)?.name;
+    let mut open_items = Vec::new();
+    for k in &kommuner {
+        for o in store.open_observations(k.id, meeting.date)? {
+            open_items.push((k.name.clone(), o));
+        }
+    }
+    let carried = store.open_decisions(meeting.group, Some(meeting.date))?;
     Ok(crate::report::build_minutes(
         &name,
         &crate::report::MinutesInput {
             meeting: &meeting,
             written: today,
             decisions: &decisions,
-            board: board.as_ref(),
+            boards: &boards,
             previous,
             since: &since,
             open_items: &open_items,

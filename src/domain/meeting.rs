@@ -38,13 +38,21 @@ impl Assessment {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meeting {
     pub id: MeetingId,
-    pub municipality: MunicipalityId,
+    pub group: MeetingGroup,
     pub date: NaiveDate,
     /// Organisations or roles present ("Polisen", "Kommunen, trygghetssamordnare"); no
     /// names of persons.
     pub participants: Vec<String>,
     /// The lägesbild as the parties described it.
     pub notes: String,
+}
+
+/// Who holds a lägesbildsmöte: one kommun's samverkan group, or a lokalpolisområde with
+/// all its kommuner (a joint meeting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeetingGroup {
+    Kommun(MunicipalityId),
+    Area(super::PoliceAreaId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -634,7 +634,7 @@ mod records;
 mod views;
 
 pub use clock::Clock;
-pub use meeting::{Assessment, Decision, DecisionStatus, Meeting};
+pub use meeting::{Assessment, Decision, DecisionStatus, Meeting, MeetingGroup};
 pub use progress::{TargetProgress, TargetTally, commitment_status, target_progress};
 pub use records::Records;
 pub use views::{

@@ -75,20 +75,46 @@ impl From<&super::Activity> for PublicActivity {
     }
 }
 
-/// What the lägesbildsmöte goes through, for one kommun on one day.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// What the lägesbildsmöte goes through, for one group (a kommun, or a lokalpolisområde
+/// with all its kommuner) on one day. Lists that span kommuner name the kommun.
+#[derive(Debug, Clone, Default)]
 pub struct MeetingData {
+    /// Whose meeting it is, and its name ("Sölvesborg", "lokalpolisområde Karlshamn").
+    pub group: Option<super::MeetingGroup>,
+    pub name: String,
     /// Today's meeting, once something is recorded at it.
     pub current: Option<super::Meeting>,
     pub current_decisions: Vec<super::Decision>,
     /// The meeting before today's, if any.
     pub previous: Option<NaiveDate>,
-    /// Insatser dated after the previous meeting (the last 30 days without one).
-    pub since: Vec<PublicActivity>,
+    /// Insatser dated after the previous meeting (the last 30 days without one), each
+    /// with its kommun.
+    pub since: Vec<(String, PublicActivity)>,
     /// Open beslut of earlier meetings, with their meeting's date.
     pub carried: Vec<(super::Decision, NaiveDate)>,
     /// Earlier meetings, newest first, with their number of beslut and of open ones.
     pub past: Vec<(super::Meeting, usize, usize)>,
+    /// Each kommun's board for the year of the meeting (one for a kommun's meeting).
+    pub boards: Vec<BoardData>,
+    /// Open åtgärder from the kommuner's trygghetsvandringar, each with its kommun.
+    pub open_items: Vec<(String, OpenObservation)>,
+}
+
+impl MeetingData {
+    /// The löfte `c` on any of the meeting's boards, with its kommun.
+    pub fn commitment(&self, c: super::CommitmentId) -> Option<(&str, &super::Commitment)> {
+        self.boards.iter().find_map(|b| {
+            b.commitments
+                .iter()
+                .find(|x| x.id == c)
+                .map(|x| (b.municipality.name.as_str(), x))
+        })
+    }
+
+    /// Whether the meeting spans several kommuner (its lists then name them).
+    pub fn joint(&self) -> bool {
+        matches!(self.group, Some(super::MeetingGroup::Area(_)))
+    }
 }
 
 /// The medborgarlöfte to show by default: the one covering today's year, else the most

@@ -85,25 +85,41 @@ pub struct MinutesInput<'a> {
     pub meeting: &'a Meeting,
     pub written: NaiveDate,
     pub decisions: &'a [Decision],
-    /// The medborgarlöfte covering the meeting's date, if any.
-    pub board: Option<&'a BoardData>,
+    /// The medborgarlöften covering the meeting's date: one for a kommun's meeting, one
+    /// per kommun (that has one) for a lokalpolisområde's.
+    pub boards: &'a [BoardData],
     pub previous: Option<NaiveDate>,
-    pub since: &'a [PublicActivity],
-    pub open_items: &'a [OpenObservation],
+    /// Insatser since the previous meeting, each with its kommun.
+    pub since: &'a [(String, PublicActivity)],
+    /// Open åtgärder from walks, each with its kommun.
+    pub open_items: &'a [(String, OpenObservation)],
     pub carried: &'a [(Decision, NaiveDate)],
 }
 
 /// The minutes of one meeting, as of its date.
 pub fn build_minutes(municipality: &str, i: &MinutesInput) -> Minutes {
     let day = i.meeting.date;
+    // A joint meeting's lines say which kommun they are about.
+    let joint = matches!(i.meeting.group, crate::domain::MeetingGroup::Area(_));
+    let named = |kommun: &str, text: String| {
+        if joint {
+            format!("{kommun}: {text}")
+        } else {
+            text
+        }
+    };
     let text_of = |c| {
-        i.board
-            .and_then(|b| b.commitments.iter().find(|x| Some(x.id) == c))
+        i.boards
+            .iter()
+            .flat_map(|b| b.commitments.iter())
+            .find(|x| Some(x.id) == c)
             .map(|x| x.text.clone())
             .unwrap_or_else(|| "–".into())
     };
-    let behind = match i.board {
-        Some(b) => {
+    let behind = i
+        .boards
+        .iter()
+        .flat_map(|b| {
             let summary = summarize(b, day);
             summary
                 .behind()
@@ -112,7 +128,7 @@ pub fn build_minutes(municipality: &str, i: &MinutesInput) -> Minutes {
                         .iter()
                         .filter(|t| t.progress.behind_plan)
                         .map(|t| BehindLine {
-                            text: r.commitment.text.clone(),
+                            text: named(&b.municipality.name, r.commitment.text.clone()),
                             party: r.commitment.party,
                             done: t.progress.done,
                             goal: t.progress.goal,
@@ -120,10 +136,9 @@ pub fn build_minutes(municipality: &str, i: &MinutesInput) -> Minutes {
                         })
                         .collect::<Vec<_>>()
                 })
-                .collect()
-        }
-        None => Vec::new(),
-    };
+                .collect::<Vec<_>>()
+        })
+        .collect();
     Minutes {
         municipality: municipality.to_string(),
         date: day,
@@ -134,9 +149,9 @@ pub fn build_minutes(municipality: &str, i: &MinutesInput) -> Minutes {
         since: i
             .since
             .iter()
-            .map(|a| SinceLine {
+            .map(|(kommun, a)| SinceLine {
                 date: a.date,
-                commitment: text_of(a.commitment),
+                commitment: named(kommun, text_of(a.commitment)),
                 by: a.by,
                 count: a.count,
                 place: a.place.clone(),
@@ -147,10 +162,10 @@ pub fn build_minutes(municipality: &str, i: &MinutesInput) -> Minutes {
         measures: i
             .open_items
             .iter()
-            .map(|o| {
+            .map(|(kommun, o)| {
                 let o = &o.observation;
                 MeasureLine {
-                    place: o.place.clone(),
+                    place: named(kommun, o.place.clone()),
                     measure: if o.measure.is_empty() {
                         o.description.clone()
                     } else {

@@ -1,19 +1,51 @@
 //! Lägesbildsmöten and their beslut.
 
 use super::{Names, Result, Store, StoreError, names};
-use crate::domain::{Decision, DecisionId, DecisionStatus, Meeting, MeetingId, MunicipalityId};
+use crate::domain::{
+    Decision, DecisionId, DecisionStatus, Meeting, MeetingGroup, MeetingId, MunicipalityId,
+};
 use crate::validate::{Invalid, validate_decision, validate_meeting};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
-const MEETING_COLS: &str = "id, municipality_id, date, participants, notes";
+const MEETING_COLS: &str = "id, municipality_id, police_area_id, date, participants, notes";
+
+/// The WHERE condition that picks a group's meetings (`?1` is its id).
+fn of_group(g: MeetingGroup, alias: &str) -> (String, i64) {
+    match g {
+        MeetingGroup::Kommun(m) => (format!("{alias}municipality_id = ?1"), m.0),
+        MeetingGroup::Area(a) => (format!("{alias}police_area_id = ?1"), a.0),
+    }
+}
+
+/// The two columns of a group, for INSERT.
+fn group_columns(g: MeetingGroup) -> (Option<i64>, Option<i64>) {
+    match g {
+        MeetingGroup::Kommun(m) => (Some(m.0), None),
+        MeetingGroup::Area(a) => (None, Some(a.0)),
+    }
+}
 const DECISION_COLS: &str = "d.id, d.meeting_id, d.text, d.responsible, d.deadline, \
      d.commitment_id, d.status, d.status_reason, d.status_date";
 
 fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
+    let group = match (
+        r.get::<_, Option<MunicipalityId>>("municipality_id")?,
+        r.get::<_, Option<crate::domain::PoliceAreaId>>("police_area_id")?,
+    ) {
+        (Some(m), _) => MeetingGroup::Kommun(m),
+        (None, Some(a)) => MeetingGroup::Area(a),
+        (None, None) => {
+            return Err(rusqlite::Error::InvalidColumnType(
+                1,
+                "municipality_id".into(),
+                rusqlite::types::Type::Null,
+            ));
+        }
+    };
     Ok(Meeting {
         id: r.get("id")?,
-        municipality: r.get("municipality_id")?,
+        group,
         date: r.get("date")?,
         participants: r.get::<_, Names>("participants")?.0,
         notes: r.get("notes")?,
@@ -66,9 +98,11 @@ impl Store {
     pub fn add_meeting(&mut self, m: &Meeting) -> Result<MeetingId> {
         let m = validate_meeting(m)?;
         let tx = self.write_tx()?;
+        let (kommun, area) = group_columns(m.group);
         tx.execute(
-            "INSERT INTO meeting(municipality_id, date, participants, notes) VALUES (?1, ?2, ?3, ?4)",
-            params![m.municipality, m.date, names(&m.participants), m.notes],
+            "INSERT INTO meeting(municipality_id, police_area_id, date, participants, notes) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![kommun, area, m.date, names(&m.participants), m.notes],
         )?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
@@ -96,25 +130,27 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("Möte {id}")))
     }
 
-    /// A kommun's meetings, newest first.
-    pub fn meetings(&self, m: MunicipalityId) -> Result<Vec<Meeting>> {
+    /// A group's meetings, newest first.
+    pub fn meetings(&self, g: MeetingGroup) -> Result<Vec<Meeting>> {
+        let (cond, id) = of_group(g, "");
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {MEETING_COLS} FROM meeting WHERE municipality_id = ?1 ORDER BY date DESC, id DESC"
+            "SELECT {MEETING_COLS} FROM meeting WHERE {cond} ORDER BY date DESC, id DESC"
         ))?;
-        let rows = st.query_map([m], meeting_from_row)?;
+        let rows = st.query_map([id], meeting_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The kommun's meeting on `date`, if one is recorded.
-    pub fn meeting_on(&self, m: MunicipalityId, date: NaiveDate) -> Result<Option<Meeting>> {
+    /// The group's meeting on `date`, if one is recorded.
+    pub fn meeting_on(&self, g: MeetingGroup, date: NaiveDate) -> Result<Option<Meeting>> {
+        let (cond, id) = of_group(g, "");
         Ok(self
             .conn
             .query_row(
                 &format!(
-                    "SELECT {MEETING_COLS} FROM meeting WHERE municipality_id = ?1 AND date = ?2 \
+                    "SELECT {MEETING_COLS} FROM meeting WHERE {cond} AND date = ?2 \
                      ORDER BY id LIMIT 1"
                 ),
-                params![m, date],
+                params![id, date],
                 meeting_from_row,
             )
             .optional()?)
@@ -135,10 +171,10 @@ impl Store {
     pub fn set_last_meeting(&mut self, m: MunicipalityId, date: Option<NaiveDate>) -> Result<()> {
         match date {
             Some(d) => {
-                if self.meeting_on(m, d)?.is_none() {
+                if self.meeting_on(MeetingGroup::Kommun(m), d)?.is_none() {
                     self.add_meeting(&Meeting {
                         id: MeetingId(0),
-                        municipality: m,
+                        group: MeetingGroup::Kommun(m),
                         date: d,
                         participants: Vec::new(),
                         notes: String::new(),
@@ -147,7 +183,8 @@ impl Store {
                 Ok(())
             }
             None => {
-                let Some(latest) = self.meetings(m)?.into_iter().next() else {
+                let Some(latest) = self.meetings(MeetingGroup::Kommun(m))?.into_iter().next()
+                else {
                     return Ok(());
                 };
                 let tx = self.write_tx()?;
@@ -257,22 +294,24 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// A kommun's meetings before `before`, newest first, each with its number of beslut
+    /// A group's meetings before `before`, newest first, each with its number of beslut
     /// and of those still open.
     pub fn past_meetings(
         &self,
-        m: MunicipalityId,
+        g: MeetingGroup,
         before: NaiveDate,
     ) -> Result<Vec<(Meeting, usize, usize)>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT mt.id, mt.municipality_id, mt.date, mt.participants, mt.notes, \
+        let (cond, id) = of_group(g, "mt.");
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT mt.id, mt.municipality_id, mt.police_area_id, mt.date, mt.participants, \
+             mt.notes, \
              (SELECT count(*) FROM decision d WHERE d.meeting_id = mt.id) AS taken, \
              (SELECT count(*) FROM decision d WHERE d.meeting_id = mt.id AND d.status = 'oppen') \
              AS still_open \
-             FROM meeting mt WHERE mt.municipality_id = ?1 AND mt.date < ?2 \
-             ORDER BY mt.date DESC, mt.id DESC",
-        )?;
-        let rows = st.query_map(params![m, before], |r| {
+             FROM meeting mt WHERE {cond} AND mt.date < ?2 \
+             ORDER BY mt.date DESC, mt.id DESC"
+        ))?;
+        let rows = st.query_map(params![id, before], |r| {
             Ok((
                 meeting_from_row(r)?,
                 r.get::<_, i64>("taken")? as usize,
@@ -282,21 +321,22 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Open beslut of the kommun's meetings before `before` (all meetings when None),
+    /// Open beslut of the group's meetings before `before` (all meetings when None),
     /// each with the date of its meeting; oldest meeting first.
     pub fn open_decisions(
         &self,
-        m: MunicipalityId,
+        g: MeetingGroup,
         before: Option<NaiveDate>,
     ) -> Result<Vec<(Decision, NaiveDate)>> {
+        let (cond, id) = of_group(g, "mt.");
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {DECISION_COLS}, mt.date AS meeting_date FROM decision d \
              JOIN meeting mt ON mt.id = d.meeting_id \
-             WHERE mt.municipality_id = ?1 AND d.status = 'oppen' \
+             WHERE {cond} AND d.status = 'oppen' \
              AND mt.date < coalesce(?2, '9999-12-31') \
              ORDER BY mt.date, mt.id, d.position, d.id"
         ))?;
-        let rows = st.query_map(params![m, before], |r| {
+        let rows = st.query_map(params![id, before], |r| {
             Ok((decision_from_row(r)?, r.get("meeting_date")?))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -12,6 +12,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/005_assessments.sql")),
     M::up(include_str!("sql/006_copied_from.sql")),
     M::up(include_str!("sql/007_observation_details.sql")),
+    M::up(include_str!("sql/008_joint_meetings.sql")),
 ];
 
 /// The schema version this build writes.

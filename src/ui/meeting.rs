@@ -7,7 +7,7 @@ use super::forms::{error_of, labelled, text_area, text_field};
 use super::widgets::{BEHIND, one_line_row, party_chip, plus_one, weak};
 use crate::domain::{
     BoardData, CommitmentId, Decision, DecisionId, DecisionStatus, MeetingData, MeetingId,
-    OpenObservation, week_label,
+    week_label,
 };
 use crate::summary::{BoardSummary, CommitmentRow, expected_now};
 use crate::validate::{Invalid, check_text, parse_optional_date};
@@ -130,6 +130,8 @@ impl DecisionDraft {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MeetingScreen {
     pub active: bool,
+    /// Whose meeting: the kommun shown, or a lokalpolisområde (from "Alla kommuner").
+    pub group: Option<crate::domain::MeetingGroup>,
     pub step: Step,
     pub draft: DecisionDraft,
     /// The beslut the draft changes; None: the draft is a new beslut.
@@ -143,13 +145,28 @@ pub struct MeetingScreen {
     pub board_scroll: f32,
 }
 
-/// What the meeting pages draw from.
+/// What the meeting pages draw from: the meeting's records and, beside each of its
+/// boards (`data.boards`), that board's summary.
 pub struct MeetingView<'a> {
-    pub board: &'a BoardData,
-    pub summary: &'a BoardSummary,
     pub data: &'a MeetingData,
-    pub open_items: &'a [OpenObservation],
+    pub summaries: &'a [BoardSummary],
     pub today: NaiveDate,
+}
+
+impl MeetingView<'_> {
+    /// Each board with its summary.
+    fn boards(&self) -> impl Iterator<Item = (&BoardData, &BoardSummary)> {
+        self.data.boards.iter().zip(self.summaries)
+    }
+
+    /// "Bromölla: " before a line of a joint meeting; nothing for a kommun's own.
+    fn kommun_prefix(&self, kommun: &str) -> String {
+        if self.data.joint() {
+            format!("{kommun}: ")
+        } else {
+            String::new()
+        }
+    }
 }
 
 /// Text sizes for a room: readable from the back.
@@ -222,19 +239,20 @@ impl MeetingScreen {
                 }
                 ui.add_space(12.0);
                 let overdue = v
+                    .data
                     .open_items
                     .iter()
-                    .filter(|i| i.observation.deadline.is_some_and(|d| d < v.today))
+                    .filter(|(_, i)| i.observation.deadline.is_some_and(|d| d < v.today))
                     .count();
                 ui.label(
                     RichText::new(format!(
                         "Åtgärder från trygghetsvandringar: {} öppna, {overdue} försenade",
-                        v.open_items.len()
+                        v.data.open_items.len()
                     ))
                     .size(TEXT)
                     .strong(),
                 );
-                for i in v.open_items {
+                for (kommun, i) in &v.data.open_items {
                     let o = &i.observation;
                     let late = o.deadline.is_some_and(|d| d < v.today);
                     let deadline = o
@@ -242,7 +260,8 @@ impl MeetingScreen {
                         .map(|d| format!("senast {d}"))
                         .unwrap_or_default();
                     let text = format!(
-                        "{} — {} · {} {deadline}",
+                        "{}{} — {} · {} {deadline}",
+                        v.kommun_prefix(kommun),
                         o.place,
                         if o.measure.is_empty() {
                             &o.description
@@ -338,17 +357,26 @@ impl MeetingScreen {
     /// The whole board, one line per löfte, for a projector. A click on a löfte opens
     /// the insats form for it.
     fn board(&mut self, ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
-        let period = v.board.pledge.period;
         ui.label(weak("Klicka på ett löfte för att registrera en insats med detaljer.").size(16.0));
         let scroll = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .vertical_scroll_offset(self.board_scroll)
             .show(ui, |ui| {
-                for row in &v.summary.rows {
-                    let (plus, clicked) = one_line_row(ui, row, period, v.today, TEXT);
-                    actions.extend(plus.map(Action::Board));
-                    if clicked {
-                        actions.push(super::BoardAction::NewActivity(row.commitment.id).into());
+                for (board, summary) in v.boards() {
+                    if v.data.joint() {
+                        ui.label(
+                            RichText::new(&board.municipality.name)
+                                .size(TEXT + 2.0)
+                                .strong(),
+                        );
+                    }
+                    let period = board.pledge.period;
+                    for row in &summary.rows {
+                        let (plus, clicked) = one_line_row(ui, row, period, v.today, TEXT);
+                        actions.extend(plus.map(Action::Board));
+                        if clicked {
+                            actions.push(super::BoardAction::NewActivity(row.commitment.id).into());
+                        }
                     }
                 }
             });
@@ -389,16 +417,22 @@ impl MeetingScreen {
             ));
         });
         ui.horizontal(|ui| {
-            let choices = v
-                .board
-                .commitments
+            let choices: Vec<(CommitmentId, String)> = v
+                .data
+                .boards
                 .iter()
-                .map(|c| (c.id, c.text.chars().take(70).collect::<String>()));
+                .flat_map(|b| {
+                    b.commitments.iter().map(|c| {
+                        let text = format!("{}{}", v.kommun_prefix(&b.municipality.name), c.text);
+                        (c.id, crate::validate::clip_words(&text, 80))
+                    })
+                })
+                .collect();
             let l = ui.label("Gäller löfte");
             let shown = d
                 .commitment
-                .and_then(|c| v.board.commitments.iter().find(|x| x.id == c))
-                .map(|c| c.text.chars().take(70).collect::<String>())
+                .and_then(|c| choices.iter().find(|(id, _)| *id == c))
+                .map(|(_, t)| t.clone())
                 .unwrap_or_else(|| "Inget särskilt".into());
             egui::ComboBox::from_id_salt("m_commitment")
                 .selected_text(shown)
@@ -579,10 +613,12 @@ fn since_last(ui: &mut Ui, v: &MeetingView) {
         ui.label(weak("Inga nya insatser.").size(TEXT));
         return;
     }
-    let text_of = |c: Option<CommitmentId>| {
-        c.and_then(|c| v.board.commitments.iter().find(|x| x.id == c))
-            .map(|x| x.text.as_str())
-            .unwrap_or("–")
+    let text_of = |kommun: &str, c: Option<CommitmentId>| {
+        let t = c
+            .and_then(|c| v.data.commitment(c))
+            .map(|(_, x)| x.text.as_str())
+            .unwrap_or("–");
+        format!("{}{t}", v.kommun_prefix(kommun))
     };
     use egui_extras::{Column, TableBuilder};
     ui.style_mut().interaction.selectable_labels = false;
@@ -604,13 +640,13 @@ fn since_last(ui: &mut Ui, v: &MeetingView) {
             }
         })
         .body(|mut body| {
-            for a in &v.data.since {
+            for (kommun, a) in &v.data.since {
                 body.row(34.0, |mut r| {
                     r.col(|ui| {
                         ui.label(text(&a.date.to_string()));
                     });
                     r.col(|ui| {
-                        ui.add(egui::Label::new(text(text_of(a.commitment))).truncate());
+                        ui.add(egui::Label::new(text(&text_of(kommun, a.commitment))).truncate());
                     });
                     r.col(|ui| {
                         let by = if a.count > 1 {
@@ -633,21 +669,27 @@ fn since_last(ui: &mut Ui, v: &MeetingView) {
 
 /// Löften behind plan: how far, with +1 at hand.
 fn behind(ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
-    let rows: Vec<&CommitmentRow> = v.summary.behind().collect();
+    let rows: Vec<(&BoardData, &CommitmentRow)> = v
+        .boards()
+        .flat_map(|(b, s)| s.behind().map(move |r| (b, r)))
+        .collect();
     if rows.is_empty() {
         ui.label(RichText::new("Inga löften ligger efter plan.").size(TEXT));
         return;
     }
-    let period = v.board.pledge.period;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for r in rows {
+            for (board, r) in rows {
+                let period = board.pledge.period;
                 ui.horizontal(|ui| {
                     party_chip(ui, r.commitment.party);
-                    ui.add(
-                        egui::Label::new(RichText::new(&r.commitment.text).size(TEXT)).truncate(),
+                    let text = format!(
+                        "{}{}",
+                        v.kommun_prefix(&board.municipality.name),
+                        r.commitment.text
                     );
+                    ui.add(egui::Label::new(RichText::new(text).size(TEXT)).truncate());
                 });
                 for t in r.targets.iter().filter(|t| t.progress.behind_plan) {
                     ui.horizontal(|ui| {

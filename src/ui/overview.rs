@@ -25,17 +25,28 @@ pub fn ui(
     let mut action = None;
     ui.heading(RichText::new(format!("Lokalpolisområde {area_name} — alla kommuner")).strong());
     let with_pledge = cards.iter().any(|c| c.title.is_some());
-    if let Some(year) = year
-        && ui
-            .add_enabled(
-                with_pledge,
-                egui::Button::new(format!("Rapport för lokalpolisområdet {year} (PDF)…")),
+    ui.horizontal_wrapped(|ui| {
+        if let Some(year) = year
+            && ui
+                .add_enabled(
+                    with_pledge,
+                    egui::Button::new(format!("Rapport för lokalpolisområdet {year} (PDF)…")),
+                )
+                .on_hover_text("En jämförelse av kommunerna, sedan varje kommuns uppföljning")
+                .clicked()
+        {
+            action = Some(super::ExportAction::OpenArea(area_id, year).into());
+        }
+        if ui
+            .button("Gemensamt lägesbildsmöte (F5)")
+            .on_hover_text(
+                "Mötesläge för hela lokalpolisområdet: alla kommuners tavlor och åtgärder",
             )
-            .on_hover_text("En jämförelse av kommunerna, sedan varje kommuns uppföljning")
             .clicked()
-    {
-        action = Some(super::ExportAction::OpenArea(area_id, year).into());
-    }
+        {
+            action = Some(super::MeetingAction::Start.into());
+        }
+    });
     ui.add_space(8.0);
     egui::ScrollArea::both()
         .auto_shrink([false, false])

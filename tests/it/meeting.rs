@@ -73,7 +73,13 @@ fn meeting_mode_agenda_by_keyboard_two_beslut_and_esc() {
     h.get_by_label("• Beskär buskaget i parken — Kommunen, parkenheten");
     let count = |h: &egui_kittest::Harness<'static, trygghetstavlan::app::App>| {
         let store = h.state().store().unwrap();
-        let meeting = store.meeting_on(m.id, day("2024-06-15")).unwrap().unwrap();
+        let meeting = store
+            .meeting_on(
+                trygghetstavlan::domain::MeetingGroup::Kommun(m.id),
+                day("2024-06-15"),
+            )
+            .unwrap()
+            .unwrap();
         store.decisions(meeting.id).unwrap()
     };
     assert_eq!(count(&h).len(), 2);
@@ -109,7 +115,13 @@ fn meeting_mode_changes_a_beslut_lists_past_meetings_and_records_an_insats() {
     store
         .set_last_meeting(m.id, Some(day("2024-05-02")))
         .unwrap();
-    let may = store.meeting_on(m.id, day("2024-05-02")).unwrap().unwrap();
+    let may = store
+        .meeting_on(
+            trygghetstavlan::domain::MeetingGroup::Kommun(m.id),
+            day("2024-05-02"),
+        )
+        .unwrap()
+        .unwrap();
     let carried = store
         .add_decision(&trygghetstavlan::domain::Decision {
             id: trygghetstavlan::domain::DecisionId(0),

@@ -181,7 +181,9 @@ fn meeting_dates_of_version_3_become_recorded_meetings() {
         Some(d("2024-05-02"))
     );
     assert_eq!(s.last_meeting(MunicipalityId(2)).unwrap(), None);
-    let m = s.meetings(MunicipalityId(1)).unwrap();
+    let m = s
+        .meetings(crate::domain::MeetingGroup::Kommun(MunicipalityId(1)))
+        .unwrap();
     assert_eq!(m.len(), 1);
     assert!(m[0].notes.is_empty() && m[0].participants.is_empty());
 }

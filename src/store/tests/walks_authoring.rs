@@ -395,11 +395,12 @@ fn pledge_head_update() {
 fn meetings_and_beslut_carry_over_until_closed() {
     let mut f = fixture();
     let m = f.m;
+    let g = crate::domain::MeetingGroup::Kommun(m);
     let first = f
         .store
         .add_meeting(&Meeting {
             id: MeetingId(0),
-            municipality: m,
+            group: g,
             date: d("2024-03-05"),
             participants: vec![" Polisen ".into(), "".into(), "Kommunen".into()],
             notes: "Oro kring busstationen.".into(),
@@ -434,7 +435,7 @@ fn meetings_and_beslut_carry_over_until_closed() {
     );
     // The next meeting sees both as open, until one is done and one struck.
     f.store.set_last_meeting(m, Some(d("2024-04-09"))).unwrap();
-    let open = f.store.open_decisions(m, Some(d("2024-04-09"))).unwrap();
+    let open = f.store.open_decisions(g, Some(d("2024-04-09"))).unwrap();
     assert_eq!(open.len(), 2);
     assert_eq!(open[0].1, d("2024-03-05"));
     assert!(open[0].0.is_overdue(d("2024-04-09")));
@@ -456,15 +457,15 @@ fn meetings_and_beslut_carry_over_until_closed() {
             d("2024-04-09"),
         )
         .unwrap();
-    assert!(f.store.open_decisions(m, None).unwrap().is_empty());
+    assert!(f.store.open_decisions(g, None).unwrap().is_empty());
     // Past meetings count their beslut; a change keeps status and meeting, and says
     // what was there before (for undo).
-    let past = f.store.past_meetings(m, d("2024-04-09")).unwrap();
+    let past = f.store.past_meetings(g, d("2024-04-09")).unwrap();
     assert_eq!(past.len(), 1);
     assert_eq!((past[0].0.id, past[0].1, past[0].2), (first, 2, 0));
     assert!(
         f.store
-            .past_meetings(m, d("2024-03-05"))
+            .past_meetings(g, d("2024-03-05"))
             .unwrap()
             .is_empty()
     );
@@ -490,7 +491,7 @@ fn meetings_and_beslut_carry_over_until_closed() {
     f.store.set_last_meeting(m, None).unwrap();
     assert_eq!(f.store.last_meeting(m).unwrap(), Some(d("2024-03-05")));
     assert!(f.store.set_last_meeting(m, None).is_err(), "it has beslut");
-    assert_eq!(f.store.meetings(m).unwrap().len(), 1);
+    assert_eq!(f.store.meetings(g).unwrap().len(), 1);
 }
 
 #[test]

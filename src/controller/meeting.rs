@@ -14,6 +14,9 @@ use chrono::NaiveDate;
 
 type StoreResult<T> = std::result::Result<T, StoreError>;
 
+/// Insatser, each with the name of its kommun.
+type KommunActivities = Vec<(String, PublicActivity)>;
+
 impl MeetingAction {
     pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
         let group = match (&self, cx.screens.meeting.group) {
@@ -137,7 +140,7 @@ pub(super) fn since_previous(
     kommuner: &[Municipality],
     meetings: &[Meeting],
     day: NaiveDate,
-) -> StoreResult<(Option<NaiveDate>, Vec<(String, PublicActivity)>)> {
+) -> StoreResult<(Option<NaiveDate>, KommunActivities)> {
     let previous = meetings.iter().map(|x| x.date).find(|d| *d < day);
     let from = match previous {
         Some(d) => d.succ_opt().unwrap_or(d),

@@ -506,3 +506,153 @@ fn export_pdf_for_a_lokalpolisomrade() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_joint_meeting_of_the_lokalpolisomrade_from_alla_kommuner() {
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    trygghetstavlan::demo::add_demo(&mut store, day("2024-06-15")).unwrap();
+    let mut h = app_harness(Ok(store), &PathBuf::from(":memory:"), "2024-06-15");
+    h.get_all_by_label("Alla kommuner").next().unwrap().click();
+    h.run();
+    h.get_by_label("Gemensamt lägesbildsmöte (F5)").click();
+    h.run();
+    assert!(h.state().screens().meeting.active);
+    h.get_by_label("Lägesbildsmöte lokalpolisområde Karlshamn");
+    // Tavlan: every kommun of the area under its name, none from elsewhere.
+    h.get_by_label("4 Tavlan").click();
+    h.run();
+    for k in ["Bromölla", "Olofström", "Sölvesborg"] {
+        h.get_by_label(k);
+    }
+    assert!(h.query_by_label("Sotenäs").is_none());
+    // Åtgärder name their kommun.
+    h.get_by_label("3 Åtgärder").click();
+    h.run();
+    h.get_by_label_contains("Sölvesborg: Parkens västra del");
+    // A beslut about one kommun's löfte, on the area's meeting.
+    h.get_by_label("5 Beslut").click();
+    h.run();
+    type_into(&mut h, "Beslut", "Gemensam kampanj mot bedrägerier");
+    type_into(&mut h, "Ansvarig", "LPO Karlshamn");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("• Gemensam kampanj mot bedrägerier — LPO Karlshamn");
+    let store = h.state().store().unwrap();
+    let area = store
+        .police_areas()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == "Karlshamn")
+        .unwrap();
+    let joint = trygghetstavlan::domain::MeetingGroup::Area(area.id);
+    let meeting = store.meeting_on(joint, day("2024-06-15")).unwrap().unwrap();
+    assert_eq!(store.decisions(meeting.id).unwrap().len(), 1);
+    let bromolla = store.municipality_by_name("Bromölla").unwrap().unwrap();
+    assert!(
+        store
+            .meeting_on(
+                trygghetstavlan::domain::MeetingGroup::Kommun(bromolla.id),
+                day("2024-06-15")
+            )
+            .unwrap()
+            .is_none(),
+        "not a kommun's meeting"
+    );
+    // The minutes of the joint meeting name the kommun on each line.
+    let minutes =
+        trygghetstavlan::controller::minutes(store, meeting.id, day("2024-06-15")).unwrap();
+    assert_eq!(minutes.municipality, "lokalpolisområde Karlshamn");
+    assert!(
+        minutes
+            .measures
+            .iter()
+            .any(|m| m.place.starts_with("Sölvesborg: "))
+    );
+    assert!(minutes.since.iter().all(|s| {
+        ["Bromölla: ", "Olofström: ", "Sölvesborg: "]
+            .iter()
+            .any(|k| s.commitment.starts_with(k))
+    }));
+    let text = crate::report::pages_text(
+        &trygghetstavlan::report::render_minutes(&minutes)
+            .unwrap()
+            .bytes,
+    )
+    .join(" ");
+    assert!(
+        text.contains("Lägesbildsmöte 2024-06-15 — lokalpolisområde Karlshamn"),
+        "{text}"
+    );
+    assert!(text.contains("Gemensam kampanj mot bedrägerier"));
+    assert!(!text.contains("intern anteckning"), "no internal note");
+}
+
+#[test]
+fn joint_meetings_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(
+        &db,
+        &[
+            "add-mote",
+            "--lpo",
+            "Karlshamn",
+            "--date",
+            "2024-09-01",
+            "--deltagare",
+            "Polisen, Bromölla kommun, Olofströms kommun",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(stdout(&o).trim(), "Sparade möte 1.");
+    // A löfte of a kommun in the area may be named; one from elsewhere may not.
+    let store = Store::open(&db).unwrap();
+    let in_area = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let outside = store.municipality_by_name("Sotenäs").unwrap().unwrap();
+    let lofte = |m: trygghetstavlan::domain::MunicipalityId| {
+        let p = store.pledges(m).unwrap().remove(0);
+        store.commitments(p.id).unwrap()[0].id.0.to_string()
+    };
+    let (ok, bad) = (lofte(in_area.id), lofte(outside.id));
+    drop(store);
+    let o = run(
+        &db,
+        &[
+            "add-beslut",
+            "--mote",
+            "1",
+            "--text",
+            "Samordna kontroller",
+            "--lofte",
+            &ok,
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(
+        &db,
+        &[
+            "add-beslut",
+            "--mote",
+            "1",
+            "--text",
+            "Fel kommun",
+            "--lofte",
+            &bad,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(
+        &db,
+        &["add-mote", "--lpo", "Atlantis", "--date", "2024-09-01"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&db, &["add-mote", "--date", "2024-09-01"]);
+    assert_eq!(o.status.code(), Some(2), "a kommun or an area is needed");
+    let out = stdout(&run(&db, &["list-moten"]));
+    assert!(
+        out.contains("Lokalpolisområde Karlshamn (gemensamma möten) — 1 möte"),
+        "{out}"
+    );
+    assert!(out.contains("Samordna kontroller") && !out.contains("Fel kommun"));
+}

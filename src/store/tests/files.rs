@@ -257,3 +257,51 @@ fn walks_of_a_version_6_file_keep_their_data() {
         1
     );
 }
+
+#[test]
+fn meetings_of_a_version_7_file_keep_their_ids_and_beslut() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        schema::migrate_to(&mut conn, 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO police_area(id, name) VALUES (1, 'Karlshamn');
+             INSERT INTO municipality(id, name, police_area_id) VALUES (4, 'Olofström', 1);
+             INSERT INTO meeting(id, municipality_id, date, participants, notes)
+                 VALUES (7, 4, '2024-05-02', '[\"Polisen\"]', 'Oro vid stationen');
+             INSERT INTO decision(id, meeting_id, position, text, responsible, status)
+                 VALUES (9, 7, 0, 'Byt belysning', 'Kommunen', 'oppen');",
+        )
+        .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.opened(), Opened::Migrated { from: 7 });
+    let g = crate::domain::MeetingGroup::Kommun(MunicipalityId(4));
+    let m = s.meeting(crate::domain::MeetingId(7)).unwrap();
+    assert_eq!((m.group, m.notes.as_str()), (g, "Oro vid stationen"));
+    assert_eq!(m.participants, ["Polisen"]);
+    let b = s.decision(crate::domain::DecisionId(9)).unwrap();
+    assert_eq!((b.meeting, b.text.as_str()), (m.id, "Byt belysning"));
+    assert_eq!(s.open_decisions(g, None).unwrap().len(), 1);
+    // A joint meeting of the area sits beside the kommun's, each in its own list.
+    let area = crate::domain::MeetingGroup::Area(crate::domain::PoliceAreaId(1));
+    let joint = s
+        .add_meeting(&crate::domain::Meeting {
+            id: crate::domain::MeetingId(0),
+            group: area,
+            date: d("2024-06-01"),
+            participants: vec![],
+            notes: String::new(),
+        })
+        .unwrap();
+    assert_eq!(s.meetings(area).unwrap()[0].id, joint);
+    assert_eq!(s.meetings(g).unwrap().len(), 1);
+    assert!(s.meeting_on(g, d("2024-06-01")).unwrap().is_none());
+    // The rebuilt tables still cascade: a meeting removed takes its beslut along.
+    s.conn
+        .execute("DELETE FROM meeting WHERE id = 7", [])
+        .unwrap();
+    assert!(s.decision(crate::domain::DecisionId(9)).is_err());
+}

@@ -465,7 +465,8 @@ impl App {
                     (self.screens.meeting.board_scroll - 44.0).max(0.0);
             }
         });
-        let name = self.data.meeting.name.clone();
+        // "LPO Karlshamn" keeps the agenda strip on one line on a projector.
+        let name = self.data.meeting.name.replace("lokalpolisområde ", "LPO ");
         egui::Panel::top("meeting_top").show(ui, |ui| {
             ui.add_space(6.0);
             actions.extend(self.screens.meeting.top(ui, &name));

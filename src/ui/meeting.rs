@@ -192,7 +192,7 @@ impl MeetingScreen {
             }
             ui.separator();
             if ui
-                .button(RichText::new("Avsluta mötesläge (Esc)").size(TEXT))
+                .button(RichText::new("Avsluta (Esc)").size(TEXT))
                 .clicked()
             {
                 actions.push(MeetingAction::Leave.into());

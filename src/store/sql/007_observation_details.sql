@@ -13,6 +13,3 @@ CREATE TABLE observation_photo (
     height         INTEGER NOT NULL CHECK (height > 0)
 );
 CREATE INDEX observation_photo_obs ON observation_photo(observation_id, position);
-
--- A return walk (återbesök) names the walk whose open åtgärder it checks.
-ALTER TABLE safety_walk ADD COLUMN revisit_of INTEGER REFERENCES safety_walk(id) ON DELETE SET NULL;

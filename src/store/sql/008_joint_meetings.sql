@@ -1,4 +1,7 @@
--- Version 8: a lägesbildsmöte belongs to one kommun's group or to a lokalpolisområde (a
+-- Version 8: a return walk (återbesök) names the walk whose open åtgärder it checks.
+ALTER TABLE safety_walk ADD COLUMN revisit_of INTEGER REFERENCES safety_walk(id) ON DELETE SET NULL;
+
+-- A lägesbildsmöte belongs to one kommun's group or to a lokalpolisområde (a
 -- joint meeting of all its kommuner). SQLite cannot relax NOT NULL in place, so meeting is
 -- rebuilt (and decision with it, so that its rows follow); ids and rows are kept.
 CREATE TABLE meeting_new (

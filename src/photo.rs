@@ -74,6 +74,33 @@ pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
     })
 }
 
+/// Where the camera says the photo was taken (its EXIF GPS position), read before the
+/// metadata is dropped. The position is only used when the user asks for it.
+pub fn position_in(bytes: &[u8]) -> Option<crate::domain::GeoPoint> {
+    use exif::{In, Tag, Value};
+    let exif = exif::Reader::new()
+        .read_from_container(&mut Cursor::new(bytes))
+        .ok()?;
+    let degrees = |tag, reference, negative: &[u8]| -> Option<f64> {
+        let f = exif.get_field(tag, In::PRIMARY)?;
+        let Value::Rational(parts) = &f.value else {
+            return None;
+        };
+        let [d, m, s] = parts.as_slice() else {
+            return None;
+        };
+        let v = d.to_f64() + m.to_f64() / 60.0 + s.to_f64() / 3600.0;
+        let south_or_west = match &exif.get_field(reference, In::PRIMARY)?.value {
+            Value::Ascii(a) => a.first().is_some_and(|r| r.starts_with(negative)),
+            _ => false,
+        };
+        v.is_finite().then_some(if south_or_west { -v } else { v })
+    };
+    let lat = degrees(Tag::GPSLatitude, Tag::GPSLatitudeRef, b"S")?;
+    let lon = degrees(Tag::GPSLongitude, Tag::GPSLongitudeRef, b"W")?;
+    crate::domain::GeoPoint::from_degrees(lat, lon)
+}
+
 /// The pixels of a stored photo (RGB, row by row), for the window and the PDF.
 pub fn decode(photo: &Photo) -> Option<image::RgbImage> {
     image::load_from_memory_with_format(&photo.jpeg, image::ImageFormat::Jpeg)
@@ -119,6 +146,63 @@ mod tests {
         out.extend_from_slice(&app1);
         out.extend_from_slice(&plain[2..]);
         out
+    }
+
+    /// A JPEG whose EXIF places it at 56°3'4.32" N, 14°35'7.08" E (56.0512, 14.5853).
+    fn jpeg_with_gps() -> Vec<u8> {
+        let img = RgbImage::from_pixel(40, 30, Rgb([90, 90, 90]));
+        let mut plain = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 90)
+            .write_image(img.as_raw(), 40, 30, image::ExtendedColorType::Rgb8)
+            .unwrap();
+        let entry = |tag: u16, kind: u16, count: u32, value: [u8; 4]| {
+            let mut e = tag.to_be_bytes().to_vec();
+            e.extend_from_slice(&kind.to_be_bytes());
+            e.extend_from_slice(&count.to_be_bytes());
+            e.extend_from_slice(&value);
+            e
+        };
+        let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
+        // IFD0 at 8: the GPS IFD pointer; GPS IFD at 26; its rationals at 80 and 104.
+        tiff.extend_from_slice(&1u16.to_be_bytes());
+        tiff.extend(entry(0x8825, 4, 1, 26u32.to_be_bytes()));
+        tiff.extend_from_slice(&[0; 4]);
+        tiff.extend_from_slice(&4u16.to_be_bytes());
+        tiff.extend(entry(0x0001, 2, 2, *b"N\0\0\0"));
+        tiff.extend(entry(0x0002, 5, 3, 80u32.to_be_bytes()));
+        tiff.extend(entry(0x0003, 2, 2, *b"E\0\0\0"));
+        tiff.extend(entry(0x0004, 5, 3, 104u32.to_be_bytes()));
+        tiff.extend_from_slice(&[0; 4]);
+        assert_eq!(tiff.len(), 80);
+        for (n, d) in [
+            (56u32, 1u32),
+            (3, 1),
+            (432, 100),
+            (14, 1),
+            (35, 1),
+            (708, 100),
+        ] {
+            tiff.extend_from_slice(&n.to_be_bytes());
+            tiff.extend_from_slice(&d.to_be_bytes());
+        }
+        let mut app1 = b"Exif\0\0".to_vec();
+        app1.extend_from_slice(&tiff);
+        let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+        out.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
+        out.extend_from_slice(&app1);
+        out.extend_from_slice(&plain[2..]);
+        out
+    }
+
+    #[test]
+    fn the_cameras_position_is_read_but_never_stored() {
+        let bytes = jpeg_with_gps();
+        let p = position_in(&bytes).unwrap();
+        assert_eq!((p.lat_e6, p.lon_e6), (56_051_200, 14_585_300));
+        let stored = prepare(&bytes).unwrap();
+        assert_eq!(position_in(&stored.jpeg), None, "the stored copy has none");
+        assert_eq!(position_in(&png(10, 10)), None);
+        assert_eq!(position_in(b"not a photo"), None);
     }
 
     fn png(w: u32, h: u32) -> Vec<u8> {

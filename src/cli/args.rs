@@ -491,6 +491,9 @@ pub struct ObservationFields {
     /// Latitud och longitud, t.ex. "56.0512, 14.5853"
     #[arg(long, value_name = "LAT, LON", allow_hyphen_values = true)]
     pub position: Option<String>,
+    /// Ta positionen från fotots GPS-uppgift (annars sparas fotot utan den)
+    #[arg(long = "foto-position", requires = "foto", conflicts_with = "position")]
+    pub foto_position: bool,
 }
 
 impl ObservationFields {
@@ -505,6 +508,7 @@ impl ObservationFields {
             positive: self.positiv,
             photos: self.foto,
             position: self.position,
+            photo_position: self.foto_position,
         }
     }
 }

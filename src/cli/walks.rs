@@ -73,6 +73,8 @@ pub struct ObservationArgs {
     pub positive: bool,
     pub photos: Vec<PathBuf>,
     pub position: Option<String>,
+    /// Take the position from the first photo that has one.
+    pub photo_position: bool,
 }
 
 fn category(s: &str) -> Result<ObservationCategory, CliError> {
@@ -91,15 +93,37 @@ fn category(s: &str) -> Result<ObservationCategory, CliError> {
 }
 
 /// Every photo read and prepared before anything is stored: one bad file stops it all.
-fn prepared_photos(files: &[PathBuf]) -> Result<Vec<crate::domain::Photo>, CliError> {
+/// With the position the camera recorded, if any (used only when asked for).
+fn prepared_photos(
+    files: &[PathBuf],
+) -> Result<Vec<(crate::domain::Photo, Option<crate::domain::GeoPoint>)>, CliError> {
     files
         .iter()
         .map(|f| {
             let bytes = std::fs::read(f)
                 .map_err(|e| CliError(format!("Kunde inte läsa {}: {e}", f.display())))?;
-            crate::photo::prepare(&bytes).map_err(|e| CliError(format!("{}: {e}", f.display())))
+            let photo = crate::photo::prepare(&bytes)
+                .map_err(|e| CliError(format!("{}: {e}", f.display())))?;
+            Ok((photo, crate::photo::position_in(&bytes)))
         })
         .collect()
+}
+
+/// `o` with the position of the first photo that has one, when asked for.
+fn with_photo_position(
+    mut o: Observation,
+    a: &ObservationArgs,
+    photos: &[(crate::domain::Photo, Option<crate::domain::GeoPoint>)],
+) -> Result<Observation, CliError> {
+    if a.photo_position {
+        o.position = Some(
+            photos
+                .iter()
+                .find_map(|(_, p)| *p)
+                .ok_or_else(|| CliError("Fotot har ingen position (GPS-uppgift).".into()))?,
+        );
+    }
+    Ok(o)
 }
 
 /// `o` with what `a` gives.
@@ -165,9 +189,10 @@ pub fn add_observation(
     };
     let o = apply(blank, a)?;
     let photos = prepared_photos(&a.photos)?;
+    let o = with_photo_position(o, a, &photos)?;
     Ok(store.atomically(|s| {
         let id = s.add_observation(&o)?;
-        for p in &photos {
+        for (p, _) in &photos {
             s.add_photo(id, p)?;
         }
         Ok(id)
@@ -179,9 +204,10 @@ pub fn edit_observation(store: &mut Store, id: i64, a: &ObservationArgs) -> Resu
     let o = store.observation(ObservationId(id))?;
     let o = apply(o, a)?;
     let photos = prepared_photos(&a.photos)?;
+    let o = with_photo_position(o, a, &photos)?;
     Ok(store.atomically(|s| {
         s.update_observation(&o)?;
-        for p in &photos {
+        for (p, _) in &photos {
             s.add_photo(o.id, p)?;
         }
         Ok(())

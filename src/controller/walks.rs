@@ -151,6 +151,13 @@ impl WalkAction {
                     ),
                 }
             }
+            WalkAction::UsePhotoPosition(id, p) => {
+                let mut o = cx.store.observation(id)?;
+                o.position = Some(p);
+                cx.store.update_observation(&o)?;
+                cx.screens.walks.state.photo_position = None;
+                Effect::reload(Reload::Selected).toast(format!("{}: position {p}.", o.place))
+            }
             WalkAction::DeletePhoto(id) => {
                 cx.store.delete_photo(id)?;
                 cx.screens.walks.state.enlarged = None;
@@ -189,13 +196,22 @@ fn add_photo_files(
             ),
             Ok(_) => std::fs::read(f)
                 .map_err(|e| format!("kunde inte läsas ({e})"))
-                .and_then(|b| crate::photo::prepare(&b).map_err(|e| e.to_string())),
+                .and_then(|b| {
+                    let p = crate::photo::prepare(&b).map_err(|e| e.to_string())?;
+                    Ok((p, crate::photo::position_in(&b)))
+                }),
             Err(e) => Err(format!("kunde inte läsas ({e})")),
         };
         match prepared {
-            Ok(p) => {
+            Ok((p, position)) => {
                 cx.store.add_photo(o, &p)?;
                 added += 1;
+                // The photo's own position is offered, never kept without asking.
+                if let Some(pos) = position
+                    && cx.store.observation(o)?.position.is_none()
+                {
+                    cx.screens.walks.state.photo_position = Some((o, pos));
+                }
             }
             Err(why) => refused.push(format!("{name}: {why}")),
         }

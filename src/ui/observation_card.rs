@@ -31,6 +31,7 @@ pub fn card(
     photos: &[PhotoView],
     enlarged: &mut Option<PhotoId>,
     editing: bool,
+    photo_position: Option<crate::domain::GeoPoint>,
 ) -> Vec<A> {
     let mut actions = Vec::new();
     egui::Frame::group(ui.style())
@@ -72,6 +73,18 @@ pub fn card(
                     ui.label(p.to_string());
                     ui.hyperlink_to("Visa på karta", p.map_url())
                         .on_hover_text("Öppnas i webbläsaren (OpenStreetMap)");
+                });
+            }
+            if let Some(p) = photo_position {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!("Fotot togs vid {p}."));
+                    if ui
+                        .button("Använd som position")
+                        .on_hover_text("Annars sparas ingen position: fotot sparas utan den")
+                        .clicked()
+                    {
+                        actions.push(A::UsePhotoPosition(o.id, p));
+                    }
                 });
             }
             ui.add_space(4.0);

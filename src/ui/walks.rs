@@ -42,6 +42,8 @@ pub enum WalkAction {
     /// Photo files for an observation, chosen or dropped on the window.
     AddPhotoFiles(ObservationId, Vec<std::path::PathBuf>),
     DeletePhoto(crate::domain::PhotoId),
+    /// Give the observation the position its photo was taken at.
+    UsePhotoPosition(ObservationId, crate::domain::GeoPoint),
     /// The protokoll of the walk (the export panel).
     OpenProtocol(WalkId),
     /// The åtgärdslista of one ansvarig as a PDF (the export panel).
@@ -175,6 +177,9 @@ pub struct WalksState {
     pub editing: Option<Observation>,
     /// The photo shown large.
     pub enlarged: Option<crate::domain::PhotoId>,
+    /// A position found in a photo just added to an observation that has none: offered,
+    /// never taken without asking (the stored photo itself keeps no position).
+    pub photo_position: Option<(ObservationId, crate::domain::GeoPoint)>,
     pub draft: ObservationDraft,
     pub pending: Option<PendingStatus>,
     pub confirm_delete: Option<WalkId>,
@@ -386,12 +391,18 @@ impl WalksView<'_> {
         if let Some(o) = shown {
             ui.add_space(6.0);
             let editing = self.state.editing.as_ref().is_some_and(|e| e.id == o.id);
+            let offered = self
+                .state
+                .photo_position
+                .filter(|(id, _)| *id == o.id)
+                .map(|(_, p)| p);
             actions.extend(super::observation_card::card(
                 ui,
                 o,
                 self.photos.shown,
                 &mut self.state.enlarged,
                 editing,
+                offered,
             ));
             actions.extend(super::observation_card::enlarged_window(
                 ui.ctx(),

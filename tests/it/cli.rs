@@ -596,6 +596,22 @@ fn walks_observations_photos_and_the_atgardslista_on_the_command_line() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o).trim(), "Sparade iakttagelse 1.");
+    // The photo's own position only when asked for, and only if it has one.
+    let o = add(&[
+        "--plats",
+        "Parken",
+        "--kategori",
+        "vegetation",
+        "--foto",
+        photo.to_str().unwrap(),
+        "--foto-position",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("Fotot har ingen position"),
+        "{}",
+        stderr(&o)
+    );
     let o = add(&["--plats", "Torget", "--kategori", "ovrigt", "--positiv"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = run(

@@ -193,7 +193,7 @@ impl App {
     /// Applies one action, at the end of a frame (or from a test).
     pub fn apply(&mut self, action: Action, now: f64) {
         match action {
-            Action::Undo => return self.undo(),
+            Action::Undo => return self.undo(now),
             Action::CloseDamagedNotice => {
                 self.damaged_notice = false;
                 return;
@@ -246,16 +246,17 @@ impl App {
     }
 
     /// Performs the undo the toast offers.
-    fn undo(&mut self) {
+    fn undo(&mut self, now: f64) {
         let (Some(store), Some(undo)) = (self.store.as_mut(), self.undo.take()) else {
             return;
         };
         match undo.apply(store) {
             Ok(()) => {
+                // Goes away like any other toast (0 would keep it until closed).
                 self.toast = Some(Toast {
                     text: "Ångrat.".into(),
                     undoable: false,
-                    shown_at: 0.0,
+                    shown_at: now.max(f64::MIN_POSITIVE),
                 })
             }
             Err(e) => self.error = Some(e.to_string()),

@@ -94,7 +94,16 @@ fn main() -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let result = match command {
         Command::List { kommun, period } => {
-            cli::list(&store, kommun.as_deref(), period, today, &mut stdout)
+            use std::io::IsTerminal;
+            let terminal = std::io::stdout().is_terminal();
+            cli::list(
+                &store,
+                kommun.as_deref(),
+                period,
+                today,
+                terminal,
+                &mut stdout,
+            )
         }
         Command::ExportCsv {
             kommun,

@@ -143,7 +143,9 @@ fn pad(s: &str, w: usize) -> String {
 }
 
 /// Renders boards as a readable text table.
-pub fn render_list(boards: &[(BoardData, BoardSummary)]) -> String {
+/// The list as text. `clip_texts`: cut long löfte texts to fit a terminal line; a file or
+/// a pipe gets them whole (so that `list | grep` finds them).
+pub fn render_list(boards: &[(BoardData, BoardSummary)], clip_texts: bool) -> String {
     let mut out = String::new();
     for (b, s) in boards {
         let title = if b.pledge.title.contains(&b.pledge.period.to_string()) {
@@ -191,7 +193,11 @@ pub fn render_list(boards: &[(BoardData, BoardSummary)]) -> String {
                 pad(&clip(&goal, 32), 32),
                 pad(&done, 7),
                 pad(&status, 17),
-                clip(&c.text, 80)
+                if clip_texts {
+                    clip(&c.text, 80)
+                } else {
+                    c.text.clone()
+                }
             ));
             for (i, t) in row.targets.iter().enumerate().skip(1) {
                 out.push_str(&format!(
@@ -215,10 +221,11 @@ pub fn list(
     kommun: Option<&str>,
     period: Option<i32>,
     today: NaiveDate,
+    terminal: bool,
     out: &mut dyn Write,
 ) -> CliResult {
     let boards = select_boards(store, kommun, period, today)?;
-    out.write_all(render_list(&boards).as_bytes())
+    out.write_all(render_list(&boards, terminal).as_bytes())
         .map_err(|e| CliError(format!("Kunde inte skriva: {e}")))
 }
 

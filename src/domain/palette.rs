@@ -12,6 +12,10 @@ pub const BLUE: Rgb = Rgb(0x1F, 0x5F, 0xAD);
 /// Delvis genomförd, and "Efter plan" and warnings.
 pub const AMBER: Rgb = Rgb(0xA1, 0x4A, 0x07);
 pub const GREY: Rgb = Rgb(0x5F, 0x63, 0x68);
+/// "Efter plan" and warnings as text on a dark background (AMBER is too dark there).
+pub const AMBER_ON_DARK: Rgb = Rgb(0xF2, 0xA6, 0x5A);
+/// The darkest panel background of egui's dark theme, for contrast checks.
+pub const DARK_PANEL: Rgb = Rgb(0x1B, 0x1B, 0x1B);
 pub const RED: Rgb = Rgb(0xB3, 0x26, 0x1E);
 
 pub fn status(s: Status) -> Rgb {
@@ -63,6 +67,19 @@ mod tests {
     use super::*;
 
     const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
+
+    #[test]
+    fn warnings_read_on_the_dark_theme_too() {
+        assert!(
+            contrast(AMBER, DARK_PANEL) < 4.5,
+            "why AMBER_ON_DARK exists"
+        );
+        assert!(contrast(AMBER_ON_DARK, DARK_PANEL) >= 4.5);
+        assert!(
+            contrast(AMBER_ON_DARK, Rgb(0x27, 0x27, 0x27)) >= 4.5,
+            "on a striped row"
+        );
+    }
 
     #[test]
     fn the_formula_matches_known_values() {

@@ -90,7 +90,7 @@ impl ActivityForm {
                     "{d} ligger utanför medborgarlöftets period {}; insatsen räknas då inte mot målet.",
                     self.period
                 ))
-                .color(super::widgets::BEHIND),
+                .color(super::widgets::behind_text(ui)),
             );
             ui.checkbox(&mut self.confirm_outside, "Datumet stämmer, spara ändå");
         }
@@ -142,7 +142,8 @@ impl ActivityForm {
         );
         labelled(
             ui,
-            RichText::new("Intern anteckning — exporteras aldrig").color(super::widgets::BEHIND),
+            RichText::new("Intern anteckning — exporteras aldrig")
+                .color(super::widgets::behind_text(ui)),
             text_field(&mut self.note, "insats_note", f32::INFINITY)
                 .hint_text("Syns bara i programmet"),
         );

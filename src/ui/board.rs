@@ -4,7 +4,7 @@ use super::activity_form::ActivityForm;
 use super::date_field::DateField;
 use super::detail::{DetailState, DetailView};
 use super::forms::{FormOutcome, error_line};
-use super::widgets::{BEHIND, party_chip, plus_one, progress, status_chip, status_color, weak};
+use super::widgets::{party_chip, plus_one, progress, status_chip, status_color, weak};
 use super::{Action, commitment_form::CommitmentForm};
 use crate::domain::{
     Activity, ActivityId, BoardData, CommitmentId, ManualStatus, MunicipalityId, Party, Period,
@@ -270,7 +270,7 @@ impl BoardView<'_> {
                 ui.label(
                     RichText::new(format!("{} löften efter plan", behind.len()))
                         .strong()
-                        .color(BEHIND),
+                        .color(super::widgets::behind_text(ui)),
                 );
             }
         });
@@ -412,7 +412,7 @@ impl BoardView<'_> {
         }
         if !info.is_empty() {
             let color = if row.behind_plan {
-                BEHIND
+                super::widgets::behind_text(ui)
             } else {
                 ui.visuals().weak_text_color()
             };

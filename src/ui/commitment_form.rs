@@ -180,7 +180,7 @@ impl CommitmentForm {
         if removed_with_ids > 0 {
             ui.label(
                 RichText::new("Insatser mot borttagna mål ligger kvar på löftet men räknas inte mot något mål.")
-                    .color(super::widgets::BEHIND),
+                    .color(super::widgets::behind_text(ui)),
             );
         }
         ui.add_space(4.0);

@@ -272,7 +272,7 @@ impl DetailView<'_> {
                 if !a.internal_note.is_empty() {
                     ui.label(
                         RichText::new(format!("Intern anteckning: {}", a.internal_note))
-                            .color(super::widgets::BEHIND),
+                            .color(super::widgets::behind_text(ui)),
                     );
                 }
             });

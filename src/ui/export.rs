@@ -160,7 +160,7 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
     });
     if !st.missing_cause.is_empty() {
         ui.colored_label(
-            super::widgets::BEHIND,
+            super::widgets::behind_text(ui),
             format!(
                 "{} löften blev inte eller bara delvis genomförda och saknar orsak (skriv den under Bedömning i detaljpanelen):",
                 st.missing_cause.len()

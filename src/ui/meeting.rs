@@ -4,7 +4,7 @@
 
 use super::Action;
 use super::forms::{error_of, labelled, text_area, text_field};
-use super::widgets::{BEHIND, one_line_row, party_chip, plus_one, weak};
+use super::widgets::{one_line_row, party_chip, plus_one, weak};
 use crate::domain::{
     BoardData, CommitmentId, Decision, DecisionId, DecisionStatus, MeetingData, MeetingId,
     week_label,
@@ -276,7 +276,7 @@ impl MeetingScreen {
                     );
                     let line = RichText::new(text).size(TEXT);
                     ui.label(if late {
-                        line.color(BEHIND).strong()
+                        line.color(super::widgets::behind_text(ui)).strong()
                     } else {
                         line
                     });
@@ -302,7 +302,7 @@ impl MeetingScreen {
             }
             let line = RichText::new(text).size(TEXT);
             ui.label(if d.is_overdue(today) {
-                line.color(BEHIND).strong()
+                line.color(super::widgets::behind_text(ui)).strong()
             } else {
                 line
             });
@@ -709,7 +709,7 @@ fn behind(ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
                                 expected.saturating_sub(t.progress.done)
                             ))
                             .size(TEXT)
-                            .color(BEHIND)
+                            .color(super::widgets::behind_text(ui))
                             .strong(),
                         );
                         actions.extend(

@@ -80,7 +80,7 @@ pub fn ui(
                                     ui.label(
                                         RichText::new(format!("Efter plan ({})", behind.len()))
                                             .strong()
-                                            .color(super::widgets::BEHIND),
+                                            .color(super::widgets::behind_text(ui)),
                                     );
                                     for r in behind.iter().take(6) {
                                         ui.add(

@@ -17,8 +17,17 @@ pub fn party_color(p: Party) -> Color32 {
     rgb(palette::party(p))
 }
 
-/// Amber used for "Efter plan" and warnings.
+/// Amber used for "Efter plan" and warnings (fills, and text on the light theme).
 pub const BEHIND: Color32 = Color32::from_rgb(palette::AMBER.0, palette::AMBER.1, palette::AMBER.2);
+
+/// "Efter plan" and warnings as text: the amber that reads on the theme in use.
+pub fn behind_text(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        rgb(palette::AMBER_ON_DARK)
+    } else {
+        BEHIND
+    }
+}
 
 /// A rounded label with white text on `fill`, at least `min_width` wide.
 pub fn chip(ui: &mut Ui, text: &str, fill: Color32, min_width: f32) -> egui::Response {

@@ -45,6 +45,11 @@ fn list_on_fresh_database_shows_all_four() {
     }
     assert!(out.contains("Medborgarlöfte 2023–2024"));
     assert!(out.contains("30 tillfällen"));
+    // Into a pipe the löfte texts are whole, so that `list | grep` finds their ends.
+    assert!(
+        out.contains("i centrala delarna av Sölvesborgs kommun."),
+        "{out}"
+    );
     let o = run(&db, &["list", "--kommun", "olofström", "--period", "2024"]);
     let out = stdout(&o);
     assert!(out.contains("Olofström") && !out.contains("Sotenäs"));

@@ -74,6 +74,13 @@ fn plus_one_then_undo() {
     h.run();
     assert_eq!(done(&h, "4 st riktade insatser"), 0);
     assert_eq!(h.state().store().unwrap().activity_count().unwrap(), 0);
+    // "Ångrat." goes away by itself like any other message (it used to stay for good).
+    h.get_by_label("Ångrat.");
+    for _ in 0..40 {
+        h.step(); // a quarter of a second each
+    }
+    h.run();
+    assert!(h.query_by_label("Ångrat.").is_none());
 }
 
 #[test]

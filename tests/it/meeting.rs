@@ -518,7 +518,7 @@ fn a_joint_meeting_of_the_lokalpolisomrade_from_alla_kommuner() {
     h.get_by_label("Gemensamt lägesbildsmöte (F5)").click();
     h.run();
     assert!(h.state().screens().meeting.active);
-    h.get_by_label("Lägesbildsmöte lokalpolisområde Karlshamn");
+    h.get_by_label("Lägesbildsmöte LPO Karlshamn");
     // Tavlan: every kommun of the area under its name, none from elsewhere.
     h.get_by_label("4 Tavlan").click();
     h.run();

@@ -310,6 +310,23 @@ fn main() -> ExitCode {
         Command::ListVandringar { kommun, open } => {
             cli::list_walks(&store, kommun.as_deref(), open, today, &mut stdout)
         }
+        Command::NewPeriod {
+            kommun,
+            from,
+            period,
+            bara_ej_genomforda,
+        } => cli::new_period(
+            &mut store,
+            &kommun,
+            from,
+            &period,
+            bara_ej_genomforda,
+            today,
+        )
+        .map(|msg| println!("{msg}")),
+        Command::RenameKommun { namn, nytt_namn } => {
+            cli::rename_kommun(&mut store, &namn, &nytt_namn).map(|msg| println!("{msg}"))
+        }
         Command::Demo => trygghetstavlan::demo::add_demo(&mut store, today)
             .map(|c| {
                 println!(

@@ -285,6 +285,27 @@ pub enum Command {
     },
     /// Lägg till exempelinsatser och en trygghetsvandring per kommun, för att prova programmet
     Demo,
+    /// Skapa nästa medborgarlöfte från ett tidigare: avsnitt och löften, årtalen flyttade
+    NewPeriod {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        /// Medborgarlöftet att utgå från (ett år det omfattar)
+        #[arg(long, value_name = "ÅR")]
+        from: i32,
+        /// Den nya perioden, t.ex. 2026 eller 2026-2027
+        #[arg(long, value_name = "ÅR")]
+        period: String,
+        /// Bara löften som inte blev genomförda
+        #[arg(long = "bara-ej-genomforda")]
+        bara_ej_genomforda: bool,
+    },
+    /// Byt namn på en kommun
+    RenameKommun {
+        /// Kommunens namn nu
+        namn: String,
+        /// Det nya namnet
+        nytt_namn: String,
+    },
 }
 
 const HELP: &str = "{about-with-newline}\nAnvändning: {usage}\n\nKommandon:\n{subcommands}\n\nFlaggor:\n{options}{after-help}\n";

@@ -484,6 +484,46 @@ pub fn export_pdf(
     write_pdf(output, &pdf)
 }
 
+/// `new-period`: the next medborgarlöfte from an earlier one; "Skapade …".
+pub fn new_period(
+    store: &mut Store,
+    kommun: &str,
+    from: i32,
+    period: &str,
+    only_not_done: bool,
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let old = pledge_of(store, kommun, from)?;
+    let to = crate::domain::Period::parse(period).ok_or(crate::validate::Invalid::Period)?;
+    let skip = if only_not_done {
+        crate::controller::done_commitments(store, old.id, today)?
+    } else {
+        Vec::new()
+    };
+    let id = store.copy_pledge_forward(old.id, to, &skip)?;
+    let n = store.commitments(id)?.len();
+    Ok(format!(
+        "Skapade medborgarlöfte {to} med {} från {}.",
+        count_of(n, "löfte", "löften"),
+        old.period
+    ))
+}
+
+/// `rename-kommun`: a kommun gets a new name (an existing name is refused).
+pub fn rename_kommun(store: &mut Store, name: &str, new_name: &str) -> Result<String, CliError> {
+    let m = find_kommun(store, name)?;
+    if let Some(other) = store.municipality_by_name(new_name)?
+        && other.id != m.id
+    {
+        return Err(CliError(format!(
+            "Det finns redan en kommun som heter {}.",
+            other.name
+        )));
+    }
+    store.rename_municipality(m.id, new_name)?;
+    Ok(format!("{} heter nu {}.", m.name, new_name.trim()))
+}
+
 /// `export-pdf --vandring`: the protokoll of a trygghetsvandring, photos included.
 pub fn export_protocol(
     store: &Store,

@@ -13,6 +13,7 @@ mod nav;
 mod undo;
 mod walks;
 
+pub use authoring::done_commitments;
 pub use backup::list_copies;
 pub use export::{CheckupResult, Jobs, area_report, measure_list, protocol, same_responsible};
 pub use load::{ViewData, initial_nav};

@@ -632,6 +632,7 @@ pub mod palette;
 mod progress;
 mod records;
 mod views;
+pub mod years;
 
 pub use clock::Clock;
 pub use meeting::{Assessment, Decision, DecisionStatus, Meeting, MeetingGroup};

@@ -53,15 +53,49 @@ impl Store {
         })
     }
 
-    /// "Nytt medborgarlöfte från föregående": copies avsnitt and löften of `from` into a
-    /// new period with zero progress; the old one is untouched.
-    pub fn copy_pledge_forward(&mut self, from: PledgeId, to: Period) -> Result<PledgeId> {
+    /// "Nytt medborgarlöfte från föregående": copies avsnitt and löften of `from` (all but
+    /// those in `skip`) into a new period with zero progress, the years in the texts moved
+    /// to the new period, each copy linked to its origin; the old one is untouched.
+    pub fn copy_pledge_forward(
+        &mut self,
+        from: PledgeId,
+        to: Period,
+        skip: &[CommitmentId],
+    ) -> Result<PledgeId> {
+        use crate::domain::years::shift_years;
         let old = self.pledge(from)?;
-        let mut draft = self.pledge_draft(from)?;
-        draft.title = format!("Medborgarlöfte {to}");
-        // Signatories sign each year's löfte anew; texts ("under 2024") are edited by hand.
-        draft.signatories.clear();
-        let origins = self.commitments_in_draft_order(from)?;
+        let shift = |t: &str| shift_years(t, old.period, to);
+        let commitments = self.commitments(from)?;
+        let mut origins = Vec::new();
+        let mut sections = Vec::new();
+        for sec in self.sections(from)? {
+            let kept: Vec<&crate::domain::Commitment> = commitments
+                .iter()
+                .filter(|c| c.section == sec.id && !skip.contains(&c.id))
+                .collect();
+            if kept.is_empty() && !skip.is_empty() {
+                continue; // every löfte of the avsnitt was done
+            }
+            origins.extend(kept.iter().map(|c| c.id));
+            sections.push(crate::domain::SectionDraft {
+                title: shift(&sec.title),
+                commitments: kept
+                    .into_iter()
+                    .map(|c| crate::domain::CommitmentDraft {
+                        text: shift(&c.text),
+                        ..crate::domain::CommitmentDraft::from(c)
+                    })
+                    .collect(),
+            });
+        }
+        let draft = PledgeDraft {
+            title: format!("Medborgarlöfte {to}"),
+            goal: shift(&old.goal),
+            contact: old.contact.clone(),
+            // Signatories sign each year's löfte anew.
+            signatories: Vec::new(),
+            sections,
+        };
         self.atomically(|s| {
             let id = s.insert_pledge(old.municipality, to, &draft)?;
             let copies = s.commitments_in_draft_order(id)?;

@@ -19,6 +19,8 @@ pub enum AuthoringAction {
         municipality: MunicipalityId,
         period: Period,
         copy_from: Option<PledgeId>,
+        /// Copy only the löften that were not Genomförd.
+        only_not_done: bool,
     },
     /// Open the import dialog for a new medborgarlöfte of `period` (as typed).
     OpenImport {
@@ -86,6 +88,8 @@ pub struct AuthoringScreen {
     pub confirm: Option<Confirm>,
     pub new_period: String,
     pub copy_previous: bool,
+    /// Copy forward only the löften that were not Genomförd.
+    pub only_not_done: bool,
 }
 
 impl AuthoringScreen {
@@ -168,6 +172,9 @@ impl AuthoringView<'_> {
                     self.board.pledge.period
                 ),
             );
+            if st.copy_previous {
+                ui.checkbox(&mut st.only_not_done, "bara de som inte blev genomförda");
+            }
             let period = Period::parse(&st.new_period);
             if ui
                 .add_enabled(period.is_some(), egui::Button::new("Skapa medborgarlöfte"))
@@ -178,6 +185,7 @@ impl AuthoringView<'_> {
                     municipality: self.board.municipality.id,
                     period: p,
                     copy_from: st.copy_previous.then_some(self.board.pledge.id),
+                    only_not_done: st.copy_previous && st.only_not_done,
                 });
             }
             if ui.button("Importera från text…").clicked() {

@@ -31,6 +31,7 @@ pub fn ui(ui: &mut Ui, st: &mut AuthoringScreen, m: MunicipalityId) -> Vec<Actio
                     municipality: m,
                     period: p,
                     copy_from: None,
+                    only_not_done: false,
                 }
                 .into(),
             );

@@ -684,3 +684,142 @@ fn walks_observations_photos_and_the_atgardslista_on_the_command_line() {
     let o = run(&db, &["delete-iakttagelse", "1"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn new_period_moves_the_years_and_can_leave_the_done_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    assert!(run(&db, &["list"]).status.success());
+    // One löfte names another document's period: that range must not change.
+    let (first, done) = {
+        let mut store = trygghetstavlan::store::Store::open(&db).unwrap();
+        let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+        let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
+        let cs = store.commitments(p.id).unwrap();
+        let mut c = cs[0].clone();
+        c.text =
+            "Polisen ska under 2024 genomföra minst fyra riktade insatser enligt planen 2021–2024."
+                .into();
+        store.update_commitment(&c).unwrap();
+        (c.id, cs[1].id)
+    };
+    // The second löfte is done (its four forum), so --bara-ej-genomforda leaves it behind.
+    let o = run(
+        &db,
+        &[
+            "add-insats",
+            "--kommun",
+            "Sölvesborg",
+            "--lofte",
+            &done.0.to_string(),
+            "--date",
+            "2024-05-01",
+            "--count",
+            "4",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(
+        &db,
+        &[
+            "new-period",
+            "--kommun",
+            "Sölvesborg",
+            "--from",
+            "2024",
+            "--period",
+            "2025",
+            "--bara-ej-genomforda",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).trim(),
+        "Skapade medborgarlöfte 2025 med 10 löften från 2024."
+    );
+    let store = trygghetstavlan::store::Store::open(&db).unwrap();
+    let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let new = store.pledge_for_year(m.id, 2025).unwrap().unwrap();
+    assert_eq!(new.title, "Medborgarlöfte 2025");
+    let cs = store.commitments(new.id).unwrap();
+    assert_eq!(
+        cs[0].text,
+        "Polisen ska under 2025 genomföra minst fyra riktade insatser enligt planen 2021–2024."
+    );
+    assert!(
+        cs.iter().all(|c| !c.text.contains("under 2024")),
+        "every 'under 2024' moved"
+    );
+    let links = store.copied_from(new.id).unwrap();
+    assert_eq!(links[&cs[0].id], first);
+    assert!(
+        !links.values().any(|o| *o == done),
+        "the done löfte stayed behind"
+    );
+    assert!(
+        store.board(new.id, None).unwrap().tallies.is_empty(),
+        "no insatser copied"
+    );
+    drop(store);
+    // A taken period, a bad one, an unknown kommun: one line, exit 2.
+    for args in [
+        vec![
+            "new-period",
+            "--kommun",
+            "Sölvesborg",
+            "--from",
+            "2024",
+            "--period",
+            "2025",
+        ],
+        vec![
+            "new-period",
+            "--kommun",
+            "Sölvesborg",
+            "--from",
+            "2024",
+            "--period",
+            "20x5",
+        ],
+        vec![
+            "new-period",
+            "--kommun",
+            "Atlantis",
+            "--from",
+            "2024",
+            "--period",
+            "2026",
+        ],
+        vec![
+            "new-period",
+            "--kommun",
+            "Sölvesborg",
+            "--from",
+            "2019",
+            "--period",
+            "2026",
+        ],
+    ] {
+        let o = run(&db, &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn rename_kommun() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(&db, &["rename-kommun", "Bromölla", "Olofström"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Det finns redan en kommun som heter Olofström"));
+    let o = run(&db, &["rename-kommun", "bromölla", "Nya Bromölla"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), "Bromölla heter nu Nya Bromölla.");
+    assert!(
+        stdout(&run(&db, &["list", "--kommun", "Nya Bromölla"]))
+            .contains("Nya Bromölla — Medborgarlöfte")
+    );
+    let o = run(&db, &["rename-kommun", "Nya Bromölla", " "]);
+    assert_eq!(o.status.code(), Some(2));
+}

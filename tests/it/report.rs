@@ -488,7 +488,7 @@ fn year_on_year_compares_with_the_previous_medborgarlofte() {
         })
         .unwrap();
     let new = store
-        .copy_pledge_forward(old.id, Period::year(2025).unwrap())
+        .copy_pledge_forward(old.id, Period::year(2025).unwrap(), &[])
         .unwrap();
     let f = build_follow_up(&store, new, day("2025-06-01")).unwrap();
     let prev = f.previous.as_ref().expect("the 2024 medborgarlöfte");

@@ -254,7 +254,7 @@ fn copy_forward_copies_structure_not_progress() {
         .unwrap();
     let new = f
         .store
-        .copy_pledge_forward(f.pledge, Period::year(2025).unwrap())
+        .copy_pledge_forward(f.pledge, Period::year(2025).unwrap(), &[])
         .unwrap();
     let p = f.store.pledge(new).unwrap();
     assert_eq!(p.title, "Medborgarlöfte 2025");
@@ -292,7 +292,7 @@ fn copy_forward_copies_structure_not_progress() {
     );
     assert!(matches!(
         f.store
-            .copy_pledge_forward(f.pledge, Period::year(2025).unwrap()),
+            .copy_pledge_forward(f.pledge, Period::year(2025).unwrap(), &[]),
         Err(StoreError::Invalid(_))
     ));
 }

@@ -594,16 +594,22 @@ impl App {
                 actions.extend(screens.authoring.ui(ui, board));
             }
             (Tab::Edit, None, Some(Selection::Municipality(m))) => {
-                actions.extend(crate::ui::new_pledge::ui(ui, &mut screens.authoring, m));
+                actions.extend(crate::ui::new_pledge::ui(
+                    ui,
+                    &mut screens.authoring,
+                    m,
+                    data.previous_pledge.as_ref(),
+                ));
             }
             (Tab::Board, Some((board, summary)), _) => {
                 let area = data.area_name(board.municipality.police_area);
                 actions.extend(screens.board.ui(ui, board, summary, area, today));
             }
             (Tab::Board, None, Some(Selection::Municipality(_))) => {
-                ui.label(
-                    "Kommunen har inget medborgarlöfte för det valda året. Välj en annan period.",
-                );
+                ui.label("Kommunen har inget medborgarlöfte för det valda året.");
+                if ui.button("Skapa medborgarlöfte…").clicked() {
+                    actions.push(crate::ui::NavAction::SetTab(Tab::Edit).into());
+                }
             }
             _ => {
                 ui.label("Välj en kommun till vänster.");

@@ -23,6 +23,15 @@ impl BoardAction {
                     .unwrap_or_default();
                 Effect::reload(Reload::Selected)
             }
+            BoardAction::StartNextPeriod(year) => {
+                cx.screens.nav.year = Some(year);
+                cx.screens.nav.tab = crate::ui::nav::Tab::Edit;
+                cx.screens.board.selected = None;
+                let a = &mut cx.screens.authoring;
+                a.new_period = year.to_string();
+                a.copy_previous = true;
+                Effect::reload(Reload::All)
+            }
             BoardAction::NewActivity(c) => {
                 let form = new_form(cx, c);
                 cx.screens.board.selected = Some(c);

@@ -28,6 +28,9 @@ pub struct ViewData {
     pub detail_activities: Vec<Activity>,
     /// The selected löfte's bedömning for the shown year.
     pub detail_assessment: Option<crate::domain::Assessment>,
+    /// The selected kommun's latest medborgarlöfte before the shown year, when it has none
+    /// for that year (what a new one is copied from).
+    pub previous_pledge: Option<crate::domain::Pledge>,
     pub walks: Vec<WalkSummary>,
     /// Observations of the selected walk.
     pub walk_observations: Vec<Observation>,
@@ -94,6 +97,11 @@ impl ViewData {
 
     fn reload_all(&mut self, store: &Store, nav: &NavState, today: NaiveDate) -> Result<()> {
         self.years = years(store)?;
+        // This year is always on offer: that is where a new medborgarlöfte starts.
+        if !self.years.contains(&today.year()) {
+            self.years.push(today.year());
+            self.years.sort_unstable_by(|a, b| b.cmp(a));
+        }
         let municipalities = store.municipalities()?;
         // Every kommun's medborgarlöfte for the year in one bulk read (not one per kommun).
         let mut bulk: HashMap<MunicipalityId, BoardData> = match nav.year {
@@ -144,6 +152,10 @@ impl ViewData {
             Some(m) => load_board(store, nav.year, m, today)?,
             None => None,
         };
+        self.previous_pledge = match nav.municipality() {
+            Some(m) => previous_for(store, nav, m, self.board.is_none())?,
+            None => None,
+        };
         Ok(())
     }
 
@@ -164,6 +176,7 @@ impl ViewData {
             }
         }
         self.board = board;
+        self.previous_pledge = previous_for(store, nav, m, self.board.is_none())?;
         Ok(())
     }
 
@@ -308,6 +321,21 @@ pub fn initial_nav(store: &Store, prefs: &Prefs, today: NaiveDate) -> Result<Nav
         year,
         ..NavState::default()
     })
+}
+
+/// When kommun `m` has no medborgarlöfte for the shown year (`missing`): its latest one
+/// before that year.
+fn previous_for(
+    store: &Store,
+    nav: &NavState,
+    m: MunicipalityId,
+    missing: bool,
+) -> Result<Option<crate::domain::Pledge>> {
+    if !missing {
+        return Ok(None);
+    }
+    let year = nav.year.unwrap_or(i32::MAX);
+    Ok(store.pledges(m)?.into_iter().find(|p| p.period.last < year))
 }
 
 /// The medborgarlöfte of kommun `m` covering `year` (or the default one).

@@ -38,6 +38,8 @@ pub enum BoardAction {
     SaveAssessment(crate::domain::Assessment),
     /// Date of the group's latest lägesbild meeting.
     SetLastMeeting(MunicipalityId, Option<NaiveDate>),
+    /// Go to the new medborgarlöfte for `year` (the shown one has run out).
+    StartNextPeriod(i32),
 }
 
 /// The board of the selected kommun: filters, the selected löfte and its detail panel,
@@ -187,6 +189,28 @@ impl BoardView<'_> {
             ));
             super::charts::status_bar(ui, &s.counts(), 160.0);
         });
+        // A medborgarlöfte that has run out says so, and where the next one starts.
+        let period = self.data.pledge.period;
+        let this_year = chrono::Datelike::year(&self.today);
+        if period.last < this_year {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "Medborgarlöftet för {period} har löpt ut. Statusen nedan är slutläget."
+                        ))
+                        .strong()
+                        .color(super::widgets::behind_text(ui)),
+                    );
+                    if ui
+                        .button(format!("Skapa medborgarlöfte för {this_year}…"))
+                        .clicked()
+                    {
+                        actions.push(BoardAction::StartNextPeriod(this_year));
+                    }
+                });
+            });
+        }
         self.meeting_strip(ui, &mut actions);
         ui.add_space(4.0);
         let visible: Vec<&CommitmentRow> =
@@ -264,13 +288,18 @@ impl BoardView<'_> {
                 }
             }
             ui.separator();
-            if behind.is_empty() {
+            if self.data.pledge.period.has_ended(self.today) {
+                ui.label("Perioden är slut: ingen plan att ligga efter.");
+            } else if behind.is_empty() {
                 ui.label("Inga löften efter plan.");
             } else {
                 ui.label(
-                    RichText::new(format!("{} löften efter plan", behind.len()))
-                        .strong()
-                        .color(super::widgets::behind_text(ui)),
+                    RichText::new(format!(
+                        "{} efter plan",
+                        count_of(behind.len(), "löfte", "löften")
+                    ))
+                    .strong()
+                    .color(super::widgets::behind_text(ui)),
                 );
             }
         });

@@ -780,3 +780,27 @@ fn a_return_walk_checks_the_earlier_walks_atgarder() {
     assert!(text.contains("Uppföljning av vandringen 2024-"), "{text}");
     assert!(text.contains("2 är åtgärdade sedan dess"), "{text}");
 }
+
+#[test]
+fn first_start_after_the_seed_periods_offers_the_new_period() {
+    let mut h = harness_on("2026-11-24");
+    select(&mut h, "Sölvesborg");
+    h.get_by_label("Medborgarlöftet för 2024 har löpt ut. Statusen nedan är slutläget.");
+    h.get_by_label("Perioden är slut: ingen plan att ligga efter.");
+    // The period list offers this year too.
+    assert!(h.state().data().years.contains(&2026));
+    h.get_by_label("Skapa medborgarlöfte för 2026…").click();
+    h.run();
+    h.get_by_label("Nytt medborgarlöfte");
+    h.get_by_label("Kopiera avsnitt och löften från 2024");
+    h.get_by_label("Skapa medborgarlöfte").click();
+    h.run();
+    let store = h.state().store().unwrap();
+    let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let p = store.pledge_for_year(m.id, 2026).unwrap().unwrap();
+    let cs = store.commitments(p.id).unwrap();
+    assert_eq!(cs.len(), 11);
+    assert!(cs[0].text.contains("under 2026"), "{}", cs[0].text);
+    assert!(!cs.iter().any(|c| c.text.contains("2024")));
+    assert_eq!(h.state().board().unwrap().0.pledge.period.first, 2026);
+}

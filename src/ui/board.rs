@@ -118,11 +118,30 @@ impl BoardScreen {
     }
 }
 
+/// What the status filter picks: one status, or the löften behind plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    Is(Status),
+    BehindPlan,
+}
+
+impl StatusFilter {
+    /// Every choice, with its label, in the order of the filter's list.
+    pub fn choices() -> Vec<(StatusFilter, String)> {
+        let mut v: Vec<(StatusFilter, String)> = Status::ALL
+            .iter()
+            .map(|s| (StatusFilter::Is(*s), s.label().to_string()))
+            .collect();
+        v.push((StatusFilter::BehindPlan, "Efter plan".into()));
+        v
+    }
+}
+
 /// Filters and search of the board, kept between frames.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BoardFilter {
     pub party: Option<Party>,
-    pub status: Option<Status>,
+    pub status: Option<StatusFilter>,
     pub tag: Option<String>,
     pub search: String,
 }
@@ -136,8 +155,10 @@ impl BoardFilter {
         {
             return false;
         }
-        if self.status.is_some_and(|s| s != row.status) {
-            return false;
+        match self.status {
+            Some(StatusFilter::Is(s)) if s != row.status => return false,
+            Some(StatusFilter::BehindPlan) if !row.behind_plan => return false,
+            _ => {}
         }
         if let Some(tag) = &self.tag
             && !c.tags.contains(tag)
@@ -215,6 +236,16 @@ impl BoardView<'_> {
         ui.add_space(4.0);
         let visible: Vec<&CommitmentRow> =
             s.rows.iter().filter(|r| self.filter.matches(r)).collect();
+        if self.filter.is_active() {
+            ui.label(
+                RichText::new(format!(
+                    "Filter: {} av {} visas",
+                    visible.len(),
+                    count_of(s.rows.len(), "löfte", "löften")
+                ))
+                .strong(),
+            );
+        }
         if visible.is_empty() {
             ui.add_space(20.0);
             ui.label(if s.rows.is_empty() {

@@ -3,7 +3,7 @@
 use super::board::BoardFilter;
 use super::forms::{labelled, option_combo, text_field};
 use super::{Action, ExportAction, NavAction};
-use crate::domain::{BoardData, Party, Status};
+use crate::domain::{BoardData, Party};
 use egui::{RichText, Ui};
 
 /// The width (points) the bar needs with every filter in line.
@@ -73,14 +73,13 @@ fn filters(ui: &mut Ui, f: &mut BoardFilter, b: &BoardData) {
         "Alla",
         parties,
     );
-    let statuses = Status::ALL.map(|s| (s, s.label().to_string()));
     option_combo(
         ui,
         "Status",
         "status_filter",
         &mut f.status,
         "Alla",
-        statuses,
+        super::board::StatusFilter::choices(),
     );
     let mut tags: Vec<String> = b.commitments.iter().flat_map(|c| c.tags.clone()).collect();
     tags.sort();

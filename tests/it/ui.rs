@@ -279,6 +279,27 @@ fn search_filters_the_board() {
             .is_none()
     );
     h.get_by_label_contains("Polisen kommer att under 2024 genomföra minst fyra");
+    // The header says a filter is on, and how much it shows.
+    h.get_by_label("Filter: 2 av 11 löften visas");
+}
+
+#[test]
+fn efter_plan_is_a_status_filter() {
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    // In June nothing is done yet: every counted löfte is behind plan.
+    let behind = h.state().board().unwrap().1.behind().count();
+    assert!(behind > 0);
+    h.get_by_role_and_label(Role::ComboBox, "Status").click();
+    h.run();
+    // The option in the list (rows say "Efter plan" too).
+    h.get_by_role_and_label(Role::Button, "Efter plan").click();
+    h.run();
+    h.get_by_label(&format!("Filter: {behind} av 11 löften visas"));
+    assert!(
+        h.query_by_label_contains("avloppsvattenanalyser").is_none(),
+        "a löfte without a number is never behind"
+    );
 }
 
 #[test]

@@ -125,18 +125,25 @@ impl AuthoringAction {
                     .undo(Undo::RestoreSection(Box::new(d)))
             }
             AuthoringAction::AddCommitment(section) => {
-                let id = store.add_commitment(
+                // Only a form: the löfte exists once it is saved (Avbryt leaves nothing).
+                let suggestions = match &cx.data.board {
+                    Some((b, _)) => store.focus_areas_for(b.municipality.id, b.pledge.period)?,
+                    None => Vec::new(),
+                };
+                let blank = crate::domain::Commitment {
+                    id: CommitmentId(0),
                     section,
-                    &CommitmentDraft {
-                        text: "Nytt löfte".into(),
-                        party: Party::Gemensamt,
-                        targets: Vec::new(),
-                        sub_areas: Vec::new(),
-                        tags: Vec::new(),
-                    },
-                )?;
-                screens.authoring.commitment_form = Some(commitment_form(store, id)?);
-                Effect::reload(Reload::Board)
+                    text: String::new(),
+                    party: Party::Gemensamt,
+                    targets: Vec::new(),
+                    sub_areas: Vec::new(),
+                    tags: Vec::new(),
+                    manual_status: None,
+                    checked_on: None,
+                    position: 0,
+                };
+                screens.authoring.commitment_form = Some(CommitmentForm::new(&blank, suggestions));
+                Effect::none()
             }
             AuthoringAction::MoveCommitment(id, step) => {
                 store.move_commitment(id, step)?;
@@ -164,7 +171,11 @@ impl AuthoringAction {
                 Effect::none()
             }
             AuthoringAction::SaveCommitment(c) => {
-                store.update_commitment(&c)?;
+                if c.id.0 == 0 {
+                    store.add_commitment(c.section, &CommitmentDraft::from(&*c))?;
+                } else {
+                    store.update_commitment(&c)?;
+                }
                 screens.authoring.commitment_form = None;
                 Effect::reload(Reload::Board).toast("Löftet sparades.")
             }

@@ -108,14 +108,21 @@ impl CommitmentForm {
     }
 
     pub fn ui(&mut self, ui: &mut Ui) -> Option<FormOutcome<Commitment>> {
-        ui.heading("Redigera löfte");
+        ui.heading(if self.original.id.0 == 0 {
+            "Nytt löfte"
+        } else {
+            "Redigera löfte"
+        });
         labelled(
             ui,
             "Text",
             text_area(&mut self.text, "c_text", f32::INFINITY, 3),
         );
         let text = check_text("Löftets text", &self.text, true, true);
-        error_of(ui, &text);
+        // A new löfte's empty text is not an error before anything is typed.
+        if self.original.id.0 != 0 || !self.text.is_empty() {
+            error_of(ui, &text);
+        }
         let mut shown = text.is_err();
         ui.label("Ansvarig");
         ui.horizontal(|ui| {

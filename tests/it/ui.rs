@@ -825,3 +825,49 @@ fn first_start_after_the_seed_periods_offers_the_new_period() {
     assert!(!cs.iter().any(|c| c.text.contains("2024")));
     assert_eq!(h.state().board().unwrap().0.pledge.period.first, 2026);
 }
+
+#[test]
+fn a_new_lofte_exists_only_after_spara() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    let count = |h: &Harness<'static, App>| h.state().board().unwrap().0.commitments.len();
+    let before = count(&h);
+    h.get_by_label("Redigera").click();
+    h.run();
+    h.get_all_by_label("Nytt löfte i avsnittet")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("Nytt löfte");
+    assert!(
+        h.query_by_label_contains("Ange").is_none(),
+        "no message before typing"
+    );
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert_eq!(count(&h), before, "Avbryt leaves nothing behind");
+    h.get_all_by_label("Nytt löfte i avsnittet")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Text")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Text")
+        .type_text("Kommunen ska genomföra två trygghetsvandringar under 2024.");
+    h.run();
+    h.get_by_label("Spara löfte").click();
+    h.run();
+    assert_eq!(count(&h), before + 1);
+    assert!(
+        h.state()
+            .board()
+            .unwrap()
+            .0
+            .commitments
+            .iter()
+            .any(|c| c.text == "Kommunen ska genomföra två trygghetsvandringar under 2024.")
+    );
+}

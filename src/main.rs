@@ -324,6 +324,25 @@ fn main() -> ExitCode {
             today,
         )
         .map(|msg| println!("{msg}")),
+        Command::DeletePeriod { kommun, period, ja } => {
+            let removal = cli::find_kommun(&store, &kommun)
+                .and_then(|m| {
+                    store.pledge_for_year(m.id, period)?.ok_or_else(|| {
+                        cli::CliError(format!(
+                            "{} har inget medborgarlöfte som omfattar {period}.",
+                            m.name
+                        ))
+                    })
+                })
+                .and_then(|p| Ok(store.pledge_removal(p.id)?));
+            removal
+                .and_then(|r| cli::delete(&mut store, &r, ja, Clock::System.now()))
+                .map(|msg| println!("{msg}"))
+        }
+        Command::DeleteKommun { namn, ja } => cli::find_kommun(&store, &namn)
+            .and_then(|m| Ok(store.municipality_removal(m.id)?))
+            .and_then(|r| cli::delete(&mut store, &r, ja, Clock::System.now()))
+            .map(|msg| println!("{msg}")),
         Command::RenameKommun { namn, nytt_namn } => {
             cli::rename_kommun(&mut store, &namn, &nytt_namn).map(|msg| println!("{msg}"))
         }

@@ -299,6 +299,25 @@ pub enum Command {
         #[arg(long = "bara-ej-genomforda")]
         bara_ej_genomforda: bool,
     },
+    /// Ta bort ett medborgarlöfte med dess löften och insatser (säkerhetskopia först)
+    DeletePeriod {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        /// Ett år som medborgarlöftet omfattar
+        #[arg(long, value_name = "ÅR")]
+        period: i32,
+        /// Ta bort på riktigt (utan: visa bara vad som skulle tas bort)
+        #[arg(long)]
+        ja: bool,
+    },
+    /// Ta bort en kommun med allt dess (säkerhetskopia först)
+    DeleteKommun {
+        /// Kommunens namn
+        namn: String,
+        /// Ta bort på riktigt (utan: visa bara vad som skulle tas bort)
+        #[arg(long)]
+        ja: bool,
+    },
     /// Byt namn på en kommun
     RenameKommun {
         /// Kommunens namn nu

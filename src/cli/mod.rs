@@ -51,10 +51,7 @@ pub(crate) fn chosen_kommuner(
     })
 }
 
-pub(crate) fn find_kommun(
-    store: &Store,
-    name: &str,
-) -> Result<crate::domain::Municipality, CliError> {
+pub fn find_kommun(store: &Store, name: &str) -> Result<crate::domain::Municipality, CliError> {
     store
         .municipality_by_name(name)?
         .ok_or_else(|| CliError(format!("Okänd kommun: {name}")))
@@ -116,6 +113,7 @@ pub fn select_boards(
     if out.is_empty() {
         return Err(CliError(match period {
             Some(y) => format!("Inget medborgarlöfte omfattar år {y}."),
+            None if kommun.is_some() => "Kommunen har inget medborgarlöfte.".into(),
             None => "Det finns inga medborgarlöften i databasen.".into(),
         }));
     }
@@ -506,6 +504,28 @@ pub fn new_period(
         "Skapade medborgarlöfte {to} med {} från {}.",
         count_of(n, "löfte", "löften"),
         old.period
+    ))
+}
+
+/// `delete-period` and `delete-kommun`: without `yes`, what would go; with it, a safety
+/// copy first, then the removal in one transaction.
+pub fn delete(
+    store: &mut Store,
+    removal: &crate::store::Removed,
+    yes: bool,
+    now: chrono::NaiveDateTime,
+) -> Result<String, CliError> {
+    let what = format!("{} ({})", removal.what, removal.summary());
+    if !yes {
+        return Ok(format!(
+            "Skulle ta bort {what}. Inget är borttaget: lägg till --ja för att ta bort."
+        ));
+    }
+    let copy = store.backup_copy(crate::store::CopyKind::BeforeRemoval, now)?;
+    store.remove(removal)?;
+    Ok(format!(
+        "Tog bort {what}. Säkerhetskopia från före: {}",
+        copy.display()
     ))
 }
 

@@ -164,6 +164,45 @@ impl AuthoringAction {
                     .toast(text)
                     .undo(Undo::RestoreCommitment(Box::new(d)))
             }
+            AuthoringAction::AskRemove(what) => {
+                let r = removal(store, what)?;
+                screens.authoring.removing = Some((what, r.summary()));
+                Effect::none()
+            }
+            AuthoringAction::Remove(what) => {
+                let r = removal(store, what)?;
+                // A copy first (a database only in memory, as in tests, has no folder).
+                if store.path().is_some() {
+                    store.backup_copy(crate::store::CopyKind::BeforeRemoval, cx.clock.now())?;
+                }
+                store.remove(&r)?;
+                screens.authoring.removing = None;
+                screens.board.selected = None;
+                if let crate::ui::authoring::Removal::Kommun(_) = what {
+                    screens.nav.selection = None;
+                    screens.nav.tab = Tab::Board;
+                }
+                let text = format!("Tog bort {} ({}).", r.what, r.summary());
+                Effect::reload(Reload::All)
+                    .toast(text)
+                    .undo(Undo::RestoreRemoved(Box::new(r)))
+            }
+            AuthoringAction::RenameMunicipality(m, name) => {
+                if store
+                    .municipality_by_name(&name)?
+                    .is_some_and(|other| other.id != m)
+                {
+                    return Err(super::Error::System(format!(
+                        "Det finns redan en kommun som heter {name}."
+                    )));
+                }
+                let old = store.municipality(m)?.name;
+                store.rename_municipality(m, &name)?;
+                if cx.prefs.municipality.as_deref() == Some(old.as_str()) {
+                    cx.prefs.municipality = Some(name.clone());
+                }
+                Effect::reload(Reload::All).toast(format!("{old} heter nu {name}."))
+            }
             AuthoringAction::EditCommitment(c) => {
                 let form = commitment_form(store, c)?;
                 screens.board.activity_form = None;
@@ -216,6 +255,17 @@ fn commitment_form(store: &Store, c: CommitmentId) -> crate::store::Result<Commi
     let pledge = store.pledge(store.pledge_of_commitment(c)?)?;
     let suggestions = store.focus_areas_for(pledge.municipality, pledge.period)?;
     Ok(CommitmentForm::new(&cm, suggestions))
+}
+
+/// What removing a medborgarlöfte or a kommun takes, read now.
+fn removal(
+    store: &Store,
+    what: crate::ui::authoring::Removal,
+) -> crate::store::Result<crate::store::Removed> {
+    match what {
+        crate::ui::authoring::Removal::Pledge(p) => store.pledge_removal(p),
+        crate::ui::authoring::Removal::Kommun(m) => store.municipality_removal(m),
+    }
 }
 
 /// After creating a medborgarlöfte: show its first year, on the Redigera tab.

@@ -28,6 +28,9 @@ pub fn list_copies(db: &std::path::Path) -> Vec<CopyEntry> {
                 Some((CopyKind::Safety, t)) => {
                     format!("Före återställning {}", t.format("%Y-%m-%d %H:%M:%S"))
                 }
+                Some((CopyKind::BeforeRemoval, t)) => {
+                    format!("Före borttagning {}", t.format("%Y-%m-%d %H:%M:%S"))
+                }
                 None => name,
             };
             Some((info.map(|(_, t)| t), CopyEntry { path, label }))

@@ -13,6 +13,8 @@ pub enum Undo {
     RestoreActivity(Box<Activity>),
     RestoreWalk(Box<DeletedWalk>),
     RestoreObservation(Box<DeletedObservation>),
+    /// A removed medborgarlöfte or kommun, whole.
+    RestoreRemoved(Box<crate::store::Removed>),
     RestoreCommitment(Box<DeletedCommitment>),
     RestoreSection(Box<DeletedSection>),
     /// A deleted beslut, with its place in the meeting's list.
@@ -29,6 +31,7 @@ impl Undo {
             Undo::RestoreActivity(a) => store.restore_activity(&a),
             Undo::RestoreWalk(w) => store.restore_walk(&w),
             Undo::RestoreObservation(o) => store.restore_observation(&o),
+            Undo::RestoreRemoved(r) => store.restore_removed(&r),
             Undo::RestoreCommitment(c) => store.restore_commitment(&c),
             Undo::RestoreSection(s) => store.restore_section(&s),
             Undo::RestoreDecision(d) => store.restore_decision(&d.0, d.1),

@@ -21,6 +21,9 @@ pub enum CopyKind {
     Manual,
     /// The data as it was before a restore; the newest [`KEEP_SAFETY`] are kept.
     Safety,
+    /// The data as it was before a medborgarlöfte or a kommun was removed; the newest
+    /// [`KEEP_SAFETY`] are kept.
+    BeforeRemoval,
 }
 
 pub const KEEP_DAILY: usize = 14;
@@ -32,13 +35,14 @@ impl CopyKind {
             CopyKind::Daily => "trygghetstavlan-",
             CopyKind::Manual => "kopia-",
             CopyKind::Safety => "fore-aterstallning-",
+            CopyKind::BeforeRemoval => "fore-borttagning-",
         }
     }
 
     fn stamp_format(self) -> &'static str {
         match self {
             CopyKind::Daily => "%Y-%m-%d",
-            CopyKind::Manual | CopyKind::Safety => "%Y-%m-%d-%H%M%S",
+            CopyKind::Manual | CopyKind::Safety | CopyKind::BeforeRemoval => "%Y-%m-%d-%H%M%S",
         }
     }
 
@@ -66,23 +70,28 @@ impl CopyKind {
 
 /// What a copy's file name says: its kind and when it was made.
 pub fn copy_info(name: &str) -> Option<(CopyKind, NaiveDateTime)> {
-    [CopyKind::Daily, CopyKind::Manual, CopyKind::Safety]
-        .into_iter()
-        .find(|k| k.matches(name))
-        .and_then(|k| {
-            let stamp = &name[k.prefix().len()..name.len() - ".db".len()];
-            let stamp = match k {
-                CopyKind::Daily => &stamp[..10],
-                _ => &stamp[..17],
-            };
-            let when = match k {
-                CopyKind::Daily => chrono::NaiveDate::parse_from_str(stamp, "%Y-%m-%d")
-                    .ok()?
-                    .and_time(Default::default()),
-                _ => NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d-%H%M%S").ok()?,
-            };
-            Some((k, when))
-        })
+    [
+        CopyKind::Daily,
+        CopyKind::Manual,
+        CopyKind::Safety,
+        CopyKind::BeforeRemoval,
+    ]
+    .into_iter()
+    .find(|k| k.matches(name))
+    .and_then(|k| {
+        let stamp = &name[k.prefix().len()..name.len() - ".db".len()];
+        let stamp = match k {
+            CopyKind::Daily => &stamp[..10],
+            _ => &stamp[..17],
+        };
+        let when = match k {
+            CopyKind::Daily => chrono::NaiveDate::parse_from_str(stamp, "%Y-%m-%d")
+                .ok()?
+                .and_time(Default::default()),
+            _ => NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d-%H%M%S").ok()?,
+        };
+        Some((k, when))
+    })
 }
 
 /// Where the copies of the database at `db` are kept.
@@ -394,7 +403,7 @@ impl Store {
         let dest = free_name(&dir, kind, now);
         self.backup_to(&dest)?;
         match kind {
-            CopyKind::Safety => prune(&dir, kind, KEEP_SAFETY),
+            CopyKind::Safety | CopyKind::BeforeRemoval => prune(&dir, kind, KEEP_SAFETY),
             CopyKind::Daily => prune(&dir, kind, KEEP_DAILY),
             CopyKind::Manual => {}
         }

@@ -13,6 +13,7 @@ mod columns;
 mod meetings;
 mod municipalities;
 mod pledges;
+mod removal;
 mod schema;
 pub mod synthetic;
 mod walks;
@@ -27,6 +28,7 @@ pub use backup::{
     CopyKind, KEEP_DAILY, KEEP_SAFETY, backup_dir, copy_info, copy_name, restore_unopenable,
     verify_copy,
 };
+pub use removal::Removed;
 pub use schema::LATEST_VERSION;
 pub use walks::{DeletedObservation, DeletedWalk};
 

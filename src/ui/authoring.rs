@@ -45,6 +45,11 @@ pub enum AuthoringAction {
     MoveSection(SectionId, i64),
     DeleteSection(SectionId),
     AddCommitment(SectionId),
+    /// Say what removing a medborgarlöfte or a kommun would take, and ask.
+    AskRemove(Removal),
+    /// Remove it (a copy of the database is made first; Ångra puts it back).
+    Remove(Removal),
+    RenameMunicipality(MunicipalityId, String),
     MoveCommitment(CommitmentId, i64),
     MoveCommitmentTo(CommitmentId, SectionId),
     DeleteCommitment(CommitmentId),
@@ -77,6 +82,13 @@ pub enum Confirm {
     Section(SectionId),
 }
 
+/// What can be removed whole from the Redigera tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removal {
+    Pledge(PledgeId),
+    Kommun(MunicipalityId),
+}
+
 /// The Redigera tab: the forms of the shown medborgarlöfte, and the löfte editor (also
 /// shown in the board's detail panel).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -88,6 +100,11 @@ pub struct AuthoringScreen {
     pub confirm: Option<Confirm>,
     pub new_period: String,
     pub copy_previous: bool,
+    /// A removal waiting for "Ja, ta bort", with what it would take ("1 medborgarlöfte,
+    /// 11 löften, 53 insatser").
+    pub removing: Option<(Removal, String)>,
+    /// The kommun's name as typed for "Byt namn".
+    pub new_name: String,
     /// Copy forward only the löften that were not Genomförd.
     pub only_not_done: bool,
 }
@@ -151,8 +168,74 @@ impl AuthoringView<'_> {
                 self.head(ui, &mut actions);
                 ui.separator();
                 self.sections(ui, &mut actions);
+                ui.separator();
+                self.kommun_and_removal(ui, &mut actions);
             });
         actions
+    }
+
+    /// The kommun's name, and removing the medborgarlöfte or the whole kommun.
+    fn kommun_and_removal(&mut self, ui: &mut Ui, actions: &mut Vec<AuthoringAction>) {
+        let st = &mut *self.state;
+        let b = self.board;
+        ui.label(RichText::new("Kommunen").size(19.0).strong());
+        ui.horizontal_wrapped(|ui| {
+            labelled(
+                ui,
+                "Nytt namn",
+                text_field(&mut st.new_name, "kommun_new_name", 220.0)
+                    .hint_text(b.municipality.name.as_str()),
+            );
+            let ok = !st.new_name.trim().is_empty() && st.new_name.trim() != b.municipality.name;
+            if ui.add_enabled(ok, egui::Button::new("Byt namn")).clicked() {
+                actions.push(A::RenameMunicipality(
+                    b.municipality.id,
+                    st.new_name.trim().to_string(),
+                ));
+                st.new_name.clear();
+            }
+        });
+        ui.add_space(6.0);
+        match &st.removing {
+            Some((what, summary)) => {
+                let what = *what;
+                let name = match what {
+                    Removal::Pledge(_) => format!("medborgarlöftet {}", b.pledge.period),
+                    Removal::Kommun(_) => format!("kommunen {}", b.municipality.name),
+                };
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!(
+                        "Ta bort {name} med {summary}? En säkerhetskopia görs först, och Ångra lägger tillbaka allt."
+                    ),
+                );
+                ui.horizontal(|ui| {
+                    if ui.button("Ja, ta bort").clicked() {
+                        actions.push(A::Remove(what));
+                        st.removing = None;
+                    }
+                    if ui.button("Behåll").clicked() {
+                        st.removing = None;
+                    }
+                });
+            }
+            None => {
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .button(format!("Ta bort medborgarlöftet {}…", b.pledge.period))
+                        .clicked()
+                    {
+                        actions.push(A::AskRemove(Removal::Pledge(b.pledge.id)));
+                    }
+                    if ui
+                        .button(format!("Ta bort kommunen {}…", b.municipality.name))
+                        .clicked()
+                    {
+                        actions.push(A::AskRemove(Removal::Kommun(b.municipality.id)));
+                    }
+                });
+            }
+        }
     }
 
     fn new_pledge(&mut self, ui: &mut Ui, actions: &mut Vec<AuthoringAction>) {

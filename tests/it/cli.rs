@@ -823,3 +823,79 @@ fn rename_kommun() {
     let o = run(&db, &["rename-kommun", "Nya Bromölla", " "]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn delete_period_and_kommun_ask_first_and_keep_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    assert!(run(&db, &["demo"]).status.success());
+    let o = run(
+        &db,
+        &[
+            "delete-period",
+            "--kommun",
+            "Sölvesborg",
+            "--period",
+            "2024",
+        ],
+    );
+    assert!(o.status.success());
+    assert!(
+        stdout(&o).starts_with(
+            "Skulle ta bort medborgarlöftet 2024 för Sölvesborg (1 medborgarlöfte, 11 löften,"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&run(&db, &["list", "--kommun", "Sölvesborg"])).contains("Sölvesborg —"),
+        "nothing removed yet"
+    );
+    let o = run(
+        &db,
+        &[
+            "delete-period",
+            "--kommun",
+            "Sölvesborg",
+            "--period",
+            "2024",
+            "--ja",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Säkerhetskopia från före:"));
+    let copies: Vec<_> = std::fs::read_dir(dir.path().join("t-sakerhetskopior"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        copies.iter().any(|n| n.starts_with("fore-borttagning-")),
+        "{copies:?}"
+    );
+    let o = run(&db, &["list", "--kommun", "Sölvesborg"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Kommunen har inget medborgarlöfte"));
+    // A kommun with everything of it.
+    let o = run(&db, &["delete-kommun", "Bromölla", "--ja"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Tog bort Bromölla (1 medborgarlöfte, 23 löften,"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&db, &["delete-kommun", "Bromölla"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Okänd kommun: Bromölla"));
+    let o = run(
+        &db,
+        &[
+            "delete-period",
+            "--kommun",
+            "Olofström",
+            "--period",
+            "2019",
+            "--ja",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+}

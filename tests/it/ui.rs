@@ -871,3 +871,38 @@ fn a_new_lofte_exists_only_after_spara() {
             .any(|c| c.text == "Kommunen ska genomföra två trygghetsvandringar under 2024.")
     );
 }
+
+#[test]
+fn a_period_is_removed_after_asking_and_comes_back_with_angra() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    h.get_by_label("Redigera").click();
+    h.run();
+    // At the foot of the Redigera page.
+    h.get_by_label("Ta bort medborgarlöftet 2024…")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label("Ta bort medborgarlöftet 2024…").click();
+    h.run();
+    // It says what goes before anything goes.
+    h.get_by_label_contains("Ta bort medborgarlöftet 2024 med 1 medborgarlöfte, 10 löften?");
+    let store_has = |h: &Harness<'static, App>| {
+        let s = h.state().store().unwrap();
+        let m = s.municipality_by_name("Olofström").unwrap().unwrap();
+        s.pledge_for_year(m.id, 2024).unwrap().is_some()
+    };
+    assert!(store_has(&h));
+    h.get_by_label("Ja, ta bort").scroll_to_me();
+    h.run();
+    h.get_by_label("Ja, ta bort").click();
+    h.run();
+    assert!(!store_has(&h));
+    h.get_by_label_contains("Tog bort medborgarlöftet 2024 för Olofström");
+    h.get_by_label("Ångra").click();
+    h.run();
+    assert!(store_has(&h));
+    let s = h.state().store().unwrap();
+    let m = s.municipality_by_name("Olofström").unwrap().unwrap();
+    let p = s.pledge_for_year(m.id, 2024).unwrap().unwrap();
+    assert_eq!(s.commitments(p.id).unwrap().len(), 10);
+}

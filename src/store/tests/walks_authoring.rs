@@ -525,3 +525,124 @@ fn assessment_per_year_round_trip_and_empty_removes() {
         Err(StoreError::NotFound(_))
     ));
 }
+
+/// Every row of every table, in order: what "put back exactly" is checked against.
+fn dump(s: &Store) -> Vec<(String, Vec<Vec<rusqlite::types::Value>>)> {
+    let tables: Vec<String> = s
+        .conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|t| {
+            let mut st = s
+                .conn
+                .prepare(&format!("SELECT * FROM {t} ORDER BY rowid"))
+                .unwrap();
+            let n = st.column_count();
+            let rows = st
+                .query_map([], |r| (0..n).map(|i| r.get(i)).collect())
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            (t, rows)
+        })
+        .collect()
+}
+
+#[test]
+fn a_period_and_a_kommun_go_whole_and_come_back_exactly() {
+    let mut f = fixture();
+    let m = f.m;
+    // Insatser, a bedömning, a walk and a joint meeting's beslut on the löfte, and a
+    // later period copied from it.
+    f.store
+        .add_activity(&Activity {
+            id: ActivityId(0),
+            municipality: m,
+            commitment: Some(f.counted.id),
+            target: Some(f.counted.targets[0].id),
+            date: d("2024-03-01"),
+            by: Party::Polisen,
+            count: 2,
+            place: "Torget".into(),
+            description: "Kontroll".into(),
+            internal_note: "intern".into(),
+        })
+        .unwrap();
+    f.store
+        .set_assessment(&Assessment {
+            commitment: f.counted.id,
+            year: 2024,
+            result: "Bra".into(),
+            cause: String::new(),
+            next: String::new(),
+        })
+        .unwrap();
+    let w = f
+        .store
+        .add_walk(&walk(&f, "2024-05-01", Some(f.counted.id)))
+        .unwrap();
+    f.store
+        .add_observation(&obs(w, "Tunneln", None, ObservationStatus::New))
+        .unwrap();
+    let area = f.store.municipality(m).unwrap().police_area;
+    let meeting = f
+        .store
+        .add_meeting(&Meeting {
+            id: MeetingId(0),
+            group: crate::domain::MeetingGroup::Area(area),
+            date: d("2024-06-01"),
+            participants: vec![],
+            notes: String::new(),
+        })
+        .unwrap();
+    let beslut = f
+        .store
+        .add_decision(&Decision {
+            id: DecisionId(0),
+            meeting,
+            text: "Följ upp".into(),
+            responsible: String::new(),
+            deadline: None,
+            commitment: Some(f.counted.id),
+            status: DecisionStatus::Open,
+            status_reason: String::new(),
+            status_date: None,
+        })
+        .unwrap();
+    let later = f
+        .store
+        .copy_pledge_forward(f.pledge, Period::year(2025).unwrap(), &[])
+        .unwrap();
+    let before = dump(&f.store);
+    // The period: its löften, targets, insatser and bedömning go; links to them are cut.
+    let r = f.store.pledge_removal(f.pledge).unwrap();
+    assert_eq!(r.summary(), "1 medborgarlöfte, 2 löften, 1 insats");
+    f.store.remove(&r).unwrap();
+    assert!(f.store.pledge(f.pledge).is_err());
+    assert_eq!(f.store.activity_count().unwrap(), 0);
+    assert_eq!(f.store.walk(w).unwrap().commitment, None);
+    assert_eq!(f.store.decision(beslut).unwrap().commitment, None);
+    assert!(f.store.copied_from(later).unwrap().is_empty());
+    f.store.restore_removed(&r).unwrap();
+    assert_eq!(dump(&f.store), before, "every row and link as it was");
+    // The whole kommun: its walks, its own meetings and both periods; the area's joint
+    // meeting stays, without the link.
+    let r = f.store.municipality_removal(m).unwrap();
+    assert!(
+        r.summary()
+            .starts_with("2 medborgarlöften, 4 löften, 1 insats, 1 trygghetsvandring"),
+        "{}",
+        r.summary()
+    );
+    f.store.remove(&r).unwrap();
+    assert!(f.store.municipality(m).is_err());
+    assert_eq!(f.store.decision(beslut).unwrap().commitment, None);
+    f.store.restore_removed(&r).unwrap();
+    assert_eq!(dump(&f.store), before);
+}

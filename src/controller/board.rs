@@ -160,5 +160,6 @@ fn new_form(cx: &Ctx, c: CommitmentId) -> Option<ActivityForm> {
         description: String::new(),
         note: String::new(),
         confirm_outside: false,
+        focus_first: true,
     })
 }

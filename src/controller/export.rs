@@ -86,6 +86,7 @@ impl ExportAction {
                         missing_cause,
                         appendix: true,
                         html: false,
+                        focus_path: false,
                         subject: format!(
                             "PDF-uppföljning: {}, medborgarlöfte {}",
                             b.municipality.name, b.pledge.period
@@ -109,6 +110,7 @@ impl ExportAction {
                     missing_cause: Vec::new(),
                     appendix: false,
                     html: false,
+                    focus_path: false,
                 };
             }
             ExportAction::OpenArea(area, year) => {
@@ -124,6 +126,7 @@ impl ExportAction {
                     missing_cause: Vec::new(),
                     appendix: false,
                     html: false,
+                    focus_path: false,
                 };
             }
             ExportAction::OpenProtocol(walk) => {
@@ -146,6 +149,7 @@ impl ExportAction {
                     missing_cause: Vec::new(),
                     appendix: false,
                     html: false,
+                    focus_path: false,
                 };
             }
             ExportAction::OpenMeasures(m, responsible) => {
@@ -164,6 +168,7 @@ impl ExportAction {
                     missing_cause: Vec::new(),
                     appendix: false,
                     html: false,
+                    focus_path: false,
                 };
             }
             ExportAction::Close => st.open = false,
@@ -178,9 +183,15 @@ impl ExportAction {
                 if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
                     dialog = dialog.set_directory(dir);
                 }
-                // None is Cancel, or no file dialog on this desktop: the path field stays.
-                if let Some(p) = dialog.save_file() {
-                    st.path = p.display().to_string();
+                // None is Cancel, or no file dialog on this desktop: say so, and the path
+                // field takes the typing.
+                match dialog.save_file() {
+                    Some(p) => st.path = p.display().to_string(),
+                    None => {
+                        st.focus_path = true;
+                        return Ok(Effect::none()
+                            .toast("Ingen fil valdes. Skriv sökvägen i fältet Spara som."));
+                    }
                 }
             }
             ExportAction::Start(path) => {

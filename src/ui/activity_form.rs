@@ -25,6 +25,8 @@ pub struct ActivityForm {
     pub description: String,
     pub note: String,
     pub confirm_outside: bool,
+    /// Put the cursor in the first field on the next frame (just opened).
+    pub focus_first: bool,
 }
 
 impl ActivityForm {
@@ -81,7 +83,11 @@ impl ActivityForm {
         });
         ui.add_space(4.0);
         let l = ui.label("Datum");
-        self.date.ui(ui, "insats_date", today).labelled_by(l.id);
+        let date_field = self.date.ui(ui, "insats_date", today).labelled_by(l.id);
+        // Opened (Ctrl+N, Ny insats): typing goes straight into the first field.
+        if std::mem::take(&mut self.focus_first) {
+            date_field.request_focus();
+        }
         let date = parse_date(&self.date.text);
         error_of(ui, &date);
         if let Some(d) = self.outside_period() {

@@ -61,6 +61,8 @@ pub struct ExportState {
     pub appendix: bool,
     /// The uppföljning as a web page for citizens (HTML) instead of the PDF.
     pub html: bool,
+    /// Put the cursor in the path field (no file was chosen in the system's dialog).
+    pub focus_path: bool,
     /// Löften that were not (fully) met and have no orsak yet: the uppföljning should
     /// say why before it is published.
     pub missing_cause: Vec<String>,
@@ -77,6 +79,7 @@ impl Default for ExportState {
             missing_cause: Vec::new(),
             appendix: true,
             html: false,
+            focus_path: false,
         }
     }
 }
@@ -152,8 +155,12 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
     ui.label(RichText::new(&st.subject).strong());
     let l = ui.label("Spara som");
     ui.horizontal(|ui| {
-        ui.add(text_field(&mut st.path, "export_path", 420.0))
+        let field = ui
+            .add(text_field(&mut st.path, "export_path", 420.0))
             .labelled_by(l.id);
+        if std::mem::take(&mut st.focus_path) {
+            field.request_focus();
+        }
         if ui.button("Välj fil…").clicked() {
             actions.push(A::ChooseFile);
         }

@@ -173,6 +173,12 @@ fn escape_cancels_and_ctrl_n_opens_form() {
         h.state().screens().board.activity_form.is_some(),
         "Ctrl+N opens the form"
     );
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Datum")
+            .accesskit_node()
+            .is_focused(),
+        "the cursor is in the first field"
+    );
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(

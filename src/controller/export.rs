@@ -3,7 +3,7 @@
 
 use super::{Ctx, Effect, Error, Result};
 use crate::ui::ExportAction;
-use crate::ui::export::{ExportKind, ExportState, ExportStatus, suggested_file_name};
+use crate::ui::export::{ExportFormat, ExportKind, ExportState, ExportStatus, suggested_file_name};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -17,6 +17,8 @@ enum Document {
     Area(crate::report::AreaReport),
     Protocol(crate::report::Protocol),
     Measures(crate::report::MeasureList),
+    /// Already made: the board as CSV.
+    Csv(String),
 }
 
 /// What the start-up check found: the day's copy (if one was made), or why not.
@@ -85,7 +87,7 @@ impl ExportAction {
                         kind: ExportKind::Board,
                         missing_cause,
                         appendix: true,
-                        html: false,
+                        format: Default::default(),
                         focus_path: false,
                         subject: format!(
                             "PDF-uppföljning: {}, medborgarlöfte {}",
@@ -109,7 +111,7 @@ impl ExportAction {
                     status: ExportStatus::Idle,
                     missing_cause: Vec::new(),
                     appendix: false,
-                    html: false,
+                    format: Default::default(),
                     focus_path: false,
                 };
             }
@@ -125,7 +127,7 @@ impl ExportAction {
                     status: ExportStatus::Idle,
                     missing_cause: Vec::new(),
                     appendix: false,
-                    html: false,
+                    format: Default::default(),
                     focus_path: false,
                 };
             }
@@ -148,7 +150,7 @@ impl ExportAction {
                     status: ExportStatus::Idle,
                     missing_cause: Vec::new(),
                     appendix: false,
-                    html: false,
+                    format: Default::default(),
                     focus_path: false,
                 };
             }
@@ -167,7 +169,7 @@ impl ExportAction {
                     status: ExportStatus::Idle,
                     missing_cause: Vec::new(),
                     appendix: false,
-                    html: false,
+                    format: Default::default(),
                     focus_path: false,
                 };
             }
@@ -220,9 +222,20 @@ impl ExportAction {
                         let mut f =
                             crate::report::build_follow_up(&*cx.store, b.pledge.id, cx.today)?;
                         f.appendix = st.appendix;
-                        Some(match st.html {
-                            true => Document::WebPage(f),
-                            false => Document::FollowUp(f),
+                        Some(match st.format {
+                            ExportFormat::Html => Document::WebPage(f),
+                            ExportFormat::Pdf => Document::FollowUp(f),
+                            ExportFormat::Csv => {
+                                let (b, s) = cx
+                                    .data
+                                    .board
+                                    .as_ref()
+                                    .map(|(b, s)| (b.clone(), s.clone()))
+                                    .ok_or_else(|| {
+                                        super::Error::System("Ingen tavla visas.".into())
+                                    })?;
+                                Document::Csv(crate::csv::document([(&b, &s)]))
+                            }
                         })
                     }
                     (ExportKind::Board, None) => None,
@@ -250,6 +263,7 @@ impl ExportAction {
                             Document::Measures(list) => {
                                 crate::report::render_measures(list).map(|p| (p.bytes, p.pages))
                             }
+                            Document::Csv(text) => Ok((text.clone().into_bytes(), 0)),
                         };
                         let result = file.and_then(|(bytes, pages)| {
                             crate::files::write_atomically(&path, &bytes).map(|_| (path, pages))

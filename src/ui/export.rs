@@ -25,6 +25,28 @@ pub enum ExportAction {
     OpenFolder(PathBuf),
 }
 
+/// The file the board's export writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ExportFormat {
+    /// The uppföljning, A4.
+    #[default]
+    Pdf,
+    /// The citizens' web page.
+    Html,
+    /// The board for Excel (the same as `export-csv`).
+    Csv,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Html => "html",
+            ExportFormat::Csv => "csv",
+        }
+    }
+}
+
 /// What the export panel makes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportKind {
@@ -59,8 +81,8 @@ pub struct ExportState {
     pub status: ExportStatus,
     /// Include "Bilaga: insatser" (every insats) in the uppföljning.
     pub appendix: bool,
-    /// The uppföljning as a web page for citizens (HTML) instead of the PDF.
-    pub html: bool,
+    /// Which file the board's export writes.
+    pub format: ExportFormat,
     /// Put the cursor in the path field (no file was chosen in the system's dialog).
     pub focus_path: bool,
     /// Löften that were not (fully) met and have no orsak yet: the uppföljning should
@@ -78,7 +100,7 @@ impl Default for ExportState {
             status: ExportStatus::Idle,
             missing_cause: Vec::new(),
             appendix: true,
-            html: false,
+            format: ExportFormat::Pdf,
             focus_path: false,
         }
     }
@@ -190,28 +212,28 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
     }
     if st.kind == ExportKind::Board {
         ui.horizontal(|ui| {
-            let was = st.html;
-            ui.radio_value(&mut st.html, false, "PDF (A4)");
-            ui.radio_value(&mut st.html, true, "Webbsida för invånare (HTML)");
-            if st.html != was {
-                let (from, to) = if st.html {
-                    (".pdf", ".html")
-                } else {
-                    (".html", ".pdf")
-                };
-                if let Some(stem) = st.path.strip_suffix(from) {
-                    st.path = format!("{stem}{to}");
-                }
+            let was = st.format;
+            ui.radio_value(&mut st.format, ExportFormat::Pdf, "PDF (A4)");
+            ui.radio_value(
+                &mut st.format,
+                ExportFormat::Html,
+                "Webbsida för invånare (HTML)",
+            );
+            ui.radio_value(&mut st.format, ExportFormat::Csv, "Tabell för Excel (CSV)");
+            if st.format != was
+                && let Some(stem) = st.path.strip_suffix(&format!(".{}", was.extension()))
+            {
+                st.path = format!("{stem}.{}", st.format.extension());
             }
         });
-        if !st.html {
+        if st.format == ExportFormat::Pdf {
             ui.checkbox(
                 &mut st.appendix,
                 "Med bilaga: alla insatser, en rad per insats",
             );
         }
     }
-    let checked = check_path_for(&st.path, if st.html { "html" } else { "pdf" });
+    let checked = check_path_for(&st.path, st.format.extension());
     if let Err(e) = &checked {
         error_line(ui, e);
     }
@@ -221,10 +243,10 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
             .add_enabled(
                 checked.is_ok() && !busy,
                 egui::Button::new(
-                    RichText::new(if st.html {
-                        "Skapa webbsida"
-                    } else {
-                        "Skapa PDF"
+                    RichText::new(match st.format {
+                        ExportFormat::Html => "Skapa webbsida",
+                        ExportFormat::Csv => "Skapa CSV",
+                        ExportFormat::Pdf => "Skapa PDF",
                     })
                     .strong(),
                 ),

@@ -143,3 +143,28 @@ fn the_atgardslista_goes_to_one_ansvarig_as_a_pdf() {
         "only this ansvarig's åtgärder"
     );
 }
+
+#[test]
+fn export_the_board_as_csv_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    h.get_by_label("Exportera PDF…").click();
+    h.run();
+    h.get_by_label("Tabell för Excel (CSV)").click();
+    h.run();
+    assert!(h.state().screens().export.path.ends_with(".csv"));
+    let target = dir.path().join("tavla.csv");
+    type_into(&mut h, "Spara som", target.to_str().unwrap());
+    h.get_by_label("Skapa CSV").click();
+    wait_for_export(&mut h);
+    h.get_by_label_contains("Klart:");
+    let csv = std::fs::read_to_string(&target).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv.contains(trygghetstavlan::csv::HEADER));
+    assert_eq!(
+        csv.matches("Sölvesborg;2024;").count(),
+        13,
+        "one row per target"
+    );
+}

@@ -74,6 +74,30 @@ fn main() -> ExitCode {
             Err(e) => fail(&format!("Kunde inte öppna fönstret: {e}")),
         };
     };
+    if let Command::Demo { sverige: true } = &command {
+        // A new file only: the generator fills an empty database.
+        if path.exists() {
+            return fail(&format!(
+                "{} finns redan. Ange en ny fil med --db för databasen i Sveriges storlek.",
+                path.display()
+            ));
+        }
+        let started = std::time::Instant::now();
+        return match trygghetstavlan::store::Store::open(&path).and_then(|mut s| {
+            s.generate_synthetic(trygghetstavlan::store::synthetic::Spec::sweden())
+        }) {
+            Ok(n) => {
+                println!(
+                    "Skapade {} med 290 kommuner och {} insatser på {:.0} s.",
+                    path.display(),
+                    trygghetstavlan::validate::fmt_thousands(n as u32),
+                    started.elapsed().as_secs_f64()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e.to_string()),
+        };
+    }
     if let Command::Restore { file } = &command {
         // Restore must work on a database that cannot be opened: that is when it is needed.
         let now = Clock::System.now();
@@ -346,7 +370,8 @@ fn main() -> ExitCode {
         Command::RenameKommun { namn, nytt_namn } => {
             cli::rename_kommun(&mut store, &namn, &nytt_namn).map(|msg| println!("{msg}"))
         }
-        Command::Demo => trygghetstavlan::demo::add_demo(&mut store, today)
+        // `demo --sverige` was handled before the database was opened.
+        Command::Demo { .. } => trygghetstavlan::demo::add_demo(&mut store, today)
             .map(|c| {
                 println!(
                     "La till exempeldata: {} insatser, {} trygghetsvandringar med {} iakttagelser.",

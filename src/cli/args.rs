@@ -284,7 +284,12 @@ pub enum Command {
         kommun: Option<String>,
     },
     /// Lägg till exempelinsatser och en trygghetsvandring per kommun, för att prova programmet
-    Demo,
+    Demo {
+        /// En ny databas i Sveriges storlek (290 kommuner, 10 år, en miljon insatser) i
+        /// filen som --db anger, som inte får finnas
+        #[arg(long)]
+        sverige: bool,
+    },
     /// Skapa nästa medborgarlöfte från ett tidigare: avsnitt och löften, årtalen flyttade
     NewPeriod {
         #[arg(long, value_name = "KOMMUN")]

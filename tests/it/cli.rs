@@ -899,3 +899,15 @@ fn delete_period_and_kommun_ask_first_and_keep_a_copy() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn demo_sverige_needs_a_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    assert!(run(&db, &["list"]).status.success());
+    let before = std::fs::read(&db).unwrap();
+    let o = run(&db, &["demo", "--sverige"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("finns redan"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&db).unwrap(), before, "left as it was");
+}

@@ -83,18 +83,16 @@ impl ExportAction {
                         suggested_file_name(&b.municipality.name, &b.pledge.period.to_string());
                     let missing_cause = missing_causes(cx.store, b, summary, cx.today)?;
                     *st = ExportState {
-                        open: true,
-                        kind: ExportKind::Board,
                         missing_cause,
                         appendix: true,
-                        format: Default::default(),
-                        focus_path: false,
-                        subject: format!(
-                            "PDF-uppföljning: {}, medborgarlöfte {}",
-                            b.municipality.name, b.pledge.period
-                        ),
-                        path: default_export_dir().join(name).display().to_string(),
-                        status: ExportStatus::Idle,
+                        ..ExportState::opened(
+                            ExportKind::Board,
+                            format!(
+                                "Uppföljning: {}, medborgarlöfte {}",
+                                b.municipality.name, b.pledge.period
+                            ),
+                            default_export_dir().join(name).display().to_string(),
+                        )
                     };
                 }
             }
@@ -103,33 +101,21 @@ impl ExportAction {
                 let kommun = super::meeting::kommuner_of(cx.store, meeting.group)?.0;
                 let date = meeting.date.to_string();
                 let name = crate::ui::export::file_name("minnesanteckningar", &kommun, &date);
-                *st = ExportState {
-                    open: true,
-                    kind: ExportKind::Minutes(id),
-                    subject: format!("Minnesanteckningar: {kommun}, lägesbildsmöte {date}"),
-                    path: default_export_dir().join(name).display().to_string(),
-                    status: ExportStatus::Idle,
-                    missing_cause: Vec::new(),
-                    appendix: false,
-                    format: Default::default(),
-                    focus_path: false,
-                };
+                *st = ExportState::opened(
+                    ExportKind::Minutes(id),
+                    format!("Minnesanteckningar: {kommun}, lägesbildsmöte {date}"),
+                    default_export_dir().join(name).display().to_string(),
+                );
             }
             ExportAction::OpenArea(area, year) => {
                 let name = crate::domain::Records::police_area_name(&*cx.store, area)?;
                 let file =
                     crate::ui::export::file_name("uppfoljning-lpo", &name, &year.to_string());
-                *st = ExportState {
-                    open: true,
-                    kind: ExportKind::Area(area, year),
-                    subject: format!("Lokalpolisområde {name}: alla kommuners uppföljning {year}"),
-                    path: default_export_dir().join(file).display().to_string(),
-                    status: ExportStatus::Idle,
-                    missing_cause: Vec::new(),
-                    appendix: false,
-                    format: Default::default(),
-                    focus_path: false,
-                };
+                *st = ExportState::opened(
+                    ExportKind::Area(area, year),
+                    format!("Lokalpolisområde {name}: alla kommuners uppföljning {year}"),
+                    default_export_dir().join(file).display().to_string(),
+                );
             }
             ExportAction::OpenProtocol(walk) => {
                 let w = cx.store.walk(walk)?;
@@ -139,20 +125,14 @@ impl ExportAction {
                     &kommun,
                     &w.date.to_string(),
                 );
-                *st = ExportState {
-                    open: true,
-                    kind: ExportKind::Protocol(walk),
-                    subject: format!(
-                        "Protokoll: trygghetsvandring {} {}, {}",
-                        kommun, w.date, w.area
+                *st = ExportState::opened(
+                    ExportKind::Protocol(walk),
+                    format!(
+                        "Protokoll: trygghetsvandring {kommun} {}, {}",
+                        w.date, w.area
                     ),
-                    path: default_export_dir().join(file).display().to_string(),
-                    status: ExportStatus::Idle,
-                    missing_cause: Vec::new(),
-                    appendix: false,
-                    format: Default::default(),
-                    focus_path: false,
-                };
+                    default_export_dir().join(file).display().to_string(),
+                );
             }
             ExportAction::OpenMeasures(m, responsible) => {
                 let kommun = cx.store.municipality(m)?.name;
@@ -161,17 +141,11 @@ impl ExportAction {
                     &format!("{kommun} {responsible}"),
                     &cx.today.to_string(),
                 );
-                *st = ExportState {
-                    open: true,
-                    kind: ExportKind::Measures(m, responsible.clone()),
-                    subject: format!("Åtgärdslista för {responsible} ({kommun})"),
-                    path: default_export_dir().join(file).display().to_string(),
-                    status: ExportStatus::Idle,
-                    missing_cause: Vec::new(),
-                    appendix: false,
-                    format: Default::default(),
-                    focus_path: false,
-                };
+                *st = ExportState::opened(
+                    ExportKind::Measures(m, responsible.clone()),
+                    format!("Åtgärdslista för {responsible} ({kommun})"),
+                    default_export_dir().join(file).display().to_string(),
+                );
             }
             ExportAction::Close => st.open = false,
             ExportAction::ChooseFile => {

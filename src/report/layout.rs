@@ -66,11 +66,34 @@ pub enum Item {
     },
 }
 
+/// A text, or "–" when there is none (a table cell, a fact).
+pub fn or_dash(s: &str) -> &str {
+    if s.trim().is_empty() { "–" } else { s }
+}
+
+/// "Polisen, Kommunen", or "–" for none.
+pub fn list_or_dash(items: &[String]) -> String {
+    if items.is_empty() {
+        "–".to_string()
+    } else {
+        items.join(", ")
+    }
+}
+
 /// A photo for the layout: its JPEG bytes and size in pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LayoutPhoto {
     pub jpeg: std::sync::Arc<[u8]>,
     pub px: (u32, u32),
+}
+
+impl From<&crate::domain::PhotoView> for LayoutPhoto {
+    fn from(p: &crate::domain::PhotoView) -> Self {
+        LayoutPhoto {
+            jpeg: p.jpeg.clone(),
+            px: (p.width, p.height),
+        }
+    }
 }
 
 impl LayoutPhoto {

@@ -119,13 +119,7 @@ pub fn layout_measures(list: &MeasureList, m: &dyn Metrics) -> Vec<Page> {
             l.paragraph(&format!("Position: {p}"), SMALL, false, GREY, 0.0);
         }
         if !photos.is_empty() {
-            let photos: Vec<LayoutPhoto> = photos
-                .iter()
-                .map(|p| LayoutPhoto {
-                    jpeg: p.jpeg.clone(),
-                    px: (p.width, p.height),
-                })
-                .collect();
+            let photos: Vec<LayoutPhoto> = photos.iter().map(LayoutPhoto::from).collect();
             l.space(1.0);
             l.photos(&photos, 82.0, 62.0);
         }

@@ -527,11 +527,7 @@ fn walk(l: &mut Layout, w: &WalkDetail) {
         BODY + 1.0,
         18.0,
     );
-    let orgs = if w.organisations.is_empty() {
-        "–".to_string()
-    } else {
-        w.organisations.join(", ")
-    };
+    let orgs = layout::list_or_dash(&w.organisations);
     l.paragraph(
         &format!("{} deltagare · Organisationer: {orgs}", w.participants),
         SMALL,
@@ -597,16 +593,8 @@ fn walk(l: &mut Layout, w: &WalkDetail) {
                 vec![
                     Cell::plain(&o.place),
                     Cell::plain(seen),
-                    Cell::plain(if o.measure.is_empty() {
-                        "–"
-                    } else {
-                        &o.measure
-                    }),
-                    Cell::plain(if o.responsible.is_empty() {
-                        "–"
-                    } else {
-                        &o.responsible
-                    }),
+                    Cell::plain(layout::or_dash(&o.measure)),
+                    Cell::plain(layout::or_dash(&o.responsible)),
                     Cell::colored(
                         status,
                         match o.positive {

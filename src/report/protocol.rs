@@ -60,11 +60,7 @@ fn head(l: &mut Layout, p: &Protocol) {
         BLACK,
         0.0,
     );
-    let orgs = if w.organisations.is_empty() {
-        "–".to_string()
-    } else {
-        w.organisations.join(", ")
-    };
+    let orgs = layout::list_or_dash(&w.organisations);
     l.paragraph(
         &format!("Deltagare: {} · Organisationer: {orgs}", w.participants),
         BODY,
@@ -108,14 +104,7 @@ fn observation(l: &mut Layout, n: usize, o: &Observation, photos: &[PhotoView]) 
     // The text and the first row of photos stay on one page.
     let first_row = photos
         .iter()
-        .map(|p| {
-            LayoutPhoto {
-                jpeg: p.jpeg.clone(),
-                px: (p.width, p.height),
-            }
-            .fitted(PHOTO_W, PHOTO_H)
-            .1
-        })
+        .map(|p| LayoutPhoto::from(p).fitted(PHOTO_W, PHOTO_H).1)
         .fold(0.0, f32::max);
     l.ensure(
         (lines.len() + desc.len()) as f32 * layout::line_height(BODY)
@@ -158,13 +147,7 @@ fn observation(l: &mut Layout, n: usize, o: &Observation, photos: &[PhotoView]) 
     }
     if !photos.is_empty() {
         l.space(1.0);
-        let photos: Vec<LayoutPhoto> = photos
-            .iter()
-            .map(|p| LayoutPhoto {
-                jpeg: p.jpeg.clone(),
-                px: (p.width, p.height),
-            })
-            .collect();
+        let photos: Vec<LayoutPhoto> = photos.iter().map(LayoutPhoto::from).collect();
         l.photos(&photos, PHOTO_W, PHOTO_H);
     }
     l.space(3.0);
@@ -210,16 +193,8 @@ fn measures(l: &mut Layout, p: &Protocol) {
         .map(|o| {
             vec![
                 Cell::plain(&o.place),
-                Cell::plain(if o.measure.is_empty() {
-                    "–"
-                } else {
-                    &o.measure
-                }),
-                Cell::plain(if o.responsible.is_empty() {
-                    "–"
-                } else {
-                    &o.responsible
-                }),
+                Cell::plain(layout::or_dash(&o.measure)),
+                Cell::plain(layout::or_dash(&o.responsible)),
                 Cell::plain(o.deadline.map(|d| d.to_string()).unwrap_or("–".into())),
                 Cell::colored(o.status.label(), palette::observation_status(o.status)),
             ]
@@ -269,16 +244,8 @@ fn follow_up(l: &mut Layout, date: NaiveDate, earlier: &[Observation]) {
         .map(|o| {
             vec![
                 Cell::plain(&o.place),
-                Cell::plain(if o.measure.is_empty() {
-                    "–"
-                } else {
-                    &o.measure
-                }),
-                Cell::plain(if o.responsible.is_empty() {
-                    "–"
-                } else {
-                    &o.responsible
-                }),
+                Cell::plain(layout::or_dash(&o.measure)),
+                Cell::plain(layout::or_dash(&o.responsible)),
                 Cell::colored(o.status.label(), palette::observation_status(o.status)),
             ]
         })

@@ -90,6 +90,20 @@ pub struct ExportState {
     pub missing_cause: Vec<String>,
 }
 
+impl ExportState {
+    /// The panel opened for `kind`: what it makes, and where it suggests saving it.
+    pub fn opened(kind: ExportKind, subject: String, path: String) -> ExportState {
+        ExportState {
+            open: true,
+            kind,
+            subject,
+            path,
+            appendix: false,
+            ..ExportState::default()
+        }
+    }
+}
+
 impl Default for ExportState {
     fn default() -> Self {
         ExportState {

@@ -401,11 +401,11 @@ impl App {
     }
 
     /// The bottom strip with the last error and the toast, when there is one.
+    /// Always there, at least one line high, so that a message coming or going never
+    /// moves the page under the pointer.
     fn status_strip(&self, ui: &mut egui::Ui) -> Vec<Action> {
-        if self.toast.is_none() && self.error.is_none() {
-            return Vec::new();
-        }
         egui::Panel::bottom("bottom")
+            .min_size(30.0)
             .show(ui, |ui| {
                 crate::ui::toast::ui(ui, self.toast.as_ref(), self.error.as_deref())
             })

@@ -75,17 +75,23 @@ pub fn progress_chart(
                     );
                 }
                 // A step line: the count holds until the next insats.
-                let mut points = Vec::with_capacity(s.done.len() * 2);
+                let mut points: Vec<[f64; 2]> = Vec::with_capacity(s.done.len() * 2);
                 let mut last = 0.0;
                 for (day, n) in &s.done {
                     let x = s.x(*day);
-                    points.push([x, last]);
+                    // No point twice in a row: a zero-length segment draws a band.
+                    for p in [[x, last], [x, *n as f64]] {
+                        if points.last() != Some(&p) {
+                            points.push(p);
+                        }
+                    }
                     last = *n as f64;
-                    points.push([x, last]);
                 }
                 let label = if name.is_empty() { "Utfört" } else { name };
+                // A step line has two points per day: not data to be drawn as a band.
                 p.line(
                     Line::new(label, PlotPoints::from(points))
+                        .allow_band(false)
                         .color(colours[i % colours.len()])
                         .width(2.5),
                 );

@@ -7,7 +7,7 @@ use crate::domain::{BoardData, Party};
 use egui::{RichText, Ui};
 
 /// The width (points) the bar needs with every filter in line.
-const FULL_WIDTH: f32 = 1250.0;
+const FULL_WIDTH: f32 = 1360.0;
 
 /// `filter` is shown (and edited in place) only when a board is shown; `years` newest
 /// first.
@@ -104,7 +104,11 @@ fn filters(ui: &mut Ui, f: &mut BoardFilter, b: &BoardData) {
         "Sök",
         text_field(&mut f.search, "search", 140.0).hint_text("text i löften"),
     );
-    if f.is_active() && ui.button("Rensa filter").clicked() {
+    // Always in its place (greyed out without a filter), so the bar never shifts.
+    if ui
+        .add_enabled(f.is_active(), egui::Button::new("Rensa filter"))
+        .clicked()
+    {
         *f = BoardFilter::default();
     }
 }

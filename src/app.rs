@@ -84,6 +84,11 @@ impl App {
             last_version_check: 0.0,
             fullscreen: false,
         };
+        // A new database file (not one in memory, as in tests of other things).
+        app.screens.first_start = app
+            .store
+            .as_ref()
+            .is_some_and(|s| s.opened() == crate::store::Opened::Created && s.path().is_some());
         app.reload(Reload::Fresh);
         app
     }
@@ -633,6 +638,10 @@ impl App {
             &areas,
         ));
         actions.extend(crate::ui::export::dialog(ctx, &mut s.export));
+        actions.extend(crate::ui::new_municipality::first_start(
+            ctx,
+            &mut s.first_start,
+        ));
         actions.extend(crate::ui::recovery::damaged_notice(
             ctx,
             self.damaged_notice,

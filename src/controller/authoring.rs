@@ -187,6 +187,18 @@ impl AuthoringAction {
                     .toast(text)
                     .undo(Undo::RestoreRemoved(Box::new(r)))
             }
+            AuthoringAction::StartWithoutExamples => {
+                for m in store.municipalities()? {
+                    let r = store.municipality_removal(m.id)?;
+                    store.remove(&r)?;
+                }
+                store.remove_empty_police_areas()?;
+                screens.first_start = false;
+                screens.nav.selection = None;
+                cx.prefs.municipality = None;
+                Effect::reload(Reload::All)
+                    .toast("Databasen är tom. Lägg till er kommun med Ny kommun…")
+            }
             AuthoringAction::RenameMunicipality(m, name) => {
                 if store
                     .municipality_by_name(&name)?

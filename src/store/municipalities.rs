@@ -100,6 +100,18 @@ impl Store {
         Ok(MunicipalityId(id))
     }
 
+    /// Removes the lokalpolisområden that have no kommun left.
+    pub fn remove_empty_police_areas(&mut self) -> Result<()> {
+        let tx = self.write_tx()?;
+        tx.execute(
+            "DELETE FROM police_area WHERE id NOT IN (SELECT police_area_id FROM municipality) \
+             AND id NOT IN (SELECT police_area_id FROM meeting WHERE police_area_id IS NOT NULL)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn rename_municipality(&mut self, id: MunicipalityId, name: &str) -> Result<()> {
         let name = check_text("Kommunens namn", name, true, false)?;
         self.update_one(

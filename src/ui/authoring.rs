@@ -50,6 +50,8 @@ pub enum AuthoringAction {
     /// Remove it (a copy of the database is made first; Ångra puts it back).
     Remove(Removal),
     RenameMunicipality(MunicipalityId, String),
+    /// A new database: remove the example kommuner (first start).
+    StartWithoutExamples,
     MoveCommitment(CommitmentId, i64),
     MoveCommitmentTo(CommitmentId, SectionId),
     DeleteCommitment(CommitmentId),

@@ -89,3 +89,43 @@ fn contents(
     });
     actions
 }
+
+/// On the first start of a new database: keep the four example kommuner, or begin with
+/// none (and add one's own with "Ny kommun…").
+pub fn first_start(ctx: &egui::Context, open: &mut bool) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let mut keep = false;
+    // The window's × keeps them too (the dialog then returns its close marker).
+    let closed = !super::forms::dialog(
+        ctx,
+        *open,
+        ("Välkommen till Trygghetstavlan", Some(560.0), 120.0),
+        (),
+        |ui| {
+            ui.label(
+                "Databasen är ny. Den har fyra exempelkommuner med sina medborgarlöften \
+                 (Bromölla, Olofström och Sölvesborg i LPO Karlshamn, Sotenäs i LPO Västra \
+                 Fyrbodal) att prova programmet med.",
+            );
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button("Behåll exempelkommunerna").clicked() {
+                    keep = true;
+                }
+                if ui
+                    .button("Börja utan exempelkommuner")
+                    .on_hover_text("En tom databas: lägg sedan till er kommun med Ny kommun…")
+                    .clicked()
+                {
+                    actions.push(AuthoringAction::StartWithoutExamples.into());
+                }
+            });
+            Vec::<()>::new()
+        },
+    )
+    .is_empty();
+    if keep || closed || !actions.is_empty() {
+        *open = false;
+    }
+    actions
+}

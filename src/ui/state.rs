@@ -26,6 +26,8 @@ pub struct Screens {
     pub backups: BackupState,
     pub export: ExportState,
     pub meeting: MeetingScreen,
+    /// A new database with the example kommuner: ask whether to keep them.
+    pub first_start: bool,
 }
 
 /// UI preferences saved by eframe between runs (records live in SQLite only).

@@ -912,3 +912,32 @@ fn a_period_is_removed_after_asking_and_comes_back_with_angra() {
     let p = s.pledge_for_year(m.id, 2024).unwrap().unwrap();
     assert_eq!(s.commitments(p.id).unwrap().len(), 10);
 }
+
+#[test]
+fn a_new_database_can_start_without_the_example_kommuner() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ny.db");
+    let mut store = Store::open(&path).unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut h = crate::common::app_harness(Ok(store), &path, "2026-11-24");
+    h.get_by_label("Välkommen till Trygghetstavlan");
+    h.get_by_label("Börja utan exempelkommuner").click();
+    h.run();
+    assert!(h.query_by_label("Välkommen till Trygghetstavlan").is_none());
+    h.get_by_label("Databasen är tom. Lägg till er kommun med Ny kommun…");
+    let store = h.state().store().unwrap();
+    assert!(store.municipalities().unwrap().is_empty());
+    assert!(store.police_areas().unwrap().is_empty());
+    // Keeping them is the other choice, and the window's × does the same.
+    let path2 = dir.path().join("ny2.db");
+    let mut store = Store::open(&path2).unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut h = crate::common::app_harness(Ok(store), &path2, "2026-11-24");
+    h.get_by_label("Behåll exempelkommunerna").click();
+    h.run();
+    assert!(h.query_by_label("Välkommen till Trygghetstavlan").is_none());
+    assert_eq!(
+        h.state().store().unwrap().municipalities().unwrap().len(),
+        4
+    );
+}

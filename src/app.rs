@@ -584,13 +584,13 @@ impl App {
                     .and_then(|s| s.walk.commitment)
                     .and_then(|c| data.row(c))
                     .map(|r| r.commitment.text.as_str());
-                let photos = crate::ui::walks::WalkExtras {
+                let extras = crate::ui::walks::WalkExtras {
                     counts: &data.photo_counts,
                     shown: &data.observation_photos,
                     commitment,
                     revisited: data.revisited.as_ref().map(|(d, o)| (*d, o.as_slice())),
                 };
-                actions.extend(screens.walks.ui(ui, walks, obs, &photos, today));
+                actions.extend(screens.walks.ui(ui, walks, obs, &extras, today));
             }
             (Tab::Measures, _, Some(Selection::Municipality(_))) => {
                 actions.extend(screens.measures.ui(ui, &data.open_items, today));

@@ -95,6 +95,23 @@ pub fn decode_text(bytes: &[u8]) -> Result<Text, String> {
     Ok(Text { text, encoding })
 }
 
+/// A photo file read and prepared for storing (see `photo::prepare`), with the position
+/// its camera recorded; a file too large is refused before it is read. The error is a
+/// Swedish phrase to put after the file's name.
+pub fn read_photo(
+    path: &Path,
+) -> Result<(crate::domain::Photo, Option<crate::domain::GeoPoint>), String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("kunde inte läsas ({e})"))?
+        .len() as usize;
+    if size > crate::photo::MAX_FILE_BYTES {
+        return Err(crate::photo::PhotoError::TooLarge(size.div_ceil(1024 * 1024)).to_string());
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("kunde inte läsas ({e})"))?;
+    let photo = crate::photo::prepare(&bytes).map_err(|e| e.to_string())?;
+    Ok((photo, crate::photo::position_in(&bytes)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

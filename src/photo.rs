@@ -101,22 +101,16 @@ pub fn position_in(bytes: &[u8]) -> Option<crate::domain::GeoPoint> {
     crate::domain::GeoPoint::from_degrees(lat, lon)
 }
 
-/// The pixels of a stored photo (RGB, row by row), for the window and the PDF.
-pub fn decode(photo: &Photo) -> Option<image::RgbImage> {
-    image::load_from_memory_with_format(&photo.jpeg, image::ImageFormat::Jpeg)
-        .ok()
-        .map(|i| i.to_rgb8())
-}
-
-/// A small copy of the pixels, at most `side` px on the long side (thumbnails).
-pub fn thumbnail(photo: &Photo, side: u32) -> Option<image::RgbImage> {
-    let img = decode(photo)?;
-    Some(DynamicImage::ImageRgb8(img).thumbnail(side, side).to_rgb8())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pixels of a stored photo: it is a JPEG that decodes at its stated size.
+    fn decode(photo: &Photo) -> Option<image::RgbImage> {
+        image::load_from_memory_with_format(&photo.jpeg, image::ImageFormat::Jpeg)
+            .ok()
+            .map(|i| i.to_rgb8())
+    }
     use image::{ImageEncoder, Rgb, RgbImage};
 
     /// A real JPEG made here, with an EXIF block carrying a GPS tag and orientation 6
@@ -232,8 +226,8 @@ mod tests {
     fn a_small_png_is_never_upsampled() {
         let p = prepare(&png(300, 200)).unwrap();
         assert_eq!((p.width, p.height), (300, 200));
-        let t = thumbnail(&p, 96).unwrap();
-        assert_eq!((t.width(), t.height()), (96, 64));
+        let back = decode(&p).unwrap();
+        assert_eq!((back.width(), back.height()), (300, 200));
     }
 
     #[test]

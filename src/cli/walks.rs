@@ -99,13 +99,7 @@ fn prepared_photos(
 ) -> Result<Vec<(crate::domain::Photo, Option<crate::domain::GeoPoint>)>, CliError> {
     files
         .iter()
-        .map(|f| {
-            let bytes = std::fs::read(f)
-                .map_err(|e| CliError(format!("Kunde inte läsa {}: {e}", f.display())))?;
-            let photo = crate::photo::prepare(&bytes)
-                .map_err(|e| CliError(format!("{}: {e}", f.display())))?;
-            Ok((photo, crate::photo::position_in(&bytes)))
-        })
+        .map(|f| crate::files::read_photo(f).map_err(|e| CliError(format!("{}: {e}", f.display()))))
         .collect()
 }
 

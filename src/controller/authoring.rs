@@ -188,11 +188,14 @@ impl AuthoringAction {
                     .undo(Undo::RestoreRemoved(Box::new(r)))
             }
             AuthoringAction::StartWithoutExamples => {
-                for m in store.municipalities()? {
-                    let r = store.municipality_removal(m.id)?;
-                    store.remove(&r)?;
-                }
-                store.remove_empty_police_areas()?;
+                // All of it or nothing.
+                store.atomically(|s| {
+                    for m in s.municipalities()? {
+                        let r = s.municipality_removal(m.id)?;
+                        s.remove(&r)?;
+                    }
+                    s.remove_empty_police_areas()
+                })?;
                 screens.first_start = false;
                 screens.nav.selection = None;
                 cx.prefs.municipality = None;

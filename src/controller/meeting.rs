@@ -156,6 +156,21 @@ pub(super) fn since_previous(
     Ok((previous, since))
 }
 
+/// The kommuner's open åtgärder from their walks on `day`, each with its kommun.
+fn open_items_of(
+    store: &Store,
+    kommuner: &[Municipality],
+    day: NaiveDate,
+) -> StoreResult<Vec<(String, crate::domain::OpenObservation)>> {
+    let mut items = Vec::new();
+    for k in kommuner {
+        for o in store.open_observations(k.id, day)? {
+            items.push((k.name.clone(), o));
+        }
+    }
+    Ok(items)
+}
+
 /// Each kommun's board for `year`, as of `since` (the previous meeting).
 fn boards_of(
     store: &Store,
@@ -184,12 +199,7 @@ pub(super) fn meeting_data(
     let current = meetings.iter().find(|x| x.date == today).cloned();
     let (previous, mut since) = since_previous(store, &kommuner, &meetings, today)?;
     since.reverse(); // newest first on the projector
-    let mut open_items = Vec::new();
-    for k in &kommuner {
-        for o in store.open_observations(k.id, today)? {
-            open_items.push((k.name.clone(), o));
-        }
-    }
+    let open_items = open_items_of(store, &kommuner, today)?;
     let since_for_board = match g {
         MeetingGroup::Kommun(m) => store.last_meeting(m)?,
         MeetingGroup::Area(_) => previous,
@@ -224,12 +234,7 @@ pub fn minutes(
     let (previous, since) = since_previous(store, &kommuner, &meetings, meeting.date)?;
     let boards = boards_of(store, &kommuner, meeting.date.year(), previous)?;
     let decisions = store.decisions(id)?;
-    let mut open_items = Vec::new();
-    for k in &kommuner {
-        for o in store.open_observations(k.id, meeting.date)? {
-            open_items.push((k.name.clone(), o));
-        }
-    }
+    let open_items = open_items_of(store, &kommuner, meeting.date)?;
     let carried = store.open_decisions(meeting.group, Some(meeting.date))?;
     Ok(crate::report::build_minutes(
         &name,

@@ -184,31 +184,19 @@ fn add_photo_files(
 ) -> Result<Effect> {
     let mut added = 0;
     let mut refused = Vec::new();
+    let has_position = cx.store.observation(o)?.position.is_some();
     for f in files {
         let name = f
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| f.display().to_string());
-        let prepared = match std::fs::metadata(f) {
-            Ok(m) if m.len() as usize > crate::photo::MAX_FILE_BYTES => Err(
-                crate::photo::PhotoError::TooLarge((m.len() as usize).div_ceil(1024 * 1024))
-                    .to_string(),
-            ),
-            Ok(_) => std::fs::read(f)
-                .map_err(|e| format!("kunde inte läsas ({e})"))
-                .and_then(|b| {
-                    let p = crate::photo::prepare(&b).map_err(|e| e.to_string())?;
-                    Ok((p, crate::photo::position_in(&b)))
-                }),
-            Err(e) => Err(format!("kunde inte läsas ({e})")),
-        };
-        match prepared {
+        match crate::files::read_photo(f) {
             Ok((p, position)) => {
                 cx.store.add_photo(o, &p)?;
                 added += 1;
                 // The photo's own position is offered, never kept without asking.
                 if let Some(pos) = position
-                    && cx.store.observation(o)?.position.is_none()
+                    && !has_position
                 {
                     cx.screens.walks.state.photo_position = Some((o, pos));
                 }

@@ -1,8 +1,8 @@
 //! The numbers behind the pictures: a target's progress over its period against the plan
-//! line, status counts, insatser per month. Pure; the window (egui_plot), the PDF and the
-//! web page draw from the same data.
+//! line, insatser per month. Pure; the window (egui_plot) and the PDF draw from the
+//! same data.
 
-use super::{Activity, Period, Status, Target, TargetScope};
+use super::{Activity, Period, Target, TargetScope};
 use chrono::{Datelike, NaiveDate};
 
 /// One target's cumulative done over the span it is measured in, and its plan line from
@@ -72,11 +72,6 @@ pub fn progress_series(
         goal: target.count,
         done,
     }
-}
-
-/// The number of löften per status, in [`Status::ALL`] order, without the empty ones.
-pub fn status_parts(counts: &[(Status, u32)]) -> Vec<(Status, u32)> {
-    counts.iter().copied().filter(|(_, n)| *n > 0).collect()
 }
 
 /// Insatser (their counts) per month of `year`, January first.
@@ -197,7 +192,7 @@ mod tests {
     }
 
     #[test]
-    fn months_and_status_parts() {
+    fn insatser_per_month_of_one_year() {
         let m = per_month(
             [
                 (d("2024-01-05"), 2),
@@ -208,11 +203,5 @@ mod tests {
             2024,
         );
         assert_eq!((m[0], m[11], m.iter().sum::<u32>()), (3, 4, 7));
-        let parts = status_parts(&[
-            (Status::Done, 3),
-            (Status::InProgress, 0),
-            (Status::NotDone, 1),
-        ]);
-        assert_eq!(parts, [(Status::Done, 3), (Status::NotDone, 1)]);
     }
 }

@@ -105,10 +105,7 @@ fn cover(l: &mut Layout, r: &AreaReport) {
     l.space(3.0);
     let counts = r.counts();
     let total: u32 = counts.iter().map(|(_, n)| n).sum();
-    let done = counts
-        .iter()
-        .find(|(s, _)| *s == Status::Done)
-        .map_or(0, |c| c.1);
+    let done = super::model::done_of(&counts);
     l.paragraph(
         &format!(
             "Lokalpolisområdet har medborgarlöften i {} för {}. Tillsammans innehåller de {total} löften, varav {done} är genomförda.",
@@ -193,11 +190,7 @@ fn cover(l: &mut Layout, r: &AreaReport) {
             .iter()
             .map(|(s, n)| (*n as f32, palette::status(*s)))
             .collect();
-        let done = f
-            .counts
-            .iter()
-            .find(|(s, _)| *s == Status::Done)
-            .map_or(0, |c| c.1);
+        let done = super::model::done_of(&f.counts);
         let note = format!("{done} av {} genomförda", f.total());
         l.labelled_bar(&f.municipality, 30.0, &parts, 105.0, &note);
     }

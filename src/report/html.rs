@@ -162,12 +162,7 @@ pub fn render_html(f: &FollowUp) -> String {
         status_bar(f)
     );
     if let Some(prev) = &f.previous {
-        let done = |counts: &[(Status, u32)]| {
-            counts
-                .iter()
-                .find(|(s, _)| *s == Status::Done)
-                .map_or(0, |c| c.1)
-        };
+        let done = super::model::done_of;
         let _ = write!(
             out,
             "<p>Förra medborgarlöftet ({}) blev {} av {} löften genomförda; det här {}{} av {}.</p>",

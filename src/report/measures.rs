@@ -2,7 +2,7 @@
 //! the kommun's trygghetsvandringar, overdue first, each with place, what was seen, the
 //! deadline and the photos.
 
-use super::layout::{BLACK, GREY, Layout, LayoutPhoto, Metrics, Page};
+use super::layout::{BLACK, GREY, Layout, Metrics, Page};
 use super::pdf::{self, Pdf};
 use crate::domain::{OpenObservation, PhotoView, palette};
 use chrono::NaiveDate;
@@ -115,14 +115,7 @@ pub fn layout_measures(list: &MeasureList, m: &dyn Metrics) -> Vec<Page> {
             palette::observation_status(o.status),
             0.0,
         );
-        if let Some(p) = o.position {
-            l.paragraph(&format!("Position: {p}"), SMALL, false, GREY, 0.0);
-        }
-        if !photos.is_empty() {
-            let photos: Vec<LayoutPhoto> = photos.iter().map(LayoutPhoto::from).collect();
-            l.space(1.0);
-            l.photos(&photos, 82.0, 62.0);
-        }
+        super::protocol::position_and_photos(&mut l, o, photos);
         l.space(3.0);
     }
     if list.items.is_empty() {

@@ -61,6 +61,14 @@ impl FollowUp {
     }
 }
 
+/// How many löften are Genomförd, from counts per status.
+pub fn done_of(counts: &[(Status, u32)]) -> u32 {
+    counts
+        .iter()
+        .find(|(s, _)| *s == Status::Done)
+        .map_or(0, |c| c.1)
+}
+
 /// One line of the summary table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SummaryRow {
@@ -351,10 +359,7 @@ pub fn build_follow_up<R: Records>(
         goal: board.pledge.goal.clone(),
         signatories: board.pledge.signatories.clone(),
         contact: board.pledge.contact.clone(),
-        counts: Status::ALL
-            .iter()
-            .map(|s| (*s, summary.count(*s)))
-            .collect(),
+        counts: summary.counts(),
         rows,
         sections,
         walks,

@@ -270,12 +270,7 @@ fn summary(l: &mut Layout, f: &FollowUp) {
 
 /// How this medborgarlöfte's statuses compare with the previous one's.
 fn year_on_year(l: &mut Layout, f: &FollowUp, prev: &super::model::PreviousPeriod) {
-    let done = |counts: &[(Status, u32)]| {
-        counts
-            .iter()
-            .find(|(s, _)| *s == Status::Done)
-            .map_or(0, |c| c.1)
-    };
+    let done = super::model::done_of;
     l.paragraph(
         &format!(
             "Jämfört med medborgarlöftet {}: då blev {} av {} löften genomförda, nu {} av {}.",

@@ -142,6 +142,12 @@ fn observation(l: &mut Layout, n: usize, o: &Observation, photos: &[PhotoView]) 
             0.0,
         );
     }
+    position_and_photos(l, o, photos);
+    l.space(3.0);
+}
+
+/// An observation's position and photos, as the protokoll and the åtgärdslista print them.
+pub(super) fn position_and_photos(l: &mut Layout, o: &Observation, photos: &[PhotoView]) {
     if let Some(p) = o.position {
         l.paragraph(&format!("Position: {p}"), SMALL, false, GREY, 0.0);
     }
@@ -150,7 +156,6 @@ fn observation(l: &mut Layout, n: usize, o: &Observation, photos: &[PhotoView]) 
         let photos: Vec<LayoutPhoto> = photos.iter().map(LayoutPhoto::from).collect();
         l.photos(&photos, PHOTO_W, PHOTO_H);
     }
-    l.space(3.0);
 }
 
 /// The walk's åtgärder (not the places that feel safe), open ones first.

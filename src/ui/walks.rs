@@ -198,7 +198,7 @@ impl WalksScreen {
         ui: &mut Ui,
         walks: &[WalkSummary],
         observations: &[Observation],
-        photos: &WalkExtras,
+        extras: &WalkExtras,
         today: NaiveDate,
     ) -> Vec<Action> {
         let actions = match &mut self.form {
@@ -210,7 +210,7 @@ impl WalksScreen {
             None => WalksView {
                 walks,
                 observations,
-                photos,
+                extras,
                 state: &mut self.state,
                 today,
             }
@@ -234,7 +234,7 @@ pub struct WalkExtras<'a> {
 struct WalksView<'a> {
     walks: &'a [WalkSummary],
     observations: &'a [Observation],
-    photos: &'a WalkExtras<'a>,
+    extras: &'a WalkExtras<'a>,
     state: &'a mut WalksState,
     today: NaiveDate,
 }
@@ -371,14 +371,14 @@ impl WalksView<'_> {
             "Deltagare: {} · Organisationer: {orgs}",
             w.participants
         ));
-        if let Some(c) = self.photos.commitment {
+        if let Some(c) = self.extras.commitment {
             ui.add(egui::Label::new(weak(format!("Räknas mot löftet: {c}"))).truncate())
                 .on_hover_text(c);
         }
         if !w.notes.is_empty() {
             ui.label(weak(&w.notes));
         }
-        if let Some((date, earlier)) = self.photos.revisited {
+        if let Some((date, earlier)) = self.extras.revisited {
             revisit_checklist(ui, date, earlier, actions);
         }
         ui.add_space(6.0);
@@ -399,14 +399,14 @@ impl WalksView<'_> {
             actions.extend(super::observation_card::card(
                 ui,
                 o,
-                self.photos.shown,
+                self.extras.shown,
                 &mut self.state.enlarged,
                 editing,
                 offered,
             ));
             actions.extend(super::observation_card::enlarged_window(
                 ui.ctx(),
-                self.photos.shown,
+                self.extras.shown,
                 &mut self.state.enlarged,
             ));
         }
@@ -504,7 +504,7 @@ impl WalksView<'_> {
                                 }
                             });
                             r.col(|ui| {
-                                match self.photos.counts.get(&o.id) {
+                                match self.extras.counts.get(&o.id) {
                                     Some(n) => ui.label(n.to_string()),
                                     None => ui.label(weak("–")),
                                 };

@@ -373,10 +373,8 @@ fn commitment(l: &mut Layout, c: &CommitmentDetail) {
 /// "12 insatser (14 tillfällen): Polisen 8, Kommunen 4. Oftast: Torget 5, Centrum 3.
 /// Per månad: jan 2, feb 3 …" — what the body says instead of one row per insats.
 pub fn activity_summary(activities: &[super::model::ActivityLine]) -> String {
+    use crate::domain::charts::MONTHS;
     use std::collections::BTreeMap;
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-    ];
     let times: u32 = activities.iter().map(|a| a.count).sum();
     let mut by_party: BTreeMap<&str, u32> = BTreeMap::new();
     let mut places: BTreeMap<&str, u32> = BTreeMap::new();

@@ -504,7 +504,16 @@ impl<'m> Layout<'m> {
     ) {
         let lh = line_height(size);
         let header_h = 2.0 * lh + 2.0 * CELL_PAD;
-        self.ensure(header_h + lh + 2.0 * CELL_PAD);
+        // The header stays with its first row (up to a few lines of it; a group heading
+        // and the row under it when the table starts with one).
+        let first_lines = match rows {
+            [] => 1,
+            [group, next, ..] if group.len() == 1 && cols.len() > 1 => {
+                1 + self.row_lines(next, cols, size)
+            }
+            [first, ..] => self.row_lines(first, cols, size),
+        };
+        self.ensure(header_h + first_lines as f32 * lh + 4.0 * CELL_PAD);
         self.table_header(cols, size);
         let width: f32 = cols.iter().map(|c| c.width).sum();
         let mut group = String::new();
@@ -515,24 +524,9 @@ impl<'m> Layout<'m> {
             {
                 group = only.text.clone();
                 // A group heading stays with its first row (up to a few lines of it).
-                let next_lines = rows.get(i + 1).map_or(1, |next| {
-                    next.iter()
-                        .zip(cols)
-                        .map(|(c, col)| {
-                            wrap(
-                                self.metrics,
-                                &c.text,
-                                size,
-                                c.bold,
-                                col.width - 2.0 * CELL_PAD,
-                            )
-                            .len()
-                                + usize::from(c.bar.is_some())
-                        })
-                        .max()
-                        .unwrap_or(1)
-                        .min(6)
-                });
+                let next_lines = rows
+                    .get(i + 1)
+                    .map_or(1, |next| self.row_lines(next, cols, size));
                 let need = 2.0 * lh + (next_lines as f32 * lh) + 4.0 * CELL_PAD;
                 if !self.fits(need) {
                     self.new_page();
@@ -664,6 +658,27 @@ impl<'m> Layout<'m> {
         }
         self.page().items.extend(items);
         self.y = top - h;
+    }
+
+    /// How many lines a table row needs (its tallest cell, a bar counted as a line), at
+    /// most six: enough to keep a heading with the start of its row.
+    fn row_lines(&self, row: &[Cell], cols: &[Column], size: f32) -> usize {
+        row.iter()
+            .zip(cols)
+            .map(|(c, col)| {
+                wrap(
+                    self.metrics,
+                    &c.text,
+                    size,
+                    c.bold,
+                    col.width - 2.0 * CELL_PAD,
+                )
+                .len()
+                    + usize::from(c.bar.is_some())
+            })
+            .max()
+            .unwrap_or(1)
+            .min(6)
     }
 
     /// "Alla löften (forts.)" at the top of a page a table continues on.

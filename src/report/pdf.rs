@@ -515,10 +515,11 @@ fn details(l: &mut Layout, f: &FollowUp) {
 }
 
 fn walk(l: &mut Layout, w: &WalkDetail) {
+    // The heading keeps its facts, the table's header and a first row with it.
     l.heading(
         &format!("{} · {} · {}", w.date, w.area, w.time_of_day),
         BODY + 1.0,
-        18.0,
+        40.0,
     );
     let orgs = layout::list_or_dash(&w.organisations);
     l.paragraph(

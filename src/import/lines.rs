@@ -1,84 +1,41 @@
-//! Reading the lines of a published text: bullets, headings, site chrome, names and
-//! roles, and who (polisen, kommunen or both) a sentence or heading speaks of.
+//! Reading the lines of a published text: bullets and numbered lists, tables flattened to
+//! text, wrapped lines, headings, site chrome, and the signatures at the end.
 
-use super::bare;
+use super::parties::party_of_cell;
 use crate::domain::Party;
 
-pub(super) fn mentions_police(s: &str) -> bool {
-    s.contains("polis")
-}
-
-pub(super) fn mentions_kommun(s: &str) -> bool {
-    s.contains("kommun")
-}
-
-/// The subject of a sentence, when it names a party: "Polisen …", "Sölvesborgs kommun …",
-/// "Vi ska gemensamt …", "Polisen samt kommunen …".
-pub fn subject_party(sentence: &str) -> Option<Party> {
-    let words: Vec<String> = sentence
-        .split_whitespace()
-        .take(6)
-        .map(|w| bare(w).to_lowercase())
-        .collect();
-    let first = words.first()?;
-    let head = words.join(" ");
-    let joined_both = words.iter().any(|w| w == "och" || w == "samt")
-        && mentions_police(&head)
-        && mentions_kommun(&head)
-        && words
-            .iter()
-            .take(5)
-            .position(|w| w == "ska" || w == "kommer")
-            .is_none_or(|p| {
-                let before = words[..p].join(" ");
-                mentions_police(&before) && mentions_kommun(&before)
-            });
-    if joined_both || first == "vi" || first == "tillsammans" {
-        return Some(Party::Gemensamt);
-    }
-    if first == "polisen" || first == "lokalpolisområdet" {
-        return Some(Party::Polisen);
-    }
-    if first == "kommunen"
-        || (words.len() > 1 && words[1] == "kommun" && first.ends_with('s'))
-        || (words.len() > 1 && words[1] == "kommun")
-    {
-        return Some(Party::Kommunen);
-    }
-    None
-}
-
-/// The party a heading stands for: "Polisen", "Olofströms kommun", "… tillsammans".
-pub(super) fn heading_party(heading: &str) -> Option<Party> {
-    let l = heading.to_lowercase();
-    let words: Vec<&str> = l.split_whitespace().collect();
-    if l.contains("tillsammans") || l.contains("gemensam") {
-        return Some(Party::Gemensamt);
-    }
-    if words.len() <= 3 {
-        if words.first() == Some(&"polisen") || l == "polis" {
-            return Some(Party::Polisen);
-        }
-        if l == "kommunen" || words.last() == Some(&"kommun") {
-            return Some(Party::Kommunen);
-        }
-    }
-    None
-}
-
-// ---------------------------------------------------------------------------
-// Lines
-// ---------------------------------------------------------------------------
-
+/// A line as read.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Kind {
-    /// A bullet, with its level (0 top, 1 nested) and text.
-    Bullet(u8, String),
+    /// A bullet, with its level (0 top, 1 nested), text and list number if numbered.
+    Bullet(u8, String, Option<Numbering>),
+    /// A row of a table: what is done, who (the Ansvarig column), the target text (the
+    /// Mål column) and the whole row as the löfte's text.
+    Row(Row),
     Text(String),
 }
 
-/// Splits off a bullet marker: •, -, –, *, o, ●, ▪, "1." and "1)".
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Row {
+    pub text: String,
+    pub party: Option<Party>,
+    /// Where the target is read from: the Mål column, else the activity.
+    pub target_text: String,
+}
+
+/// The number of a list item and its style ("1." / "1)" / "a)").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Numbering {
+    pub n: u32,
+    pub style: char,
+}
+
+/// Splits off a bullet marker: •, -, –, *, o, ●, ▪, "1.", "1)" and "a)".
 pub(super) fn bullet(line: &str) -> Option<(u8, String)> {
+    bullet_numbered(line).map(|(l, t, _)| (l, t))
+}
+
+pub(super) fn bullet_numbered(line: &str) -> Option<(u8, String, Option<Numbering>)> {
     let t = line.trim_start();
     let indent = line.len() - t.len();
     for (marker, level) in [
@@ -87,6 +44,9 @@ pub(super) fn bullet(line: &str) -> Option<(u8, String)> {
         ("▪", 1),
         ("◦", 1),
         ("‣", 0),
+        ("■", 0),
+        ("➢", 0),
+        ("✓", 0),
         ("– ", 0),
         ("— ", 0),
         ("- ", 0),
@@ -99,19 +59,32 @@ pub(super) fn bullet(line: &str) -> Option<(u8, String)> {
                 return None;
             }
             let level = if indent >= 4 { level.max(1) } else { level };
-            return Some((level, rest.to_string()));
+            return Some((level, rest.to_string(), None));
         }
     }
-    // Numbered: "1. Text" or "2) Text".
+    // Numbered: "1. Text", "2) Text"; lettered: "a) Text".
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() && digits.len() <= 2 {
-        let rest = &t[digits.len()..];
-        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
-            let r = r.trim();
-            if r.chars().next().is_some_and(|c| c.is_uppercase()) {
-                return Some((0, r.to_string()));
-            }
+    let (n, rest) = if !digits.is_empty() && digits.len() <= 2 {
+        (digits.parse().ok()?, &t[digits.len()..])
+    } else {
+        let mut cs = t.chars();
+        let c = cs.next()?;
+        if !(c.is_ascii_lowercase() && t[1..].starts_with(") ")) {
+            return None;
         }
+        (u32::from(c) - u32::from('a') + 1, &t[1..])
+    };
+    let (style, r) = if let Some(r) = rest.strip_prefix(". ") {
+        ('.', r)
+    } else if let Some(r) = rest.strip_prefix(") ") {
+        (if digits.is_empty() { 'a' } else { ')' }, r)
+    } else {
+        return None;
+    };
+    let r = r.trim();
+    if r.chars().next().is_some_and(char::is_alphabetic) {
+        let level = if indent >= 4 { 1 } else { 0 };
+        return Some((level, r.to_string(), Some(Numbering { n, style })));
     }
     None
 }
@@ -128,18 +101,24 @@ pub(super) const CHROME: &[&str] = &[
     "dela",
     "till toppen",
     "tillbaka",
+    "läs upp",
+    "lyssna",
+    "innehåll på sidan",
 ];
 
 pub(super) fn is_chrome(line: &str) -> bool {
     let l = line.trim().to_lowercase();
     CHROME.contains(&l.as_str())
         || l.starts_with("sidan senast uppdaterad")
+        || l.starts_with("senast uppdaterad")
+        || l.starts_with("publicerad ")
         || l.starts_with("foto:")
 }
 
-/// Headings whose bullets describe the purpose, not promises.
+/// Headings whose bullets or text describe the purpose, not promises.
 pub(super) fn is_goal_heading(h: &str) -> bool {
     let l = h.to_lowercase();
+    let l = l.trim_end_matches(':').trim();
     [
         "medborgarlöftet ska",
         "medborgarlöften ska",
@@ -147,22 +126,63 @@ pub(super) fn is_goal_heading(h: &str) -> bool {
         "syftar",
         "syfte",
         "vårt mål",
+        "våra mål",
+        "målet är",
+        "målen är",
+        "målsättning",
+        "fokusområde",
+        "effektmål",
+        "förväntat resultat",
+        "det här vill vi uppnå",
+        "vi vill uppnå",
     ]
     .iter()
     .any(|k| l.contains(k))
         || l == "mål"
 }
 
-/// Headings after the löften: follow-up, contact, "follow us".
+/// Headings of background prose: it goes to the målsättning, never to the löften.
+pub(super) fn is_background_heading(h: &str) -> bool {
+    let l = h.to_lowercase();
+    let l = l.trim_end_matches(':').trim();
+    [
+        "bakgrund",
+        "lägesbild",
+        "problembild",
+        "inledning",
+        "om medborgarlöf",
+        "vad är ett medborgarlöfte",
+        "vad är medborgarlöften",
+        "situationen idag",
+        "nuläge",
+        "så har vi arbetat",
+        "så togs",
+        "så har löftet",
+        "varför",
+    ]
+    .iter()
+    .any(|k| l.starts_with(k))
+}
+
+/// Headings after the löften: follow-up, contact, signatures, "follow us".
 pub(super) fn is_trailing_heading(h: &str) -> bool {
     let l = h.to_lowercase();
     [
         "uppföljning",
+        "så följer vi upp",
+        "så här följer vi upp",
+        "så redovisar",
         "kontakt",
         "följ med",
         "följ arbetet",
         "återkoppling",
         "mer information",
+        "läs mer",
+        "vill du veta mer",
+        "frågor",
+        "underskrift",
+        "undertecknat",
+        "undertecknare",
     ]
     .iter()
     .any(|k| l.starts_with(k))
@@ -176,11 +196,20 @@ pub(super) fn is_promise_marker(h: &str) -> bool {
         "det här lovar vi",
         "det här ska vi göra",
         "det här gör vi",
+        "detta lovar vi",
+        "detta ska vi göra",
         "vi lovar",
         "våra löften",
+        "våra medborgarlöften",
         "löften",
+        "löftena",
         "medborgarlöften",
         "medborgarlöftet",
+        "årets medborgarlöfte",
+        "åtaganden",
+        "våra åtaganden",
+        "aktiviteter",
+        "insatser",
     ]
     .contains(&l)
 }
@@ -192,33 +221,66 @@ pub(super) fn is_contact_line(l: &str) -> bool {
     digits >= 6 || l.contains('@') || (l.contains(',') && looks_like_name(name_part.trim()))
 }
 
-/// A line stating who promises for what follows ("Bromölla kommun och polisen ska
-/// gemensamt:").
-pub(super) fn declaration_party(line: &str) -> Option<Party> {
-    let l = line.to_lowercase();
-    if !l.trim_end().ends_with(':') || !l.contains(" ska") || l.split_whitespace().count() > 12 {
-        return None;
-    }
-    if mentions_police(&l) && mentions_kommun(&l) || l.contains("gemensamt") {
-        Some(Party::Gemensamt)
-    } else if mentions_police(&l) {
-        Some(Party::Polisen)
-    } else if mentions_kommun(&l) {
-        Some(Party::Kommunen)
-    } else {
-        None
-    }
-}
-
-/// Cleans a heading: no trailing colon or "genom att".
+/// Cleans a heading: no numbering, no "Löfte 1:" or "Prioriterat område:", no trailing
+/// colon or "genom att".
 pub(super) fn heading_text(line: &str) -> String {
-    let mut h = line.trim().trim_end_matches(':').trim().to_string();
+    let mut h = strip_numbering(line.trim()).trim_end_matches(':').trim().to_string();
+    if let Some((label, rest)) = h.split_once([':', '–', '—'])
+        && !rest.trim().is_empty()
+        && is_heading_label(label)
+    {
+        h = rest.trim().to_string();
+    }
     for suffix in [" genom att", " genom"] {
         if let Some(s) = h.strip_suffix(suffix) {
             h = s.trim().to_string();
         }
     }
     h.trim_end_matches('.').trim().to_string()
+}
+
+/// "Löfte 1", "Medborgarlöfte 2", "Prioriterat område", "Fokusområde 3", "Område 1".
+fn is_heading_label(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return false;
+    }
+    let head = words
+        .iter()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    [
+        "löfte",
+        "medborgarlöfte",
+        "prioriterat område",
+        "prioriterat fokusområde",
+        "fokusområde",
+        "område",
+        "insatsområde",
+        "tema",
+        "del",
+    ]
+    .contains(&head.as_str())
+}
+
+/// "2.1 Narkotika" → "Narkotika"; "3 Trafik" → "Trafik".
+pub(super) fn strip_numbering(line: &str) -> &str {
+    let t = line.trim_start();
+    let end = t
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
+        .map_or(t.len(), |(i, _)| i);
+    if end == 0 || end > 5 || !t[..end].starts_with(|c: char| c.is_ascii_digit()) {
+        return t;
+    }
+    let rest = &t[end..];
+    match rest.strip_prefix(' ') {
+        Some(r) if r.starts_with(char::is_uppercase) => r,
+        _ => t,
+    }
 }
 
 pub(super) fn looks_like_name(line: &str) -> bool {
@@ -234,6 +296,7 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "chef",
     "kommunalråd",
     "ordförande",
+    "ordf",
     "kommunpolis",
     "polis",
     "direktör",
@@ -243,86 +306,308 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "säkerhetsskyddschef",
     "samordnare",
     "kommunstyrelsens",
+    "kommunstyrelsen",
+    "lokalpolisområde",
+    "kommunråd",
+    "oppositionsråd",
 ];
 
 pub(super) fn looks_like_role(line: &str) -> bool {
     let l = line.to_lowercase();
-    line.split_whitespace().count() <= 8 && ROLE_WORDS.iter().any(|r| l.contains(r))
+    line.split_whitespace().count() <= 8
+        && ROLE_WORDS.iter().any(|r| l.contains(r))
+        && !l.contains('@')
+        && l.chars().filter(char::is_ascii_digit).count() < 4
 }
 
-/// Joins wrapped lines: a line that does not start a bullet, heading or paragraph and
-/// follows a line without closing punctuation continues it.
-pub(super) fn logical_lines(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+pub(super) const MONTHS: &[&str] = &[
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+fn is_iso_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// "Hallby den 15 januari 2026", "Norrvik 2026-01-28", "Ort och datum".
+pub(super) fn is_place_and_date(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 7 || !words[0].starts_with(char::is_uppercase) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    if lower.starts_with("ort och datum") {
+        return true;
+    }
+    let last = words[words.len() - 1].trim_end_matches('.');
+    let year = last.len() == 4 && last.chars().all(|c| c.is_ascii_digit());
+    (year && MONTHS.iter().any(|m| lower.contains(m))) || is_iso_date(last)
+}
+
+/// The signatures at the end of a text: name and role on two lines or "Namn, roll" on
+/// one, a place-and-date line, an "Underskrifter" heading, "För polisen". Returns the
+/// signatories in order and the place-and-date line; `lines` keeps what came before.
+pub(super) fn take_signatures(lines: &mut Vec<String>) -> (Vec<(String, String)>, Option<String>) {
+    let mut found: Vec<(String, String)> = Vec::new();
+    let mut signed = None;
+    loop {
+        let n = lines.len();
+        if n == 0 {
+            break;
+        }
+        let last = lines[n - 1].trim().to_string();
+        let lower = last.to_lowercase();
+        if is_place_and_date(&last) && signed.is_none() {
+            signed = Some(last);
+            lines.pop();
+            continue;
+        }
+        if !found.is_empty()
+            && (["underskrifter", "undertecknare", "undertecknat", "underskrift"]
+                .contains(&lower.trim_end_matches(':'))
+                || lower.starts_with("för polisen")
+                || lower.starts_with("för kommunen")
+                || (lower.starts_with("för ") && lower.ends_with(" kommun")))
+        {
+            lines.pop();
+            continue;
+        }
+        if n >= 2 {
+            let name = lines[n - 2].trim();
+            if bullet(name).is_none() && looks_like_name(name) && looks_like_role(&last) {
+                found.insert(0, (name.to_string(), last));
+                lines.truncate(n - 2);
+                continue;
+            }
+        }
+        if let Some((name, role)) = last.split_once(',')
+            && looks_like_name(name.trim())
+            && looks_like_role(role.trim())
+        {
+            found.insert(0, (name.trim().to_string(), role.trim().to_string()));
+            lines.pop();
+            continue;
+        }
+        break;
+    }
+    (found, signed)
+}
+
+/// The cells of a table row: split at tabs or at runs of three or more spaces (two
+/// where a line has no tab and the gap is wide elsewhere).
+fn cells(line: &str) -> Vec<String> {
+    let parts: Vec<String> = if line.contains('\t') {
+        line.split('\t').map(|c| c.trim().to_string()).collect()
+    } else {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        let mut spaces = 0;
+        for c in line.trim().chars() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            if spaces >= 2 {
+                out.push(std::mem::take(&mut cur));
+            } else if spaces == 1 {
+                cur.push(' ');
+            }
+            spaces = 0;
+            cur.push(c);
+        }
+        out.push(cur);
+        out
+    };
+    parts.into_iter().filter(|c| !c.is_empty()).collect()
+}
+
+/// Which column is which, from a header row: "Aktivitet | Ansvarig | Mål | Tidsplan".
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    activity: usize,
+    party: Option<usize>,
+    target: Option<usize>,
+    when: Option<usize>,
+}
+
+fn table_header(line: &str) -> Option<Columns> {
+    let c = cells(line);
+    if c.len() < 2 {
+        return None;
+    }
+    let find = |keys: &[&str]| {
+        c.iter().position(|cell| {
+            let l = cell.to_lowercase();
+            keys.iter().any(|k| l.starts_with(k))
+        })
+    };
+    let activity = find(&[
+        "aktivitet",
+        "insats",
+        "åtgärd",
+        "löfte",
+        "vad",
+        "åtagande",
+        "medborgarlöfte",
+    ])?;
+    let party = find(&["ansvarig", "vem", "part"]);
+    let target = find(&["mål", "omfattning", "antal", "mått"]);
+    let when = find(&["tidsplan", "när", "tid", "klart"]);
+    (party.is_some() || target.is_some()).then_some(Columns {
+        activity,
+        party,
+        target,
+        when,
+    })
+}
+
+fn row(line: &str, cols: Columns) -> Option<Row> {
+    let c = cells(line);
+    if c.len() < 2 {
+        return None;
+    }
+    let get = |i: Option<usize>| {
+        i.and_then(|i| c.get(i))
+            .map(String::as_str)
+            .filter(|s| !matches!(*s, "-" | "–" | "—"))
+            .unwrap_or("")
+    };
+    let activity = get(Some(cols.activity));
+    if activity.is_empty() {
+        return None;
+    }
+    let target = get(cols.target);
+    let when = get(cols.when);
+    let mut text = activity.trim_end_matches('.').to_string();
+    if !target.is_empty() {
+        text.push_str(&format!(". Mål: {}", lower_first(target)));
+    }
+    if !when.is_empty() {
+        text.push_str(&format!(". Tidsplan: {}", lower_first(when)));
+    }
+    text.push('.');
+    Some(Row {
+        text,
+        party: cols.party.and_then(|i| c.get(i)).and_then(|p| party_of_cell(p)),
+        target_text: if target.is_empty() {
+            activity.to_string()
+        } else {
+            target.to_string()
+        },
+    })
+}
+
+fn lower_first(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) => f.to_lowercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// Joins wrapped lines (a line that does not start a bullet, heading or paragraph and
+/// follows one without closing punctuation, or an indented line under a bullet,
+/// continues it), reads tables and classifies each line.
+pub(super) fn read_lines(lines: &[String]) -> Vec<Kind> {
+    let mut out: Vec<Kind> = Vec::new();
     let mut prev_blank = true;
-    for raw in text.lines() {
+    let mut table: Option<Columns> = None;
+    for raw in lines {
         let line = raw.replace('\u{a0}', " ");
         let trimmed = line.trim();
         if trimmed.is_empty() {
             prev_blank = true;
             continue;
         }
-        let continues = !prev_blank
-            && bullet(&line).is_none()
-            && out.last().is_some_and(|p| {
-                let p = p.trim_end();
-                let open = !p.ends_with(['.', '!', '?', ':']);
-                let is_bullet = bullet(p).is_some();
-                open && (is_bullet
-                    || trimmed
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_lowercase() || c == '('))
-            });
-        if continues {
-            if let Some(last) = out.last_mut() {
-                last.push(' ');
-                last.push_str(trimmed);
+        if let Some(cols) = table {
+            if let Some(r) = row(&line, cols) {
+                out.push(Kind::Row(r));
+                prev_blank = false;
+                continue;
             }
+            table = None;
+        }
+        if let Some(cols) = table_header(&line) {
+            table = Some(cols);
+            prev_blank = false;
+            continue;
+        }
+        let indented = line.starts_with([' ', '\t']);
+        let is_bullet = bullet(&line).is_some();
+        let continues = !prev_blank
+            && !is_bullet
+            && match out.last() {
+                Some(Kind::Bullet(_, p, _)) => {
+                    indented
+                        || (!p.ends_with(['.', '!', '?', ':']) && !trimmed.ends_with(':'))
+                }
+                Some(Kind::Text(p)) => {
+                    !p.ends_with(['.', '!', '?', ':'])
+                        && trimmed
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_lowercase() || c == '(')
+                }
+                _ => false,
+            };
+        if continues {
+            match out.last_mut() {
+                Some(Kind::Bullet(_, t, _)) | Some(Kind::Text(t)) => {
+                    t.push(' ');
+                    t.push_str(trimmed);
+                }
+                _ => {}
+            }
+        } else if let Some((level, t, num)) = bullet_numbered(&line) {
+            out.push(Kind::Bullet(level, t, num));
         } else {
-            out.push(line.trim_end().to_string());
+            out.push(Kind::Text(trimmed.to_string()));
         }
         prev_blank = false;
     }
-    out
+    numbered_headings(out)
 }
 
-/// Splits a bullet whose sentences have different subjects ("Polisen genomför …
-/// Kommunen ska …") into one löfte per subject.
-pub(super) fn split_by_subject(text: &str) -> Vec<(String, Option<Party>)> {
-    let mut sentences: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        cur.push(*c);
-        let next_upper = chars.get(i + 2).is_some_and(|n| n.is_uppercase());
-        if *c == '.' && chars.get(i + 1) == Some(&' ') && next_upper {
-            sentences.push(cur.trim().to_string());
-            cur.clear();
+/// "1. Trygg trafikmiljö" over a list is a heading, not a list item: short, no full stop,
+/// and not followed or preceded by the next or previous number of its own list.
+fn numbered_headings(mut kinds: Vec<Kind>) -> Vec<Kind> {
+    let num_of = |k: Option<&Kind>| match k {
+        Some(Kind::Bullet(_, _, Some(n))) => Some(*n),
+        _ => None,
+    };
+    for i in 0..kinds.len() {
+        let Kind::Bullet(0, text, Some(num)) = &kinds[i] else {
+            continue;
+        };
+        let words = text.split_whitespace().count();
+        let short = words <= 8 && !text.ends_with(['.', '!', '?', ',', ';']);
+        let prev = i.checked_sub(1).and_then(|p| num_of(kinds.get(p)));
+        let next = num_of(kinds.get(i + 1));
+        let in_list = prev.is_some_and(|p| p.style == num.style && p.n + 1 == num.n)
+            || next.is_some_and(|n| n.style == num.style && n.n == num.n + 1);
+        let followed = matches!(
+            kinds.get(i + 1),
+            Some(Kind::Bullet(..)) | Some(Kind::Row(..)) | Some(Kind::Text(_))
+        ) && !matches!(kinds.get(i + 1), Some(Kind::Text(t)) if t.split_whitespace().count() <= 8 && !t.ends_with('.'));
+        if short && !in_list && followed && text.starts_with(char::is_uppercase) {
+            kinds[i] = Kind::Text(text.clone());
         }
     }
-    if !cur.trim().is_empty() {
-        sentences.push(cur.trim().to_string());
-    }
-    let mut out: Vec<(String, Option<Party>)> = Vec::new();
-    for s in sentences {
-        let subject = subject_party(&s);
-        match out.last_mut() {
-            Some((text, Some(prev)))
-                if subject.is_none_or(|p| p == *prev) || *prev == Party::Gemensamt =>
-            {
-                text.push(' ');
-                text.push_str(&s);
-            }
-            Some((text, prev @ None)) => {
-                text.push(' ');
-                text.push_str(&s);
-                if prev.is_none() {
-                    *prev = subject;
-                }
-            }
-            _ => out.push((s, subject)),
-        }
-    }
-    out
+    kinds
 }

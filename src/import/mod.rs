@@ -10,9 +10,14 @@ use crate::domain::{
 use serde::Serialize;
 
 mod lines;
+mod parties;
+mod sentences;
 mod targets;
 
 use lines::*;
+use parties::{declaration, heading_party, is_promise_sentence, party_from_text};
+pub use parties::subject_party;
+use sentences::{sentences, split_by_subject};
 use targets::bare;
 pub use targets::{parse_number, parse_sub_areas, parse_targets};
 
@@ -27,6 +32,10 @@ pub struct ParsedTarget {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(rename = "ansvarig")]
     pub party: Option<Party>,
+    /// The rate as written when the count was worked out from it ("2 per termin").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "takt")]
+    pub rate: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,6 +43,10 @@ pub struct ParsedCommitment {
     pub text: String,
     #[serde(rename = "ansvarig")]
     pub party: Party,
+    /// Nothing in the text says who: `party` is a guess for the user to check.
+    #[serde(skip_serializing_if = "is_false")]
+    #[serde(rename = "ansvarig_osaker")]
+    pub party_unclear: bool,
     pub targets: Vec<ParsedTarget>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(rename = "delomraden")]
@@ -60,12 +73,24 @@ pub struct ParsedSignatory {
     pub role: String,
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// The structure read from a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct ParsedPledge {
+    /// The document's title ("Medborgarlöfte 2026 – Ekeby kommun").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "titel")]
+    pub title: Option<String>,
     #[serde(rename = "avsnitt")]
     pub sections: Vec<ParsedSection>,
     pub signatories: Vec<ParsedSignatory>,
+    /// Where and when it was signed ("Hallby den 15 januari 2026").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ort_datum")]
+    pub signed: Option<String>,
     /// The purpose and background text before the löften.
     #[serde(skip_serializing_if = "String::is_empty")]
     #[serde(rename = "malsattning")]
@@ -152,159 +177,271 @@ fn target_label(c: &ParsedCommitment, t: &ParsedTarget) -> Option<String> {
         .map(|first| first.to_uppercase().chain(chars).collect())
 }
 
-/// Reads a published medborgarlöfte text.
-pub fn parse(text: &str) -> ParsedPledge {
-    let mut lines: Vec<String> = logical_lines(text);
-    let mut result = ParsedPledge::default();
+/// A section while reading.
+struct Sec {
+    heading: String,
+    party: Option<Party>,
+    /// Its bullets are the purpose ("Medborgarlöftet ska:", "Målet är att:").
+    goal: bool,
+    /// Background prose ("Bakgrund", "Lägesbild"): to the målsättning.
+    background: bool,
+    /// Started after "Det här lovar vi" or a "… ska gemensamt:" line.
+    promised: bool,
+    /// Opened by a declaration line ("Polisen åtar sig att:") rather than a heading.
+    declared: bool,
+    items: Vec<Item>,
+    prose: Vec<String>,
+}
 
-    // Signatories: name/role pairs at the end; a contact line with a phone number.
-    while lines.len() >= 2 {
-        let n = lines.len();
-        let (name, role) = (lines[n - 2].trim(), lines[n - 1].trim());
-        if bullet(name).is_none() && looks_like_name(name) && looks_like_role(role) {
-            result.signatories.insert(
-                0,
-                ParsedSignatory {
-                    name: name.to_string(),
-                    role: role.to_string(),
-                },
-            );
-            lines.truncate(n - 2);
-        } else {
-            break;
+impl Sec {
+    fn new(heading: String) -> Sec {
+        Sec {
+            heading,
+            party: None,
+            goal: false,
+            background: false,
+            promised: false,
+            declared: false,
+            items: Vec::new(),
+            prose: Vec::new(),
         }
     }
 
-    // Classify.
-    let kinds: Vec<Kind> = lines
-        .iter()
-        .map(|l| match bullet(l) {
-            Some((level, t)) => Kind::Bullet(level, t),
-            None => Kind::Text(l.trim().to_string()),
-        })
+    fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.prose.is_empty()
+    }
+
+    /// Whether its löften are promises: bullets, or prose that promises.
+    fn promises(&self) -> bool {
+        !self.goal
+            && !self.background
+            && (!self.items.is_empty()
+                || self.prose.iter().any(|p| promise_paragraph(p)))
+    }
+}
+
+/// A bullet or a table row under a heading.
+struct Item {
+    level: u8,
+    text: String,
+    /// The Ansvarig column of a table row.
+    party: Option<Party>,
+    /// Where a table row's target is read (its Mål column).
+    target_text: Option<String>,
+}
+
+fn promise_paragraph(p: &str) -> bool {
+    sentences(p).iter().any(|s| is_promise_sentence(s))
+}
+
+/// Reads a published medborgarlöfte text.
+pub fn parse(text: &str) -> ParsedPledge {
+    let mut raw: Vec<String> = text.lines().map(|l| l.replace('\u{a0}', " ")).collect();
+    while raw.last().is_some_and(|l| l.trim().is_empty()) {
+        raw.pop();
+    }
+    let mut result = ParsedPledge::default();
+
+    // Signatories and the place and date of signing, at the end.
+    let mut kept: Vec<String> = raw.iter().filter(|l| !l.trim().is_empty()).cloned().collect();
+    let (signatories, signed) = take_signatures(&mut kept);
+    if !signatories.is_empty() || signed.is_some() {
+        // Cut the raw lines at the same place (the signature block is the tail).
+        let mut left = kept.len();
+        raw.retain(|l| {
+            if l.trim().is_empty() {
+                return left > 0;
+            }
+            if left > 0 {
+                left -= 1;
+                true
+            } else {
+                false
+            }
+        });
+    }
+    result.signatories = signatories
+        .into_iter()
+        .map(|(name, role)| ParsedSignatory { name, role })
         .collect();
+    result.signed = signed;
+
+    let kinds = read_lines(&raw);
 
     let mut goal: Vec<String> = Vec::new();
     let mut doc_party: Option<Party> = None;
     let mut in_promises = false;
-    let mut title_seen = false;
     // After a follow-up or contact heading, the rest is trailing matter.
     let mut trailing: Vec<String> = Vec::new();
     let mut in_trailing = false;
-    struct Sec {
-        heading: String,
-        party: Option<Party>,
-        /// Its bullets are the purpose ("Medborgarlöftet ska:").
-        goal: bool,
-        /// Started after "Det här lovar vi" or a "… ska gemensamt:" line.
-        promised: bool,
-        items: Vec<(u8, String)>,
-        prose: Vec<String>,
-    }
     let mut sections: Vec<Sec> = Vec::new();
     let mut current: Option<Sec> = None;
 
-    let next_is_bullet = |i: usize| matches!(kinds.get(i + 1), Some(Kind::Bullet(..)));
+    let next_is_item = |i: usize| matches!(kinds.get(i + 1), Some(Kind::Bullet(..) | Kind::Row(_)));
 
     for (i, k) in kinds.iter().enumerate() {
         if in_trailing {
             match k {
-                Kind::Text(t) | Kind::Bullet(_, t) => trailing.push(t.clone()),
+                Kind::Text(t) | Kind::Bullet(_, t, _) => trailing.push(t.clone()),
+                Kind::Row(r) => trailing.push(r.text.clone()),
             }
             continue;
         }
-        match k {
-            Kind::Text(t) if is_chrome(t) => result.ignored.push(t.clone()),
-            Kind::Text(t) => {
-                let words = t.split_whitespace().count();
-                let ends_sentence = t.ends_with(['.', '!', '?']);
-                let short = t.chars().count() <= 100 && words <= 14;
-                if !title_seen
-                    && t.to_lowercase().contains("medborgarlöfte")
-                    && short
-                    && !ends_sentence
-                {
-                    title_seen = true;
-                    result.ignored.push(t.clone());
-                    continue;
-                }
-                if let Some(p) = declaration_party(t) {
-                    doc_party = Some(p);
-                    in_promises = true;
-                    if let Some(s) = current.take() {
-                        sections.push(s);
-                    }
-                    continue;
-                }
-                let heading = short
-                    && t.chars().next().is_some_and(|c| c.is_uppercase())
-                    && (!ends_sentence || (next_is_bullet(i) && words <= 10))
-                    && (!t.contains(", ") || next_is_bullet(i))
-                    || (t.ends_with(':') && next_is_bullet(i) && words <= 20);
-                if heading {
-                    let had_promises = sections.iter().any(|s| !s.items.is_empty())
-                        || current.as_ref().is_some_and(|s| !s.items.is_empty());
-                    if had_promises && is_trailing_heading(t) {
-                        in_trailing = true;
-                        trailing.push(t.clone());
-                        continue;
-                    }
-                    if let Some(s) = current.take() {
-                        sections.push(s);
-                    }
-                    if is_promise_marker(t) {
-                        in_promises = true;
-                        result.ignored.push(t.clone());
-                        continue;
-                    }
-                    current = Some(Sec {
-                        heading: heading_text(t),
-                        party: heading_party(t),
-                        goal: is_goal_heading(t),
-                        promised: in_promises,
-                        items: Vec::new(),
-                        prose: Vec::new(),
-                    });
-                    continue;
-                }
+        let t = match k {
+            Kind::Text(t) => t,
+            Kind::Bullet(level, t, _) => {
+                let item = Item {
+                    level: *level,
+                    text: t.clone(),
+                    party: None,
+                    target_text: None,
+                };
                 match &mut current {
-                    Some(s) => s.prose.push(t.clone()),
-                    None => goal.push(t.clone()),
+                    Some(s) => s.items.push(item),
+                    // Bullets before any heading: the purpose list.
+                    None => goal.push(format!("• {t}")),
+                }
+                continue;
+            }
+            Kind::Row(r) => {
+                let item = Item {
+                    level: 0,
+                    text: r.text.clone(),
+                    party: r.party,
+                    target_text: Some(r.target_text.clone()),
+                };
+                // A table under prose starts its own avsnitt.
+                let fresh = match &current {
+                    None => true,
+                    Some(s) => !s.prose.is_empty() || s.goal || s.background,
+                };
+                if fresh {
+                    if let Some(s) = current.take() {
+                        sections.push(s);
+                    }
+                    let mut s = Sec::new("Medborgarlöften".into());
+                    s.promised = true;
+                    current = Some(s);
+                }
+                if let Some(s) = &mut current {
+                    s.items.push(item);
+                }
+                continue;
+            }
+        };
+        if is_chrome(t) {
+            result.ignored.push(t.clone());
+            continue;
+        }
+        let words = t.split_whitespace().count();
+        let ends_sentence = t.ends_with(['.', '!', '?']);
+        let short = t.chars().count() <= 100 && words <= 14;
+        let had_promises = sections.iter().any(|s| s.promises())
+            || current.as_ref().is_some_and(|s| s.promises());
+        if short && !ends_sentence && t.to_lowercase().contains("medborgarlöfte") {
+            if result.title.is_none() && sections.is_empty() && current.is_none() {
+                result.title = Some(t.clone());
+                continue;
+            }
+            if result.title.as_deref() == Some(t.as_str()) {
+                continue;
+            }
+        }
+        if is_promise_marker(t) && !had_promises {
+            if let Some(s) = current.take() {
+                sections.push(s);
+            }
+            in_promises = true;
+            let mut s = Sec::new(heading_text(t));
+            s.promised = true;
+            s.declared = true;
+            current = Some(s);
+            continue;
+        }
+        if let Some((p, title)) = declaration(t) {
+            if let Some(s) = current.take() {
+                sections.push(s);
+            }
+            in_promises = true;
+            let mut s = Sec::new(title);
+            s.party = Some(p);
+            s.promised = true;
+            s.declared = true;
+            current = Some(s);
+            continue;
+        }
+        let stripped = strip_numbering(t);
+        let heading = short
+            && stripped.chars().next().is_some_and(|c| c.is_uppercase())
+            && (!ends_sentence || (next_is_item(i) && words <= 10))
+            && (!t.contains(", ") || next_is_item(i))
+            || (t.ends_with(':') && next_is_item(i) && words <= 20);
+        if heading {
+            if had_promises && is_trailing_heading(t) {
+                in_trailing = true;
+                trailing.push(t.clone());
+                continue;
+            }
+            if let Some(s) = current.take() {
+                if s.declared && s.is_empty() {
+                    // "Bromölla kommun och polisen ska gemensamt:" over headings: the
+                    // party of everything after it.
+                    if s.party.is_some() {
+                        doc_party = s.party;
+                    }
+                    result.ignored.push(s.heading);
+                } else {
+                    sections.push(s);
                 }
             }
-            Kind::Bullet(level, t) => match &mut current {
-                Some(s) => s.items.push((*level, t.clone())),
-                None => {
-                    // Bullets before any heading: the purpose list.
-                    goal.push(format!("• {t}"));
-                }
-            },
+            let title = heading_text(t);
+            let mut s = Sec::new(title.clone());
+            s.party = heading_party(&title);
+            s.goal = is_goal_heading(&title);
+            s.background = !s.goal && is_background_heading(&title);
+            s.promised = in_promises;
+            current = Some(s);
+            continue;
+        }
+        match &mut current {
+            Some(s) => s.prose.push(t.clone()),
+            // Prose that promises ("Polisen och kommunen lovar att …") before any
+            // heading opens the löften.
+            None if t.to_lowercase().contains(" lovar ") && promise_paragraph(t) => {
+                let mut s = Sec::new("Medborgarlöften".into());
+                s.promised = true;
+                s.prose.push(t.clone());
+                current = Some(s);
+            }
+            None => goal.push(t.clone()),
         }
     }
     if let Some(s) = current.take() {
         sections.push(s);
     }
 
-    // Sections before the first one with bullets (and not marked as promises) are
+    // Sections before the first one that promises (and not marked as promises) are
     // background: their text joins the goal. Trailing sections are contact/follow-up.
     let first_promise = sections
         .iter()
-        .position(|s| !s.goal && !s.items.is_empty())
+        .position(|s| s.promises())
         .unwrap_or(sections.len());
     for (idx, s) in sections.into_iter().enumerate() {
         let before = idx < first_promise;
-        if s.goal || (before && !s.promised) {
-            if !s.heading.is_empty() && !s.goal {
+        if s.goal || s.background || (before && !s.promised) {
+            if !s.heading.is_empty() && !s.goal && !s.prose.is_empty() {
                 goal.push(format!("{}:", s.heading));
             }
             goal.extend(s.prose);
-            goal.extend(s.items.into_iter().map(|(_, t)| format!("• {t}")));
+            goal.extend(s.items.into_iter().map(|it| format!("• {}", it.text)));
             continue;
         }
-
-        let section = build_section(s.heading, s.party, doc_party, s.items, s.prose);
+        let (section, aims) = build_section(s, doc_party);
+        goal.extend(aims);
         if section.commitments.is_empty() {
-            result.ignored.push(section.title);
+            if !section.title.is_empty() {
+                result.ignored.push(section.title);
+            }
             if !section.intro.is_empty() {
                 result.ignored.push(section.intro);
             }
@@ -322,61 +459,71 @@ pub fn parse(text: &str) -> ParsedPledge {
     result
 }
 
-fn build_section(
-    heading: String,
-    party: Option<Party>,
-    doc_party: Option<Party>,
-    items: Vec<(u8, String)>,
-    prose: Vec<String>,
-) -> ParsedSection {
+/// Whether prose under löften states an aim rather than a löfte ("Vi vill att färre …",
+/// "Målet är …"): it goes to the målsättning.
+fn states_an_aim(p: &str) -> bool {
+    let l = p.to_lowercase();
+    ["vi vill", "målet är", "målet med", "målsättningen", "syftet"]
+        .iter()
+        .any(|k| l.starts_with(k))
+}
+
+/// The löften of a section, and any prose of it that states an aim.
+fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String>) {
     let mut loften = Vec::new();
     let mut intro = Vec::new();
+    let mut aims = Vec::new();
+    let mut texts: Vec<(String, Option<Party>, Option<String>)> = Vec::new();
     // A top-level bullet followed by nested ones is an umbrella: context, not a löfte.
-    let mut texts: Vec<String> = Vec::new();
-    for (idx, (level, t)) in items.iter().enumerate() {
-        let has_children = items.get(idx + 1).is_some_and(|(l, _)| *l > *level);
-        if has_children && parse_targets(t, true).is_empty() {
-            intro.push(t.clone());
+    for (idx, it) in s.items.iter().enumerate() {
+        let has_children = s.items.get(idx + 1).is_some_and(|n| n.level > it.level);
+        if has_children && parse_targets(&it.text, true).is_empty() {
+            intro.push(it.text.clone());
         } else {
-            texts.push(t.clone());
+            texts.push((it.text.clone(), it.party, it.target_text.clone()));
         }
     }
-    if items.is_empty() {
-        // No bullets: each paragraph is a löfte (text we cannot structure further).
-        texts = prose;
-    } else {
-        intro.extend(prose);
+    let prose_only = s.items.is_empty();
+    let any_promise = s.prose.iter().any(|p| promise_paragraph(p));
+    for p in s.prose {
+        if states_an_aim(&p) {
+            aims.push(p);
+        } else if prose_only && (!any_promise || promise_paragraph(&p)) {
+            // No bullets: each paragraph that promises is a löfte.
+            texts.push((p, None, None));
+        } else {
+            intro.push(p);
+        }
     }
-    for text in texts {
-        for (part, subject) in split_by_subject(&text) {
-            // Without a subject or context, the party mentioned first.
-            let lower = part.to_lowercase();
-            let mentions = match (lower.find("polis"), lower.find("kommun")) {
-                (Some(_), None) => Some(Party::Polisen),
-                (None, Some(_)) => Some(Party::Kommunen),
-                (Some(p), Some(k)) if p < k => Some(Party::Polisen),
-                (Some(_), Some(_)) => Some(Party::Kommunen),
-                _ => None,
+    for (text, row_party, target_text) in texts {
+        let parts = match row_party {
+            Some(_) => vec![(text, None)],
+            None => split_by_subject(&text),
+        };
+        for (part, subject) in parts {
+            let (party, certain) = match subject.or(row_party).or(s.party).or(doc_party) {
+                Some(p) => (p, true),
+                None => party_from_text(&part),
             };
-            let ansvarig = subject
-                .or(party)
-                .or(doc_party)
-                .or(mentions)
-                .unwrap_or(Party::Gemensamt);
-            let targets = parse_targets(&part, ansvarig == Party::Gemensamt);
+            let source = target_text.as_deref().unwrap_or(&part);
+            let targets = parse_targets(source, party == Party::Gemensamt);
             loften.push(ParsedCommitment {
                 sub_areas: parse_sub_areas(&part),
                 text: part,
-                party: ansvarig,
+                party,
+                party_unclear: !certain,
                 targets,
             });
         }
     }
-    ParsedSection {
-        title: heading,
-        intro: intro.join("\n"),
-        commitments: loften,
-    }
+    (
+        ParsedSection {
+            title: s.heading,
+            intro: intro.join("\n"),
+            commitments: loften,
+        },
+        aims,
+    )
 }
 
 /// A readable listing of the parsed structure (the CLI's default output).
@@ -385,7 +532,8 @@ pub fn render_text(p: &ParsedPledge) -> String {
     for s in &p.sections {
         out.push_str(&format!("## {}\n", s.title));
         for c in &s.commitments {
-            out.push_str(&format!("- [{}] {}\n", c.party.label(), c.text));
+            let unclear = if c.party_unclear { "?" } else { "" };
+            out.push_str(&format!("- [{}{unclear}] {}\n", c.party.label(), c.text));
             for t in &c.targets {
                 let mut line = format!("    mål: {} {}", t.count, t.unit);
                 if t.per_year {
@@ -393,6 +541,9 @@ pub fn render_text(p: &ParsedPledge) -> String {
                 }
                 if let Some(a) = t.party {
                     line.push_str(&format!(" ({})", a.label()));
+                }
+                if let Some(r) = &t.rate {
+                    line.push_str(&format!(" (takt: {r})"));
                 }
                 out.push_str(&line);
                 out.push('\n');

@@ -70,7 +70,7 @@ pub fn parse_number(word: &str) -> Option<u32> {
 }
 
 /// Words that qualify a count without being the unit.
-const SKIP_AFTER_NUMBER: &[&str] = &["st", "st.", "stycken", "stycket"];
+const SKIP_AFTER_NUMBER: &[&str] = &["st", "st.", "stycken", "stycket", "stycks"];
 /// Adjectives kept as part of the unit ("riktade insatser").
 const UNIT_ADJECTIVES: &[&str] = &[
     "riktade",
@@ -87,21 +87,47 @@ const UNIT_ADJECTIVES: &[&str] = &[
     "kortare",
     "extra",
     "utökade",
+    "fler",
+    "ytterligare",
 ];
 /// Words before a number that make "en"/"ett" a count rather than an article.
 const COUNT_MARKERS: &[&str] = &[
     "minst",
     "minimum",
     "åtminstone",
+    "min",
     "min.",
     "högst",
     "max",
     "vid",
+    "totalt",
+    "cirka",
+    "ca",
+    "ca.",
+    "omkring",
+    "ungefär",
+    "till",
+];
+/// Words before a number that make it anything but a count: a time, a date, a school
+/// year, a phone number, a list number, an age limit, "de tre kommunerna".
+const NOT_AFTER: &[&str] = &[
+    "kl", "kl.", "klockan", "den", "vecka", "v", "v.", "årskurs", "åk", "åk.", "nr", "nr.",
+    "nummer", "sida", "kapitel", "paragraf", "§", "steg", "fas", "de", "dessa", "våra",
+    "alla", "samtliga", "inom", "telefon", "tel", "tel.", "tfn", "ring", "via", "mellan",
+    "från", "över", "år", "sms", "vecka", "version", "punkt", "bilaga",
 ];
 /// Words that are never a unit.
 const NOT_UNITS: &[&str] = &[
     "och", "eller", "samt", "i", "på", "av", "med", "för", "till", "under", "om", "som", "per",
-    "var", "år", "året", "åren", "procent", "%", "av", "de", "den", "det",
+    "var", "år", "året", "åren", "års", "åriga", "procent", "procentenheter", "%", "de", "den",
+    "det", "där", "när", "inom", "mellan", "kring", "vid", "hos", "efter", "före", "innan",
+    "mot", "från", "genom", "bland", "enligt", "varje", "gång", "gånger", "ska", "kommer",
+    "under", "än", "sig", "vardera",
+];
+/// Street names end so: "Storgatan 14" is an address.
+const STREET_ENDINGS: &[&str] = &[
+    "gatan", "vägen", "torget", "gränd", "plan", "stigen", "allén", "backen", "leden",
+    "gata", "väg",
 ];
 
 pub(super) fn bare(word: &str) -> String {
@@ -113,33 +139,147 @@ fn is_year(n: u32, word: &str) -> bool {
     word.len() == 4 && (1900..=2100).contains(&n)
 }
 
-/// Targets in a sentence: every count with its unit, "per år" and "var".
+/// How many of one rate make a year: "per termin" 2, "i månaden" 12, "varje vecka" 52.
+fn rate_factor(a: &str, b: &str) -> Option<(u32, &'static str)> {
+    if !matches!(a, "per" | "varje" | "i" | "om" | "varannan" | "en") {
+        return None;
+    }
+    let f = match b {
+        "år" | "året" => (1, "år"),
+        "halvår" | "halvåret" => (2, "halvår"),
+        "termin" | "terminen" => (2, "termin"),
+        "kvartal" | "kvartalet" => (4, "kvartal"),
+        "månad" | "månaden" => (12, "månad"),
+        "vecka" | "veckan" => (52, "vecka"),
+        _ => return None,
+    };
+    // "varannan vecka" is every other week.
+    if a == "varannan" {
+        return Some((f.0 / 2, f.1));
+    }
+    Some(f)
+}
+
+/// A rate in words: "årligen", "månadsvis", "veckovis", "varje vecka" — the factor and the
+/// unit of time, searched in `tail`.
+fn rate_in(tail: &[String]) -> Option<(u32, &'static str)> {
+    for (k, w) in tail.iter().enumerate() {
+        match w.as_str() {
+            "årligen" => return Some((1, "år")),
+            "månadsvis" | "månatligen" => return Some((12, "månad")),
+            "veckovis" => return Some((52, "vecka")),
+            "kvartalsvis" => return Some((4, "kvartal")),
+            _ => {}
+        }
+        if let Some(next) = tail.get(k + 1)
+            && let Some(f) = rate_factor(w, next)
+        {
+            return Some(f);
+        }
+        // "i snitt per vecka"
+        if w == "snitt"
+            && let (Some(a), Some(b)) = (tail.get(k + 1), tail.get(k + 2))
+            && let Some(f) = rate_factor(a, b)
+        {
+            return Some(f);
+        }
+    }
+    None
+}
+
+/// A count written as a range ("4–6", "4-6") is its lower end; a range of years is none.
+fn range_start(word: &str) -> Option<(u32, bool)> {
+    let (a, b) = word.split_once(['-', '–', '—'])?;
+    let (x, y): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    Some((x, is_year(x, a) || is_year(y, b)))
+}
+
+/// "ett tjugotal" → 20, "ett tiotal" → 10, "ett dussin" → 12, "ett par" → 2 (taken as
+/// two: "ett par gånger per år" is read as twice).
+fn approximate(word: &str, prev: &str) -> Option<u32> {
+    if prev != "ett" {
+        return None;
+    }
+    match word {
+        "par" => Some(2),
+        "dussin" => Some(12),
+        _ => parse_number(word.strip_suffix("tal")?).filter(|n| *n >= 10),
+    }
+}
+
+/// Phrases that give one target per party.
+fn each_party(lower: &str) -> bool {
+    [
+        "var för sig",
+        "vardera",
+        "var och en",
+        "båda parter",
+        "båda parterna",
+        "respektive part",
+        "per part",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// Targets in a sentence: every count with its unit, "per år" and the count of a rate
+/// ("två gånger per termin" is 4 per year), one per party where "var"/"var för sig"/
+/// "vardera"/"båda parter" says so. Years, dates, times, phone numbers, list numbers,
+/// ages, addresses and percentages are never targets.
 pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    let lower_words: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();
+    let each_text = each_party(&text.to_lowercase());
     let mut out = Vec::new();
     let mut i = 0;
+    let mut phone = false;
     while i < words.len() {
         let w = bare(words[i]);
-        let Some(n) = parse_number(&w) else {
+        let lower = w.to_lowercase();
+        let prev = if i > 0 { lower_words[i - 1].clone() } else { String::new() };
+        // A phone number runs on over its groups of digits: "0454-30 30 00".
+        let digits_only = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '-');
+        if digits_only && (phone || (w.starts_with('0') && w.len() >= 3)) {
+            phone = true;
             i += 1;
             continue;
+        }
+        phone = false;
+        let (n, year_range) = match parse_number(&w) {
+            Some(n) => (n, false),
+            None => match range_start(&w) {
+                Some((n, years)) => (n, years),
+                None => match approximate(&lower, &prev) {
+                    Some(n) => (n, false),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                },
+            },
         };
-        let prev = if i > 0 {
-            bare(words[i - 1]).to_lowercase()
-        } else {
-            String::new()
-        };
-        let lower = w.to_lowercase();
-        // Articles, years, dates and numbers that are part of a name are not counts.
+        let next = lower_words.get(i + 1).map(String::as_str).unwrap_or("");
+        let prev_prev = if i > 1 { lower_words[i - 2].as_str() } else { "" };
         let is_article = matches!(lower.as_str(), "en" | "ett");
+        let marked = COUNT_MARKERS.contains(&prev.as_str())
+            && (prev != "till" || prev_prev == "upp");
+        let street = i > 0
+            && words[i - 1].starts_with(char::is_uppercase)
+            && STREET_ENDINGS.iter().any(|e| prev.ends_with(e));
+        let month_follows = super::lines::MONTHS.iter().any(|m| next.starts_with(m));
         if n == 0
+            || year_range
             || is_year(n, &w)
-            || (is_article && !COUNT_MARKERS.contains(&prev.as_str()))
+            || (is_article && !marked && !matches!(next, "gång" | "gången"))
             || words[i].contains(['/', ':'])
             || words[i].ends_with('%')
+            || (NOT_AFTER.contains(&prev.as_str()) && !marked)
+            || street
+            || month_follows
+            || matches!(next, "%" | "procent" | "procentenheter" | "år" | "års" | "åriga")
             || (lower == "sex"
                 && !prev.is_empty()
-                && !COUNT_MARKERS.contains(&prev.as_str())
+                && !marked
                 && i + 1 >= words.len())
         {
             i += 1;
@@ -147,89 +287,166 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
         }
         // The unit: skip "st", keep adjectives, then one noun.
         let mut j = i + 1;
-        while j < words.len() && SKIP_AFTER_NUMBER.contains(&bare(words[j]).to_lowercase().as_str())
-        {
+        while j < words.len() && SKIP_AFTER_NUMBER.contains(&lower_words[j].as_str()) {
             j += 1;
         }
         let mut unit_words = Vec::new();
-        while j < words.len() {
-            let u = bare(words[j]);
-            let ul = u.to_lowercase();
+        let mut times = false;
+        if j < words.len() && matches!(lower_words[j].as_str(), "gång" | "gånger") {
+            times = true;
+            j += 1;
+        }
+        while !times && j < words.len() {
+            let ul = lower_words[j].clone();
             if ul.is_empty() || NOT_UNITS.contains(&ul.as_str()) || parse_number(&ul).is_some() {
                 break;
             }
             unit_words.push(ul.clone());
             j += 1;
             let ends_clause = words[j - 1].ends_with([',', '.', ';', ':', ')']);
-            if !UNIT_ADJECTIVES.contains(&ul.as_str()) || ends_clause {
+            let next_ok = lower_words
+                .get(j)
+                .is_some_and(|n| !n.is_empty() && !NOT_UNITS.contains(&n.as_str()));
+            let adjective = UNIT_ADJECTIVES.contains(&ul.as_str())
+                || (ul.ends_with('a') && ul.chars().count() > 3 && next_ok);
+            if !adjective || ends_clause {
                 break;
             }
         }
-        if unit_words.is_empty() {
-            i += 1;
-            continue;
-        }
         let mut unit = unit_words.join(" ");
-        // "nyhetsbrev 4 gånger per år": the thing counted stands before the number.
-        if unit == "gånger" || unit == "gång" {
-            let mut k = i;
-            let mut before = Vec::new();
-            while k > 0 {
-                k -= 1;
-                let b = bare(words[k]).to_lowercase();
-                if b.is_empty()
-                    || COUNT_MARKERS.contains(&b.as_str())
-                    || matches!(b.as_str(), "gemensamt" | "gemensam" | "ett" | "en")
-                {
-                    if !before.is_empty() {
-                        break;
-                    }
-                    continue;
-                }
-                if NOT_UNITS.contains(&b.as_str()) || words[k].ends_with([',', '.', ';', ':']) {
-                    break;
-                }
-                before.insert(0, b);
-                if before.len() == 2 {
-                    break;
-                }
+        if times {
+            unit = thing_counted(&words, &lower_words, i).unwrap_or_else(|| "gånger".into());
+        }
+        if unit.is_empty() {
+            // "Trygghetsvandringar …, minst tre under året": the count of what the
+            // sentence is about.
+            if marked || w.chars().all(|c| c.is_ascii_digit()) {
+                unit = head_noun(&words).unwrap_or_default();
             }
-            if !before.is_empty() {
-                unit = before.join(" ");
+            if unit.is_empty() {
+                i += 1;
+                continue;
             }
         }
-        // What follows the unit: "per år", "varje år", "årligen", "var".
-        let tail: Vec<String> = words[j..words.len().min(j + 5)]
-            .iter()
-            .map(|w| bare(w).to_lowercase())
-            .collect();
-        let per_ar = tail.windows(2).any(|p| {
-            (p[0] == "per" || p[0] == "varje" || p[0] == "om") && (p[1] == "år" || p[1] == "året")
-        }) || tail.iter().take(2).any(|t| t == "årligen")
-            || words[j.saturating_sub(1)..words.len().min(j + 2)]
-                .iter()
-                .any(|w| w.contains("/år"));
-        let each = tail.first().is_some_and(|t| t == "var" || t == "vardera");
-        if each && both_parties {
-            for p in [Party::Polisen, Party::Kommunen] {
-                out.push(ParsedTarget {
-                    count: n,
-                    unit: unit.clone(),
-                    per_year: per_ar,
-                    party: Some(p),
-                });
+        // What follows the unit: "per år", "varje år", "årligen", "per termin", "var".
+        // It ends at the next count or the end of a clause.
+        let mut tail: Vec<String> = Vec::new();
+        for k in j..words.len().min(j + 6) {
+            if parse_number(&lower_words[k]).is_some() {
+                break;
             }
+            tail.push(lower_words[k].clone());
+            if words[k].ends_with(['.', ';', ':']) {
+                break;
+            }
+        }
+        let slash_year = words[j.saturating_sub(1)..words.len().min(j + 2)]
+            .iter()
+            .any(|w| w.contains("/år"));
+        let rate = rate_in(&tail).or(slash_year.then_some((1, "år")));
+        let (count, per_year, rate_text) = match rate {
+            Some((1, _)) => (n, true, None),
+            Some((f, per)) => (
+                n.saturating_mul(f),
+                true,
+                Some(format!("{n} per {per}")),
+            ),
+            None => (n, false, None),
+        };
+        let each = tail.first().is_some_and(|t| t == "var" || t == "vardera") || each_text;
+        let parties: Vec<Option<Party>> = if each && both_parties {
+            vec![Some(Party::Polisen), Some(Party::Kommunen)]
         } else {
+            vec![None]
+        };
+        for party in parties {
             out.push(ParsedTarget {
-                count: n,
-                unit,
-                per_year: per_ar,
-                party: None,
+                count,
+                unit: unit.clone(),
+                per_year,
+                party,
+                rate: rate_text.clone(),
             });
         }
         i = j.max(i + 1);
     }
+    if out.is_empty()
+        && let Some(t) = bare_rate(&lower_words, &words)
+    {
+        out.push(t);
+    }
     out
+}
+
+/// "Polisen är på plats vid torget varje vecka": a rate without a count is once per
+/// week, month or quarter.
+fn bare_rate(lower_words: &[String], words: &[&str]) -> Option<ParsedTarget> {
+    for k in 0..lower_words.len().saturating_sub(1) {
+        let (a, b) = (lower_words[k].as_str(), lower_words[k + 1].as_str());
+        if a != "varje" && a != "varannan" {
+            continue;
+        }
+        if let Some((f, per)) = rate_factor(a, b).filter(|(f, _)| *f > 1) {
+            return Some(ParsedTarget {
+                count: f,
+                unit: head_noun(words).unwrap_or_else(|| "tillfällen".into()),
+                per_year: true,
+                party: None,
+                rate: Some(format!("1 per {per}")),
+            });
+        }
+    }
+    None
+}
+
+/// "nyhetsbrev 4 gånger per år": the thing counted stands before the number — not a
+/// name ("skolorna i Ekeby minst tio gånger") nor a place after a preposition ("i
+/// kommunen minst en gång"): then it counts times.
+fn thing_counted(words: &[&str], lower: &[String], i: usize) -> Option<String> {
+    let mut k = i;
+    let mut before: Vec<String> = Vec::new();
+    let mut stop = "";
+    while k > 0 {
+        k -= 1;
+        let b = lower[k].as_str();
+        if b.is_empty()
+            || COUNT_MARKERS.contains(&b)
+            || matches!(b, "gemensamt" | "gemensam" | "ett" | "en")
+        {
+            if !before.is_empty() {
+                break;
+            }
+            continue;
+        }
+        if NOT_UNITS.contains(&b)
+            || words[k].ends_with([',', '.', ';', ':'])
+            || (k > 0 && words[k].starts_with(char::is_uppercase))
+            || parse_number(b).is_some()
+        {
+            stop = b;
+            break;
+        }
+        before.insert(0, b.to_string());
+        if before.len() == 2 {
+            break;
+        }
+    }
+    let place = matches!(
+        stop,
+        "i" | "på" | "vid" | "för" | "med" | "av" | "till" | "under" | "mot" | "hos" | "om"
+    );
+    (!before.is_empty() && !place).then(|| before.join(" "))
+}
+
+/// The first word of a löfte when it is what is counted ("Trygghetsvandringar i …").
+fn head_noun(words: &[&str]) -> Option<String> {
+    let first = bare(words.first()?).to_lowercase();
+    // Verbs in the infinitive and "vi"/"polisen" are not things counted.
+    let verb_like = first.ends_with('a') && !first.ends_with("ing");
+    (first.chars().count() > 3
+        && !verb_like
+        && super::parties::subject_party(words.join(" ").as_str()).is_none())
+    .then_some(first)
 }
 
 /// "i områdena norr, söder och centrum" → ["Norr", "Söder", "Centrum"].

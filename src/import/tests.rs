@@ -8,6 +8,7 @@ fn t(count: u32, unit: &str, per_ar: bool, ansvarig: Option<Party>) -> ParsedTar
         unit: unit.into(),
         per_year: per_ar,
         party: ansvarig,
+        rate: None,
     }
 }
 
@@ -235,8 +236,13 @@ fn nothing_is_lost() {
     let text = "Vi lovar att jobba hårt.\nOch att synas mer.\n\nGRANNSAMVERKAN!!!\n\n12345";
     let p = parse(text);
     let all = format!(
-        "{} {} {}",
+        "{} {} {} {}",
         p.goal,
+        p.sections
+            .iter()
+            .map(|s| s.intro.clone())
+            .collect::<Vec<_>>()
+            .join(" "),
         p.ignored.join(" "),
         p.sections
             .iter()

@@ -18,12 +18,16 @@ pub struct TargetEdit {
     pub unit: String,
     pub per_year: bool,
     pub party: Option<Party>,
+    /// The rate the count was worked out from ("2 per termin"), shown beside it.
+    pub rate: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommitmentEdit {
     pub text: String,
     pub party: Party,
+    /// Nothing in the text said who: shown with "?" until the user chooses.
+    pub party_unclear: bool,
     pub targets: Vec<TargetEdit>,
     /// Comma-separated, as typed.
     pub sub_areas: String,
@@ -42,6 +46,8 @@ pub struct Preview {
     pub goal: String,
     pub contact: String,
     pub signatories: Vec<(String, String)>,
+    /// Place and date of signing.
+    pub signed: String,
     pub ignored: Vec<String>,
 }
 
@@ -59,6 +65,7 @@ impl Preview {
                         .map(|c| CommitmentEdit {
                             text: c.text.clone(),
                             party: c.party,
+                            party_unclear: c.party_unclear,
                             targets: c
                                 .targets
                                 .iter()
@@ -67,6 +74,7 @@ impl Preview {
                                     unit: t.unit.clone(),
                                     per_year: t.per_year,
                                     party: t.party,
+                                    rate: t.rate.clone(),
                                 })
                                 .collect(),
                             sub_areas: c.sub_areas.join(", "),
@@ -81,6 +89,7 @@ impl Preview {
                 .iter()
                 .map(|s| (s.name.clone(), s.role.clone()))
                 .collect(),
+            signed: p.signed.clone().unwrap_or_default(),
             ignored: p.ignored.clone(),
         }
     }
@@ -113,11 +122,13 @@ impl Preview {
                         unit: t.unit.trim().to_string(),
                         per_year: t.per_year,
                         party: t.party,
+                        rate: t.rate.clone(),
                     });
                 }
                 commitments.push(ParsedCommitment {
                     text: text.to_string(),
                     party: c.party,
+                    party_unclear: c.party_unclear,
                     targets,
                     sub_areas: c
                         .sub_areas
@@ -135,6 +146,8 @@ impl Preview {
             });
         }
         let parsed = ParsedPledge {
+            title: None,
+            signed: Some(self.signed.trim().to_string()).filter(|c| !c.is_empty()),
             sections,
             signatories: self
                 .signatories
@@ -345,6 +358,7 @@ fn preview_ui(ui: &mut Ui, p: &mut Preview) {
                             unit: "tillfällen".into(),
                             per_year: false,
                             party: None,
+                            rate: None,
                         });
                     }
                     if !c.sub_areas.is_empty() {

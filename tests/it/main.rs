@@ -5,6 +5,7 @@ mod common;
 mod export;
 mod fuzz;
 mod import;
+mod import_corpus;
 mod meeting;
 mod recovery;
 mod report;

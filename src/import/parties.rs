@@ -1,0 +1,300 @@
+//! Who promises: the subject of a sentence, a party heading, a declaration line
+//! ("Polisen åtar sig att:"), and — when nothing says — a guess that is marked unclear.
+
+use super::bare;
+use crate::domain::Party;
+
+pub(super) fn mentions_police(s: &str) -> bool {
+    s.contains("polis")
+}
+
+pub(super) fn mentions_kommun(s: &str) -> bool {
+    s.contains("kommun")
+}
+
+/// Kommunal units that act for the kommun when they are a sentence's subject.
+const KOMMUN_UNITS: &[&str] = &[
+    "socialtjänsten",
+    "fältgruppen",
+    "fältassistenterna",
+    "fältsekreterarna",
+    "skolan",
+    "skolorna",
+    "fritidsgården",
+    "fritidsförvaltningen",
+    "räddningstjänsten",
+    "trygghetsvärdarna",
+    "kommunens",
+];
+
+/// Police units that act for the police.
+const POLICE_UNITS: &[&str] = &[
+    "polisen",
+    "polismyndigheten",
+    "lokalpolisområdet",
+    "lokalpolisen",
+    "kommunpolisen",
+    "områdespolisen",
+    "områdespoliserna",
+    "polisens",
+];
+
+/// The subject of a sentence, when it names a party: "Polisen …", "Sölvesborgs kommun …",
+/// "Vi ska gemensamt …", "Polisen samt kommunen …", "Båda parter …".
+pub fn subject_party(sentence: &str) -> Option<Party> {
+    let mut words: Vec<String> = sentence
+        .split_whitespace()
+        .take(7)
+        .map(|w| bare(w).to_lowercase())
+        .collect();
+    if words.first().is_some_and(|w| w == "att") {
+        words.remove(0);
+    }
+    words.truncate(6);
+    let first = words.first()?;
+    let head = words.join(" ");
+    let joined_both = words.iter().any(|w| w == "och" || w == "samt")
+        && mentions_police(&head)
+        && mentions_kommun(&head)
+        && words
+            .iter()
+            .take(5)
+            .position(|w| w == "ska" || w == "kommer")
+            .is_none_or(|p| {
+                let before = words[..p].join(" ");
+                mentions_police(&before) && mentions_kommun(&before)
+            });
+    if joined_both
+        || first == "vi"
+        || first == "tillsammans"
+        || first == "parterna"
+        || (first == "båda" && words.get(1).is_some_and(|w| w.starts_with("part")))
+        || (first == "i" && words.get(1).is_some_and(|w| w == "samverkan"))
+    {
+        return Some(Party::Gemensamt);
+    }
+    if POLICE_UNITS.contains(&first.as_str()) && !(first == "polisens" && joined_both) {
+        return Some(Party::Polisen);
+    }
+    if first == "kommunen"
+        || (words.len() > 1 && words[1] == "kommun")
+        || KOMMUN_UNITS.contains(&first.as_str())
+    {
+        return Some(Party::Kommunen);
+    }
+    None
+}
+
+/// The party a heading stands for: "Polisen", "Polisens åtaganden", "Olofströms kommun",
+/// "… tillsammans", "Gemensamma åtaganden".
+pub(super) fn heading_party(heading: &str) -> Option<Party> {
+    let l = heading.to_lowercase();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    if l.contains("tillsammans") || l.contains("gemensam") {
+        return Some(Party::Gemensamt);
+    }
+    if words.len() <= 3 {
+        let first = words.first().copied().unwrap_or("");
+        if first == "polisen" || first == "polisens" || l == "polis" {
+            return Some(Party::Polisen);
+        }
+        if first == "kommunen" || first == "kommunens" || words.last() == Some(&"kommun") {
+            return Some(Party::Kommunen);
+        }
+    }
+    None
+}
+
+/// Verbs that make a sentence a promise when a party is its subject.
+const PROMISE_VERBS: &[&str] = &[
+    "ska",
+    "skall",
+    "lovar",
+    "åtar",
+    "kommer",
+    "ansvarar",
+    "genomför",
+    "erbjuder",
+    "arbetar",
+    "anordnar",
+    "verkar",
+    "bjuder",
+    "fortsätter",
+    "utvecklar",
+    "startar",
+    "inför",
+    "deltar",
+    "tar",
+    "gör",
+];
+
+/// A sentence that promises something: a party (or "vi") as subject and a promising verb
+/// ("Polisen ska …", "Kommunen lovar att …", "Vi genomför …"). Reports of what was done
+/// ("har genomfört", "genomfördes") are not promises.
+pub(super) fn is_promise_sentence(s: &str) -> bool {
+    if subject_party(s).is_none() {
+        return false;
+    }
+    let words: Vec<String> = s
+        .split_whitespace()
+        .take(10)
+        .map(|w| bare(w).to_lowercase())
+        .collect();
+    !words.iter().any(|w| w == "har" || w == "hade")
+        && words.iter().any(|w| PROMISE_VERBS.contains(&w.as_str()))
+}
+
+/// A line that states who promises what follows: "Polisen åtar sig att:", "Kommunen
+/// lovar:", "Tillsammans ska vi:", "Bromölla kommun och polisen ska gemensamt:". The
+/// party and the words for it (the avsnitt's title when bullets follow).
+pub(super) fn declaration(line: &str) -> Option<(Party, String)> {
+    let t = line.trim();
+    let l = t.to_lowercase();
+    if !l.ends_with(':') || l.split_whitespace().count() > 12 || super::lines::is_goal_heading(t) {
+        return None;
+    }
+    let words: Vec<String> = l.split_whitespace().map(|w| bare(w)).collect();
+    let verb = words.iter().position(|w| {
+        matches!(
+            w.as_str(),
+            "ska" | "skall" | "lovar" | "åtar" | "kommer" | "ansvarar" | "gör" | "genomför"
+        )
+    })?;
+    let both = (mentions_police(&l) && mentions_kommun(&l))
+        || l.contains("gemensam")
+        || l.contains("tillsammans")
+        || words.iter().any(|w| w == "vi" || w == "parterna");
+    let party = if both {
+        Party::Gemensamt
+    } else if mentions_police(&l) {
+        Party::Polisen
+    } else if mentions_kommun(&l) {
+        Party::Kommunen
+    } else {
+        return None;
+    };
+    // The words before the verb name the party ("Polisen", "Tillsammans"); "Det här gör
+    // polisen:" has none, so the party's own name stands.
+    let original: Vec<&str> = t.trim_end_matches(':').split_whitespace().collect();
+    let before = original[..verb.min(original.len())].join(" ");
+    let names_it = {
+        let b = before.to_lowercase();
+        mentions_police(&b) || mentions_kommun(&b) || b.contains("tillsammans") || b == "vi"
+    };
+    let det_har = {
+        let l = before.to_lowercase();
+        l == "det här" || l == "detta" || l == "här"
+    };
+    if !names_it && !det_har {
+        return None;
+    }
+    let title = if names_it && before != "Vi" {
+        before
+    } else {
+        match party {
+            Party::Gemensamt => "Tillsammans".to_string(),
+            p => p.label().to_string(),
+        }
+    };
+    Some((party, title))
+}
+
+/// Words of police work and of kommunal work, for a guess when nothing else says who.
+const POLICE_WORK: &[&str] = &[
+    "polisiär",
+    "trafikkontroll",
+    "hastighetskontroll",
+    "nykterhetskontroll",
+    "fotpatrull",
+    "patrull",
+    "ingripande",
+    "narkotikakontroll",
+    "spaning",
+    "kontroller av",
+    "lagföring",
+    "beivra",
+];
+const KOMMUN_WORK: &[&str] = &[
+    "belysning",
+    "röjning",
+    "röja",
+    "buskage",
+    "klotter",
+    "sanering",
+    "fritidsgård",
+    "fältassist",
+    "fältgrupp",
+    "socialtjänst",
+    "föräldraskapsstöd",
+    "föräldrastöd",
+    "fritidsaktivitet",
+    "gatubelysning",
+    "städning",
+    "nedskräpning",
+    "bibliotek",
+    "detaljplan",
+    "kameraövervakning",
+];
+
+/// Who a löfte belongs to when neither its words nor its heading say: "i samverkan med
+/// polisen" (the kommun leads), "i samverkan" or "gemensamma" (both), the party it
+/// mentions first, the kind of work. `certain` is false for the last two.
+pub(super) fn party_from_text(text: &str) -> (Party, bool) {
+    let lower = text.to_lowercase();
+    if lower.contains("i samverkan med polisen") {
+        return (Party::Kommunen, true);
+    }
+    if lower.contains("i samverkan med kommunen") {
+        return (Party::Polisen, true);
+    }
+    let words: Vec<String> = lower.split_whitespace().map(|w| bare(w)).collect();
+    if lower.contains("i samverkan")
+        || lower.contains("tillsammans med polisen")
+        || lower.contains("tillsammans med kommunen")
+        || words.iter().any(|w| w == "vi" || w == "gemensamt" || w == "gemensamma")
+    {
+        return (Party::Gemensamt, true);
+    }
+    let mentioned = match (lower.find("polis"), lower.find("kommun")) {
+        (Some(_), None) => Some(Party::Polisen),
+        (None, Some(_)) => Some(Party::Kommunen),
+        (Some(p), Some(k)) if p < k => Some(Party::Polisen),
+        (Some(_), Some(_)) => Some(Party::Kommunen),
+        _ => None,
+    };
+    if let Some(p) = mentioned {
+        return (p, false);
+    }
+    let police = POLICE_WORK.iter().any(|w| lower.contains(w));
+    let kommun = KOMMUN_WORK.iter().any(|w| lower.contains(w));
+    match (police, kommun) {
+        (true, false) => (Party::Polisen, false),
+        (false, true) => (Party::Kommunen, false),
+        _ => (Party::Gemensamt, false),
+    }
+}
+
+/// A party named in a table's Ansvarig column: "Polisen", "Kommunen (socialtjänsten)",
+/// "Kommunen och polisen", "Gemensamt", "Båda".
+pub(super) fn party_of_cell(cell: &str) -> Option<Party> {
+    let l = cell.to_lowercase();
+    let police = mentions_police(&l);
+    let kommun = mentions_kommun(&l)
+        || KOMMUN_UNITS
+            .iter()
+            .any(|u| l.contains(u.trim_end_matches("en")));
+    if (police && kommun)
+        || l.contains("gemensam")
+        || l.contains("båda")
+        || l.contains("alla")
+        || l.contains("tillsammans")
+    {
+        Some(Party::Gemensamt)
+    } else if police {
+        Some(Party::Polisen)
+    } else if kommun {
+        Some(Party::Kommunen)
+    } else {
+        None
+    }
+}

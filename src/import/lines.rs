@@ -355,6 +355,14 @@ pub(super) fn is_place_and_date(line: &str) -> bool {
     if lower.starts_with("ort och datum") {
         return true;
     }
+    // The place: one to three capitalised words before "den" or the date.
+    let place = words
+        .iter()
+        .take_while(|w| **w != "den" && !w.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    if place == 0 || place > 3 || !words[..place].iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return false;
+    }
     let last = words[words.len() - 1].trim_end_matches('.');
     let year = last.len() == 4 && last.chars().all(|c| c.is_ascii_digit());
     (year && MONTHS.iter().any(|m| lower.contains(m))) || is_iso_date(last)

@@ -10,7 +10,7 @@ use crate::domain::{
 use serde::Serialize;
 
 mod lines;
-mod parties;
+pub(crate) mod parties;
 mod sentences;
 mod targets;
 
@@ -371,6 +371,15 @@ pub fn parse(text: &str) -> ParsedPledge {
             continue;
         }
         let stripped = strip_numbering(t);
+        // "Vill du veta mer?" after the löften starts the trailing matter too.
+        if had_promises && short && t.ends_with('?') && is_trailing_heading(t) {
+            if let Some(s) = current.take() {
+                sections.push(s);
+            }
+            in_trailing = true;
+            trailing.push(t.clone());
+            continue;
+        }
         let heading = short
             && stripped.chars().next().is_some_and(|c| c.is_uppercase())
             && (!ends_sentence || (next_is_item(i) && words <= 10))

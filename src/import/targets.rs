@@ -207,6 +207,13 @@ fn approximate(word: &str, prev: &str) -> Option<u32> {
     }
 }
 
+/// "en kväll per vecka", "ett pass i månaden": an article before a noun and a rate of a
+/// week, month or quarter counts once per that.
+fn article_rate(lower: &[String], i: usize) -> bool {
+    let tail: Vec<String> = lower.iter().skip(i + 2).take(2).cloned().collect();
+    rate_in(&tail).is_some_and(|(f, _)| f > 1)
+}
+
 /// Phrases that give one target per party.
 fn each_party(lower: &str) -> bool {
     [
@@ -266,15 +273,24 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
         let street = i > 0
             && words[i - 1].starts_with(char::is_uppercase)
             && STREET_ENDINGS.iter().any(|e| prev.ends_with(e));
+        // A group of digits beside another is part of a larger number ("114 14",
+        // "1 240").
+        let in_digit_run = [i.checked_sub(1), Some(i + 1)].iter().flatten().any(|&k| {
+            words.get(k).is_some_and(|x| {
+                let b = bare(x);
+                !b.is_empty() && b.chars().all(|c| c.is_ascii_digit())
+            })
+        }) && w.chars().all(|c| c.is_ascii_digit());
         let month_follows = super::lines::MONTHS.iter().any(|m| next.starts_with(m));
         if n == 0
             || year_range
             || is_year(n, &w)
-            || (is_article && !marked && !matches!(next, "gång" | "gången"))
+            || (is_article && !marked && !matches!(next, "gång" | "gången") && !article_rate(&lower_words, i))
             || words[i].contains(['/', ':'])
             || words[i].ends_with('%')
             || (NOT_AFTER.contains(&prev.as_str()) && !marked)
             || street
+            || in_digit_run
             || month_follows
             || matches!(next, "%" | "procent" | "procentenheter" | "år" | "års" | "åriga")
             || (lower == "sex"

@@ -273,3 +273,252 @@ fn garbage_never_panics() {
         let _ = parse_targets(s, true);
     }
 }
+
+/// (text, löfte of both parties, expected targets as "count[P|K][år]").
+fn targets_as_keys(text: &str, both: bool) -> Vec<String> {
+    parse_targets(text, both)
+        .iter()
+        .map(|t| {
+            let party = match t.party {
+                Some(Party::Polisen) => "P",
+                Some(Party::Kommunen) => "K",
+                _ => "",
+            };
+            let year = if t.per_year { "år" } else { "" };
+            format!("{}{party}{year}", t.count)
+        })
+        .collect()
+}
+
+#[test]
+fn numbers_rates_and_parties_table() {
+    let cases: &[(&str, bool, &[&str])] = &[
+        // Digits and words, with and without minst/cirka/upp till.
+        ("Genomföra tolv fotpatruller.", false, &["12"]),
+        ("Genomföra tio trafikkontroller.", false, &["10"]),
+        ("Minimum 3 möten.", false, &["3"]),
+        ("Cirka 25 kvällar med föräldravandring.", false, &["25"]),
+        ("Upp till 10 skolbesök.", false, &["10"]),
+        ("Totalt fyra dialoger.", false, &["4"]),
+        ("Genomföra tjugofem kontroller.", false, &["25"]),
+        // Ranges: the lower end.
+        ("Genomföra 4–6 gemensamma kontroller.", false, &["4"]),
+        ("Genomföra 2-3 trygghetsvandringar.", false, &["2"]),
+        // Approximate numbers.
+        ("Polisen genomför ett tjugotal kvällspass.", false, &["20"]),
+        ("Ett tiotal informationsträffar.", false, &["10"]),
+        ("Ett par gånger per år bjuder vi in.", false, &["2år"]),
+        // Rates: the count for a year, per year.
+        ("Två gånger per termin.", false, &["4år"]),
+        ("Anordna två föräldraträffar per termin.", false, &["4år"]),
+        ("Nattvandring en gång i månaden.", false, &["12år"]),
+        ("Hastighetskontroller minst två gånger per månad.", false, &["24år"]),
+        ("Polisen är på plats vid torget varje vecka.", false, &["52år"]),
+        ("Lägesbilden uppdateras varje månad.", false, &["12år"]),
+        ("Rapportera varje kvartal.", false, &["4år"]),
+        ("Kontroller i snitt en kväll per vecka.", false, &["52år"]),
+        ("Minst en gång per termin.", false, &["2år"]),
+        ("Nyhetsbrev 4 gånger per år.", false, &["4år"]),
+        ("Tolv fotpatruller årligen.", false, &["12år"]),
+        ("Minst 6 kontroller/år.", false, &["6år"]),
+        // One target per party.
+        ("Polisen och kommunen ska var för sig genomföra minst åtta skolbesök.", true, &["8P", "8K"]),
+        ("Polisen och kommunen genomför vardera fyra riktade insatser.", true, &["4P", "4K"]),
+        ("Båda parter deltar i minst 2 möten.", true, &["2P", "2K"]),
+        ("Minst åtta riktade insatser var.", true, &["8P", "8K"]),
+        ("Polisen genomför vardera fyra insatser.", false, &["4"]),
+        // A target in the second sentence.
+        ("Vi ska synas mer. Detta gör vi genom minst 30 fotpatruller.", false, &["30"]),
+        // Not targets: years, dates, times, phone numbers, percentages, ages, addresses.
+        ("Under 2024 ska arbetet komma igång.", false, &[]),
+        ("Överenskommelsen gäller 2023–2024.", false, &[]),
+        ("Klart senast 2026-06-30.", false, &[]),
+        ("Öppet hus den 15 mars kl. 18.00.", false, &[]),
+        ("Öppet hus kl 18 på stationen.", false, &[]),
+        ("Senast 30 juni 2026.", false, &[]),
+        ("Löftet gäller 1 januari–31 december 2026.", false, &[]),
+        ("Ring 010-114 14 14 för tips.", false, &[]),
+        ("Ring 0454-30 30 00 om du ser något.", false, &[]),
+        ("Kontakta kommunpolisen via 114 14.", false, &[]),
+        ("Minska brotten med 10 %.", false, &[]),
+        ("Minska skadegörelsen med 20 procent.", false, &[]),
+        ("För unga mellan 13 och 17 år.", false, &[]),
+        ("Drogförebyggande lektioner för 15 år gamla elever.", false, &[]),
+        ("Lektioner 13–17 år.", false, &[]),
+        ("Föräldramöten i årskurs 7–9.", false, &[]),
+        ("Skolbesök i åk 8.", false, &[]),
+        ("Vakter vid Storgatan 14 under helger.", false, &[]),
+        ("Samverkan mellan de tre kommunerna.", false, &[]),
+        ("Genomföra en trygghetsvandring.", false, &[]),
+        ("Klottersanering inom 48 timmar.", false, &[]),
+        ("Åtgärda bristerna inom tre månader.", false, &[]),
+        ("Under de två första veckorna efter terminsstart.", false, &[]),
+        ("Se vecka 12 i planen.", false, &[]),
+        ("Öppet 24/7 för tips.", false, &[]),
+        // Units with an adjective; a count without a unit takes the löfte's subject.
+        ("Röja buskage på tre otrygga platser.", false, &["3"]),
+        ("Trygghetsvandringar i centrum, minst tre under året.", false, &["3"]),
+        ("Trafikkontroller av mopeder, minst 6 st.", false, &["6"]),
+    ];
+    for (text, both, expected) in cases {
+        assert_eq!(targets_as_keys(text, *both), *expected, "{text}");
+    }
+    // The unit keeps its adjective; "tre otrygga platser" is not "otrygga".
+    assert_eq!(
+        parse_targets("Röja buskage på tre otrygga platser.", false)[0].unit,
+        "otrygga platser"
+    );
+    // The rate is kept as written.
+    assert_eq!(
+        parse_targets("Två gånger per termin.", false)[0].rate.as_deref(),
+        Some("2 per termin")
+    );
+}
+
+#[test]
+fn who_promises_table() {
+    use Party::*;
+    let subjects: &[(&str, Option<Party>)] = &[
+        ("Polisen åtar sig att genomföra", Some(Polisen)),
+        ("Lokalpolisområdet genomför", Some(Polisen)),
+        ("Kommunpolisen besöker skolorna", Some(Polisen)),
+        ("Socialtjänsten erbjuder stöd", Some(Kommunen)),
+        ("Kommunens fältgrupp och polisen genomför", Some(Gemensamt)),
+        ("Kommunens fältgrupp finns ute", Some(Kommunen)),
+        ("Båda parter deltar", Some(Gemensamt)),
+        ("Parterna ska gemensamt", Some(Gemensamt)),
+        ("I samverkan genomför vi", Some(Gemensamt)),
+        ("att fältassistenterna finns ute", Some(Kommunen)),
+        ("Tillsammans genomför vi tre skolbesök", Some(Gemensamt)),
+    ];
+    for (s, expected) in subjects {
+        assert_eq!(subject_party(s), *expected, "{s}");
+    }
+    // When nothing names the party: certain from "i samverkan", a guess otherwise.
+    let from_text: &[(&str, Party, bool)] = &[
+        ("Nattvandringar i samverkan.", Gemensamt, true),
+        ("Genomföra utbildning i samverkan med polisen.", Kommunen, true),
+        ("Fotpatruller i samverkan med kommunen.", Polisen, true),
+        ("Ett par gånger per år bjuder vi in.", Gemensamt, true),
+        ("Ökad polisiär närvaro på torget.", Polisen, false),
+        ("Belysning och röjning av buskar.", Kommunen, false),
+        ("Trafikkontroller av mopeder.", Polisen, false),
+        ("Trygghetsvandringar i centrum.", Gemensamt, false),
+    ];
+    for (s, party, certain) in from_text {
+        assert_eq!(parties::party_from_text(s), (*party, *certain), "{s}");
+    }
+    let declarations: &[(&str, Option<(Party, &str)>)] = &[
+        ("Polisen åtar sig att:", Some((Polisen, "Polisen"))),
+        ("Kommunen lovar:", Some((Kommunen, "Kommunen"))),
+        ("Tillsammans ska vi:", Some((Gemensamt, "Tillsammans"))),
+        ("Polisen och Lindås kommun lovar att:", Some((Gemensamt, "Polisen och Lindås kommun"))),
+        ("Det här gör polisen:", Some((Polisen, "Polisen"))),
+        ("Bromölla kommun och polisen ska gemensamt:", Some((Gemensamt, "Bromölla kommun och polisen"))),
+        ("Målet är att:", None),
+        ("Utifrån gemensam lägesbild kommer prioriteringar att vara följande:", None),
+        ("Polisen åtar sig att genomföra fotpatruller.", None),
+    ];
+    for (line, expected) in declarations {
+        let got = parties::declaration(line);
+        assert_eq!(
+            got.as_ref().map(|(p, t)| (*p, t.as_str())),
+            *expected,
+            "{line}"
+        );
+    }
+    for (cell, expected) in [
+        ("Polisen", Some(Polisen)),
+        ("Kommunen (socialtjänsten)", Some(Kommunen)),
+        ("Kommunen och polisen", Some(Gemensamt)),
+        ("Polis och kommun", Some(Gemensamt)),
+        ("Gemensamt", Some(Gemensamt)),
+        ("Båda", Some(Gemensamt)),
+        ("Fritidsförvaltningen", Some(Kommunen)),
+        ("Länsstyrelsen", None),
+    ] {
+        assert_eq!(parties::party_of_cell(cell), expected, "{cell}");
+    }
+}
+
+#[test]
+fn layouts_table() {
+    // Lettered and numbered items.
+    for (line, expected) in [
+        ("a) Polisen genomför", Some((0, "Polisen genomför"))),
+        ("b) kommunen ser över", Some((0, "kommunen ser över"))),
+        ("1) genomföra kontroller", Some((0, "genomföra kontroller"))),
+        ("● Otrygga platser", Some((0, "Otrygga platser"))),
+        ("•Text utan mellanslag", Some((0, "Text utan mellanslag"))),
+        ("ab) Text", None),
+    ] {
+        assert_eq!(
+            bullet(line),
+            expected.map(|(l, t)| (l, t.to_string())),
+            "{line}"
+        );
+    }
+    // Headings: numbering and labels go, the words stay.
+    for (line, expected) in [
+        ("1. Trygg trafikmiljö", "Trygg trafikmiljö"),
+        ("2.1 Narkotika bland unga", "Narkotika bland unga"),
+        ("Löfte 1: Ökad trygghet vid Stortorget", "Ökad trygghet vid Stortorget"),
+        ("Medborgarlöfte 2 – Ett tryggare Resecentrum", "Ett tryggare Resecentrum"),
+        ("Prioriterat område: Trygg stadskärna", "Trygg stadskärna"),
+        ("Informera och utbilda genom att:", "Informera och utbilda"),
+        ("Trafik: hastighet och mopeder", "Trafik: hastighet och mopeder"),
+    ] {
+        assert_eq!(heading_text(line), expected, "{line}");
+    }
+    // Place and date of signing.
+    for (line, expected) in [
+        ("Hallby den 15 januari 2026", true),
+        ("Norrvik 2026-01-28", true),
+        ("Ort och datum", true),
+        ("Löftet gäller hela 2026", false),
+        ("Polisen genomför 15 kontroller i januari 2026", false),
+    ] {
+        assert_eq!(is_place_and_date(line), expected, "{line}");
+    }
+}
+
+#[test]
+fn document_layouts() {
+    // A numbered list of short löften is a list, not headings.
+    let p = parse("Det här lovar vi\n\n1. Fler trygghetsvandringar\n2. Mer belysning\n3. Fler fotpatruller\n");
+    assert_eq!(p.commitment_count(), 3, "{p:#?}");
+    // A numbered heading over a list is a heading.
+    let p = parse("Medborgarlöfte 2026\n\n1. Trafik\n\n1) Polisen genomför 6 kontroller.\n2) Kommunen sätter upp skyltar.\n");
+    assert_eq!(p.sections[0].title, "Trafik");
+    assert_eq!(p.commitment_count(), 2);
+    // A table with tabs: the Ansvarig column decides, the Mål column gives the target.
+    let p = parse(
+        "Aktivitet\tAnsvarig\tMål\nTrafikkontroller\tPolisen\tMinst 12 kontroller\nBelysning vid stationen\tKommunen\t-\n",
+    );
+    let c: Vec<_> = p.sections.iter().flat_map(|s| &s.commitments).collect();
+    assert_eq!(c.len(), 2);
+    assert_eq!((c[0].party, c[0].targets[0].count), (Party::Polisen, 12));
+    assert_eq!((c[1].party, c[1].targets.len()), (Party::Kommunen, 0));
+    assert!(c[0].text.contains("Mål: minst 12 kontroller"));
+    // A löfte broken over two lines, the second indented.
+    let p = parse("Polisen\n\n• Polisen genomför 4 kontroller av serveringsställen.\n  Kontrollerna görs med länsstyrelsen.\n");
+    assert_eq!(p.commitment_count(), 1);
+    assert!(p.sections[0].commitments[0].text.ends_with("länsstyrelsen."));
+    // Goal bullets under "Målet är att:" are not löften; the promises after are.
+    let p = parse("Målet är att:\n• färre ska vara otrygga\n• brotten ska minska\n\nPolisen lovar att:\n• genomföra 10 fotpatruller\n");
+    assert_eq!(p.commitment_count(), 1);
+    assert!(p.goal.contains("brotten ska minska"));
+    // Prose promises without any bullet.
+    let p = parse("Våra löften\n\nPolisen lovar att genomföra minst 20 fotpatruller.\n\nKommunen lovar att förbättra belysningen.\n");
+    assert_eq!(p.commitment_count(), 2);
+    // Signatures as "Namn, roll" with place and date: not an avsnitt.
+    let p = parse("Polisen\n\n• Genomföra 5 kontroller.\n\nEkeby den 15 januari 2026\n\nAnna Berg, kommunstyrelsens ordförande\nPer Ek, kommunpolis\n");
+    assert_eq!(p.sections.len(), 1);
+    assert_eq!(p.signatories.len(), 2);
+    assert_eq!(p.signed.as_deref(), Some("Ekeby den 15 januari 2026"));
+    // Unclear ansvarig is marked, a party heading is certain.
+    let p = parse("Trygghet\n\n• Trygghetsvandringar i centrum.\n\nPolisen\n\n• Fotpatruller i centrum.\n");
+    let c: Vec<_> = p.sections.iter().flat_map(|s| &s.commitments).collect();
+    assert!(c[0].party_unclear);
+    assert!(!c[1].party_unclear);
+}

@@ -18,6 +18,34 @@ fn line() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Words of a löfte, none of them a number.
+fn word() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "genomföra", "minst", "insatser", "tillfällen", "polisen", "ska", "vid", "under", "i",
+        "och", "möten", "kontroller", "per", "år", "gånger", "riktade", "totalt", "cirka",
+    ])
+    .prop_map(String::from)
+}
+
+/// Numbers that are never a count: years, year ranges, dates, times, phone numbers.
+fn not_a_count() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1990u32..2100).prop_map(|y| y.to_string()),
+        (1990u32..2099).prop_map(|y| format!("{y}–{}", y + 1)),
+        (1990u32..2099, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}")),
+        (1u32..29, prop::sample::select(vec!["januari", "mars", "maj", "juni", "oktober", "december"]))
+            .prop_map(|(d, m)| format!("den {d} {m}")),
+        (1u32..29, prop::sample::select(vec!["februari", "april", "augusti"]), 2024u32..2030)
+            .prop_map(|(d, m, y)| format!("{d} {m} {y}")),
+        (0u32..24).prop_map(|h| format!("kl. {h}.00")),
+        (1u32..24).prop_map(|h| format!("kl {h}")),
+        (10u32..99, 100u32..999, 10u32..99, 10u32..99)
+            .prop_map(|(a, b, c, d)| format!("0{a}-{b} {c} {d}")),
+        (100u32..999, 10u32..99, 10u32..99).prop_map(|(a, b, c)| format!("010-{a} {b} {c}")),
+        Just("114 14".to_string()),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
@@ -41,6 +69,24 @@ proptest! {
                     prop_assert!(!t.unit.is_empty());
                 }
             }
+        }
+    }
+
+    /// A year, a date, a time or a phone number among words that could otherwise be a
+    /// target is never read as one, in a sentence or in a whole document.
+    #[test]
+    fn no_target_from_a_year_date_or_phone_number(
+        before in proptest::collection::vec(word(), 0..5),
+        token in not_a_count(),
+        after in proptest::collection::vec(word(), 0..5),
+    ) {
+        let sentence = format!("{} {token} {}", before.join(" "), after.join(" "));
+        let targets = parse_targets(&sentence, true);
+        prop_assert!(targets.is_empty(), "{sentence}: {targets:?}");
+        let doc = format!("Polisen\n\n• {sentence}\n• Genomföra {token} insatser.\n");
+        let p = parse(&doc);
+        for c in p.sections.iter().flat_map(|s| &s.commitments) {
+            prop_assert!(c.targets.is_empty(), "{doc}: {:?}", c.targets);
         }
     }
 

@@ -331,7 +331,7 @@ fn fresh_corpus_meets_the_thresholds() {
         t.commitments_found,
         100.0 * ratio(t.party_right, t.commitments_found),
     );
-    println!("{summary}");
+    println!("{summary}\n{}", report.join("\n"));
     let ok = ratio(t.targets_right, t.targets_expected) >= 0.9
         && ratio(t.commitments_found, t.commitments_expected) >= 0.9
         && ratio(t.wrong(), t.reported()) <= 0.2

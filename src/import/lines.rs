@@ -224,7 +224,10 @@ pub(super) fn is_contact_line(l: &str) -> bool {
 /// Cleans a heading: no numbering, no "Löfte 1:" or "Prioriterat område:", no trailing
 /// colon or "genom att".
 pub(super) fn heading_text(line: &str) -> String {
-    let mut h = strip_numbering(line.trim()).trim_end_matches(':').trim().to_string();
+    let mut h = strip_numbering(line.trim())
+        .trim_end_matches(':')
+        .trim()
+        .to_string();
     if let Some((label, rest)) = h.split_once([':', '–', '—'])
         && !rest.trim().is_empty()
         && is_heading_label(label)
@@ -360,7 +363,12 @@ pub(super) fn is_place_and_date(line: &str) -> bool {
         .iter()
         .take_while(|w| **w != "den" && !w.starts_with(|c: char| c.is_ascii_digit()))
         .count();
-    if place == 0 || place > 3 || !words[..place].iter().all(|w| w.starts_with(char::is_uppercase)) {
+    if place == 0
+        || place > 3
+        || !words[..place]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
         return false;
     }
     let last = words[words.len() - 1].trim_end_matches('.');
@@ -387,8 +395,13 @@ pub(super) fn take_signatures(lines: &mut Vec<String>) -> (Vec<(String, String)>
             continue;
         }
         if !found.is_empty()
-            && (["underskrifter", "undertecknare", "undertecknat", "underskrift"]
-                .contains(&lower.trim_end_matches(':'))
+            && ([
+                "underskrifter",
+                "undertecknare",
+                "undertecknat",
+                "underskrift",
+            ]
+            .contains(&lower.trim_end_matches(':'))
                 || lower.starts_with("för polisen")
                 || lower.starts_with("för kommunen")
                 || (lower.starts_with("för ") && lower.ends_with(" kommun")))
@@ -512,7 +525,10 @@ fn row(line: &str, cols: Columns) -> Option<Row> {
     text.push('.');
     Some(Row {
         text,
-        party: cols.party.and_then(|i| c.get(i)).and_then(|p| party_of_cell(p)),
+        party: cols
+            .party
+            .and_then(|i| c.get(i))
+            .and_then(|p| party_of_cell(p)),
         target_text: if target.is_empty() {
             activity.to_string()
         } else {
@@ -562,8 +578,7 @@ pub(super) fn read_lines(lines: &[String]) -> Vec<Kind> {
             && !is_bullet
             && match out.last() {
                 Some(Kind::Bullet(_, p, _)) => {
-                    indented
-                        || (!p.ends_with(['.', '!', '?', ':']) && !trimmed.ends_with(':'))
+                    indented || (!p.ends_with(['.', '!', '?', ':']) && !trimmed.ends_with(':'))
                 }
                 Some(Kind::Text(p)) => {
                     !p.ends_with(['.', '!', '?', ':'])

@@ -15,8 +15,8 @@ mod sentences;
 mod targets;
 
 use lines::*;
-use parties::{declaration, heading_party, is_promise_sentence, party_from_text};
 pub use parties::subject_party;
+use parties::{declaration, heading_party, is_promise_sentence, party_from_text};
 use sentences::{sentences, split_by_subject};
 use targets::bare;
 pub use targets::{parse_number, parse_sub_areas, parse_targets};
@@ -215,8 +215,7 @@ impl Sec {
     fn promises(&self) -> bool {
         !self.goal
             && !self.background
-            && (!self.items.is_empty()
-                || self.prose.iter().any(|p| promise_paragraph(p)))
+            && (!self.items.is_empty() || self.prose.iter().any(|p| promise_paragraph(p)))
     }
 }
 
@@ -243,7 +242,11 @@ pub fn parse(text: &str) -> ParsedPledge {
     let mut result = ParsedPledge::default();
 
     // Signatories and the place and date of signing, at the end.
-    let mut kept: Vec<String> = raw.iter().filter(|l| !l.trim().is_empty()).cloned().collect();
+    let mut kept: Vec<String> = raw
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .cloned()
+        .collect();
     let (signatories, signed) = take_signatures(&mut kept);
     if !signatories.is_empty() || signed.is_some() {
         // Cut the raw lines at the same place (the signature block is the tail).
@@ -336,8 +339,8 @@ pub fn parse(text: &str) -> ParsedPledge {
         let words = t.split_whitespace().count();
         let ends_sentence = t.ends_with(['.', '!', '?']);
         let short = t.chars().count() <= 100 && words <= 14;
-        let had_promises = sections.iter().any(|s| s.promises())
-            || current.as_ref().is_some_and(|s| s.promises());
+        let had_promises =
+            sections.iter().any(|s| s.promises()) || current.as_ref().is_some_and(|s| s.promises());
         if short && !ends_sentence && t.to_lowercase().contains("medborgarlöfte") {
             if result.title.is_none() && sections.is_empty() && current.is_none() {
                 result.title = Some(t.clone());
@@ -472,9 +475,15 @@ pub fn parse(text: &str) -> ParsedPledge {
 /// "Målet är …"): it goes to the målsättning.
 fn states_an_aim(p: &str) -> bool {
     let l = p.to_lowercase();
-    ["vi vill", "målet är", "målet med", "målsättningen", "syftet"]
-        .iter()
-        .any(|k| l.starts_with(k))
+    [
+        "vi vill",
+        "målet är",
+        "målet med",
+        "målsättningen",
+        "syftet",
+    ]
+    .iter()
+    .any(|k| l.starts_with(k))
 }
 
 /// The löften of a section, and any prose of it that states an aim.

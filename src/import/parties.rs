@@ -251,7 +251,9 @@ pub(super) fn party_from_text(text: &str) -> (Party, bool) {
     if lower.contains("i samverkan")
         || lower.contains("tillsammans med polisen")
         || lower.contains("tillsammans med kommunen")
-        || words.iter().any(|w| w == "vi" || w == "gemensamt" || w == "gemensamma")
+        || words
+            .iter()
+            .any(|w| w == "vi" || w == "gemensamt" || w == "gemensamma")
     {
         return (Party::Gemensamt, true);
     }

@@ -112,22 +112,66 @@ const COUNT_MARKERS: &[&str] = &[
 /// year, a phone number, a list number, an age limit, "de tre kommunerna".
 const NOT_AFTER: &[&str] = &[
     "kl", "kl.", "klockan", "den", "vecka", "v", "v.", "årskurs", "åk", "åk.", "nr", "nr.",
-    "nummer", "sida", "kapitel", "paragraf", "§", "steg", "fas", "de", "dessa", "våra",
-    "alla", "samtliga", "inom", "telefon", "tel", "tel.", "tfn", "ring", "via", "mellan",
-    "från", "över", "år", "sms", "vecka", "version", "punkt", "bilaga",
+    "nummer", "sida", "kapitel", "paragraf", "§", "steg", "fas", "de", "dessa", "våra", "alla",
+    "samtliga", "inom", "telefon", "tel", "tel.", "tfn", "ring", "via", "mellan", "från", "över",
+    "år", "sms", "vecka", "version", "punkt", "bilaga",
 ];
 /// Words that are never a unit.
 const NOT_UNITS: &[&str] = &[
-    "och", "eller", "samt", "i", "på", "av", "med", "för", "till", "under", "om", "som", "per",
-    "var", "år", "året", "åren", "års", "åriga", "procent", "procentenheter", "%", "de", "den",
-    "det", "där", "när", "inom", "mellan", "kring", "vid", "hos", "efter", "före", "innan",
-    "mot", "från", "genom", "bland", "enligt", "varje", "gång", "gånger", "ska", "kommer",
-    "under", "än", "sig", "vardera",
+    "och",
+    "eller",
+    "samt",
+    "i",
+    "på",
+    "av",
+    "med",
+    "för",
+    "till",
+    "under",
+    "om",
+    "som",
+    "per",
+    "var",
+    "år",
+    "året",
+    "åren",
+    "års",
+    "åriga",
+    "procent",
+    "procentenheter",
+    "%",
+    "de",
+    "den",
+    "det",
+    "där",
+    "när",
+    "inom",
+    "mellan",
+    "kring",
+    "vid",
+    "hos",
+    "efter",
+    "före",
+    "innan",
+    "mot",
+    "från",
+    "genom",
+    "bland",
+    "enligt",
+    "varje",
+    "gång",
+    "gånger",
+    "ska",
+    "kommer",
+    "under",
+    "än",
+    "sig",
+    "vardera",
 ];
 /// Street names end so: "Storgatan 14" is an address.
 const STREET_ENDINGS: &[&str] = &[
-    "gatan", "vägen", "torget", "gränd", "plan", "stigen", "allén", "backen", "leden",
-    "gata", "väg",
+    "gatan", "vägen", "torget", "gränd", "plan", "stigen", "allén", "backen", "leden", "gata",
+    "väg",
 ];
 
 pub(super) fn bare(word: &str) -> String {
@@ -243,7 +287,11 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
     while i < words.len() {
         let w = bare(words[i]);
         let lower = w.to_lowercase();
-        let prev = if i > 0 { lower_words[i - 1].clone() } else { String::new() };
+        let prev = if i > 0 {
+            lower_words[i - 1].clone()
+        } else {
+            String::new()
+        };
         // A phone number runs on over its groups of digits: "0454-30 30 00".
         let digits_only = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '-');
         if digits_only && (phone || (w.starts_with('0') && w.len() >= 3)) {
@@ -266,10 +314,14 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
             },
         };
         let next = lower_words.get(i + 1).map(String::as_str).unwrap_or("");
-        let prev_prev = if i > 1 { lower_words[i - 2].as_str() } else { "" };
+        let prev_prev = if i > 1 {
+            lower_words[i - 2].as_str()
+        } else {
+            ""
+        };
         let is_article = matches!(lower.as_str(), "en" | "ett");
-        let marked = COUNT_MARKERS.contains(&prev.as_str())
-            && (prev != "till" || prev_prev == "upp");
+        let marked =
+            COUNT_MARKERS.contains(&prev.as_str()) && (prev != "till" || prev_prev == "upp");
         let street = i > 0
             && words[i - 1].starts_with(char::is_uppercase)
             && STREET_ENDINGS.iter().any(|e| prev.ends_with(e));
@@ -285,18 +337,21 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
         if n == 0
             || year_range
             || is_year(n, &w)
-            || (is_article && !marked && !matches!(next, "gång" | "gången") && !article_rate(&lower_words, i))
+            || (is_article
+                && !marked
+                && !matches!(next, "gång" | "gången")
+                && !article_rate(&lower_words, i))
             || words[i].contains(['/', ':'])
             || words[i].ends_with('%')
             || (NOT_AFTER.contains(&prev.as_str()) && !marked)
             || street
             || in_digit_run
             || month_follows
-            || matches!(next, "%" | "procent" | "procentenheter" | "år" | "års" | "åriga")
-            || (lower == "sex"
-                && !prev.is_empty()
-                && !marked
-                && i + 1 >= words.len())
+            || matches!(
+                next,
+                "%" | "procent" | "procentenheter" | "år" | "års" | "åriga"
+            )
+            || (lower == "sex" && !prev.is_empty() && !marked && i + 1 >= words.len())
         {
             i += 1;
             continue;
@@ -362,11 +417,7 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
         let rate = rate_in(&tail).or(slash_year.then_some((1, "år")));
         let (count, per_year, rate_text) = match rate {
             Some((1, _)) => (n, true, None),
-            Some((f, per)) => (
-                n.saturating_mul(f),
-                true,
-                Some(format!("{n} per {per}")),
-            ),
+            Some((f, per)) => (n.saturating_mul(f), true, Some(format!("{n} per {per}"))),
             None => (n, false, None),
         };
         let each = tail.first().is_some_and(|t| t == "var" || t == "vardera") || each_text;

@@ -312,8 +312,16 @@ fn numbers_rates_and_parties_table() {
         ("Två gånger per termin.", false, &["4år"]),
         ("Anordna två föräldraträffar per termin.", false, &["4år"]),
         ("Nattvandring en gång i månaden.", false, &["12år"]),
-        ("Hastighetskontroller minst två gånger per månad.", false, &["24år"]),
-        ("Polisen är på plats vid torget varje vecka.", false, &["52år"]),
+        (
+            "Hastighetskontroller minst två gånger per månad.",
+            false,
+            &["24år"],
+        ),
+        (
+            "Polisen är på plats vid torget varje vecka.",
+            false,
+            &["52år"],
+        ),
         ("Lägesbilden uppdateras varje månad.", false, &["12år"]),
         ("Rapportera varje kvartal.", false, &["4år"]),
         ("Kontroller i snitt en kväll per vecka.", false, &["52år"]),
@@ -322,13 +330,25 @@ fn numbers_rates_and_parties_table() {
         ("Tolv fotpatruller årligen.", false, &["12år"]),
         ("Minst 6 kontroller/år.", false, &["6år"]),
         // One target per party.
-        ("Polisen och kommunen ska var för sig genomföra minst åtta skolbesök.", true, &["8P", "8K"]),
-        ("Polisen och kommunen genomför vardera fyra riktade insatser.", true, &["4P", "4K"]),
+        (
+            "Polisen och kommunen ska var för sig genomföra minst åtta skolbesök.",
+            true,
+            &["8P", "8K"],
+        ),
+        (
+            "Polisen och kommunen genomför vardera fyra riktade insatser.",
+            true,
+            &["4P", "4K"],
+        ),
         ("Båda parter deltar i minst 2 möten.", true, &["2P", "2K"]),
         ("Minst åtta riktade insatser var.", true, &["8P", "8K"]),
         ("Polisen genomför vardera fyra insatser.", false, &["4"]),
         // A target in the second sentence.
-        ("Vi ska synas mer. Detta gör vi genom minst 30 fotpatruller.", false, &["30"]),
+        (
+            "Vi ska synas mer. Detta gör vi genom minst 30 fotpatruller.",
+            false,
+            &["30"],
+        ),
         // Not targets: years, dates, times, phone numbers, percentages, ages, addresses.
         ("Under 2024 ska arbetet komma igång.", false, &[]),
         ("Överenskommelsen gäller 2023–2024.", false, &[]),
@@ -343,7 +363,11 @@ fn numbers_rates_and_parties_table() {
         ("Minska brotten med 10 %.", false, &[]),
         ("Minska skadegörelsen med 20 procent.", false, &[]),
         ("För unga mellan 13 och 17 år.", false, &[]),
-        ("Drogförebyggande lektioner för 15 år gamla elever.", false, &[]),
+        (
+            "Drogförebyggande lektioner för 15 år gamla elever.",
+            false,
+            &[],
+        ),
         ("Lektioner 13–17 år.", false, &[]),
         ("Föräldramöten i årskurs 7–9.", false, &[]),
         ("Skolbesök i åk 8.", false, &[]),
@@ -352,12 +376,20 @@ fn numbers_rates_and_parties_table() {
         ("Genomföra en trygghetsvandring.", false, &[]),
         ("Klottersanering inom 48 timmar.", false, &[]),
         ("Åtgärda bristerna inom tre månader.", false, &[]),
-        ("Under de två första veckorna efter terminsstart.", false, &[]),
+        (
+            "Under de två första veckorna efter terminsstart.",
+            false,
+            &[],
+        ),
         ("Se vecka 12 i planen.", false, &[]),
         ("Öppet 24/7 för tips.", false, &[]),
         // Units with an adjective; a count without a unit takes the löfte's subject.
         ("Röja buskage på tre otrygga platser.", false, &["3"]),
-        ("Trygghetsvandringar i centrum, minst tre under året.", false, &["3"]),
+        (
+            "Trygghetsvandringar i centrum, minst tre under året.",
+            false,
+            &["3"],
+        ),
         ("Trafikkontroller av mopeder, minst 6 st.", false, &["6"]),
     ];
     for (text, both, expected) in cases {
@@ -370,7 +402,9 @@ fn numbers_rates_and_parties_table() {
     );
     // The rate is kept as written.
     assert_eq!(
-        parse_targets("Två gånger per termin.", false)[0].rate.as_deref(),
+        parse_targets("Två gånger per termin.", false)[0]
+            .rate
+            .as_deref(),
         Some("2 per termin")
     );
 }
@@ -397,7 +431,11 @@ fn who_promises_table() {
     // When nothing names the party: certain from "i samverkan", a guess otherwise.
     let from_text: &[(&str, Party, bool)] = &[
         ("Nattvandringar i samverkan.", Gemensamt, true),
-        ("Genomföra utbildning i samverkan med polisen.", Kommunen, true),
+        (
+            "Genomföra utbildning i samverkan med polisen.",
+            Kommunen,
+            true,
+        ),
         ("Fotpatruller i samverkan med kommunen.", Polisen, true),
         ("Ett par gånger per år bjuder vi in.", Gemensamt, true),
         ("Ökad polisiär närvaro på torget.", Polisen, false),
@@ -412,11 +450,20 @@ fn who_promises_table() {
         ("Polisen åtar sig att:", Some((Polisen, "Polisen"))),
         ("Kommunen lovar:", Some((Kommunen, "Kommunen"))),
         ("Tillsammans ska vi:", Some((Gemensamt, "Tillsammans"))),
-        ("Polisen och Lindås kommun lovar att:", Some((Gemensamt, "Polisen och Lindås kommun"))),
+        (
+            "Polisen och Lindås kommun lovar att:",
+            Some((Gemensamt, "Polisen och Lindås kommun")),
+        ),
         ("Det här gör polisen:", Some((Polisen, "Polisen"))),
-        ("Bromölla kommun och polisen ska gemensamt:", Some((Gemensamt, "Bromölla kommun och polisen"))),
+        (
+            "Bromölla kommun och polisen ska gemensamt:",
+            Some((Gemensamt, "Bromölla kommun och polisen")),
+        ),
         ("Målet är att:", None),
-        ("Utifrån gemensam lägesbild kommer prioriteringar att vara följande:", None),
+        (
+            "Utifrån gemensam lägesbild kommer prioriteringar att vara följande:",
+            None,
+        ),
         ("Polisen åtar sig att genomföra fotpatruller.", None),
     ];
     for (line, expected) in declarations {
@@ -462,11 +509,20 @@ fn layouts_table() {
     for (line, expected) in [
         ("1. Trygg trafikmiljö", "Trygg trafikmiljö"),
         ("2.1 Narkotika bland unga", "Narkotika bland unga"),
-        ("Löfte 1: Ökad trygghet vid Stortorget", "Ökad trygghet vid Stortorget"),
-        ("Medborgarlöfte 2 – Ett tryggare Resecentrum", "Ett tryggare Resecentrum"),
+        (
+            "Löfte 1: Ökad trygghet vid Stortorget",
+            "Ökad trygghet vid Stortorget",
+        ),
+        (
+            "Medborgarlöfte 2 – Ett tryggare Resecentrum",
+            "Ett tryggare Resecentrum",
+        ),
         ("Prioriterat område: Trygg stadskärna", "Trygg stadskärna"),
         ("Informera och utbilda genom att:", "Informera och utbilda"),
-        ("Trafik: hastighet och mopeder", "Trafik: hastighet och mopeder"),
+        (
+            "Trafik: hastighet och mopeder",
+            "Trafik: hastighet och mopeder",
+        ),
     ] {
         assert_eq!(heading_text(line), expected, "{line}");
     }
@@ -485,10 +541,14 @@ fn layouts_table() {
 #[test]
 fn document_layouts() {
     // A numbered list of short löften is a list, not headings.
-    let p = parse("Det här lovar vi\n\n1. Fler trygghetsvandringar\n2. Mer belysning\n3. Fler fotpatruller\n");
+    let p = parse(
+        "Det här lovar vi\n\n1. Fler trygghetsvandringar\n2. Mer belysning\n3. Fler fotpatruller\n",
+    );
     assert_eq!(p.commitment_count(), 3, "{p:#?}");
     // A numbered heading over a list is a heading.
-    let p = parse("Medborgarlöfte 2026\n\n1. Trafik\n\n1) Polisen genomför 6 kontroller.\n2) Kommunen sätter upp skyltar.\n");
+    let p = parse(
+        "Medborgarlöfte 2026\n\n1. Trafik\n\n1) Polisen genomför 6 kontroller.\n2) Kommunen sätter upp skyltar.\n",
+    );
     assert_eq!(p.sections[0].title, "Trafik");
     assert_eq!(p.commitment_count(), 2);
     // A table with tabs: the Ansvarig column decides, the Mål column gives the target.
@@ -501,23 +561,37 @@ fn document_layouts() {
     assert_eq!((c[1].party, c[1].targets.len()), (Party::Kommunen, 0));
     assert!(c[0].text.contains("Mål: minst 12 kontroller"));
     // A löfte broken over two lines, the second indented.
-    let p = parse("Polisen\n\n• Polisen genomför 4 kontroller av serveringsställen.\n  Kontrollerna görs med länsstyrelsen.\n");
+    let p = parse(
+        "Polisen\n\n• Polisen genomför 4 kontroller av serveringsställen.\n  Kontrollerna görs med länsstyrelsen.\n",
+    );
     assert_eq!(p.commitment_count(), 1);
-    assert!(p.sections[0].commitments[0].text.ends_with("länsstyrelsen."));
+    assert!(
+        p.sections[0].commitments[0]
+            .text
+            .ends_with("länsstyrelsen.")
+    );
     // Goal bullets under "Målet är att:" are not löften; the promises after are.
-    let p = parse("Målet är att:\n• färre ska vara otrygga\n• brotten ska minska\n\nPolisen lovar att:\n• genomföra 10 fotpatruller\n");
+    let p = parse(
+        "Målet är att:\n• färre ska vara otrygga\n• brotten ska minska\n\nPolisen lovar att:\n• genomföra 10 fotpatruller\n",
+    );
     assert_eq!(p.commitment_count(), 1);
     assert!(p.goal.contains("brotten ska minska"));
     // Prose promises without any bullet.
-    let p = parse("Våra löften\n\nPolisen lovar att genomföra minst 20 fotpatruller.\n\nKommunen lovar att förbättra belysningen.\n");
+    let p = parse(
+        "Våra löften\n\nPolisen lovar att genomföra minst 20 fotpatruller.\n\nKommunen lovar att förbättra belysningen.\n",
+    );
     assert_eq!(p.commitment_count(), 2);
     // Signatures as "Namn, roll" with place and date: not an avsnitt.
-    let p = parse("Polisen\n\n• Genomföra 5 kontroller.\n\nEkeby den 15 januari 2026\n\nAnna Berg, kommunstyrelsens ordförande\nPer Ek, kommunpolis\n");
+    let p = parse(
+        "Polisen\n\n• Genomföra 5 kontroller.\n\nEkeby den 15 januari 2026\n\nAnna Berg, kommunstyrelsens ordförande\nPer Ek, kommunpolis\n",
+    );
     assert_eq!(p.sections.len(), 1);
     assert_eq!(p.signatories.len(), 2);
     assert_eq!(p.signed.as_deref(), Some("Ekeby den 15 januari 2026"));
     // Unclear ansvarig is marked, a party heading is certain.
-    let p = parse("Trygghet\n\n• Trygghetsvandringar i centrum.\n\nPolisen\n\n• Fotpatruller i centrum.\n");
+    let p = parse(
+        "Trygghet\n\n• Trygghetsvandringar i centrum.\n\nPolisen\n\n• Fotpatruller i centrum.\n",
+    );
     let c: Vec<_> = p.sections.iter().flat_map(|s| &s.commitments).collect();
     assert!(c[0].party_unclear);
     assert!(!c[1].party_unclear);

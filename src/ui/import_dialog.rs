@@ -90,7 +90,14 @@ impl Preview {
                 .map(|s| (s.name.clone(), s.role.clone()))
                 .collect(),
             signed: p.signed.clone().unwrap_or_default(),
-            ignored: p.ignored.clone(),
+            // Text under a heading that is not a löfte is shown with the unused lines.
+            ignored: p
+                .sections
+                .iter()
+                .filter(|s| !s.intro.is_empty())
+                .map(|s| format!("{}: {}", s.title, s.intro))
+                .chain(p.ignored.iter().cloned())
+                .collect(),
         }
     }
 
@@ -253,6 +260,19 @@ fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
             "Förhandsgranskning: {} avsnitt, {n} löften. Rätta det som blev fel innan du sparar.",
             p.sections.len()
         ));
+        let unclear = p.unclear_count();
+        if unclear > 0 {
+            ui.colored_label(
+                super::widgets::behind_text(ui),
+                match unclear {
+                    1 => "1 löfte har osäker ansvarig (?): texten säger inte vem. Välj ansvarig."
+                        .to_string(),
+                    n => format!(
+                        "{n} löften har osäker ansvarig (?): texten säger inte vem. Välj ansvarig."
+                    ),
+                },
+            );
+        }
         // The buttons stay above the (long) preview so that they are always in view.
         let draft = p.to_draft(&st.title);
         if let Err(e) = &draft {
@@ -296,7 +316,67 @@ fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
     actions
 }
 
+impl Preview {
+    /// Löften whose ansvarig nothing in the text said.
+    pub fn unclear_count(&self) -> usize {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.commitments)
+            .filter(|c| c.party_unclear)
+            .count()
+    }
+}
+
+/// What the text says around the löften: målsättning, undertecknare, ort och datum,
+/// kontakt — each a field the user can correct.
+fn document_fields(ui: &mut Ui, p: &mut Preview) {
+    let l = ui.label(RichText::new("Målsättning ur texten").strong());
+    ui.add(
+        text_area(&mut p.goal, "p_goal", f32::INFINITY, 3).hint_text(
+            "Syfte och bakgrund (hittades ingen i texten, skriv den här eller lämna tomt)",
+        ),
+    )
+    .labelled_by(l.id);
+    ui.add_space(4.0);
+    ui.label(RichText::new("Undertecknare").strong());
+    let mut remove = None;
+    for (i, (n, r)) in p.signatories.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            labelled(ui, "Namn", text_field(n, ("p_sig_n", i), 200.0));
+            labelled(ui, "Roll", text_field(r, ("p_sig_r", i), 260.0));
+            if ui.small_button("Ta bort undertecknare").clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        p.signatories.remove(i);
+    }
+    ui.horizontal(|ui| {
+        if p.signatories.is_empty() {
+            ui.label(weak("Inga undertecknare hittades."));
+        }
+        if ui.small_button("Lägg till en undertecknare").clicked() {
+            p.signatories.push((String::new(), String::new()));
+        }
+    });
+    ui.horizontal(|ui| {
+        labelled(
+            ui,
+            "Ort och datum",
+            text_field(&mut p.signed, "p_signed", 240.0).hint_text("Ort den 15 januari 2026"),
+        );
+        labelled(
+            ui,
+            "Kontakt",
+            text_field(&mut p.contact, "p_contact", 300.0),
+        );
+    });
+    ui.separator();
+}
+
 fn preview_ui(ui: &mut Ui, p: &mut Preview) {
+    document_fields(ui, p);
     let mut remove_section = None;
     for (si, s) in p.sections.iter_mut().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -318,9 +398,21 @@ fn preview_ui(ui: &mut Ui, p: &mut Preview) {
                 ui.add(text_area(&mut c.text, ("p_text", si, ci), f32::INFINITY, 2))
                     .labelled_by(l.id);
                 ui.horizontal_wrapped(|ui| {
-                    ui.label("Ansvarig");
+                    if c.party_unclear {
+                        // Nothing in the text said who: a guess until the user chooses.
+                        ui.label(
+                            RichText::new("Ansvarig ?")
+                                .strong()
+                                .color(super::widgets::behind_text(ui)),
+                        )
+                        .on_hover_text("Texten säger inte vem som ansvarar. Välj ansvarig.");
+                    } else {
+                        ui.label("Ansvarig");
+                    }
                     for party in Party::ALL {
-                        ui.radio_value(&mut c.party, party, party.label());
+                        if ui.radio_value(&mut c.party, party, party.label()).clicked() {
+                            c.party_unclear = false;
+                        }
                     }
                     if ui.small_button("Ta bort löfte").clicked() {
                         remove = Some(ci);
@@ -340,6 +432,9 @@ fn preview_ui(ui: &mut Ui, p: &mut Preview) {
                             text_field(&mut t.unit, ("p_unit", si, ci, ti), 180.0),
                         );
                         ui.checkbox(&mut t.per_year, "per år");
+                        if let Some(rate) = &t.rate {
+                            ui.label(weak(format!("(räknat från {rate})")));
+                        }
                         if let Some(party) = t.party {
                             ui.label(weak(format!("({})", party.label())));
                         }
@@ -373,25 +468,6 @@ fn preview_ui(ui: &mut Ui, p: &mut Preview) {
     }
     if let Some(si) = remove_section {
         p.sections.remove(si);
-    }
-    if !p.signatories.is_empty() {
-        ui.label(RichText::new("Undertecknare").strong());
-        for (i, (n, r)) in p.signatories.iter_mut().enumerate() {
-            ui.horizontal(|ui| {
-                ui.add(
-                    egui::TextEdit::singleline(n)
-                        .id_salt(("p_sig_n", i))
-                        .desired_width(200.0)
-                        .hint_text("Namn"),
-                );
-                ui.add(
-                    egui::TextEdit::singleline(r)
-                        .id_salt(("p_sig_r", i))
-                        .desired_width(260.0)
-                        .hint_text("Roll"),
-                );
-            });
-        }
     }
     if !p.ignored.is_empty() {
         egui::CollapsingHeader::new(format!("Rader som inte användes ({})", p.ignored.len()))

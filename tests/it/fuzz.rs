@@ -21,8 +21,24 @@ fn line() -> impl Strategy<Value = String> {
 /// Words of a löfte, none of them a number.
 fn word() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
-        "genomföra", "minst", "insatser", "tillfällen", "polisen", "ska", "vid", "under", "i",
-        "och", "möten", "kontroller", "per", "år", "gånger", "riktade", "totalt", "cirka",
+        "genomföra",
+        "minst",
+        "insatser",
+        "tillfällen",
+        "polisen",
+        "ska",
+        "vid",
+        "under",
+        "i",
+        "och",
+        "möten",
+        "kontroller",
+        "per",
+        "år",
+        "gånger",
+        "riktade",
+        "totalt",
+        "cirka",
     ])
     .prop_map(String::from)
 }
@@ -33,9 +49,18 @@ fn not_a_count() -> impl Strategy<Value = String> {
         (1990u32..2100).prop_map(|y| y.to_string()),
         (1990u32..2099).prop_map(|y| format!("{y}–{}", y + 1)),
         (1990u32..2099, 1u32..13, 1u32..29).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}")),
-        (1u32..29, prop::sample::select(vec!["januari", "mars", "maj", "juni", "oktober", "december"]))
+        (
+            1u32..29,
+            prop::sample::select(vec![
+                "januari", "mars", "maj", "juni", "oktober", "december"
+            ])
+        )
             .prop_map(|(d, m)| format!("den {d} {m}")),
-        (1u32..29, prop::sample::select(vec!["februari", "april", "augusti"]), 2024u32..2030)
+        (
+            1u32..29,
+            prop::sample::select(vec!["februari", "april", "augusti"]),
+            2024u32..2030
+        )
             .prop_map(|(d, m, y)| format!("{d} {m} {y}")),
         (0u32..24).prop_map(|h| format!("kl. {h}.00")),
         (1u32..24).prop_map(|h| format!("kl {h}")),

@@ -108,7 +108,11 @@ fn read_expect(text: &str) -> Expect {
 }
 
 fn norm(s: &str) -> String {
-    let s = s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     s.strip_prefix("att ").map(String::from).unwrap_or(s)
 }
 
@@ -241,10 +245,7 @@ fn score(p: &ParsedPledge, e: &Expect) -> (Score, Vec<String>) {
         .map(|s| (s.name.clone(), s.role.clone()))
         .collect();
     if sigs != e.signatories {
-        diffs.push(format!(
-            "undertecknare {sigs:?} ≠ {:?}",
-            e.signatories
-        ));
+        diffs.push(format!("undertecknare {sigs:?} ≠ {:?}", e.signatories));
     }
     for g in &e.goal {
         if !p.goal.contains(g.as_str()) {

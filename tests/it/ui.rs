@@ -569,6 +569,102 @@ fn import_paste_preview_correct_and_save() {
     assert_eq!(s.rows[2].targets[0].target.count, 2);
 }
 
+/// The preview shows what the text says around the löften (målsättning, undertecknare,
+/// ort och datum) and marks an ansvarig nothing said with "?"; the user fixes both.
+#[test]
+fn import_preview_shows_goal_signatories_and_unclear_ansvarig() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    h.get_by_label("Redigera").click();
+    h.run();
+    h.get_by_label("Importera från text…").click();
+    h.run();
+    type_into(&mut h, "Period", "2026");
+    let label = "Klistra in texten (rubriker, punktlistor, undertecknare)";
+    let text = "Medborgarlöfte 2026\n\nVi vill minska otryggheten i centrum.\n\nTrygghet\n\n• Trygghetsvandringar i centrum, minst tre under året.\n\nPolisen lovar att:\n• genomföra 10 fotpatruller\n\nOlofström den 15 januari 2026\n\nAnna Berg, kommunstyrelsens ordförande\n";
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text(text);
+    h.run();
+    h.get_by_label("Tolka texten").click();
+    h.run();
+    h.get_by_label_contains("1 löfte har osäker ansvarig (?)");
+    h.get_by_label("Ansvarig ?");
+    let goal = h.get_by_role_and_label(Role::MultilineTextInput, "Målsättning ur texten");
+    assert!(
+        goal.value()
+            .unwrap_or_default()
+            .contains("minska otryggheten"),
+        "the målsättning is shown"
+    );
+    let name = h.get_by_role_and_label(Role::TextInput, "Namn");
+    assert_eq!(name.value().as_deref(), Some("Anna Berg"));
+    let signed = h.get_by_role_and_label(Role::TextInput, "Ort och datum");
+    assert_eq!(
+        signed.value().as_deref(),
+        Some("Olofström den 15 januari 2026")
+    );
+    // The user decides: the walks are the kommun's.
+    // The preview's two löften have the last two "Kommunen" choices (Redigera, behind
+    // the window, has its own); the unclear one is the first of them.
+    let n = h
+        .get_all_by_role_and_label(Role::RadioButton, "Kommunen")
+        .count();
+    h.get_all_by_role_and_label(Role::RadioButton, "Kommunen")
+        .nth(n - 2)
+        .unwrap()
+        .scroll_to_me();
+    h.run();
+    h.get_all_by_role_and_label(Role::RadioButton, "Kommunen")
+        .nth(n - 2)
+        .unwrap()
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("Ansvarig ?").is_none(),
+        "chosen, no longer unclear"
+    );
+    // And adds a second signatory.
+    h.get_by_label("Lägg till en undertecknare").scroll_to_me();
+    h.run();
+    h.get_by_label("Lägg till en undertecknare").click();
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, "Namn")
+        .nth(1)
+        .unwrap()
+        .click();
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, "Namn")
+        .nth(1)
+        .unwrap()
+        .type_text("Per Ek");
+    h.run();
+    h.get_by_label("Spara medborgarlöftet").click();
+    h.run();
+    let (b, s) = h.state().board().unwrap();
+    assert_eq!(b.pledge.period.to_string(), "2026");
+    assert!(b.pledge.goal.contains("minska otryggheten"));
+    let names: Vec<_> = b
+        .pledge
+        .signatories
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["Anna Berg", "Per Ek"]);
+    let walks = s
+        .rows
+        .iter()
+        .find(|r| r.commitment.text.starts_with("Trygghetsvandringar"))
+        .unwrap();
+    assert_eq!(
+        walks.commitment.party,
+        trygghetstavlan::domain::Party::Kommunen
+    );
+    assert_eq!(walks.targets[0].target.count, 3);
+}
+
 #[test]
 fn copy_forward_from_the_edit_tab() {
     let mut h = harness();

@@ -596,7 +596,7 @@ impl App {
                 actions.extend(screens.measures.ui(ui, &data.open_items, today));
             }
             (Tab::Edit, Some((board, _)), _) => {
-                actions.extend(screens.authoring.ui(ui, board));
+                actions.extend(screens.authoring.ui(ui, board, today));
             }
             (Tab::Edit, None, Some(Selection::Municipality(m))) => {
                 actions.extend(crate::ui::new_pledge::ui(

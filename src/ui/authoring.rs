@@ -10,6 +10,7 @@ use crate::domain::{
     Signatory,
 };
 use crate::validate::Invalid;
+use chrono::{Datelike, NaiveDate};
 use egui::{RichText, Ui};
 use std::collections::HashMap;
 
@@ -113,7 +114,9 @@ pub struct AuthoringScreen {
 
 impl AuthoringScreen {
     /// Fills the forms from the loaded medborgarlöfte (when another one is shown).
-    pub fn sync(&mut self, b: &BoardData) {
+    /// The suggested new period is the year after this one, or this year when that has
+    /// already come (a 2024 löfte opened in 2026 suggests 2026, not 2025).
+    pub fn sync(&mut self, b: &BoardData, today: NaiveDate) {
         if self.head.pledge != Some(b.pledge.id) {
             self.head = HeadForm {
                 pledge: Some(b.pledge.id),
@@ -129,7 +132,7 @@ impl AuthoringScreen {
             };
             self.section_names.clear();
             self.confirm = None;
-            self.new_period = (b.pledge.period.last + 1).to_string();
+            self.new_period = (b.pledge.period.last + 1).max(today.year()).to_string();
             self.copy_previous = true;
         }
         for s in &b.sections {
@@ -141,11 +144,15 @@ impl AuthoringScreen {
 }
 
 impl AuthoringScreen {
-    pub fn ui(&mut self, ui: &mut Ui, board: &BoardData) -> Vec<Action> {
+    pub fn ui(&mut self, ui: &mut Ui, board: &BoardData, today: NaiveDate) -> Vec<Action> {
         if let Some(form) = &mut self.commitment_form {
             return super::commitment_form::show(ui, form).into_iter().collect();
         }
-        AuthoringView { board, state: self }
+        AuthoringView {
+            board,
+            state: self,
+            today,
+        }
             .ui(ui)
             .into_iter()
             .map(Action::Authoring)
@@ -156,12 +163,13 @@ impl AuthoringScreen {
 struct AuthoringView<'a> {
     board: &'a BoardData,
     state: &'a mut AuthoringScreen,
+    today: NaiveDate,
 }
 
 impl AuthoringView<'_> {
     fn ui(&mut self, ui: &mut Ui) -> Vec<AuthoringAction> {
         let mut actions = Vec::new();
-        self.state.sync(self.board);
+        self.state.sync(self.board, self.today);
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {

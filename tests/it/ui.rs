@@ -928,6 +928,18 @@ fn first_start_after_the_seed_periods_offers_the_new_period() {
     assert_eq!(h.state().board().unwrap().0.pledge.period.first, 2026);
 }
 
+/// Redigera on a medborgarlöfte that ran out years ago suggests this year, not the year
+/// after it.
+#[test]
+fn redigera_suggests_this_year_for_an_old_medborgarlofte() {
+    let mut h = harness_on("2026-11-24");
+    select(&mut h, "Bromölla");
+    h.get_by_label("Redigera").click();
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "Ny period");
+    assert_eq!(field.value().as_deref(), Some("2026"));
+}
+
 #[test]
 fn a_new_lofte_exists_only_after_spara() {
     let mut h = harness();

@@ -441,7 +441,8 @@ pub fn parse(text: &str) -> ParsedPledge {
     for (idx, s) in sections.into_iter().enumerate() {
         let before = idx < first_promise;
         if s.goal || s.background || (before && !s.promised) {
-            if !s.heading.is_empty() && !s.goal && !s.prose.is_empty() {
+            // The heading introduces what follows it ("Fokusområden:", "Bakgrund:").
+            if !s.heading.is_empty() && !s.is_empty() {
                 goal.push(format!("{}:", s.heading));
             }
             goal.extend(s.prose);

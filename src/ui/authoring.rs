@@ -282,9 +282,10 @@ impl AuthoringView<'_> {
                 });
             }
             if ui.button("Importera från text…").clicked() {
+                // The period typed beside it (this year or the next, as suggested).
                 actions.push(A::OpenImport {
                     municipality: self.board.municipality.id,
-                    period: (self.board.pledge.period.last + 1).to_string(),
+                    period: st.new_period.trim().to_string(),
                 });
             }
         });

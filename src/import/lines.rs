@@ -159,6 +159,11 @@ pub(super) fn is_background_heading(h: &str) -> bool {
         "så togs",
         "så har löftet",
         "varför",
+        "det här har vi gjort",
+        "vad har vi gjort",
+        "förra årets",
+        "resultat",
+        "så gick det",
     ]
     .iter()
     .any(|k| l.starts_with(k))
@@ -186,6 +191,9 @@ pub(super) fn is_trailing_heading(h: &str) -> bool {
     ]
     .iter()
     .any(|k| l.starts_with(k))
+        || ["följa upp", "följs upp", "följer upp"]
+            .iter()
+            .any(|k| l.contains(k))
 }
 
 /// Headings that only mark the start of the löften ("Det här lovar vi").

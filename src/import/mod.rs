@@ -16,7 +16,7 @@ mod targets;
 
 use lines::*;
 pub use parties::subject_party;
-use parties::{declaration, heading_party, is_promise_sentence, party_from_text};
+use parties::{declaration, heading_party, is_promise_sentence, labelled_party, party_from_text};
 use sentences::{sentences, split_by_subject};
 use targets::bare;
 pub use targets::{parse_number, parse_sub_areas, parse_targets};
@@ -207,6 +207,11 @@ impl Sec {
         }
     }
 
+    fn push_item(&mut self, mut item: Item) {
+        item.after = self.prose.len();
+        self.items.push(item);
+    }
+
     fn is_empty(&self) -> bool {
         self.items.is_empty() && self.prose.is_empty()
     }
@@ -227,6 +232,8 @@ struct Item {
     party: Option<Party>,
     /// Where a table row's target is read (its Mål column).
     target_text: Option<String>,
+    /// How many prose paragraphs of its section came before it.
+    after: usize,
 }
 
 fn promise_paragraph(p: &str) -> bool {
@@ -298,9 +305,10 @@ pub fn parse(text: &str) -> ParsedPledge {
                     text: t.clone(),
                     party: None,
                     target_text: None,
+                    after: 0,
                 };
                 match &mut current {
-                    Some(s) => s.items.push(item),
+                    Some(s) => s.push_item(item),
                     // Bullets before any heading: the purpose list.
                     None => goal.push(format!("• {t}")),
                 }
@@ -312,6 +320,7 @@ pub fn parse(text: &str) -> ParsedPledge {
                     text: r.text.clone(),
                     party: r.party,
                     target_text: Some(r.target_text.clone()),
+                    after: 0,
                 };
                 // A table under prose starts its own avsnitt.
                 let fresh = match &current {
@@ -327,7 +336,7 @@ pub fn parse(text: &str) -> ParsedPledge {
                     current = Some(s);
                 }
                 if let Some(s) = &mut current {
-                    s.items.push(item);
+                    s.push_item(item);
                 }
                 continue;
             }
@@ -487,6 +496,12 @@ fn states_an_aim(p: &str) -> bool {
     .any(|k| l.starts_with(k))
 }
 
+/// A quotation in a news text ("– Vi vill …, säger kommunalrådet"): never a löfte.
+fn is_quote(p: &str) -> bool {
+    let l = p.to_lowercase();
+    l.contains(", säger ") || l.contains(" säger hon") || l.contains(" säger han")
+}
+
 /// The löften of a section, and any prose of it that states an aim.
 fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String>) {
     let mut loften = Vec::new();
@@ -502,10 +517,35 @@ fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String
             texts.push((it.text.clone(), it.party, it.target_text.clone()));
         }
     }
+    // A short item right under prose that names focus areas or priorities is a topic
+    // of the purpose, not a löfte ("… identifierat ett antal fokusområden:").
+    let names_topics = |n: usize| {
+        n.checked_sub(1)
+            .and_then(|k| s.prose.get(k))
+            .is_some_and(|p| {
+                let l = p.to_lowercase();
+                l.contains("fokusområde")
+                    || l.contains("prioriterade områden")
+                    || l.contains("prioriteringar")
+            })
+    };
+    texts.retain(|(text, _, _)| {
+        let topic = s
+            .items
+            .iter()
+            .find(|it| &it.text == text)
+            .is_some_and(|it| names_topics(it.after) && text.split_whitespace().count() <= 12);
+        if topic {
+            aims.push(format!("• {text}"));
+        }
+        !topic
+    });
     let prose_only = s.items.is_empty();
     let any_promise = s.prose.iter().any(|p| promise_paragraph(p));
     for p in s.prose {
-        if states_an_aim(&p) {
+        if is_quote(&p) {
+            intro.push(p);
+        } else if states_an_aim(&p) {
             aims.push(p);
         } else if prose_only && (!any_promise || promise_paragraph(&p)) {
             // No bullets: each paragraph that promises is a löfte.
@@ -515,12 +555,21 @@ fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String
         }
     }
     for (text, row_party, target_text) in texts {
+        if is_quote(&text) {
+            intro.push(text);
+            continue;
+        }
         let parts = match row_party {
             Some(_) => vec![(text, None)],
             None => split_by_subject(&text),
         };
         for (part, subject) in parts {
-            let (party, certain) = match subject.or(row_party).or(s.party).or(doc_party) {
+            let (party, certain) = match labelled_party(&part)
+                .or(row_party)
+                .or(subject)
+                .or(s.party)
+                .or(doc_party)
+            {
                 Some(p) => (p, true),
                 None => party_from_text(&part),
             };

@@ -179,7 +179,13 @@ pub(super) fn declaration(line: &str) -> Option<(Party, String)> {
     let before = original[..verb.min(original.len())].join(" ");
     let names_it = {
         let b = before.to_lowercase();
-        mentions_police(&b) || mentions_kommun(&b) || b.contains("tillsammans") || b == "vi"
+        mentions_police(&b)
+            || mentions_kommun(&b)
+            || b.contains("tillsammans")
+            || b.contains("gemensam")
+            || b.contains("båda")
+            || b.contains("parterna")
+            || b == "vi"
     };
     let det_har = {
         let l = before.to_lowercase();
@@ -274,6 +280,31 @@ pub(super) fn party_from_text(text: &str) -> (Party, bool) {
         (false, true) => (Party::Kommunen, false),
         _ => (Party::Gemensamt, false),
     }
+}
+
+/// An ansvarig the text names outright: "… Ansvarig: kommunen.", "… (Polisen)".
+pub(super) fn labelled_party(text: &str) -> Option<Party> {
+    let lower = text.to_lowercase();
+    for key in ["ansvarig:", "ansvar:", "ansvariga:", "ansvarig part:"] {
+        if let Some(pos) = lower.rfind(key) {
+            let rest: String = lower[pos + key.len()..].chars().take(40).collect();
+            return party_of_cell(rest.split(['.', ';']).next().unwrap_or(""));
+        }
+    }
+    let t = lower.trim_end_matches(['.', ' ']);
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+    {
+        let inner = &t[open + 1..t.len() - 1];
+        if inner.split_whitespace().count() <= 4
+            && ["polis", "kommun", "gemensamt", "båda"]
+                .iter()
+                .any(|w| inner.starts_with(w))
+        {
+            return party_of_cell(inner);
+        }
+    }
+    None
 }
 
 /// A party named in a table's Ansvarig column: "Polisen", "Kommunen (socialtjänsten)",

@@ -153,10 +153,10 @@ impl AuthoringScreen {
             state: self,
             today,
         }
-            .ui(ui)
-            .into_iter()
-            .map(Action::Authoring)
-            .collect()
+        .ui(ui)
+        .into_iter()
+        .map(Action::Authoring)
+        .collect()
     }
 }
 

@@ -47,6 +47,19 @@ pub(super) fn bullet_numbered(line: &str) -> Option<(u8, String, Option<Numberin
         ("■", 0),
         ("➢", 0),
         ("✓", 0),
+        ("✔", 0),
+        ("·", 0),
+        ("\u{f0b7}", 0),
+        ("\u{f0a7}", 1),
+        ("\u{f076}", 0),
+        ("◆", 0),
+        ("♦", 0),
+        ("►", 0),
+        ("▸", 0),
+        ("▶", 0),
+        ("→", 0),
+        ("☐", 0),
+        ("□", 0),
         ("– ", 0),
         ("— ", 0),
         ("- ", 0),
@@ -61,6 +74,12 @@ pub(super) fn bullet_numbered(line: &str) -> Option<(u8, String, Option<Numberin
             let level = if indent >= 4 { level.max(1) } else { level };
             return Some((level, rest.to_string(), None));
         }
+    }
+    // An en dash straight before a capital: "–Genomföra …".
+    if let Some(rest) = t.strip_prefix('–')
+        && rest.starts_with(char::is_uppercase)
+    {
+        return Some((0, rest.trim().to_string(), None));
     }
     // Numbered: "1. Text", "2) Text"; lettered: "a) Text".
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
@@ -441,9 +460,16 @@ pub(super) fn take_signatures(lines: &mut Vec<String>) -> (Vec<(String, String)>
 /// The cells of a table row: split at tabs or at runs of three or more spaces (two
 /// where a line has no tab and the gap is wide elsewhere).
 fn cells(line: &str) -> Vec<String> {
-    let parts: Vec<String> = if line.contains('\t') {
-        line.split('\t').map(|c| c.trim().to_string()).collect()
-    } else {
+    if line.contains('\t') {
+        // Tabs keep empty cells in their columns.
+        let parts: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
+        return if parts.iter().filter(|c| !c.is_empty()).count() >= 2 {
+            parts
+        } else {
+            Vec::new()
+        };
+    }
+    let parts: Vec<String> = {
         let mut out = Vec::new();
         let mut cur = String::new();
         let mut spaces = 0;
@@ -557,10 +583,11 @@ fn lower_first(s: &str) -> String {
 /// follows one without closing punctuation, or an indented line under a bullet,
 /// continues it), reads tables and classifies each line.
 pub(super) fn read_lines(lines: &[String]) -> Vec<Kind> {
+    let lines = fold_tables(lines);
     let mut out: Vec<Kind> = Vec::new();
     let mut prev_blank = true;
     let mut table: Option<Columns> = None;
-    for raw in lines {
+    for raw in &lines {
         let line = raw.replace('\u{a0}', " ");
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -641,4 +668,117 @@ fn numbered_headings(mut kinds: Vec<Kind>) -> Vec<Kind> {
         }
     }
     kinds
+}
+
+/// Which column a header cell names: 0 activity, 1 ansvarig, 2 mål, 3 tidsplan.
+fn column_of(cell: &str) -> Option<usize> {
+    let l = cell.trim().trim_end_matches(':').trim().to_lowercase();
+    if l.split_whitespace().count() > 2 {
+        return None;
+    }
+    let is = |keys: &[&str]| keys.iter().any(|k| l == *k || l.starts_with(&format!("{k} ")));
+    if is(&["aktivitet", "aktiviteter", "insats", "insatser", "åtgärd", "åtgärder", "löfte", "löften", "vad", "åtagande"]) {
+        Some(0)
+    } else if is(&["ansvarig", "ansvariga", "vem", "ansvar"]) {
+        Some(1)
+    } else if is(&["mål", "omfattning", "antal", "målvärde"]) {
+        Some(2)
+    } else if is(&["tidsplan", "när", "tid", "klart", "period"]) {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+/// Tables that lost their layout when copied out of a PDF or Word file, rewritten as
+/// tab-separated rows under a header:
+/// - one cell per line: a run of header cells ("Aktivitet", "Ansvarig", "Mål"), then the
+///   cells row by row (read while the Ansvarig cell names a party);
+/// - records of "Aktivitet: …" / "Ansvarig: …" / "Mål: …" lines.
+fn fold_tables(lines: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
+    let mut k = 0;
+    while k < non_blank.len() {
+        let i = non_blank[k];
+        // One cell per line.
+        let mut cols: Vec<usize> = Vec::new();
+        while k + cols.len() < non_blank.len() {
+            match column_of(&lines[non_blank[k + cols.len()]]) {
+                Some(c) if !cols.contains(&c) && !lines[non_blank[k + cols.len()]].contains(':') => cols.push(c),
+                _ => break,
+            }
+        }
+        if cols.len() >= 2 && cols.contains(&0) && cols.contains(&1) {
+            let n = cols.len();
+            let party_at = cols.iter().position(|c| *c == 1).unwrap_or(0);
+            let mut rows: Vec<String> = Vec::new();
+            let mut r = k + n;
+            while r + n <= non_blank.len() {
+                let cells: Vec<&str> = (0..n).map(|c| lines[non_blank[r + c]].trim()).collect();
+                if party_of_cell(cells[party_at]).is_none() || cells.iter().any(|c| bullet(c).is_some()) {
+                    break;
+                }
+                rows.push(cells.join("\t"));
+                r += n;
+            }
+            if !rows.is_empty() {
+                let header: Vec<&str> = (0..n).map(|c| lines[non_blank[k + c]].trim()).collect();
+                out.push(String::new());
+                out.push(header.join("\t"));
+                out.extend(rows);
+                out.push(String::new());
+                k = r;
+                continue;
+            }
+        }
+        // "Aktivitet: …" records.
+        let field = |line: &str| -> Option<(usize, String)> {
+            let (label, value) = line.split_once(':')?;
+            let c = column_of(label)?;
+            let v = value.trim();
+            (!v.is_empty()).then(|| (c, v.to_string()))
+        };
+        if let Some((0, _)) = field(&lines[i]) {
+            let mut records: Vec<[String; 4]> = Vec::new();
+            let mut r = k;
+            while r < non_blank.len() {
+                match field(&lines[non_blank[r]]) {
+                    Some((0, v)) => {
+                        let mut rec: [String; 4] = Default::default();
+                        rec[0] = v;
+                        records.push(rec);
+                    }
+                    Some((c, v)) if !records.is_empty() => {
+                        if let Some(last) = records.last_mut() {
+                            last[c] = v;
+                        }
+                    }
+                    _ => break,
+                }
+                r += 1;
+            }
+            // A record says who or how much; a lone "Aktivitet:" line is left as it is.
+            if records.iter().any(|rec| !rec[1].is_empty() || !rec[2].is_empty()) {
+                out.push(String::new());
+                out.push("Aktivitet\tAnsvarig\tMål\tTidsplan".to_string());
+                for rec in records {
+                    let cells: Vec<&str> = rec
+                        .iter()
+                        .map(|c| if c.is_empty() { "-" } else { c.as_str() })
+                        .collect();
+                    out.push(cells.join("\t"));
+                }
+                out.push(String::new());
+                k = r;
+                continue;
+            }
+        }
+        // Blank lines before this one are kept (they separate paragraphs).
+        let prev = if k == 0 { 0 } else { non_blank[k - 1] + 1 };
+        out.extend(lines[prev..i].iter().cloned());
+        out.push(lines[i].clone());
+        k += 1;
+    }
+    out
 }

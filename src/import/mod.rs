@@ -370,7 +370,15 @@ pub fn parse(text: &str) -> ParsedPledge {
             current = Some(s);
             continue;
         }
-        if let Some((p, title)) = declaration(t) {
+        // "Polisen lovar att" over a list, without its colon, declares too.
+        // It keeps its own words as the title ("Det här gör vi tillsammans").
+        let declared = declaration(t).or_else(|| {
+            (next_is_item(i) && !ends_sentence && words <= 10)
+                .then(|| declaration(&format!("{t}:")))
+                .flatten()
+                .map(|(p, _)| (p, heading_text(t)))
+        });
+        if let Some((p, title)) = declared {
             if let Some(s) = current.take() {
                 sections.push(s);
             }

@@ -88,6 +88,9 @@ pub fn subject_party(sentence: &str) -> Option<Party> {
 /// The party a heading stands for: "Polisen", "Polisens åtaganden", "Olofströms kommun",
 /// "… tillsammans", "Gemensamma åtaganden".
 pub(super) fn heading_party(heading: &str) -> Option<Party> {
+    if let Some(p) = labelled_party(heading) {
+        return Some(p);
+    }
     let l = heading.to_lowercase();
     let words: Vec<&str> = l.split_whitespace().collect();
     if l.contains("tillsammans") || l.contains("gemensam") {
@@ -140,8 +143,11 @@ pub(super) fn is_promise_sentence(s: &str) -> bool {
         .take(10)
         .map(|w| bare(w).to_lowercase())
         .collect();
-    !words.iter().any(|w| w == "har" || w == "hade")
-        && words.iter().any(|w| PROMISE_VERBS.contains(&w.as_str()))
+    let lower = s.to_lowercase();
+    lower.contains("överens om att")
+        || lower.contains("enats om att")
+        || (!words.iter().any(|w| w == "har" || w == "hade")
+            && words.iter().any(|w| PROMISE_VERBS.contains(&w.as_str())))
 }
 
 /// A line that states who promises what follows: "Polisen åtar sig att:", "Kommunen
@@ -191,7 +197,9 @@ pub(super) fn declaration(line: &str) -> Option<(Party, String)> {
         let l = before.to_lowercase();
         l == "det här" || l == "detta" || l == "här"
     };
-    if !names_it && !det_har {
+    // "Under 2025 kommer polisen och kommunen att:" names them after the verb.
+    let named_later = mentions_police(&l) || mentions_kommun(&l);
+    if !names_it && !det_har && !named_later {
         return None;
     }
     let title = if names_it && before != "Vi" {

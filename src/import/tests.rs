@@ -629,3 +629,28 @@ fn a_news_article_is_not_a_medborgarlofte() {
     assert_eq!(p.commitment_count(), 0, "{:#?}", p.sections);
     assert!(p.goal.contains("Trafiksäkerhet"), "the focus areas are kept: {}", p.goal);
 }
+
+#[test]
+fn tables_that_lost_their_layout() {
+    // Copied out of a PDF: one cell per line.
+    let p = parse(
+        "Det här lovar vi\n\nAktivitet\nAnsvarig\nMål\nTrafikkontroller vid skolor\nPolisen\nMinst 12 kontroller\nTrygghetsvandringar\nKommunen och polisen\n3 vandringar\n\nKontakt\nKommunpolis, 010-114 14 14\n",
+    );
+    let c: Vec<_> = p.sections.iter().flat_map(|s| &s.commitments).collect();
+    assert_eq!(c.len(), 2, "{p:#?}");
+    assert_eq!((c[0].party, c[0].targets[0].count), (Party::Polisen, 12));
+    assert_eq!((c[1].party, c[1].targets[0].count), (Party::Gemensamt, 3));
+    // Records of "Aktivitet:" lines.
+    let p = parse(
+        "Våra löften\n\nAktivitet: Fotpatruller i centrum\nAnsvarig: Polisen\nMål: 30 pass\n\nAktivitet: Belysning i parken\nAnsvarig: Kommunen\nTidsplan: Hösten 2026\n",
+    );
+    let c: Vec<_> = p.sections.iter().flat_map(|s| &s.commitments).collect();
+    assert_eq!(c.len(), 2, "{p:#?}");
+    assert_eq!((c[0].party, c[0].targets[0].count), (Party::Polisen, 30));
+    assert_eq!((c[1].party, c[1].targets.len()), (Party::Kommunen, 0));
+    assert!(c[1].text.contains("Tidsplan: hösten 2026"));
+    // A tab table with an empty cell keeps its columns.
+    let p = parse("Aktivitet\tAnsvarig\tMål\nNattvandring\t\t4 kvällar\n");
+    let c = &p.sections[0].commitments[0];
+    assert_eq!(c.targets[0].count, 4);
+}

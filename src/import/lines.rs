@@ -183,6 +183,8 @@ pub(super) fn is_background_heading(h: &str) -> bool {
         "förra årets",
         "resultat",
         "så gick det",
+        "fakta",
+        "vad är",
     ]
     .iter()
     .any(|k| l.starts_with(k))
@@ -612,8 +614,17 @@ pub(super) fn read_lines(lines: &[String]) -> Vec<Kind> {
         let continues = !prev_blank
             && !is_bullet
             && match out.last() {
-                Some(Kind::Bullet(_, p, _)) => {
-                    indented || (!p.ends_with(['.', '!', '?', ':']) && !trimmed.ends_with(':'))
+                Some(Kind::Bullet(_, p, num)) => {
+                    // "1. Ökad trygghet i centrum" over a sentence is a numbered heading
+                    // and its text, not one wrapped line.
+                    let heading_over_text = num.is_some()
+                        && p.split_whitespace().count() <= 8
+                        && trimmed.starts_with(char::is_uppercase)
+                        && trimmed.split_whitespace().count() >= 6;
+                    indented
+                        || (!p.ends_with(['.', '!', '?', ':'])
+                            && !trimmed.ends_with(':')
+                            && !heading_over_text)
                 }
                 Some(Kind::Text(p)) => {
                     !p.ends_with(['.', '!', '?', ':'])
@@ -676,8 +687,22 @@ fn column_of(cell: &str) -> Option<usize> {
     if l.split_whitespace().count() > 2 {
         return None;
     }
-    let is = |keys: &[&str]| keys.iter().any(|k| l == *k || l.starts_with(&format!("{k} ")));
-    if is(&["aktivitet", "aktiviteter", "insats", "insatser", "åtgärd", "åtgärder", "löfte", "löften", "vad", "åtagande"]) {
+    let is = |keys: &[&str]| {
+        keys.iter()
+            .any(|k| l == *k || l.starts_with(&format!("{k} ")))
+    };
+    if is(&[
+        "aktivitet",
+        "aktiviteter",
+        "insats",
+        "insatser",
+        "åtgärd",
+        "åtgärder",
+        "löfte",
+        "löften",
+        "vad",
+        "åtagande",
+    ]) {
         Some(0)
     } else if is(&["ansvarig", "ansvariga", "vem", "ansvar"]) {
         Some(1)
@@ -697,7 +722,9 @@ fn column_of(cell: &str) -> Option<usize> {
 /// - records of "Aktivitet: …" / "Ansvarig: …" / "Mål: …" lines.
 fn fold_tables(lines: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
     let mut k = 0;
     while k < non_blank.len() {
         let i = non_blank[k];
@@ -705,7 +732,11 @@ fn fold_tables(lines: &[String]) -> Vec<String> {
         let mut cols: Vec<usize> = Vec::new();
         while k + cols.len() < non_blank.len() {
             match column_of(&lines[non_blank[k + cols.len()]]) {
-                Some(c) if !cols.contains(&c) && !lines[non_blank[k + cols.len()]].contains(':') => cols.push(c),
+                Some(c)
+                    if !cols.contains(&c) && !lines[non_blank[k + cols.len()]].contains(':') =>
+                {
+                    cols.push(c)
+                }
                 _ => break,
             }
         }
@@ -716,7 +747,9 @@ fn fold_tables(lines: &[String]) -> Vec<String> {
             let mut r = k + n;
             while r + n <= non_blank.len() {
                 let cells: Vec<&str> = (0..n).map(|c| lines[non_blank[r + c]].trim()).collect();
-                if party_of_cell(cells[party_at]).is_none() || cells.iter().any(|c| bullet(c).is_some()) {
+                if party_of_cell(cells[party_at]).is_none()
+                    || cells.iter().any(|c| bullet(c).is_some())
+                {
                     break;
                 }
                 rows.push(cells.join("\t"));
@@ -759,7 +792,10 @@ fn fold_tables(lines: &[String]) -> Vec<String> {
                 r += 1;
             }
             // A record says who or how much; a lone "Aktivitet:" line is left as it is.
-            if records.iter().any(|rec| !rec[1].is_empty() || !rec[2].is_empty()) {
+            if records
+                .iter()
+                .any(|rec| !rec[1].is_empty() || !rec[2].is_empty())
+            {
                 out.push(String::new());
                 out.push("Aktivitet\tAnsvarig\tMål\tTidsplan".to_string());
                 for rec in records {

@@ -555,8 +555,9 @@ fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String
             intro.push(p);
         } else if states_an_aim(&p) {
             aims.push(p);
-        } else if prose_only && (!any_promise || promise_paragraph(&p)) {
-            // No bullets: each paragraph that promises is a löfte.
+        } else if prose_only && (promise_paragraph(&p) || (!any_promise && s.declared)) {
+            // No bullets: each paragraph that promises is a löfte (under "Våra löften",
+            // every paragraph).
             texts.push((p, None, None));
         } else {
             intro.push(p);

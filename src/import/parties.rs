@@ -144,7 +144,29 @@ pub(super) fn is_promise_sentence(s: &str) -> bool {
         .map(|w| bare(w).to_lowercase())
         .collect();
     let lower = s.to_lowercase();
+    // A verb in the present right after the subject: "Polisen informerar …", "Kommunen
+    // bygger om …" (a verb of the kind "-r"; "har" tells what was done).
+    let subject_len = words
+        .iter()
+        .position(|w| w == "och" || w == "samt")
+        .map_or(1, |p| p + 2)
+        .min(3);
+    // Only for a named party: "Vi väljer att kalla dem …" tells, it does not promise.
+    let named = !matches!(
+        words.first().map(String::as_str),
+        Some("vi" | "tillsammans")
+    );
+    let present = named
+        && words.get(subject_len).is_some_and(|w| {
+            w.ends_with('r')
+                && w.chars().count() > 3
+                && !matches!(w.as_str(), "har" | "hade" | "över" | "efter" | "under")
+        })
+        || words.get(1).is_some_and(|w| {
+            w == "kommun" && words.get(2).is_some_and(|v| v.ends_with('r') && v != "har")
+        });
     lower.contains("överens om att")
+        || (present && !words.iter().any(|w| w == "har" || w == "hade"))
         || lower.contains("enats om att")
         || (!words.iter().any(|w| w == "har" || w == "hade")
             && words.iter().any(|w| PROMISE_VERBS.contains(&w.as_str())))

@@ -333,6 +333,18 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
                 !b.is_empty() && b.chars().all(|c| c.is_ascii_digit())
             })
         }) && w.chars().all(|c| c.is_ascii_digit());
+        // "kommunens tre högstadieskolor" says how many there are, not a target.
+        let possessive = [
+            "kommunens",
+            "polisens",
+            "stadens",
+            "dess",
+            "deras",
+            "sina",
+            "sin",
+        ]
+        .contains(&prev.as_str())
+            || (prev.ends_with("ernas") || prev.ends_with("arnas") || prev.ends_with("ornas"));
         let month_follows = super::lines::MONTHS.iter().any(|m| next.starts_with(m));
         if n == 0
             || year_range
@@ -345,6 +357,7 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
             || words[i].ends_with('%')
             || (NOT_AFTER.contains(&prev.as_str()) && !marked)
             || street
+            || possessive
             || in_digit_run
             || month_follows
             || matches!(
@@ -387,6 +400,12 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
         let mut unit = unit_words.join(" ");
         if times {
             unit = thing_counted(&words, &lower_words, i).unwrap_or_else(|| "gånger".into());
+        }
+        if unit.is_empty() && prev == "till" {
+            // "utöka antalet trygghetsvärdar till sex": the count of what "antalet" names.
+            if let Some(a) = (i.saturating_sub(5)..i).find(|&k| lower_words[k] == "antalet") {
+                unit = lower_words.get(a + 1).cloned().unwrap_or_default();
+            }
         }
         if unit.is_empty() {
             // "Trygghetsvandringar …, minst tre under året": the count of what the

@@ -601,7 +601,10 @@ fn document_layouts() {
 fn more_ways_to_say_who() {
     use Party::*;
     for (text, expected) in [
-        ("Genomföra trygghetsvandringar. Ansvarig: kommunen.", Some(Kommunen)),
+        (
+            "Genomföra trygghetsvandringar. Ansvarig: kommunen.",
+            Some(Kommunen),
+        ),
         ("Fotpatruller i centrum (Polisen).", Some(Polisen)),
         ("Grannsamverkan (kommun och polis)", Some(Gemensamt)),
         ("Genomföra 3 möten (minst).", None),
@@ -613,11 +616,15 @@ fn more_ways_to_say_who() {
         Some(Gemensamt)
     );
     // An explicit ansvarig wins over the section's.
-    let p = parse("Gemensamma åtaganden\n\n• Trafikkontroller vid skolorna. Ansvarig: Polisen.\n• Trygghetsvandringar.\n");
+    let p = parse(
+        "Gemensamma åtaganden\n\n• Trafikkontroller vid skolorna. Ansvarig: Polisen.\n• Trygghetsvandringar.\n",
+    );
     let c = &p.sections[0].commitments;
     assert_eq!((c[0].party, c[1].party), (Polisen, Gemensamt));
     // A follow-up heading phrased as a question ends the löften.
-    let p = parse("Polisen lovar att:\n• genomföra 5 kontroller\n\nHur ska vi följa upp?\nVi redovisar i december.\n");
+    let p = parse(
+        "Polisen lovar att:\n• genomföra 5 kontroller\n\nHur ska vi följa upp?\nVi redovisar i december.\n",
+    );
     assert_eq!(p.commitment_count(), 1);
 }
 
@@ -627,7 +634,11 @@ fn a_news_article_is_not_a_medborgarlofte() {
     // focus areas, no löften.
     let p = parse(include_str!("../../tests/fixtures/samverkan_nyhet.txt"));
     assert_eq!(p.commitment_count(), 0, "{:#?}", p.sections);
-    assert!(p.goal.contains("Trafiksäkerhet"), "the focus areas are kept: {}", p.goal);
+    assert!(
+        p.goal.contains("Trafiksäkerhet"),
+        "the focus areas are kept: {}",
+        p.goal
+    );
 }
 
 #[test]

@@ -43,6 +43,8 @@ pub struct App {
     last_version_check: f64,
     /// The window is full screen (meeting mode).
     fullscreen: bool,
+    /// The desktop's file dialogs; tests give `Unavailable`.
+    file_dialogs: Box<dyn controller::dialogs::FileDialogs>,
 }
 
 /// How often (seconds) the window looks for changes another program made to the file.
@@ -83,6 +85,7 @@ impl App {
             data_version: None,
             last_version_check: 0.0,
             fullscreen: false,
+            file_dialogs: Box::new(controller::dialogs::Native),
         };
         // A new database file (not one in memory, as in tests of other things).
         app.screens.first_start = app
@@ -91,6 +94,12 @@ impl App {
             .is_some_and(|s| s.opened() == crate::store::Opened::Created && s.path().is_some());
         app.reload(Reload::Fresh);
         app
+    }
+
+    /// Uses other file dialogs than the system's (tests: none at all).
+    pub fn with_file_dialogs(mut self, d: Box<dyn controller::dialogs::FileDialogs>) -> App {
+        self.file_dialogs = d;
+        self
     }
 
     /// Shows kommun `start.municipality`, in meeting mode when asked.
@@ -230,6 +239,7 @@ impl App {
             screens: &mut self.screens,
             prefs: &mut self.prefs,
             jobs: &mut self.jobs,
+            dialogs: self.file_dialogs.as_ref(),
         };
         let effect = match controller::apply(action, &mut cx) {
             Ok(effect) => effect,

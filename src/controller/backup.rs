@@ -75,12 +75,18 @@ impl BackupAction {
                 });
             }
             BackupAction::ChooseRestoreFile => {
-                if let Some(p) = rfd::FileDialog::new()
-                    .set_title("Välj säkerhetskopia")
-                    .add_filter("Databas", &["db"])
-                    .pick_file()
+                // None is Cancel, or no file dialog on this desktop: say so, and the path
+                // field takes the typing.
+                match cx
+                    .dialogs
+                    .pick_file("Välj säkerhetskopia", ("Databas", &["db"]))
                 {
-                    st.restore_path = p.display().to_string();
+                    Some(p) => st.restore_path = p.display().to_string(),
+                    None => {
+                        st.focus_restore_path = true;
+                        st.message =
+                            Some("Ingen fil valdes. Skriv sökvägen i fältet Annan fil.".into());
+                    }
                 }
             }
             BackupAction::RestoreFrom(path) => {

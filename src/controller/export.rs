@@ -150,18 +150,10 @@ impl ExportAction {
             ExportAction::Close => st.open = false,
             ExportAction::ChooseFile => {
                 let current = PathBuf::from(st.path.trim());
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title("Spara PDF-uppföljning")
-                    .add_filter("PDF", &["pdf"]);
-                if let Some(name) = current.file_name() {
-                    dialog = dialog.set_file_name(name.to_string_lossy());
-                }
-                if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
-                    dialog = dialog.set_directory(dir);
-                }
-                // None is Cancel, or no file dialog on this desktop: say so, and the path
-                // field takes the typing.
-                match dialog.save_file() {
+                match cx
+                    .dialogs
+                    .save_file("Spara PDF-uppföljning", ("PDF", &["pdf"]), &current)
+                {
                     Some(p) => st.path = p.display().to_string(),
                     None => {
                         st.focus_path = true;

@@ -6,6 +6,7 @@
 mod authoring;
 mod backup;
 mod board;
+pub mod dialogs;
 mod export;
 mod load;
 mod meeting;
@@ -37,6 +38,8 @@ pub struct Ctx<'a> {
     pub screens: &'a mut Screens,
     pub prefs: &'a mut Prefs,
     pub jobs: &'a mut Jobs,
+    /// The desktop's file dialogs (none in tests).
+    pub dialogs: &'a dyn dialogs::FileDialogs,
 }
 
 /// What has to be read again after an action. Each level includes the ones before it.

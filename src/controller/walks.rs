@@ -123,11 +123,10 @@ impl WalkAction {
             }
             WalkAction::ChoosePhotos(o) => {
                 // None is Cancel, or no file dialog on this desktop: say so.
-                match rfd::FileDialog::new()
-                    .set_title("Välj foton")
-                    .add_filter("Bilder", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])
-                    .pick_files()
-                {
+                match cx.dialogs.pick_files(
+                    "Välj foton",
+                    ("Bilder", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"]),
+                ) {
                     Some(files) => return WalkAction::AddPhotoFiles(o, files).apply(cx),
                     None => Effect::none().toast(
                         "Inga foton valdes. Går det inte att välja, dra bildfilerna till fönstret.",

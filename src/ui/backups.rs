@@ -34,6 +34,8 @@ pub struct BackupState {
     pub copies: Vec<CopyEntry>,
     pub confirm: Option<PathBuf>,
     pub message: Option<String>,
+    /// The "Annan fil" field takes the cursor (no file was chosen in a dialog).
+    pub focus_restore_path: bool,
 }
 
 /// The backups window, when open.
@@ -68,11 +70,14 @@ fn contents(ui: &mut Ui, st: &mut BackupState) -> Vec<BackupAction> {
         .max_height(220.0)
         .show(ui, |ui| copy_list(ui, &st.copies, &mut st.confirm));
     ui.horizontal(|ui| {
-        labelled(
+        let field = labelled(
             ui,
             "Annan fil",
             text_field(&mut st.restore_path, "bk_restore", 360.0),
         );
+        if std::mem::take(&mut st.focus_restore_path) {
+            field.request_focus();
+        }
         if ui.button("Välj fil…").clicked() {
             actions.push(A::ChooseRestoreFile);
         }

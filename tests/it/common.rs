@@ -23,7 +23,9 @@ pub fn app_harness(
         path.to_path_buf(),
         Prefs::default(),
         Clock::Fixed(day(today)),
-    );
+    )
+    // Tests have no desktop: the file dialogs answer as a desktop without them does.
+    .with_file_dialogs(Box::new(trygghetstavlan::controller::dialogs::Unavailable));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut App| app.frame(ui), app);

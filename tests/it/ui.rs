@@ -1049,3 +1049,33 @@ fn a_new_database_can_start_without_the_example_kommuner() {
         4
     );
 }
+
+/// Without a file dialog on the desktop, "Välj fil…" says so and the path field takes the
+/// cursor — in the export window and in Säkerhetskopior.
+#[test]
+fn choose_file_without_a_file_dialog_says_so() {
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    h.get_by_label("Exportera PDF…").click();
+    h.run();
+    h.get_by_label("Välj fil…").click();
+    h.run();
+    h.get_by_label("Ingen fil valdes. Skriv sökvägen i fältet Spara som.");
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Spara som")
+            .is_focused()
+    );
+    // The window's "Stäng" (the message strip has one too).
+    h.get_all_by_label("Stäng").last().unwrap().click();
+    h.run();
+    assert!(!h.state().screens().export.open);
+    h.get_by_label("Säkerhetskopior…").click();
+    h.run();
+    h.get_by_label("Välj fil…").click();
+    h.run();
+    h.get_by_label("Ingen fil valdes. Skriv sökvägen i fältet Annan fil.");
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Annan fil")
+            .is_focused()
+    );
+}

@@ -181,7 +181,7 @@ pub(super) fn declaration(line: &str) -> Option<(Party, String)> {
     if !l.ends_with(':') || l.split_whitespace().count() > 12 || super::lines::is_goal_heading(t) {
         return None;
     }
-    let words: Vec<String> = l.split_whitespace().map(|w| bare(w)).collect();
+    let words: Vec<String> = l.split_whitespace().map(bare).collect();
     let verb = words.iter().position(|w| {
         matches!(
             w.as_str(),
@@ -283,7 +283,7 @@ pub(super) fn party_from_text(text: &str) -> (Party, bool) {
     if lower.contains("i samverkan med kommunen") {
         return (Party::Polisen, true);
     }
-    let words: Vec<String> = lower.split_whitespace().map(|w| bare(w)).collect();
+    let words: Vec<String> = lower.split_whitespace().map(bare).collect();
     if lower.contains("i samverkan")
         || lower.contains("tillsammans med polisen")
         || lower.contains("tillsammans med kommunen")

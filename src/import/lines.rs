@@ -462,6 +462,20 @@ pub(super) fn take_signatures(lines: &mut Vec<String>) -> (Vec<(String, String)>
 /// The cells of a table row: split at tabs or at runs of three or more spaces (two
 /// where a line has no tab and the gap is wide elsewhere).
 fn cells(line: &str) -> Vec<String> {
+    if line.matches('|').count() >= 2 {
+        // "Insats | Ansvarig | Mål", with or without the outer bars.
+        let parts: Vec<String> = line
+            .trim()
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_string())
+            .collect();
+        return if parts.iter().filter(|c| !c.is_empty()).count() >= 2 {
+            parts
+        } else {
+            Vec::new()
+        };
+    }
     if line.contains('\t') {
         // Tabs keep empty cells in their columns.
         let parts: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();

@@ -408,6 +408,13 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
             }
         }
         if unit.is_empty() {
+            // "2 per månad" in a Mål column: times.
+            let after: Vec<String> = lower_words[j..words.len().min(j + 3)].to_vec();
+            if rate_in(&after).is_some() {
+                unit = "tillfällen".into();
+            }
+        }
+        if unit.is_empty() {
             // "Trygghetsvandringar …, minst tre under året": the count of what the
             // sentence is about.
             if marked || w.chars().all(|c| c.is_ascii_digit()) {

@@ -328,6 +328,7 @@ fn numbers_rates_and_parties_table() {
         ("Minst en gång per termin.", false, &["2år"]),
         ("Nyhetsbrev 4 gånger per år.", false, &["4år"]),
         ("Tolv fotpatruller årligen.", false, &["12år"]),
+        ("2 per månad", false, &["24år"]),
         ("Minst 6 kontroller/år.", false, &["6år"]),
         // One target per party.
         (
@@ -660,6 +661,10 @@ fn tables_that_lost_their_layout() {
     assert_eq!((c[0].party, c[0].targets[0].count), (Party::Polisen, 30));
     assert_eq!((c[1].party, c[1].targets.len()), (Party::Kommunen, 0));
     assert!(c[1].text.contains("Tidsplan: hösten 2026"));
+    // Columns between bars.
+    let p = parse("Insats | Ansvarig | Mål\n| Kontroller vid skolorna | Polisen | 2 per månad |\n");
+    let c = &p.sections[0].commitments[0];
+    assert_eq!((c.party, c.targets[0].count), (Party::Polisen, 24));
     // A tab table with an empty cell keeps its columns.
     let p = parse("Aktivitet\tAnsvarig\tMål\nNattvandring\t\t4 kvällar\n");
     let c = &p.sections[0].commitments[0];

@@ -443,7 +443,8 @@ fn import_text_dry_run_json_and_save() {
     std::fs::write(
         &file,
         "Medborgarlöfte 2026 – Ronneby\n\nPolisen\n\n• Minst 12 fotpatruller per år i centrum.\n\n\
-         Ronneby kommun\n\n• Genomföra två trygghetsvandringar.\n",
+         Ronneby kommun\n\n• Genomföra två trygghetsvandringar.\n\nTrygghet\n\n\
+         • Föräldraträffar två gånger per termin.\n\nRonneby den 15 januari 2026\n",
     )
     .unwrap();
     let f = file.to_str().unwrap();
@@ -465,6 +466,18 @@ fn import_text_dry_run_json_and_save() {
     assert_eq!(v["avsnitt"][0]["loften"][0]["targets"][0]["count"], 12);
     assert_eq!(v["avsnitt"][0]["loften"][0]["targets"][0]["per_ar"], true);
     assert_eq!(v["avsnitt"][1]["loften"][0]["ansvarig"], "Kommunen");
+    assert!(
+        v["avsnitt"][1]["loften"][0].get("ansvarig_osaker").is_none(),
+        "only where unclear"
+    );
+    // Fields added for this text, the old ones as they were.
+    let unclear = &v["avsnitt"][2]["loften"][0];
+    assert_eq!(unclear["ansvarig_osaker"], true);
+    assert_eq!(unclear["targets"][0]["count"], 4);
+    assert_eq!(unclear["targets"][0]["per_ar"], true);
+    assert_eq!(unclear["targets"][0]["takt"], "2 per termin");
+    assert_eq!(v["titel"], "Medborgarlöfte 2026 – Ronneby");
+    assert_eq!(v["ort_datum"], "Ronneby den 15 januari 2026");
     // Saving needs the kommun, or --lpo to create it.
     let o = run(
         &db,

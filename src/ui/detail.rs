@@ -1,7 +1,9 @@
 //! Detail panel for the selected löfte: text, targets, status, its insatser.
 
 use super::forms::{labelled, option_combo, text_field};
-use super::widgets::{party_chip, plus_one, progress, status_chip, status_color, weak};
+use super::widgets::{
+    cell_text, party_chip, plus_one, progress, status_chip, status_color, weak, wrapped_row_height,
+};
 use super::{Action, AuthoringAction, BoardAction};
 use crate::domain::{Activity, ActivityId, ManualStatus, Status, TargetScope};
 use crate::summary::CommitmentRow;
@@ -198,8 +200,11 @@ impl DetailView<'_> {
                 }
             })
             .body(|mut body| {
+                let widths = body.widths().to_vec();
                 for a in self.activities {
-                    body.row(28.0, |mut r| {
+                    let texts = [(3, a.place.as_str()), (4, a.description.as_str())];
+                    let height = wrapped_row_height(body.ui_mut(), &widths, &texts, 28.0);
+                    body.row(height, |mut r| {
                         r.set_selected(selected == Some(a.id));
                         r.col(|ui| {
                             ui.label(a.date.to_string());
@@ -211,10 +216,10 @@ impl DetailView<'_> {
                             ui.label(a.count.to_string());
                         });
                         r.col(|ui| {
-                            ui.label(&a.place);
+                            cell_text(ui, &a.place);
                         });
                         r.col(|ui| {
-                            let l = ui.label(&a.description);
+                            let l = cell_text(ui, &a.description);
                             if !a.internal_note.is_empty() {
                                 l.on_hover_text(format!("Intern anteckning: {}", a.internal_note));
                             }

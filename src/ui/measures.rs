@@ -3,7 +3,7 @@
 
 use super::forms::option_combo;
 use super::walks::{PendingStatus, deadline_label, pending_reason_ui, status_picker};
-use super::widgets::weak;
+use super::widgets::{cell_text, weak, wrapped_row_height};
 use super::{Action, WalkAction};
 use crate::domain::{Observation, ObservationCategory, OpenObservation};
 use chrono::NaiveDate;
@@ -137,17 +137,12 @@ impl MeasuresView<'_> {
                     .resizable(true),
             )
             .column(
-                Column::initial(130.0)
+                Column::initial(150.0)
                     .at_least(70.0)
                     .clip(true)
                     .resizable(true),
             )
-            .column(
-                Column::initial(150.0)
-                    .at_least(80.0)
-                    .clip(true)
-                    .resizable(true),
-            )
+            .column(Column::exact(100.0))
             .column(Column::remainder().at_least(130.0))
             .header(24.0, |mut h| {
                 for t in [
@@ -159,14 +154,25 @@ impl MeasuresView<'_> {
                 }
             })
             .body(|mut body| {
+                let widths = body.widths().to_vec();
                 for i in &shown {
                     let o = &i.observation;
-                    body.row(30.0, |mut r| {
+                    let texts = [
+                        (1, o.place.as_str()),
+                        (3, o.measure.as_str()),
+                        (4, o.responsible.as_str()),
+                    ];
+                    let height = wrapped_row_height(body.ui_mut(), &widths, &texts, 30.0);
+                    body.row(height, |mut r| {
                         let mut place_id = None;
                         r.col(|ui| deadline_label(ui, o, today));
                         r.col(|ui| {
                             let l = ui
-                                .add(egui::Label::new(&o.place).sense(egui::Sense::click()))
+                                .add(
+                                    egui::Label::new(&o.place)
+                                        .wrap()
+                                        .sense(egui::Sense::click()),
+                                )
                                 .on_hover_text(format!(
                                     "{}\nKlicka för att se iakttagelsen med foton",
                                     o.description
@@ -180,13 +186,16 @@ impl MeasuresView<'_> {
                             ui.label(o.category.label());
                         });
                         r.col(|ui| {
-                            ui.label(&o.measure);
+                            cell_text(ui, &o.measure);
                         });
                         r.col(|ui| {
-                            ui.label(&o.responsible);
+                            cell_text(ui, &o.responsible);
                         });
                         r.col(|ui| {
-                            ui.label(weak(format!("{} {}", i.walk_date, i.walk_area)));
+                            // The date says which walk; its route is on hover (it would
+                            // make every row several lines high).
+                            ui.label(weak(i.walk_date.to_string()))
+                                .on_hover_text(&i.walk_area);
                         });
                         r.col(|ui| {
                             if let Some(a) = status_picker(ui, o, &mut st.pending, place_id) {

@@ -2,7 +2,7 @@
 
 use super::forms::{FormOutcome, error_line, labelled, text_field};
 use super::walk_form::WalkForm;
-use super::widgets::weak;
+use super::widgets::{cell_text, weak, wrapped_row_height};
 use super::{Action, WalkAction as A};
 use crate::domain::{
     Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk, WalkId,
@@ -426,27 +426,29 @@ impl WalksView<'_> {
                 .id_salt("observations")
                 .striped(true)
                 .max_scroll_height(300.0)
+                // Rows grow to show whole texts; Ansvarig is wide enough for one
+                // förvaltning's name ("Kollektivtrafiken") on a line at 1280 points.
                 .column(
-                    Column::initial(150.0)
+                    Column::initial(125.0)
                         .at_least(80.0)
                         .clip(true)
                         .resizable(true),
                 )
-                .column(Column::exact(100.0))
+                .column(Column::exact(110.0))
                 .column(Column::remainder().at_least(120.0).clip(true))
                 .column(
-                    Column::initial(150.0)
+                    Column::initial(130.0)
                         .at_least(80.0)
                         .clip(true)
                         .resizable(true),
                 )
                 .column(
-                    Column::initial(120.0)
+                    Column::initial(145.0)
                         .at_least(70.0)
                         .clip(true)
                         .resizable(true),
                 )
-                .column(Column::exact(150.0))
+                .column(Column::exact(170.0))
                 .column(Column::exact(50.0))
                 .column(Column::exact(140.0))
                 .header(24.0, |mut h| {
@@ -466,8 +468,16 @@ impl WalksView<'_> {
                     }
                 })
                 .body(|mut body| {
+                    let widths = body.widths().to_vec();
                     for o in self.observations {
-                        body.row(30.0, |mut r| {
+                        let texts = [
+                            (0, o.place.as_str()),
+                            (2, o.description.as_str()),
+                            (3, o.measure.as_str()),
+                            (4, o.responsible.as_str()),
+                        ];
+                        let height = wrapped_row_height(body.ui_mut(), &widths, &texts, 30.0);
+                        body.row(height, |mut r| {
                             let shown = self.state.observation == Some(o.id);
                             r.set_selected(shown);
                             // Place and description open the card (the status combo keeps
@@ -476,7 +486,11 @@ impl WalksView<'_> {
                             let mut clicked = false;
                             r.col(|ui| {
                                 let l = ui
-                                    .add(egui::Label::new(&o.place).sense(egui::Sense::click()))
+                                    .add(
+                                        egui::Label::new(&o.place)
+                                            .wrap()
+                                            .sense(egui::Sense::click()),
+                                    )
                                     .on_hover_text("Klicka för att se allt, med foton");
                                 clicked |= l.clicked();
                                 place_id = Some(l.id);
@@ -488,15 +502,16 @@ impl WalksView<'_> {
                                 clicked |= ui
                                     .add(
                                         egui::Label::new(&o.description)
+                                            .wrap()
                                             .sense(egui::Sense::click()),
                                     )
                                     .clicked();
                             });
                             r.col(|ui| {
-                                ui.label(&o.measure);
+                                cell_text(ui, &o.measure);
                             });
                             r.col(|ui| {
-                                ui.label(&o.responsible);
+                                cell_text(ui, &o.responsible);
                             });
                             r.col(|ui| {
                                 if !o.positive {

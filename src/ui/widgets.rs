@@ -160,3 +160,58 @@ pub fn one_line_row(
     });
     (action, clicked)
 }
+
+/// How tall a table row must be for its `texts` (column index, text) to wrap within their
+/// columns' widths, at least `min`: long places and åtgärder show whole instead of "…".
+pub fn wrapped_row_height(ui: &Ui, widths: &[f32], texts: &[(usize, &str)], min: f32) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let pad = ui.spacing().item_spacing.x;
+    let row_gap = 8.0;
+    texts
+        .iter()
+        .map(|(col, text)| {
+            let width = (widths.get(*col).copied().unwrap_or(100.0) - pad).max(20.0);
+            let galley = ui.ctx().fonts_mut(|f| {
+                f.layout(
+                    text.to_string(),
+                    font.clone(),
+                    egui::Color32::PLACEHOLDER,
+                    width,
+                )
+            });
+            galley.size().y + row_gap
+        })
+        .fold(min, f32::max)
+}
+
+/// A label that wraps in a table cell (cells lay out left to right, which would not).
+pub fn cell_text(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add(egui::Label::new(text).wrap())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+
+    /// A long text makes its row taller, more so in a narrower column; a short one keeps
+    /// the least height.
+    #[test]
+    fn rows_grow_with_their_text() {
+        let long = "Byta samtliga armaturer i tunneln till LED med rörelsesensor och måla om väggarna i ljus färg";
+        let mut h = Harness::new_ui_state(
+            |ui, heights: &mut Vec<f32>| {
+                heights.clear();
+                for (width, text) in [(500.0, "Kort"), (400.0, long), (150.0, long)] {
+                    heights.push(wrapped_row_height(ui, &[width], &[(0, text)], 30.0));
+                }
+            },
+            Vec::new(),
+        );
+        h.run();
+        let hs = h.state().clone();
+        assert_eq!(hs[0], 30.0);
+        assert!(hs[1] > 30.0, "{hs:?}");
+        assert!(hs[2] > hs[1] * 1.5, "{hs:?}");
+    }
+}

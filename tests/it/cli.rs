@@ -467,7 +467,9 @@ fn import_text_dry_run_json_and_save() {
     assert_eq!(v["avsnitt"][0]["loften"][0]["targets"][0]["per_ar"], true);
     assert_eq!(v["avsnitt"][1]["loften"][0]["ansvarig"], "Kommunen");
     assert!(
-        v["avsnitt"][1]["loften"][0].get("ansvarig_osaker").is_none(),
+        v["avsnitt"][1]["loften"][0]
+            .get("ansvarig_osaker")
+            .is_none(),
         "only where unclear"
     );
     // Fields added for this text, the old ones as they were.

@@ -272,7 +272,7 @@ pub(super) fn heading_text(line: &str) -> String {
 }
 
 /// "Löfte 1", "Medborgarlöfte 2", "Prioriterat område", "Fokusområde 3", "Område 1".
-fn is_heading_label(label: &str) -> bool {
+pub(super) fn is_heading_label(label: &str) -> bool {
     let l = label.trim().to_lowercase();
     let words: Vec<&str> = l.split_whitespace().collect();
     if words.is_empty() || words.len() > 4 {
@@ -439,9 +439,32 @@ pub(super) fn take_signatures(lines: &mut Vec<String>) -> (Vec<(String, String)>
             continue;
         }
         if n >= 2 {
-            let name = lines[n - 2].trim();
-            if bullet(name).is_none() && looks_like_name(name) && looks_like_role(&last) {
-                found.insert(0, (name.to_string(), last));
+            let above = lines[n - 2].trim().to_string();
+            // Side by side, as a PDF lays out two signatures: names on one line, roles on
+            // the next, in columns.
+            let nonempty = |l: &str| -> Vec<String> {
+                cells(l).into_iter().filter(|c| !c.is_empty()).collect()
+            };
+            let (names, roles) = (nonempty(&above), nonempty(&last));
+            if names.len() >= 2
+                && names.len() == roles.len()
+                && names.iter().all(|c| looks_like_name(c))
+                && roles.iter().all(|c| looks_like_role(c))
+            {
+                for (name, role) in names.into_iter().zip(roles).rev() {
+                    found.insert(0, (name, role));
+                }
+                lines.truncate(n - 2);
+                continue;
+            }
+            if bullet(&above).is_none() && looks_like_name(&above) && looks_like_role(&last) {
+                found.insert(0, (above, last));
+                lines.truncate(n - 2);
+                continue;
+            }
+            // The role above the name ("Kommunstyrelsens ordförande" / "Anna Berg").
+            if looks_like_role(&above) && looks_like_name(&last) && !looks_like_name(&above) {
+                found.insert(0, (last, above));
                 lines.truncate(n - 2);
                 continue;
             }
@@ -625,6 +648,11 @@ pub(super) fn read_lines(lines: &[String]) -> Vec<Kind> {
         }
         let indented = line.starts_with([' ', '\t']);
         let is_bullet = bullet(&line).is_some();
+        // "Ansvarig: kommunen" or "Mål: 4 tillfällen" on the line under a bullet belongs
+        // to it.
+        let field_line = trimmed
+            .split_once(':')
+            .is_some_and(|(label, _)| matches!(column_of(label), Some(1..=3)));
         let continues = !prev_blank
             && !is_bullet
             && match out.last() {
@@ -636,6 +664,7 @@ pub(super) fn read_lines(lines: &[String]) -> Vec<Kind> {
                         && trimmed.starts_with(char::is_uppercase)
                         && trimmed.split_whitespace().count() >= 6;
                     indented
+                        || field_line
                         || (!p.ends_with(['.', '!', '?', ':'])
                             && !trimmed.ends_with(':')
                             && !heading_over_text)

@@ -183,6 +183,25 @@ fn is_year(n: u32, word: &str) -> bool {
     word.len() == 4 && (1900..=2100).contains(&n)
 }
 
+/// "4 ggr/år", "1 gång/mån" → "4 ggr per år", "1 gång per månad".
+fn per_slash(text: &str) -> String {
+    let mut out = text.to_string();
+    for (from, to) in [
+        ("/mån.", " per månad"),
+        ("/månad", " per månad"),
+        ("/mån", " per månad"),
+        ("/vecka", " per vecka"),
+        ("/v.", " per vecka"),
+        ("/termin", " per termin"),
+        ("/kvartal", " per kvartal"),
+        ("/halvår", " per halvår"),
+        ("/år", " per år"),
+    ] {
+        out = out.replace(from, to);
+    }
+    out
+}
+
 /// How many of one rate make a year: "per termin" 2, "i månaden" 12, "varje vecka" 52.
 fn rate_factor(a: &str, b: &str) -> Option<(u32, &'static str)> {
     if !matches!(a, "per" | "varje" | "i" | "om" | "varannan" | "en") {
@@ -278,6 +297,7 @@ fn each_party(lower: &str) -> bool {
 /// "vardera"/"båda parter" says so. Years, dates, times, phone numbers, list numbers,
 /// ages, addresses and percentages are never targets.
 pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
+    let text = &per_slash(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower_words: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();
     let each_text = each_party(&text.to_lowercase());
@@ -376,7 +396,8 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
         }
         let mut unit_words = Vec::new();
         let mut times = false;
-        if j < words.len() && matches!(lower_words[j].as_str(), "gång" | "gånger") {
+        if j < words.len() && matches!(lower_words[j].as_str(), "gång" | "gånger" | "ggr" | "ggr.")
+        {
             times = true;
             j += 1;
         }
@@ -437,10 +458,7 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
                 break;
             }
         }
-        let slash_year = words[j.saturating_sub(1)..words.len().min(j + 2)]
-            .iter()
-            .any(|w| w.contains("/år"));
-        let rate = rate_in(&tail).or(slash_year.then_some((1, "år")));
+        let rate = rate_in(&tail);
         let (count, per_year, rate_text) = match rate {
             Some((1, _)) => (n, true, None),
             Some((f, per)) => (n.saturating_mul(f), true, Some(format!("{n} per {per}"))),

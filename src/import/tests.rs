@@ -670,3 +670,62 @@ fn tables_that_lost_their_layout() {
     let c = &p.sections[0].commitments[0];
     assert_eq!(c.targets[0].count, 4);
 }
+
+#[test]
+fn signatures_and_fields_in_other_layouts() {
+    // The role above the name.
+    let p = parse(
+        "Polisen\n\n• Genomföra 5 kontroller.\n\nKommunstyrelsens ordförande\nAnna Berg\n\nLokalpolisområdeschef\nPer Ek\n",
+    );
+    let sig: Vec<_> = p
+        .signatories
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_str()))
+        .collect();
+    assert_eq!(
+        sig,
+        [
+            ("Anna Berg", "Kommunstyrelsens ordförande"),
+            ("Per Ek", "Lokalpolisområdeschef")
+        ]
+    );
+    // Two signatures side by side, as a PDF lays them out.
+    let p = parse(
+        "Polisen\n\n• Genomföra 5 kontroller.\n\nAnna Berg\t\tPer Ek\nKommunstyrelsens ordförande\t\tKommunpolis\n",
+    );
+    let sig: Vec<_> = p
+        .signatories
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_str()))
+        .collect();
+    assert_eq!(
+        sig,
+        [
+            ("Anna Berg", "Kommunstyrelsens ordförande"),
+            ("Per Ek", "Kommunpolis")
+        ]
+    );
+    // "Ansvarig:" and "Mål:" on the lines under a bullet belong to it.
+    let p = parse(
+        "Trygghet\n\n• Trygghetsvandringar i centrum.\nAnsvarig: Kommunen\nMål: 3 vandringar\n• Fotpatruller.\nAnsvarig: Polisen\n",
+    );
+    let c = &p.sections[0].commitments;
+    assert_eq!(c.len(), 2, "{p:#?}");
+    assert_eq!(
+        (c[0].party, c[0].party_unclear, c[0].targets[0].count),
+        (Party::Kommunen, false, 3)
+    );
+    assert_eq!(c[1].party, Party::Polisen);
+    // "Löfte 1:" before the text on one line is not part of the löfte.
+    let p = parse(
+        "Våra löften\n\nLöfte 1: Polisen ska genomföra 10 fotpatruller.\n\nLöfte 2: Kommunen ska förbättra belysningen.\n",
+    );
+    assert_eq!(
+        p.sections[0].commitments[0].text,
+        "Polisen ska genomföra 10 fotpatruller."
+    );
+    // Rates with a slash.
+    assert_eq!(targets_as_keys("Kontroller 4 ggr/år.", false), ["4år"]);
+    assert_eq!(targets_as_keys("Minst 1 gång/mån.", false), ["12år"]);
+    assert_eq!(targets_as_keys("Besök varannan månad.", false), ["6år"]);
+}

@@ -131,6 +131,35 @@ const PROMISE_VERBS: &[&str] = &[
     "gör",
 ];
 
+/// Verbs in the present that tell or describe rather than promise ("Polisen ser att …",
+/// "Kommunen upplever …"), and words that only look like them.
+const REPORTING_VERBS: &[&str] = &[
+    "har",
+    "hade",
+    "över",
+    "efter",
+    "under",
+    "ser",
+    "upplever",
+    "märker",
+    "noterar",
+    "konstaterar",
+    "bedömer",
+    "tror",
+    "menar",
+    "anser",
+    "kan",
+    "vill",
+    "behöver",
+    "får",
+    "finner",
+    "uppger",
+    "rapporterar",
+    "beskriver",
+    "visar",
+    "saknar",
+];
+
 /// A sentence that promises something: a party (or "vi") as subject and a promising verb
 /// ("Polisen ska …", "Kommunen lovar att …", "Vi genomför …"). Reports of what was done
 /// ("har genomfört", "genomfördes") are not promises.
@@ -158,17 +187,23 @@ pub(super) fn is_promise_sentence(s: &str) -> bool {
     );
     let present = named
         && words.get(subject_len).is_some_and(|w| {
-            w.ends_with('r')
-                && w.chars().count() > 3
-                && !matches!(w.as_str(), "har" | "hade" | "över" | "efter" | "under")
+            w.ends_with('r') && w.chars().count() > 3 && !REPORTING_VERBS.contains(&w.as_str())
         })
         || words.get(1).is_some_and(|w| {
-            w == "kommun" && words.get(2).is_some_and(|v| v.ends_with('r') && v != "har")
+            w == "kommun"
+                && words
+                    .get(2)
+                    .is_some_and(|v| v.ends_with('r') && !REPORTING_VERBS.contains(&v.as_str()))
         });
+    // "Kommunen vill att fler ska …": the subject's own verb tells or wishes.
+    let telling = words
+        .get(subject_len)
+        .is_some_and(|w| REPORTING_VERBS.contains(&w.as_str()) && w != "har");
     lower.contains("överens om att")
-        || (present && !words.iter().any(|w| w == "har" || w == "hade"))
         || lower.contains("enats om att")
-        || (!words.iter().any(|w| w == "har" || w == "hade")
+        || (!telling && present && !words.iter().any(|w| w == "har" || w == "hade"))
+        || (!telling
+            && !words.iter().any(|w| w == "har" || w == "hade")
             && words.iter().any(|w| PROMISE_VERBS.contains(&w.as_str())))
 }
 

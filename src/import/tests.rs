@@ -729,3 +729,31 @@ fn signatures_and_fields_in_other_layouts() {
     assert_eq!(targets_as_keys("Minst 1 gång/mån.", false), ["12år"]);
     assert_eq!(targets_as_keys("Besök varannan månad.", false), ["6år"]);
 }
+
+#[test]
+fn descriptions_are_not_promises() {
+    for s in [
+        "Polisen ser att narkotikaförsäljningen har ökat.",
+        "Kommunen upplever att fler unga rör sig ute sent.",
+        "Polisen och kommunen har genomfört fem dialoger.",
+        "Kommunen vill att fler ska känna sig trygga.",
+        "Vi väljer att kalla dem de tre T:na.",
+    ] {
+        assert!(!parties::is_promise_sentence(s), "{s}");
+    }
+    for s in [
+        "Polisen genomför fotpatruller varje helg.",
+        "Kommunen bygger om övergångsstället.",
+        "Vi ska starta grannsamverkan.",
+        "Polisen och kommunen lovar att synas mer.",
+        "Polisen och kommunen har kommit överens om att genomföra trygghetsvandringar.",
+    ] {
+        assert!(parties::is_promise_sentence(s), "{s}");
+    }
+    // A problem picture under its own heading, prose only, stays background.
+    let p = parse(
+        "Narkotika\n\nPolisen ser att försäljningen har ökat vid stationen.\n\nDet här lovar vi\n\n• Polisen genomför 10 insatser vid stationen.\n",
+    );
+    assert_eq!(p.commitment_count(), 1, "{p:#?}");
+    assert!(p.goal.contains("försäljningen har ökat"));
+}

@@ -209,6 +209,8 @@ pub(super) fn is_trailing_heading(h: &str) -> bool {
         "underskrift",
         "undertecknat",
         "undertecknare",
+        "ansvariga",
+        "kontaktpersoner",
     ]
     .iter()
     .any(|k| l.starts_with(k))

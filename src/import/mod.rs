@@ -565,7 +565,7 @@ fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String
     }
     for (text, row_party, target_text) in texts {
         // "Löfte 1: Vi ska …" on one line: the label is not part of the löfte.
-        let text = match text.split_once(':') {
+        let text = match text.split_once([':', '.']) {
             Some((label, rest)) if is_heading_label(label) && !rest.trim().is_empty() => {
                 rest.trim().to_string()
             }

@@ -175,10 +175,14 @@ pub(super) fn is_promise_sentence(s: &str) -> bool {
     let lower = s.to_lowercase();
     // A verb in the present right after the subject: "Polisen informerar …", "Kommunen
     // bygger om …" (a verb of the kind "-r"; "har" tells what was done).
+    // "Polisen", "Polisen och kommunen", "Kommunens fältgrupp" (a genitive and its noun).
+    let genitive = words
+        .first()
+        .is_some_and(|w| w == "kommunens" || w == "polisens");
     let subject_len = words
         .iter()
         .position(|w| w == "och" || w == "samt")
-        .map_or(1, |p| p + 2)
+        .map_or(if genitive { 2 } else { 1 }, |p| p + 2)
         .min(3);
     // Only for a named party: "Vi väljer att kalla dem …" tells, it does not promise.
     let named = !matches!(

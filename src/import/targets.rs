@@ -111,10 +111,50 @@ const COUNT_MARKERS: &[&str] = &[
 /// Words before a number that make it anything but a count: a time, a date, a school
 /// year, a phone number, a list number, an age limit, "de tre kommunerna".
 const NOT_AFTER: &[&str] = &[
-    "kl", "kl.", "klockan", "den", "vecka", "v", "v.", "årskurs", "åk", "åk.", "nr", "nr.",
-    "nummer", "sida", "kapitel", "paragraf", "§", "steg", "fas", "de", "dessa", "våra", "alla",
-    "samtliga", "inom", "telefon", "tel", "tel.", "tfn", "ring", "via", "mellan", "från", "över",
-    "år", "sms", "vecka", "version", "punkt", "bilaga",
+    "kl",
+    "kl.",
+    "klockan",
+    "den",
+    "vecka",
+    "v",
+    "v.",
+    "årskurs",
+    "åk",
+    "åk.",
+    "nr",
+    "nr.",
+    "nummer",
+    "sida",
+    "kapitel",
+    "paragraf",
+    "§",
+    "steg",
+    "fas",
+    "de",
+    "dessa",
+    "våra",
+    "alla",
+    "samtliga",
+    "inom",
+    "telefon",
+    "tel",
+    "tel.",
+    "tfn",
+    "ring",
+    "via",
+    "mellan",
+    "från",
+    "över",
+    "år",
+    "sms",
+    "vecka",
+    "version",
+    "punkt",
+    "bilaga",
+    "löfte",
+    "medborgarlöfte",
+    "fokusområde",
+    "åtagande",
 ];
 /// Words that are never a unit.
 const NOT_UNITS: &[&str] = &[
@@ -304,6 +344,8 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut phone = false;
+    // The last number that was not a count: "årskurs 8 och 9" — the 9 is not one either.
+    let mut last_refused: Option<usize> = None;
     while i < words.len() {
         let w = bare(words[i]);
         let lower = w.to_lowercase();
@@ -366,7 +408,11 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
         .contains(&prev.as_str())
             || (prev.ends_with("ernas") || prev.ends_with("arnas") || prev.ends_with("ornas"));
         let month_follows = super::lines::MONTHS.iter().any(|m| next.starts_with(m));
+        let follows_refused = i >= 2
+            && last_refused == Some(i - 2)
+            && matches!(prev.as_str(), "och" | "eller" | "samt" | "till" | "–" | "-");
         if n == 0
+            || follows_refused
             || year_range
             || is_year(n, &w)
             || (is_article
@@ -386,6 +432,7 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
             )
             || (lower == "sex" && !prev.is_empty() && !marked && i + 1 >= words.len())
         {
+            last_refused = Some(i);
             i += 1;
             continue;
         }

@@ -27,6 +27,14 @@ pub enum Invalid {
         deadline: chrono::NaiveDate,
         walk: chrono::NaiveDate,
     },
+    #[error(
+        "Vandringens datum {walk} ligger efter Senast-datumet {deadline} för \"{place}\". Ändra Senast-datumet för iakttagelsen först."
+    )]
+    WalkAfterDeadline {
+        walk: chrono::NaiveDate,
+        deadline: chrono::NaiveDate,
+        place: String,
+    },
     #[error("Ange ett datum (ÅÅÅÅ-MM-DD).")]
     MissingDate,
     #[error("\"{0}\" är inte ett datum. Skriv ÅÅÅÅ-MM-DD, t.ex. 2024-03-01.")]

@@ -180,6 +180,24 @@ impl Store {
     pub fn update_walk(&mut self, w: &SafetyWalk) -> Result<()> {
         let w = validate_walk(w)?;
         let tx = self.write_tx()?;
+        // A walk moved past one of its observations' deadlines would leave a deadline
+        // before the walk: refused, as an observation typed so is.
+        let early: Option<(NaiveDate, String)> = tx
+            .query_row(
+                "SELECT deadline, place FROM observation WHERE walk_id = ?1 \
+                 AND deadline IS NOT NULL AND deadline < ?2 ORDER BY deadline LIMIT 1",
+                params![w.id.0, w.date],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((deadline, place)) = early {
+            return Err(Invalid::WalkAfterDeadline {
+                walk: w.date,
+                deadline,
+                place,
+            }
+            .into());
+        }
         let n = tx.execute(
             "UPDATE safety_walk SET date = ?1, time_of_day = ?2, area = ?3, organisations = ?4, \
              participants = ?5, notes = ?6, commitment_id = ?7 WHERE id = ?8",

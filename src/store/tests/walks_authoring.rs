@@ -646,3 +646,37 @@ fn a_period_and_a_kommun_go_whole_and_come_back_exactly() {
     f.store.restore_removed(&r).unwrap();
     assert_eq!(dump(&f.store), before);
 }
+
+#[test]
+fn a_walk_cannot_move_past_its_observations_deadlines() {
+    let mut f = fixture();
+    let w = f.store.add_walk(&walk(&f, "2024-05-01", None)).unwrap();
+    f.store
+        .add_observation(&obs(
+            w,
+            "Tunneln",
+            Some("2024-06-01"),
+            ObservationStatus::New,
+        ))
+        .unwrap();
+    let mut moved = f.store.walk(w).unwrap();
+    moved.date = d("2024-06-15");
+    let err = f.store.update_walk(&moved).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Invalid(crate::validate::Invalid::WalkAfterDeadline { .. })
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("Tunneln"), "{err}");
+    assert_eq!(
+        f.store.walk(w).unwrap().date,
+        d("2024-05-01"),
+        "nothing changed"
+    );
+    // Up to the deadline is fine.
+    moved.date = d("2024-06-01");
+    f.store.update_walk(&moved).unwrap();
+    assert_eq!(f.store.walk(w).unwrap().date, d("2024-06-01"));
+}

@@ -118,11 +118,14 @@ impl AuthoringAction {
                 Effect::reload(Reload::Board)
             }
             AuthoringAction::DeleteSection(id) => {
-                let d = store.delete_section_for_undo(id)?;
+                // Read whole first, so that Ångra brings back bedömningar and links too.
+                let r = store.section_removal(id)?;
+                store.remove(&r)?;
                 screens.authoring.section_names.remove(&id);
+                let what = r.what.clone();
                 Effect::reload(Reload::Board)
-                    .toast(format!("Avsnittet {} togs bort.", d.title))
-                    .undo(Undo::RestoreSection(Box::new(d)))
+                    .toast(format!("{} togs bort.", capitalized(&what)))
+                    .undo(Undo::RestoreRemoved(Box::new(r)))
             }
             AuthoringAction::AddCommitment(section) => {
                 // Only a form: the löfte exists once it is saved (Avbryt leaves nothing).
@@ -154,15 +157,16 @@ impl AuthoringAction {
                 Effect::reload(Reload::Board)
             }
             AuthoringAction::DeleteCommitment(id) => {
-                let d = store.delete_commitment_for_undo(id)?;
-                let short: String = d.commitment.text.chars().take(40).collect();
+                let r = store.commitment_removal(id)?;
+                store.remove(&r)?;
                 let text = format!(
-                    "Löftet \"{short}…\" togs bort med {} insatser.",
-                    d.activities.len()
+                    "{} togs bort med {}.",
+                    capitalized(&r.what),
+                    crate::validate::count_of(r.activities(), "insats", "insatser")
                 );
                 Effect::reload(Reload::Board)
                     .toast(text)
-                    .undo(Undo::RestoreCommitment(Box::new(d)))
+                    .undo(Undo::RestoreRemoved(Box::new(r)))
             }
             AuthoringAction::AskRemove(what) => {
                 let r = removal(store, what)?;
@@ -289,4 +293,13 @@ fn show_new_pledge(cx: &mut Ctx, period: Period) {
     cx.prefs.year = Some(period.first);
     cx.screens.nav.tab = Tab::Edit;
     cx.screens.board.selected = None;
+}
+
+/// "löftet …" → "Löftet …" (the start of a message).
+fn capitalized(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
 }

@@ -1,9 +1,7 @@
 //! Undo of the last change, as offered by the toast's "Ångra".
 
 use crate::domain::{Activity, Decision};
-use crate::store::{
-    DeletedCommitment, DeletedObservation, DeletedSection, DeletedWalk, Store, StoreError,
-};
+use crate::store::{DeletedObservation, DeletedWalk, Store, StoreError};
 
 /// What undoing the last change means. Kept by the app beside the toast that offers it.
 #[derive(Debug, Clone)]
@@ -13,10 +11,8 @@ pub enum Undo {
     RestoreActivity(Box<Activity>),
     RestoreWalk(Box<DeletedWalk>),
     RestoreObservation(Box<DeletedObservation>),
-    /// A removed medborgarlöfte or kommun, whole.
+    /// A removed löfte, avsnitt, medborgarlöfte or kommun, whole, links included.
     RestoreRemoved(Box<crate::store::Removed>),
-    RestoreCommitment(Box<DeletedCommitment>),
-    RestoreSection(Box<DeletedSection>),
     /// A deleted beslut, with its place in the meeting's list.
     RestoreDecision(Box<(Decision, i64)>),
     /// A beslut as it was before it was changed.
@@ -32,8 +28,6 @@ impl Undo {
             Undo::RestoreWalk(w) => store.restore_walk(&w),
             Undo::RestoreObservation(o) => store.restore_observation(&o),
             Undo::RestoreRemoved(r) => store.restore_removed(&r),
-            Undo::RestoreCommitment(c) => store.restore_commitment(&c),
-            Undo::RestoreSection(s) => store.restore_section(&s),
             Undo::RestoreDecision(d) => store.restore_decision(&d.0, d.1),
             Undo::RevertDecision(d) => store.update_decision(&d).map(|_| ()),
         }

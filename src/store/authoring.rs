@@ -1,30 +1,13 @@
-//! Writing medborgarlöften by hand: the head, avsnitt, order of löften, copy forward,
-//! and deletes that can be undone.
+//! Writing medborgarlöften by hand: the head, avsnitt, order of löften, copy forward.
+//! (Removing a löfte or an avsnitt so that Ångra can put it back is in `removal.rs`.)
 
-use super::{Result, Store, StoreError, names};
+use super::{Result, Store, StoreError};
 use crate::domain::{
-    Activity, Commitment, CommitmentDraft, CommitmentId, Period, PledgeDraft, PledgeId,
-    SectionDraft, SectionId, Signatory, TargetScope,
+    CommitmentDraft, CommitmentId, Period, PledgeDraft, PledgeId, SectionDraft, SectionId,
+    Signatory,
 };
 use crate::validate::check_text;
 use rusqlite::{OptionalExtension, params};
-
-/// A deleted löfte with everything needed to put it back as it was.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeletedCommitment {
-    pub commitment: Commitment,
-    pub activities: Vec<Activity>,
-}
-
-/// A deleted avsnitt with its löften.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeletedSection {
-    pub id: SectionId,
-    pub pledge: PledgeId,
-    pub title: String,
-    pub position: i64,
-    pub commitments: Vec<DeletedCommitment>,
-}
 
 impl Store {
     /// The structure of a medborgarlöfte as a draft: avsnitt, löften, targets, sub-areas
@@ -308,117 +291,6 @@ impl Store {
             [id.0],
             |r| r.get(0),
         )?)
-    }
-
-    /// Deletes a löfte with its insatser and returns all of it for undo.
-    pub fn delete_commitment_for_undo(&mut self, id: CommitmentId) -> Result<DeletedCommitment> {
-        let commitment = self.commitment(id)?;
-        let activities = self.activities_for_commitment(id)?;
-        self.delete_commitment(id, true)?;
-        Ok(DeletedCommitment {
-            commitment,
-            activities,
-        })
-    }
-
-    fn restore_commitment_in(tx: &rusqlite::Connection, d: &DeletedCommitment) -> Result<()> {
-        let c = &d.commitment;
-        tx.execute(
-            "INSERT INTO commitment(id, section_id, position, text, party, sub_areas, tags, \
-             manual_status, manual_reason, checked_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                c.id.0,
-                c.section.0,
-                c.position,
-                c.text,
-                c.party.key(),
-                names(&c.sub_areas),
-                names(&c.tags),
-                c.manual_status.as_ref().map(|m| m.status.key()),
-                c.manual_status.as_ref().map(|m| m.reason.clone()),
-                c.checked_on
-            ],
-        )?;
-        for (i, t) in c.targets.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO target(id, commitment_id, position, count, unit, per_year, party, label) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    t.id.0,
-                    c.id.0,
-                    i as i64,
-                    t.count,
-                    t.unit,
-                    t.scope == TargetScope::PerYear,
-                    t.party.map(|p| p.key()),
-                    t.label
-                ],
-            )?;
-        }
-        for a in &d.activities {
-            super::activities::insert_activity_row(tx, a, Some(a.id))?;
-        }
-        Ok(())
-    }
-
-    /// Puts a deleted löfte back with its targets and insatser, ids unchanged.
-    pub fn restore_commitment(&mut self, d: &DeletedCommitment) -> Result<()> {
-        let tx = self.write_tx()?;
-        Self::restore_commitment_in(&tx, d)?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Deletes an avsnitt with its löften and their insatser, returning all for undo.
-    pub fn delete_section_for_undo(&mut self, id: SectionId) -> Result<DeletedSection> {
-        let (pledge, title, position): (i64, String, i64) = self
-            .conn
-            .query_row(
-                "SELECT pledge_id, title, position FROM section WHERE id = ?1",
-                [id.0],
-                |r| Ok((r.get("pledge_id")?, r.get("title")?, r.get("position")?)),
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("Avsnitt {id}")))?;
-        let mut commitments = Vec::new();
-        for c in self
-            .commitments(PledgeId(pledge))?
-            .into_iter()
-            .filter(|c| c.section == id)
-        {
-            let activities = self.activities_for_commitment(c.id)?;
-            commitments.push(DeletedCommitment {
-                commitment: c,
-                activities,
-            });
-        }
-        let tx = self.write_tx()?;
-        tx.execute(
-            "DELETE FROM activity WHERE commitment_id IN (SELECT id FROM commitment WHERE section_id = ?1)",
-            [id.0],
-        )?;
-        tx.execute("DELETE FROM section WHERE id = ?1", [id.0])?;
-        tx.commit()?;
-        Ok(DeletedSection {
-            id,
-            pledge: PledgeId(pledge),
-            title,
-            position,
-            commitments,
-        })
-    }
-
-    pub fn restore_section(&mut self, d: &DeletedSection) -> Result<()> {
-        let tx = self.write_tx()?;
-        tx.execute(
-            "INSERT INTO section(id, pledge_id, position, title) VALUES (?1, ?2, ?3, ?4)",
-            params![d.id.0, d.pledge.0, d.position, d.title],
-        )?;
-        for c in &d.commitments {
-            Self::restore_commitment_in(&tx, c)?;
-        }
-        tx.commit()?;
-        Ok(())
     }
 }
 

@@ -23,7 +23,6 @@ mod tests;
 
 use columns::{Names, names, prefixed};
 
-pub use authoring::{DeletedCommitment, DeletedSection};
 pub use backup::{
     CopyKind, KEEP_DAILY, KEEP_SAFETY, backup_dir, copy_info, copy_name, restore_unopenable,
     verify_copy,

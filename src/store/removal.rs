@@ -4,7 +4,7 @@
 //! by later schema versions come along without code here knowing them.
 
 use super::{Result, Store};
-use crate::domain::{MunicipalityId, PledgeId};
+use crate::domain::{CommitmentId, MunicipalityId, PledgeId, SectionId};
 use rusqlite::types::Value;
 
 /// Rows of one table, with their column names (and each row's rowid, to remove it by).
@@ -96,6 +96,13 @@ fn read_links(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Rows elsewhere that name a löfte (set to NULL when it goes, put back on Ångra).
+const COMMITMENT_LINKS: [(&str, &str); 3] = [
+    ("safety_walk", "commitment_id"),
+    ("decision", "commitment_id"),
+    ("commitment", "copied_from"),
+];
+
 fn count(rows: &[Rows], table: &str) -> usize {
     rows.iter()
         .filter(|r| r.table == table)
@@ -119,15 +126,10 @@ impl Store {
             ("activity", format!("commitment_id IN ({c})")),
             ("assessment", format!("commitment_id IN ({c})")),
         ];
-        let links = [
-            ("safety_walk", "commitment_id"),
-            ("decision", "commitment_id"),
-            ("commitment", "copied_from"),
-        ];
         self.removal(
             format!("medborgarlöftet {} för {kommun}", pledge.period),
             &specs,
-            &links,
+            &COMMITMENT_LINKS,
             &c,
         )
     }
@@ -183,6 +185,58 @@ impl Store {
         // Links from what stays: a joint meeting's beslut about one of its löften.
         let links = [("decision", "commitment_id"), ("commitment", "copied_from")];
         self.removal(name.clone(), &specs, &links, &c)
+    }
+
+    /// Reads (without removing) what removing löfte `c` takes away: its mål, insatser and
+    /// bedömningar; walks, beslut and later copies that name it keep their row and get
+    /// the link back on Ångra.
+    pub fn commitment_removal(&self, c: CommitmentId) -> Result<Removed> {
+        let text: String = self.commitment(c)?.text.chars().take(40).collect();
+        let ids = format!("SELECT {}", c.0);
+        self.removal(
+            format!("löftet \"{text}…\""),
+            &Self::commitment_specs(format!("id = {}", c.0), &ids),
+            &COMMITMENT_LINKS,
+            &ids,
+        )
+    }
+
+    /// Reads (without removing) what removing avsnitt `s` takes away: its löften with
+    /// everything they own.
+    pub fn section_removal(&self, s: SectionId) -> Result<Removed> {
+        let title: String = self
+            .conn
+            .query_row("SELECT title FROM section WHERE id = ?1", [s.0], |r| {
+                r.get(0)
+            })
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => {
+                    super::StoreError::NotFound(format!("Avsnitt {s}"))
+                }
+                e => e.into(),
+            })?;
+        let ids = format!("SELECT id FROM commitment WHERE section_id = {}", s.0);
+        let mut specs = vec![("section", format!("id = {}", s.0))];
+        specs.extend(Self::commitment_specs(
+            format!("section_id = {}", s.0),
+            &ids,
+        ));
+        self.removal(
+            format!("avsnittet {title}"),
+            &specs,
+            &COMMITMENT_LINKS,
+            &ids,
+        )
+    }
+
+    /// The rows löften (chosen by `cond` on `commitment`, ids `ids`) own.
+    fn commitment_specs(cond: String, ids: &str) -> Vec<(&'static str, String)> {
+        vec![
+            ("commitment", cond),
+            ("target", format!("commitment_id IN ({ids})")),
+            ("activity", format!("commitment_id IN ({ids})")),
+            ("assessment", format!("commitment_id IN ({ids})")),
+        ]
     }
 
     fn removal(
@@ -269,6 +323,11 @@ impl Store {
 }
 
 impl Removed {
+    /// How many insatser went with it.
+    pub fn activities(&self) -> usize {
+        count(&self.tables, "activity")
+    }
+
     /// "1 medborgarlöfte, 11 löften, 23 insatser" — what the confirmation names.
     pub fn summary(&self) -> String {
         if self.counts.is_empty() {

@@ -332,30 +332,64 @@ fn sections_and_order() {
 }
 
 #[test]
-fn deleted_commitment_and_section_come_back() {
+fn deleted_commitment_and_section_come_back_with_bedomning_and_links() {
     let mut f = fixture();
     let a = f
         .store
         .add_activity(&activity(&f, "2024-03-01", 2))
         .unwrap();
-    let before = f.store.commitment(f.counted.id).unwrap();
-    let d = f.store.delete_commitment_for_undo(f.counted.id).unwrap();
-    assert_eq!(d.activities.len(), 1);
+    let w = f
+        .store
+        .add_walk(&walk(&f, "2024-05-01", Some(f.counted.id)))
+        .unwrap();
+    f.store
+        .set_assessment(&crate::domain::Assessment {
+            commitment: f.counted.id,
+            year: 2024,
+            result: "Gick bra".into(),
+            cause: String::new(),
+            next: String::new(),
+        })
+        .unwrap();
+    let dump = |s: &Store| {
+        (
+            s.commitments(f.pledge).unwrap(),
+            s.activity_count().unwrap(),
+            s.walk(w).unwrap().commitment,
+            s.assessment(f.counted.id, 2024).unwrap(),
+        )
+    };
+    let before = dump(&f.store);
+    let r = f.store.commitment_removal(f.counted.id).unwrap();
+    assert_eq!(r.activities(), 1);
+    f.store.remove(&r).unwrap();
     assert!(f.store.commitment(f.counted.id).is_err());
-    f.store.restore_commitment(&d).unwrap();
-    assert_eq!(f.store.commitment(f.counted.id).unwrap(), before);
+    assert_eq!(f.store.walk(w).unwrap().commitment, None);
+    f.store.restore_removed(&r).unwrap();
+    assert_eq!(
+        dump(&f.store),
+        before,
+        "löfte, insats, bedömning and the walk's link"
+    );
     assert_eq!(
         f.store.activity(a).unwrap().target,
-        Some(before.targets[0].id)
+        Some(
+            before
+                .0
+                .iter()
+                .find(|c| c.id == f.counted.id)
+                .unwrap()
+                .targets[0]
+                .id
+        )
     );
     let s = f.store.sections(f.pledge).unwrap()[0].id;
-    let all_before = f.store.commitments(f.pledge).unwrap();
-    let d = f.store.delete_section_for_undo(s).unwrap();
+    let r = f.store.section_removal(s).unwrap();
+    f.store.remove(&r).unwrap();
     assert!(f.store.commitments(f.pledge).unwrap().is_empty());
     assert_eq!(f.store.activity_count().unwrap(), 0);
-    f.store.restore_section(&d).unwrap();
-    assert_eq!(f.store.commitments(f.pledge).unwrap(), all_before);
-    assert_eq!(f.store.activity_count().unwrap(), 1);
+    f.store.restore_removed(&r).unwrap();
+    assert_eq!(dump(&f.store), before);
 }
 
 #[test]

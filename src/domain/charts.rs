@@ -93,6 +93,22 @@ pub const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
 ];
 
+/// The months written out (the date field's grid, dates in imported texts).
+pub const MONTH_NAMES: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -354,20 +354,7 @@ pub(super) fn looks_like_role(line: &str) -> bool {
         && l.chars().filter(char::is_ascii_digit).count() < 4
 }
 
-pub(super) const MONTHS: &[&str] = &[
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+pub(super) use crate::domain::charts::MONTH_NAMES as MONTHS;
 
 fn is_iso_date(w: &str) -> bool {
     let b = w.as_bytes();

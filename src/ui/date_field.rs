@@ -1,23 +1,10 @@
 //! A Swedish date field: ISO text input plus a month grid (egui_extras' picker is
 //! English-only and its icon glyph is missing from the default fonts).
 
+use crate::domain::charts::MONTH_NAMES as MONTHS;
 use chrono::{Datelike, NaiveDate};
 use egui::{RichText, Ui};
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 const WEEKDAYS: [&str; 7] = ["Må", "Ti", "On", "To", "Fr", "Lö", "Sö"];
 
 /// State of one date field: the typed text and, when open, the month shown.

@@ -511,30 +511,31 @@ fn delete_walk_asks_and_can_be_undone() {
     h.get_by_label("Åtgärdslista (1 öppna)");
 }
 
-#[test]
-fn import_paste_preview_correct_and_save() {
+/// Olofström's Redigera → "Importera från text…", period typed, `text` pasted and read.
+fn import_text(period: &str, text: &str) -> Harness<'static, App> {
     let mut h = harness();
     select(&mut h, "Olofström");
     h.get_by_label("Redigera").click();
     h.run();
     h.get_by_label("Importera från text…").click();
     h.run();
-    type_into(&mut h, "Period", "2025");
-    let text = "Polisen\n\n• Minst 6 riktade insatser mot mopeder.\n• Synas vid skolorna.\n\nOlofströms kommun\n\n• Genomföra två föräldraföreläsningar.\n";
-    h.get_by_role_and_label(
-        Role::MultilineTextInput,
-        "Klistra in texten (rubriker, punktlistor, undertecknare)",
-    )
-    .click();
+    type_into(&mut h, "Period", period);
+    let label = "Klistra in texten (rubriker, punktlistor, undertecknare)";
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .click();
     h.run();
-    h.get_by_role_and_label(
-        Role::MultilineTextInput,
-        "Klistra in texten (rubriker, punktlistor, undertecknare)",
-    )
-    .type_text(text);
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text(text);
     h.run();
     h.get_by_label("Tolka texten").click();
     h.run();
+    h
+}
+
+#[test]
+fn import_paste_preview_correct_and_save() {
+    let text = "Polisen\n\n• Minst 6 riktade insatser mot mopeder.\n• Synas vid skolorna.\n\nOlofströms kommun\n\n• Genomföra två föräldraföreläsningar.\n";
+    let mut h = import_text("2025", text);
     h.get_by_label_contains("Förhandsgranskning: 2 avsnitt, 3 löften");
     // Correct the first target: 6 → 8.
     let first_goal = h
@@ -573,23 +574,8 @@ fn import_paste_preview_correct_and_save() {
 /// ort och datum) and marks an ansvarig nothing said with "?"; the user fixes both.
 #[test]
 fn import_preview_shows_goal_signatories_and_unclear_ansvarig() {
-    let mut h = harness();
-    select(&mut h, "Olofström");
-    h.get_by_label("Redigera").click();
-    h.run();
-    h.get_by_label("Importera från text…").click();
-    h.run();
-    type_into(&mut h, "Period", "2026");
-    let label = "Klistra in texten (rubriker, punktlistor, undertecknare)";
     let text = "Medborgarlöfte 2026\n\nVi vill minska otryggheten i centrum.\n\nTrygghet\n\n• Trygghetsvandringar i centrum, minst tre under året.\n\nPolisen lovar att:\n• genomföra 10 fotpatruller\n\nOlofström den 15 januari 2026\n\nAnna Berg, kommunstyrelsens ordförande\n";
-    h.get_by_role_and_label(Role::MultilineTextInput, label)
-        .click();
-    h.run();
-    h.get_by_role_and_label(Role::MultilineTextInput, label)
-        .type_text(text);
-    h.run();
-    h.get_by_label("Tolka texten").click();
-    h.run();
+    let mut h = import_text("2026", text);
     h.get_by_label_contains("1 löfte har osäker ansvarig (?)");
     h.get_by_label("Ansvarig ?");
     let goal = h.get_by_role_and_label(Role::MultilineTextInput, "Målsättning ur texten");

@@ -615,6 +615,8 @@ pub(super) fn read_lines(lines: &[String]) -> Vec<Kind> {
     let mut out: Vec<Kind> = Vec::new();
     let mut prev_blank = true;
     let mut table: Option<Columns> = None;
+    // The line before was "Ansvarig: …" or "Mål: …" joined to its paragraph.
+    let mut last_was_field = false;
     for raw in &lines {
         let line = raw.replace('\u{a0}', " ");
         let trimmed = line.trim();
@@ -659,14 +661,18 @@ pub(super) fn read_lines(lines: &[String]) -> Vec<Kind> {
                             && !heading_over_text)
                 }
                 Some(Kind::Text(p)) => {
-                    !p.ends_with(['.', '!', '?', ':'])
-                        && trimmed
-                            .chars()
-                            .next()
-                            .is_some_and(|c| c.is_lowercase() || c == '(')
+                    // "Ansvarig: Kommunen" under a paragraph that promises belongs to it
+                    // (not under a heading: that line is then the heading's own).
+                    (field_line && (p.ends_with(['.', '!']) || last_was_field))
+                        || !p.ends_with(['.', '!', '?', ':'])
+                            && trimmed
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_lowercase() || c == '(')
                 }
                 _ => false,
             };
+        last_was_field = continues && field_line;
         if continues {
             match out.last_mut() {
                 Some(Kind::Bullet(_, t, _)) | Some(Kind::Text(t)) => {

@@ -236,8 +236,11 @@ struct Item {
     after: usize,
 }
 
+/// A paragraph that promises: a promising sentence, or a named ansvarig ("… Ansvarig:
+/// Polisen").
 fn promise_paragraph(p: &str) -> bool {
     sentences(p).iter().any(|s| is_promise_sentence(s))
+        || (p.to_lowercase().contains("ansvarig:") && labelled_party(p).is_some())
 }
 
 /// Reads a published medborgarlöfte text.
@@ -404,6 +407,8 @@ pub fn parse(text: &str) -> ParsedPledge {
             && stripped.chars().next().is_some_and(|c| c.is_uppercase())
             && (!ends_sentence || (next_is_item(i) && words <= 10))
             && (!t.contains(", ") || next_is_item(i))
+            // Two sentences are a paragraph, not a heading.
+            && !t.contains(". ")
             || (t.ends_with(':') && next_is_item(i) && words <= 20);
         if heading {
             if had_promises && is_trailing_heading(t) {
@@ -458,9 +463,14 @@ pub fn parse(text: &str) -> ParsedPledge {
     for (idx, s) in sections.into_iter().enumerate() {
         let before = idx < first_promise;
         if s.goal || s.background || (before && !s.promised) {
-            // The heading introduces what follows it ("Fokusområden:", "Bakgrund:").
-            if !s.heading.is_empty() && !s.is_empty() {
-                goal.push(format!("{}:", s.heading));
+            // The heading introduces what follows it ("Fokusområden:", "Bakgrund:"); a
+            // heading with nothing under it is shown among the unused lines.
+            if !s.heading.is_empty() {
+                if s.is_empty() {
+                    result.ignored.push(s.heading.clone());
+                } else {
+                    goal.push(format!("{}:", s.heading));
+                }
             }
             goal.extend(s.prose);
             goal.extend(s.items.into_iter().map(|it| format!("• {}", it.text)));

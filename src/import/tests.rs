@@ -760,3 +760,19 @@ fn descriptions_are_not_promises() {
     assert_eq!(p.commitment_count(), 1, "{p:#?}");
     assert!(p.goal.contains("försäljningen har ökat"));
 }
+
+#[test]
+fn fields_under_a_paragraph() {
+    let p = parse(
+        "Trygghetsvandringar\nVi genomför två trygghetsvandringar under året.\nAnsvarig: Kommunen\n\nFotpatruller\nFotpatruller i centrum varje helg.\nAnsvarig: Polisen\nMål: 40 pass\n",
+    );
+    let c: Vec<_> = p.sections.iter().flat_map(|s| &s.commitments).collect();
+    assert_eq!(c.len(), 2, "{p:#?}");
+    assert_eq!((c[0].party, c[0].targets[0].count), (Party::Kommunen, 2));
+    assert_eq!(c[1].party, Party::Polisen);
+    assert!(
+        c[1].targets.iter().any(|t| t.count == 40),
+        "{:?}",
+        c[1].targets
+    );
+}

@@ -115,6 +115,40 @@ proptest! {
         }
     }
 
+    /// Nothing disappears unseen: every line of the text shows up somewhere in what the
+    /// parser gives back (a löfte, a heading, the målsättning, the unused lines …).
+    #[test]
+    fn every_line_is_kept_somewhere(lines in proptest::collection::vec(line(), 1..30)) {
+        let text = lines.join("\n");
+        let p = parse(&text);
+        let mut out = vec![p.goal.clone(), p.ignored.join(" "), p.contact.clone().unwrap_or_default()];
+        out.extend(p.title.clone());
+        out.extend(p.signed.clone());
+        for s in &p.signatories {
+            out.push(format!("{} {}", s.name, s.role));
+        }
+        for s in &p.sections {
+            out.push(s.title.clone());
+            out.push(s.intro.clone());
+            out.extend(s.commitments.iter().map(|c| c.text.clone()));
+        }
+        let all = out.join(" ").to_lowercase();
+        for l in text.lines() {
+            let words: Vec<String> = l
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.chars().count() >= 3)
+                .map(str::to_lowercase)
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            prop_assert!(
+                words.iter().any(|w| all.contains(w.as_str())),
+                "lost: {l:?}\nin {text:?}\n→ {p:#?}"
+            );
+        }
+    }
+
     #[test]
     fn number_and_target_parsers_never_panic(s in "\\PC{0,60}", both in any::<bool>()) {
         let _ = parse_number(&s);

@@ -270,6 +270,19 @@ pub(super) fn heading_text(line: &str) -> String {
             h = s.trim().to_string();
         }
     }
+    // "TRYGG I CENTRUM" reads as "Trygg i centrum" on the board (a short word in
+    // capitals, like "SSPF" or "ANDTS", stays).
+    let letters = h.chars().filter(|c| c.is_alphabetic());
+    let n = letters.clone().count();
+    let words = h.split_whitespace().count();
+    if ((words >= 2 && n > 3) || n > 5) && letters.clone().all(char::is_uppercase) {
+        let lower = h.to_lowercase();
+        let mut cs = lower.chars();
+        h = cs
+            .next()
+            .map(|f| f.to_uppercase().chain(cs).collect())
+            .unwrap_or_default();
+    }
     h.trim_end_matches('.').trim().to_string()
 }
 

@@ -362,6 +362,22 @@ pub fn parse(text: &str) -> ParsedPledge {
                 continue;
             }
         }
+        // "Aktiviteter:" right under a focus area's heading (and its "Mål: …") opens that
+        // area's löften: the avsnitt keeps the area's name.
+        if is_promise_marker(t)
+            && let Some(s) = current.as_mut().filter(|s| {
+                !s.goal
+                    && !s.background
+                    && !s.declared
+                    && s.items.is_empty()
+                    && s.prose.iter().all(|p| states_an_aim(p))
+            })
+        {
+            s.promised = true;
+            in_promises = true;
+            result.ignored.push(t.clone());
+            continue;
+        }
         if is_promise_marker(t) && !had_promises {
             if let Some(s) = current.take() {
                 sections.push(s);
@@ -505,6 +521,7 @@ fn states_an_aim(p: &str) -> bool {
     let l = p.to_lowercase();
     [
         "vi vill",
+        "mål:",
         "målet är",
         "målet med",
         "målsättningen",

@@ -776,3 +776,13 @@ fn fields_under_a_paragraph() {
         c[1].targets
     );
 }
+
+#[test]
+fn focus_areas_with_their_activities() {
+    let text = "FOKUSOMRÅDE 1: TRYGG I CENTRUM\nMål: Fler ska känna sig trygga i centrum.\nAktiviteter:\n• Polisen genomför 20 fotpatruller.\n• Kommunen förbättrar belysningen.\n\nFOKUSOMRÅDE 2: TRAFIK\nMål: Färre ska köra för fort.\nAktiviteter:\n• Polisen genomför 12 hastighetskontroller.\n";
+    let p = parse(text);
+    let titles: Vec<_> = p.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Trygg i centrum", "Trafik"], "{p:#?}");
+    assert_eq!(p.commitment_count(), 3);
+    assert!(p.goal.contains("Fler ska känna sig trygga"), "{}", p.goal);
+}

@@ -158,6 +158,8 @@ pub(super) fn is_goal_heading(h: &str) -> bool {
     .iter()
     .any(|k| l.contains(k))
         || l == "mål"
+        || l == "vi vill"
+        || l == "vi vill att"
 }
 
 /// Headings of background prose: it goes to the målsättning, never to the löften.

@@ -289,6 +289,8 @@ pub fn parse(text: &str) -> ParsedPledge {
     let mut in_trailing = false;
     let mut sections: Vec<Sec> = Vec::new();
     let mut current: Option<Sec> = None;
+    // Bullets before any heading.
+    let mut loose: Vec<Item> = Vec::new();
 
     let next_is_item = |i: usize| matches!(kinds.get(i + 1), Some(Kind::Bullet(..) | Kind::Row(_)));
 
@@ -312,8 +314,12 @@ pub fn parse(text: &str) -> ParsedPledge {
                 };
                 match &mut current {
                     Some(s) => s.push_item(item),
-                    // Bullets before any heading: the purpose list.
-                    None => goal.push(format!("• {t}")),
+                    // Bullets before any heading: the purpose list (unless the text has
+                    // no other löften: see the end).
+                    None => {
+                        goal.push(format!("• {t}"));
+                        loose.push(item);
+                    }
                 }
                 continue;
             }
@@ -502,6 +508,18 @@ pub fn parse(text: &str) -> ParsedPledge {
                 result.ignored.push(section.intro);
             }
         } else {
+            result.sections.push(section);
+        }
+    }
+    // A text of a title and a list, no headings: the list is the löften.
+    if result.sections.is_empty() && !loose.is_empty() {
+        let bullets: Vec<String> = loose.iter().map(|it| format!("• {}", it.text)).collect();
+        goal.retain(|g| !bullets.contains(g));
+        let mut s = Sec::new("Medborgarlöften".into());
+        s.items = loose;
+        let (section, aims) = build_section(s, doc_party);
+        goal.extend(aims);
+        if !section.commitments.is_empty() {
             result.sections.push(section);
         }
     }

@@ -786,3 +786,17 @@ fn focus_areas_with_their_activities() {
     assert_eq!(p.commitment_count(), 3);
     assert!(p.goal.contains("Fler ska känna sig trygga"), "{}", p.goal);
 }
+
+#[test]
+fn a_title_and_a_list() {
+    let p = parse(
+        "Medborgarlöfte 2026\n\n• Polisen genomför 10 fotpatruller.\n• Kommunen förbättrar belysningen i parken.\n",
+    );
+    assert_eq!(p.commitment_count(), 2, "{p:#?}");
+    assert_eq!(p.sections[0].commitments[0].party, Party::Polisen);
+    assert!(p.goal.is_empty(), "{}", p.goal);
+    // With löften elsewhere, bullets before any heading are the purpose.
+    let p = parse("Vi vill:\n• öka tryggheten\n\nPolisen\n\n• Genomföra 10 fotpatruller.\n");
+    assert_eq!(p.commitment_count(), 1);
+    assert!(p.goal.contains("öka tryggheten"));
+}

@@ -127,11 +127,27 @@ pub(super) const CHROME: &[&str] = &[
 
 pub(super) fn is_chrome(line: &str) -> bool {
     let l = line.trim().to_lowercase();
-    CHROME.contains(&l.as_str())
+    is_page_number(&l)
+        || CHROME.contains(&l.as_str())
         || l.starts_with("sidan senast uppdaterad")
         || l.starts_with("senast uppdaterad")
         || l.starts_with("publicerad ")
         || l.starts_with("foto:")
+}
+
+/// A PDF's page numbers: "1 (2)", "Sida 2 av 3", "- 2 -", "2/3".
+fn is_page_number(l: &str) -> bool {
+    let rest = l.strip_prefix("sida ").unwrap_or(l);
+    let t: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    let only = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let inner = t.trim_matches(|c| c == '-' || c == '–');
+    if let Some((a, b)) = inner.split_once('(') {
+        return only(a) && b.strip_suffix(')').is_some_and(only);
+    }
+    if let Some((a, b)) = inner.split_once("av").or_else(|| inner.split_once('/')) {
+        return only(a) && only(b);
+    }
+    only(inner) && (t != inner || l.starts_with("sida "))
 }
 
 /// Headings whose bullets or text describe the purpose, not promises.
@@ -679,6 +695,9 @@ pub(super) fn read_lines(lines: &[String]) -> Vec<Kind> {
                     // "Ansvarig: Kommunen" under a paragraph that promises belongs to it
                     // (not under a heading: that line is then the heading's own).
                     (field_line && (p.ends_with(['.', '!']) || last_was_field))
+                        // "… trygghetsvandringar i" / "Solbacken och …": a line that
+                        // stops on a small word goes on on the next, whatever its case.
+                        || ends_on_small_word(p)
                         || !p.ends_with(['.', '!', '?', ':'])
                             && trimmed
                                 .chars()
@@ -704,6 +723,16 @@ pub(super) fn read_lines(lines: &[String]) -> Vec<Kind> {
         prev_blank = false;
     }
     numbered_headings(out)
+}
+
+fn ends_on_small_word(p: &str) -> bool {
+    p.split_whitespace().last().is_some_and(|w| {
+        [
+            "i", "och", "att", "med", "för", "på", "till", "av", "om", "som", "samt", "eller",
+            "mot", "vid", "under", "från", "en", "ett", "de", "den", "det",
+        ]
+        .contains(&w)
+    })
 }
 
 /// "1. Trygg trafikmiljö" over a list is a heading, not a list item: short, no full stop,

@@ -191,6 +191,8 @@ struct Sec {
     declared: bool,
     items: Vec<Item>,
     prose: Vec<String>,
+    /// The line that opened it, as written (what is shown if nothing comes of it).
+    line: String,
 }
 
 impl Sec {
@@ -204,6 +206,16 @@ impl Sec {
             declared: false,
             items: Vec::new(),
             prose: Vec::new(),
+            line: String::new(),
+        }
+    }
+
+    /// The words it was opened with, for the unused lines.
+    fn opening(&self) -> String {
+        if self.line.is_empty() {
+            self.heading.clone()
+        } else {
+            self.line.clone()
         }
     }
 
@@ -360,7 +372,11 @@ pub fn parse(text: &str) -> ParsedPledge {
         let had_promises =
             sections.iter().any(|s| s.promises()) || current.as_ref().is_some_and(|s| s.promises());
         if short && !ends_sentence && t.to_lowercase().contains("medborgarlöfte") {
-            if result.title.is_none() && sections.is_empty() && current.is_none() {
+            // The first such line before any löfte (a letterhead may stand above it).
+            if result.title.is_none() && !had_promises && !in_promises {
+                if let Some(s) = current.take_if(|s| s.is_empty()) {
+                    result.ignored.push(s.opening());
+                }
                 result.title = Some(t.clone());
                 continue;
             }
@@ -390,6 +406,7 @@ pub fn parse(text: &str) -> ParsedPledge {
             }
             in_promises = true;
             let mut s = Sec::new(heading_text(t));
+            s.line = t.clone();
             s.promised = true;
             s.declared = true;
             current = Some(s);
@@ -408,7 +425,13 @@ pub fn parse(text: &str) -> ParsedPledge {
                 sections.push(s);
             }
             in_promises = true;
+            // A title of the party's name only ("Det här lovar vi:" → "Tillsammans"): the
+            // line itself is shown among the unused ones.
+            if !t.to_lowercase().contains(&title.to_lowercase()) {
+                result.ignored.push(t.clone());
+            }
             let mut s = Sec::new(title);
+            s.line = t.clone();
             s.party = Some(p);
             s.promised = true;
             s.declared = true;
@@ -445,18 +468,24 @@ pub fn parse(text: &str) -> ParsedPledge {
                     if s.party.is_some() {
                         doc_party = s.party;
                     }
-                    result.ignored.push(s.heading);
+                    result.ignored.push(s.opening());
                 } else {
                     sections.push(s);
                 }
             }
             let title = heading_text(t);
             let mut s = Sec::new(title.clone());
+            s.line = t.clone();
             s.party = heading_party(&title);
             s.goal = is_goal_heading(&title);
             s.background = !s.goal && is_background_heading(&title);
             s.promised = in_promises;
             current = Some(s);
+            continue;
+        }
+        // "Frågor? Kontakta kommunen på 0479-52 80 00." among the löften: contact details.
+        if is_contact_prose(t) {
+            trailing.push(t.clone());
             continue;
         }
         match &mut current {
@@ -489,7 +518,7 @@ pub fn parse(text: &str) -> ParsedPledge {
             // heading with nothing under it is shown among the unused lines.
             if !s.heading.is_empty() {
                 if s.is_empty() {
-                    result.ignored.push(s.heading.clone());
+                    result.ignored.push(s.opening());
                 } else {
                     goal.push(format!("{}:", s.heading));
                 }
@@ -498,11 +527,12 @@ pub fn parse(text: &str) -> ParsedPledge {
             goal.extend(s.items.into_iter().map(|it| format!("• {}", it.text)));
             continue;
         }
+        let opening = s.opening();
         let (section, aims) = build_section(s, doc_party);
         goal.extend(aims);
         if section.commitments.is_empty() {
-            if !section.title.is_empty() {
-                result.ignored.push(section.title);
+            if !opening.is_empty() {
+                result.ignored.push(opening);
             }
             if !section.intro.is_empty() {
                 result.ignored.push(section.intro);
@@ -531,6 +561,18 @@ pub fn parse(text: &str) -> ParsedPledge {
     result.ignored.extend(rest);
     result.goal = goal.join("\n");
     result
+}
+
+/// A sentence that gives contact details: a phone number or e-mail address with "kontakt",
+/// "frågor", "ring", "mejla".
+fn is_contact_prose(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    (t.contains('@') || digits >= 6)
+        && ["kontakt", "frågor", "ring ", "mejla", "e-post", "telefon"]
+            .iter()
+            .any(|k| l.contains(k))
+        && t.split_whitespace().count() <= 30
 }
 
 /// Whether prose under löften states an aim rather than a löfte ("Vi vill att färre …",

@@ -191,7 +191,11 @@ pub(super) fn is_promise_sentence(s: &str) -> bool {
     );
     let present = named
         && words.get(subject_len).is_some_and(|w| {
-            w.ends_with('r') && w.chars().count() > 3 && !REPORTING_VERBS.contains(&w.as_str())
+            // "har" as the main verb ("Polisen har en kontaktpolis …"); see `perfect`.
+            w == "har"
+                || (w.ends_with('r')
+                    && w.chars().count() > 3
+                    && !REPORTING_VERBS.contains(&w.as_str()))
         })
         || words.get(1).is_some_and(|w| {
             w == "kommun"
@@ -199,16 +203,24 @@ pub(super) fn is_promise_sentence(s: &str) -> bool {
                     .get(2)
                     .is_some_and(|v| v.ends_with('r') && !REPORTING_VERBS.contains(&v.as_str()))
         });
+    // "har genomfört", "har sedan 2020 jobbat": what was done. "Polisen har en
+    // kontaktpolis …" is what there will be.
+    let perfect = words.iter().enumerate().any(|(i, w)| {
+        (w == "har" || w == "hade")
+            && words
+                .iter()
+                .skip(i + 1)
+                .take(3)
+                .any(|v| v.ends_with('t') && v.chars().count() >= 4)
+    });
     // "Kommunen vill att fler ska …": the subject's own verb tells or wishes.
     let telling = words
         .get(subject_len)
         .is_some_and(|w| REPORTING_VERBS.contains(&w.as_str()) && w != "har");
     lower.contains("överens om att")
         || lower.contains("enats om att")
-        || (!telling && present && !words.iter().any(|w| w == "har" || w == "hade"))
-        || (!telling
-            && !words.iter().any(|w| w == "har" || w == "hade")
-            && words.iter().any(|w| PROMISE_VERBS.contains(&w.as_str())))
+        || (!telling && present && !perfect)
+        || (!telling && !perfect && words.iter().any(|w| PROMISE_VERBS.contains(&w.as_str())))
 }
 
 /// A line that states who promises what follows: "Polisen åtar sig att:", "Kommunen

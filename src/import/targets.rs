@@ -486,7 +486,9 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
             // "Trygghetsvandringar …, minst tre under året": the count of what the
             // sentence is about.
             if marked || w.chars().all(|c| c.is_ascii_digit()) {
-                unit = head_noun(&words).unwrap_or_default();
+                unit = head_noun(&words)
+                    .or_else(|| plural_before(&words, &lower_words, i))
+                    .unwrap_or_default();
             }
             if unit.is_empty() {
                 i += 1;
@@ -594,6 +596,21 @@ fn thing_counted(words: &[&str], lower: &[String], i: usize) -> Option<String> {
         "i" | "på" | "vid" | "för" | "med" | "av" | "till" | "under" | "mot" | "hos" | "om"
     );
     (!before.is_empty() && !place).then(|| before.join(" "))
+}
+
+/// "genomför trygghetsvandringar i Solbacken, minst två": the longest plural-looking
+/// word before the count (a verb like "erbjuder" is shorter than what it offers).
+fn plural_before(words: &[&str], lower: &[String], i: usize) -> Option<String> {
+    (0..i)
+        .filter(|&k| {
+            let w = &lower[k];
+            !words[k].starts_with(char::is_uppercase)
+                && w.chars().count() >= 6
+                && ["ar", "er", "or"].iter().any(|e| w.ends_with(e))
+                && !NOT_UNITS.contains(&w.as_str())
+        })
+        .max_by_key(|&k| lower[k].chars().count())
+        .map(|k| lower[k].clone())
 }
 
 /// The first word of a löfte when it is what is counted ("Trygghetsvandringar i …").

@@ -80,6 +80,34 @@ impl AuthoringAction {
                 };
                 Effect::none()
             }
+            AuthoringAction::ChooseImportFile => {
+                let st = &mut screens.import;
+                match cx
+                    .dialogs
+                    .pick_file("Välj textfil", ("Text", &["txt", "TXT"]))
+                {
+                    None => {
+                        st.focus_text = true;
+                        st.message =
+                            Some("Ingen fil valdes. Klistra in texten i fältet (Ctrl+V).".into());
+                    }
+                    Some(path) => {
+                        st.message = Some(
+                            match std::fs::read(&path)
+                                .map_err(|e| e.to_string())
+                                .and_then(|b| crate::files::decode_text(&b))
+                            {
+                                Ok(t) => {
+                                    st.text = t.text;
+                                    format!("Läste {} ({}).", path.display(), t.encoding)
+                                }
+                                Err(e) => format!("Kunde inte läsa {}: {e}", path.display()),
+                            },
+                        );
+                    }
+                }
+                Effect::none()
+            }
             AuthoringAction::CloseImport => {
                 screens.import.open = false;
                 Effect::none()

@@ -29,6 +29,8 @@ pub enum AuthoringAction {
         period: String,
     },
     CloseImport,
+    /// Read the text to import from a file (chosen in the file dialog).
+    ChooseImportFile,
     SaveImport {
         municipality: MunicipalityId,
         period: Period,

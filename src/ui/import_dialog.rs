@@ -194,6 +194,10 @@ pub struct ImportState {
     pub period: String,
     pub title: String,
     pub preview: Option<Preview>,
+    /// What reading a file gave ("Läste … som windows-1252.", or why not).
+    pub message: Option<String>,
+    /// The text field takes the cursor (no file was chosen).
+    pub focus_text: bool,
 }
 
 /// The import window, when open.
@@ -233,10 +237,24 @@ fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
         egui::ScrollArea::vertical()
             .max_height(360.0)
             .show(ui, |ui| {
-                ui.add(text_area(&mut st.text, "imp_text", f32::INFINITY, 16))
+                let field = ui
+                    .add(text_area(&mut st.text, "imp_text", f32::INFINITY, 16))
                     .labelled_by(l.id);
+                if std::mem::take(&mut st.focus_text) {
+                    field.request_focus();
+                }
             });
+        if let Some(m) = &st.message {
+            ui.label(weak(m));
+        }
         ui.horizontal(|ui| {
+            if ui
+                .button("Läs in textfil…")
+                .on_hover_text("En textfil (UTF-8, UTF-16 eller Windows-1252) med det publicerade medborgarlöftet")
+                .clicked()
+            {
+                actions.push(AuthoringAction::ChooseImportFile);
+            }
             if ui
                 .add_enabled(
                     !st.text.trim().is_empty(),

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use std::path::Path;
 use trygghetstavlan::app::App;
+use trygghetstavlan::controller::dialogs::{FileDialogs, Unavailable};
 use trygghetstavlan::domain::Clock;
 use trygghetstavlan::store::{Store, StoreError};
 use trygghetstavlan::ui::Prefs;
@@ -13,10 +14,21 @@ pub fn day(s: &str) -> NaiveDate {
 }
 
 /// The whole app on `store` (as opened from `path`), on `today`, run to its first frame.
+/// Tests have no desktop: the file dialogs answer as a desktop without them does.
 pub fn app_harness(
     store: Result<Store, StoreError>,
     path: &Path,
     today: &str,
+) -> Harness<'static, App> {
+    app_harness_with(store, path, today, Box::new(Unavailable))
+}
+
+/// The same, with file dialogs that answer as `dialogs` says.
+pub fn app_harness_with(
+    store: Result<Store, StoreError>,
+    path: &Path,
+    today: &str,
+    dialogs: Box<dyn FileDialogs>,
 ) -> Harness<'static, App> {
     let app = App::new(
         store,
@@ -24,11 +36,25 @@ pub fn app_harness(
         Prefs::default(),
         Clock::Fixed(day(today)),
     )
-    // Tests have no desktop: the file dialogs answer as a desktop without them does.
-    .with_file_dialogs(Box::new(trygghetstavlan::controller::dialogs::Unavailable));
+    .with_file_dialogs(dialogs);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
     h.run();
     h
+}
+
+/// File dialogs in which the user picks `0` (for opening) every time.
+pub struct Picks(pub std::path::PathBuf);
+
+impl FileDialogs for Picks {
+    fn save_file(&self, _: &str, _: (&str, &[&str]), _: &Path) -> Option<std::path::PathBuf> {
+        Some(self.0.clone())
+    }
+    fn pick_file(&self, _: &str, _: (&str, &[&str])) -> Option<std::path::PathBuf> {
+        Some(self.0.clone())
+    }
+    fn pick_files(&self, _: &str, _: (&str, &[&str])) -> Option<Vec<std::path::PathBuf>> {
+        Some(vec![self.0.clone()])
+    }
 }

@@ -1065,3 +1065,60 @@ fn choose_file_without_a_file_dialog_says_so() {
             .is_focused()
     );
 }
+
+/// "Läs in textfil…" reads a file saved by Notepad in Windows-1252 into the import
+/// window; without a file dialog it says how to paste instead.
+#[test]
+fn import_reads_a_text_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("löfte.txt");
+    // "Genomföra" with ö as the single byte 0xF6.
+    let mut bytes = b"Polisen\r\n\r\n- Genomf".to_vec();
+    bytes.push(0xF6);
+    bytes.extend_from_slice(b"ra 4 trygghetsvandringar.\r\n");
+    std::fs::write(&file, &bytes).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut h = crate::common::app_harness_with(
+        Ok(store),
+        &PathBuf::from(":memory:"),
+        "2026-01-10",
+        Box::new(crate::common::Picks(file.clone())),
+    );
+    select(&mut h, "Olofström");
+    h.get_by_label("Redigera").click();
+    h.run();
+    h.get_by_label("Importera från text…").click();
+    h.run();
+    h.get_by_label("Läs in textfil…").click();
+    h.run();
+    h.get_by_label_contains("(windows-1252).");
+    assert!(
+        h.state()
+            .screens()
+            .import
+            .text
+            .contains("Genomföra 4 trygghetsvandringar.")
+    );
+    h.get_by_label("Tolka texten").click();
+    h.run();
+    h.get_by_label_contains("Förhandsgranskning: 1 avsnitt, 1 löften");
+
+    // No file dialog on this desktop: say so, and the text field takes the cursor.
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    h.get_by_label("Redigera").click();
+    h.run();
+    h.get_by_label("Importera från text…").click();
+    h.run();
+    h.get_by_label("Läs in textfil…").click();
+    h.run();
+    h.get_by_label("Ingen fil valdes. Klistra in texten i fältet (Ctrl+V).");
+    assert!(
+        h.get_by_role_and_label(
+            Role::MultilineTextInput,
+            "Klistra in texten (rubriker, punktlistor, undertecknare)"
+        )
+        .is_focused()
+    );
+}

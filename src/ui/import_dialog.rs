@@ -211,6 +211,12 @@ pub fn dialog(ctx: &egui::Context, st: &mut ImportState) -> Vec<Action> {
     .collect()
 }
 
+/// The height left for the text or the preview on this screen, below the window's own
+/// rows (`rest`): a 1080-point screen shows twice what a projector does.
+fn room(ui: &Ui, rest: f32) -> f32 {
+    (ui.ctx().content_rect().height() - rest).clamp(240.0, 900.0)
+}
+
 fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
     let mut actions = Vec::new();
     ui.label(
@@ -235,7 +241,7 @@ fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
     if st.preview.is_none() {
         let l = ui.label("Klistra in texten (rubriker, punktlistor, undertecknare)");
         egui::ScrollArea::vertical()
-            .max_height(360.0)
+            .max_height(room(ui, 240.0))
             .show(ui, |ui| {
                 let field = ui
                     .add(text_area(&mut st.text, "imp_text", f32::INFINITY, 16))
@@ -322,7 +328,7 @@ fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
         ui.separator();
         egui::ScrollArea::vertical()
             .id_salt("preview_scroll")
-            .max_height(420.0)
+            .max_height(room(ui, 260.0))
             .show(ui, |ui| {
                 preview_ui(ui, p);
             });

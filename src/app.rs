@@ -159,6 +159,7 @@ impl App {
         cc.egui_ctx.set_zoom_factor(prefs.zoom.clamp(0.5, 3.0));
         set_theme(&cc.egui_ctx, prefs.dark);
         install_style(&cc.egui_ctx);
+        install_fallback_font(&cc.egui_ctx);
         // Photos are shown through egui's image loaders (JPEG from the database).
         egui_extras::install_image_loaders(&cc.egui_ctx);
         App::new(store, db_path, prefs, Clock::System)
@@ -683,6 +684,24 @@ fn set_theme(ctx: &egui::Context, dark: bool) {
 }
 
 /// Projector-friendly text sizes: body 17 px.
+/// DejaVu Sans (already in the binary for the PDF) after egui's own fonts: pasted texts
+/// keep their "●", "■", "➢" and "→" instead of showing boxes.
+pub fn install_fallback_font(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, InsertFontFamily};
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| InsertFontFamily {
+            family,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(FontInsert::new(
+        "dejavu-sans",
+        egui::FontData::from_static(dejavu::sans::regular()),
+        families,
+    ));
+}
+
 pub fn install_style(ctx: &egui::Context) {
     use egui::{FontFamily, FontId, TextStyle};
     ctx.all_styles_mut(|style| {

@@ -683,7 +683,6 @@ fn set_theme(ctx: &egui::Context, dark: bool) {
     });
 }
 
-/// Projector-friendly text sizes: body 17 px.
 /// DejaVu Sans (already in the binary for the PDF) after egui's own fonts: pasted texts
 /// keep their "●", "■", "➢" and "→" instead of showing boxes.
 pub fn install_fallback_font(ctx: &egui::Context) {
@@ -702,6 +701,7 @@ pub fn install_fallback_font(ctx: &egui::Context) {
     ));
 }
 
+/// Projector-friendly text sizes: body 17 px.
 pub fn install_style(ctx: &egui::Context) {
     use egui::{FontFamily, FontId, TextStyle};
     ctx.all_styles_mut(|style| {

@@ -335,6 +335,16 @@ pub fn fmt_thousands(n: u32) -> String {
     out
 }
 
+/// "löftet …" → "Löftet …": the first letter in upper case (the start of a message, a
+/// label, a sentence-cased heading).
+pub fn capitalized(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
 /// "1 möte", "3 möten": a count with its noun in the right number.
 pub fn count_of(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

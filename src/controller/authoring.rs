@@ -152,7 +152,10 @@ impl AuthoringAction {
                 screens.authoring.section_names.remove(&id);
                 let what = r.what.clone();
                 Effect::reload(Reload::Board)
-                    .toast(format!("{} togs bort.", capitalized(&what)))
+                    .toast(format!(
+                        "{} togs bort.",
+                        crate::validate::capitalized(&what)
+                    ))
                     .undo(Undo::RestoreRemoved(Box::new(r)))
             }
             AuthoringAction::AddCommitment(section) => {
@@ -189,7 +192,7 @@ impl AuthoringAction {
                 store.remove(&r)?;
                 let text = format!(
                     "{} togs bort med {}.",
-                    capitalized(&r.what),
+                    crate::validate::capitalized(&r.what),
                     crate::validate::count_of(r.activities(), "insats", "insatser")
                 );
                 Effect::reload(Reload::Board)
@@ -321,13 +324,4 @@ fn show_new_pledge(cx: &mut Ctx, period: Period) {
     cx.prefs.year = Some(period.first);
     cx.screens.nav.tab = Tab::Edit;
     cx.screens.board.selected = None;
-}
-
-/// "löftet …" → "Löftet …" (the start of a message).
-fn capitalized(s: &str) -> String {
-    let mut cs = s.chars();
-    match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs).collect(),
-        None => String::new(),
-    }
 }

@@ -16,11 +16,16 @@ pub trait FileDialogs {
 /// The system's file dialogs.
 pub struct Native;
 
+/// A dialog with its title and its one filter.
+fn dialog(title: &str, (name, extensions): (&str, &[&str])) -> rfd::FileDialog {
+    rfd::FileDialog::new()
+        .set_title(title)
+        .add_filter(name, extensions)
+}
+
 impl FileDialogs for Native {
     fn save_file(&self, title: &str, filter: (&str, &[&str]), current: &Path) -> Option<PathBuf> {
-        let mut dialog = rfd::FileDialog::new()
-            .set_title(title)
-            .add_filter(filter.0, filter.1);
+        let mut dialog = dialog(title, filter);
         if let Some(name) = current.file_name() {
             dialog = dialog.set_file_name(name.to_string_lossy());
         }
@@ -31,17 +36,11 @@ impl FileDialogs for Native {
     }
 
     fn pick_file(&self, title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .add_filter(filter.0, filter.1)
-            .pick_file()
+        dialog(title, filter).pick_file()
     }
 
     fn pick_files(&self, title: &str, filter: (&str, &[&str])) -> Option<Vec<PathBuf>> {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .add_filter(filter.0, filter.1)
-            .pick_files()
+        dialog(title, filter).pick_files()
     }
 }
 

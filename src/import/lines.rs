@@ -294,12 +294,7 @@ pub(super) fn heading_text(line: &str) -> String {
     let n = letters.clone().count();
     let words = h.split_whitespace().count();
     if ((words >= 2 && n > 3) || n > 5) && letters.clone().all(char::is_uppercase) {
-        let lower = h.to_lowercase();
-        let mut cs = lower.chars();
-        h = cs
-            .next()
-            .map(|f| f.to_uppercase().chain(cs).collect())
-            .unwrap_or_default();
+        h = crate::validate::capitalized(&h.to_lowercase());
     }
     h.trim_end_matches('.').trim().to_string()
 }
@@ -502,26 +497,19 @@ pub(super) fn take_signatures(lines: &mut Vec<String>) -> (Vec<(String, String)>
     (found, signed)
 }
 
-/// The cells of a table row: split at tabs or at runs of three or more spaces (two
-/// where a line has no tab and the gap is wide elsewhere).
+/// The cells of a table row: split at bars ("Insats | Ansvarig | Mål", with or without
+/// the outer ones), at tabs, or at runs of two or more spaces. Bars and tabs keep empty
+/// cells in their columns (a row needs two that are not empty); spaces cannot.
 fn cells(line: &str) -> Vec<String> {
-    if line.matches('|').count() >= 2 {
-        // "Insats | Ansvarig | Mål", with or without the outer bars.
-        let parts: Vec<String> = line
-            .trim()
-            .trim_matches('|')
-            .split('|')
-            .map(|c| c.trim().to_string())
-            .collect();
-        return if parts.iter().filter(|c| !c.is_empty()).count() >= 2 {
-            parts
-        } else {
-            Vec::new()
-        };
-    }
-    if line.contains('\t') {
-        // Tabs keep empty cells in their columns.
-        let parts: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
+    let columns: Option<Vec<&str>> = if line.matches('|').count() >= 2 {
+        Some(line.trim().trim_matches('|').split('|').collect())
+    } else if line.contains('\t') {
+        Some(line.split('\t').collect())
+    } else {
+        None
+    };
+    if let Some(columns) = columns {
+        let parts: Vec<String> = columns.iter().map(|c| c.trim().to_string()).collect();
         return if parts.iter().filter(|c| !c.is_empty()).count() >= 2 {
             parts
         } else {

@@ -171,10 +171,7 @@ fn target_label(c: &ParsedCommitment, t: &ParsedTarget) -> Option<String> {
     if let Some(p) = t.party {
         return Some(p.label().to_string());
     }
-    let mut chars = t.unit.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
+    (!t.unit.is_empty()).then(|| crate::validate::capitalized(&t.unit))
 }
 
 /// A section while reading.
@@ -233,6 +230,20 @@ impl Sec {
         !self.goal
             && !self.background
             && (!self.items.is_empty() || self.prose.iter().any(|p| promise_paragraph(p)))
+    }
+}
+
+/// The sections read so far, and whether any of them promises (asked at every line).
+#[derive(Default)]
+struct Sections {
+    list: Vec<Sec>,
+    promises: bool,
+}
+
+impl Sections {
+    fn push(&mut self, s: Sec) {
+        self.promises |= s.promises();
+        self.list.push(s);
     }
 }
 
@@ -299,7 +310,7 @@ pub fn parse(text: &str) -> ParsedPledge {
     // After a follow-up or contact heading, the rest is trailing matter.
     let mut trailing: Vec<String> = Vec::new();
     let mut in_trailing = false;
-    let mut sections: Vec<Sec> = Vec::new();
+    let mut sections = Sections::default();
     let mut current: Option<Sec> = None;
     // Bullets before any heading.
     let mut loose: Vec<Item> = Vec::new();
@@ -369,8 +380,7 @@ pub fn parse(text: &str) -> ParsedPledge {
         let words = t.split_whitespace().count();
         let ends_sentence = t.ends_with(['.', '!', '?']);
         let short = t.chars().count() <= 100 && words <= 14;
-        let had_promises =
-            sections.iter().any(|s| s.promises()) || current.as_ref().is_some_and(|s| s.promises());
+        let had_promises = sections.promises || current.as_ref().is_some_and(|s| s.promises());
         if short && !ends_sentence && t.to_lowercase().contains("medborgarlöfte") {
             // The first such line before any löfte (a letterhead may stand above it).
             if result.title.is_none() && !had_promises && !in_promises {
@@ -507,6 +517,7 @@ pub fn parse(text: &str) -> ParsedPledge {
 
     // Sections before the first one that promises (and not marked as promises) are
     // background: their text joins the goal. Trailing sections are contact/follow-up.
+    let sections = sections.list;
     let first_promise = sections
         .iter()
         .position(|s| s.promises())
@@ -603,15 +614,6 @@ fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String
     let mut intro = Vec::new();
     let mut aims = Vec::new();
     let mut texts: Vec<(String, Option<Party>, Option<String>)> = Vec::new();
-    // A top-level bullet followed by nested ones is an umbrella: context, not a löfte.
-    for (idx, it) in s.items.iter().enumerate() {
-        let has_children = s.items.get(idx + 1).is_some_and(|n| n.level > it.level);
-        if has_children && parse_targets(&it.text, true).is_empty() {
-            intro.push(it.text.clone());
-        } else {
-            texts.push((it.text.clone(), it.party, it.target_text.clone()));
-        }
-    }
     // A short item right under prose that names focus areas or priorities is a topic
     // of the purpose, not a löfte ("… identifierat ett antal fokusområden:").
     let names_topics = |n: usize| {
@@ -624,17 +626,17 @@ fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String
                     || l.contains("prioriteringar")
             })
     };
-    texts.retain(|(text, _, _)| {
-        let topic = s
-            .items
-            .iter()
-            .find(|it| &it.text == text)
-            .is_some_and(|it| names_topics(it.after) && text.split_whitespace().count() <= 12);
-        if topic {
-            aims.push(format!("• {text}"));
+    for (idx, it) in s.items.iter().enumerate() {
+        // A top-level bullet followed by nested ones is an umbrella: context, not a löfte.
+        let has_children = s.items.get(idx + 1).is_some_and(|n| n.level > it.level);
+        if has_children && parse_targets(&it.text, true).is_empty() {
+            intro.push(it.text.clone());
+        } else if names_topics(it.after) && it.text.split_whitespace().count() <= 12 {
+            aims.push(format!("• {}", it.text));
+        } else {
+            texts.push((it.text.clone(), it.party, it.target_text.clone()));
         }
-        !topic
-    });
+    }
     let prose_only = s.items.is_empty();
     let any_promise = s.prose.iter().any(|p| promise_paragraph(p));
     for p in s.prose {

@@ -147,7 +147,6 @@ const NOT_AFTER: &[&str] = &[
     "över",
     "år",
     "sms",
-    "vecka",
     "version",
     "punkt",
     "bilaga",
@@ -203,7 +202,6 @@ const NOT_UNITS: &[&str] = &[
     "gånger",
     "ska",
     "kommer",
-    "under",
     "än",
     "sig",
     "vardera",
@@ -641,12 +639,7 @@ pub fn parse_sub_areas(text: &str) -> Vec<String> {
                 .flat_map(|p| p.split(" och "))
                 .map(str::trim)
                 .filter(|p| !p.is_empty() && p.split_whitespace().count() <= 3)
-                .map(|p| {
-                    let mut c = p.chars();
-                    c.next()
-                        .map(|f| f.to_uppercase().chain(c).collect())
-                        .unwrap_or_default()
-                })
+                .map(crate::validate::capitalized)
                 .collect();
         }
     }

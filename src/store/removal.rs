@@ -5,6 +5,7 @@
 
 use super::{Result, Store};
 use crate::domain::{CommitmentId, MunicipalityId, PledgeId, SectionId};
+use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 /// Rows of one table, with their column names (and each row's rowid, to remove it by).
@@ -121,11 +122,8 @@ impl Store {
             ("pledge", format!("id = {}", p.0)),
             ("signatory", format!("pledge_id = {}", p.0)),
             ("section", format!("pledge_id = {}", p.0)),
-            ("commitment", format!("id IN ({c})")),
-            ("target", format!("commitment_id IN ({c})")),
-            ("activity", format!("commitment_id IN ({c})")),
-            ("assessment", format!("commitment_id IN ({c})")),
         ];
+        let specs = [specs, Self::commitment_specs(format!("id IN ({c})"), &c)].concat();
         self.removal(
             format!("medborgarlöftet {} för {kommun}", pledge.period),
             &specs,
@@ -209,12 +207,8 @@ impl Store {
             .query_row("SELECT title FROM section WHERE id = ?1", [s.0], |r| {
                 r.get(0)
             })
-            .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => {
-                    super::StoreError::NotFound(format!("Avsnitt {s}"))
-                }
-                e => e.into(),
-            })?;
+            .optional()?
+            .ok_or_else(|| super::StoreError::NotFound(format!("Avsnitt {s}")))?;
         let ids = format!("SELECT id FROM commitment WHERE section_id = {}", s.0);
         let mut specs = vec![("section", format!("id = {}", s.0))];
         specs.extend(Self::commitment_specs(

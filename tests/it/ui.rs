@@ -511,14 +511,19 @@ fn delete_walk_asks_and_can_be_undone() {
     h.get_by_label("Åtgärdslista (1 öppna)");
 }
 
-/// Olofström's Redigera → "Importera från text…", period typed, `text` pasted and read.
-fn import_text(period: &str, text: &str) -> Harness<'static, App> {
-    let mut h = harness();
-    select(&mut h, "Olofström");
+/// Olofström's Redigera → "Importera från text…".
+fn open_import(h: &mut Harness<'static, App>) {
+    select(h, "Olofström");
     h.get_by_label("Redigera").click();
     h.run();
     h.get_by_label("Importera från text…").click();
     h.run();
+}
+
+/// The import window, period typed, `text` pasted and read.
+fn import_text(period: &str, text: &str) -> Harness<'static, App> {
+    let mut h = harness();
+    open_import(&mut h);
     type_into(&mut h, "Period", period);
     let label = "Klistra in texten (rubriker, punktlistor, undertecknare)";
     h.get_by_role_and_label(Role::MultilineTextInput, label)
@@ -1085,11 +1090,7 @@ fn import_reads_a_text_file() {
         "2026-01-10",
         Box::new(crate::common::Picks(file.clone())),
     );
-    select(&mut h, "Olofström");
-    h.get_by_label("Redigera").click();
-    h.run();
-    h.get_by_label("Importera från text…").click();
-    h.run();
+    open_import(&mut h);
     h.get_by_label("Läs in textfil…").click();
     h.run();
     h.get_by_label_contains("(windows-1252).");
@@ -1106,11 +1107,7 @@ fn import_reads_a_text_file() {
 
     // No file dialog on this desktop: say so, and the text field takes the cursor.
     let mut h = harness();
-    select(&mut h, "Olofström");
-    h.get_by_label("Redigera").click();
-    h.run();
-    h.get_by_label("Importera från text…").click();
-    h.run();
+    open_import(&mut h);
     h.get_by_label("Läs in textfil…").click();
     h.run();
     h.get_by_label("Ingen fil valdes. Klistra in texten i fältet (Ctrl+V).");

@@ -242,7 +242,7 @@ fn per_slash(text: &str) -> String {
 
 /// How many of one rate make a year: "per termin" 2, "i månaden" 12, "varje vecka" 52.
 fn rate_factor(a: &str, b: &str) -> Option<(u32, &'static str)> {
-    if !matches!(a, "per" | "varje" | "i" | "om" | "varannan" | "en") {
+    if !matches!(a, "per" | "varje" | "i" | "om" | "varannan") {
         return None;
     }
     let f = match b {

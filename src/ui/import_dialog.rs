@@ -288,13 +288,10 @@ fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
         if unclear > 0 {
             ui.colored_label(
                 super::widgets::behind_text(ui),
-                match unclear {
-                    1 => "1 löfte har osäker ansvarig (?): texten säger inte vem. Välj ansvarig."
-                        .to_string(),
-                    n => format!(
-                        "{n} löften har osäker ansvarig (?): texten säger inte vem. Välj ansvarig."
-                    ),
-                },
+                format!(
+                    "{} har osäker ansvarig (?): texten säger inte vem. Välj ansvarig.",
+                    crate::validate::count_of(unclear, "löfte", "löften")
+                ),
             );
         }
         // The buttons stay above the (long) preview so that they are always in view.

@@ -147,8 +147,7 @@ impl AuthoringAction {
             }
             AuthoringAction::DeleteSection(id) => {
                 // Read whole first, so that Ångra brings back bedömningar and links too.
-                let r = store.section_removal(id)?;
-                store.remove(&r)?;
+                let r = store.remove_read(|s| s.section_removal(id))?;
                 screens.authoring.section_names.remove(&id);
                 let what = r.what.clone();
                 Effect::reload(Reload::Board)
@@ -188,8 +187,7 @@ impl AuthoringAction {
                 Effect::reload(Reload::Board)
             }
             AuthoringAction::DeleteCommitment(id) => {
-                let r = store.commitment_removal(id)?;
-                store.remove(&r)?;
+                let r = store.remove_read(|s| s.commitment_removal(id))?;
                 let text = format!(
                     "{} togs bort med {}.",
                     crate::validate::capitalized(&r.what),
@@ -205,12 +203,11 @@ impl AuthoringAction {
                 Effect::none()
             }
             AuthoringAction::Remove(what) => {
-                let r = removal(store, what)?;
                 // A copy first (a database only in memory, as in tests, has no folder).
                 if store.path().is_some() {
                     store.backup_copy(crate::store::CopyKind::BeforeRemoval, cx.clock.now())?;
                 }
-                store.remove(&r)?;
+                let r = store.remove_read(|s| removal(s, what))?;
                 screens.authoring.removing = None;
                 screens.board.selected = None;
                 if let crate::ui::authoring::Removal::Kommun(_) = what {
@@ -226,8 +223,7 @@ impl AuthoringAction {
                 // All of it or nothing.
                 store.atomically(|s| {
                     for m in s.municipalities()? {
-                        let r = s.municipality_removal(m.id)?;
-                        s.remove(&r)?;
+                        s.remove_read(|s| s.municipality_removal(m.id))?;
                     }
                     s.remove_empty_police_areas()
                 })?;

@@ -273,6 +273,17 @@ impl Store {
         })
     }
 
+    /// Reads what `read` says goes and removes it, in one transaction, and returns it for
+    /// Ångra: nothing another program writes in between is removed without being in what
+    /// comes back.
+    pub fn remove_read(&mut self, read: impl FnOnce(&Store) -> Result<Removed>) -> Result<Removed> {
+        self.atomically(|s| {
+            let r = read(s)?;
+            s.remove(&r)?;
+            Ok(r)
+        })
+    }
+
     /// Removes what `r` describes (read just before) in one transaction.
     pub fn remove(&mut self, r: &Removed) -> Result<()> {
         let tx = self.write_tx()?;

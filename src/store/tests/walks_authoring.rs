@@ -714,3 +714,23 @@ fn a_walk_cannot_move_past_its_observations_deadlines() {
     f.store.update_walk(&moved).unwrap();
     assert_eq!(f.store.walk(w).unwrap().date, d("2024-06-01"));
 }
+
+#[test]
+fn a_removal_is_read_and_made_in_one_transaction() {
+    let mut f = fixture();
+    let before = f.store.commitments(f.pledge).unwrap();
+    // A read that fails leaves everything as it was.
+    assert!(
+        f.store
+            .remove_read(|s| s.commitment_removal(crate::domain::CommitmentId(9999)))
+            .is_err()
+    );
+    assert_eq!(f.store.commitments(f.pledge).unwrap(), before);
+    let r = f
+        .store
+        .remove_read(|s| s.commitment_removal(f.counted.id))
+        .unwrap();
+    assert!(f.store.commitment(f.counted.id).is_err());
+    f.store.restore_removed(&r).unwrap();
+    assert_eq!(f.store.commitments(f.pledge).unwrap(), before);
+}

@@ -202,14 +202,14 @@ impl BoardView<'_> {
             ))
             .strong(),
         );
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!(
-                "{} · lokalpolisområde {} ·",
-                count_of(s.total() as usize, "löfte", "löften"),
-                self.police_area
-            ));
-            super::charts::status_bar(ui, &s.counts(), 160.0);
-        });
+        ui.label(format!(
+            "{} · lokalpolisområde {}",
+            count_of(s.total() as usize, "löfte", "löften"),
+            self.police_area
+        ));
+        // On a line of its own, as in Alla kommuner: its legend wraps within the board's
+        // width (nested in the line above it pushed the board under the detail panel).
+        super::charts::status_bar(ui, &s.counts(), 160.0);
         // A medborgarlöfte that has run out says so, and where the next one starts.
         let period = self.data.pledge.period;
         let this_year = chrono::Datelike::year(&self.today);

@@ -737,13 +737,33 @@ pub struct StartAt {
     pub meeting: bool,
 }
 
+/// The icon in the title bar and task bar (the same picture as the .exe's and the Linux
+/// desktop entry's, assets/icon).
+fn window_icon() -> egui::IconData {
+    let png = include_bytes!("../assets/icon/trygghetstavlan-256.png");
+    match image::load_from_memory_with_format(png, image::ImageFormat::Png) {
+        Ok(img) => {
+            let rgba = img.into_rgba8();
+            egui::IconData {
+                width: rgba.width(),
+                height: rgba.height(),
+                rgba: rgba.into_raw(),
+            }
+        }
+        // A built-in file; a broken one shows the system's default icon.
+        Err(_) => egui::IconData::default(),
+    }
+}
+
 /// Opens the main window.
 pub fn run(db_path: PathBuf, store: Result<Store, StoreError>, start: StartAt) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Trygghetstavlan")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
+            .with_min_inner_size([800.0, 500.0])
+            .with_app_id("trygghetstavlan")
+            .with_icon(window_icon()),
         persist_window: true,
         ..Default::default()
     };

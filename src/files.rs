@@ -33,22 +33,69 @@ pub fn check_export_target(path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it, then renames it over, so
-/// that a failed write never leaves half a file behind. A database is never overwritten.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    check_export_target(path)?;
-    let name = path
+/// A new, empty temporary file in `dir`, hidden and named after `name`. Created
+/// exclusively (never through a link or over a file someone planted under a guessed name,
+/// the name is random) and, on Unix, readable by the user only from its first byte; on
+/// Windows it inherits the folder's access list like any file created there. Removed when
+/// dropped unless persisted.
+pub fn private_temp_in(dir: &Path, name: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+}
+
+/// A temporary file beside `dest` (see [`private_temp_in`]).
+pub fn private_temp_beside(dest: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let name = dest
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = path.with_file_name(format!(".{name}.tmp"));
-    std::fs::write(&tmp, bytes)
-        .and_then(|_| std::fs::File::open(&tmp).and_then(|f| f.sync_all()))
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!("Kunde inte skriva {}: {e}", path.display())
-        })
+        .unwrap_or_else(|| "trygghetstavlan".into());
+    private_temp_in(dest.parent().unwrap_or(Path::new("")), &name)
+}
+
+/// Flushes a finished temporary file to disk through its own handle, which is open for
+/// writing (Windows' FlushFileBuffers refuses a read-only handle).
+pub fn flush(tmp: &tempfile::NamedTempFile) -> std::io::Result<()> {
+    tmp.as_file().sync_all()
+}
+
+/// Flushes the folder's entry of a file just renamed into it, so that a power cut cannot
+/// undo the rename (Unix; Windows' NTFS journals renames itself).
+pub fn sync_dir_of(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, then renames it over, so
+/// that a failed write never leaves half a file behind. A database is never overwritten,
+/// and a link at `path` is replaced, never written through.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    check_export_target(path)?;
+    let failed = |e: std::io::Error| format!("Kunde inte skriva {}: {e}", path.display());
+    let mut tmp = private_temp_beside(path).map_err(failed)?;
+    tmp.write_all(bytes).and_then(|_| flush(&tmp)).map_err(failed)?;
+    // An export is a document to share: readable as the user's other files are.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = tmp
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    tmp.persist(path).map_err(|e| failed(e.error))?;
+    sync_dir_of(path);
+    Ok(())
 }
 
 /// A text file's contents and the encoding it was read as.

@@ -1,3 +1,7 @@
+// On Windows a GUI-subsystem program: no console window opens beside the app when it is
+// started from the Start menu; CLI commands attach to the console they were typed in.
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trygghetstavlan::cli::{self, Command};
@@ -36,7 +40,26 @@ fn fail(msg: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// A GUI-subsystem program starts without standard handles; when it was started from cmd
+/// or PowerShell, it borrows their console so that CLI output and errors reach the user.
+/// Output redirected to a file or a pipe already has its handles and is left alone.
+#[cfg(windows)]
+fn attach_parent_console() {
+    use windows_sys::Win32::System::Console::{
+        ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_OUTPUT_HANDLE,
+    };
+    // SAFETY: plain Win32 calls without pointers; a failure (no parent console, as when
+    // started from Explorer) leaves the process as it was.
+    unsafe {
+        if GetStdHandle(STD_OUTPUT_HANDLE).is_null() {
+            AttachConsole(ATTACH_PARENT_PROCESS);
+        }
+    }
+}
+
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    attach_parent_console();
     let args = match cli::parse_args(std::env::args_os()) {
         Ok(a) => a,
         Err((text, code)) => {

@@ -124,61 +124,47 @@ pub(super) fn ensure_private_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Makes a file readable and writable by the user only.
-pub(super) fn make_private(path: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| io_error("Kunde inte skydda filen", path, e))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
+/// A new temporary file beside `dest`: exclusive, random name, private from its first
+/// byte (see [`crate::files::private_temp_in`]).
+pub(super) fn temp_beside(dest: &Path) -> Result<tempfile::NamedTempFile> {
+    crate::files::private_temp_beside(dest).map_err(|e| io_error("Kunde inte skapa en fil i", dest, e))
 }
 
-/// A hidden temporary name beside `dest`, unique to this process and moment.
-pub(super) fn temp_beside(dest: &Path) -> PathBuf {
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    dest.with_file_name(format!(".{name}.{}-{nanos}.tmp", std::process::id()))
+/// The journal files SQLite may leave beside a database file.
+pub(super) fn remove_journals(path: &Path) {
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
 }
 
 /// Gives a finished temporary file its real name, never over an existing file; flushed
-/// to disk first so that a power cut cannot leave a named but empty copy.
-pub(super) fn publish(tmp: &Path, dest: &Path) -> Result<()> {
-    std::fs::File::open(tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| io_error("Kunde inte skriva", tmp, e))?;
-    match std::fs::hard_link(tmp, dest) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            let _ = std::fs::remove_file(tmp);
+/// to disk first (through its own, writable handle) so that a power cut cannot leave a
+/// named but empty copy. Every SQLite connection to it must be closed.
+pub(super) fn publish(tmp: tempfile::NamedTempFile, dest: &Path) -> Result<()> {
+    crate::files::flush(&tmp).map_err(|e| io_error("Kunde inte skriva", tmp.path(), e))?;
+    match tmp.persist_noclobber(dest) {
+        Ok(_) => {}
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(Invalid::FileExists(dest.to_path_buf()).into());
         }
-        // File systems without hard links (FAT on a USB stick): rename after a check.
-        Err(_) if !dest.exists() => {
-            return std::fs::rename(tmp, dest)
-                .map_err(|e| io_error("Kunde inte byta namn på", tmp, e));
+        // File systems without hard links or an atomic no-replace rename (FAT on a USB
+        // stick): rename after a check.
+        Err(e) if !dest.exists() => {
+            e.file
+                .persist(dest)
+                .map_err(|e| io_error("Kunde inte byta namn på", dest, e.error))?;
         }
-        Err(e) => return Err(io_error("Kunde inte skriva", dest, e)),
+        Err(e) => return Err(io_error("Kunde inte skriva", dest, e.error)),
     }
-    let _ = std::fs::remove_file(tmp);
-    #[cfg(unix)]
-    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-    }
+    crate::files::sync_dir_of(dest);
     Ok(())
 }
 
 /// Runs `write` on a temporary file beside `dest`, checks the result with `check`, and
-/// publishes it; the temporary file is removed on any failure.
+/// publishes it; the temporary file and any journal SQLite left beside it are removed on
+/// any failure.
 fn write_checked(
     dest: &Path,
     write: impl FnOnce(&Path) -> Result<()>,
@@ -195,14 +181,12 @@ fn write_checked(
             dir.display()
         )));
     }
-    let tmp = temp_beside(dest);
-    let r = write(&tmp)
-        .and_then(|_| make_private(&tmp))
-        .and_then(|_| check(&tmp))
-        .and_then(|_| publish(&tmp, dest));
-    if r.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
+    let tmp = temp_beside(dest)?;
+    let tmp_path = tmp.path().to_path_buf();
+    let r = write(&tmp_path)
+        .and_then(|_| check(&tmp_path))
+        .and_then(|_| publish(tmp, dest));
+    remove_journals(&tmp_path);
     r
 }
 
@@ -498,8 +482,13 @@ pub fn restore_unopenable(db: &Path, source: &Path, now: NaiveDateTime) -> Resul
             write_checked(
                 &dest,
                 |tmp| {
-                    std::fs::copy(db, tmp)
-                        .map(|_| ())
+                    // Byte for byte into the private file (fs::copy would give it the
+                    // database's permissions).
+                    std::fs::File::open(db)
+                        .and_then(|mut from| {
+                            let mut to = std::fs::OpenOptions::new().write(true).open(tmp)?;
+                            std::io::copy(&mut from, &mut to).map(|_| ())
+                        })
                         .map_err(|e| io_error("Kunde inte kopiera", db, e))
                 },
                 |_| Ok(()),
@@ -508,28 +497,26 @@ pub fn restore_unopenable(db: &Path, source: &Path, now: NaiveDateTime) -> Resul
         }
         _ => None,
     };
-    let tmp = temp_beside(db);
+    let tmp = temp_beside(db)?;
+    let tmp_path = tmp.path().to_path_buf();
     let r = (|| {
         let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        let mut to = Connection::open(&tmp)?;
+        let mut to = Connection::open(&tmp_path)?;
         copy_pages(&src, &mut to)?;
         to.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
         drop(to);
-        make_private(&tmp)?;
-        std::fs::File::open(&tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| io_error("Kunde inte skriva", &tmp, e))?;
+        crate::files::flush(&tmp).map_err(|e| io_error("Kunde inte skriva", &tmp_path, e))?;
         // The journal files of the unreadable database belong to it, not to the copy.
-        for suffix in ["-wal", "-shm", "-journal"] {
-            let mut p = db.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = std::fs::remove_file(PathBuf::from(p));
-        }
-        std::fs::rename(&tmp, db).map_err(|e| io_error("Kunde inte ersätta", db, e))
+        remove_journals(db);
+        // Replaces the file itself; a link there is resolved first so that the damaged
+        // file it points to is the one replaced.
+        let target = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
+        tmp.persist(&target)
+            .map_err(|e| io_error("Kunde inte ersätta", db, e.error))?;
+        crate::files::sync_dir_of(&target);
+        Ok(())
     })();
-    if r.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
+    remove_journals(&tmp_path);
     r.map(|_| safety)
 }
 

@@ -161,23 +161,19 @@ impl Store {
         {
             return Err(StoreError::MissingFolder(parent.to_path_buf()));
         }
-        let tmp = backup::temp_beside(path);
+        let tmp = backup::temp_beside(path)?;
+        let tmp_path = tmp.path().to_path_buf();
         let built = (|| {
-            let mut store = Store::open(&tmp)?;
+            let mut store = Store::open_empty(&tmp_path)?;
             init(&mut store)?;
             // Everything into the main file, so that the file alone is the database.
             store
                 .conn
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
             drop(store);
-            backup::make_private(&tmp)?;
-            backup::publish(&tmp, path)
+            backup::publish(tmp, path)
         })();
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = tmp.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = std::fs::remove_file(PathBuf::from(p));
-        }
+        backup::remove_journals(&tmp_path);
         match built {
             // Another program made it first: theirs is as good as ours.
             Ok(()) | Err(StoreError::Invalid(crate::validate::Invalid::FileExists(_))) => {
@@ -187,6 +183,14 @@ impl Store {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Builds a new database in the empty file at `path` (a temporary file this program
+    /// just created); [`Store::open`] refuses empty files.
+    fn open_empty(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| map_open_error(e, path))?;
+        Self::init(conn, Some(path.to_path_buf()))
     }
 
     /// Opens (or creates, empty) the database file at `path`.

@@ -9,7 +9,10 @@ fn main() {
     let mut res = winresource::WindowsResource::new();
     res.set_icon("assets/icon/trygghetstavlan.ico")
         .set("ProductName", "Trygghetstavlan")
-        .set("FileDescription", "Trygghetstavlan – uppföljning av medborgarlöften")
+        .set(
+            "FileDescription",
+            "Trygghetstavlan – uppföljning av medborgarlöften",
+        )
         .set("CompanyName", "Trygghetstavlan")
         .set("LegalCopyright", "MIT OR Apache-2.0")
         .set("OriginalFilename", "trygghetstavlan.exe")

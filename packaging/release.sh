@@ -8,10 +8,13 @@
 # Debian's rustc-web (rustup cannot add the target here): about 25 minutes on 2 cores.
 #   packaging/release.sh [--smoke]   --smoke also runs packaging/windows-smoke.sh on the
 #                                    built .exe and .msi under Wine
+#   PROFILE=dist packaging/release.sh   whole-program optimisation (smaller, much slower
+#                                       to build; README "Utveckling" has the figures)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 smoke=false; [[ ${1:-} == --smoke ]] && smoke=true
+profile=${PROFILE:-release}
 
 need=(rustc-web cargo-web rust-web-src mingw-w64 wixl msitools dpkg-dev)
 $smoke && need+=(wine wine64 poppler-utils xvfb)
@@ -26,16 +29,16 @@ dist=$root/dist
 rm -rf "$dist"; mkdir -p "$dist"
 stage=$(mktemp -d); trap 'rm -rf "$stage"' EXIT
 
-echo "== Linux (release)"
-cargo build --release --locked
-linux_bin=$root/target/release/trygghetstavlan
+echo "== Linux ($profile)"
+cargo build --profile "$profile" --locked
+linux_bin=$root/target/$profile/trygghetstavlan
 
-echo "== Windows (release, std from source with Debian's rustc-web $(/usr/bin/rustc --version | cut -d' ' -f2))"
+echo "== Windows ($profile, std from source with Debian's rustc-web $(/usr/bin/rustc --version | cut -d' ' -f2))"
 PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 \
   CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc CARGO_TARGET_DIR=target/windows \
-  cargo build --release --locked -Zbuild-std --target x86_64-pc-windows-gnu
+  cargo build --profile "$profile" --locked -Zbuild-std --target x86_64-pc-windows-gnu
 exe=$dist/trygghetstavlan.exe
-cp target/windows/x86_64-pc-windows-gnu/release/trygghetstavlan.exe "$exe"
+cp "target/windows/x86_64-pc-windows-gnu/$profile/trygghetstavlan.exe" "$exe"
 x86_64-w64-mingw32-strip "$exe"
 # A GUI program (no console window beside it) with its icon and version information.
 pe=$(x86_64-w64-mingw32-objdump -p "$exe")
@@ -45,10 +48,8 @@ strings -el "$exe" | grep -qx "$version.0" || strings -el "$exe" | grep -q "^$ve
   || { echo "the .exe has no VERSIONINFO $version" >&2; exit 1; }
 
 echo "== MSI"
-cp "$exe" assets/icon/trygghetstavlan.ico packaging/windows/trygghetstavlan.wxs "$stage/"
-cp LICENSE-MIT "$stage/LICENSE-MIT.txt"; cp LICENSE-APACHE "$stage/LICENSE-APACHE.txt"
 msi=$dist/Trygghetstavlan-$version-x64.msi
-(cd "$stage" && wixl -a x64 -D Version="$version" -o "$msi" trygghetstavlan.wxs)
+packaging/build-msi.sh "$exe" "$version" "$msi"
 
 echo "== .deb"
 deb_root=$stage/deb

@@ -49,6 +49,12 @@ ls "$dir_unix"/*sakerhetskopior/ | grep -q '^trygghetstavlan-.*\.db$' || fail "i
 pledge=$(awk '/A-traktorer i Sölvesborgs kommun/ {print $1; exit}' "$work/list1.txt")
 [[ -n $pledge ]] || fail "hittar inte löftet om A-traktorer"
 
+step "Utan --db: databasen i %APPDATA%"
+wine "$exe" list >"$work/list0.txt"
+grep -q "Sölvesborg — Medborgarlöfte 2024" "$work/list0.txt" || fail "list utan --db visar inte kommunerna"
+appdata_db=$(find "$WINEPREFIX/drive_c/users" -path '*/AppData/Roaming/Trygghetstavlan/Trygghetstavlan/data/trygghetstavlan.db')
+[[ -n $appdata_db ]] || fail "ingen databas under %APPDATA%\\Trygghetstavlan"
+
 step "Insats"
 W add-insats --kommun Sölvesborg --lofte "$pledge" --date 2024-05-02 --place Torget --text "Kontroll av A-traktorer på torget"
 W list --kommun Sölvesborg >"$work/list2.txt"
@@ -82,7 +88,7 @@ shot=$out/tavlan-wine.png
   | tee "$work/shot.txt"
 applog=$(sed -n 's/.*program output: \(.*\))/\1/p' "$work/shot.txt")
 grep -q "panicked" "$applog" && fail "fönstret fick panik: $(grep panicked "$applog")"
-colours=$(convert "$shot" -format '%k' info: 2>/dev/null || echo 0)
+colours=$(identify -format '%k' "$shot" 2>/dev/null || echo 0)
 [[ $colours -gt 50 ]] || fail "skärmbilden är tom ($colours färger)"
 echo "skärmbild: $shot ($colours färger)"
 

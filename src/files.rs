@@ -84,7 +84,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     check_export_target(path)?;
     let failed = |e: std::io::Error| format!("Kunde inte skriva {}: {e}", path.display());
     let mut tmp = private_temp_beside(path).map_err(failed)?;
-    tmp.write_all(bytes).and_then(|_| flush(&tmp)).map_err(failed)?;
+    tmp.write_all(bytes)
+        .and_then(|_| flush(&tmp))
+        .map_err(failed)?;
     // An export is a document to share: readable as the user's other files are.
     #[cfg(unix)]
     {
@@ -142,19 +144,67 @@ pub fn decode_text(bytes: &[u8]) -> Result<Text, String> {
     Ok(Text { text, encoding })
 }
 
+/// Largest text file the import reads (a published medborgarlöfte is a few kB; a whole
+/// kommun's website saved as text is well under this).
+pub const MAX_TEXT_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a file the user named, at most `max` bytes: only a regular file (a device such as
+/// /dev/zero, a FIFO or a folder is refused before it is opened, so nothing reads for ever
+/// or blocks), and never more than `max` + 1 bytes even if the file grows meanwhile. The
+/// error is a Swedish phrase to put after the file's name.
+pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let too_large = |n: u64| {
+        format!(
+            "filen är för stor ({} MB; högst {} MB)",
+            n.div_ceil(1 << 20),
+            max >> 20
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(|e| format!("kunde inte läsas ({e})"))?;
+    if !meta.is_file() {
+        return Err("är ingen vanlig fil".into());
+    }
+    if meta.len() > max {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("kunde inte läsas ({e})"))?;
+    // Swapped for something else between the two looks: refused all the same.
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err("är ingen vanlig fil".into());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("kunde inte läsas ({e})"))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// A text file for the import, read with [`read_bounded`] and decoded (see
+/// [`decode_text`]).
+pub fn read_text_file(path: &Path) -> Result<Text, String> {
+    decode_text(&read_bounded(path, MAX_TEXT_FILE_BYTES)?)
+}
+
 /// A photo file read and prepared for storing (see `photo::prepare`), with the position
 /// its camera recorded; a file too large is refused before it is read. The error is a
 /// Swedish phrase to put after the file's name.
 pub fn read_photo(
     path: &Path,
 ) -> Result<(crate::domain::Photo, Option<crate::domain::GeoPoint>), String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("kunde inte läsas ({e})"))?
-        .len() as usize;
-    if size > crate::photo::MAX_FILE_BYTES {
-        return Err(crate::photo::PhotoError::TooLarge(size.div_ceil(1024 * 1024)).to_string());
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("kunde inte läsas ({e})"))?;
+    let bytes =
+        read_bounded(path, crate::photo::MAX_FILE_BYTES as u64).map_err(
+            |e| match std::fs::metadata(path) {
+                Ok(m) if m.is_file() && m.len() > crate::photo::MAX_FILE_BYTES as u64 => {
+                    crate::photo::PhotoError::TooLarge(m.len().div_ceil(1024 * 1024) as usize)
+                        .to_string()
+                }
+                _ => e,
+            },
+        )?;
     let photo = crate::photo::prepare(&bytes).map_err(|e| e.to_string())?;
     Ok((photo, crate::photo::position_in(&bytes)))
 }
@@ -191,6 +241,91 @@ mod tests {
             .filter(|n| n.ends_with(".tmp"))
             .collect();
         assert!(left.is_empty(), "{left:?}");
+    }
+
+    /// A name an attacker could guess (the old `.NAME.tmp`) linked to the live database:
+    /// the export never writes through it, and a link at the target itself is replaced,
+    /// not followed.
+    #[cfg(unix)]
+    #[test]
+    fn exports_never_write_through_a_planted_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("live.db");
+        drop(crate::store::Store::open(&db).unwrap());
+        let before = std::fs::read(&db).unwrap();
+        let out = dir.path().join("r2.csv");
+        std::os::unix::fs::symlink(&db, dir.path().join(".r2.csv.tmp")).unwrap();
+        write_atomically(&out, b"kommun;period").unwrap();
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+        assert_eq!(std::fs::read(&out).unwrap(), b"kommun;period");
+
+        let other = dir.path().join("annan.txt");
+        std::fs::write(&other, "orört").unwrap();
+        let link = dir.path().join("länk.csv");
+        std::os::unix::fs::symlink(&other, &link).unwrap();
+        write_atomically(&link, b"nytt").unwrap();
+        assert_eq!(std::fs::read(&other).unwrap(), b"or\xc3\xb6rt");
+        assert!(
+            !std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    /// Temporary files are the user's alone from their first byte, with names nobody can
+    /// guess, and never reuse an existing file.
+    #[cfg(unix)]
+    #[test]
+    fn temp_files_are_private_exclusive_and_unguessable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("kopia.db");
+        let a = private_temp_beside(&dest).unwrap();
+        let b = private_temp_beside(&dest).unwrap();
+        assert_ne!(a.path(), b.path());
+        for t in [&a, &b] {
+            let meta = std::fs::symlink_metadata(t.path()).unwrap();
+            assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+            assert_eq!(meta.len(), 0);
+            let name = t.path().file_name().unwrap().to_string_lossy().into_owned();
+            assert!(
+                name.starts_with(".kopia.db.") && name.ends_with(".tmp"),
+                "{name}"
+            );
+        }
+        let (pa, pb) = (a.path().to_path_buf(), b.path().to_path_buf());
+        drop((a, b));
+        assert!(
+            !pa.exists() && !pb.exists(),
+            "dropped temp files are removed"
+        );
+    }
+
+    /// Devices, FIFOs and folders are refused before they are opened (no endless read, no
+    /// block); a file over the limit is refused; a file at the limit is read whole.
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read_and_never_past_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        for p in [Path::new("/dev/zero"), dir.path()] {
+            assert_eq!(read_bounded(p, 1024).unwrap_err(), "är ingen vanlig fil");
+            assert!(read_text_file(p).is_err());
+            assert!(read_photo(p).unwrap_err().contains("ingen vanlig fil"));
+        }
+        let fifo = dir.path().join("rör");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            assert_eq!(
+                read_bounded(&fifo, 1024).unwrap_err(),
+                "är ingen vanlig fil"
+            );
+        }
+        let big = dir.path().join("stor.txt");
+        std::fs::write(&big, vec![b'a'; 3 << 20]).unwrap();
+        let e = read_bounded(&big, 2 << 20).unwrap_err();
+        assert!(e.contains("för stor (3 MB; högst 2 MB)"), "{e}");
+        assert_eq!(read_bounded(&big, 3 << 20).unwrap().len(), 3 << 20);
     }
 
     #[test]

@@ -11,9 +11,14 @@ use std::io::Cursor;
 pub const MAX_SIDE: u32 = 1600;
 /// A photo file larger than this is refused before it is decoded.
 pub const MAX_FILE_BYTES: usize = 30 * 1024 * 1024;
-/// Larger pictures than this (in pixels per side) are refused: no camera makes them, and
-/// decoding one would take the memory of the machine.
+/// Larger pictures than this (in pixels per side) are refused: no camera makes them.
 const MAX_PIXELS_SIDE: u32 = 20_000;
+/// At most this many pixels (64 megapixels, more than a phone's 50 MP mode): a small file
+/// can declare a huge picture, and the pixel count, not the file size, decides the memory.
+pub const MAX_PIXELS: u64 = 64_000_000;
+/// At most this much memory for the decoded picture (checked from the header before
+/// decoding, and given to the decoder as its allocation limit).
+const MAX_DECODE_BYTES: u64 = 400 * 1024 * 1024;
 const JPEG_QUALITY: u8 = 85;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -22,8 +27,12 @@ pub enum PhotoError {
     TooLarge(usize),
     #[error("Filen är ingen bild som kan läsas (JPEG eller PNG).")]
     NotAnImage,
-    #[error("Bilden är för stor ({0}×{1} bildpunkter).")]
+    #[error("Bilden är för stor ({0}×{1} bildpunkter; högst {max} miljoner). Spara den i lägre upplösning och försök igen.", max = MAX_PIXELS / 1_000_000)]
     TooManyPixels(u32, u32),
+    #[error(
+        "Bilden är ofullständig (filen tar slut mitt i bilden). Kopiera den på nytt från kameran eller telefonen."
+    )]
+    Truncated,
 }
 
 /// A photo ready to store: scaled down (never up), turned upright, without metadata.
@@ -40,27 +49,44 @@ pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
     ) {
         return Err(PhotoError::NotAnImage);
     }
+    if reader.format() == Some(image::ImageFormat::Jpeg) && !jpeg_is_complete(bytes) {
+        return Err(PhotoError::Truncated);
+    }
+    // The header first, without decoding: a picture too large is refused by its size.
+    let (w, h) = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| PhotoError::NotAnImage)?
+        .into_dimensions()
+        .map_err(|_| PhotoError::NotAnImage)?;
+    if w > MAX_PIXELS_SIDE || h > MAX_PIXELS_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(PhotoError::TooManyPixels(w, h));
+    }
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_PIXELS_SIDE);
     limits.max_image_height = Some(MAX_PIXELS_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(|e| match e {
-        image::ImageError::Limits(_) => PhotoError::TooManyPixels(0, 0),
+        image::ImageError::Limits(_) => PhotoError::TooManyPixels(w, h),
         _ => PhotoError::NotAnImage,
     })?;
-    let (w, h) = decoder.dimensions();
-    if w > MAX_PIXELS_SIDE || h > MAX_PIXELS_SIDE {
+    // 16-bit RGBA takes 8 bytes a pixel: bounded before a byte is decoded.
+    if decoder.total_bytes() > MAX_DECODE_BYTES {
         return Err(PhotoError::TooManyPixels(w, h));
     }
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(decoder).map_err(|_| PhotoError::NotAnImage)?;
-    img.apply_orientation(orientation);
-    let (w, h) = (img.width(), img.height());
-    if w.max(h) > MAX_SIDE {
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|e| match e {
+        image::ImageError::Limits(_) => PhotoError::TooManyPixels(w, h),
+        _ => PhotoError::NotAnImage,
+    })?;
+    // Scaled down before it is turned, so that turning copies the small picture (the
+    // bound is square, so the order does not change the result).
+    if img.width().max(img.height()) > MAX_SIDE {
         img = img.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Triangle);
     }
+    img.apply_orientation(orientation);
     let rgb = img.to_rgb8();
     let mut jpeg = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
@@ -72,6 +98,18 @@ pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
         width: rgb.width(),
         height: rgb.height(),
     })
+}
+
+/// Whether a JPEG's last scan ends with its end-of-image marker. The decoder fills a cut-off
+/// file with grey instead of failing; a cut-off file has no FF D9 after its last FF DA
+/// (start of scan). Neither marker can occur inside scan data (an FF there is followed by
+/// 00), and an embedded thumbnail's markers come before the main picture's scans.
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let last = |marker: u8| bytes.windows(2).rposition(|w| w == [0xFF, marker]);
+    match (last(0xDA), last(0xD9)) {
+        (Some(sos), Some(eoi)) => eoi > sos,
+        _ => false,
+    }
 }
 
 /// Where the camera says the photo was taken (its EXIF GPS position), read before the
@@ -140,6 +178,83 @@ mod tests {
         out.extend_from_slice(&app1);
         out.extend_from_slice(&plain[2..]);
         out
+    }
+
+    /// A PNG that declares `w`×`h` pixels of `depth`-bit `colour` (2 = RGB, 6 = RGBA) and
+    /// carries a few bytes of image data: a small file that would ask for a huge decode.
+    fn declared_png(w: u32, h: u32, depth: u8, colour: u8) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut crc = !0u32;
+            for &b in bytes {
+                crc ^= u32::from(b);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 {
+                        (crc >> 1) ^ 0xEDB8_8320
+                    } else {
+                        crc >> 1
+                    };
+                }
+            }
+            !crc
+        }
+        let chunk = |out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]| {
+            out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            let mut body = kind.to_vec();
+            body.extend_from_slice(data);
+            out.extend_from_slice(&body);
+            out.extend_from_slice(&crc32(&body).to_be_bytes());
+        };
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = w.to_be_bytes().to_vec();
+        ihdr.extend_from_slice(&h.to_be_bytes());
+        ihdr.extend_from_slice(&[depth, colour, 0, 0, 0]);
+        chunk(&mut out, b"IHDR", &ihdr);
+        chunk(
+            &mut out,
+            b"IDAT",
+            &[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+        );
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
+    /// Refused from the header, before any memory is taken for pixels: the message names
+    /// the real size (it said "0×0" for sides beyond the per-side limit).
+    #[test]
+    fn huge_pictures_in_small_files_are_refused_before_decoding() {
+        for (w, h, depth, colour) in [
+            (30_000, 30_000, 8, 2),  // beyond the per-side limit
+            (20_000, 20_000, 16, 2), // the hostile tester's 3 MB PNG: 400 MP
+            (10_000, 10_000, 8, 2),  // 100 MP: over the pixel count
+            (8_000, 8_000, 16, 6),   // 64 MP at 8 bytes a pixel: over the memory bound
+        ] {
+            let png = declared_png(w, h, depth, colour);
+            assert!(png.len() < 100);
+            assert_eq!(
+                prepare(&png),
+                Err(PhotoError::TooManyPixels(w, h)),
+                "{w}×{h}"
+            );
+        }
+        let msg = PhotoError::TooManyPixels(30_000, 30_000).to_string();
+        assert!(
+            msg.contains("30000×30000") && msg.contains("högst 64 miljoner"),
+            "{msg}"
+        );
+    }
+
+    /// A JPEG cut off mid-scan decodes to grey without an error; it is refused instead.
+    #[test]
+    fn a_cut_off_jpeg_is_refused_not_stored_grey() {
+        let whole = camera_jpeg(800, 600);
+        assert!(prepare(&whole).is_ok());
+        for keep in [700, 3_000, whole.len() / 2, whole.len() - 2] {
+            assert_eq!(
+                prepare(&whole[..keep]),
+                Err(PhotoError::Truncated),
+                "{keep} bytes"
+            );
+        }
     }
 
     /// A JPEG whose EXIF places it at 56°3'4.32" N, 14°35'7.08" E (56.0512, 14.5853).
@@ -237,11 +352,11 @@ mod tests {
             Err(PhotoError::NotAnImage)
         );
         assert_eq!(prepare(b"%PDF-1.7 ..."), Err(PhotoError::NotAnImage));
-        // A JPEG cut short.
+        // A JPEG cut short is named as such (see a_cut_off_jpeg_is_refused_not_stored_grey).
         let bytes = camera_jpeg(64, 64);
         assert_eq!(
             prepare(&bytes[..bytes.len() / 3]),
-            Err(PhotoError::NotAnImage)
+            Err(PhotoError::Truncated)
         );
         assert!(matches!(
             prepare(&vec![0u8; MAX_FILE_BYTES + 1]),

@@ -15,7 +15,7 @@ pub const MAX_TARGET: u32 = 100_000;
 /// Most participants on one trygghetsvandring.
 pub const MAX_PARTICIPANTS: u32 = 10_000;
 /// Dates outside these years are certainly typing mistakes.
-pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+pub const YEARS: std::ops::RangeInclusive<i32> = crate::domain::YEARS;
 
 /// What is wrong with a value a user typed or a file held.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -70,7 +70,7 @@ pub enum Invalid {
     ConfirmOutsidePeriod,
     #[error("Välj vilket mål insatsen räknas mot.")]
     ChooseTarget,
-    #[error("Skriv perioden som ett år (2025) eller två (2025-2026).")]
+    #[error("Skriv perioden som ett år (2025) eller två (2025-2026), mellan år {start} och {end} och högst {max} år lång.", start = YEARS.start(), end = YEARS.end(), max = crate::domain::MAX_PERIOD_YEARS)]
     Period,
     #[error("Målet i \"{0}\" måste vara ett antal från 1 till {max}.", max = fmt_thousands(MAX_TARGET))]
     TargetIn(String),
@@ -84,6 +84,16 @@ pub enum Invalid {
     TargetOfOtherCommitment(crate::domain::TargetId),
     #[error("Kommunen har redan ett medborgarlöfte som omfattar {0}.")]
     PeriodTaken(crate::domain::Period),
+    #[error("Senast-datumet {deadline} ligger före mötet {meeting}.")]
+    DeadlineBeforeMeeting {
+        deadline: chrono::NaiveDate,
+        meeting: chrono::NaiveDate,
+    },
+    #[error("Beslutet är redan {status} sedan {since}.", status = .status.label().to_lowercase())]
+    DecisionAlreadyClosed {
+        status: crate::domain::DecisionStatus,
+        since: String,
+    },
     #[error("Kommunen {0} finns redan.")]
     KommunExists(String),
     #[error("Ett löfte kan bara flyttas inom samma medborgarlöfte.")]
@@ -320,6 +330,33 @@ pub fn validate_decision(d: &Decision) -> Result<Decision, Invalid> {
         status_reason: reason,
         ..d.clone()
     })
+}
+
+/// `text` after `prefix` (lower case), compared without case: "LPO Karlshamn" after
+/// "lpo " is "Karlshamn". The position is found in `text` itself (lowercasing can change
+/// byte lengths, so positions in a lowercased copy do not fit the original).
+pub fn strip_prefix_ignoring_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let mut chars = text.char_indices();
+    let mut end = 0;
+    for p in prefix.chars() {
+        let (i, c) = chars.next()?;
+        if c != p && !c.to_lowercase().eq(std::iter::once(p)) {
+            return None;
+        }
+        end = i + c.len_utf8();
+    }
+    Some(&text[end..])
+}
+
+/// A lokalpolisområde's name without "LPO " or "Lokalpolisområde " before it, trimmed: the
+/// name it is stored and looked up by.
+pub fn police_area_name(name: &str) -> &str {
+    let name = name.trim();
+    ["lokalpolisområde ", "lpo "]
+        .iter()
+        .find_map(|p| strip_prefix_ignoring_case(name, p))
+        .unwrap_or(name)
+        .trim()
 }
 
 /// 10000 → "10 000", the Swedish way.

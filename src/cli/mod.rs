@@ -59,17 +59,8 @@ pub fn find_kommun(store: &Store, name: &str) -> Result<crate::domain::Municipal
 
 /// A lokalpolisområde by name ("Karlshamn", "LPO Karlshamn", "lokalpolisområde Karlshamn").
 pub(crate) fn find_area(store: &Store, name: &str) -> Result<crate::domain::PoliceArea, CliError> {
-    let wanted = name.trim().to_lowercase();
-    let wanted = ["lokalpolisområde ", "lpo "]
-        .iter()
-        .find_map(|p| wanted.strip_prefix(p))
-        .unwrap_or(&wanted)
-        .trim()
-        .to_string();
     store
-        .police_areas()?
-        .into_iter()
-        .find(|a| a.name.to_lowercase() == wanted)
+        .police_area_by_name(name)?
         .ok_or_else(|| CliError(format!("Okänt lokalpolisområde: {}", name.trim())))
 }
 
@@ -653,13 +644,12 @@ pub struct ImportArgs<'a> {
 pub fn import_text(store: &mut Store, a: &ImportArgs, out: &mut dyn Write) -> CliResult {
     let period = crate::domain::Period::parse(a.period).ok_or_else(|| {
         CliError(format!(
-            "Ogiltig period \"{}\": skriv t.ex. 2025 eller 2025-2026.",
-            a.period
+            "Ogiltig period \"{}\": {}",
+            a.period,
+            crate::validate::Invalid::Period
         ))
     })?;
-    let bytes = std::fs::read(a.file)
-        .map_err(|e| CliError(format!("Kunde inte läsa {}: {e}", a.file.display())))?;
-    let text = crate::files::decode_text(&bytes)
+    let text = crate::files::read_text_file(a.file)
         .map_err(|e| CliError(format!("{}: {e}", a.file.display())))?;
     if text.encoding != "UTF-8" {
         eprintln!("Läste {} som {}.", a.file.display(), text.encoding);

@@ -92,18 +92,13 @@ impl AuthoringAction {
                             Some("Ingen fil valdes. Klistra in texten i fältet (Ctrl+V).".into());
                     }
                     Some(path) => {
-                        st.message = Some(
-                            match std::fs::read(&path)
-                                .map_err(|e| e.to_string())
-                                .and_then(|b| crate::files::decode_text(&b))
-                            {
-                                Ok(t) => {
-                                    st.text = t.text;
-                                    format!("Läste {} ({}).", path.display(), t.encoding)
-                                }
-                                Err(e) => format!("Kunde inte läsa {}: {e}", path.display()),
-                            },
-                        );
+                        st.message = Some(match crate::files::read_text_file(&path) {
+                            Ok(t) => {
+                                st.text = t.text;
+                                format!("Läste {} ({}).", path.display(), t.encoding)
+                            }
+                            Err(e) => format!("Kunde inte läsa {}: {e}", path.display()),
+                        });
                     }
                 }
                 Effect::none()

@@ -86,8 +86,25 @@ pub struct Period {
     pub last: i32,
 }
 
+/// The years a date may have (an insats, a walk, a meeting); others are typing mistakes.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+/// The most years one medborgarlöfte or överenskommelse covers (real ones: 1 to 4).
+pub const MAX_PERIOD_YEARS: i32 = 10;
+
 impl Period {
+    /// A period a user or a text gives: within [`YEARS`] (so that its insatser can be
+    /// dated) and at most [`MAX_PERIOD_YEARS`] long.
     pub fn new(first: i32, last: i32) -> Option<Period> {
+        (first <= last
+            && YEARS.contains(&first)
+            && YEARS.contains(&last)
+            && last - first < MAX_PERIOD_YEARS)
+            .then_some(Period { first, last })
+    }
+
+    /// A period as stored by an older version, which accepted 1900–2200 and any length:
+    /// still read, so that such a file opens.
+    pub fn stored(first: i32, last: i32) -> Option<Period> {
         (first <= last && (1900..=2200).contains(&first) && (1900..=2200).contains(&last))
             .then_some(Period { first, last })
     }

@@ -35,6 +35,22 @@ fn period_parse_and_display() {
     assert_eq!(Period::parse("2024").unwrap().to_string(), "2024");
 }
 
+/// A period's insatser must be datable (2000–2100), and a period of 301 years is a
+/// mistake; a file an older version wrote with such a period still opens.
+#[test]
+fn periods_outside_the_dates_an_insats_may_have_are_refused() {
+    for bad in ["1999", "2099-2101", "1900-2200", "2101", "2000-2010"] {
+        assert_eq!(Period::parse(bad), None, "{bad}");
+    }
+    for good in ["2000", "2100", "2021-2024", "2091-2100"] {
+        assert!(Period::parse(good).is_some(), "{good}");
+    }
+    assert_eq!(
+        Period::stored(1900, 2200).map(|p| (p.first, p.last)),
+        Some((1900, 2200))
+    );
+}
+
 #[test]
 fn elapsed_share_bounds() {
     let p = Period::year(2024).unwrap();

@@ -622,17 +622,24 @@ fn head_noun(words: &[&str]) -> Option<String> {
     .then_some(first)
 }
 
+/// What follows the first occurrence of `marker` (lower case) in `text`, compared without
+/// case. Positions are found in `text` itself: lowercasing can change byte lengths (İ, ẞ,
+/// the Kelvin sign), so a position found in a lowercased copy does not fit the original.
+/// Linear in the text (the marker is short).
+fn after_ignoring_case<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
+    text.char_indices()
+        .find_map(|(i, _)| crate::validate::strip_prefix_ignoring_case(&text[i..], marker))
+}
+
 /// "i områdena norr, söder och centrum" → ["Norr", "Söder", "Centrum"].
 pub fn parse_sub_areas(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
     for marker in [
         "i områdena ",
         "i stadsdelarna ",
         "i delområdena ",
         "i kommundelarna ",
     ] {
-        if let Some(pos) = lower.find(marker) {
-            let rest = &text[pos + marker.len()..];
+        if let Some(rest) = after_ignoring_case(text, marker) {
             let end = rest.find(['.', ';', ':']).unwrap_or(rest.len());
             return rest[..end]
                 .split([',', '&'])

@@ -184,6 +184,30 @@ fn sub_areas() {
         ["Norr", "Söder", "Centrum"]
     );
     assert!(parse_sub_areas("Genomföra 3 medborgardialoger.").is_empty());
+    assert_eq!(
+        parse_sub_areas("Dialoger I OMRÅDENA Norr och Söder."),
+        ["Norr", "Söder"]
+    );
+}
+
+/// Lowercasing changes byte lengths (İ is 2 bytes, "i̇" 3; the Kelvin sign 3, k 1): a
+/// position found in a lowercased copy used to slice the original and panicked.
+#[test]
+fn sub_areas_after_letters_whose_lower_case_is_longer_or_shorter() {
+    // Five words after the marker are no list of areas.
+    assert!(
+        parse_sub_areas("- İ i områdena Östra genomföra minst 4 trygghetsvandringar").is_empty()
+    );
+    assert_eq!(
+        parse_sub_areas("İİ i områdena Östra, Västra."),
+        ["Östra", "Västra"]
+    );
+    assert_eq!(
+        parse_sub_areas("\u{212A}\u{212A} ẞẞ i områdena Norr och Väst."),
+        ["Norr", "Väst"]
+    );
+    let parsed = parse("- İ i områdena Östra genomföra minst 4 trygghetsvandringar\n");
+    assert!(!parsed.sections.is_empty() || !parsed.ignored.is_empty());
 }
 
 #[test]

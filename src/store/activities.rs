@@ -60,24 +60,32 @@ pub(super) fn insert_activity_row(
     Ok(())
 }
 
+/// Checks that löfte `c` belongs to kommun `municipality` (an insats, a walk or a beslut
+/// is only ever counted on its own kommun's löften).
+pub(super) fn check_commitment_of(
+    tx: &rusqlite::Connection,
+    c: crate::domain::CommitmentId,
+    municipality: crate::domain::MunicipalityId,
+) -> Result<()> {
+    let owner: Option<i64> = tx
+        .query_row(
+            "SELECT p.municipality_id FROM commitment c JOIN section s ON s.id = c.section_id \
+             JOIN pledge p ON p.id = s.pledge_id WHERE c.id = ?1",
+            [c.0],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match owner {
+        None => Err(StoreError::NotFound(format!("Löfte {c}"))),
+        Some(m) if m != municipality.0 => Err(Invalid::CommitmentOfOtherKommun(c).into()),
+        _ => Ok(()),
+    }
+}
+
 /// Checks that the löfte and target belong together and to the kommun.
 fn check_links(tx: &rusqlite::Connection, a: &Activity) -> Result<()> {
     if let Some(c) = a.commitment {
-        let owner: Option<i64> = tx
-            .query_row(
-                "SELECT p.municipality_id FROM commitment c JOIN section s ON s.id = c.section_id \
-                 JOIN pledge p ON p.id = s.pledge_id WHERE c.id = ?1",
-                [c.0],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match owner {
-            None => return Err(StoreError::NotFound(format!("Löfte {c}"))),
-            Some(m) if m != a.municipality.0 => {
-                return Err(Invalid::CommitmentOfOtherKommun(c).into());
-            }
-            _ => {}
-        }
+        check_commitment_of(tx, c, a.municipality)?;
     }
     if let Some(t) = a.target {
         let owner: Option<i64> = tx

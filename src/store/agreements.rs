@@ -54,8 +54,8 @@ impl Store {
             let focus_areas = st
                 .query_map([id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            let period =
-                Period::new(a, b).ok_or_else(|| StoreError::Corrupt(format!("period {a}–{b}")))?;
+            let period = Period::stored(a, b)
+                .ok_or_else(|| StoreError::Corrupt(format!("period {a}–{b}")))?;
             out.push(Agreement {
                 id: AgreementId(id),
                 municipality: m,

@@ -94,13 +94,30 @@ pub fn copy_info(name: &str) -> Option<(CopyKind, NaiveDateTime)> {
     })
 }
 
-/// Where the copies of the database at `db` are kept.
+/// Where the copies of the database at `db` are kept: its own folder, never shared with
+/// another database's. `NAME.db` keeps `NAME-sakerhetskopior` (where earlier versions put
+/// them); any other name gets `FULL NAME.sakerhetskopior`, so `tavla.db` and
+/// `tavla.sqlite` no longer share one. Built from the raw file name, so two names that
+/// are not valid text never meet either.
 pub fn backup_dir(db: &Path) -> PathBuf {
-    let name = db
-        .file_stem()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "trygghetstavlan".into());
-    db.with_file_name(format!("{name}-sakerhetskopior"))
+    let is_db = db.extension().is_some_and(|e| e == "db");
+    let mut name = match (is_db, db.file_stem(), db.file_name()) {
+        (true, Some(stem), _) => {
+            let mut n = stem.to_os_string();
+            n.push("-sakerhetskopior");
+            n
+        }
+        (_, _, Some(full)) => {
+            let mut n = full.to_os_string();
+            n.push(".sakerhetskopior");
+            n
+        }
+        _ => std::ffi::OsString::from("trygghetstavlan-sakerhetskopior"),
+    };
+    if name.is_empty() {
+        name = "trygghetstavlan-sakerhetskopior".into();
+    }
+    db.with_file_name(name)
 }
 
 /// The file name of a copy of `kind` made at `now`.
@@ -112,8 +129,16 @@ fn io_error(what: &str, path: &Path, e: std::io::Error) -> StoreError {
     StoreError::Backup(format!("{what} {}: {e}", path.display()))
 }
 
-/// Creates the folder of copies, readable by the user only.
+/// Creates the folder of copies, readable by the user only. A link there is refused: the
+/// program would otherwise change the rights of, and prune files in, whatever folder it
+/// points to.
 pub(super) fn ensure_private_dir(dir: &Path) -> Result<()> {
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(StoreError::Backup(format!(
+            "mappen {} är en länk; säkerhetskopiorna sparas bara i en riktig mapp. Ta bort länken.",
+            dir.display()
+        )));
+    }
     std::fs::create_dir_all(dir).map_err(|e| io_error("Kunde inte skapa mappen", dir, e))?;
     #[cfg(unix)]
     {
@@ -127,7 +152,8 @@ pub(super) fn ensure_private_dir(dir: &Path) -> Result<()> {
 /// A new temporary file beside `dest`: exclusive, random name, private from its first
 /// byte (see [`crate::files::private_temp_in`]).
 pub(super) fn temp_beside(dest: &Path) -> Result<tempfile::NamedTempFile> {
-    crate::files::private_temp_beside(dest).map_err(|e| io_error("Kunde inte skapa en fil i", dest, e))
+    crate::files::private_temp_beside(dest)
+        .map_err(|e| io_error("Kunde inte skapa en fil i", dest, e))
 }
 
 /// The journal files SQLite may leave beside a database file.
@@ -289,7 +315,7 @@ fn prune(dir: &Path, kind: CopyKind, keep: usize) {
             .unwrap_or_default();
         if kind.matches(&name) {
             copies.push(path);
-        } else if name.starts_with('.') && name.ends_with(".tmp") && is_stale(&path) {
+        } else if is_own_temp(&name) && is_stale(&path) {
             // Left by a copy that was interrupted; never a finished copy.
             let _ = std::fs::remove_file(&path);
         }
@@ -304,6 +330,23 @@ fn prune(dir: &Path, kind: CopyKind, keep: usize) {
             let _ = std::fs::remove_file(&path);
         }
     }
+}
+
+/// A temporary file this program made for a copy (`.COPY.RANDOM.tmp`, see
+/// [`crate::files::private_temp_in`]) or the journal SQLite left beside one; nothing else
+/// in the folder is ever removed.
+fn is_own_temp(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('.') else {
+        return false;
+    };
+    let Some(rest) = ["", "-journal", "-wal", "-shm"]
+        .iter()
+        .find_map(|j| rest.strip_suffix(&format!(".tmp{j}")))
+    else {
+        return false;
+    };
+    rest.rsplit_once('.')
+        .is_some_and(|(copy, random)| !random.is_empty() && copy_info(copy).is_some())
 }
 
 /// Older than an hour: no copy in progress takes that long.
@@ -523,6 +566,85 @@ pub fn restore_unopenable(db: &Path, source: &Path, now: NaiveDateTime) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each database its own folder of copies: `tavla.db` and `tavla.sqlite` shared one,
+    /// and so did names that differ only in bytes that are not text.
+    #[test]
+    fn every_database_has_its_own_folder_of_copies() {
+        let dir = |n: &str| backup_dir(Path::new("/d").join(n).as_path());
+        assert_eq!(dir("tavla.db"), Path::new("/d/tavla-sakerhetskopior"));
+        assert_eq!(
+            dir("tavla.sqlite"),
+            Path::new("/d/tavla.sqlite.sakerhetskopior")
+        );
+        assert_eq!(dir("tavla"), Path::new("/d/tavla.sakerhetskopior"));
+        let names = [
+            "tavla.db",
+            "tavla.sqlite",
+            "tavla",
+            "tavla.DB",
+            "tavla.db.db",
+        ];
+        let dirs: std::collections::HashSet<_> = names.iter().map(|n| dir(n)).collect();
+        assert_eq!(dirs.len(), names.len());
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let a = Path::new(std::ffi::OsStr::from_bytes(b"/d/tavla\xff.db"));
+            let b = Path::new(std::ffi::OsStr::from_bytes(b"/d/tavla\xfe.db"));
+            assert_ne!(backup_dir(a), backup_dir(b));
+        }
+    }
+
+    /// Only the program's own temporary files are cleaned up in the folder.
+    #[test]
+    fn only_own_temporary_files_are_recognised() {
+        for own in [
+            ".trygghetstavlan-2026-12-05.db.a1B2c3.tmp",
+            ".kopia-2026-12-05-101010.db.XyZ123.tmp-journal",
+            ".fore-aterstallning-2026-12-05-101010-2.db.QWErty.tmp",
+        ] {
+            assert!(is_own_temp(own), "{own}");
+        }
+        for other in [
+            ".x.tmp",
+            ".semester.jpg.abc.tmp",
+            "trygghetstavlan-2026-12-05.db",
+            ".kopia-2026-12-05-101010.db..tmp",
+        ] {
+            assert!(!is_own_temp(other), "{other}");
+        }
+    }
+
+    /// A folder of copies that is a link is refused: the folder it points to keeps its
+    /// rights and every file in it.
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_folder_of_copies_is_refused_and_left_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let elsewhere = tmp.path().join("annan");
+        std::fs::create_dir(&elsewhere).unwrap();
+        std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let planted = elsewhere.join("trygghetstavlan-2020-01-01.db");
+        std::fs::write(&planted, b"inte min").unwrap();
+        let db = tmp.path().join("t.db");
+        let store = Store::open(&db).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, backup_dir(&db)).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        let e = store
+            .daily_backup(&backup_dir(&db), today, KEEP_DAILY)
+            .unwrap_err();
+        assert!(e.to_string().contains("är en länk"), "{e}");
+        assert!(
+            store
+                .backup_copy(CopyKind::Manual, today.and_time(Default::default()))
+                .is_err()
+        );
+        assert_eq!(std::fs::read(&planted).unwrap(), b"inte min");
+        let mode = std::fs::metadata(&elsewhere).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755);
+    }
 
     #[test]
     fn copy_names_tell_kind_and_time() {

@@ -93,6 +93,24 @@ fn insert_decision_row(
     Ok(())
 }
 
+/// A beslut's deadline cannot be before the meeting that took it.
+fn check_deadline_after_meeting(conn: &rusqlite::Connection, d: &Decision) -> Result<()> {
+    let Some(deadline) = d.deadline else {
+        return Ok(());
+    };
+    let meeting: Option<NaiveDate> = conn
+        .query_row("SELECT date FROM meeting WHERE id = ?1", [d.meeting], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match meeting {
+        Some(meeting) if deadline < meeting => {
+            Err(Invalid::DeadlineBeforeMeeting { deadline, meeting }.into())
+        }
+        _ => Ok(()),
+    }
+}
+
 impl Store {
     /// Records a meeting; its id.
     pub fn add_meeting(&mut self, m: &Meeting) -> Result<MeetingId> {
@@ -207,6 +225,7 @@ impl Store {
     pub fn add_decision(&mut self, d: &Decision) -> Result<DecisionId> {
         let d = validate_decision(d)?;
         let tx = self.write_tx()?;
+        check_deadline_after_meeting(&tx, &d)?;
         let pos: i64 = tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM decision WHERE meeting_id = ?1",
             [d.meeting],
@@ -245,6 +264,13 @@ impl Store {
     pub fn update_decision(&mut self, d: &Decision) -> Result<Decision> {
         let d = validate_decision(d)?;
         let before = self.decision(d.id)?;
+        check_deadline_after_meeting(
+            &self.conn,
+            &Decision {
+                meeting: before.meeting,
+                ..d.clone()
+            },
+        )?;
         self.update_one(
             "UPDATE decision SET text = ?1, responsible = ?2, deadline = ?3, commitment_id = ?4 \
              WHERE id = ?5",
@@ -274,6 +300,15 @@ impl Store {
         on: NaiveDate,
     ) -> Result<()> {
         let mut d = self.decision(id)?;
+        // Closing a closed beslut again would move its date: refused, so that "klar sedan"
+        // stays the day it was closed.
+        if status != DecisionStatus::Open && d.status != DecisionStatus::Open {
+            return Err(Invalid::DecisionAlreadyClosed {
+                status: d.status,
+                since: d.status_date.map(|x| x.to_string()).unwrap_or_default(),
+            }
+            .into());
+        }
         d.status = status;
         d.status_reason = reason.to_string();
         d.status_date = Some(on);

@@ -42,6 +42,10 @@ pub const APPLICATION_ID: i32 = 0x5472_7967;
 pub enum StoreError {
     #[error("Mappen för databasen finns inte: {0}")]
     MissingFolder(PathBuf),
+    #[error(
+        "{0} är en länk till en fil som inte finns. Ange databasfilen själv, eller ta bort länken."
+    )]
+    DanglingLink(PathBuf),
     #[error("Filen {0} är tom och är ingen Trygghetstavlan-databas. Filen har inte ändrats.")]
     EmptyFile(PathBuf),
     #[error(
@@ -154,6 +158,11 @@ impl Store {
     ) -> Result<Store> {
         if path.exists() {
             return Store::open(path);
+        }
+        // A link whose file is gone: SQLite would create an empty database at its target,
+        // with none of the data the user expects there.
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(StoreError::DanglingLink(path.to_path_buf()));
         }
         if let Some(parent) = path.parent()
             && !parent.as_os_str().is_empty()

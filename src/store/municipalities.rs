@@ -28,8 +28,18 @@ impl Store {
     }
 
     /// Returns the area with this name, creating it when missing.
+    /// The lokalpolisområde of that name, created if there is none. "LPO Karlshamn",
+    /// "lokalpolisområde karlshamn" and "Karlshamn" are one area, as `--lpo` finds them.
     pub fn ensure_police_area(&mut self, name: &str) -> Result<PoliceAreaId> {
-        let name = check_text("Lokalpolisområdets namn", name, true, false)?;
+        let name = check_text(
+            "Lokalpolisområdets namn",
+            crate::validate::police_area_name(name),
+            true,
+            false,
+        )?;
+        if let Some(a) = self.police_area_by_name(&name)? {
+            return Ok(a.id);
+        }
         let tx = self.write_tx()?;
         let existing: Option<i64> = tx
             .query_row("SELECT id FROM police_area WHERE name = ?1", [&name], |r| {
@@ -47,6 +57,15 @@ impl Store {
         Ok(PoliceAreaId(id))
     }
 
+    /// A lokalpolisområde by name, without case and without "LPO "/"Lokalpolisområde ".
+    pub fn police_area_by_name(&self, name: &str) -> Result<Option<crate::domain::PoliceArea>> {
+        let wanted = crate::validate::police_area_name(name).to_lowercase();
+        Ok(self
+            .police_areas()?
+            .into_iter()
+            .find(|a| crate::validate::police_area_name(&a.name).to_lowercase() == wanted))
+    }
+
     pub fn municipalities(&self) -> Result<Vec<Municipality>> {
         let mut st = self
             .conn
@@ -55,14 +74,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Finds a kommun by name, case-insensitively; "Bromölla kommun" also matches.
+    /// Finds a kommun by name, case-insensitively; "Bromölla kommun" also matches. The
+    /// name as written wins: a kommun renamed "Sotenäs kommun" is found by that name.
     pub fn municipality_by_name(&self, name: &str) -> Result<Option<Municipality>> {
         let wanted = name.trim().to_lowercase();
-        let wanted = wanted.strip_suffix(" kommun").unwrap_or(&wanted).trim();
-        Ok(self
-            .municipalities()?
-            .into_iter()
-            .find(|m| m.name.to_lowercase() == wanted))
+        let short = wanted.strip_suffix(" kommun").map(str::trim);
+        let all = self.municipalities()?;
+        let by = |w: &str| all.iter().find(|m| m.name.to_lowercase() == w).cloned();
+        Ok(by(&wanted).or_else(|| short.and_then(by)))
     }
 
     pub fn municipality(&self, id: MunicipalityId) -> Result<Municipality> {

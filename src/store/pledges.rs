@@ -106,7 +106,7 @@ pub(super) const PLEDGE_COLS: &str =
 /// A medborgarlöfte without its signatories; a stored period that is no period is an error.
 pub(super) fn pledge_from_row(r: &Row) -> rusqlite::Result<Pledge> {
     let (first, last): (i32, i32) = (r.get("first_year")?, r.get("last_year")?);
-    let period = Period::new(first, last).ok_or_else(|| {
+    let period = Period::stored(first, last).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             0,
             rusqlite::types::Type::Integer,
@@ -272,7 +272,8 @@ impl Store {
         for row in rows {
             let (a, b) = row?;
             out.push(
-                Period::new(a, b).ok_or_else(|| StoreError::Corrupt(format!("period {a}–{b}")))?,
+                Period::stored(a, b)
+                    .ok_or_else(|| StoreError::Corrupt(format!("period {a}–{b}")))?,
             );
         }
         Ok(out)

@@ -171,6 +171,9 @@ impl Store {
     pub fn add_walk(&mut self, w: &SafetyWalk) -> Result<WalkId> {
         let w = validate_walk(w)?;
         let tx = self.write_tx()?;
+        if let Some(c) = w.commitment {
+            super::activities::check_commitment_of(&tx, c, w.municipality)?;
+        }
         insert_walk_row(&tx, &w, None)?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
@@ -180,6 +183,18 @@ impl Store {
     pub fn update_walk(&mut self, w: &SafetyWalk) -> Result<()> {
         let w = validate_walk(w)?;
         let tx = self.write_tx()?;
+        if let Some(c) = w.commitment {
+            let kommun: Option<i64> = tx
+                .query_row(
+                    "SELECT municipality_id FROM safety_walk WHERE id = ?1",
+                    [w.id.0],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let kommun = kommun
+                .ok_or_else(|| StoreError::NotFound(format!("Trygghetsvandring {}", w.id)))?;
+            super::activities::check_commitment_of(&tx, c, crate::domain::MunicipalityId(kommun))?;
+        }
         // A walk moved past one of its observations' deadlines would leave a deadline
         // before the walk: refused, as an observation typed so is.
         let early: Option<(NaiveDate, String)> = tx

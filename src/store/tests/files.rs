@@ -305,3 +305,53 @@ fn meetings_of_a_version_7_file_keep_their_ids_and_beslut() {
         .unwrap();
     assert!(s.decision(crate::domain::DecisionId(9)).is_err());
 }
+
+/// `--db` at a link whose file is gone is refused (SQLite would make an empty database at
+/// the target); a damaged database reached through a link is repaired in place: the link
+/// stays a link and the file it points to gets the data.
+#[cfg(unix)]
+#[test]
+fn links_to_databases_are_followed_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("tavla.db");
+    let gone = dir.path().join("borta.db");
+    std::os::unix::fs::symlink(&gone, &link).unwrap();
+    let e = Store::open_or_create(&link, |_| Ok(())).err().unwrap();
+    assert!(matches!(e, StoreError::DanglingLink(_)), "{e}");
+    assert!(!gone.exists(), "nothing created at the link's target");
+
+    // A good copy, then the real file is damaged; restore through the link.
+    let real = dir.path().join("riktig.db");
+    let mut s = Store::open_or_create(&real, |s| {
+        let a = s.ensure_police_area("Karlshamn")?;
+        s.add_municipality("Sölvesborg", a).map(|_| ())
+    })
+    .unwrap();
+    std::fs::remove_file(&link).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let copy = dir.path().join("kopia.db");
+    s.backup_to(&copy).unwrap();
+    s.add_municipality("Bromölla", s.police_areas().unwrap()[0].id)
+        .unwrap();
+    drop(s);
+    std::fs::write(&real, b"inte en databas").unwrap();
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+        .unwrap()
+        .and_hms_opt(12, 0, 0)
+        .unwrap();
+    backup::restore_unopenable(&link, &copy, now).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let s = Store::open(&link).unwrap();
+    let names: Vec<String> = s
+        .municipalities()
+        .unwrap()
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(names, ["Sölvesborg"]);
+}

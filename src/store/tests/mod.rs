@@ -90,6 +90,22 @@ fn police_area_and_municipality_round_trip() {
     let mut s = Store::open_in_memory().unwrap();
     let a = s.ensure_police_area("Karlshamn").unwrap();
     assert_eq!(s.ensure_police_area("Karlshamn").unwrap(), a, "idempotent");
+    // The names `--lpo` finds one area by are one area when created too.
+    for same in [
+        "LPO Karlshamn",
+        "karlshamn",
+        "Lokalpolisområde Karlshamn",
+        "LOKALPOLISOMRÅDE  karlshamn ",
+    ] {
+        assert_eq!(s.ensure_police_area(same).unwrap(), a, "{same}");
+    }
+    assert_eq!(s.police_areas().unwrap().len(), 1);
+    assert_eq!(
+        s.police_area_by_name("lpo KARLSHAMN")
+            .unwrap()
+            .map(|x| x.id),
+        Some(a)
+    );
     let m = s.add_municipality("Bromölla", a).unwrap();
     assert_eq!(s.municipality(m).unwrap().name, "Bromölla");
     assert_eq!(
@@ -103,6 +119,13 @@ fn police_area_and_municipality_round_trip() {
         s.add_municipality("BROMÖLLA", a),
         Err(StoreError::Invalid(_))
     ));
+    // Renamed to a name that ends in "kommun": found by the new name as written.
+    let sotenas = s.add_municipality("Sotenäs", a).unwrap();
+    s.rename_municipality(sotenas, "Sotenäs kommun").unwrap();
+    let found = |n: &str| s.municipality_by_name(n).unwrap().map(|m| m.id);
+    assert_eq!(found("Sotenäs kommun"), Some(sotenas));
+    assert_eq!(found("sotenäs kommun"), Some(sotenas));
+    assert_eq!(found("Bromölla kommun"), Some(m));
     s.rename_municipality(m, "Bromölla k").unwrap();
     assert_eq!(s.municipality(m).unwrap().name, "Bromölla k");
     assert_eq!(s.last_meeting(m).unwrap(), None);

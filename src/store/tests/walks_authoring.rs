@@ -237,6 +237,27 @@ fn linked_walk_counts_as_an_insats() {
     assert_eq!(b.stats[&f.plain.id].latest, Some(d("2024-08-01")));
 }
 
+/// A walk is counted only on its own kommun's löften, when added and when changed (an
+/// insats and a beslut already were); the board of the other kommun is untouched.
+#[test]
+fn a_walk_cannot_count_on_another_kommuns_lofte() {
+    let mut f = fixture();
+    let area = f.store.ensure_police_area("Karlshamn").unwrap();
+    let other = f.store.add_municipality("Bromölla", area).unwrap();
+    let mut foreign = walk(&f, "2024-05-01", Some(f.counted.id));
+    foreign.municipality = other;
+    let e = f.store.add_walk(&foreign).unwrap_err();
+    assert!(e.to_string().contains("hör till en annan kommun"), "{e}");
+    foreign.commitment = None;
+    let id = f.store.add_walk(&foreign).unwrap();
+    foreign.id = id;
+    foreign.commitment = Some(f.counted.id);
+    let e = f.store.update_walk(&foreign).unwrap_err();
+    assert!(e.to_string().contains("hör till en annan kommun"), "{e}");
+    let b = f.store.board(f.pledge, Some(d("2024-06-01"))).unwrap();
+    assert_eq!(b.stats.get(&f.counted.id).map_or(0, |s| s.walks), 0);
+}
+
 #[test]
 fn copy_forward_copies_structure_not_progress() {
     let mut f = fixture();
@@ -492,6 +513,25 @@ fn meetings_and_beslut_carry_over_until_closed() {
         )
         .unwrap();
     assert!(f.store.open_decisions(g, None).unwrap().is_empty());
+    // A closed beslut is not closed again (its "klar sedan" would move); reopening is
+    // allowed (Ångra).
+    let e = f
+        .store
+        .set_decision_status(a, DecisionStatus::Done, "", d("2024-05-01"))
+        .unwrap_err();
+    assert!(e.to_string().contains("redan klar sedan 2024-04-09"), "{e}");
+    assert_eq!(
+        f.store.decision(a).unwrap().status_date,
+        Some(d("2024-04-09"))
+    );
+    // A deadline before the meeting that took the beslut is a typing mistake.
+    let mut early = beslut(first, "Tidigare än mötet");
+    early.deadline = Some(d("2024-03-04"));
+    let e = f.store.add_decision(&early).unwrap_err();
+    assert!(e.to_string().contains("före mötet 2024-03-05"), "{e}");
+    let mut moved = f.store.decision(b).unwrap();
+    moved.deadline = Some(d("2024-01-01"));
+    assert!(f.store.update_decision(&moved).is_err());
     // Past meetings count their beslut; a change keeps status and meeting, and says
     // what was there before (for undo).
     let past = f.store.past_meetings(g, d("2024-04-09")).unwrap();

@@ -268,6 +268,9 @@ fn promise_paragraph(p: &str) -> bool {
 
 /// Reads a published medborgarlöfte text.
 pub fn parse(text: &str) -> ParsedPledge {
+    // Line ends as Windows (CR LF), old Mac and some Word exports (CR alone) write them:
+    // `lines()` alone would read a CR-only text as one line.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut raw: Vec<String> = text.lines().map(|l| l.replace('\u{a0}', " ")).collect();
     while raw.last().is_some_and(|l| l.trim().is_empty()) {
         raw.pop();

@@ -190,6 +190,19 @@ fn sub_areas() {
     );
 }
 
+/// Line ends of Windows (CR LF) and of old Mac and Word exports (CR alone) read as lines.
+#[test]
+fn cr_only_and_crlf_texts_read_like_lf_texts() {
+    let lf = "Medborgarlöfte 2026\n\nPolisen lovar att:\n- genomföra minst 4 trygghetsvandringar\n- hålla 2 dialogmöten\n";
+    let want = render_text(&parse(lf));
+    assert!(
+        want.contains("trygghetsvandringar") && want.contains("dialogmöten"),
+        "{want}"
+    );
+    assert_eq!(render_text(&parse(&lf.replace('\n', "\r"))), want);
+    assert_eq!(render_text(&parse(&lf.replace('\n', "\r\n"))), want);
+}
+
 /// Lowercasing changes byte lengths (İ is 2 bytes, "i̇" 3; the Kelvin sign 3, k 1): a
 /// position found in a lowercased copy used to slice the original and panicked.
 #[test]

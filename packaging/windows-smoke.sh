@@ -82,6 +82,19 @@ W restore "$dir\\kopia före.db"
 W list --kommun Sölvesborg | grep -E "^ +$pledge .* 1/4 " >/dev/null || fail "återställningen tog inte tillbaka 1/4"
 ls "$dir_unix"/*sakerhetskopior/ | grep -q '^fore-aterstallning-' || fail "ingen kopia före återställningen"
 
+step "Återställning medan fönstret har filen öppen"
+xvfb-run -a wine "$exe" --db "$db" >"$work/window.log" 2>&1 &
+window=$!
+sleep 20
+kill -0 "$window" 2>/dev/null || fail "fönstret startade inte: $(tail -5 "$work/window.log")"
+W add-insats --kommun Sölvesborg --lofte "$pledge" --date 2024-07-01 --place Stranden
+W restore "$dir\\kopia före.db"
+W list --kommun Sölvesborg | grep -E "^ +$pledge .* 1/4 " >/dev/null || fail "återställningen med fönstret öppet tog inte"
+kill -0 "$window" 2>/dev/null || fail "fönstret föll när databasen återställdes: $(tail -5 "$work/window.log")"
+kill "$window" 2>/dev/null || true
+wineserver -k 2>/dev/null || true
+wait "$window" 2>/dev/null || true
+
 step "Fönstret visar tavlan"
 shot=$out/tavlan-wine.png
 "$root/../shared/tools/screenshot.sh" "$shot" -s 1280x800 -w 25 -- wine "$exe" --db "$db" --kommun Sölvesborg \

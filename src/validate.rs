@@ -94,6 +94,10 @@ pub enum Invalid {
         status: crate::domain::DecisionStatus,
         since: String,
     },
+    #[error(
+        "{0} innehåller tecken som vänder textens riktning (t.ex. från en kopierad webbsida). Skriv in texten på nytt."
+    )]
+    DirectionCharacters(&'static str),
     #[error("Kommunen {0} finns redan.")]
     KommunExists(String),
     #[error("Ett löfte kan bara flyttas inom samma medborgarlöfte.")]
@@ -204,7 +208,31 @@ pub fn check_text(
     {
         return Err(Invalid::ControlCharacters(field));
     }
-    Ok(t.to_string())
+    if multiline {
+        return Ok(t.to_string());
+    }
+    // A name is compared and shown as it reads: direction overrides would make two
+    // kommuner both read "Olofström"; invisible characters pasted from a web page are
+    // dropped.
+    if t.chars().any(is_direction_mark) {
+        return Err(Invalid::DirectionCharacters(field));
+    }
+    let visible: String = t.chars().filter(|c| !is_invisible(*c)).collect();
+    if required && visible.trim().is_empty() {
+        return Err(Invalid::Required(field));
+    }
+    Ok(visible.trim().to_string())
+}
+
+/// Characters that change the direction text is shown in (U+200E/F, U+202A–E, U+2066–9).
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that show nothing: zero-width space and joiners' neighbours, word joiner,
+/// byte order mark, soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// Comma-separated names ("Norr, Söder"), each checked; empty items dropped.
@@ -418,6 +446,49 @@ mod tests {
 
     fn msg<T: std::fmt::Debug>(r: Result<T, Invalid>) -> String {
         r.unwrap_err().to_string()
+    }
+
+    /// Two kommuner that both read "Olofström" cannot be made: direction overrides are
+    /// refused in names and invisible characters dropped; free text keeps them.
+    #[test]
+    fn names_read_as_they_are_stored() {
+        assert!(
+            msg(check_text(
+                "Kommunens namn",
+                "m\u{202E}örtsfolO",
+                true,
+                false
+            ))
+            .contains("riktning")
+        );
+        assert!(
+            msg(check_text(
+                "Kommunens namn",
+                "Olof\u{2067}ström",
+                true,
+                false
+            ))
+            .contains("riktning")
+        );
+        assert_eq!(
+            check_text("Kommunens namn", "Olof\u{200B}ström\u{FEFF}", true, false),
+            Ok("Olofström".into())
+        );
+        assert_eq!(
+            check_text("Kommunens namn", "\u{200B}", true, false),
+            Err(Invalid::Required("Kommunens namn"))
+        );
+        assert_eq!(
+            check_text("Beskrivning", "a\u{200F}b\u{200B}", false, true),
+            Ok("a\u{200F}b\u{200B}".into())
+        );
+        let mut s = crate::store::Store::open_in_memory().unwrap();
+        let a = s.ensure_police_area("Karlshamn").unwrap();
+        s.add_municipality("Olofström", a).unwrap();
+        assert!(
+            s.add_municipality("Olof\u{200B}ström", a).is_err(),
+            "the same name once the invisible is gone"
+        );
     }
 
     #[test]

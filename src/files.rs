@@ -65,6 +65,20 @@ pub fn flush(tmp: &tempfile::NamedTempFile) -> std::io::Result<()> {
     tmp.as_file().sync_all()
 }
 
+/// Flushes a finished temporary file and renames it over `path`, replacing what is there
+/// (a link at `path` is replaced, not followed), then flushes the folder.
+pub fn persist_over(tmp: tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
+    flush(&tmp)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir_of(path);
+    Ok(())
+}
+
+/// Whether `path` itself is a symbolic link (whatever it points to, if anything).
+pub fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 /// Flushes the folder's entry of a file just renamed into it, so that a power cut cannot
 /// undo the rename (Unix; Windows' NTFS journals renames itself).
 pub fn sync_dir_of(path: &Path) {
@@ -84,9 +98,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     check_export_target(path)?;
     let failed = |e: std::io::Error| format!("Kunde inte skriva {}: {e}", path.display());
     let mut tmp = private_temp_beside(path).map_err(failed)?;
-    tmp.write_all(bytes)
-        .and_then(|_| flush(&tmp))
-        .map_err(failed)?;
+    tmp.write_all(bytes).map_err(failed)?;
     // An export is a document to share: readable as the user's other files are.
     #[cfg(unix)]
     {
@@ -95,9 +107,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
             .as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
-    tmp.persist(path).map_err(|e| failed(e.error))?;
-    sync_dir_of(path);
-    Ok(())
+    persist_over(tmp, path).map_err(failed)
 }
 
 /// A text file's contents and the encoding it was read as.

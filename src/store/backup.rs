@@ -101,7 +101,7 @@ pub fn copy_info(name: &str) -> Option<(CopyKind, NaiveDateTime)> {
 /// are not valid text never meet either.
 pub fn backup_dir(db: &Path) -> PathBuf {
     let is_db = db.extension().is_some_and(|e| e == "db");
-    let mut name = match (is_db, db.file_stem(), db.file_name()) {
+    let name = match (is_db, db.file_stem(), db.file_name()) {
         (true, Some(stem), _) => {
             let mut n = stem.to_os_string();
             n.push("-sakerhetskopior");
@@ -114,9 +114,6 @@ pub fn backup_dir(db: &Path) -> PathBuf {
         }
         _ => std::ffi::OsString::from("trygghetstavlan-sakerhetskopior"),
     };
-    if name.is_empty() {
-        name = "trygghetstavlan-sakerhetskopior".into();
-    }
     db.with_file_name(name)
 }
 
@@ -133,7 +130,7 @@ fn io_error(what: &str, path: &Path, e: std::io::Error) -> StoreError {
 /// program would otherwise change the rights of, and prune files in, whatever folder it
 /// points to.
 pub(super) fn ensure_private_dir(dir: &Path) -> Result<()> {
-    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+    if crate::files::is_link(dir) {
         return Err(StoreError::Backup(format!(
             "mappen {} är en länk; säkerhetskopiorna sparas bara i en riktig mapp. Ta bort länken.",
             dir.display()
@@ -548,16 +545,12 @@ pub fn restore_unopenable(db: &Path, source: &Path, now: NaiveDateTime) -> Resul
         copy_pages(&src, &mut to)?;
         to.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
         drop(to);
-        crate::files::flush(&tmp).map_err(|e| io_error("Kunde inte skriva", &tmp_path, e))?;
         // The journal files of the unreadable database belong to it, not to the copy.
         remove_journals(db);
         // Replaces the file itself; a link there is resolved first so that the damaged
         // file it points to is the one replaced.
         let target = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
-        tmp.persist(&target)
-            .map_err(|e| io_error("Kunde inte ersätta", db, e.error))?;
-        crate::files::sync_dir_of(&target);
-        Ok(())
+        crate::files::persist_over(tmp, &target).map_err(|e| io_error("Kunde inte ersätta", db, e))
     })();
     remove_journals(&tmp_path);
     r.map(|_| safety)

@@ -94,16 +94,20 @@ fn insert_decision_row(
 }
 
 /// A beslut's deadline cannot be before the meeting that took it.
-fn check_deadline_after_meeting(conn: &rusqlite::Connection, d: &Decision) -> Result<()> {
-    let Some(deadline) = d.deadline else {
+fn check_deadline_after_meeting(
+    conn: &rusqlite::Connection,
+    meeting: MeetingId,
+    deadline: Option<NaiveDate>,
+) -> Result<()> {
+    let Some(deadline) = deadline else {
         return Ok(());
     };
-    let meeting: Option<NaiveDate> = conn
-        .query_row("SELECT date FROM meeting WHERE id = ?1", [d.meeting], |r| {
+    let held: Option<NaiveDate> = conn
+        .query_row("SELECT date FROM meeting WHERE id = ?1", [meeting], |r| {
             r.get(0)
         })
         .optional()?;
-    match meeting {
+    match held {
         Some(meeting) if deadline < meeting => {
             Err(Invalid::DeadlineBeforeMeeting { deadline, meeting }.into())
         }
@@ -225,7 +229,7 @@ impl Store {
     pub fn add_decision(&mut self, d: &Decision) -> Result<DecisionId> {
         let d = validate_decision(d)?;
         let tx = self.write_tx()?;
-        check_deadline_after_meeting(&tx, &d)?;
+        check_deadline_after_meeting(&tx, d.meeting, d.deadline)?;
         let pos: i64 = tx.query_row(
             "SELECT coalesce(max(position) + 1, 0) FROM decision WHERE meeting_id = ?1",
             [d.meeting],
@@ -264,13 +268,7 @@ impl Store {
     pub fn update_decision(&mut self, d: &Decision) -> Result<Decision> {
         let d = validate_decision(d)?;
         let before = self.decision(d.id)?;
-        check_deadline_after_meeting(
-            &self.conn,
-            &Decision {
-                meeting: before.meeting,
-                ..d.clone()
-            },
-        )?;
+        check_deadline_after_meeting(&self.conn, before.meeting, d.deadline)?;
         self.update_one(
             "UPDATE decision SET text = ?1, responsible = ?2, deadline = ?3, commitment_id = ?4 \
              WHERE id = ?5",

@@ -161,7 +161,7 @@ impl Store {
         }
         // A link whose file is gone: SQLite would create an empty database at its target,
         // with none of the data the user expects there.
-        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        if crate::files::is_link(path) {
             return Err(StoreError::DanglingLink(path.to_path_buf()));
         }
         if let Some(parent) = path.parent()

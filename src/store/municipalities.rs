@@ -13,21 +13,31 @@ fn municipality_from_row(r: &rusqlite::Row) -> rusqlite::Result<Municipality> {
     })
 }
 
+/// Every lokalpolisområde, by name (on the connection or inside a transaction).
+fn all_police_areas(conn: &rusqlite::Connection) -> Result<Vec<PoliceArea>> {
+    let mut st = conn.prepare_cached("SELECT id, name FROM police_area ORDER BY name")?;
+    let rows = st.query_map([], |r| {
+        Ok(PoliceArea {
+            id: r.get("id")?,
+            name: r.get("name")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The lokalpolisområde named `name`, without case and without "LPO "/"Lokalpolisområde ".
+fn area_named(conn: &rusqlite::Connection, name: &str) -> Result<Option<PoliceArea>> {
+    let wanted = crate::validate::police_area_name(name).to_lowercase();
+    Ok(all_police_areas(conn)?
+        .into_iter()
+        .find(|a| crate::validate::police_area_name(&a.name).to_lowercase() == wanted))
+}
+
 impl Store {
     pub fn police_areas(&self) -> Result<Vec<PoliceArea>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT id, name FROM police_area ORDER BY name")?;
-        let rows = st.query_map([], |r| {
-            Ok(PoliceArea {
-                id: r.get("id")?,
-                name: r.get("name")?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        all_police_areas(&self.conn)
     }
 
-    /// Returns the area with this name, creating it when missing.
     /// The lokalpolisområde of that name, created if there is none. "LPO Karlshamn",
     /// "lokalpolisområde karlshamn" and "Karlshamn" are one area, as `--lpo` finds them.
     pub fn ensure_police_area(&mut self, name: &str) -> Result<PoliceAreaId> {
@@ -37,17 +47,9 @@ impl Store {
             true,
             false,
         )?;
-        if let Some(a) = self.police_area_by_name(&name)? {
-            return Ok(a.id);
-        }
         let tx = self.write_tx()?;
-        let existing: Option<i64> = tx
-            .query_row("SELECT id FROM police_area WHERE name = ?1", [&name], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        let id = match existing {
-            Some(id) => id,
+        let id = match area_named(&tx, &name)? {
+            Some(a) => a.id.0,
             None => {
                 tx.execute("INSERT INTO police_area(name) VALUES (?1)", [&name])?;
                 tx.last_insert_rowid()
@@ -58,12 +60,8 @@ impl Store {
     }
 
     /// A lokalpolisområde by name, without case and without "LPO "/"Lokalpolisområde ".
-    pub fn police_area_by_name(&self, name: &str) -> Result<Option<crate::domain::PoliceArea>> {
-        let wanted = crate::validate::police_area_name(name).to_lowercase();
-        Ok(self
-            .police_areas()?
-            .into_iter()
-            .find(|a| crate::validate::police_area_name(&a.name).to_lowercase() == wanted))
+    pub fn police_area_by_name(&self, name: &str) -> Result<Option<PoliceArea>> {
+        area_named(&self.conn, name)
     }
 
     pub fn municipalities(&self) -> Result<Vec<Municipality>> {

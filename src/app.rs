@@ -45,6 +45,8 @@ pub struct App {
     fullscreen: bool,
     /// The desktop's file dialogs; tests give `Unavailable`.
     file_dialogs: Box<dyn controller::dialogs::FileDialogs>,
+    /// A panic stopped a frame: the window says so until the user goes on.
+    crash: Option<crate::crash::Crash>,
 }
 
 /// How often (seconds) the window looks for changes another program made to the file.
@@ -86,6 +88,7 @@ impl App {
             last_version_check: 0.0,
             fullscreen: false,
             file_dialogs: Box::new(controller::dialogs::Native),
+            crash: None,
         };
         // A new database file (not one in memory, as in tests of other things).
         app.screens.first_start = app
@@ -328,8 +331,36 @@ impl App {
 
     /// One frame as eframe runs it: `logic`, then the panels.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
-        self.logic(&ui.ctx().clone());
-        self.draw(ui);
+        self.frame_guarded(ui, |app, ui| {
+            app.logic(&ui.ctx().clone());
+            app.draw(ui);
+        });
+    }
+
+    /// Runs a frame's `work` with panics caught at the frame boundary: one is written to
+    /// the log beside the database and the window shows a Swedish message instead of
+    /// closing. The file is safe: every write is one transaction, and a transaction that
+    /// unwinds rolls back.
+    pub fn frame_guarded(&mut self, ui: &mut egui::Ui, work: impl FnOnce(&mut App, &mut egui::Ui)) {
+        if let Some(crash) = &self.crash {
+            if crate::ui::recovery::crash_screen(ui, crash) {
+                // Whatever screen state led to the panic is dropped: back to the board.
+                self.crash = None;
+                self.screens = Screens::default();
+                self.reload(Reload::Fresh);
+            }
+            return;
+        }
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(self, ui)));
+        if let Err(payload) = ran {
+            self.crash = Some(crate::crash::Crash::record(&self.db_path, payload.as_ref()));
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// The last caught panic, while its message is shown.
+    pub fn crash(&self) -> Option<&crate::crash::Crash> {
+        self.crash.as_ref()
     }
 
     /// Lays out the panels and applies what the screens asked for.
@@ -663,11 +694,17 @@ impl App {
 
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        App::logic(self, ctx);
+        if self.crash.is_some() {
+            return;
+        }
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| App::logic(self, ctx)));
+        if let Err(payload) = ran {
+            self.crash = Some(crate::crash::Crash::record(&self.db_path, payload.as_ref()));
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.draw(ui);
+        self.frame_guarded(ui, |app, ui| app.draw(ui));
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -219,6 +219,31 @@ pub fn read_photo(
     Ok((photo, crate::photo::position_in(&bytes)))
 }
 
+/// A file or folder named after the database beside it: `NAME.db` gives `NAME{after_stem}`,
+/// any other name `FULL NAME{after_name}` (so `tavla.db` and `tavla.sqlite` never share
+/// one). Built from the raw file name, so two names that are not valid text never meet.
+pub fn named_beside(db: &Path, after_stem: &str, after_name: &str) -> std::path::PathBuf {
+    let is_db = db.extension().is_some_and(|e| e == "db");
+    let name = match (is_db, db.file_stem(), db.file_name()) {
+        (true, Some(stem), _) => {
+            let mut n = stem.to_os_string();
+            n.push(after_stem);
+            n
+        }
+        (_, _, Some(full)) => {
+            let mut n = full.to_os_string();
+            n.push(after_name);
+            n
+        }
+        _ => {
+            let mut n = std::ffi::OsString::from("trygghetstavlan");
+            n.push(after_stem);
+            n
+        }
+    };
+    db.with_file_name(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod controller;
+pub mod crash;
 pub mod csv;
 pub mod demo;
 pub mod domain;

@@ -78,6 +78,7 @@ fn main() -> ExitCode {
     };
     let today = Clock::System.today();
     let Some(command) = args.command else {
+        trygghetstavlan::crash::install_hook();
         let store = open(&path);
         let mut start = trygghetstavlan::app::StartAt {
             municipality: None,

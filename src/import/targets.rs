@@ -156,7 +156,7 @@ const NOT_AFTER: &[&str] = &[
     "åtagande",
 ];
 /// Words that are never a unit.
-const NOT_UNITS: &[&str] = &[
+pub(super) const NOT_UNITS: &[&str] = &[
     "och",
     "eller",
     "samt",
@@ -339,6 +339,11 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower_words: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();
     let each_text = each_party(&text.to_lowercase());
+    // Linear in the sentence: what the sentence is about and the longest plural before
+    // each word are worked out once, not again for every count (a one-line text of
+    // thousands of counts made this quadratic).
+    let head = head_noun(&words);
+    let plurals = longest_plural_before(&words, &lower_words);
     let mut out = Vec::new();
     let mut i = 0;
     let mut phone = false;
@@ -484,8 +489,9 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
             // "Trygghetsvandringar …, minst tre under året": the count of what the
             // sentence is about.
             if marked || w.chars().all(|c| c.is_ascii_digit()) {
-                unit = head_noun(&words)
-                    .or_else(|| plural_before(&words, &lower_words, i))
+                unit = head
+                    .clone()
+                    .or_else(|| plurals[i].map(|k| lower_words[k].clone()))
                     .unwrap_or_default();
             }
             if unit.is_empty() {
@@ -564,7 +570,10 @@ fn thing_counted(words: &[&str], lower: &[String], i: usize) -> Option<String> {
     let mut k = i;
     let mut before: Vec<String> = Vec::new();
     let mut stop = "";
-    while k > 0 {
+    // A few words back at most: a long run of "minst en minst en …" must not make every
+    // count walk back to the start of the sentence.
+    let floor = i.saturating_sub(8);
+    while k > floor {
         k -= 1;
         let b = lower[k].as_str();
         if b.is_empty()
@@ -596,19 +605,25 @@ fn thing_counted(words: &[&str], lower: &[String], i: usize) -> Option<String> {
     (!before.is_empty() && !place).then(|| before.join(" "))
 }
 
-/// "genomför trygghetsvandringar i Solbacken, minst två": the longest plural-looking
-/// word before the count (a verb like "erbjuder" is shorter than what it offers).
-fn plural_before(words: &[&str], lower: &[String], i: usize) -> Option<String> {
-    (0..i)
-        .filter(|&k| {
-            let w = &lower[k];
-            !words[k].starts_with(char::is_uppercase)
-                && w.chars().count() >= 6
-                && ["ar", "er", "or"].iter().any(|e| w.ends_with(e))
-                && !NOT_UNITS.contains(&w.as_str())
-        })
-        .max_by_key(|&k| lower[k].chars().count())
-        .map(|k| lower[k].clone())
+/// "genomför trygghetsvandringar i Solbacken, minst två": for each word, the index of the
+/// longest plural-looking word before it (a verb like "erbjuder" is shorter than what it
+/// offers; of equally long ones the last). One pass: a running maximum.
+pub(super) fn longest_plural_before(words: &[&str], lower: &[String]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut best: Option<(usize, usize)> = None;
+    for (k, w) in lower.iter().enumerate() {
+        out.push(best.map(|(at, _)| at));
+        let len = w.chars().count();
+        if !words[k].starts_with(char::is_uppercase)
+            && len >= 6
+            && ["ar", "er", "or"].iter().any(|e| w.ends_with(e))
+            && !NOT_UNITS.contains(&w.as_str())
+            && best.is_none_or(|(_, b)| len >= b)
+        {
+            best = Some((k, len));
+        }
+    }
+    out
 }
 
 /// The first word of a löfte when it is what is counted ("Trygghetsvandringar i …").

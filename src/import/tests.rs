@@ -837,3 +837,53 @@ fn a_title_and_a_list() {
     assert_eq!(p.commitment_count(), 1);
     assert!(p.goal.contains("öka tryggheten"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, ..Default::default() })]
+
+    /// The one-pass running maximum gives, before every word, what the old per-count scan
+    /// of all earlier words gave (the longest plural, the last of equally long ones).
+    #[test]
+    fn longest_plural_in_one_pass_matches_the_scan(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "insatser", "Kontroller", "möten", "trygghetsvandringar", "gånger",
+                "föreläsningar", "vandringar", "erbjuder", "4", "minst", "skolor", "Polisen",
+            ]),
+            0..30,
+        )
+    ) {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let fast = targets::longest_plural_before(&words, &lower);
+        for (i, at) in fast.iter().enumerate() {
+            let scan = (0..i)
+                .filter(|&k| {
+                    let w = &lower[k];
+                    !words[k].starts_with(char::is_uppercase)
+                        && w.chars().count() >= 6
+                        && ["ar", "er", "or"].iter().any(|e| w.ends_with(e))
+                        && !targets::NOT_UNITS.contains(&w.as_str())
+                })
+                .max_by_key(|&k| lower[k].chars().count());
+            proptest::prop_assert_eq!(*at, scan, "at {} in {:?}", i, words);
+        }
+    }
+}
+
+/// A one-line text of many counts: every one is still found (it was quadratic, 20 s for
+/// 1 MB; `cargo bench --bench import` times it).
+#[test]
+fn every_count_of_a_long_one_line_text_is_found() {
+    let text = format!(
+        "Trafik\n\n• Genomföra {}\n",
+        "kontroller minst 4, och minst 5, ".repeat(2000)
+    );
+    let p = parse(&text);
+    let targets: Vec<&ParsedTarget> = p.sections[0].commitments[0].targets.iter().collect();
+    assert_eq!(targets.len(), 4000);
+    assert!(
+        targets.iter().all(|t| t.unit == "kontroller"),
+        "{:?}",
+        targets[0]
+    );
+}

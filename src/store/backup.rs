@@ -100,21 +100,7 @@ pub fn copy_info(name: &str) -> Option<(CopyKind, NaiveDateTime)> {
 /// `tavla.sqlite` no longer share one. Built from the raw file name, so two names that
 /// are not valid text never meet either.
 pub fn backup_dir(db: &Path) -> PathBuf {
-    let is_db = db.extension().is_some_and(|e| e == "db");
-    let name = match (is_db, db.file_stem(), db.file_name()) {
-        (true, Some(stem), _) => {
-            let mut n = stem.to_os_string();
-            n.push("-sakerhetskopior");
-            n
-        }
-        (_, _, Some(full)) => {
-            let mut n = full.to_os_string();
-            n.push(".sakerhetskopior");
-            n
-        }
-        _ => std::ffi::OsString::from("trygghetstavlan-sakerhetskopior"),
-    };
-    db.with_file_name(name)
+    crate::files::named_beside(db, "-sakerhetskopior", ".sakerhetskopior")
 }
 
 /// The file name of a copy of `kind` made at `now`.

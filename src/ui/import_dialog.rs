@@ -1,6 +1,7 @@
 //! "Importera från text": paste the published text, see it structured, correct any field,
 //! and save. Nothing is saved before "Spara medborgarlöftet".
 
+use super::background::Background;
 use super::forms::{self, error_line, labelled, text_area, text_field};
 use super::widgets::weak;
 use super::{Action, AuthoringAction};
@@ -198,6 +199,8 @@ pub struct ImportState {
     pub message: Option<String>,
     /// The text field takes the cursor (no file was chosen).
     pub focus_text: bool,
+    /// "Tolka texten" is running: off the UI thread, a long text takes a moment.
+    pub parsing: Option<Background<ParsedPledge>>,
 }
 
 /// The import window, when open.
@@ -238,6 +241,19 @@ fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
     if period.is_none() {
         error_line(ui, Invalid::Period);
     }
+    if let Some(job) = &st.parsing {
+        match job.take() {
+            Some(Ok(parsed)) => {
+                st.preview = Some(Preview::from_parsed(&parsed));
+                st.parsing = None;
+            }
+            Some(Err(why)) => {
+                st.message = Some(format!("Texten kunde inte tolkas: {why}"));
+                st.parsing = None;
+            }
+            None => {}
+        }
+    }
     if st.preview.is_none() {
         let l = ui.label("Klistra in texten (rubriker, punktlistor, undertecknare)");
         egui::ScrollArea::vertical()
@@ -261,14 +277,21 @@ fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
             {
                 actions.push(AuthoringAction::ChooseImportFile);
             }
+            let parsing = st.parsing.is_some();
             if ui
                 .add_enabled(
-                    !st.text.trim().is_empty(),
+                    !st.text.trim().is_empty() && !parsing,
                     egui::Button::new("Tolka texten"),
                 )
                 .clicked()
             {
-                st.preview = Some(Preview::from_parsed(&parse(&st.text)));
+                let text = st.text.clone();
+                st.message = None;
+                st.parsing = Some(Background::spawn(ui.ctx(), move || parse(&text)));
+            }
+            if st.parsing.is_some() {
+                ui.spinner();
+                ui.label("Tolkar…");
             }
             if ui.button("Avbryt").clicked() {
                 actions.push(AuthoringAction::CloseImport);

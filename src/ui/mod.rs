@@ -5,6 +5,7 @@
 
 pub mod activity_form;
 pub mod authoring;
+pub mod background;
 pub mod backups;
 pub mod board;
 pub mod charts;

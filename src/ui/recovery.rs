@@ -86,3 +86,33 @@ pub fn open_error_screen(
     });
     actions
 }
+
+/// Shown after a panic stopped a frame. True when the user goes on.
+pub fn crash_screen(ui: &mut Ui, crash: &crate::crash::Crash) -> bool {
+    let mut go_on = false;
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.add_space(40.0);
+        ui.heading("Ett internt fel inträffade");
+        ui.add_space(10.0);
+        ui.label(
+            RichText::new(
+                "Programmet stoppade det som höll på att hända. Det som redan är sparat i \
+                 databasen är orört: varje ändring sparas helt eller inte alls. Det du skrev \
+                 men inte sparade kan behöva skrivas igen.",
+            )
+            .size(18.0),
+        );
+        ui.add_space(10.0);
+        match &crash.log {
+            Some(log) => ui.label(format!(
+                "Felet är sparat i {}. Skicka gärna filen till den som sköter programmet.",
+                log.display()
+            )),
+            None => ui.label("Felet kunde inte sparas i en loggfil."),
+        };
+        ui.label(super::widgets::weak(&crash.detail));
+        ui.add_space(16.0);
+        go_on = ui.button("Tillbaka till tavlan").clicked();
+    });
+    go_on
+}

@@ -532,9 +532,22 @@ fn import_text(period: &str, text: &str) -> Harness<'static, App> {
     h.get_by_role_and_label(Role::MultilineTextInput, label)
         .type_text(text);
     h.run();
-    h.get_by_label("Tolka texten").click();
-    h.run();
+    interpret(&mut h);
     h
+}
+
+/// Clicks "Tolka texten" and waits for the parse, which runs off the UI thread: the window
+/// says "Tolkar…" meanwhile and draws again when the result is there.
+fn interpret(h: &mut Harness<'static, App>) {
+    h.get_by_label("Tolka texten").click();
+    h.step();
+    let started = std::time::Instant::now();
+    while h.state().screens().import.parsing.is_some() {
+        assert!(started.elapsed().as_secs() < 20, "the parse never finished");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
 }
 
 #[test]
@@ -1101,8 +1114,7 @@ fn import_reads_a_text_file() {
             .text
             .contains("Genomföra 4 trygghetsvandringar.")
     );
-    h.get_by_label("Tolka texten").click();
-    h.run();
+    interpret(&mut h);
     h.get_by_label_contains("Förhandsgranskning: 1 avsnitt, 1 löften");
 
     // No file dialog on this desktop: say so, and the text field takes the cursor.
@@ -1118,4 +1130,50 @@ fn import_reads_a_text_file() {
         )
         .is_focused()
     );
+}
+
+#[test]
+fn a_panic_in_a_frame_is_logged_and_shown_and_the_window_goes_on() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static BOOM: AtomicBool = AtomicBool::new(false);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tavla.db");
+    let mut store = Store::open(&path).unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let app = App::new(
+        Ok(store),
+        path.clone(),
+        Prefs::default(),
+        Clock::Fixed(crate::common::day("2024-06-15")),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_ui_state(
+            |ui, app: &mut App| {
+                if BOOM.swap(false, Ordering::SeqCst) {
+                    app.frame_guarded(ui, |_, _| panic!("prov på ett internt fel"));
+                } else {
+                    app.frame(ui);
+                }
+            },
+            app,
+        );
+    h.run();
+    select(&mut h, "Sölvesborg");
+    BOOM.store(true, Ordering::SeqCst);
+    h.run();
+    // The window is still there and says what happened, in Swedish.
+    h.get_by_label("Ett internt fel inträffade");
+    h.get_by_label_contains("prov på ett internt fel");
+    let log = dir.path().join("tavla-fellogg.txt");
+    h.get_by_label_contains(&log.display().to_string());
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("prov på ett internt fel"), "{text}");
+    // Going on: back to a board, and the data is all there.
+    h.get_by_label("Tillbaka till tavlan").click();
+    h.run();
+    assert!(h.state().crash().is_none());
+    assert!(h.state().board().is_some());
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.municipalities().unwrap().len(), 4);
 }

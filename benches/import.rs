@@ -1,0 +1,63 @@
+//! `cargo bench --bench import`: parsing 7 MB texts of the shapes that were quadratic —
+//! prose on one line with thousands of counts, and a seed text with CR-only line ends.
+//! Prints medians; no assertions (benchmarks are not tests).
+
+use std::time::Instant;
+use trygghetstavlan::import::parse;
+
+const SIZE: usize = 7 * 1024 * 1024;
+
+fn repeat_to(head: &str, piece: &str) -> String {
+    let mut s = head.to_string();
+    while s.len() + piece.len() <= SIZE {
+        s.push_str(piece);
+    }
+    s
+}
+
+fn main() {
+    let seed = include_str!("../tests/fixtures/solvesborg.txt");
+    let cases = [
+        (
+            "en rad, räknat efter ett verb",
+            repeat_to(
+                "Trafik\n\n• Genomföra ",
+                "kontroller minst 4, och minst 5, ",
+            ),
+        ),
+        (
+            "en rad, räknat efter rubrikordet",
+            repeat_to("Trafik\n\n• Trygghetsvandringar ", "minst 4, och minst 5, "),
+        ),
+        (
+            "en rad, många meningar",
+            repeat_to("Trafik\n\n• ", "Polisen ska genomföra minst 4 insatser. "),
+        ),
+        (
+            "Sölvesborgs text med bara CR som radslut",
+            repeat_to("", &format!("{}\r", seed.replace('\n', "\r"))),
+        ),
+        (
+            "Sölvesborgs text på en rad",
+            repeat_to("", &format!("{} ", seed.replace('\n', " "))),
+        ),
+    ];
+    println!("Tolka 7 MB text (median av 3):");
+    for (name, text) in cases {
+        let mut ms = Vec::new();
+        let mut found = 0;
+        for _ in 0..3 {
+            let t = Instant::now();
+            let p = parse(&text);
+            ms.push(t.elapsed().as_secs_f64() * 1000.0);
+            found = p
+                .sections
+                .iter()
+                .flat_map(|s| &s.commitments)
+                .map(|c| c.targets.len())
+                .sum();
+        }
+        ms.sort_by(f64::total_cmp);
+        println!("  {name:<42} {:>7.0} ms ({found} mål)", ms[1]);
+    }
+}

@@ -11,7 +11,7 @@ use rusqlite::types::Value;
 /// Rows of one table, with their column names (and each row's rowid, to remove it by).
 #[derive(Debug, Clone, PartialEq)]
 struct Rows {
-    table: &'static str,
+    table: String,
     columns: Vec<String>,
     rows: Vec<Vec<Value>>,
     rowids: Vec<i64>,
@@ -20,8 +20,8 @@ struct Rows {
 /// A link from a row that stays to a row that goes (set to NULL by the removal).
 #[derive(Debug, Clone, PartialEq)]
 struct Link {
-    table: &'static str,
-    column: &'static str,
+    table: String,
+    column: String,
     id: i64,
     value: i64,
 }
@@ -37,19 +37,121 @@ pub struct Removed {
     links: Vec<Link>,
 }
 
-/// The löften of the pledges chosen by `pledges` (an SQL condition on `pledge`).
-fn commitments_of(pledges: &str) -> String {
-    format!(
-        "SELECT c.id FROM commitment c JOIN section s ON s.id = c.section_id \
-         JOIN pledge p ON p.id = s.pledge_id WHERE {pledges}"
-    )
+/// A foreign key as the schema declares it: `child.column` names a row of `parent`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ForeignKey {
+    pub child: String,
+    pub column: String,
+    pub parent: String,
+    /// `ON DELETE`: "CASCADE", "SET NULL", "NO ACTION", …
+    pub on_delete: String,
 }
 
-fn read(tx: &rusqlite::Connection, table: &'static str, cond: &str) -> Result<Rows> {
+impl ForeignKey {
+    /// The child row cannot outlive its parent (the schema cascades or would refuse the
+    /// removal), so it goes with it; otherwise (SET NULL) it stays and loses the link.
+    fn owns(&self) -> bool {
+        !matches!(self.on_delete.as_str(), "SET NULL" | "SET DEFAULT")
+    }
+}
+
+/// Every foreign key of every table, read from the schema itself: what a removal takes
+/// is derived from these, so a table a later migration adds is covered without a list
+/// here to keep up to date.
+pub(crate) fn foreign_keys(conn: &rusqlite::Connection) -> Result<Vec<ForeignKey>> {
+    let mut st = conn.prepare(
+        "SELECT m.name, f.\"from\", f.\"table\", f.on_delete \
+         FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f \
+         WHERE m.type = 'table' ORDER BY m.name, f.id",
+    )?;
+    let rows = st.query_map([], |r| {
+        Ok(ForeignKey {
+            child: r.get(0)?,
+            column: r.get(1)?,
+            parent: r.get(2)?,
+            on_delete: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The schema's tables, parents before children (by every foreign key but a table's links
+/// to itself), or `None` if the keys run in a circle.
+pub(crate) fn tables_in_order(
+    conn: &rusqlite::Connection,
+    keys: &[ForeignKey],
+) -> Result<Option<Vec<String>>> {
+    let mut st = conn.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+    )?;
+    let mut left: Vec<String> = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut order = Vec::new();
+    while !left.is_empty() {
+        let ready = left.iter().position(|t| {
+            !keys
+                .iter()
+                .any(|k| &k.child == t && k.parent != *t && left.contains(&k.parent))
+        });
+        match ready {
+            Some(i) => order.push(left.remove(i)),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(order))
+}
+
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Which rows of each table go with the rows of `root` chosen by `root_cond`: a child goes
+/// when a key that owns it names a row that goes. Returned parents first, as SQL
+/// conditions on each table. Linear in the schema: every table's condition is built once,
+/// from its parents' (the order guarantees they are ready).
+fn owned(
+    order: &[String],
+    keys: &[ForeignKey],
+    root: &str,
+    root_cond: &str,
+) -> Result<Vec<(String, String)>> {
+    let mut going: Vec<(String, String)> = Vec::new();
+    for table in order {
+        let mut parts = Vec::new();
+        if table == root {
+            parts.push(format!("({root_cond})"));
+        }
+        for k in keys.iter().filter(|k| &k.child == table && k.owns()) {
+            if k.parent == *table {
+                // A row owned by another of its own table would need a recursive query;
+                // the schema has none (tested), so this is a programming error.
+                return Err(super::StoreError::Corrupt(format!(
+                    "{table}.{} äger rader i sin egen tabell",
+                    k.column
+                )));
+            }
+            if let Some((_, cond)) = going.iter().find(|(t, _)| *t == k.parent) {
+                parts.push(format!(
+                    "{} IN (SELECT rowid FROM {} WHERE {cond})",
+                    quoted(&k.column),
+                    quoted(&k.parent)
+                ));
+            }
+        }
+        if !parts.is_empty() {
+            going.push((table.clone(), parts.join(" OR ")));
+        }
+    }
+    Ok(going)
+}
+
+fn read(tx: &rusqlite::Connection, table: &str, cond: &str) -> Result<Rows> {
     // Oldest first: a row that names another of its table (copied_from, revisit_of)
     // names an older one, which is then back before it.
     let mut st = tx.prepare(&format!(
-        "SELECT rowid AS rowid_of_row, * FROM {table} WHERE {cond} ORDER BY rowid"
+        "SELECT rowid AS rowid_of_row, * FROM {} WHERE {cond} ORDER BY rowid",
+        quoted(table)
     ))?;
     let columns: Vec<String> = st
         .column_names()
@@ -70,39 +172,31 @@ fn read(tx: &rusqlite::Connection, table: &'static str, cond: &str) -> Result<Ro
         );
     }
     Ok(Rows {
-        table,
+        table: table.to_string(),
         columns,
         rows,
         rowids,
     })
 }
 
-fn read_links(
-    tx: &rusqlite::Connection,
-    table: &'static str,
-    column: &'static str,
-    cond: &str,
-) -> Result<Vec<Link>> {
+/// Rows of `k.child` that stay but name a row of `k.parent` chosen by `cond`.
+fn read_links(tx: &rusqlite::Connection, k: &ForeignKey, cond: &str) -> Result<Vec<Link>> {
     let mut st = tx.prepare(&format!(
-        "SELECT id, {column} FROM {table} WHERE {column} IN ({cond})"
+        "SELECT rowid, {col} FROM {child} WHERE {col} IN (SELECT rowid FROM {parent} WHERE {cond})",
+        col = quoted(&k.column),
+        child = quoted(&k.child),
+        parent = quoted(&k.parent),
     ))?;
     let rows = st.query_map([], |r| {
         Ok(Link {
-            table,
-            column,
+            table: k.child.clone(),
+            column: k.column.clone(),
             id: r.get(0)?,
             value: r.get(1)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
-
-/// Rows elsewhere that name a löfte (set to NULL when it goes, put back on Ångra).
-const COMMITMENT_LINKS: [(&str, &str); 3] = [
-    ("safety_walk", "commitment_id"),
-    ("decision", "commitment_id"),
-    ("commitment", "copied_from"),
-];
 
 fn count(rows: &[Rows], table: &str) -> usize {
     rows.iter()
@@ -116,19 +210,10 @@ impl Store {
     pub fn pledge_removal(&self, p: PledgeId) -> Result<Removed> {
         let pledge = self.pledge(p)?;
         let kommun = self.municipality(pledge.municipality)?.name;
-        let cond = format!("p.id = {}", p.0);
-        let c = commitments_of(&cond);
-        let specs: Vec<(&'static str, String)> = vec![
-            ("pledge", format!("id = {}", p.0)),
-            ("signatory", format!("pledge_id = {}", p.0)),
-            ("section", format!("pledge_id = {}", p.0)),
-        ];
-        let specs = [specs, Self::commitment_specs(format!("id IN ({c})"), &c)].concat();
         self.removal(
             format!("medborgarlöftet {} för {kommun}", pledge.period),
-            &specs,
-            &COMMITMENT_LINKS,
-            &c,
+            "pledge",
+            p.0,
         )
     }
 
@@ -136,53 +221,7 @@ impl Store {
     /// insatser, överenskommelser, trygghetsvandringar and lägesbildsmöten.
     pub fn municipality_removal(&self, m: MunicipalityId) -> Result<Removed> {
         let name = self.municipality(m)?.name;
-        let cond = format!("p.municipality_id = {}", m.0);
-        let c = commitments_of(&cond);
-        let walks = format!("SELECT id FROM safety_walk WHERE municipality_id = {}", m.0);
-        let obs = format!("SELECT id FROM observation WHERE walk_id IN ({walks})");
-        let meetings = format!("SELECT id FROM meeting WHERE municipality_id = {}", m.0);
-        let specs: Vec<(&'static str, String)> = vec![
-            ("municipality", format!("id = {}", m.0)),
-            ("pledge", format!("municipality_id = {}", m.0)),
-            (
-                "signatory",
-                format!(
-                    "pledge_id IN (SELECT id FROM pledge WHERE municipality_id = {})",
-                    m.0
-                ),
-            ),
-            (
-                "section",
-                format!(
-                    "pledge_id IN (SELECT id FROM pledge WHERE municipality_id = {})",
-                    m.0
-                ),
-            ),
-            ("commitment", format!("id IN ({c})")),
-            ("target", format!("commitment_id IN ({c})")),
-            ("activity", format!("municipality_id = {}", m.0)),
-            ("assessment", format!("commitment_id IN ({c})")),
-            ("agreement", format!("municipality_id = {}", m.0)),
-            (
-                "focus_area",
-                format!(
-                    "agreement_id IN (SELECT id FROM agreement WHERE municipality_id = {})",
-                    m.0
-                ),
-            ),
-            ("safety_walk", format!("id IN ({walks})")),
-            ("observation", format!("id IN ({obs})")),
-            (
-                "observation_status_change",
-                format!("observation_id IN ({obs})"),
-            ),
-            ("observation_photo", format!("observation_id IN ({obs})")),
-            ("meeting", format!("id IN ({meetings})")),
-            ("decision", format!("meeting_id IN ({meetings})")),
-        ];
-        // Links from what stays: a joint meeting's beslut about one of its löften.
-        let links = [("decision", "commitment_id"), ("commitment", "copied_from")];
-        self.removal(name.clone(), &specs, &links, &c)
+        self.removal(name, "municipality", m.0)
     }
 
     /// Reads (without removing) what removing löfte `c` takes away: its mål, insatser and
@@ -190,13 +229,7 @@ impl Store {
     /// the link back on Ångra.
     pub fn commitment_removal(&self, c: CommitmentId) -> Result<Removed> {
         let text: String = self.commitment(c)?.text.chars().take(40).collect();
-        let ids = format!("SELECT {}", c.0);
-        self.removal(
-            format!("löftet \"{text}…\""),
-            &Self::commitment_specs(format!("id = {}", c.0), &ids),
-            &COMMITMENT_LINKS,
-            &ids,
-        )
+        self.removal(format!("löftet \"{text}…\""), "commitment", c.0)
     }
 
     /// Reads (without removing) what removing avsnitt `s` takes away: its löften with
@@ -209,52 +242,34 @@ impl Store {
             })
             .optional()?
             .ok_or_else(|| super::StoreError::NotFound(format!("Avsnitt {s}")))?;
-        let ids = format!("SELECT id FROM commitment WHERE section_id = {}", s.0);
-        let mut specs = vec![("section", format!("id = {}", s.0))];
-        specs.extend(Self::commitment_specs(
-            format!("section_id = {}", s.0),
-            &ids,
-        ));
-        self.removal(
-            format!("avsnittet {title}"),
-            &specs,
-            &COMMITMENT_LINKS,
-            &ids,
-        )
+        self.removal(format!("avsnittet {title}"), "section", s.0)
     }
 
-    /// The rows löften (chosen by `cond` on `commitment`, ids `ids`) own.
-    fn commitment_specs(cond: String, ids: &str) -> Vec<(&'static str, String)> {
-        vec![
-            ("commitment", cond),
-            ("target", format!("commitment_id IN ({ids})")),
-            ("activity", format!("commitment_id IN ({ids})")),
-            ("assessment", format!("commitment_id IN ({ids})")),
-        ]
-    }
-
-    fn removal(
-        &self,
-        what: String,
-        specs: &[(&'static str, String)],
-        links: &[(&'static str, &'static str)],
-        commitments: &str,
-    ) -> Result<Removed> {
+    /// Reads the row `id` of `root` and everything the schema says it owns, and the links
+    /// to them from rows that stay.
+    fn removal(&self, what: String, root: &str, id: i64) -> Result<Removed> {
+        let keys = foreign_keys(&self.conn)?;
+        let order = tables_in_order(&self.conn, &keys)?.ok_or_else(|| {
+            super::StoreError::Corrupt("tabellernas nycklar går i en cirkel".into())
+        })?;
+        let going = owned(&order, &keys, root, &format!("rowid = {id}"))?;
         let mut tables = Vec::new();
-        for (table, cond) in specs {
+        for (table, cond) in &going {
             tables.push(read(&self.conn, table, cond)?);
         }
         let mut found = Vec::new();
-        for (table, column) in links {
-            found.extend(read_links(&self.conn, table, column, commitments)?);
+        for k in keys.iter().filter(|k| !k.owns()) {
+            if let Some((_, cond)) = going.iter().find(|(t, _)| *t == k.parent) {
+                found.extend(read_links(&self.conn, k, cond)?);
+            }
         }
         // Links within what goes come back with its rows.
-        let going = |table: &str, id: i64| {
+        let goes = |table: &str, id: i64| {
             tables
                 .iter()
                 .any(|t| t.table == table && t.rowids.contains(&id))
         };
-        found.retain(|l| !going(l.table, l.id));
+        found.retain(|l| !goes(&l.table, l.id));
         let counts = vec![
             ("medborgarlöften", count(&tables, "pledge")),
             ("löften", count(&tables, "commitment")),
@@ -287,9 +302,9 @@ impl Store {
     /// Removes what `r` describes (read just before) in one transaction.
     pub fn remove(&mut self, r: &Removed) -> Result<()> {
         let tx = self.write_tx()?;
-        // Children first: insatser are not cascaded from their löfte.
+        // Children first: not every child is cascaded from its parent.
         for t in r.tables.iter().rev() {
-            let sql = format!("DELETE FROM {} WHERE rowid = ?1", t.table);
+            let sql = format!("DELETE FROM {} WHERE rowid = ?1", quoted(&t.table));
             for id in &t.rowids {
                 tx.execute(&sql, [id])?;
             }
@@ -303,21 +318,27 @@ impl Store {
     pub fn restore_removed(&mut self, r: &Removed) -> Result<()> {
         let tx = self.write_tx()?;
         for t in &r.tables {
-            let cols = t.columns.join(", ");
+            let cols = t
+                .columns
+                .iter()
+                .map(|c| quoted(c))
+                .collect::<Vec<_>>()
+                .join(", ");
             let marks = (1..=t.columns.len())
                 .map(|i| format!("?{i}"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let sql = format!("INSERT INTO {} ({cols}) VALUES ({marks})", t.table);
+            let sql = format!("INSERT INTO {} ({cols}) VALUES ({marks})", quoted(&t.table));
             for row in &t.rows {
                 tx.execute(&sql, rusqlite::params_from_iter(row.iter()))?;
             }
         }
         for l in &r.links {
+            let col = quoted(&l.column);
             tx.execute(
                 &format!(
-                    "UPDATE {} SET {} = ?1 WHERE id = ?2 AND {} IS NULL",
-                    l.table, l.column, l.column
+                    "UPDATE {} SET {col} = ?1 WHERE rowid = ?2 AND {col} IS NULL",
+                    quoted(&l.table)
                 ),
                 [l.value, l.id],
             )?;

@@ -60,7 +60,9 @@ impl Crash {
         let path = log_path(db);
         let line = format!(
             "{}  Internt fel i Trygghetstavlan {}: {detail}\n",
-            chrono::Local::now().format("%Y-%m-%d %H:%M:%S"),
+            crate::domain::Clock::System
+                .now()
+                .format("%Y-%m-%d %H:%M:%S"),
             env!("CARGO_PKG_VERSION")
         );
         match append_private(&path, &line) {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use trygghetstavlan::cli::{self, Command};
 use trygghetstavlan::domain::Clock;
-use trygghetstavlan::store::{Store, StoreError};
+use trygghetstavlan::store::{Store, StoreError, health};
 
 /// The default database file in the OS data folder.
 fn default_db() -> Result<PathBuf, String> {
@@ -22,10 +22,12 @@ fn open(path: &std::path::Path) -> Result<Store, StoreError> {
     Store::open_or_create(path, trygghetstavlan::seed::install)
 }
 
-/// For a command: a damaged database is refused; a healthy one gets the day's copy.
+/// For a command: a damaged database is refused (read whole only when it changed since
+/// the last check passed); a healthy one gets the day's copy.
 fn open_for_command(path: &std::path::Path) -> Result<Store, StoreError> {
+    let unchanged = health::unchanged_since_check(path);
     let store = open(path)?;
-    store.check_health()?;
+    store.check_health_if_changed(path, unchanged)?;
     let today = Clock::System.today();
     let dir = trygghetstavlan::store::backup_dir(path);
     if let Err(e) = store.daily_backup(&dir, today, trygghetstavlan::store::KEEP_DAILY) {
@@ -139,6 +141,8 @@ fn main() -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(&e.to_string()),
     };
+    // Another program writing meanwhile changes this; then the file is not known checked.
+    let version = store.data_version().ok();
     let mut stdout = std::io::stdout().lock();
     let result = match command {
         Command::List { kommun, period } => {
@@ -404,8 +408,19 @@ fn main() -> ExitCode {
             })
             .map_err(cli::CliError::from),
     };
+    let own_writes_only = version.is_some() && store.data_version().ok() == version;
+    // Closed first: closing writes the write-ahead log back into the file.
+    drop(store);
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            if own_writes_only {
+                // Failing to remember only costs the next command a check.
+                let _ = health::remember_checked(&path);
+            }
+            ExitCode::SUCCESS
+        }
+        // A refused command wrote nothing: the remembered check (if any) still fits the
+        // file, and a page SQLite found damaged it reports again on the next read.
         Err(cli::CliError(msg)) => fail(&msg),
     }
 }

@@ -10,6 +10,7 @@ mod authoring;
 mod backup;
 mod board;
 mod columns;
+pub mod health;
 mod meetings;
 mod municipalities;
 mod pledges;

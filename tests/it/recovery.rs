@@ -640,3 +640,61 @@ fn unreadable_database_is_restored_from_the_error_screen() {
         .collect();
     assert_eq!(saved.len(), 1, "the unreadable file was kept");
 }
+
+/// Issue 22.17: a command reads the whole file only when it changed since the last check
+/// passed, so its cost does not grow with the file; a file damaged behind the program's
+/// back is still refused — also when the damage keeps the file's modified time.
+#[test]
+fn the_whole_file_check_is_remembered_until_the_file_changes() {
+    use trygghetstavlan::store::health;
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path());
+    let record = health::record_path(&db);
+    assert!(
+        health::unchanged_since_check(&db),
+        "list remembered its check"
+    );
+    // Its own writes keep the file checked; the next command skips the whole-file read.
+    let lofte = {
+        let s = Store::open(&db).unwrap();
+        insats(&s, "").commitment.unwrap().0.to_string()
+    };
+    let o = run(
+        &db,
+        &[
+            "add-insats",
+            "--kommun",
+            "Olofström",
+            "--lofte",
+            &lofte,
+            "--date",
+            "2024-03-01",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(health::unchanged_since_check(&db));
+    // Another program's write is not the program's own: checked again next time.
+    {
+        let mut s = Store::open(&db).unwrap();
+        s.add_activity(&insats(&s, "från ett annat program"))
+            .unwrap();
+    }
+    assert!(!health::unchanged_since_check(&db));
+    let o = run(&db, &["list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(health::unchanged_since_check(&db));
+    // Damage with the modified time set back: the change time still differs.
+    let modified = std::fs::metadata(&db).unwrap().modified().unwrap();
+    damage_quietly(&db);
+    std::fs::File::options()
+        .write(true)
+        .open(&db)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert!(!health::unchanged_since_check(&db));
+    let o = run(&db, &["list"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Databasen är skadad"), "{}", stderr(&o));
+    assert!(!record.exists(), "a failed check is not remembered");
+}

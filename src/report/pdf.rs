@@ -33,10 +33,7 @@ fn fonts() -> Option<&'static (ParsedFont, ParsedFont)> {
 
 /// The metrics the PDF is laid out with (DejaVu Sans), for tests and tools.
 pub fn font_metrics() -> Option<impl Metrics> {
-    fonts().map(|fonts| FontMetrics {
-        fonts,
-        cache: RefCell::new(HashMap::new()),
-    })
+    font_metrics_inner()
 }
 
 /// Text widths from the fonts' own glyph advances, cached per character.
@@ -61,9 +58,83 @@ impl FontMetrics {
 
 impl Metrics for FontMetrics {
     fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        let em: f32 = text.chars().map(|c| self.advance_em(c, bold)).sum();
+        let em: f32 = drawn_chars(text, |c| self.has_glyph(c, bold))
+            .map(|c| self.advance_em(c, bold))
+            .sum();
         em * size * 0.352_778
     }
+}
+
+impl FontMetrics {
+    fn has_glyph(&self, c: char, bold: bool) -> bool {
+        let f = if bold { &self.fonts.1 } else { &self.fonts.0 };
+        f.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
+    }
+}
+
+/// Characters that are never drawn: joiners, variation selectors and skin tones that only
+/// shape emoji, and direction controls (the order is worked out by [`drawn_text`]).
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+        | '\u{061C}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{E0000}'..='\u{E01EF}')
+}
+
+/// Pictures (emoji and symbols) that the font lacks are left out rather than drawn as
+/// empty boxes; any other character it lacks becomes "?", so that missing text shows.
+fn pictograph(c: char) -> bool {
+    matches!(c, '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
+fn drawn_chars(text: &str, has_glyph: impl Fn(char) -> bool) -> impl Iterator<Item = char> {
+    text.chars()
+        .filter(|c| !invisible(*c))
+        .filter_map(move |c| {
+            if c.is_whitespace() || has_glyph(c) {
+                Some(c)
+            } else if pictograph(c) {
+                None
+            } else {
+                Some('?')
+            }
+        })
+}
+
+/// A line as the PDF draws it: what the font cannot draw left out or shown as "?", and
+/// right-to-left runs (Hebrew, Arabic) turned into the left-to-right order the page is
+/// drawn in (Unicode's bidirectional algorithm). The width is that of
+/// [`Metrics::width`]: the same characters, only reordered. Arabic letters are not joined
+/// (no shaping): they show in their isolated forms.
+pub fn drawn_text(text: &str, has_glyph: impl Fn(char) -> bool) -> String {
+    let kept: String = drawn_chars(text, has_glyph).collect();
+    use unicode_bidi::BidiClass::{AL, R};
+    if !kept
+        .chars()
+        .any(|c| matches!(unicode_bidi::bidi_class(c), R | AL))
+    {
+        return kept;
+    }
+    let info = unicode_bidi::BidiInfo::new(&kept, None);
+    info.paragraphs
+        .iter()
+        .map(|p| info.reorder_line(p, p.range.clone()))
+        .collect()
+}
+
+/// `text` as drawn in the embedded font (see [`drawn_text`]).
+fn shown(text: &str, bold: bool) -> String {
+    match font_metrics_inner() {
+        Some(m) => drawn_text(text, |c| m.has_glyph(c, bold)),
+        None => text.to_string(),
+    }
+}
+
+fn font_metrics_inner() -> Option<FontMetrics> {
+    fonts().map(|fonts| FontMetrics {
+        fonts,
+        cache: RefCell::new(HashMap::new()),
+    })
 }
 
 /// Lays the report out as pages of positioned items (no PDF yet).
@@ -712,7 +783,7 @@ fn ops(page: &Page, regular: &FontId, bold: &FontId, photos: &PhotoIds) -> Vec<O
                         pos: Point::new(Mm(*x), Mm(*y)),
                     },
                     Op::ShowText {
-                        items: vec![TextItem::Text(text.clone())],
+                        items: vec![TextItem::Text(shown(text, *b))],
                     },
                     Op::EndTextSection,
                 ]);
@@ -809,4 +880,46 @@ pub(super) fn write_pdf(
         .with_pages(pdf_pages)
         .save(&PdfSaveOptions::default(), &mut warnings);
     Ok(Pdf { bytes, pages })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dejavu(c: char) -> bool {
+        font_metrics_inner().is_some_and(|m| m.has_glyph(c, false))
+    }
+
+    #[test]
+    fn emoji_are_left_out_and_other_missing_characters_show_as_a_question_mark() {
+        assert!(
+            !dejavu('👍') && !dejavu('✅'),
+            "the test needs glyphs DejaVu lacks"
+        );
+        assert_eq!(drawn_text("klart ✅ 👍🏽 👨‍👩‍👧 bra", dejavu), "klart    bra");
+        assert_eq!(drawn_text("Ökad närvaro", dejavu), "Ökad närvaro");
+        // A CJK character is text the reader should know is missing.
+        assert!(!dejavu('警'));
+        assert_eq!(drawn_text("警察", dejavu), "??");
+        // The width is that of what is drawn: an emoji adds nothing.
+        let m = font_metrics_inner().unwrap();
+        assert_eq!(
+            m.width("klart ✅👍🏽", 10.0, false),
+            m.width("klart ", 10.0, false)
+        );
+    }
+
+    #[test]
+    fn right_to_left_runs_are_drawn_in_visual_order_with_the_same_width() {
+        assert_eq!(
+            drawn_text("Möte med שלום עליכם i parken", dejavu),
+            "Möte med םכילע םולש i parken"
+        );
+        // Direction controls are not drawn; they cannot turn a Swedish line backwards.
+        assert_eq!(drawn_text("\u{202E}Torget\u{202C}", dejavu), "Torget");
+        let m = font_metrics_inner().unwrap();
+        let line = "Möte med שלום עליכם i parken";
+        let drawn = drawn_text(line, dejavu);
+        assert!((m.width(line, 9.0, false) - m.width(&drawn, 9.0, false)).abs() < 1e-4);
+    }
 }

@@ -68,7 +68,12 @@ impl WalkAction {
                     .undo(Undo::RestoreWalk(Box::new(d)))
             }
             WalkAction::AddObservation(o) => {
-                cx.store.add_observation(&o)?;
+                let id = cx.store.add_observation(&o)?;
+                // The new observation's card opens (and scrolls into view): its photos are
+                // added there, right after the row is typed.
+                let st = &mut cx.screens.walks.state;
+                st.observation = Some(id);
+                st.enlarged = None;
                 Effect::reload(Reload::Selected)
             }
             WalkAction::ShowObservation(walk, o) => {
@@ -128,9 +133,16 @@ impl WalkAction {
                     ("Bilder", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"]),
                 ) {
                     Some(files) => return WalkAction::AddPhotoFiles(o, files).apply(cx),
-                    None => Effect::none().toast(
-                        "Inga foton valdes. Går det inte att välja, dra bildfilerna till fönstret.",
-                    ),
+                    None => {
+                        cx.screens
+                            .walks
+                            .state
+                            .photo_path
+                            .get_or_insert_with(String::new);
+                        Effect::none().toast(
+                            "Inga foton valdes. Skriv bildfilens sökväg i kortet, eller dra bildfilerna till fönstret.",
+                        )
+                    }
                 }
             }
             WalkAction::AddPhotoFiles(o, files) => add_photo_files(cx, o, &files)?,
@@ -204,6 +216,12 @@ fn add_photo_files(
         }
     }
     cx.screens.walks.state.observation = Some(o);
+    if added > 0 {
+        // The typed path did its work; the field clears for the next photo.
+        if let Some(p) = &mut cx.screens.walks.state.photo_path {
+            p.clear();
+        }
+    }
     let mut text = match added {
         0 => String::from("Inga foton sparades."),
         1 => String::from("1 foto sparades."),

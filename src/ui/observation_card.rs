@@ -32,6 +32,7 @@ pub fn card(
     enlarged: &mut Option<PhotoId>,
     editing: bool,
     photo_position: Option<crate::domain::GeoPoint>,
+    photo_path: &mut Option<String>,
 ) -> Vec<A> {
     let mut actions = Vec::new();
     egui::Frame::group(ui.style())
@@ -108,6 +109,27 @@ pub fn card(
                 }
                 ui.label(weak("eller dra bildfiler (JPEG, PNG) till fönstret"));
             });
+            // Where no file dialog opens: the file's path, typed or pasted.
+            if let Some(path) = photo_path {
+                ui.horizontal_wrapped(|ui| {
+                    let l = ui.label("Bildfil");
+                    let field = ui
+                        .add(
+                            super::forms::text_field(path, "photo_path", 420.0)
+                                .hint_text("sökväg till en JPEG- eller PNG-fil"),
+                        )
+                        .labelled_by(l.id);
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let typed = !path.trim().is_empty();
+                    let add = ui.add_enabled(typed, egui::Button::new("Lägg till fotot"));
+                    if add.clicked() || (enter && typed) {
+                        actions.push(A::AddPhotoFiles(
+                            o.id,
+                            vec![std::path::PathBuf::from(path.trim())],
+                        ));
+                    }
+                });
+            }
             ui.horizontal(|ui| {
                 if !editing && ui.button("Ändra iakttagelse").clicked() {
                     actions.push(A::EditObservation(o.id));

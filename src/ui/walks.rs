@@ -183,6 +183,10 @@ pub struct WalksState {
     pub draft: ObservationDraft,
     pub pending: Option<PendingStatus>,
     pub confirm_delete: Option<WalkId>,
+    /// The card last scrolled into view (a card scrolls into view once, when it opens).
+    pub card_in_view: Option<ObservationId>,
+    /// No file dialog opened: the card offers a field for a photo's path.
+    pub photo_path: Option<String>,
 }
 
 /// The Trygghetsvandringar tab: the walk form when open, else the list and one walk.
@@ -253,20 +257,37 @@ impl WalksView<'_> {
             ui.label("Inga trygghetsvandringar ännu — tryck Ny trygghetsvandring.");
             return actions;
         }
-        self.list(ui, &mut actions);
-        ui.separator();
         let selected = self
             .state
             .selected
-            .and_then(|id| self.walks.iter().find(|w| w.walk.id == id));
-        match selected {
-            Some(w) => self.walk_detail(ui, &w.walk.clone(), &mut actions),
-            None => {
-                ui.label(weak(
-                    "Välj en vandring i listan för att se och skriva in iakttagelser.",
-                ));
-            }
+            .and_then(|id| self.walks.iter().find(|w| w.walk.id == id))
+            .map(|w| w.walk.clone());
+        // The entry row stays at the bottom of the window, whatever the number of walks
+        // and observations above it; everything else scrolls as one.
+        if let Some(w) = &selected {
+            egui::Panel::bottom("walk_entry")
+                .resizable(false)
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    self.quick_entry(ui, w, &mut actions);
+                    ui.add_space(4.0);
+                });
         }
+        egui::ScrollArea::vertical()
+            .id_salt("walk_scroll")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                self.list(ui, &mut actions);
+                ui.separator();
+                match &selected {
+                    Some(w) => self.walk_detail(ui, w, &mut actions),
+                    None => {
+                        ui.label(weak(
+                            "Välj en vandring i listan för att se och skriva in iakttagelser.",
+                        ));
+                    }
+                }
+            });
         actions
     }
 
@@ -277,7 +298,7 @@ impl WalksView<'_> {
                 .id_salt("walks")
                 .striped(true)
                 .sense(egui::Sense::click())
-                .max_scroll_height(200.0)
+                .vscroll(false)
                 .column(Column::exact(110.0))
                 .column(Column::remainder().at_least(160.0).clip(true))
                 .column(Column::exact(90.0))
@@ -390,6 +411,11 @@ impl WalksView<'_> {
             .and_then(|id| self.observations.iter().find(|o| o.id == id));
         if let Some(o) = shown {
             ui.add_space(6.0);
+            // A card that just opened is brought into view (it is below the table).
+            if self.state.card_in_view != Some(o.id) {
+                self.state.card_in_view = Some(o.id);
+                ui.scroll_to_cursor(Some(egui::Align::TOP));
+            }
             let editing = self.state.editing.as_ref().is_some_and(|e| e.id == o.id);
             let offered = self
                 .state
@@ -403,15 +429,16 @@ impl WalksView<'_> {
                 &mut self.state.enlarged,
                 editing,
                 offered,
+                &mut self.state.photo_path,
             ));
             actions.extend(super::observation_card::enlarged_window(
                 ui.ctx(),
                 self.extras.shown,
                 &mut self.state.enlarged,
             ));
+        } else {
+            self.state.card_in_view = None;
         }
-        ui.add_space(6.0);
-        self.quick_entry(ui, w, actions);
     }
 
     fn observation_table(&mut self, ui: &mut Ui, actions: &mut Vec<WalkAction>) {
@@ -425,32 +452,32 @@ impl WalksView<'_> {
             TableBuilder::new(ui)
                 .id_salt("observations")
                 .striped(true)
-                .max_scroll_height(300.0)
+                .vscroll(false)
                 // Rows grow to show whole texts; Ansvarig is wide enough for one
                 // förvaltning's name ("Kollektivtrafiken") on a line at 1280 points.
                 .column(
-                    Column::initial(125.0)
+                    Column::initial(115.0)
                         .at_least(80.0)
                         .clip(true)
                         .resizable(true),
                 )
-                .column(Column::exact(110.0))
-                .column(Column::remainder().at_least(120.0).clip(true))
+                .column(Column::exact(100.0))
+                .column(Column::remainder().at_least(150.0).clip(true))
                 .column(
-                    Column::initial(130.0)
+                    Column::initial(120.0)
                         .at_least(80.0)
                         .clip(true)
                         .resizable(true),
                 )
                 .column(
-                    Column::initial(145.0)
+                    Column::initial(135.0)
                         .at_least(70.0)
                         .clip(true)
                         .resizable(true),
                 )
                 .column(Column::exact(170.0))
                 .column(Column::exact(50.0))
-                .column(Column::exact(140.0))
+                .column(Column::exact(125.0))
                 .header(24.0, |mut h| {
                     for t in [
                         "Plats",
@@ -594,13 +621,13 @@ impl WalksView<'_> {
                 fields.push(labelled(
                     ui,
                     "Ansvarig",
-                    text_field(&mut d.responsible, "o_resp", 150.0)
+                    text_field(&mut d.responsible, "o_resp", 190.0)
                         .hint_text("förvaltning, bolag…"),
                 ));
                 fields.push(labelled(
                     ui,
                     "Senast",
-                    text_field(&mut d.deadline, "o_deadline", 110.0).hint_text("ÅÅÅÅ-MM-DD"),
+                    text_field(&mut d.deadline, "o_deadline", 130.0).hint_text("ÅÅÅÅ-MM-DD"),
                 ));
             }
             fields.push(labelled(

@@ -527,7 +527,7 @@ fn year_on_year_compares_with_the_previous_medborgarlofte() {
 }
 
 /// A real JPEG made in the test.
-fn jpeg(w: u32, h: u32, shade: u8) -> Vec<u8> {
+pub(crate) fn jpeg(w: u32, h: u32, shade: u8) -> Vec<u8> {
     use image::ImageEncoder;
     let img = image::RgbImage::from_fn(w, h, |x, y| {
         image::Rgb([shade, (x % 255) as u8, (y % 255) as u8])

@@ -1177,3 +1177,98 @@ fn a_panic_in_a_frame_is_logged_and_shown_and_the_window_goes_on() {
     let s = Store::open(&path).unwrap();
     assert_eq!(s.municipalities().unwrap().len(), 4);
 }
+
+/// Issue 23.1 and 23.13: on a 1280×800 laptop a walk with 12 observations takes a 13th
+/// through the entry row, whose card opens in view, and a photo is added by its path where
+/// no file dialog opens. Clicks land at the widgets' centres, so a hidden one would fail.
+#[test]
+fn a_thirteenth_observation_with_a_photo_on_a_small_laptop() {
+    use trygghetstavlan::domain::{
+        Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk, TimeOfDay,
+        WalkId,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+    let w = store
+        .add_walk(&SafetyWalk {
+            id: WalkId(0),
+            municipality: m.id,
+            date: crate::common::day("2024-06-01"),
+            time_of_day: TimeOfDay::Dark,
+            area: "Centrum – stationen".into(),
+            organisations: vec!["Polisen".into(), "Kommunen".into()],
+            participants: 12,
+            notes: String::new(),
+            commitment: None,
+            revisit_of: None,
+        })
+        .unwrap();
+    for i in 1..=12 {
+        store
+            .add_observation(&Observation {
+                id: ObservationId(0),
+                walk: w,
+                place: format!("Plats {i} vid gångtunneln"),
+                category: ObservationCategory::Lighting,
+                description: format!("Trasig belysning och mörk passage nummer {i}"),
+                measure: "Byt armaturer".into(),
+                responsible: "Tekniska förvaltningen".into(),
+                deadline: None,
+                status: ObservationStatus::New,
+                status_reason: String::new(),
+                updated_on: crate::common::day("2024-06-01"),
+                positive: false,
+                position: None,
+            })
+            .unwrap();
+    }
+    let app = App::new(
+        Ok(store),
+        PathBuf::from(":memory:"),
+        Prefs::default(),
+        Clock::Fixed(crate::common::day("2024-06-15")),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    // As `app::run` does: the card shows the new photo as a thumbnail.
+    egui_extras::install_image_loaders(&h.ctx);
+    h.run();
+    select(&mut h, "Olofström");
+    h.get_by_label("Trygghetsvandringar (1)").click();
+    h.run();
+    h.get_by_label("Centrum – stationen").click();
+    h.run();
+    let screen = 800.0;
+    let add = h.get_by_label("Lägg till iakttagelse").rect();
+    assert!(add.max.y <= screen, "the entry row is in view: {add:?}");
+    type_into(&mut h, "Plats", "Trappan vid torget");
+    h.get_by_label("Lägg till iakttagelse").click();
+    h.run();
+    h.run();
+    // The new observation's card is open and in view.
+    let photos = h.get_by_label("Lägg till foton…").rect();
+    assert!(
+        photos.min.y >= 0.0 && photos.max.y <= screen,
+        "the card's photo button is in view: {photos:?}"
+    );
+    h.get_by_label("Lägg till foton…").click();
+    h.run();
+    let file = dir.path().join("trappan.jpg");
+    std::fs::write(&file, crate::report::jpeg(320, 240, 90)).unwrap();
+    type_into(&mut h, "Bildfil", file.to_str().unwrap());
+    h.get_by_label("Lägg till fotot").click();
+    h.run();
+    h.get_by_label_contains("1 foto sparades.");
+    assert!(h.state().crash().is_none());
+    let store = h.state().store().unwrap();
+    let obs = store.observations(w).unwrap();
+    assert_eq!(obs.len(), 13);
+    let new = obs
+        .iter()
+        .find(|o| o.place == "Trappan vid torget")
+        .unwrap();
+    assert_eq!(store.photos(new.id).unwrap().len(), 1);
+}

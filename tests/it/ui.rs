@@ -834,7 +834,8 @@ fn an_observation_is_changed_deleted_and_brought_back() {
     h.get_by_label("Lägg till iakttagelse").click();
     h.run();
     h.get_by_label("Åtgärdslista (1 öppna)");
-    h.get_by_label("Upplevs tryggt");
+    // In its row and in its card, which opens when a row is added.
+    assert_eq!(h.get_all_by_label("Upplevs tryggt").count(), 2);
     // Click the first row: the card shows it in full, with the map link.
     h.get_by_role_and_label(Role::Label, "Gångtunneln").click();
     h.run();

@@ -4,7 +4,7 @@
 
 use super::Action;
 use super::forms::{error_of, labelled, text_area, text_field};
-use super::widgets::{one_line_row, party_chip, plus_one, weak};
+use super::widgets::{party_chip, plus_one, status_chip, weak};
 use crate::domain::{
     BoardData, CommitmentId, Decision, DecisionId, DecisionStatus, MeetingData, MeetingId,
     week_label,
@@ -172,6 +172,119 @@ impl MeetingView<'_> {
 /// Text sizes for a room: readable from the back.
 const BIG: f32 = 26.0;
 const TEXT: f32 = 21.0;
+/// The löften's own texts on the Tavlan page: whole, wrapped, at least eight of a kommun's
+/// löften on a 1280×720 projector.
+const BOARD_TEXT: f32 = 17.0;
+/// The status and mål column at the right of the Tavlan page.
+const BOARD_RIGHT: f32 = 270.0;
+
+/// One löfte on the Tavlan page: party, whole text (click: new insats), and at the right
+/// the status and one line per mål ("2/4 uppstartsmöten · Polisen" and its +1).
+fn board_row(
+    ui: &mut Ui,
+    row: &crate::summary::CommitmentRow,
+    period: crate::domain::Period,
+    today: NaiveDate,
+) -> (Vec<super::BoardAction>, bool) {
+    let mut plus = Vec::new();
+    let mut clicked = false;
+    let c = &row.commitment;
+    egui::Frame::new()
+        .inner_margin(egui::Margin::symmetric(6, 3))
+        .corner_radius(6.0)
+        .fill(ui.visuals().faint_bg_color)
+        .show(ui, |ui| {
+            let full = ui.available_width();
+            ui.horizontal_top(|ui| {
+                party_chip(ui, c.party);
+                let text_w =
+                    (full - 110.0 - BOARD_RIGHT - 3.0 * ui.spacing().item_spacing.x).max(200.0);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(text_w, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(text_w);
+                        clicked = ui
+                            .add(
+                                egui::Label::new(RichText::new(&c.text).size(BOARD_TEXT))
+                                    .wrap()
+                                    .sense(egui::Sense::click()),
+                            )
+                            .on_hover_text("Registrera en insats med detaljer")
+                            .clicked();
+                    },
+                );
+                ui.allocate_ui_with_layout(
+                    egui::vec2(BOARD_RIGHT, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(BOARD_RIGHT);
+                        let several = row.targets.len() > 1;
+                        ui.horizontal(|ui| {
+                            status_chip(ui, row.status);
+                            match row.targets.as_slice() {
+                                [t] => {
+                                    target_figure(ui, t);
+                                    plus.extend(plus_one(ui, c, &t.target, period, today, true));
+                                }
+                                [] => {
+                                    let done = if c.checked_on.is_some() {
+                                        "Klar"
+                                    } else {
+                                        "–"
+                                    };
+                                    ui.label(RichText::new(done).size(BOARD_TEXT).strong());
+                                }
+                                _ => {}
+                            }
+                        });
+                        if several {
+                            for t in &row.targets {
+                                ui.horizontal_wrapped(|ui| {
+                                    target_figure(ui, t);
+                                    ui.label(RichText::new(target_name(t)).size(15.0));
+                                    plus.extend(plus_one(ui, c, &t.target, period, today, false));
+                                });
+                            }
+                        }
+                    },
+                );
+            });
+        });
+    (plus, clicked)
+}
+
+/// "2/4" for one mål, strong.
+fn target_figure(ui: &mut Ui, t: &crate::summary::TargetLine) {
+    ui.label(
+        RichText::new(format!("{}/{}", t.progress.done, t.progress.goal))
+            .size(BOARD_TEXT)
+            .strong(),
+    );
+}
+
+/// What one of several mål counts, and whose it is: "uppstartsmöten", "riktade insatser
+/// · Kommunen" (a mål named only by its party shows what it counts too).
+fn target_name(t: &crate::summary::TargetLine) -> String {
+    let unit = &t.target.unit;
+    let name = match &t.target.label {
+        Some(l)
+            if t.target
+                .party
+                .is_some_and(|p| l.eq_ignore_ascii_case(p.label())) =>
+        {
+            unit.clone()
+        }
+        Some(l) => l.clone(),
+        None => unit.clone(),
+    };
+    match t.target.party {
+        Some(p) if !name.to_lowercase().contains(&p.label().to_lowercase()) => {
+            format!("{name} · {}", p.label())
+        }
+        _ => name,
+    }
+}
 
 impl MeetingScreen {
     /// The agenda strip across the top: kommun, steps, leave.
@@ -206,7 +319,15 @@ impl MeetingScreen {
     pub fn page(&mut self, ui: &mut Ui, v: &MeetingView) -> Vec<Action> {
         let mut actions = Vec::new();
         ui.add_space(6.0);
-        ui.label(RichText::new(self.step.title()).size(BIG + 4.0).strong());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(self.step.title()).size(BIG + 4.0).strong());
+            if self.step == Step::Board {
+                ui.label(
+                    RichText::new("Klicka på ett löfte för att registrera en insats med detaljer.")
+                        .size(16.0),
+                );
+            }
+        });
         ui.add_space(6.0);
         match self.step {
             Step::SinceLast => since_last(ui, v),
@@ -354,14 +475,16 @@ impl MeetingScreen {
         self.editing = Some(d.clone());
     }
 
-    /// The whole board, one line per löfte, for a projector. A click on a löfte opens
-    /// the insats form for it.
+    /// The whole board for a projector: under each avsnitt's heading every löfte with its
+    /// whole text, its status and each mål's progress with its party and its own +1. A
+    /// click on a löfte's text opens the insats form for it.
     fn board(&mut self, ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
-        ui.label(weak("Klicka på ett löfte för att registrera en insats med detaljer.").size(16.0));
         let scroll = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .vertical_scroll_offset(self.board_scroll)
             .show(ui, |ui| {
+                // Tight rows: the room sees as many whole löften as fit.
+                ui.spacing_mut().item_spacing.y = 3.0;
                 for (board, summary) in v.boards() {
                     if v.data.joint() {
                         ui.label(
@@ -371,9 +494,19 @@ impl MeetingScreen {
                         );
                     }
                     let period = board.pledge.period;
+                    let mut section = None;
                     for row in &summary.rows {
-                        let (plus, clicked) = one_line_row(ui, row, period, v.today, TEXT);
-                        actions.extend(plus.map(Action::Board));
+                        if section != Some(&row.section_title) {
+                            section = Some(&row.section_title);
+                            ui.add_space(2.0);
+                            ui.label(
+                                RichText::new(&row.section_title)
+                                    .size(BOARD_TEXT + 2.0)
+                                    .strong(),
+                            );
+                        }
+                        let (plus, clicked) = board_row(ui, row, period, v.today);
+                        actions.extend(plus.into_iter().map(Action::Board));
                         if clicked {
                             actions.push(super::BoardAction::NewActivity(row.commitment.id).into());
                         }

@@ -656,3 +656,76 @@ fn joint_meetings_on_the_command_line() {
     );
     assert!(out.contains("Samordna kontroller") && !out.contains("Fel kommun"));
 }
+
+/// Issue 23.2: on a 1280×720 projector the Tavlan page shows at least eight of
+/// Sölvesborg's löften whole (wrapped, not cut with "…"), under their avsnitt headings,
+/// and a löfte with a mål per party shows each mål with its party.
+#[test]
+fn the_tavlan_page_shows_eight_whole_lofte_on_a_projector() {
+    use trygghetstavlan::app::App;
+    use trygghetstavlan::domain::Clock;
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
+    let texts: Vec<String> = store
+        .commitments(p.id)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.text)
+        .collect();
+    let app = App::new(
+        Ok(store),
+        PathBuf::from(":memory:"),
+        trygghetstavlan::ui::Prefs::default(),
+        Clock::Fixed(day("2024-06-15")),
+    );
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.run();
+    h.get_by_label_contains("Sölvesborg   ").click();
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    for _ in 0..3 {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+    }
+    assert_eq!(h.state().screens().meeting.step.title(), "Tavlan");
+    h.get_by_label("Trafik");
+    h.get_by_label("Tidig upptäckt");
+    let line = 17.0 * 1.6;
+    let mut whole = 0;
+    for text in &texts {
+        let Some(node) = h.query_by_label(text) else {
+            continue;
+        };
+        let r = node.rect();
+        // In view (above the status strip at the bottom), and wrapped rather than cut:
+        // a text longer than one line is more than one line tall.
+        let long = text.chars().count() > 110;
+        if r.max.y <= 690.0 && r.max.x <= 1280.0 && (!long || r.height() > line) {
+            whole += 1;
+        }
+    }
+    assert!(whole >= 8, "{whole} whole löften in view");
+    // The shared löfte "var för sig": one mål per party.
+    h.get_by_label_contains("riktade insatser · Polisen");
+    h.get_by_label_contains("riktade insatser · Kommunen");
+}
+
+#[test]
+fn hint_and_secondary_text_are_readable_on_a_projector() {
+    use trygghetstavlan::domain::palette::{Rgb, contrast};
+    let ctx = egui::Context::default();
+    trygghetstavlan::app::install_style(&ctx);
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let v = &ctx.style_of(theme).visuals;
+        let rgb = |c: egui::Color32| Rgb(c.r(), c.g(), c.b());
+        for bg in [v.panel_fill, v.window_fill, v.extreme_bg_color] {
+            let ratio = contrast(rgb(v.weak_text_color()), rgb(bg));
+            assert!(ratio >= 4.5, "{theme:?}: {ratio:.1}:1 on {bg:?}");
+        }
+    }
+}

@@ -583,8 +583,11 @@ impl App {
                         row,
                         period,
                         self.today,
-                        &self.data.detail_activities,
-                        self.data.detail_assessment.as_ref(),
+                        crate::ui::detail::DetailRecords {
+                            activities: &self.data.detail_activities,
+                            assessment: self.data.detail_assessment.as_ref(),
+                            decisions: &self.data.detail_decisions,
+                        },
                         self.screens.authoring.commitment_form.as_mut(),
                     ));
                 });

@@ -128,7 +128,9 @@ pub fn list_meetings(
                 format!(" · {}", mt.participants.join(", "))
             };
             text.push_str(&format!("  Möte {} {}{who}\n", mt.id, mt.date));
-            for d in store.decisions(mt.id)? {
+            let joint = matches!(g, MeetingGroup::Area(_));
+            for item in store.decision_items(mt.id)? {
+                let d = &item.decision;
                 let mark = match d.status {
                     DecisionStatus::Open if d.is_overdue(today) => "ÖPPEN, FÖRSENAD",
                     DecisionStatus::Open => "ÖPPEN",
@@ -144,6 +146,17 @@ pub fn list_meetings(
                 }
                 text.push_str(&line);
                 text.push('\n');
+                if let Some(l) = &item.lofte {
+                    let kommun = if joint {
+                        format!("{}: ", l.kommun)
+                    } else {
+                        String::new()
+                    };
+                    text.push_str(&format!(
+                        "      Löfte: {kommun}{}\n",
+                        crate::validate::clip_words(&l.text, 90)
+                    ));
+                }
             }
         }
         text.push('\n');

@@ -28,6 +28,8 @@ pub struct ViewData {
     pub detail_activities: Vec<Activity>,
     /// The selected löfte's bedömning for the shown year.
     pub detail_assessment: Option<crate::domain::Assessment>,
+    /// Beslut about the selected löfte, newest meeting first.
+    pub detail_decisions: Vec<crate::domain::DecisionItem>,
     /// The selected kommun's latest medborgarlöfte before the shown year, when it has none
     /// for that year (what a new one is copied from).
     pub previous_pledge: Option<crate::domain::Pledge>,
@@ -194,6 +196,10 @@ impl ViewData {
         }
         self.detail_activities = match board.selected {
             Some(c) => store.activities_for_commitment(c)?,
+            None => Vec::new(),
+        };
+        self.detail_decisions = match board.selected {
+            Some(c) => store.decisions_about(c)?,
             None => Vec::new(),
         };
         self.detail_assessment = match (board.selected, &self.board) {

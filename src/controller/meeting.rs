@@ -4,7 +4,8 @@
 
 use super::{Ctx, Effect, Reload, Result};
 use crate::domain::{
-    BoardData, Meeting, MeetingData, MeetingGroup, MeetingId, Municipality, PublicActivity,
+    BoardData, DecisionStatus, Meeting, MeetingData, MeetingGroup, MeetingId, Municipality,
+    PublicActivity,
 };
 use crate::store::{Store, StoreError};
 use crate::ui::MeetingAction;
@@ -68,11 +69,18 @@ impl MeetingAction {
                     .undo(super::Undo::RevertDecision(Box::new(before)))
             }
             MeetingAction::SetDecisionStatus { id, status, reason } => {
-                cx.store
+                let before = cx
+                    .store
                     .set_decision_status(id, status, &reason, cx.today)?;
                 cx.screens.meeting.striking = None;
+                let done = match status {
+                    DecisionStatus::Open => "öppnades igen",
+                    DecisionStatus::Done => "markerades som klart",
+                    DecisionStatus::Struck => "ströks",
+                };
                 Effect::reload(Reload::Selected)
-                    .toast(format!("Beslutet är {}.", status.label().to_lowercase()))
+                    .toast(format!("Beslutet \"{}\" {done}.", before.text))
+                    .undo(super::Undo::RevertDecisionStatus(Box::new(before), status))
             }
             MeetingAction::DeleteDecision(id) => {
                 let (d, position) = cx.store.delete_decision(id)?;
@@ -214,7 +222,7 @@ pub(super) fn meeting_data(
         current,
         previous,
         since,
-        carried: store.open_decisions(g, Some(today))?,
+        carried: store.open_decisions(g, Some(today), Some(today))?,
         past: store.past_meetings(g, today)?,
         boards: boards_of(store, &kommuner, year, since_for_board)?,
         open_items,
@@ -233,9 +241,9 @@ pub fn minutes(
     let meetings = store.meetings(meeting.group)?;
     let (previous, since) = since_previous(store, &kommuner, &meetings, meeting.date)?;
     let boards = boards_of(store, &kommuner, meeting.date.year(), previous)?;
-    let decisions = store.decisions(id)?;
+    let decisions = store.decision_items(id)?;
     let open_items = open_items_of(store, &kommuner, meeting.date)?;
-    let carried = store.open_decisions(meeting.group, Some(meeting.date))?;
+    let carried = store.open_decisions(meeting.group, Some(meeting.date), Some(meeting.date))?;
     Ok(crate::report::build_minutes(
         &name,
         &crate::report::MinutesInput {

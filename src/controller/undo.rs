@@ -17,6 +17,13 @@ pub enum Undo {
     RestoreDecision(Box<(Decision, i64)>),
     /// A beslut as it was before it was changed.
     RevertDecision(Box<Decision>),
+    /// A beslut's status before a click changed it to the second.
+    RevertDecisionStatus(Box<Decision>, crate::domain::DecisionStatus),
+    /// An åtgärd's status before a change to the second.
+    RevertObservationStatus(
+        Box<crate::domain::Observation>,
+        crate::domain::ObservationStatus,
+    ),
 }
 
 impl Undo {
@@ -30,6 +37,8 @@ impl Undo {
             Undo::RestoreRemoved(r) => store.restore_removed(&r),
             Undo::RestoreDecision(d) => store.restore_decision(&d.0, d.1),
             Undo::RevertDecision(d) => store.update_decision(&d).map(|_| ()),
+            Undo::RevertDecisionStatus(d, now) => store.revert_decision_status(&d, now),
+            Undo::RevertObservationStatus(o, now) => store.revert_observation_status(&o, now),
         }
         .map_err(|e| match e {
             StoreError::Sqlite(ref s)

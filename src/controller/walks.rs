@@ -175,12 +175,19 @@ impl WalkAction {
                 Effect::reload(Reload::Selected).toast("Fotot togs bort.")
             }
             WalkAction::SetObservationStatus { id, status, reason } => {
-                let mut o = cx.store.observation(id)?;
+                let before = cx.store.observation(id)?;
+                let mut o = before.clone();
                 o.status = status;
                 o.status_reason = reason;
                 o.updated_on = cx.today;
                 cx.store.update_observation(&o)?;
-                Effect::reload(Reload::Selected).toast(format!("{}: {}.", o.place, status.label()))
+                let toast = format!("{}: {}.", o.place, status.label());
+                let effect = Effect::reload(Reload::Selected).toast(toast);
+                if before.status == status {
+                    effect
+                } else {
+                    effect.undo(Undo::RevertObservationStatus(Box::new(before), status))
+                }
             }
         })
     }

@@ -119,3 +119,31 @@ impl Decision {
         self.is_open() && self.deadline.is_some_and(|d| d < today)
     }
 }
+
+/// A beslut where it is followed up: the date of its meeting, the kommun whose own meeting
+/// it was (none for a lokalpolisområde's joint meeting), and the löfte it is about with
+/// that löfte's kommun.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionItem {
+    pub decision: Decision,
+    pub meeting_date: NaiveDate,
+    pub meeting_kommun: Option<String>,
+    pub lofte: Option<LofteRef>,
+}
+
+/// A löfte named elsewhere (a beslut, a walk): its kommun and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LofteRef {
+    pub kommun: String,
+    pub text: String,
+}
+
+impl DecisionItem {
+    /// The kommun the beslut is about: its löfte's, else its meeting's.
+    pub fn kommun(&self) -> Option<&str> {
+        self.lofte
+            .as_ref()
+            .map(|l| l.kommun.as_str())
+            .or(self.meeting_kommun.as_deref())
+    }
+}

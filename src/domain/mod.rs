@@ -652,7 +652,9 @@ mod views;
 pub mod years;
 
 pub use clock::Clock;
-pub use meeting::{Assessment, Decision, DecisionStatus, Meeting, MeetingGroup};
+pub use meeting::{
+    Assessment, Decision, DecisionItem, DecisionStatus, LofteRef, Meeting, MeetingGroup,
+};
 pub use progress::{TargetProgress, TargetTally, commitment_status, target_progress};
 pub use records::Records;
 pub use views::{

@@ -90,8 +90,9 @@ pub struct MeetingData {
     /// Insatser dated after the previous meeting (the last 30 days without one), each
     /// with its kommun.
     pub since: Vec<(String, PublicActivity)>,
-    /// Open beslut of earlier meetings, with their meeting's date.
-    pub carried: Vec<(super::Decision, NaiveDate)>,
+    /// Open beslut of earlier meetings (a joint meeting: also its kommuner's), each with
+    /// its meeting's date, kommun and löfte.
+    pub carried: Vec<super::DecisionItem>,
     /// Earlier meetings, newest first, with their number of beslut and of open ones.
     pub past: Vec<(super::Meeting, usize, usize)>,
     /// Each kommun's board for the year of the meeting (one for a kommun's meeting).

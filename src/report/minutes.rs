@@ -4,7 +4,8 @@
 use super::layout::{self, BLACK, Cell, Column, GREY, Layout, Metrics, Page};
 use super::pdf::{Pdf, finish_pages, font_metrics, write_pdf};
 use crate::domain::{
-    BoardData, Decision, DecisionStatus, Meeting, OpenObservation, Party, PublicActivity, palette,
+    BoardData, DecisionItem, DecisionStatus, Meeting, OpenObservation, Party, PublicActivity,
+    palette,
 };
 use crate::summary::{expected_now, summarize};
 use chrono::NaiveDate;
@@ -63,19 +64,31 @@ pub struct MeasureLine {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionLine {
+    /// The beslut; at a joint meeting led by its kommun ("Bromölla: …").
     pub text: String,
+    /// The löfte it is about.
+    pub lofte: Option<String>,
     pub responsible: String,
     pub deadline: Option<NaiveDate>,
     pub status: DecisionStatus,
+    /// Open and past its deadline on the meeting's date.
+    pub overdue: bool,
 }
 
-impl From<&Decision> for DecisionLine {
-    fn from(d: &Decision) -> DecisionLine {
+impl DecisionLine {
+    /// Beslut `d` as of `day`, its kommun named when `joint`.
+    pub fn of(d: &DecisionItem, day: NaiveDate, joint: bool) -> DecisionLine {
+        let text = match d.kommun() {
+            Some(k) if joint => format!("{k}: {}", d.decision.text),
+            _ => d.decision.text.clone(),
+        };
         DecisionLine {
-            text: d.text.clone(),
-            responsible: d.responsible.clone(),
-            deadline: d.deadline,
-            status: d.status,
+            text,
+            lofte: d.lofte.as_ref().map(|l| l.text.clone()),
+            responsible: d.decision.responsible.clone(),
+            deadline: d.decision.deadline,
+            status: d.decision.status,
+            overdue: d.decision.is_overdue(day),
         }
     }
 }
@@ -84,7 +97,7 @@ impl From<&Decision> for DecisionLine {
 pub struct MinutesInput<'a> {
     pub meeting: &'a Meeting,
     pub written: NaiveDate,
-    pub decisions: &'a [Decision],
+    pub decisions: &'a [DecisionItem],
     /// The medborgarlöften covering the meeting's date: one for a kommun's meeting, one
     /// per kommun (that has one) for a lokalpolisområde's.
     pub boards: &'a [BoardData],
@@ -93,7 +106,7 @@ pub struct MinutesInput<'a> {
     pub since: &'a [(String, PublicActivity)],
     /// Open åtgärder from walks, each with its kommun.
     pub open_items: &'a [(String, OpenObservation)],
-    pub carried: &'a [(Decision, NaiveDate)],
+    pub carried: &'a [DecisionItem],
 }
 
 /// The minutes of one meeting, as of its date.
@@ -177,11 +190,15 @@ pub fn build_minutes(municipality: &str, i: &MinutesInput) -> Minutes {
                 }
             })
             .collect(),
-        decisions: i.decisions.iter().map(DecisionLine::from).collect(),
+        decisions: i
+            .decisions
+            .iter()
+            .map(|d| DecisionLine::of(d, day, joint))
+            .collect(),
         carried: i
             .carried
             .iter()
-            .map(|(d, held)| (*held, DecisionLine::from(d)))
+            .map(|d| (d.meeting_date, DecisionLine::of(d, day, joint)))
             .collect(),
     }
 }
@@ -405,14 +422,23 @@ fn decision_table(l: &mut Layout, lines: &[DecisionLine], held: Option<&[NaiveDa
                 ));
             }
             let status = match d.status {
+                DecisionStatus::Open if d.overdue => Cell::colored("Försenad", palette::RED),
                 DecisionStatus::Open => Cell::colored(d.status.label(), palette::BLUE),
                 DecisionStatus::Done => Cell::colored(d.status.label(), palette::GREEN),
                 DecisionStatus::Struck => Cell::colored(d.status.label(), palette::GREY),
             };
+            let when = match d.deadline {
+                Some(dl) if d.overdue => Cell::colored(dl.to_string(), palette::RED),
+                dl => Cell::plain(deadline(dl)),
+            };
+            let text = match &d.lofte {
+                Some(l) => format!("{}\nLöfte: {l}", d.text),
+                None => d.text.clone(),
+            };
             row.extend([
-                Cell::plain(&d.text),
+                Cell::plain(text),
                 Cell::plain(dash(&d.responsible)),
-                Cell::plain(deadline(d.deadline)),
+                when,
                 status,
             ]);
             row

@@ -2,7 +2,8 @@
 
 use super::{Names, Result, Store, StoreError, names};
 use crate::domain::{
-    Decision, DecisionId, DecisionStatus, Meeting, MeetingGroup, MeetingId, MunicipalityId,
+    CommitmentId, Decision, DecisionId, DecisionItem, DecisionStatus, LofteRef, Meeting,
+    MeetingGroup, MeetingId, MunicipalityId,
 };
 use crate::validate::{Invalid, validate_decision, validate_meeting};
 use chrono::NaiveDate;
@@ -289,15 +290,17 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("Beslut {id}")))
     }
 
-    /// Closes (or reopens) a beslut on `on`; "struken" needs a reason.
+    /// Closes (or reopens) a beslut on `on`; "struken" needs a reason. Returns the beslut
+    /// as it was, for Ångra.
     pub fn set_decision_status(
         &mut self,
         id: DecisionId,
         status: DecisionStatus,
         reason: &str,
         on: NaiveDate,
-    ) -> Result<()> {
+    ) -> Result<Decision> {
         let mut d = self.decision(id)?;
+        let before = d.clone();
         // Closing a closed beslut again would move its date: refused, so that "klar sedan"
         // stays the day it was closed.
         if status != DecisionStatus::Open && d.status != DecisionStatus::Open {
@@ -315,7 +318,28 @@ impl Store {
             "UPDATE decision SET status = ?1, status_reason = ?2, status_date = ?3 WHERE id = ?4",
             params![d.status, d.status_reason, d.status_date, d.id],
             || format!("Beslut {id}"),
-        )
+        )?;
+        Ok(before)
+    }
+
+    /// Ångra of a status change: beslut `before.id` gets back the status, reason and date
+    /// it had — only if its status is still `now` (nobody changed it since).
+    pub fn revert_decision_status(&mut self, before: &Decision, now: DecisionStatus) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE decision SET status = ?1, status_reason = ?2, status_date = ?3 \
+             WHERE id = ?4 AND status = ?5",
+            params![
+                before.status,
+                before.status_reason,
+                before.status_date,
+                before.id,
+                now
+            ],
+        )?;
+        if n == 0 {
+            return Err(StoreError::UndoConflict);
+        }
+        Ok(())
     }
 
     /// The beslut of one meeting, in the order they were taken.
@@ -354,23 +378,83 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Open beslut of the group's meetings before `before` (all meetings when None),
-    /// each with the date of its meeting; oldest meeting first.
+    /// Open beslut the group follows up from meetings before `before` (all meetings when
+    /// None), oldest meeting first: a kommun's own; for a lokalpolisområde its joint
+    /// meetings' and those of each of its kommuner's meetings (the joint meeting sees them
+    /// all). With `closed_on`, also those closed or struck that day, so that a beslut
+    /// closed at the meeting stays in its place in the list.
     pub fn open_decisions(
         &self,
         g: MeetingGroup,
         before: Option<NaiveDate>,
-    ) -> Result<Vec<(Decision, NaiveDate)>> {
-        let (cond, id) = of_group(g, "mt.");
+        closed_on: Option<NaiveDate>,
+    ) -> Result<Vec<DecisionItem>> {
+        let cond = match g {
+            MeetingGroup::Kommun(_) => "mt.municipality_id = :group",
+            MeetingGroup::Area(_) => {
+                "(mt.police_area_id = :group OR mt.municipality_id IN \
+                 (SELECT id FROM municipality WHERE police_area_id = :group))"
+            }
+        };
+        let group = match g {
+            MeetingGroup::Kommun(m) => m.0,
+            MeetingGroup::Area(a) => a.0,
+        };
+        self.decision_items_where(
+            &format!(
+                "{cond} AND (d.status = 'oppen' OR d.status_date = :closed_on) \
+                 AND mt.date < coalesce(:before, '9999-12-31')"
+            ),
+            rusqlite::named_params! { ":group": group, ":before": before, ":closed_on": closed_on },
+        )
+    }
+
+    /// The beslut of meeting `m`, in their order, each with its löfte and kommun.
+    pub fn decision_items(&self, m: MeetingId) -> Result<Vec<DecisionItem>> {
+        self.decision_items_where(
+            "d.meeting_id = :meeting",
+            rusqlite::named_params! { ":meeting": m },
+        )
+    }
+
+    /// Open and closed beslut about löfte `c`, newest meeting first.
+    pub fn decisions_about(&self, c: CommitmentId) -> Result<Vec<DecisionItem>> {
+        let mut items =
+            self.decision_items_where("d.commitment_id = :c", rusqlite::named_params! { ":c": c })?;
+        items.reverse();
+        Ok(items)
+    }
+
+    fn decision_items_where(
+        &self,
+        cond: &str,
+        params: &[(&str, &dyn rusqlite::ToSql)],
+    ) -> Result<Vec<DecisionItem>> {
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {DECISION_COLS}, mt.date AS meeting_date FROM decision d \
-             JOIN meeting mt ON mt.id = d.meeting_id \
-             WHERE {cond} AND d.status = 'oppen' \
-             AND mt.date < coalesce(?2, '9999-12-31') \
-             ORDER BY mt.date, mt.id, d.position, d.id"
+            "SELECT {DECISION_COLS}, mt.date AS meeting_date, mk.name AS meeting_kommun, \
+             lk.name AS lofte_kommun, c.text AS lofte_text \
+             FROM decision d JOIN meeting mt ON mt.id = d.meeting_id \
+             LEFT JOIN municipality mk ON mk.id = mt.municipality_id \
+             LEFT JOIN commitment c ON c.id = d.commitment_id \
+             LEFT JOIN section s ON s.id = c.section_id \
+             LEFT JOIN pledge p ON p.id = s.pledge_id \
+             LEFT JOIN municipality lk ON lk.id = p.municipality_id \
+             WHERE {cond} ORDER BY mt.date, mt.id, d.position, d.id"
         ))?;
-        let rows = st.query_map(params![id, before], |r| {
-            Ok((decision_from_row(r)?, r.get("meeting_date")?))
+        let rows = st.query_map(params, |r| {
+            let lofte = match (
+                r.get::<_, Option<String>>("lofte_kommun")?,
+                r.get::<_, Option<String>>("lofte_text")?,
+            ) {
+                (Some(kommun), Some(text)) => Some(LofteRef { kommun, text }),
+                _ => None,
+            };
+            Ok(DecisionItem {
+                decision: decision_from_row(r)?,
+                meeting_date: r.get("meeting_date")?,
+                meeting_kommun: r.get("meeting_kommun")?,
+                lofte,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -287,6 +287,38 @@ impl Store {
     }
 
     /// Saves an observation; a changed status is stamped with `o.updated_on` in the history.
+    /// Ångra of a status change: observation `before.id` gets back the status, reason and
+    /// date it had and loses the history line the change added — only if its status is
+    /// still `now` (nobody changed it since).
+    pub fn revert_observation_status(
+        &mut self,
+        before: &Observation,
+        now: crate::domain::ObservationStatus,
+    ) -> Result<()> {
+        let tx = self.write_tx()?;
+        let n = tx.execute(
+            "UPDATE observation SET status = ?1, status_reason = ?2, updated_on = ?3 \
+             WHERE id = ?4 AND status = ?5",
+            params![
+                before.status.key(),
+                before.status_reason,
+                before.updated_on,
+                before.id.0,
+                now.key()
+            ],
+        )?;
+        if n == 0 {
+            return Err(StoreError::UndoConflict);
+        }
+        tx.execute(
+            "DELETE FROM observation_status_change WHERE rowid = (SELECT max(rowid) FROM \
+             observation_status_change WHERE observation_id = ?1 AND status = ?2)",
+            params![before.id.0, now.key()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn update_observation(&mut self, o: &Observation) -> Result<()> {
         let o = validate_observation(o)?;
         let tx = self.write_tx()?;

@@ -81,15 +81,13 @@ impl BoardScreen {
 
     /// The detail panel of the selected löfte: the löfte editor or the insats form when
     /// open, then the löfte with its insatser.
-    #[allow(clippy::too_many_arguments)]
     pub fn detail_ui(
         &mut self,
         ui: &mut Ui,
         row: &CommitmentRow,
         period: Period,
         today: NaiveDate,
-        activities: &[Activity],
-        assessment: Option<&crate::domain::Assessment>,
+        records: super::detail::DetailRecords,
         commitment_form: Option<&mut CommitmentForm>,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
@@ -109,8 +107,7 @@ impl BoardScreen {
             row,
             period,
             today,
-            activities,
-            assessment,
+            records,
             state: &mut self.detail,
         };
         actions.extend(view.ui(ui));

@@ -33,13 +33,22 @@ impl DetailState {
     }
 }
 
+/// What is stored about the selected löfte besides its row.
+#[derive(Clone, Copy)]
+pub struct DetailRecords<'a> {
+    /// Its insatser, newest first.
+    pub activities: &'a [Activity],
+    /// Its bedömning for the shown year, as stored.
+    pub assessment: Option<&'a crate::domain::Assessment>,
+    /// Beslut about it from any meeting, newest meeting first.
+    pub decisions: &'a [crate::domain::DecisionItem],
+}
+
 pub struct DetailView<'a> {
     pub row: &'a CommitmentRow,
     pub period: crate::domain::Period,
     pub today: chrono::NaiveDate,
-    pub activities: &'a [Activity],
-    /// The löfte's bedömning for the shown year, as stored.
-    pub assessment: Option<&'a crate::domain::Assessment>,
+    pub records: DetailRecords<'a>,
     pub state: &'a mut DetailState,
 }
 
@@ -63,7 +72,7 @@ impl DetailView<'_> {
                 };
                 let s = crate::domain::charts::progress_series(
                     &t.target,
-                    self.activities,
+                    self.records.activities,
                     self.period,
                     self.today,
                 );
@@ -147,6 +156,7 @@ impl DetailView<'_> {
             });
         }
         self.chart(ui);
+        self.decisions(ui);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Ny insats").on_hover_text("Ctrl+N").clicked() {
@@ -163,16 +173,47 @@ impl DetailView<'_> {
         actions
     }
 
+    /// Beslut from lägesbildsmöten about this löfte, open ones marked when late.
+    fn decisions(&self, ui: &mut Ui) {
+        let items = self.records.decisions;
+        if items.is_empty() {
+            return;
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new(format!("Beslut om löftet ({})", items.len())).strong());
+        for item in items {
+            let d = &item.decision;
+            let mut text = format!("{} · {}", item.meeting_date, d.text);
+            if !d.responsible.is_empty() {
+                text.push_str(&format!(" · {}", d.responsible));
+            }
+            if let Some(dl) = d.deadline {
+                text.push_str(&format!(" · senast {dl}"));
+            }
+            ui.horizontal_wrapped(|ui| {
+                let status = if d.is_overdue(self.today) {
+                    RichText::new("Försenat")
+                        .color(super::widgets::behind_text(ui))
+                        .strong()
+                } else {
+                    RichText::new(d.status.label()).strong()
+                };
+                ui.label(status);
+                ui.label(text);
+            });
+        }
+    }
+
     fn table(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        if self.activities.is_empty() {
+        if self.records.activities.is_empty() {
             ui.label(weak("Inga insatser ännu — tryck +1 eller Ny insats."));
             return;
         }
-        ui.label(RichText::new(format!("Insatser ({})", self.activities.len())).strong());
+        ui.label(RichText::new(format!("Insatser ({})", self.records.activities.len())).strong());
         let selected = self
             .state
             .selected_activity
-            .filter(|id| self.activities.iter().any(|a| a.id == *id));
+            .filter(|id| self.records.activities.iter().any(|a| a.id == *id));
         let mut clicked = None;
         let mut double_clicked = None;
         // Clicks on cell text must reach the row (selectable text would take them).
@@ -201,7 +242,7 @@ impl DetailView<'_> {
             })
             .body(|mut body| {
                 let widths = body.widths().to_vec();
-                for a in self.activities {
+                for a in self.records.activities {
                     let texts = [(3, a.place.as_str()), (4, a.description.as_str())];
                     let height = wrapped_row_height(body.ui_mut(), &widths, &texts, 28.0);
                     body.row(height, |mut r| {
@@ -261,7 +302,8 @@ impl DetailView<'_> {
             ui.label(weak("Klicka på en rad för att markera den."));
         });
         // The marked insats in full: the table clips long texts.
-        if let Some(a) = selected.and_then(|id| self.activities.iter().find(|a| a.id == id)) {
+        if let Some(a) = selected.and_then(|id| self.records.activities.iter().find(|a| a.id == id))
+        {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(
@@ -286,7 +328,7 @@ impl DetailView<'_> {
 
     /// Resultat och bedömning, orsak, fortsättning: what the yearly uppföljning says.
     fn assessment_editor(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let Some(stored) = self.assessment else {
+        let Some(stored) = self.records.assessment else {
             return;
         };
         let key = (stored.commitment, stored.year);

@@ -355,8 +355,8 @@ impl MeetingScreen {
                 if v.data.carried.is_empty() {
                     ui.label(weak("Inga öppna beslut.").size(TEXT));
                 }
-                for (d, held) in &v.data.carried {
-                    self.carried_line(ui, d, *held, v.today, actions);
+                for d in &v.data.carried {
+                    self.carried_line(ui, v, d, actions);
                 }
                 ui.add_space(12.0);
                 let overdue = v
@@ -408,21 +408,41 @@ impl MeetingScreen {
     fn carried_line(
         &mut self,
         ui: &mut Ui,
-        d: &Decision,
-        held: NaiveDate,
-        today: NaiveDate,
+        v: &MeetingView,
+        item: &crate::domain::DecisionItem,
         actions: &mut Vec<Action>,
     ) {
+        let d = &item.decision;
+        let held = item.meeting_date;
         ui.horizontal_wrapped(|ui| {
-            let mut text = format!("{} ({held})", d.text);
+            let kommun = item
+                .kommun()
+                .map(|k| v.kommun_prefix(k))
+                .unwrap_or_default();
+            let mut text = format!("{kommun}{} ({held})", d.text);
             if !d.responsible.is_empty() {
                 text.push_str(&format!(" · {}", d.responsible));
             }
             if let Some(dl) = d.deadline {
                 text.push_str(&format!(" · senast {dl}"));
             }
+            let overdue = d.is_overdue(v.today);
+            if overdue {
+                text.push_str(" · försenat");
+            }
             let line = RichText::new(text).size(TEXT);
-            ui.label(if d.is_overdue(today) {
+            if !d.is_open() {
+                // Closed at this meeting: it stays in its place (the next line does not
+                // move under the pointer), and the toast's Ångra opens it again.
+                ui.label(line.strikethrough().weak());
+                ui.label(
+                    RichText::new(format!("{} i dag", d.status.label()))
+                        .size(TEXT)
+                        .strong(),
+                );
+                return;
+            }
+            ui.label(if overdue {
                 line.color(super::widgets::behind_text(ui)).strong()
             } else {
                 line
@@ -445,6 +465,9 @@ impl MeetingScreen {
                 actions.push(MeetingAction::Show(Step::Decisions).into());
             }
         });
+        if let Some(l) = &item.lofte {
+            ui.label(weak(format!("Löfte: {}{}", v.kommun_prefix(&l.kommun), l.text)).size(17.0));
+        }
         if let Some((id, reason)) = &mut self.striking
             && *id == d.id
         {

@@ -729,3 +729,126 @@ fn hint_and_secondary_text_are_readable_on_a_projector() {
         }
     }
 }
+
+/// Issue 23.4, 23.5, 23.6 and 23.8: a kommun's open beslut reach the lokalpolisområde's
+/// joint meeting, name their löfte and kommun there, in the minnesanteckningar, in the
+/// löfte's detail panel and in `list-moten`; a late one is marked; "Klar" keeps the line in
+/// its place and can be undone.
+#[test]
+fn beslut_name_their_lofte_and_kommun_late_ones_are_marked_and_klar_can_be_undone() {
+    use trygghetstavlan::domain::{Decision, DecisionId, Meeting, MeetingGroup, MeetingId};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut store = Store::open(&db).unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let b = store.municipality_by_name("Bromölla").unwrap().unwrap();
+    let p = store.pledge_for_year(b.id, 2024).unwrap().unwrap();
+    let lofte = store.commitments(p.id).unwrap().remove(0);
+    let own = store
+        .add_meeting(&Meeting {
+            id: MeetingId(0),
+            group: MeetingGroup::Kommun(b.id),
+            date: day("2024-05-01"),
+            participants: vec!["Polisen".into(), "Bromölla kommun".into()],
+            notes: String::new(),
+        })
+        .unwrap();
+    let beslut = |text: &str, deadline: &str, commitment| Decision {
+        id: DecisionId(0),
+        meeting: own,
+        text: text.into(),
+        responsible: "Polisen".into(),
+        deadline: Some(day(deadline)),
+        commitment,
+        status: DecisionStatus::Open,
+        status_reason: String::new(),
+        status_date: None,
+    };
+    let late = store
+        .add_decision(&beslut(
+            "Följ upp mopedkontrollerna",
+            "2024-06-01",
+            Some(lofte.id),
+        ))
+        .unwrap();
+    store
+        .add_decision(&beslut("Bjud in skolorna", "2024-09-01", None))
+        .unwrap();
+    let joint = MeetingGroup::Area(b.police_area);
+    let joint_meeting = store
+        .add_meeting(&Meeting {
+            id: MeetingId(0),
+            group: joint,
+            date: day("2024-06-15"),
+            participants: vec![],
+            notes: String::new(),
+        })
+        .unwrap();
+    drop(store);
+
+    // The joint meeting's Åtgärder page: both of Bromölla's open beslut, named.
+    let mut h = app_harness(Store::open(&db), &db, "2024-06-15");
+    h.get_all_by_label("Alla kommuner").next().unwrap().click();
+    h.run();
+    h.get_by_label("Gemensamt lägesbildsmöte (F5)").click();
+    h.run();
+    h.get_by_label("3 Åtgärder").click();
+    h.run();
+    h.get_by_label_contains("Bromölla: Följ upp mopedkontrollerna (2024-05-01)");
+    h.get_by_label_contains("senast 2024-06-01 · försenat");
+    h.get_by_label_contains("Bromölla: Bjud in skolorna");
+    h.get_by_label(&format!("Löfte: Bromölla: {}", lofte.text));
+    assert!(h.query_by_label("Inga öppna beslut.").is_none());
+    // Klar: the line stays where it was, marked; the other keeps its own button.
+    assert_eq!(h.get_all_by_label("Klar").count(), 2);
+    h.get_all_by_label("Klar").next().unwrap().click();
+    h.run();
+    h.get_by_label("Klar i dag");
+    assert_eq!(h.get_all_by_label("Klar").count(), 1);
+    let status = |h: &egui_kittest::Harness<'static, trygghetstavlan::app::App>| {
+        h.state().store().unwrap().decision(late).unwrap().status
+    };
+    assert_eq!(status(&h), DecisionStatus::Done);
+    h.get_by_label("Ångra").click();
+    h.run();
+    assert_eq!(status(&h), DecisionStatus::Open);
+    assert_eq!(h.get_all_by_label("Klar").count(), 2);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // The löfte's detail panel lists the beslut about it.
+    h.get_by_label_contains("Bromölla   ").click();
+    h.run();
+    h.get_by_label_contains(&lofte.text).click();
+    h.run();
+    h.get_by_label("Beslut om löftet (1)");
+    h.get_by_label("Försenat");
+
+    // The joint meeting's minnesanteckningar.
+    let store = h.state().store().unwrap();
+    let minutes =
+        trygghetstavlan::controller::minutes(store, joint_meeting, day("2024-06-15")).unwrap();
+    let line = &minutes.carried[0].1;
+    assert_eq!(line.text, "Bromölla: Följ upp mopedkontrollerna");
+    assert_eq!(line.lofte.as_deref(), Some(lofte.text.as_str()));
+    assert!(line.overdue);
+    let text = crate::report::pages_text(
+        &trygghetstavlan::report::render_minutes(&minutes)
+            .unwrap()
+            .bytes,
+    )
+    .join(" ");
+    assert!(
+        text.contains("Bromölla: Följ upp mopedkontrollerna"),
+        "{text}"
+    );
+    assert!(text.contains("Löfte:"), "{text}");
+    assert!(text.contains("Försenad"), "{text}");
+    drop(h);
+    // list-moten names the löfte under the beslut.
+    let out = stdout(&run(&db, &["list-moten", "--kommun", "Bromölla"]));
+    assert!(
+        out.contains("[ÖPPEN, FÖRSENAD] Följ upp mopedkontrollerna"),
+        "{out}"
+    );
+    assert!(out.contains("      Löfte: "), "{out}");
+}

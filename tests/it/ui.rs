@@ -483,6 +483,17 @@ fn walk_with_two_observations_and_the_atgardslista() {
     let history = store.observation_history(obs[0].id).unwrap();
     assert_eq!(history.len(), 2, "status change is stamped");
     assert_eq!(history[1].2, day("2024-06-15"));
+    // Issue 23.8: the status change can be undone, its history line with it.
+    let id = obs[0].id;
+    h.get_by_label("Ångra").click();
+    h.run();
+    let store = h.state().store().unwrap();
+    assert_eq!(
+        store.observation(id).unwrap().status,
+        trygghetstavlan::domain::ObservationStatus::New
+    );
+    assert_eq!(store.observation_history(id).unwrap().len(), 1);
+    h.get_by_label("Åtgärdslista (2 öppna)");
 }
 
 #[test]

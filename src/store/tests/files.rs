@@ -284,7 +284,7 @@ fn meetings_of_a_version_7_file_keep_their_ids_and_beslut() {
     assert_eq!(m.participants, ["Polisen"]);
     let b = s.decision(crate::domain::DecisionId(9)).unwrap();
     assert_eq!((b.meeting, b.text.as_str()), (m.id, "Byt belysning"));
-    assert_eq!(s.open_decisions(g, None).unwrap().len(), 1);
+    assert_eq!(s.open_decisions(g, None, None).unwrap().len(), 1);
     // A joint meeting of the area sits beside the kommun's, each in its own list.
     let area = crate::domain::MeetingGroup::Area(crate::domain::PoliceAreaId(1));
     let joint = s

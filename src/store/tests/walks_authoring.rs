@@ -490,10 +490,13 @@ fn meetings_and_beslut_carry_over_until_closed() {
     );
     // The next meeting sees both as open, until one is done and one struck.
     f.store.set_last_meeting(m, Some(d("2024-04-09"))).unwrap();
-    let open = f.store.open_decisions(g, Some(d("2024-04-09"))).unwrap();
+    let open = f
+        .store
+        .open_decisions(g, Some(d("2024-04-09")), None)
+        .unwrap();
     assert_eq!(open.len(), 2);
-    assert_eq!(open[0].1, d("2024-03-05"));
-    assert!(open[0].0.is_overdue(d("2024-04-09")));
+    assert_eq!(open[0].meeting_date, d("2024-03-05"));
+    assert!(open[0].decision.is_overdue(d("2024-04-09")));
     f.store
         .set_decision_status(a, DecisionStatus::Done, "", d("2024-04-09"))
         .unwrap();
@@ -512,7 +515,14 @@ fn meetings_and_beslut_carry_over_until_closed() {
             d("2024-04-09"),
         )
         .unwrap();
-    assert!(f.store.open_decisions(g, None).unwrap().is_empty());
+    assert!(f.store.open_decisions(g, None, None).unwrap().is_empty());
+    // Closed at the meeting of 2024-04-09: that meeting still lists them, in their place.
+    let that_day = f
+        .store
+        .open_decisions(g, Some(d("2024-04-10")), Some(d("2024-04-09")))
+        .unwrap();
+    assert_eq!(that_day.len(), 2);
+    assert_eq!(that_day[0].decision.status, DecisionStatus::Done);
     // A closed beslut is not closed again (its "klar sedan" would move); reopening is
     // allowed (Ångra).
     let e = f

@@ -74,7 +74,7 @@ pub fn select_boards(
     // Every kommun for one year: one bulk read.
     if let (None, Some(y)) = (kommun, period) {
         let out: Vec<_> = store
-            .boards_covering(y)?
+            .boards_covering(y, today)?
             .into_iter()
             .map(|b| {
                 let s = summarize(&b, today);
@@ -96,7 +96,7 @@ pub fn select_boards(
         };
         if let Some(p) = pledge {
             let since = store.last_meeting(m.id)?;
-            let board = store.board(p.id, since)?;
+            let board = store.board(p.id, since, today)?;
             let summary = summarize(&board, today);
             out.push((board, summary));
         }

@@ -17,7 +17,7 @@ pub fn done_commitments(
     pledge: crate::domain::PledgeId,
     today: chrono::NaiveDate,
 ) -> std::result::Result<Vec<CommitmentId>, crate::store::StoreError> {
-    let board = store.board(pledge, None)?;
+    let board = store.board(pledge, None, today)?;
     Ok(crate::summary::summarize(&board, today)
         .rows
         .iter()

@@ -108,7 +108,7 @@ impl ViewData {
         // Every kommun's medborgarlöfte for the year in one bulk read (not one per kommun).
         let mut bulk: HashMap<MunicipalityId, BoardData> = match nav.year {
             Some(y) => store
-                .boards_covering(y)?
+                .boards_covering(y, today)?
                 .into_iter()
                 .map(|b| (b.municipality.id, b))
                 .collect(),
@@ -116,7 +116,7 @@ impl ViewData {
                 let mut m = HashMap::new();
                 for k in &municipalities {
                     if let Some(p) = pledge_for(store, k.id, None, today)? {
-                        m.insert(k.id, store.board(p, None)?);
+                        m.insert(k.id, store.board(p, None, today)?);
                     }
                 }
                 m
@@ -370,7 +370,7 @@ fn load_board(
 ) -> Result<Option<(BoardData, BoardSummary)>> {
     Ok(match pledge_for(store, m, year, today)? {
         Some(p) => {
-            let b = store.board(p, store.last_meeting(m)?)?;
+            let b = store.board(p, store.last_meeting(m)?, today)?;
             let s = summarize(&b, today);
             Some((b, s))
         }

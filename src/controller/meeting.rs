@@ -185,11 +185,12 @@ fn boards_of(
     kommuner: &[Municipality],
     year: i32,
     since: Option<NaiveDate>,
+    today: NaiveDate,
 ) -> StoreResult<Vec<BoardData>> {
     let mut boards = Vec::new();
     for k in kommuner {
         if let Some(p) = store.pledge_for_year(k.id, year)? {
-            boards.push(store.board(p.id, since)?);
+            boards.push(store.board(p.id, since, today)?);
         }
     }
     Ok(boards)
@@ -224,7 +225,7 @@ pub(super) fn meeting_data(
         since,
         carried: store.open_decisions(g, Some(today), Some(today))?,
         past: store.past_meetings(g, today)?,
-        boards: boards_of(store, &kommuner, year, since_for_board)?,
+        boards: boards_of(store, &kommuner, year, since_for_board, today)?,
         open_items,
     })
 }
@@ -240,7 +241,13 @@ pub fn minutes(
     let (name, kommuner) = kommuner_of(store, meeting.group)?;
     let meetings = store.meetings(meeting.group)?;
     let (previous, since) = since_previous(store, &kommuner, &meetings, meeting.date)?;
-    let boards = boards_of(store, &kommuner, meeting.date.year(), previous)?;
+    let boards = boards_of(
+        store,
+        &kommuner,
+        meeting.date.year(),
+        previous,
+        meeting.date,
+    )?;
     let decisions = store.decision_items(id)?;
     let open_items = open_items_of(store, &kommuner, meeting.date)?;
     let carried = store.open_decisions(meeting.group, Some(meeting.date), Some(meeting.date))?;

@@ -6,7 +6,8 @@ use super::{Activity, BoardData, MunicipalityId, Observation, PledgeId, PoliceAr
 pub trait Records {
     type Error;
     /// Everything a board shows of one medborgarlöfte.
-    fn board(&self, pledge: PledgeId) -> Result<BoardData, Self::Error>;
+    /// The board of `pledge` as of `today` (walks dated later are planned, not counted).
+    fn board(&self, pledge: PledgeId, today: chrono::NaiveDate) -> Result<BoardData, Self::Error>;
     fn police_area_name(&self, area: PoliceAreaId) -> Result<String, Self::Error>;
     /// Every insats of the medborgarlöfte's löften, oldest first.
     fn activities_of_pledge(&self, pledge: PledgeId) -> Result<Vec<Activity>, Self::Error>;

@@ -166,7 +166,7 @@ pub fn build_follow_up<R: Records>(
     pledge: PledgeId,
     today: NaiveDate,
 ) -> Result<FollowUp, R::Error> {
-    let board = records.board(pledge)?;
+    let board = records.board(pledge, today)?;
     let summary = summarize(&board, today);
     let period = board.pledge.period;
     let area = records.police_area_name(board.municipality.police_area)?;
@@ -243,7 +243,7 @@ pub fn build_follow_up<R: Records>(
     // (linked when copied forward, else the same text with the years set aside).
     let previous = match records.previous_pledge(pledge)? {
         Some(p) => {
-            let b = records.board(p)?;
+            let b = records.board(p, today)?;
             let s = summarize(&b, today);
             Some((b.pledge.period, s))
         }
@@ -309,7 +309,8 @@ pub fn build_follow_up<R: Records>(
 
     let mut walks = Vec::new();
     for (w, obs) in records.walks_with_observations(board.municipality.id)? {
-        if !period.contains(w.date) {
+        // A planned walk (an återbesök not yet made) is not something that was done.
+        if !period.contains(w.date) || w.date > today {
             continue;
         }
         let by_status = ObservationStatus::ALL

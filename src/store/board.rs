@@ -31,7 +31,7 @@ const STATS_SQL: &str = "SELECT a.commitment_id, count(*) AS entries, max(a.date
 const WALKS_SQL: &str = "SELECT w.commitment_id, CAST(substr(w.date, 1, 4) AS INTEGER) AS year, \
      count(*) AS entries, max(w.date) AS latest, sum(w.date > coalesce(?2, '9999-12-31')) AS since \
      FROM safety_walk w JOIN commitment c ON c.id = w.commitment_id \
-     JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 \
+     JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 AND w.date <= ?3 \
      GROUP BY w.commitment_id, substr(w.date, 1, 4)";
 
 /// One row of [`WALKS_SQL`] (or its bulk twin).
@@ -79,8 +79,14 @@ fn add_walks(
 }
 
 impl Store {
-    /// Loads a board with a fixed number of queries, whatever its size.
-    pub fn board(&self, pledge: PledgeId, since: Option<NaiveDate>) -> Result<BoardData> {
+    /// Loads a board with a fixed number of queries, whatever its size. A walk dated after
+    /// `today` is planned (an återbesök): it counts once it has taken place.
+    pub fn board(
+        &self,
+        pledge: PledgeId,
+        since: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<BoardData> {
         let pledge = self.pledge(pledge)?;
         let municipality = self.municipality(pledge.municipality)?;
         let sections = self.sections(pledge.id)?;
@@ -116,7 +122,7 @@ impl Store {
             stats.insert(c, s);
         }
         let mut st = self.conn.prepare_cached(WALKS_SQL)?;
-        for w in st.query_map(params![pledge.id, since], walk_tally)? {
+        for w in st.query_map(params![pledge.id, since, today], walk_tally)? {
             add_walks(w?, &commitments, &mut tallies, &mut stats);
         }
         Ok(BoardData {
@@ -132,7 +138,7 @@ impl Store {
 
     /// Every medborgarlöfte covering `year`, loaded as boards in a fixed number of queries
     /// (for the left panel and the overview: 290 kommuner in one go, not 290 × 8 queries).
-    pub fn boards_covering(&self, year: i32) -> Result<Vec<BoardData>> {
+    pub fn boards_covering(&self, year: i32, today: NaiveDate) -> Result<Vec<BoardData>> {
         const COVER: &str = "p.first_year <= ?1 AND p.last_year >= ?1";
 
         let mut boards: Vec<BoardData> = Vec::new();
@@ -261,9 +267,9 @@ impl Store {
              count(*) AS entries, max(w.date) AS latest, 0 AS since \
              FROM safety_walk w JOIN commitment c ON c.id = w.commitment_id \
              JOIN section s ON s.id = c.section_id JOIN pledge p ON p.id = s.pledge_id \
-             WHERE {COVER} GROUP BY w.commitment_id, substr(w.date, 1, 4)"
+             WHERE {COVER} AND w.date <= ?2 GROUP BY w.commitment_id, substr(w.date, 1, 4)"
         ))?;
-        for w in st.query_map([year], walk_tally)? {
+        for w in st.query_map(params![year, today], walk_tally)? {
             let w = w?;
             let Some(&i) = owner.get(&w.commitment) else {
                 continue;
@@ -278,8 +284,8 @@ impl Store {
 impl crate::domain::Records for Store {
     type Error = super::StoreError;
 
-    fn board(&self, pledge: PledgeId) -> Result<BoardData> {
-        Store::board(self, pledge, None)
+    fn board(&self, pledge: PledgeId, today: NaiveDate) -> Result<BoardData> {
+        Store::board(self, pledge, None, today)
     }
 
     fn police_area_name(&self, area: crate::domain::PoliceAreaId) -> Result<String> {

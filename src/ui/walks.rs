@@ -299,7 +299,7 @@ impl WalksView<'_> {
                 .striped(true)
                 .sense(egui::Sense::click())
                 .vscroll(false)
-                .column(Column::exact(110.0))
+                .column(Column::exact(175.0))
                 .column(Column::remainder().at_least(160.0).clip(true))
                 .column(Column::exact(90.0))
                 .column(Column::exact(130.0))
@@ -316,7 +316,11 @@ impl WalksView<'_> {
                         body.row(28.0, |mut r| {
                             r.set_selected(self.state.selected == Some(w.walk.id));
                             r.col(|ui| {
-                                ui.label(w.walk.date.to_string());
+                                if w.walk.date > self.today {
+                                    ui.label(format!("{} planerad", w.walk.date));
+                                } else {
+                                    ui.label(w.walk.date.to_string());
+                                }
                             });
                             r.col(|ui| {
                                 ui.label(&w.walk.area);
@@ -388,10 +392,17 @@ impl WalksView<'_> {
         } else {
             w.organisations.join(", ")
         };
-        ui.label(format!(
-            "Deltagare: {} · Organisationer: {orgs}",
-            w.participants
-        ));
+        if w.date > self.today {
+            ui.label(weak(
+                "Planerad vandring: den räknas när den har gått. Skriv in deltagare och \
+                 iakttagelser då.",
+            ));
+        } else {
+            ui.label(format!(
+                "Deltagare: {} · Organisationer: {orgs}",
+                w.participants
+            ));
+        }
         if let Some(c) = self.extras.commitment {
             ui.add(egui::Label::new(weak(format!("Räknas mot löftet: {c}"))).truncate())
                 .on_hover_text(c);

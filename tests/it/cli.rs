@@ -772,7 +772,11 @@ fn new_period_moves_the_years_and_can_leave_the_done_ones() {
         "the done löfte stayed behind"
     );
     assert!(
-        store.board(new.id, None).unwrap().tallies.is_empty(),
+        store
+            .board(new.id, None, crate::common::day("2100-01-01"))
+            .unwrap()
+            .tallies
+            .is_empty(),
         "no insatser copied"
     );
     drop(store);

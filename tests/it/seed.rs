@@ -180,7 +180,9 @@ fn install_fills_a_new_database() {
     assert_eq!(store.agreements(m.id).unwrap().len(), 1);
     // Fresh: nothing done, and everything "Ej genomförd" once 2024 is over.
     let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
-    let b = store.board(p.id, None).unwrap();
+    let b = store
+        .board(p.id, None, crate::common::day("2100-01-01"))
+        .unwrap();
     let s = trygghetstavlan::summary::summarize(&b, NaiveDate::from_ymd_opt(2025, 2, 1).unwrap());
     assert_eq!(s.total(), 23);
     assert_eq!(s.count(Status::NotDone), 23);
@@ -201,7 +203,7 @@ fn demo_adds_marked_examples_once() {
     // A mix of statuses on Sölvesborg's board.
     let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
     let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
-    let s = trygghetstavlan::summary::summarize(&store.board(p.id, None).unwrap(), today);
+    let s = trygghetstavlan::summary::summarize(&store.board(p.id, None, today).unwrap(), today);
     assert!(s.done() > 0 && s.done() < s.total(), "{:?}", s.by_status);
     for a in store
         .activities_between(m.id, NaiveDate::MIN, NaiveDate::MAX)
@@ -224,10 +226,14 @@ fn bulk_boards_equal_single_boards() {
     let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
     w.commitment = Some(store.commitments(p.id).unwrap()[0].id);
     store.update_walk(&w).unwrap();
-    let bulk = store.boards_covering(2024).unwrap();
+    let bulk = store
+        .boards_covering(2024, crate::common::day("2100-01-01"))
+        .unwrap();
     assert_eq!(bulk.len(), 4, "Sotenäs 2023–2024 covers 2024 too");
     for b in &bulk {
-        let single = store.board(b.pledge.id, None).unwrap();
+        let single = store
+            .board(b.pledge.id, None, crate::common::day("2100-01-01"))
+            .unwrap();
         assert_eq!(b.pledge, single.pledge);
         assert_eq!(b.municipality, single.municipality);
         assert_eq!(b.sections, single.sections);
@@ -243,5 +249,10 @@ fn bulk_boards_equal_single_boards() {
             }
         }
     }
-    assert!(store.boards_covering(2030).unwrap().is_empty());
+    assert!(
+        store
+            .boards_covering(2030, crate::common::day("2100-01-01"))
+            .unwrap()
+            .is_empty()
+    );
 }

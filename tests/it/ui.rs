@@ -698,7 +698,9 @@ fn copy_forward_from_the_edit_tab() {
     let store = h.state().store().unwrap();
     let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
     let old = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
-    let old_board = store.board(old.id, None).unwrap();
+    let old_board = store
+        .board(old.id, None, crate::common::day("2100-01-01"))
+        .unwrap();
     assert_eq!(
         old_board.stats.values().map(|x| x.entries).sum::<u32>(),
         1,
@@ -1283,4 +1285,49 @@ fn a_thirteenth_observation_with_a_photo_on_a_small_laptop() {
         .find(|o| o.place == "Trappan vid torget")
         .unwrap();
     assert_eq!(store.photos(new.id).unwrap().len(), 1);
+}
+
+/// Issue 23.7: a planned walk (an återbesök later in the year) is shown as planned, not as
+/// a walk that took place with no participants, and does not count on its löfte yet.
+#[test]
+fn a_planned_walk_is_shown_as_planned_and_not_counted() {
+    use trygghetstavlan::domain::{SafetyWalk, TimeOfDay, WalkId};
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+    let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
+    let c = store.commitments(p.id).unwrap().remove(0);
+    store
+        .add_walk(&SafetyWalk {
+            id: WalkId(0),
+            municipality: m.id,
+            date: day("2024-09-01"),
+            time_of_day: TimeOfDay::Dark,
+            area: "Centrum – återbesök".into(),
+            organisations: vec![],
+            participants: 0,
+            notes: String::new(),
+            commitment: Some(c.id),
+            revisit_of: None,
+        })
+        .unwrap();
+    let mut h = crate::common::app_harness(Ok(store), &PathBuf::from(":memory:"), "2024-06-15");
+    select(&mut h, "Olofström");
+    let row = |h: &Harness<'static, App>| {
+        let (_, s) = h.state().board().unwrap();
+        s.rows
+            .iter()
+            .find(|r| r.commitment.id == c.id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(row(&h).targets[0].progress.done, 0);
+    assert_eq!(row(&h).stats.walks, 0);
+    h.get_by_label("Trygghetsvandringar (1)").click();
+    h.run();
+    h.get_by_label("2024-09-01 planerad");
+    h.get_by_label("Centrum – återbesök").click();
+    h.run();
+    h.get_by_label_contains("Planerad vandring: den räknas när den har gått.");
+    assert!(h.query_by_label_contains("Deltagare: 0").is_none());
 }

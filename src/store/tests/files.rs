@@ -60,7 +60,7 @@ fn migration_from_first_schema_keeps_data_and_backs_up() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(v, 1, "the backup is the old version");
-    let b = s.board(PledgeId(1), None).unwrap();
+    let b = s.board(PledgeId(1), None, d("2100-01-01")).unwrap();
     assert_eq!(b.tallies[&TargetId(1)].in_year(2024), 2);
     // The new tables work.
     let w = SafetyWalk {

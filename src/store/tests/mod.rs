@@ -381,7 +381,10 @@ fn board_tallies_per_target_and_year() {
     f.store
         .add_activity(&activity(&f, "2025-01-10", 5))
         .unwrap();
-    let b = f.store.board(f.pledge, Some(d("2024-03-01"))).unwrap();
+    let b = f
+        .store
+        .board(f.pledge, Some(d("2024-03-01")), d("2100-01-01"))
+        .unwrap();
     let t = &b.tallies[&f.counted.targets[0].id];
     assert_eq!(t.in_year(2024), 3);
     assert_eq!(t.in_year(2025), 5);

@@ -229,12 +229,38 @@ fn linked_walk_counts_as_an_insats() {
         .add_walk(&walk(&f, "2024-08-01", Some(f.plain.id)))
         .unwrap();
     f.store.add_walk(&walk(&f, "2024-08-02", None)).unwrap();
-    let b = f.store.board(f.pledge, Some(d("2024-06-01"))).unwrap();
+    let b = f
+        .store
+        .board(f.pledge, Some(d("2024-06-01")), d("2100-01-01"))
+        .unwrap();
     assert_eq!(b.tallies[&f.counted.targets[0].id].in_year(2024), 1);
     assert_eq!(b.stats[&f.counted.id].walks, 1);
     assert_eq!(b.stats[&f.counted.id].entries_since, 0);
     assert_eq!(b.stats[&f.plain.id].entries_since, 1);
     assert_eq!(b.stats[&f.plain.id].latest, Some(d("2024-08-01")));
+}
+
+/// Issue 23.7: a walk dated after today is planned (an återbesök): it counts on its löfte
+/// once its day has come, on the single board and in the bulk read alike.
+#[test]
+fn a_planned_walk_counts_only_once_it_has_taken_place() {
+    let mut f = fixture();
+    f.store
+        .add_walk(&walk(&f, "2024-05-01", Some(f.counted.id)))
+        .unwrap();
+    f.store
+        .add_walk(&walk(&f, "2024-10-01", Some(f.counted.id)))
+        .unwrap();
+    let t = f.counted.targets[0].id;
+    let before = f.store.board(f.pledge, None, d("2024-06-15")).unwrap();
+    assert_eq!(before.tallies[&t].in_year(2024), 1);
+    assert_eq!(before.stats[&f.counted.id].walks, 1);
+    let bulk = f.store.boards_covering(2024, d("2024-06-15")).unwrap();
+    let b = bulk.iter().find(|b| b.pledge.id == f.pledge).unwrap();
+    assert_eq!(b.tallies[&t].in_year(2024), 1);
+    let after = f.store.board(f.pledge, None, d("2024-10-01")).unwrap();
+    assert_eq!(after.tallies[&t].in_year(2024), 2);
+    assert_eq!(after.stats[&f.counted.id].walks, 2);
 }
 
 /// A walk is counted only on its own kommun's löften, when added and when changed (an
@@ -254,7 +280,10 @@ fn a_walk_cannot_count_on_another_kommuns_lofte() {
     foreign.commitment = Some(f.counted.id);
     let e = f.store.update_walk(&foreign).unwrap_err();
     assert!(e.to_string().contains("hör till en annan kommun"), "{e}");
-    let b = f.store.board(f.pledge, Some(d("2024-06-01"))).unwrap();
+    let b = f
+        .store
+        .board(f.pledge, Some(d("2024-06-01")), d("2100-01-01"))
+        .unwrap();
     assert_eq!(b.stats.get(&f.counted.id).map_or(0, |s| s.walks), 0);
 }
 
@@ -287,7 +316,7 @@ fn copy_forward_copies_structure_not_progress() {
     assert_ne!(cs[0].targets[0].id, f.counted.targets[0].id);
     assert_eq!(cs[0].sub_areas, f.counted.sub_areas);
     assert!(cs[1].manual_status.is_none(), "no status carried over");
-    let b = f.store.board(new, None).unwrap();
+    let b = f.store.board(new, None, d("2100-01-01")).unwrap();
     assert!(b.tallies.is_empty(), "zero progress");
     // Each copy remembers its origin; the earlier medborgarlöfte is found for year on year.
     let links = f.store.copied_from(new).unwrap();

@@ -258,6 +258,28 @@ impl Target {
         }
         s
     }
+
+    /// What one of a löfte's several mål counts, and whose it is: "uppstartsmöten",
+    /// "riktade insatser · Kommunen" (a mål named only by its party says what it counts).
+    pub fn name(&self) -> String {
+        let name = match &self.label {
+            Some(l)
+                if self
+                    .party
+                    .is_some_and(|p| l.eq_ignore_ascii_case(p.label())) =>
+            {
+                self.unit.clone()
+            }
+            Some(l) => l.clone(),
+            None => self.unit.clone(),
+        };
+        match self.party {
+            Some(p) if !name.to_lowercase().contains(&p.label().to_lowercase()) => {
+                format!("{name} · {}", p.label())
+            }
+            _ => name,
+        }
+    }
 }
 
 /// Status of a löfte or target, as DESIGN.md defines it.

@@ -141,7 +141,16 @@ pub fn build_minutes(municipality: &str, i: &MinutesInput) -> Minutes {
                         .iter()
                         .filter(|t| t.progress.behind_plan)
                         .map(|t| BehindLine {
-                            text: named(&b.municipality.name, r.commitment.text.clone()),
+                            // A löfte with several mål is named once per mål behind, with
+                            // the mål's own name.
+                            text: named(
+                                &b.municipality.name,
+                                if r.targets.len() > 1 {
+                                    format!("{} — mål: {}", r.commitment.text, t.target.name())
+                                } else {
+                                    r.commitment.text.clone()
+                                },
+                            ),
                             party: r.commitment.party,
                             done: t.progress.done,
                             goal: t.progress.goal,

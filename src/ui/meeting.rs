@@ -242,7 +242,7 @@ fn board_row(
                             for t in &row.targets {
                                 ui.horizontal_wrapped(|ui| {
                                     target_figure(ui, t);
-                                    ui.label(RichText::new(target_name(t)).size(15.0));
+                                    ui.label(RichText::new(t.target.name()).size(15.0));
                                     plus.extend(plus_one(ui, c, &t.target, period, today, false));
                                 });
                             }
@@ -261,29 +261,6 @@ fn target_figure(ui: &mut Ui, t: &crate::summary::TargetLine) {
             .size(BOARD_TEXT)
             .strong(),
     );
-}
-
-/// What one of several mål counts, and whose it is: "uppstartsmöten", "riktade insatser
-/// · Kommunen" (a mål named only by its party shows what it counts too).
-fn target_name(t: &crate::summary::TargetLine) -> String {
-    let unit = &t.target.unit;
-    let name = match &t.target.label {
-        Some(l)
-            if t.target
-                .party
-                .is_some_and(|p| l.eq_ignore_ascii_case(p.label())) =>
-        {
-            unit.clone()
-        }
-        Some(l) => l.clone(),
-        None => unit.clone(),
-    };
-    match t.target.party {
-        Some(p) if !name.to_lowercase().contains(&p.label().to_lowercase()) => {
-            format!("{name} · {}", p.label())
-        }
-        _ => name,
-    }
 }
 
 impl MeetingScreen {

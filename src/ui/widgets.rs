@@ -132,17 +132,25 @@ pub fn one_line_row(
     ui.horizontal(|ui| {
         party_chip(ui, row.commitment.party);
         status_chip(ui, row.status);
-        let figure = match row.totals() {
-            Some((done, goal)) => format!("{done}/{goal}"),
-            None if row.commitment.checked_on.is_some() => "Klar".into(),
-            None => "–".into(),
+        // Several mål: each its own figure (a sum of meetings, newsletters and both
+        // parties' insatser would say nothing).
+        let figure = match row.targets.as_slice() {
+            [] if row.commitment.checked_on.is_some() => "Klar".into(),
+            [] => "–".into(),
+            ts => ts
+                .iter()
+                .map(|t| format!("{}/{}", t.progress.done, t.progress.goal))
+                .collect::<Vec<_>>()
+                .join(" · "),
         };
         let h = size + 10.0;
+        // The column of figures lines up row to row; several mål take the room they need.
+        let figure_w = (size * 4.2).max(size * 3.6 * row.targets.len() as f32);
         ui.add_sized(
-            [size * 4.2, h],
+            [figure_w, h],
             egui::Label::new(RichText::new(figure).size(size).strong()),
         );
-        let w = (ui.available_width() - 60.0).max(100.0);
+        let w = (ui.available_width() - 80.0).max(100.0);
         ui.allocate_ui_with_layout(
             Vec2::new(w, h),
             egui::Layout::left_to_right(egui::Align::Center),
@@ -154,8 +162,33 @@ pub fn one_line_row(
                     .clicked();
             },
         );
-        if let [t] = row.targets.as_slice() {
-            action = plus_one(ui, &row.commitment, &t.target, period, today, true);
+        match row.targets.as_slice() {
+            [t] => action = plus_one(ui, &row.commitment, &t.target, period, today, true),
+            [] => {}
+            ts => {
+                // One +1 per mål, named, in a menu.
+                let enabled = period.contains(today);
+                ui.add_enabled_ui(enabled, |ui| {
+                    ui.menu_button(RichText::new("+1…").size(18.0), |ui| {
+                        for t in ts {
+                            let label = format!(
+                                "{} ({}/{})",
+                                t.target.name(),
+                                t.progress.done,
+                                t.progress.goal
+                            );
+                            if ui.button(label).clicked() {
+                                action = Some(super::BoardAction::QuickAdd {
+                                    commitment: row.commitment.id,
+                                    target: Some(t.target.id),
+                                    by: t.target.party.unwrap_or(row.commitment.party),
+                                });
+                                ui.close();
+                            }
+                        }
+                    });
+                });
+            }
         }
     });
     (action, clicked)

@@ -852,3 +852,36 @@ fn beslut_name_their_lofte_and_kommun_late_ones_are_marked_and_klar_can_be_undon
     );
     assert!(out.contains("      Löfte: "), "{out}");
 }
+
+/// Issue 23.3: the minnesanteckningar name each mål behind plan of a löfte with several,
+/// instead of repeating the löfte's text once per mål.
+#[test]
+fn the_minutes_name_each_mal_behind_plan() {
+    use trygghetstavlan::domain::{Meeting, MeetingGroup, MeetingId};
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let b = store.municipality_by_name("Bromölla").unwrap().unwrap();
+    let m = store
+        .add_meeting(&Meeting {
+            id: MeetingId(0),
+            group: MeetingGroup::Kommun(b.id),
+            date: day("2024-10-01"),
+            participants: vec![],
+            notes: String::new(),
+        })
+        .unwrap();
+    let minutes = trygghetstavlan::controller::minutes(&store, m, day("2024-10-01")).unwrap();
+    let grann: Vec<&str> = minutes
+        .behind
+        .iter()
+        .map(|b| b.text.as_str())
+        .filter(|t| t.starts_with("Grannsamverkan"))
+        .collect();
+    assert!(grann.len() >= 2, "{grann:?}");
+    assert!(
+        grann.iter().any(|t| t.ends_with("— mål: Uppstartsmöten")),
+        "{grann:?}"
+    );
+    let unique: std::collections::HashSet<_> = grann.iter().collect();
+    assert_eq!(unique.len(), grann.len(), "each line names its mål");
+}

@@ -1331,3 +1331,20 @@ fn a_planned_walk_is_shown_as_planned_and_not_counted() {
     h.get_by_label_contains("Planerad vandring: den räknas när den har gått.");
     assert!(h.query_by_label_contains("Deltagare: 0").is_none());
 }
+
+/// Issue 23.3: in the compact board a löfte with several mål shows each mål's figure (not
+/// one sum) and a +1 per mål, by name.
+#[test]
+fn a_lofte_with_several_mal_shows_each_and_has_a_plus_one_per_mal() {
+    let mut h = harness();
+    select(&mut h, "Bromölla");
+    h.get_by_label("Kompakt").click();
+    h.run();
+    h.get_by_label("0/2 · 0/1 · 0/4");
+    assert!(h.query_by_label("0/7").is_none(), "no sum");
+    h.get_by_label("+1…").click();
+    h.run();
+    h.get_by_label("Repetitionsmöte (0/1)").click();
+    h.run();
+    h.get_by_label("0/2 · 1/1 · 0/4");
+}

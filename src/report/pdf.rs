@@ -585,7 +585,7 @@ fn details(l: &mut Layout, f: &FollowUp) {
     }
 }
 
-fn walk(l: &mut Layout, w: &WalkDetail) {
+fn walk(l: &mut Layout, w: &WalkDetail, report_date: chrono::NaiveDate) {
     // The heading keeps its facts, the table's header and a first row with it.
     l.heading(
         &format!("{} · {} · {}", w.date, w.area, w.time_of_day),
@@ -650,8 +650,14 @@ fn walk(l: &mut Layout, w: &WalkDetail) {
                 } else {
                     format!("{}: {}", o.category, o.description)
                 };
+                let late = !o.positive
+                    && o.status.is_open()
+                    && o.deadline.is_some_and(|d| d < report_date);
                 let status = match (o.positive, o.deadline, o.status.is_open()) {
                     (true, _, _) => "Upplevs tryggt".to_string(),
+                    (false, Some(d), true) if late => {
+                        format!("{} (senast {d}, försenad)", o.status.label())
+                    }
                     (false, Some(d), true) => format!("{} (senast {d})", o.status.label()),
                     _ => o.status.label().to_string(),
                 };
@@ -664,6 +670,7 @@ fn walk(l: &mut Layout, w: &WalkDetail) {
                         status,
                         match o.positive {
                             true => palette::GREEN,
+                            false if late => palette::RED,
                             false => palette::observation_status(o.status),
                         },
                     ),
@@ -688,7 +695,7 @@ fn walks(l: &mut Layout, f: &FollowUp) {
         );
     }
     for w in &f.walks {
-        walk(l, w);
+        walk(l, w, f.report_date);
     }
 }
 

@@ -92,7 +92,7 @@ fn head(l: &mut Layout, p: &Protocol) {
     l.space(3.0);
 }
 
-fn observation(l: &mut Layout, n: usize, o: &Observation, photos: &[PhotoView]) {
+fn observation(l: &mut Layout, n: usize, o: &Observation, photos: &[PhotoView], made: NaiveDate) {
     let kind = if o.positive {
         "upplevs tryggt"
     } else {
@@ -125,7 +125,11 @@ fn observation(l: &mut Layout, n: usize, o: &Observation, photos: &[PhotoView]) 
             facts.push(format!("Ansvarig: {}", o.responsible));
         }
         if let Some(d) = o.deadline {
-            facts.push(format!("Senast: {d}"));
+            let late = o.status.is_open() && d < made;
+            facts.push(format!(
+                "Senast: {d}{}",
+                if late { " (försenad)" } else { "" }
+            ));
         }
         if !facts.is_empty() {
             l.paragraph(&facts.join(" · "), SMALL, false, BLACK, 0.0);
@@ -200,7 +204,12 @@ fn measures(l: &mut Layout, p: &Protocol) {
                 Cell::plain(&o.place),
                 Cell::plain(layout::or_dash(&o.measure)),
                 Cell::plain(layout::or_dash(&o.responsible)),
-                Cell::plain(o.deadline.map(|d| d.to_string()).unwrap_or("–".into())),
+                match o.deadline {
+                    Some(d) if o.status.is_open() && d < p.made => {
+                        Cell::colored(format!("{d} försenad"), palette::RED)
+                    }
+                    d => Cell::plain(d.map(|d| d.to_string()).unwrap_or("–".into())),
+                },
                 Cell::colored(o.status.label(), palette::observation_status(o.status)),
             ]
         })
@@ -270,7 +279,7 @@ pub fn layout_protocol(p: &Protocol, m: &dyn Metrics) -> Vec<Page> {
     if !p.observations.is_empty() {
         l.heading("Iakttagelser", 14.0, 25.0);
         for (i, (o, photos)) in p.observations.iter().enumerate() {
-            observation(&mut l, i + 1, o, photos);
+            observation(&mut l, i + 1, o, photos, p.made);
         }
         l.space(2.0);
         measures(&mut l, p);

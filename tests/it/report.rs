@@ -650,3 +650,27 @@ fn the_protokoll_has_every_observation_its_photos_and_the_atgardslista() {
     let list = &text[text.rfind("Åtgärdslista").unwrap()..];
     assert!(list.contains("Åtgärda Busskuren") && !list.contains("Torget"));
 }
+
+/// Issue 23.5: an åtgärd past its deadline is marked "försenad" in the uppföljning's walk
+/// table and in the walk's protokoll, not shown like one still in time.
+#[test]
+fn late_atgarder_are_marked_in_the_uppfoljning_and_the_protokoll() {
+    let mut store = seeded();
+    trygghetstavlan::demo::add_demo(&mut store, day("2024-06-15")).unwrap();
+    let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let w = store.walks(m.id).unwrap()[0].clone();
+    let late = store
+        .observations(w.id)
+        .unwrap()
+        .into_iter()
+        .find(|o| o.status.is_open() && o.deadline.is_some_and(|d| d < day("2024-06-15")))
+        .expect("the demo has a late åtgärd");
+    let (_, bytes) = report(&store, "Sölvesborg", "2024-06-15");
+    let text = pages_text(&bytes).join(" ");
+    let d = late.deadline.unwrap();
+    assert!(text.contains(&format!("senast {d}, försenad")), "{text}");
+    let p = trygghetstavlan::controller::protocol(&store, w.id, day("2024-06-15")).unwrap();
+    let text = pages_text(&trygghetstavlan::report::render_protocol(&p).unwrap().bytes).join(" ");
+    assert!(text.contains(&format!("{d} försenad")), "{text}");
+    assert!(text.contains(&format!("Senast: {d} (försenad)")), "{text}");
+}

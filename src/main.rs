@@ -317,7 +317,7 @@ fn main() -> ExitCode {
             &mut store,
             &cli::ImportArgs {
                 kommun: &kommun,
-                period: &period,
+                period: period.as_deref(),
                 lpo: lpo.as_deref(),
                 file: &file,
                 dry_run,

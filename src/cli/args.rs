@@ -119,9 +119,10 @@ pub enum Command {
     ImportText {
         #[arg(long, value_name = "KOMMUN")]
         kommun: String,
-        /// Medborgarlöftets period, t.ex. 2025 eller 2025-2026
+        /// Medborgarlöftets period, t.ex. 2025 eller 2025-2026 (annars den som textens
+        /// rubrik anger, t.ex. "Medborgarlöfte 2026")
         #[arg(long, value_name = "ÅR")]
-        period: String,
+        period: Option<String>,
         /// Lokalpolisområde, om kommunen ska skapas
         #[arg(long, value_name = "NAMN")]
         lpo: Option<String>,

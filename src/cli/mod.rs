@@ -633,7 +633,8 @@ pub fn export_minutes(
 /// Input of `import-text`.
 pub struct ImportArgs<'a> {
     pub kommun: &'a str,
-    pub period: &'a str,
+    /// None: the period the text's title names.
+    pub period: Option<&'a str>,
     pub lpo: Option<&'a str>,
     pub file: &'a std::path::Path,
     pub dry_run: bool,
@@ -642,13 +643,15 @@ pub struct ImportArgs<'a> {
 
 /// `import-text`: parse a published text, print it, and save it unless `dry_run`.
 pub fn import_text(store: &mut Store, a: &ImportArgs, out: &mut dyn Write) -> CliResult {
-    let period = crate::domain::Period::parse(a.period).ok_or_else(|| {
-        CliError(format!(
-            "Ogiltig period \"{}\": {}",
-            a.period,
-            crate::validate::Invalid::Period
-        ))
-    })?;
+    let given = match a.period {
+        Some(p) => Some(crate::domain::Period::parse(p).ok_or_else(|| {
+            CliError(format!(
+                "Ogiltig period \"{p}\": {}",
+                crate::validate::Invalid::Period
+            ))
+        })?),
+        None => None,
+    };
     let text = crate::files::read_text_file(a.file)
         .map_err(|e| CliError(format!("{}: {e}", a.file.display())))?;
     if text.encoding != "UTF-8" {
@@ -665,6 +668,11 @@ pub fn import_text(store: &mut Store, a: &ImportArgs, out: &mut dyn Write) -> Cl
     if a.dry_run {
         return Ok(());
     }
+    let period = given.or_else(|| parsed.period()).ok_or_else(|| {
+        CliError(
+            "Textens rubrik säger inte vilket år medborgarlöftet gäller: ange --period ÅR.".into(),
+        )
+    })?;
     if parsed.commitment_count() == 0 {
         return Err(CliError(
             "Inga löften hittades i texten; inget sparades.".into(),
@@ -678,7 +686,7 @@ pub fn import_text(store: &mut Store, a: &ImportArgs, out: &mut dyn Write) -> Cl
         )));
     }
     let draft = crate::domain::PledgeDraft {
-        title: format!("Medborgarlöfte {period}"),
+        title: parsed.title_or_default(period),
         ..crate::domain::PledgeDraft::from(&parsed)
     };
     // Kommun, lokalpolisområde and medborgarlöfte land together or not at all.

@@ -75,6 +75,7 @@ impl AuthoringAction {
                         .unwrap_or_default()
                         .to_string(),
                     title: format!("Medborgarlöfte {period}"),
+                    suggested_period: period.clone(),
                     period,
                     ..Default::default()
                 };

@@ -106,6 +106,60 @@ pub struct ParsedPledge {
 }
 
 impl ParsedPledge {
+    /// The title to save: the document's own (a title in capitals written as a sentence),
+    /// else "Medborgarlöfte PERIOD".
+    pub fn title_or_default(&self, period: crate::domain::Period) -> String {
+        match self.title.as_deref().map(str::trim) {
+            Some(t) if !t.is_empty() && !t.chars().any(char::is_lowercase) => {
+                crate::validate::capitalized(&t.to_lowercase())
+            }
+            Some(t) if !t.is_empty() => t.to_string(),
+            _ => format!("Medborgarlöfte {period}"),
+        }
+    }
+
+    /// The period the document's title names ("MEDBORGARLÖFTE 2026", "Medborgarlöften
+    /// 2025–2026"): the first year, or a range of two.
+    pub fn period(&self) -> Option<crate::domain::Period> {
+        let title = self.title.as_deref()?;
+        let years: Vec<(usize, i32)> = title
+            .char_indices()
+            .filter(|(i, _)| {
+                // Four digits standing alone (not part of a longer number).
+                let before = title[..*i].chars().next_back();
+                !before.is_some_and(|c| c.is_ascii_digit())
+            })
+            .filter_map(|(i, _)| {
+                let digits: String = title[i..].chars().take(5).collect();
+                let four: String = digits.chars().take(4).collect();
+                let fifth = digits.chars().nth(4);
+                (four.len() == 4
+                    && four.chars().all(|c| c.is_ascii_digit())
+                    && !fifth.is_some_and(|c| c.is_ascii_digit()))
+                .then(|| four.parse().ok().map(|y| (i, y)))
+                .flatten()
+            })
+            .filter(|(_, y)| (2000..=2100).contains(y))
+            .collect();
+        match years.as_slice() {
+            [] => None,
+            [(_, y)] => crate::domain::Period::year(*y),
+            [(a, first), (b, last), ..] => {
+                // "2025–2026", "2025-2026", "2025 – 2026": a range; otherwise the first.
+                let between = &title[a + 4..*b];
+                if between.trim().chars().all(|c| matches!(c, '-' | '–' | '—'))
+                    && !between.trim().is_empty()
+                {
+                    crate::domain::Period::new(*first, *last)
+                } else {
+                    crate::domain::Period::year(*first)
+                }
+            }
+        }
+    }
+}
+
+impl ParsedPledge {
     pub fn commitment_count(&self) -> usize {
         self.sections.iter().map(|s| s.commitments.len()).sum()
     }
@@ -570,7 +624,21 @@ pub fn parse(text: &str) -> ParsedPledge {
     let (contact, rest): (Vec<String>, Vec<String>) =
         trailing.into_iter().partition(|l| is_contact_line(l));
     if !contact.is_empty() {
-        result.contact = Some(contact.join(", "));
+        // "Kontakt: Kommunpolis …": the word is the form's label, not part of the details.
+        let details: Vec<&str> = contact
+            .iter()
+            .map(|l| {
+                ["kontakt:", "kontakta oss:", "kontaktuppgifter:"]
+                    .iter()
+                    .find_map(|p| crate::validate::strip_prefix_ignoring_case(l, p))
+                    .unwrap_or(l)
+                    .trim()
+            })
+            .filter(|l| !l.is_empty())
+            .collect();
+        if !details.is_empty() {
+            result.contact = Some(details.join(", "));
+        }
     }
     result.ignored.extend(rest);
     result.goal = goal.join("\n");

@@ -887,3 +887,51 @@ fn every_count_of_a_long_one_line_text_is_found() {
         targets[0]
     );
 }
+
+/// Issue 23.12: the period a document's title names, and the title to save.
+#[test]
+fn period_and_title_from_the_documents_title() {
+    let with_title = |t: &str| ParsedPledge {
+        title: Some(t.into()),
+        sections: vec![],
+        signatories: vec![],
+        signed: None,
+        goal: String::new(),
+        contact: None,
+        ignored: vec![],
+    };
+    let cases = [
+        ("MEDBORGARLÖFTE 2026", Some("2026")),
+        ("Medborgarlöften 2025–2026 för Ekeby", Some("2025–2026")),
+        ("Medborgarlöfte 2025 - 2026", Some("2025–2026")),
+        ("Medborgarlöfte för 2024 och Ekeby 2030", Some("2024")),
+        ("Medborgarlöfte Ekeby", None),
+        ("Ring 0479123456", None),
+        ("Medborgarlöfte 1999", None),
+    ];
+    for (title, want) in cases {
+        let got = with_title(title).period().map(|p| p.to_string());
+        assert_eq!(got.as_deref(), want, "{title}");
+    }
+    let p = crate::domain::Period::year(2026).unwrap();
+    assert_eq!(
+        with_title("MEDBORGARLÖFTE 2026").title_or_default(p),
+        "Medborgarlöfte 2026"
+    );
+    assert_eq!(
+        with_title("Medborgarlöfte 2026 – Ekeby kommun").title_or_default(p),
+        "Medborgarlöfte 2026 – Ekeby kommun"
+    );
+    let mut none = with_title("x");
+    none.title = None;
+    assert_eq!(none.title_or_default(p), "Medborgarlöfte 2026");
+}
+
+/// Issue 23.12: "Kontakt: …" is saved without its label.
+#[test]
+fn the_contact_line_loses_its_label() {
+    let p = parse(
+        "Trafik\n\n• Polisen ska genomföra minst 4 kontroller.\n\nKontakt\nKontakt: kommunpolisen, 010-114 14 14\n",
+    );
+    assert_eq!(p.contact.as_deref(), Some("kommunpolisen, 010-114 14 14"));
+}

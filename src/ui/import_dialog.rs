@@ -193,6 +193,9 @@ pub struct ImportState {
     pub kommun: String,
     pub text: String,
     pub period: String,
+    /// The period suggested when the window opened: replaced by the text's own ("MEDBORGARLÖFTE
+    /// 2026") as long as the user has not typed another.
+    pub suggested_period: String,
     pub title: String,
     pub preview: Option<Preview>,
     /// What reading a file gave ("Läste … som windows-1252.", or why not).
@@ -220,6 +223,22 @@ fn room(ui: &Ui, rest: f32) -> f32 {
     (ui.ctx().content_rect().height() - rest).clamp(240.0, 900.0)
 }
 
+/// The text's own period and title ("MEDBORGARLÖFTE 2026 – Ekeby") replace the window's
+/// suggestions, never what the user typed.
+fn take_period_and_title(st: &mut ImportState, parsed: &ParsedPledge) {
+    let suggested_title = format!("Medborgarlöfte {}", st.suggested_period);
+    let title_untouched = st.title.trim().is_empty() || st.title == suggested_title;
+    if st.period == st.suggested_period
+        && let Some(p) = parsed.period()
+    {
+        st.period = p.to_string();
+        st.suggested_period = st.period.clone();
+    }
+    if title_untouched && let Some(p) = Period::parse(&st.period) {
+        st.title = parsed.title_or_default(p);
+    }
+}
+
 fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
     let mut actions = Vec::new();
     ui.label(
@@ -229,21 +248,25 @@ fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
         ))
         .strong(),
     );
+    // The period's message stays on the row (short, the whole on hover), so that the
+    // buttons below do not jump when it comes or goes; only once something is typed.
+    let period = Period::parse(&st.period);
     ui.horizontal(|ui| {
         labelled(
             ui,
             "Period",
             text_field(&mut st.period, "imp_period", 110.0),
         );
-        labelled(ui, "Rubrik", text_field(&mut st.title, "imp_title", 260.0));
+        labelled(ui, "Rubrik", text_field(&mut st.title, "imp_title", 360.0));
+        if period.is_none() && !st.period.trim().is_empty() {
+            ui.colored_label(ui.visuals().error_fg_color, "Ogiltig period")
+                .on_hover_text(Invalid::Period.to_string());
+        }
     });
-    let period = Period::parse(&st.period);
-    if period.is_none() {
-        error_line(ui, Invalid::Period);
-    }
     if let Some(job) = &st.parsing {
         match job.take() {
             Some(Ok(parsed)) => {
+                take_period_and_title(st, &parsed);
                 st.preview = Some(Preview::from_parsed(&parsed));
                 st.parsing = None;
             }

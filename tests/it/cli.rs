@@ -930,3 +930,50 @@ fn demo_sverige_needs_a_new_file() {
     assert!(stderr(&o).contains("finns redan"), "{}", stderr(&o));
     assert_eq!(std::fs::read(&db).unwrap(), before, "left as it was");
 }
+
+/// Issue 23.12: `import-text` without `--period` takes the year from the text's heading,
+/// and the title with it; a text that names no year is refused on one line (exit 2).
+#[test]
+fn import_text_takes_the_period_from_the_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let file = dir.path().join("ny.txt");
+    std::fs::write(
+        &file,
+        "MEDBORGARLÖFTE 2026\n\nTrafik\n\n• Polisen ska genomföra minst 4 kontroller.\n",
+    )
+    .unwrap();
+    let o = run(
+        &db,
+        &[
+            "import-text",
+            "--kommun",
+            "Olofström",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let store = trygghetstavlan::store::Store::open(&db).unwrap();
+    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+    let p = store.pledge_for_year(m.id, 2026).unwrap().unwrap();
+    assert_eq!(p.title, "Medborgarlöfte 2026");
+    drop(store);
+    std::fs::write(
+        &file,
+        "Trafik\n\n• Polisen ska genomföra minst 4 kontroller.\n",
+    )
+    .unwrap();
+    let o = run(
+        &db,
+        &[
+            "import-text",
+            "--kommun",
+            "Sölvesborg",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("ange --period"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}

@@ -1348,3 +1348,37 @@ fn a_lofte_with_several_mal_shows_each_and_has_a_plus_one_per_mal() {
     h.run();
     h.get_by_label("0/2 · 1/1 · 0/4");
 }
+
+/// Issue 23.12: the window takes the period and title from a heading like
+/// "MEDBORGARLÖFTE 2025" (over its own suggestion), shows no period error before anything
+/// is typed, and keeps what the user typed.
+#[test]
+fn import_takes_period_and_title_from_the_text() {
+    let mut h = harness();
+    open_import(&mut h);
+    // Nothing typed in a wrong way yet: no red period message.
+    assert!(h.query_by_label("Ogiltig period").is_none());
+    let suggested = h.state().screens().import.period.clone();
+    type_into(&mut h, "Period", "20x");
+    h.get_by_label("Ogiltig period");
+    type_into(&mut h, "Period", &suggested);
+    assert!(h.query_by_label("Ogiltig period").is_none());
+    let label = "Klistra in texten (rubriker, punktlistor, undertecknare)";
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text(
+            "MEDBORGARLÖFTE 2025\n\nTrafik\n\n• Polisen ska genomföra minst 4 kontroller.\n",
+        );
+    h.run();
+    interpret(&mut h);
+    let st = &h.state().screens().import;
+    assert_eq!(st.period, "2025", "the text's year over the suggested 2024");
+    assert_eq!(st.title, "Medborgarlöfte 2025");
+    h.get_by_label("Spara medborgarlöftet").click();
+    h.run();
+    let (b, _) = h.state().board().unwrap();
+    assert_eq!(b.pledge.period.to_string(), "2025");
+    assert_eq!(b.pledge.title, "Medborgarlöfte 2025");
+}

@@ -495,11 +495,13 @@ impl BoardView<'_> {
                 Part::Status => {
                     status_chip(ui, row.status);
                 }
-                Part::PlusOne(t) => {
+                // +1, Klar and the gap share one width, so that the status chips line up
+                // from row to row whatever is beside them.
+                Part::PlusOne(t) => action_slot(ui, |ui| {
                     let period = self.data.pledge.period;
                     actions.extend(plus_one(ui, c, &t.target, period, self.today, true));
-                }
-                Part::Check => {
+                }),
+                Part::Check => action_slot(ui, |ui| {
                     let mut checked = c.checked_on.is_some();
                     if ui
                         .checkbox(&mut checked, "Klar")
@@ -508,11 +510,22 @@ impl BoardView<'_> {
                     {
                         actions.push(BoardAction::SetChecked(c.id, checked));
                     }
-                }
-                Part::Gap => ui.add_space(44.0),
+                }),
+                Part::Gap => action_slot(ui, |_| {}),
             }
         }
     }
+}
+
+/// The room at a row's right end for its one action (+1 or Klar).
+fn action_slot(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(64.0, 30.0), egui::Sense::hover());
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(Layout::left_to_right(Align::Center)),
+        add,
+    );
 }
 
 /// The pieces of a row's right part.

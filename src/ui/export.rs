@@ -1,4 +1,4 @@
-//! The "Exportera PDF" panel: a path field (rfd cannot tell a missing portal from Cancel),
+//! The export window ("Exportera PDF", "… webbsida (HTML)", "… CSV"): a path field (rfd cannot tell a missing portal from Cancel),
 //! a busy state while the PDF is written, and where it was written.
 
 use super::forms::{self, error_line, text_field};
@@ -179,7 +179,13 @@ pub fn check_path_for(s: &str, ext: &str) -> Result<PathBuf, String> {
 
 /// The export window, when open.
 pub fn dialog(ctx: &egui::Context, st: &mut ExportState) -> Vec<Action> {
-    let window = ("Exportera PDF", Some(560.0), 80.0);
+    // The title says what is being made (the window is anchored: a new title keeps it put).
+    let title = match st.format {
+        ExportFormat::Pdf => "Exportera PDF",
+        ExportFormat::Html => "Exportera webbsida (HTML)",
+        ExportFormat::Csv => "Exportera CSV",
+    };
+    let window = (title, Some(560.0), 80.0);
     forms::dialog(ctx, st.open, window, A::Close, |ui| contents(ui, st))
         .into_iter()
         .map(Action::Export)

@@ -158,43 +158,49 @@ pub fn tabs(
     let current = nav.tab;
     let mut action = None;
     let mut meeting = false;
-    ui.horizontal_wrapped(|ui| {
-        let tabs = [
-            (Tab::Board, "Tavla".to_string()),
-            (Tab::Walks, format!("Trygghetsvandringar ({walks})")),
-            (
-                Tab::Measures,
-                format!("Åtgärdslista ({open_measures} öppna)"),
-            ),
-            (Tab::Edit, "Redigera".to_string()),
-        ];
-        for (tab, label) in tabs {
-            if ui
-                .selectable_label(current == tab, RichText::new(label).size(18.0))
-                .clicked()
-            {
-                action = Some(NavAction::SetTab(tab));
-            }
-        }
-        ui.separator();
-        if current == Tab::Board {
-            ui.toggle_value(compact, "Kompakt")
-                .on_hover_text("En rad per löfte: hela medborgarlöftet på en skärm");
-        }
-        let hide = nav.hide_side_panel;
-        let text = if hide {
-            "Visa kommuner"
-        } else {
-            "Dölj kommuner"
-        };
-        if ui.selectable_label(hide, text).clicked() {
-            nav.hide_side_panel = !hide;
-        }
-        meeting = ui
-            .button(RichText::new("Mötesläge (F5)").size(18.0))
-            .on_hover_text("Lägesbildsmötet på projektorn: helskärm, dagordning, beslut")
-            .clicked();
-    });
+    // One row whatever the width (the detail panel takes half a laptop's): a row that
+    // wrapped would push the board down each time the panel opens.
+    egui::ScrollArea::horizontal()
+        .id_salt("kommun_tabs")
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let tabs = [
+                    (Tab::Board, "Tavla".to_string()),
+                    (Tab::Walks, format!("Trygghetsvandringar ({walks})")),
+                    (
+                        Tab::Measures,
+                        format!("Åtgärdslista ({open_measures} öppna)"),
+                    ),
+                    (Tab::Edit, "Redigera".to_string()),
+                ];
+                for (tab, label) in tabs {
+                    if ui
+                        .selectable_label(current == tab, RichText::new(label).size(18.0))
+                        .clicked()
+                    {
+                        action = Some(NavAction::SetTab(tab));
+                    }
+                }
+                ui.separator();
+                if current == Tab::Board {
+                    ui.toggle_value(compact, "Kompakt")
+                        .on_hover_text("En rad per löfte: hela medborgarlöftet på en skärm");
+                }
+                let hide = nav.hide_side_panel;
+                let text = if hide {
+                    "Visa kommuner"
+                } else {
+                    "Dölj kommuner"
+                };
+                if ui.selectable_label(hide, text).clicked() {
+                    nav.hide_side_panel = !hide;
+                }
+                meeting = ui
+                    .button(RichText::new("Mötesläge (F5)").size(18.0))
+                    .on_hover_text("Lägesbildsmötet på projektorn: helskärm, dagordning, beslut")
+                    .clicked();
+            })
+        });
     ui.separator();
     let mut actions: Vec<Action> = action.map(Action::Nav).into_iter().collect();
     if meeting {

@@ -662,7 +662,8 @@ impl App {
                 }
             }
             _ => {
-                ui.label("Välj en kommun till vänster.");
+                let none = data.nav.iter().all(|a| a.municipalities.is_empty());
+                actions.extend(crate::ui::new_municipality::nothing_chosen(ui, none));
             }
         }
     }

@@ -225,9 +225,12 @@ impl AuthoringAction {
                 })?;
                 screens.first_start = false;
                 screens.nav.selection = None;
+                // The examples' 2024 is nobody's year now: this year's.
+                screens.nav.year = Some(chrono::Datelike::year(&cx.today));
                 cx.prefs.municipality = None;
+                cx.prefs.year = None;
                 Effect::reload(Reload::All)
-                    .toast("Databasen är tom. Lägg till er kommun med Ny kommun…")
+                    .toast("Exempelkommunerna togs bort. Lägg till er kommun.")
             }
             AuthoringAction::RenameMunicipality(m, name) => {
                 if store
@@ -265,9 +268,11 @@ impl AuthoringAction {
                 Effect::none()
             }
             AuthoringAction::OpenNewMunicipality => {
+                // From the store, not the shown data: right after the examples went, the
+                // areas shown are gone.
                 screens.new_municipality = NewMunicipalityForm {
                     open: true,
-                    area: cx.data.nav.first().map(|a| a.id),
+                    area: store.police_areas()?.first().map(|a| a.id),
                     ..Default::default()
                 };
                 Effect::none()
@@ -282,6 +287,12 @@ impl AuthoringAction {
                 screens.new_municipality = NewMunicipalityForm::default();
                 screens.nav.selection = Some(Selection::Municipality(m));
                 screens.nav.tab = Tab::Edit;
+                // Its first medborgarlöfte is for the year shown (this year on a new file).
+                screens.authoring.new_period = screens
+                    .nav
+                    .year
+                    .unwrap_or_else(|| chrono::Datelike::year(&cx.today))
+                    .to_string();
                 cx.prefs.municipality = Some(name.clone());
                 Effect::reload(Reload::All).toast(format!(
                     "Kommunen {name} skapades. Lägg till dess medborgarlöfte under Redigera."

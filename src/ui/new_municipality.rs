@@ -3,7 +3,7 @@
 use super::forms::{self, labelled, text_field};
 use super::{Action, AuthoringAction, AuthoringAction as A};
 use crate::domain::PoliceAreaId;
-use egui::Ui;
+use egui::{RichText, Ui};
 
 /// The "Ny kommun" form.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -90,8 +90,8 @@ fn contents(
     actions
 }
 
-/// On the first start of a new database: keep the four example kommuner, or begin with
-/// none (and add one's own with "Ny kommun…").
+/// On the first start of a new database: lead the user to their own kommun (with or
+/// without the four example kommuner beside it), or keep the examples to look around.
 pub fn first_start(ctx: &egui::Context, open: &mut bool) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut keep = false;
@@ -99,7 +99,7 @@ pub fn first_start(ctx: &egui::Context, open: &mut bool) -> Vec<Action> {
     let closed = !super::forms::dialog(
         ctx,
         *open,
-        ("Välkommen till Trygghetstavlan", Some(560.0), 120.0),
+        ("Välkommen till Trygghetstavlan", Some(600.0), 120.0),
         (),
         |ui| {
             ui.label(
@@ -107,17 +107,30 @@ pub fn first_start(ctx: &egui::Context, open: &mut bool) -> Vec<Action> {
                  (Bromölla, Olofström och Sölvesborg i LPO Karlshamn, Sotenäs i LPO Västra \
                  Fyrbodal) att prova programmet med.",
             );
+            ui.add_space(4.0);
+            ui.label(
+                "Börja med er egen kommun: lägg till den, skapa årets medborgarlöfte eller \
+                 läs in det publicerade från text.",
+            );
             ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                if ui.button("Behåll exempelkommunerna").clicked() {
-                    keep = true;
-                }
+            ui.horizontal_wrapped(|ui| {
                 if ui
-                    .button("Börja utan exempelkommuner")
-                    .on_hover_text("En tom databas: lägg sedan till er kommun med Ny kommun…")
+                    .button(RichText::new("Börja utan exempelkommuner").strong())
+                    .on_hover_text("En tom databas, sedan er kommun")
                     .clicked()
                 {
                     actions.push(AuthoringAction::StartWithoutExamples.into());
+                    actions.push(AuthoringAction::OpenNewMunicipality.into());
+                }
+                if ui
+                    .button("Lägg till vår kommun…")
+                    .on_hover_text("Exempelkommunerna finns kvar bredvid")
+                    .clicked()
+                {
+                    actions.push(AuthoringAction::OpenNewMunicipality.into());
+                }
+                if ui.button("Titta på exemplen").clicked() {
+                    keep = true;
                 }
             });
             Vec::<()>::new()
@@ -126,6 +139,27 @@ pub fn first_start(ctx: &egui::Context, open: &mut bool) -> Vec<Action> {
     .is_empty();
     if keep || closed || !actions.is_empty() {
         *open = false;
+    }
+    actions
+}
+
+/// The central area when no kommun is chosen: with none in the database, the way to add
+/// one's own; otherwise where to choose.
+pub fn nothing_chosen(ui: &mut Ui, no_kommuner: bool) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.add_space(20.0);
+    if no_kommuner {
+        ui.heading("Lägg till er kommun");
+        ui.label(
+            "Databasen har inga kommuner ännu. Lägg till er kommun och dess lokalpolisområde; \
+             sedan skapar ni årets medborgarlöfte eller läser in det publicerade från text.",
+        );
+    } else {
+        ui.label("Välj en kommun till vänster, eller lägg till er egen.");
+    }
+    ui.add_space(8.0);
+    if ui.button("Ny kommun…").clicked() {
+        actions.push(AuthoringAction::OpenNewMunicipality.into());
     }
     actions
 }

@@ -21,7 +21,7 @@ pub fn ui(
         labelled(
             ui,
             "Period",
-            text_field(&mut st.new_period, "first_period", 110.0).hint_text("2026 eller 2026-2027"),
+            text_field(&mut st.new_period, "first_period", 170.0).hint_text("2026 eller 2026-2027"),
         );
         if let Some(p) = previous {
             ui.checkbox(

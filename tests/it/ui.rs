@@ -1050,16 +1050,31 @@ fn a_new_database_can_start_without_the_example_kommuner() {
     h.get_by_label("Börja utan exempelkommuner").click();
     h.run();
     assert!(h.query_by_label("Välkommen till Trygghetstavlan").is_none());
-    h.get_by_label("Databasen är tom. Lägg till er kommun med Ny kommun…");
+    h.get_by_label("Exempelkommunerna togs bort. Lägg till er kommun.");
     let store = h.state().store().unwrap();
     assert!(store.municipalities().unwrap().is_empty());
     assert!(store.police_areas().unwrap().is_empty());
+    // Issue 23.11: it leads on to their own kommun: the form is open, and behind it the
+    // empty screen says what to do.
+    assert!(h.state().screens().new_municipality.open);
+    h.get_by_label("Lägg till er kommun");
+    type_into(&mut h, "Kommunens namn", "Ronneby");
+    type_into(&mut h, "Namn på lokalpolisområdet", "Blekinge");
+    h.get_by_label("Skapa kommun").click();
+    h.run();
+    // Its first medborgarlöfte is one click away, for this year.
+    assert_eq!(h.state().screens().authoring.new_period, "2026");
+    h.get_by_label("Skapa tomt medborgarlöfte").click();
+    h.run();
+    let (b, _) = h.state().board().unwrap();
+    assert_eq!(b.municipality.name, "Ronneby");
+    assert_eq!(b.pledge.period.to_string(), "2026");
     // Keeping them is the other choice, and the window's × does the same.
     let path2 = dir.path().join("ny2.db");
     let mut store = Store::open(&path2).unwrap();
     trygghetstavlan::seed::install(&mut store).unwrap();
     let mut h = crate::common::app_harness(Ok(store), &path2, "2026-11-24");
-    h.get_by_label("Behåll exempelkommunerna").click();
+    h.get_by_label("Titta på exemplen").click();
     h.run();
     assert!(h.query_by_label("Välkommen till Trygghetstavlan").is_none());
     assert_eq!(

@@ -5,7 +5,6 @@
 //! same pure model as the PDF, which has no field for internal notes.
 
 use super::model::{CommitmentDetail, FollowUp};
-use super::pdf::activity_summary;
 use crate::domain::Status;
 use crate::domain::palette::{self, Rgb};
 use std::fmt::Write;
@@ -49,7 +48,7 @@ border-bottom:2px solid #ddd;padding-bottom:.2rem}h3{font-size:1.1rem;margin-bot
 font-weight:600}.facts{color:#4a4a4a;margin:.2rem 0}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0}\
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}\
-th{background:#eef1f6}svg{max-width:100%;height:auto}\
+th{background:#eef1f6}svg{max-width:100%;height:auto}table.months{width:auto;min-width:14rem;font-size:.9rem}summary{cursor:pointer;color:#1d3a8a}\
 h4{font-size:1rem;margin:.7rem 0 .1rem}h4+p{margin-top:0}caption{text-align:left;\
 font-weight:600;padding:.3rem 0}@media (max-width:40rem){body{padding:.6rem}h1{font-size:1.45rem}}\
 @media print{body{max-width:none}h2{break-after:avoid}.lofte{break-inside:avoid}}";
@@ -114,7 +113,8 @@ fn lofte(out: &mut String, c: &CommitmentDetail) {
         );
     }
     if !c.activities.is_empty() {
-        let _ = write!(out, "<p>{}</p>", escape(&activity_summary(&c.activities)));
+        let _ = write!(out, "<p>{}</p>", escape(&activity_prose(&c.activities)));
+        out.push_str(&month_table(&c.activities));
     }
     for (title, text) in [
         ("Vad det ledde till", &c.result),
@@ -126,6 +126,113 @@ fn lofte(out: &mut String, c: &CommitmentDetail) {
         }
     }
     out.push_str("</section>");
+}
+
+/// What was done for a löfte, in sentences a resident reads: who, how often, where most
+/// often and when last ("Polisen har gjort 8 insatser och kommunen 4, sammanlagt 12. Oftast
+/// vid: Torget (5 gånger), Centrum (3 gånger). Den senaste var den 3 maj 2024.").
+pub fn activity_prose(activities: &[super::model::ActivityLine]) -> String {
+    use crate::domain::Party;
+    let times = |p: Party| -> u32 {
+        activities
+            .iter()
+            .filter(|a| a.by == p)
+            .map(|a| a.count)
+            .sum()
+    };
+    let insatser = |n: u32| if n == 1 { "insats" } else { "insatser" };
+    let (police, kommun, joint) = (
+        times(Party::Polisen),
+        times(Party::Kommunen),
+        times(Party::Gemensamt),
+    );
+    let total = police + kommun + joint;
+    let mut who: Vec<String> = Vec::new();
+    for (n, name) in [
+        (police, "polisen"),
+        (kommun, "kommunen"),
+        (joint, "polisen och kommunen tillsammans"),
+    ] {
+        if n > 0 {
+            who.push(if who.is_empty() {
+                format!("{name} har gjort {n} {}", insatser(n))
+            } else {
+                format!("{name} {n}")
+            });
+        }
+    }
+    let mut text = crate::validate::capitalized(&join_and(&who));
+    if who.len() > 1 {
+        text.push_str(&format!(", sammanlagt {total}"));
+    }
+    text.push('.');
+    let mut places: Vec<(&str, u32)> = Vec::new();
+    for a in activities {
+        let p = a.place.trim();
+        if p.is_empty() {
+            continue;
+        }
+        match places.iter_mut().find(|(q, _)| *q == p) {
+            Some((_, n)) => *n += a.count,
+            None => places.push((p, a.count)),
+        }
+    }
+    places.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    if !places.is_empty() {
+        let shown: Vec<String> = places
+            .iter()
+            .take(3)
+            .map(|(p, n)| format!("{p} ({n} {})", if *n == 1 { "gång" } else { "gånger" }))
+            .collect();
+        let label = if places.len() == 1 {
+            "Plats"
+        } else {
+            "Oftast vid"
+        };
+        text.push_str(&format!(" {label}: {}.", shown.join(", ")));
+    }
+    if let Some(last) = activities.iter().map(|a| a.date).max() {
+        use chrono::Datelike;
+        let month =
+            crate::domain::charts::MONTH_NAMES[(last.month() as usize).saturating_sub(1).min(11)];
+        let which = if total == 1 { "Den" } else { "Den senaste" };
+        text.push_str(&format!(
+            " {which} var den {} {month} {}.",
+            last.day(),
+            last.year()
+        ));
+    }
+    text
+}
+
+/// "a, b och c".
+fn join_and(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} och {last}", rest.join(", ")),
+    }
+}
+
+/// The insatser per month as a small table, for whoever wants the numbers.
+fn month_table(activities: &[super::model::ActivityLine]) -> String {
+    use chrono::Datelike;
+    let mut months: std::collections::BTreeMap<(i32, u32), u32> = Default::default();
+    for a in activities {
+        *months.entry((a.date.year(), a.date.month())).or_default() += a.count;
+    }
+    // Folded away (no script needed): the sentences above are what most people read.
+    let mut out = String::from(
+        "<details><summary>Insatser per månad</summary><table class=\"months\">\
+         <caption>Insatser per månad</caption><thead><tr><th scope=\"col\">Månad</th>\
+         <th scope=\"col\">Antal</th></tr></thead><tbody>",
+    );
+    for ((y, m), n) in months {
+        let name = crate::domain::charts::MONTH_NAMES[(m as usize).saturating_sub(1).min(11)];
+        let _ = write!(out, "<tr><td>{name} {y}</td><td>{n}</td></tr>");
+    }
+    out.push_str("</tbody></table></details>");
+    out
 }
 
 /// The whole page.
@@ -216,6 +323,16 @@ pub fn render_html(f: &FollowUp) -> String {
     if let Some(c) = &f.contact {
         let _ = write!(out, "<h2>Kontakt</h2>{}", paragraphs(c));
     }
+    // How a resident reports what they see: the same everywhere in Sweden.
+    let _ = write!(
+        out,
+        "<h2>Så lämnar du tips eller anmäler</h2><ul>\
+         <li>Pågående brott eller fara för liv: ring 112.</li>\
+         <li>Tips och anmälningar till polisen: ring 114 14 eller gå till polisen.se.</li>\
+         <li>Trasig belysning, klotter, nedskräpning och annat i den offentliga miljön: \
+         anmäl det till {} kommuns felanmälan (kommunens webbplats eller växel).</li></ul>",
+        escape(&f.municipality)
+    );
     if !f.signatories.is_empty() {
         out.push_str("<h2>Undertecknat av</h2><ul>");
         for s in &f.signatories {

@@ -314,6 +314,18 @@ fn insats_summary_counts_parties_places_and_months() {
         one.starts_with("1 insats (1 tillfälle): Polisen 1."),
         "{one}"
     );
+    // Issue 23.10: the citizen page says the same in sentences.
+    assert_eq!(
+        trygghetstavlan::report::html::activity_prose(&lines),
+        "Polisen har gjort 4 insatser och kommunen 1, sammanlagt 5. Oftast vid: Torget \
+         (3 gånger), Centrum (1 gång). Den senaste var den 9 mars 2024."
+    );
+    let joint = [line("2024-05-12", Party::Gemensamt, 1, "Träffpunkten")];
+    assert_eq!(
+        trygghetstavlan::report::html::activity_prose(&joint),
+        "Polisen och kommunen tillsammans har gjort 1 insats. Plats: Träffpunkten (1 gång). \
+         Den var den 12 maj 2024."
+    );
 }
 
 /// The web page: one self-contained accessible file with public fields only; hostile
@@ -365,6 +377,17 @@ fn html_page_is_self_contained_accessible_and_escaped() {
     assert!(html.contains("Fortsätter 2025"));
     assert!(html.contains("Utfört: 2/4"));
     assert!(html.contains("name=\"viewport\""));
+    // Issue 23.10 and 23.9: sentences with the numbers in a table, and how to report.
+    assert!(
+        html.contains("har gjort 2 insatser. Plats: Torget (2 gånger)."),
+        "{html}"
+    );
+    assert!(html.contains("<caption>Insatser per månad</caption>"));
+    assert!(html.contains("<td>april 2024</td><td>2</td>"));
+    assert!(!html.contains("Per månad:"), "no statistics line");
+    assert!(html.contains("<h2>Så lämnar du tips eller anmäler</h2>"));
+    assert!(html.contains("ring 114 14") && html.contains("ring 112"));
+    assert!(html.contains("Olofström kommuns felanmälan"));
 }
 
 /// A walk in the report says what was seen, and what became of it — also for the

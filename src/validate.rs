@@ -410,6 +410,15 @@ pub fn capitalized(s: &str) -> String {
     }
 }
 
+/// "Ingen är försenad.", "1 är försenad.", "3 är försenade."
+pub fn late_sentence(n: usize) -> String {
+    match n {
+        0 => "Ingen är försenad.".into(),
+        1 => "1 är försenad.".into(),
+        n => format!("{n} är försenade."),
+    }
+}
+
 /// "1 möte", "3 möten": a count with its noun in the right number.
 pub fn count_of(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -552,5 +561,22 @@ mod tests {
             parse_list("Namn", " Norr , Söder,, "),
             Ok(vec!["Norr".into(), "Söder".into()])
         );
+    }
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use crate::domain::ObservationStatus;
+
+    /// Issue 23.15: counts agree with their words.
+    #[test]
+    fn counts_read_as_swedish() {
+        assert_eq!(super::late_sentence(0), "Ingen är försenad.");
+        assert_eq!(super::late_sentence(1), "1 är försenad.");
+        assert_eq!(super::late_sentence(2), "2 är försenade.");
+        assert_eq!(ObservationStatus::New.counted(1), "1 ny");
+        assert_eq!(ObservationStatus::New.counted(2), "2 nya");
+        assert_eq!(ObservationStatus::Fixed.counted(3), "3 åtgärdade");
+        assert_eq!(ObservationStatus::WontFix.counted(1), "1 utan åtgärd");
     }
 }

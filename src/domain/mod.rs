@@ -486,6 +486,30 @@ impl ObservationStatus {
             ObservationStatus::WontFix => "Ej åtgärd",
         }
     }
+    /// "2 nya", "1 pågår", "3 åtgärdade", "1 utan åtgärd": a count in a sentence.
+    pub fn counted(self, n: u32) -> String {
+        let one = n == 1;
+        let word = match self {
+            ObservationStatus::New => {
+                if one {
+                    "ny"
+                } else {
+                    "nya"
+                }
+            }
+            ObservationStatus::Ongoing => "pågår",
+            ObservationStatus::Fixed => {
+                if one {
+                    "åtgärdad"
+                } else {
+                    "åtgärdade"
+                }
+            }
+            ObservationStatus::WontFix => "utan åtgärd",
+        };
+        format!("{n} {word}")
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             ObservationStatus::New => "ny",

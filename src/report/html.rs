@@ -311,7 +311,7 @@ pub fn render_html(f: &FollowUp) -> String {
             let seen: u32 = w.by_status.iter().map(|(_, n)| n).sum();
             let _ = write!(
                 out,
-                "<li>{} i {} ({}): {} deltagare, {seen} iakttagelser, {fixed} åtgärdade.</li>",
+                "<li>{}, {} ({}): {} deltagare, {seen} iakttagelser, {fixed} åtgärdade.</li>",
                 w.date,
                 escape(&w.area),
                 escape(&w.time_of_day.to_lowercase()),

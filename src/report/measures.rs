@@ -48,8 +48,14 @@ pub fn layout_measures(list: &MeasureList, m: &dyn Metrics) -> Vec<Page> {
     );
     l.paragraph(
         &format!(
-            "{}, varav {overdue} försenade. Försenade står först.",
-            crate::validate::count_of(list.items.len(), "öppen åtgärd", "öppna åtgärder")
+            "{}. {}{}",
+            crate::validate::count_of(list.items.len(), "öppen åtgärd", "öppna åtgärder"),
+            crate::validate::late_sentence(overdue),
+            if overdue > 0 {
+                " De försenade står först."
+            } else {
+                ""
+            }
         ),
         BODY,
         false,

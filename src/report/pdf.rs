@@ -604,13 +604,13 @@ fn walk(l: &mut Layout, w: &WalkDetail, report_date: chrono::NaiveDate) {
         .by_status
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| format!("{}: {n}", s.label()))
+        .map(|(s, n)| s.counted(*n))
         .collect();
     l.paragraph(
         &if counts.is_empty() {
-            "Inga iakttagelser.".to_string()
+            "Inga åtgärder.".to_string()
         } else {
-            format!("Iakttagelser — {}", counts.join(" · "))
+            format!("Åtgärderna: {}.", counts.join(", "))
         },
         SMALL,
         false,

@@ -48,8 +48,9 @@ impl MeasuresView<'_> {
             .count();
         ui.heading("Åtgärdslista");
         ui.label(format!(
-            "{} öppna åtgärder från trygghetsvandringar, varav {overdue} försenade.",
-            self.items.len()
+            "{} från trygghetsvandringar. {}",
+            crate::validate::count_of(self.items.len(), "öppen åtgärd", "öppna åtgärder"),
+            crate::validate::late_sentence(overdue)
         ));
         let mut responsibles: Vec<String> = self
             .items

@@ -169,7 +169,10 @@ pub fn tabs(
                     (Tab::Walks, format!("Trygghetsvandringar ({walks})")),
                     (
                         Tab::Measures,
-                        format!("Åtgärdslista ({open_measures} öppna)"),
+                        format!(
+                            "Åtgärdslista ({})",
+                            crate::validate::count_of(open_measures, "öppen", "öppna")
+                        ),
                     ),
                     (Tab::Edit, "Redigera".to_string()),
                 ];

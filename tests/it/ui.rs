@@ -470,9 +470,9 @@ fn walk_with_two_observations_and_the_atgardslista() {
     );
     h.get_by_label("Spara status").click();
     h.run();
-    h.get_by_label("Åtgärdslista (1 öppna)").click();
+    h.get_by_label("Åtgärdslista (1 öppen)").click();
     h.run();
-    h.get_by_label("1 öppna åtgärder från trygghetsvandringar, varav 0 försenade.");
+    h.get_by_label("1 öppen åtgärd från trygghetsvandringar. Ingen är försenad.");
     h.get_by_label("Parken");
     assert!(h.query_by_label("Gångtunneln").is_none());
     let store = h.state().store().unwrap();
@@ -519,7 +519,7 @@ fn delete_walk_asks_and_can_be_undone() {
     h.get_by_label("Ångra").click();
     h.run();
     h.get_by_label("Trygghetsvandringar (1)");
-    h.get_by_label("Åtgärdslista (1 öppna)");
+    h.get_by_label("Åtgärdslista (1 öppen)");
 }
 
 /// Olofström's Redigera → "Importera från text…".
@@ -846,7 +846,7 @@ fn an_observation_is_changed_deleted_and_brought_back() {
     );
     h.get_by_label("Lägg till iakttagelse").click();
     h.run();
-    h.get_by_label("Åtgärdslista (1 öppna)");
+    h.get_by_label("Åtgärdslista (1 öppen)");
     // In its row and in its card, which opens when a row is added.
     assert_eq!(h.get_all_by_label("Upplevs tryggt").count(), 2);
     // Click the first row: the card shows it in full, with the map link.

@@ -335,7 +335,7 @@ impl AuthoringView<'_> {
                             ui.add(
                                 egui::TextEdit::singleline(role)
                                     .id_salt(("sig_role", i))
-                                    .desired_width(230.0)
+                                    .desired_width(330.0)
                                     .hint_text("Roll"),
                             );
                             if ui.small_button("Ta bort rad").clicked() {

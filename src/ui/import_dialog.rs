@@ -409,8 +409,8 @@ fn document_fields(ui: &mut Ui, p: &mut Preview) {
     let mut remove = None;
     for (i, (n, r)) in p.signatories.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            labelled(ui, "Namn", text_field(n, ("p_sig_n", i), 200.0));
-            labelled(ui, "Roll", text_field(r, ("p_sig_r", i), 260.0));
+            labelled(ui, "Namn", text_field(n, ("p_sig_n", i), 170.0));
+            labelled(ui, "Roll", text_field(r, ("p_sig_r", i), 320.0));
             if ui.small_button("Ta bort undertecknare").clicked() {
                 remove = Some(i);
             }

@@ -329,7 +329,7 @@ impl AuthoringView<'_> {
                             ui.add(
                                 egui::TextEdit::singleline(name)
                                     .id_salt(("sig_name", i))
-                                    .desired_width(200.0)
+                                    .desired_width(250.0)
                                     .hint_text("Namn"),
                             );
                             ui.add(

@@ -641,7 +641,12 @@ impl App {
                 actions.extend(screens.measures.ui(ui, &data.open_items, today));
             }
             (Tab::Edit, Some((board, _)), _) => {
-                actions.extend(screens.authoring.ui(ui, board, today));
+                actions.extend(screens.authoring.ui(
+                    ui,
+                    board,
+                    data.pledge_assessment.as_ref(),
+                    today,
+                ));
             }
             (Tab::Edit, None, Some(Selection::Municipality(m))) => {
                 actions.extend(crate::ui::new_pledge::ui(

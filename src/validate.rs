@@ -343,6 +343,17 @@ pub fn validate_assessment(
     })
 }
 
+/// A whole medborgarlöfte's bedömning with trimmed texts, or the first problem.
+pub fn validate_pledge_assessment(
+    a: &crate::domain::PledgeAssessment,
+) -> Result<crate::domain::PledgeAssessment, Invalid> {
+    Ok(crate::domain::PledgeAssessment {
+        overall: check_text("Samlad bedömning", &a.overall, false, true)?,
+        next: check_text("Så går vi vidare", &a.next, false, true)?,
+        ..a.clone()
+    })
+}
+
 /// A beslut with trimmed texts, or the first problem.
 pub fn validate_decision(d: &Decision) -> Result<Decision, Invalid> {
     if let Some(date) = d.deadline {

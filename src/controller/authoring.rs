@@ -118,6 +118,11 @@ impl AuthoringAction {
                 show_new_pledge(cx, period);
                 Effect::reload(Reload::All).toast(format!("Medborgarlöfte {period} importerat."))
             }
+            AuthoringAction::SavePledgeAssessment(a) => {
+                store.set_pledge_assessment(&a)?;
+                Effect::reload(Reload::Selected)
+                    .toast(format!("Den samlade bedömningen för {} sparades.", a.year))
+            }
             AuthoringAction::SavePledgeHead {
                 pledge,
                 title,

@@ -30,6 +30,8 @@ pub struct ViewData {
     pub detail_assessment: Option<crate::domain::Assessment>,
     /// Beslut about the selected löfte, newest meeting first.
     pub detail_decisions: Vec<crate::domain::DecisionItem>,
+    /// The shown medborgarlöfte's own bedömning for the shown year.
+    pub pledge_assessment: Option<crate::domain::PledgeAssessment>,
     /// The selected kommun's latest medborgarlöfte before the shown year, when it has none
     /// for that year (what a new one is copied from).
     pub previous_pledge: Option<crate::domain::Pledge>,
@@ -202,6 +204,19 @@ impl ViewData {
             Some(c) => store.decisions_about(c)?,
             None => Vec::new(),
         };
+        self.pledge_assessment = match &self.board {
+            Some((b, _)) => {
+                let period = b.pledge.period;
+                let year = screens
+                    .nav
+                    .year
+                    .filter(|y| period.contains_year(*y))
+                    .unwrap_or_else(|| period.current_year(today));
+                Some(store.pledge_assessment(b.pledge.id, year)?)
+            }
+            None => None,
+        };
+        let board = &mut screens.board;
         self.detail_assessment = match (board.selected, &self.board) {
             (Some(c), Some((b, _))) => {
                 let period = b.pledge.period;

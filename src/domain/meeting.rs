@@ -34,6 +34,33 @@ impl Assessment {
     }
 }
 
+/// The yearly bedömning of a whole medborgarlöfte: how it went as a whole, and how the
+/// work goes on. Public text, for the uppföljning and the citizens' page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PledgeAssessment {
+    pub pledge: super::PledgeId,
+    pub year: i32,
+    /// Samlad bedömning.
+    pub overall: String,
+    /// Så går vi vidare.
+    pub next: String,
+}
+
+impl PledgeAssessment {
+    pub fn empty(pledge: super::PledgeId, year: i32) -> PledgeAssessment {
+        PledgeAssessment {
+            pledge,
+            year,
+            overall: String::new(),
+            next: String::new(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.overall.trim().is_empty() && self.next.trim().is_empty()
+    }
+}
+
 /// One recorded lägesbildsmöte of a kommun.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meeting {

@@ -700,6 +700,7 @@ pub mod years;
 pub use clock::Clock;
 pub use meeting::{
     Assessment, Decision, DecisionItem, DecisionStatus, LofteRef, Meeting, MeetingGroup,
+    PledgeAssessment,
 };
 pub use progress::{TargetProgress, TargetTally, commitment_status, target_progress};
 pub use records::Records;

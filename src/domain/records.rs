@@ -17,6 +17,12 @@ pub trait Records {
         pledge: PledgeId,
         year: i32,
     ) -> Result<std::collections::HashMap<super::CommitmentId, super::Assessment>, Self::Error>;
+    /// The bedömning of the whole medborgarlöfte for `year`.
+    fn pledge_assessment(
+        &self,
+        pledge: PledgeId,
+        year: i32,
+    ) -> Result<super::PledgeAssessment, Self::Error>;
     /// The kommun's walks, oldest first, each with its observations in entry order.
     fn walks_with_observations(
         &self,

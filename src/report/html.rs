@@ -293,6 +293,14 @@ pub fn render_html(f: &FollowUp) -> String {
         );
     }
     out.push_str("</tbody></table>");
+    for (title, text) in [
+        ("Samlad bedömning", &f.overall),
+        ("Så går vi vidare", &f.next),
+    ] {
+        if !text.trim().is_empty() {
+            let _ = write!(out, "<h2>{title}</h2>{}", paragraphs(text));
+        }
+    }
     for s in &f.sections {
         let _ = write!(out, "<h2>{}</h2>", escape(&s.title));
         for c in &s.commitments {

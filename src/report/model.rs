@@ -32,6 +32,10 @@ pub struct FollowUp {
     pub per_month: Vec<(String, u32)>,
     /// The kommun's previous medborgarlöfte, for year on year.
     pub previous: Option<PreviousPeriod>,
+    /// The bedömning of the whole medborgarlöfte for the report's year: samlad bedömning
+    /// and så går vi vidare (empty strings when not written).
+    pub overall: String,
+    pub next: String,
 }
 
 /// The previous medborgarlöfte's outcome, beside this one's.
@@ -171,6 +175,7 @@ pub fn build_follow_up<R: Records>(
     let period = board.pledge.period;
     let area = records.police_area_name(board.municipality.police_area)?;
     let mut assessments = records.assessments(pledge, period.current_year(today))?;
+    let whole = records.pledge_assessment(pledge, period.current_year(today))?;
     // Public lines only: an insats's internal note is dropped here.
     let mut activities_by_commitment: HashMap<_, Vec<ActivityLine>> = HashMap::new();
     for a in records.activities_of_pledge(pledge)? {
@@ -370,6 +375,8 @@ pub fn build_follow_up<R: Records>(
             period,
             counts: s.counts(),
         }),
+        overall: whole.overall,
+        next: whole.next,
     })
 }
 

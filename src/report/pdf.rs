@@ -268,6 +268,17 @@ fn summary(l: &mut Layout, f: &FollowUp) {
     if let Some(prev) = &f.previous {
         year_on_year(l, f, prev);
     }
+    // What the samverkan says of the year as a whole, before the numbers per löfte.
+    for (title, text) in [
+        ("Samlad bedömning", &f.overall),
+        ("Så går vi vidare", &f.next),
+    ] {
+        if !text.trim().is_empty() {
+            l.heading(title, 12.0, 16.0);
+            l.paragraph(text, BODY, false, BLACK, 0.0);
+            l.space(2.0);
+        }
+    }
     if f.per_month.iter().any(|(_, n)| *n > 0) {
         let total: u32 = f.per_month.iter().map(|(_, n)| n).sum();
         l.paragraph(

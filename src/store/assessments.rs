@@ -18,6 +18,55 @@ fn from_row(r: &Row) -> rusqlite::Result<Assessment> {
 
 impl Store {
     /// Saves the bedömning of a löfte for its year (an empty one is removed).
+    /// Saves (or, when empty, removes) a whole medborgarlöfte's bedömning for its year.
+    pub fn set_pledge_assessment(&mut self, a: &crate::domain::PledgeAssessment) -> Result<()> {
+        let a = crate::validate::validate_pledge_assessment(a)?;
+        self.pledge(a.pledge)?;
+        let tx = self.write_tx()?;
+        if a.is_empty() {
+            tx.execute(
+                "DELETE FROM pledge_assessment WHERE pledge_id = :p AND year = :y",
+                rusqlite::named_params! { ":p": a.pledge, ":y": a.year },
+            )?;
+        } else {
+            tx.execute(
+                "INSERT INTO pledge_assessment(pledge_id, year, overall, next_step) \
+                 VALUES (:p, :y, :overall, :next) ON CONFLICT(pledge_id, year) DO UPDATE SET \
+                 overall = excluded.overall, next_step = excluded.next_step",
+                rusqlite::named_params! {
+                    ":p": a.pledge, ":y": a.year, ":overall": a.overall, ":next": a.next
+                },
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A whole medborgarlöfte's bedömning for `year` (empty when none is written).
+    pub fn pledge_assessment(
+        &self,
+        p: PledgeId,
+        year: i32,
+    ) -> Result<crate::domain::PledgeAssessment> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT overall, next_step FROM pledge_assessment \
+                 WHERE pledge_id = :p AND year = :y",
+                rusqlite::named_params! { ":p": p, ":y": year },
+                |r| {
+                    Ok(crate::domain::PledgeAssessment {
+                        pledge: p,
+                        year,
+                        overall: r.get("overall")?,
+                        next: r.get("next_step")?,
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_else(|| crate::domain::PledgeAssessment::empty(p, year)))
+    }
+
     pub fn set_assessment(&mut self, a: &Assessment) -> Result<()> {
         let a = validate_assessment(a)?;
         // The löfte must exist: a clear error rather than a foreign key message.

@@ -309,6 +309,14 @@ impl crate::domain::Records for Store {
         Store::assessments_of_pledge(self, pledge, year)
     }
 
+    fn pledge_assessment(
+        &self,
+        pledge: PledgeId,
+        year: i32,
+    ) -> Result<crate::domain::PledgeAssessment> {
+        Store::pledge_assessment(self, pledge, year)
+    }
+
     fn walks_with_observations(
         &self,
         m: crate::domain::MunicipalityId,

@@ -13,6 +13,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/006_copied_from.sql")),
     M::up(include_str!("sql/007_observation_details.sql")),
     M::up(include_str!("sql/008_joint_meetings.sql")),
+    M::up(include_str!("sql/009_pledge_assessment.sql")),
 ];
 
 /// The schema version this build writes.

@@ -36,6 +36,8 @@ pub enum AuthoringAction {
         period: Period,
         draft: Box<PledgeDraft>,
     },
+    /// The whole medborgarlöfte's bedömning for a year.
+    SavePledgeAssessment(crate::domain::PledgeAssessment),
     SavePledgeHead {
         pledge: PledgeId,
         title: String,
@@ -112,6 +114,9 @@ pub struct AuthoringScreen {
     pub new_name: String,
     /// Copy forward only the löften that were not Genomförd.
     pub only_not_done: bool,
+    /// The whole medborgarlöfte's bedömning as typed (filled from the stored one when
+    /// another medborgarlöfte or year is shown).
+    pub whole: Option<crate::domain::PledgeAssessment>,
 }
 
 impl AuthoringScreen {
@@ -146,9 +151,23 @@ impl AuthoringScreen {
 }
 
 impl AuthoringScreen {
-    pub fn ui(&mut self, ui: &mut Ui, board: &BoardData, today: NaiveDate) -> Vec<Action> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        board: &BoardData,
+        whole: Option<&crate::domain::PledgeAssessment>,
+        today: NaiveDate,
+    ) -> Vec<Action> {
         if let Some(form) = &mut self.commitment_form {
             return super::commitment_form::show(ui, form).into_iter().collect();
+        }
+        if let Some(stored) = whole
+            && self
+                .whole
+                .as_ref()
+                .is_none_or(|w| (w.pledge, w.year) != (stored.pledge, stored.year))
+        {
+            self.whole = Some(stored.clone());
         }
         AuthoringView {
             board,
@@ -179,11 +198,44 @@ impl AuthoringView<'_> {
                 ui.separator();
                 self.head(ui, &mut actions);
                 ui.separator();
+                self.whole(ui, &mut actions);
+                ui.separator();
                 self.sections(ui, &mut actions);
                 ui.separator();
                 self.kommun_and_removal(ui, &mut actions);
             });
         actions
+    }
+
+    /// The bedömning of the whole medborgarlöfte for the shown year: in the uppföljning and
+    /// on the citizens' page, before the löften.
+    fn whole(&mut self, ui: &mut Ui, actions: &mut Vec<AuthoringAction>) {
+        let Some(w) = &mut self.state.whole else {
+            return;
+        };
+        ui.label(
+            RichText::new(format!("Samlad bedömning {}", w.year))
+                .size(19.0)
+                .strong(),
+        );
+        ui.label(super::widgets::weak(
+            "Hur medborgarlöftet gick som helhet, och hur arbetet fortsätter. Kommer med i \
+             uppföljningen och på webbsidan.",
+        ));
+        let l = ui.label("Samlad bedömning");
+        ui.add(super::forms::text_area(
+            &mut w.overall,
+            "whole_overall",
+            640.0,
+            3,
+        ))
+        .labelled_by(l.id);
+        let l = ui.label("Så går vi vidare");
+        ui.add(super::forms::text_area(&mut w.next, "whole_next", 640.0, 3))
+            .labelled_by(l.id);
+        if ui.button("Spara bedömningen").clicked() {
+            actions.push(A::SavePledgeAssessment(w.clone()));
+        }
     }
 
     /// The kommun's name, and removing the medborgarlöfte or the whole kommun.

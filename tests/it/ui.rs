@@ -1397,3 +1397,52 @@ fn import_takes_period_and_title_from_the_text() {
     assert_eq!(b.pledge.period.to_string(), "2025");
     assert_eq!(b.pledge.title, "Medborgarlöfte 2025");
 }
+
+/// Issue 23.9: the whole medborgarlöfte's bedömning is written under Redigera and comes
+/// with the uppföljning (PDF) and the citizens' page.
+#[test]
+fn a_whole_bedomning_is_written_and_reported() {
+    let mut h = harness_on("2024-12-15");
+    select(&mut h, "Olofström");
+    h.get_by_label("Redigera").click();
+    h.run();
+    h.get_by_label("Samlad bedömning 2024");
+    let field = |h: &mut Harness<'static, App>, label: &str, text: &str| {
+        h.get_by_role_and_label(Role::MultilineTextInput, label)
+            .click();
+        h.run();
+        h.get_by_role_and_label(Role::MultilineTextInput, label)
+            .type_text(text);
+        h.run();
+    };
+    field(
+        &mut h,
+        "Samlad bedömning",
+        "Sju av tio löften hölls trots färre poliser.",
+    );
+    field(
+        &mut h,
+        "Så går vi vidare",
+        "Vi fortsätter med vandringar i centrum 2025.",
+    );
+    h.get_by_label("Spara bedömningen").click();
+    h.run();
+    h.get_by_label("Den samlade bedömningen för 2024 sparades.");
+    let store = h.state().store().unwrap();
+    let (b, _) = h.state().board().unwrap();
+    let f =
+        trygghetstavlan::report::build_follow_up(store, b.pledge.id, day("2024-12-15")).unwrap();
+    let text = crate::report::pages_text(&trygghetstavlan::report::render_pdf(&f).unwrap().bytes)
+        .join(" ");
+    assert!(
+        text.contains("Samlad bedömning Sju av tio löften hölls trots färre poliser."),
+        "{text}"
+    );
+    assert!(text.contains("Så går vi vidare Vi fortsätter med vandringar i centrum 2025."));
+    let html = trygghetstavlan::report::render_html(&f);
+    assert!(
+        html.contains(
+            "<h2>Samlad bedömning</h2><p>Sju av tio löften hölls trots färre poliser.</p>"
+        )
+    );
+}

@@ -355,3 +355,50 @@ fn links_to_databases_are_followed_never_replaced() {
         .collect();
     assert_eq!(names, ["Sölvesborg"]);
 }
+
+/// Version 9 adds the bedömning of a whole medborgarlöfte: a version 8 file opens, keeps
+/// its medborgarlöfte, and takes one; Ångra after removing the medborgarlöfte brings it back.
+#[test]
+fn a_version_8_file_takes_a_whole_bedomning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        schema::migrate_to(&mut conn, 8).unwrap();
+        conn.execute_batch(
+            "INSERT INTO police_area(id, name) VALUES (1, 'Karlshamn');
+             INSERT INTO municipality(id, name, police_area_id) VALUES (4, 'Olofström', 1);
+             INSERT INTO pledge(id, municipality_id, first_year, last_year, title)
+                 VALUES (3, 4, 2024, 2024, 'Medborgarlöfte 2024');",
+        )
+        .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.opened(), Opened::Migrated { from: 8 });
+    let p = PledgeId(3);
+    assert!(s.pledge_assessment(p, 2024).unwrap().is_empty());
+    let a = crate::domain::PledgeAssessment {
+        pledge: p,
+        year: 2024,
+        overall: "  De flesta löften hölls.  ".into(),
+        next: "Fler vandringar 2025".into(),
+    };
+    s.set_pledge_assessment(&a).unwrap();
+    let stored = s.pledge_assessment(p, 2024).unwrap();
+    assert_eq!(stored.overall, "De flesta löften hölls.");
+    assert_eq!(stored.next, "Fler vandringar 2025");
+    assert!(s.pledge_assessment(p, 2025).unwrap().is_empty(), "per year");
+    let r = s.remove_read(|s| s.pledge_removal(p)).unwrap();
+    assert!(s.pledge_assessment(p, 2024).unwrap().is_empty());
+    s.restore_removed(&r).unwrap();
+    assert_eq!(s.pledge_assessment(p, 2024).unwrap(), stored);
+    // Emptied, it is gone.
+    s.set_pledge_assessment(&crate::domain::PledgeAssessment::empty(p, 2024))
+        .unwrap();
+    let n: i64 = s
+        .conn
+        .query_row("SELECT count(*) FROM pledge_assessment", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+}

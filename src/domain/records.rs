@@ -28,6 +28,8 @@ pub trait Records {
         &self,
         m: MunicipalityId,
     ) -> Result<Vec<(SafetyWalk, Vec<Observation>)>, Self::Error>;
+    /// The photos of one observation, in the order they were added.
+    fn photos(&self, observation: super::ObservationId) -> Result<Vec<super::Photo>, Self::Error>;
     /// The kommun's medborgarlöfte before this one, if it has one (year on year).
     fn previous_pledge(&self, pledge: PledgeId) -> Result<Option<PledgeId>, Self::Error>;
     /// For each löfte copied forward into `pledge`: the löfte it was copied from.

@@ -124,6 +124,9 @@ pub struct ActivityLine {
     pub description: String,
 }
 
+/// How many of a walk's photos the uppföljning shows (the protokoll has them all).
+pub const WALK_PHOTOS: usize = 4;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct WalkDetail {
     pub date: NaiveDate,
@@ -137,6 +140,8 @@ pub struct WalkDetail {
     pub open: Vec<ObservationLine>,
     /// Every observation: what was seen, and what was done about it.
     pub seen: Vec<ObservationLine>,
+    /// Up to [`WALK_PHOTOS`] of the walk's photos, for the uppföljning.
+    pub photos: Vec<crate::domain::PhotoView>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -343,7 +348,23 @@ pub fn build_follow_up<R: Records>(
             .filter(|o| !o.positive && o.status.is_open())
             .cloned()
             .collect();
+        // What needed doing first (the åtgärder), then the places that feel safe.
+        let mut photos = Vec::new();
+        let mut order: Vec<&crate::domain::Observation> =
+            obs.iter().filter(|o| !o.positive).collect();
+        order.extend(obs.iter().filter(|o| o.positive));
+        for o in order {
+            if photos.len() >= WALK_PHOTOS {
+                break;
+            }
+            for p in records.photos(o.id)? {
+                if photos.len() < WALK_PHOTOS {
+                    photos.push(crate::domain::PhotoView::from(p));
+                }
+            }
+        }
         walks.push(WalkDetail {
+            photos,
             date: w.date,
             area: w.area,
             time_of_day: w.time_of_day.label().into(),

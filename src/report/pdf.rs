@@ -690,6 +690,13 @@ fn walk(l: &mut Layout, w: &WalkDetail, report_date: chrono::NaiveDate) {
             .collect();
         l.table(&cols, &rows, SMALL);
     }
+    if !w.photos.is_empty() {
+        // A few pictures of what was seen; the walk's protokoll has them all.
+        l.space(1.5);
+        let photos: Vec<layout::LayoutPhoto> =
+            w.photos.iter().map(layout::LayoutPhoto::from).collect();
+        l.photos(&photos, 40.0, 30.0);
+    }
     l.space(3.0);
 }
 

@@ -317,6 +317,13 @@ impl crate::domain::Records for Store {
         Store::pledge_assessment(self, pledge, year)
     }
 
+    fn photos(
+        &self,
+        observation: crate::domain::ObservationId,
+    ) -> Result<Vec<crate::domain::Photo>> {
+        Store::photos(self, observation)
+    }
+
     fn walks_with_observations(
         &self,
         m: crate::domain::MunicipalityId,

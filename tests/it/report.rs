@@ -672,6 +672,19 @@ fn the_protokoll_has_every_observation_its_photos_and_the_atgardslista() {
     // The åtgärdslista lists the three åtgärder, not the place that feels safe.
     let list = &text[text.rfind("Åtgärdslista").unwrap()..];
     assert!(list.contains("Åtgärda Busskuren") && !list.contains("Torget"));
+    // Issue 23.9: the yearly uppföljning shows the walk's pictures too.
+    let (f, bytes) = report(&store, "Bromölla", "2024-11-01");
+    assert_eq!(f.walks[0].photos.len(), photos_stored);
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let in_report = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict.get(b"Subtype").and_then(|v| v.as_name()).ok() == Some(b"Image".as_slice())
+        })
+        .count();
+    assert_eq!(in_report, photos_stored);
 }
 
 /// Issue 23.5: an åtgärd past its deadline is marked "försenad" in the uppföljning's walk

@@ -693,6 +693,15 @@ fn walk(l: &mut Layout, w: &WalkDetail, report_date: chrono::NaiveDate) {
     if !w.photos.is_empty() {
         // A few pictures of what was seen; the walk's protokoll has them all.
         l.space(1.5);
+        // The caption stays with the first row of pictures.
+        l.ensure(layout::line_height(SMALL) + 34.0);
+        l.paragraph(
+            &format!("Bilder från vandringen {} · {}", w.date, w.area),
+            SMALL,
+            true,
+            BLACK,
+            0.0,
+        );
         let photos: Vec<layout::LayoutPhoto> =
             w.photos.iter().map(layout::LayoutPhoto::from).collect();
         l.photos(&photos, 40.0, 30.0);

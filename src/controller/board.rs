@@ -113,8 +113,15 @@ impl BoardAction {
                     .undo(Undo::RemoveActivity(Box::new(stored)))
             }
             BoardAction::SetChecked(c, on) => {
+                let before = cx.store.commitment(c)?.checked_on;
                 cx.store.set_checked(c, on.then_some(today))?;
                 Effect::reload(Reload::Board)
+                    .toast(if on {
+                        "Löftet bockades av som klart."
+                    } else {
+                        "Löftet är inte längre avbockat."
+                    })
+                    .undo(super::Undo::RestoreChecked(c, before))
             }
         })
     }

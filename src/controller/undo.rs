@@ -19,6 +19,8 @@ pub enum Undo {
     RevertDecision(Box<Decision>),
     /// A beslut's status before a click changed it to the second.
     RevertDecisionStatus(Box<Decision>, crate::domain::DecisionStatus),
+    /// A löfte's "Klar" mark (and its date) before a click changed it.
+    RestoreChecked(crate::domain::CommitmentId, Option<chrono::NaiveDate>),
     /// An åtgärd's status before a change to the second.
     RevertObservationStatus(
         Box<crate::domain::Observation>,
@@ -39,6 +41,7 @@ impl Undo {
             Undo::RevertDecision(d) => store.update_decision(&d).map(|_| ()),
             Undo::RevertDecisionStatus(d, now) => store.revert_decision_status(&d, now),
             Undo::RevertObservationStatus(o, now) => store.revert_observation_status(&o, now),
+            Undo::RestoreChecked(c, on) => store.set_checked(c, on),
         }
         .map_err(|e| match e {
             StoreError::Sqlite(ref s)

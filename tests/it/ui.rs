@@ -255,6 +255,11 @@ fn check_off_unnumbered_commitment() {
     h.get_all_by_label("Klar").next().unwrap().click();
     h.run();
     assert_eq!(h.state().board().unwrap().1.done(), before + 1);
+    // Issue 23.8: one click, one Ångra.
+    h.get_by_label("Löftet bockades av som klart.");
+    h.get_by_label("Ångra").click();
+    h.run();
+    assert_eq!(h.state().board().unwrap().1.done(), before);
 }
 
 #[test]

@@ -176,7 +176,7 @@ const TEXT: f32 = 21.0;
 /// löften on a 1280×720 projector.
 const BOARD_TEXT: f32 = 17.0;
 /// The status and mål column at the right of the Tavlan page.
-const BOARD_RIGHT: f32 = 270.0;
+const BOARD_RIGHT: f32 = 295.0;
 
 /// One löfte on the Tavlan page: party, whole text (click: new insats), and at the right
 /// the status and one line per mål ("2/4 uppstartsmöten · Polisen" and its +1).

@@ -204,29 +204,23 @@ impl ViewData {
             Some(c) => store.decisions_about(c)?,
             None => Vec::new(),
         };
-        self.pledge_assessment = match &self.board {
-            Some((b, _)) => {
-                let period = b.pledge.period;
-                let year = screens
-                    .nav
-                    .year
-                    .filter(|y| period.contains_year(*y))
-                    .unwrap_or_else(|| period.current_year(today));
-                Some(store.pledge_assessment(b.pledge.id, year)?)
-            }
-            None => None,
+        // The year a bedömning is about: the shown one when it is in the period, else the
+        // period's current year.
+        let year = self.board.as_ref().map(|(b, _)| {
+            let period = b.pledge.period;
+            screens
+                .nav
+                .year
+                .filter(|y| period.contains_year(*y))
+                .unwrap_or_else(|| period.current_year(today))
+        });
+        self.pledge_assessment = match (&self.board, year) {
+            (Some((b, _)), Some(y)) => Some(store.pledge_assessment(b.pledge.id, y)?),
+            _ => None,
         };
         let board = &mut screens.board;
-        self.detail_assessment = match (board.selected, &self.board) {
-            (Some(c), Some((b, _))) => {
-                let period = b.pledge.period;
-                let year = screens
-                    .nav
-                    .year
-                    .filter(|y| period.contains_year(*y))
-                    .unwrap_or_else(|| period.current_year(today));
-                Some(store.assessment(c, year)?)
-            }
+        self.detail_assessment = match (board.selected, year) {
+            (Some(c), Some(y)) => Some(store.assessment(c, y)?),
             _ => None,
         };
         let meeting = self.board.as_ref().and_then(|(b, _)| b.since);

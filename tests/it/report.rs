@@ -549,6 +549,19 @@ fn year_on_year_compares_with_the_previous_medborgarlofte() {
     );
 }
 
+/// The image streams of a PDF.
+fn image_streams(bytes: &[u8]) -> Vec<lopdf::Stream> {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict.get(b"Subtype").and_then(|v| v.as_name()).ok() == Some(b"Image".as_slice())
+        })
+        .cloned()
+        .collect()
+}
+
 /// A real JPEG made in the test.
 pub(crate) fn jpeg(w: u32, h: u32, shade: u8) -> Vec<u8> {
     use image::ImageEncoder;
@@ -630,14 +643,8 @@ fn the_protokoll_has_every_observation_its_photos_and_the_atgardslista() {
     }
     let p = trygghetstavlan::controller::protocol(&store, w, day("2024-11-01")).unwrap();
     let pdf = trygghetstavlan::report::render_protocol(&p).unwrap();
-    let doc = lopdf::Document::load_mem(&pdf.bytes).unwrap();
-    let images = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_stream().ok())
-        .filter(|s| {
-            s.dict.get(b"Subtype").and_then(|v| v.as_name()).ok() == Some(b"Image".as_slice())
-        })
+    let images = image_streams(&pdf.bytes)
+        .iter()
         .inspect(|s| {
             assert_eq!(
                 s.dict.get(b"Filter").unwrap().as_name().unwrap(),
@@ -675,16 +682,7 @@ fn the_protokoll_has_every_observation_its_photos_and_the_atgardslista() {
     // Issue 23.9: the yearly uppföljning shows the walk's pictures too.
     let (f, bytes) = report(&store, "Bromölla", "2024-11-01");
     assert_eq!(f.walks[0].photos.len(), photos_stored);
-    let doc = lopdf::Document::load_mem(&bytes).unwrap();
-    let in_report = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_stream().ok())
-        .filter(|s| {
-            s.dict.get(b"Subtype").and_then(|v| v.as_name()).ok() == Some(b"Image".as_slice())
-        })
-        .count();
-    assert_eq!(in_report, photos_stored);
+    assert_eq!(image_streams(&bytes).len(), photos_stored);
 }
 
 /// Issue 23.5: an åtgärd past its deadline is marked "försenad" in the uppföljning's walk

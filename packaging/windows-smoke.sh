@@ -110,7 +110,7 @@ iconv -f UTF-8 -t WINDOWS-1252 "$root/tests/fixtures/olofstrom.txt" | sed 's/$/\
 W import-text --kommun Älmhult --lpo Älmhult --period 2026 "$dir\\löfte ansi.txt" >"$work/import.txt" 2>&1
 grep -q "windows-1252" "$work/import.txt" || fail "kodningen lästes inte som windows-1252: $(tail -3 "$work/import.txt")"
 W list --kommun Älmhult >"$work/list3.txt"
-grep -q "Älmhult — Medborgarlöfte 2026 · 10 löften" "$work/list3.txt" || fail "importen gav inte 10 löften: $(head -2 "$work/list3.txt")"
+grep -q "^Älmhult — Medborgarlöfte 2026 · 10 löften" "$work/list3.txt" || fail "importen gav inte 10 löften: $(head -2 "$work/list3.txt")"
 grep -q "grannsamverkan" "$work/list3.txt" || fail "importens text saknas"
 
 step "Trygghetsvandring med foto"

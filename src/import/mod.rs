@@ -106,9 +106,14 @@ pub struct ParsedPledge {
 }
 
 impl ParsedPledge {
-    /// The title to save: the document's own (a title in capitals written as a sentence),
-    /// else "Medborgarlöfte PERIOD".
+    /// The title to save: the document's own when it names a year (a title in capitals
+    /// written as a sentence), else "Medborgarlöfte PERIOD".
     pub fn title_or_default(&self, period: crate::domain::Period) -> String {
+        // A heading without a year is a web page's title ("Olofström – medborgarlöften"),
+        // not the medborgarlöfte's.
+        if self.period().is_none() {
+            return format!("Medborgarlöfte {period}");
+        }
         match self.title.as_deref().map(str::trim) {
             Some(t) if !t.is_empty() && !t.chars().any(char::is_lowercase) => {
                 crate::validate::capitalized(&t.to_lowercase())

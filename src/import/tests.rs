@@ -925,6 +925,11 @@ fn period_and_title_from_the_documents_title() {
     let mut none = with_title("x");
     none.title = None;
     assert_eq!(none.title_or_default(p), "Medborgarlöfte 2026");
+    assert_eq!(
+        with_title("Olofström – medborgarlöften").title_or_default(p),
+        "Medborgarlöfte 2026",
+        "a page title without a year"
+    );
 }
 
 /// Issue 23.12: "Kontakt: …" is saved without its label.

@@ -110,15 +110,12 @@ impl ParsedPledge {
     /// written as a sentence), else "Medborgarlöfte PERIOD".
     pub fn title_or_default(&self, period: crate::domain::Period) -> String {
         // A heading without a year is a web page's title ("Olofström – medborgarlöften"),
-        // not the medborgarlöfte's.
-        if self.period().is_none() {
-            return format!("Medborgarlöfte {period}");
-        }
-        match self.title.as_deref().map(str::trim) {
-            Some(t) if !t.is_empty() && !t.chars().any(char::is_lowercase) => {
+        // not the medborgarlöfte's (and `period` is None without a title).
+        match (self.period(), self.title.as_deref().map(str::trim)) {
+            (Some(_), Some(t)) if !t.chars().any(char::is_lowercase) => {
                 crate::validate::capitalized(&t.to_lowercase())
             }
-            Some(t) if !t.is_empty() => t.to_string(),
+            (Some(_), Some(t)) => t.to_string(),
             _ => format!("Medborgarlöfte {period}"),
         }
     }
@@ -126,38 +123,39 @@ impl ParsedPledge {
     /// The period the document's title names ("MEDBORGARLÖFTE 2026", "Medborgarlöften
     /// 2025–2026"): the first year, or a range of two.
     pub fn period(&self) -> Option<crate::domain::Period> {
+        use crate::domain::Period;
         let title = self.title.as_deref()?;
-        let years: Vec<(usize, i32)> = title
-            .char_indices()
-            .filter(|(i, _)| {
-                // Four digits standing alone (not part of a longer number).
-                let before = title[..*i].chars().next_back();
-                !before.is_some_and(|c| c.is_ascii_digit())
-            })
-            .filter_map(|(i, _)| {
-                let digits: String = title[i..].chars().take(5).collect();
-                let four: String = digits.chars().take(4).collect();
-                let fifth = digits.chars().nth(4);
-                (four.len() == 4
-                    && four.chars().all(|c| c.is_ascii_digit())
-                    && !fifth.is_some_and(|c| c.is_ascii_digit()))
-                .then(|| four.parse().ok().map(|y| (i, y)))
-                .flatten()
-            })
-            .filter(|(_, y)| (2000..=2100).contains(y))
-            .collect();
+        // Runs of ASCII digits (one byte each) with their byte ranges; a year is a run of
+        // four that makes a valid period year.
+        let mut years: Vec<(usize, usize, i32)> = Vec::new();
+        let mut start = None;
+        for (i, c) in title.char_indices().chain([(title.len(), ' ')]) {
+            match (c.is_ascii_digit(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    start = None;
+                    if let Some(y) = (i - s == 4)
+                        .then(|| title[s..i].parse().ok())
+                        .flatten()
+                        .filter(|y| Period::year(*y).is_some())
+                    {
+                        years.push((s, i, y));
+                    }
+                }
+                _ => {}
+            }
+        }
         match years.as_slice() {
             [] => None,
-            [(_, y)] => crate::domain::Period::year(*y),
-            [(a, first), (b, last), ..] => {
+            [(_, _, y)] => Period::year(*y),
+            [(_, end, first), (start, _, last), ..] => {
                 // "2025–2026", "2025-2026", "2025 – 2026": a range; otherwise the first.
-                let between = &title[a + 4..*b];
-                if between.trim().chars().all(|c| matches!(c, '-' | '–' | '—'))
-                    && !between.trim().is_empty()
+                let between = title[*end..*start].trim();
+                if !between.is_empty() && between.chars().all(|c| matches!(c, '-' | '–' | '—'))
                 {
-                    crate::domain::Period::new(*first, *last)
+                    Period::new(*first, *last)
                 } else {
-                    crate::domain::Period::year(*first)
+                    Period::year(*first)
                 }
             }
         }

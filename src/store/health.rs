@@ -72,12 +72,11 @@ pub fn forget_check(db: &Path) {
 
 impl Store {
     /// Refuses a damaged database at `path` unless `unchanged` (what
-    /// [`unchanged_since_check`] said before it was opened). True when it was read.
-    pub fn check_health_if_changed(&self, path: &Path, unchanged: bool) -> Result<bool> {
+    /// [`unchanged_since_check`] said before it was opened).
+    pub fn check_health_if_changed(&self, path: &Path, unchanged: bool) -> Result<()> {
         if unchanged {
-            return Ok(false);
+            return Ok(());
         }
-        self.check_health().inspect_err(|_| forget_check(path))?;
-        Ok(true)
+        self.check_health().inspect_err(|_| forget_check(path))
     }
 }

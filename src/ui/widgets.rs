@@ -110,11 +110,16 @@ pub fn plus_one(
             "Medborgarlöftet gäller {period}: använd Ny insats och ange datum."
         ))
         .clicked()
-        .then(|| super::BoardAction::QuickAdd {
-            commitment: c.id,
-            target: Some(t.id),
-            by: t.party.unwrap_or(c.party),
-        })
+        .then(|| quick_add(c, t))
+}
+
+/// One insats today towards mål `t` of löfte `c`, by the mål's (or the löfte's) ansvarig.
+fn quick_add(c: &Commitment, t: &crate::domain::Target) -> super::BoardAction {
+    super::BoardAction::QuickAdd {
+        commitment: c.id,
+        target: Some(t.id),
+        by: t.party.unwrap_or(c.party),
+    }
 }
 
 /// A löfte on one line: ansvarig, status, done/target, the text cut to fit, and +1 when
@@ -178,11 +183,7 @@ pub fn one_line_row(
                                 t.progress.goal
                             );
                             if ui.button(label).clicked() {
-                                action = Some(super::BoardAction::QuickAdd {
-                                    commitment: row.commitment.id,
-                                    target: Some(t.target.id),
-                                    by: t.target.party.unwrap_or(row.commitment.party),
-                                });
+                                action = Some(quick_add(&row.commitment, &t.target));
                                 ui.close();
                             }
                         }

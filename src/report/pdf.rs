@@ -67,9 +67,15 @@ impl Metrics for FontMetrics {
 
 impl FontMetrics {
     fn has_glyph(&self, c: char, bold: bool) -> bool {
-        let f = if bold { &self.fonts.1 } else { &self.fonts.0 };
-        f.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
+        has_glyph(self.fonts, c, bold)
     }
+}
+
+/// The embedded font (regular or bold) has a glyph for `c`. Not cached: the lookup is
+/// cheaper than a hash map's (measured with `cargo bench --bench report`).
+fn has_glyph(fonts: &(ParsedFont, ParsedFont), c: char, bold: bool) -> bool {
+    let f = if bold { &fonts.1 } else { &fonts.0 };
+    f.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
 }
 
 /// Characters that are never drawn: joiners, variation selectors and skin tones that only
@@ -124,8 +130,8 @@ pub fn drawn_text(text: &str, has_glyph: impl Fn(char) -> bool) -> String {
 
 /// `text` as drawn in the embedded font (see [`drawn_text`]).
 fn shown(text: &str, bold: bool) -> String {
-    match font_metrics_inner() {
-        Some(m) => drawn_text(text, |c| m.has_glyph(c, bold)),
+    match fonts() {
+        Some(f) => drawn_text(text, |c| has_glyph(f, c, bold)),
         None => text.to_string(),
     }
 }

@@ -783,6 +783,27 @@ pub fn install_style(ctx: &egui::Context) {
     });
 }
 
+/// Opens the window on the database at `path`, at kommun `kommun` (by name), in meeting
+/// mode when `meeting`. A database that cannot be opened is shown as the recovery screen.
+pub fn launch(path: PathBuf, kommun: Option<&str>, meeting: bool) -> Result<(), String> {
+    crate::crash::install_hook();
+    let store = Store::open_or_create(&path, crate::seed::install);
+    let mut start = StartAt {
+        municipality: None,
+        meeting,
+    };
+    if let (Some(name), Ok(s)) = (kommun, &store) {
+        match s.municipality_by_name(name) {
+            Ok(Some(m)) => start.municipality = Some(m.id),
+            Ok(None) => return Err(format!("Okänd kommun: {name}")),
+            Err(e) => return Err(e.to_string()),
+        }
+    } else if meeting && kommun.is_none() {
+        return Err("Ange kommunen för mötet: --kommun NAMN --mote.".into());
+    }
+    run(path, store, start).map_err(|e| format!("Kunde inte öppna fönstret: {e}"))
+}
+
 /// Where the window starts: a kommun (by name), in meeting mode or not.
 #[derive(Debug, Clone, Default)]
 pub struct StartAt {

@@ -244,6 +244,15 @@ pub fn named_beside(db: &Path, after_stem: &str, after_name: &str) -> std::path:
     db.with_file_name(name)
 }
 
+/// The default database file in the OS data folder.
+pub fn default_db() -> Result<std::path::PathBuf, String> {
+    let dirs = directories::ProjectDirs::from("se", "Trygghetstavlan", "Trygghetstavlan")
+        .ok_or("Hittar ingen hemkatalog för programmets data; ange --db SÖKVÄG.")?;
+    let dir = dirs.data_dir();
+    std::fs::create_dir_all(dir).map_err(|e| format!("Kunde inte skapa {}: {e}", dir.display()))?;
+    Ok(dir.join("trygghetstavlan.db"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod files;
 pub mod import;
 pub mod photo;
+pub mod queries;
 pub mod report;
 pub mod seed;
 pub mod store;

@@ -11,12 +11,19 @@ use std::io::Write;
 
 mod args;
 mod assessments;
+mod exports;
 mod meetings;
+mod run;
 mod walks;
 
 pub use args::{Cli, Command, parse_args};
 pub use assessments::{AssessmentArgs, set_assessment};
+pub use exports::{
+    export_area_pdf, export_csv, export_html, export_measures_csv, export_measures_pdf,
+    export_minutes, export_pdf, export_protocol,
+};
 pub use meetings::{DecisionArgs, add_decision, add_meeting, close_decision, list_meetings};
+pub use run::{fail, run};
 pub use walks::{
     ObservationArgs, WalkArgs, add_observation, add_walk, delete_observation, edit_observation,
 };
@@ -218,69 +225,6 @@ pub fn list(
         .map_err(|e| CliError(format!("Kunde inte skriva: {e}")))
 }
 
-pub fn export_csv(
-    store: &Store,
-    kommun: Option<&str>,
-    period: Option<i32>,
-    output: Option<&std::path::Path>,
-    today: NaiveDate,
-    out: &mut dyn Write,
-) -> CliResult {
-    let boards = select_boards(store, kommun, period, today)?;
-    let doc = crate::csv::document(boards.iter().map(|(b, s)| (b, s)));
-    match output {
-        Some(path) => {
-            crate::files::write_atomically(path, doc.as_bytes()).map_err(CliError)?;
-            eprintln!("Skrev {}", path.display());
-            Ok(())
-        }
-        None => out
-            .write_all(doc.as_bytes())
-            .map_err(|e| CliError(format!("Kunde inte skriva: {e}"))),
-    }
-}
-
-/// `export-csv --atgarder`: the open åtgärder of one kommun (or all), for one ansvarig
-/// (or all), overdue first.
-pub fn export_measures_csv(
-    store: &Store,
-    kommun: Option<&str>,
-    responsible: Option<&str>,
-    output: Option<&std::path::Path>,
-    today: NaiveDate,
-    out: &mut dyn Write,
-) -> CliResult {
-    let kommuner = match kommun {
-        Some(k) => vec![find_kommun(store, k)?],
-        None => store.municipalities()?,
-    };
-    let mut items = Vec::new();
-    for m in &kommuner {
-        for i in store.open_observations(m.id, today)? {
-            if responsible
-                .is_none_or(|r| crate::controller::same_responsible(&i.observation.responsible, r))
-            {
-                items.push((m.name.clone(), i));
-            }
-        }
-    }
-    let doc = crate::csv::measures_document(items.iter().map(|(k, i)| (k.as_str(), i)), today);
-    match output {
-        Some(path) => {
-            crate::files::write_atomically(path, doc.as_bytes()).map_err(CliError)?;
-            eprintln!(
-                "Skrev {} ({})",
-                path.display(),
-                count_of(items.len(), "öppen åtgärd", "öppna åtgärder")
-            );
-            Ok(())
-        }
-        None => out
-            .write_all(doc.as_bytes())
-            .map_err(|e| CliError(format!("Kunde inte skriva: {e}"))),
-    }
-}
-
 /// Input of `add-insats`, as typed.
 pub struct AddActivityArgs<'a> {
     pub kommun: &'a str,
@@ -457,22 +401,6 @@ pub fn list_walks(
         .map_err(|e| CliError(format!("Kunde inte skriva: {e}")))
 }
 
-/// `export-pdf`: the follow-up report of one kommun's medborgarlöfte.
-pub fn export_pdf(
-    store: &Store,
-    kommun: &str,
-    year: i32,
-    output: &std::path::Path,
-    today: NaiveDate,
-    appendix: bool,
-) -> Result<String, CliError> {
-    let pledge = pledge_of(store, kommun, year)?;
-    let mut report = crate::report::build_follow_up(store, pledge.id, today)?;
-    report.appendix = appendix;
-    let pdf = crate::report::render_pdf(&report).map_err(CliError)?;
-    write_pdf(output, &pdf)
-}
-
 /// `new-period`: the next medborgarlöfte from an earlier one; "Skapade …".
 pub fn new_period(
     store: &mut Store,
@@ -482,10 +410,10 @@ pub fn new_period(
     only_not_done: bool,
     today: NaiveDate,
 ) -> Result<String, CliError> {
-    let old = pledge_of(store, kommun, from)?;
+    let old = exports::pledge_of(store, kommun, from)?;
     let to = crate::domain::Period::parse(period).ok_or(crate::validate::Invalid::Period)?;
     let skip = if only_not_done {
-        crate::controller::done_commitments(store, old.id, today)?
+        crate::queries::done_commitments(store, old.id, today)?
     } else {
         Vec::new()
     };
@@ -533,101 +461,6 @@ pub fn rename_kommun(store: &mut Store, name: &str, new_name: &str) -> Result<St
     }
     store.rename_municipality(m.id, new_name)?;
     Ok(format!("{} heter nu {}.", m.name, new_name.trim()))
-}
-
-/// `export-pdf --vandring`: the protokoll of a trygghetsvandring, photos included.
-pub fn export_protocol(
-    store: &Store,
-    walk: i64,
-    output: &std::path::Path,
-    today: NaiveDate,
-) -> Result<String, CliError> {
-    let p = crate::controller::protocol(store, crate::domain::WalkId(walk), today)?;
-    let pdf = crate::report::render_protocol(&p).map_err(CliError)?;
-    write_pdf(output, &pdf)
-}
-
-/// `export-pdf --atgarder`: a kommun's åtgärdslista (for one ansvarig) with photos.
-pub fn export_measures_pdf(
-    store: &Store,
-    kommun: &str,
-    responsible: Option<&str>,
-    output: &std::path::Path,
-    today: NaiveDate,
-) -> Result<String, CliError> {
-    let m = find_kommun(store, kommun)?;
-    let list = crate::controller::measure_list(store, m.id, responsible, today)?;
-    let pdf = crate::report::render_measures(&list).map_err(CliError)?;
-    write_pdf(output, &pdf)
-}
-
-/// `export-pdf --lpo`: the report of a whole lokalpolisområde.
-pub fn export_area_pdf(
-    store: &Store,
-    area: &str,
-    year: i32,
-    output: &std::path::Path,
-    today: NaiveDate,
-    appendix: bool,
-) -> Result<String, CliError> {
-    let found = find_area(store, area)?;
-    let report = crate::controller::area_report(store, found.id, year, today, appendix)?;
-    if report.kommuner.is_empty() {
-        return Err(CliError(format!(
-            "Ingen kommun i lokalpolisområde {} har ett medborgarlöfte som omfattar {year}.",
-            found.name
-        )));
-    }
-    let pdf = crate::report::render_area_pdf(&report).map_err(CliError)?;
-    write_pdf(output, &pdf)
-}
-
-/// Writes a finished PDF; "Skrev FIL (N sidor)".
-fn write_pdf(output: &std::path::Path, pdf: &crate::report::Pdf) -> Result<String, CliError> {
-    crate::files::write_atomically(output, &pdf.bytes).map_err(CliError)?;
-    Ok(format!(
-        "Skrev {} ({})",
-        output.display(),
-        crate::ui::export::pages_text(pdf.pages)
-    ))
-}
-
-/// The kommun's medborgarlöfte covering `year`, or a Swedish error.
-fn pledge_of(store: &Store, kommun: &str, year: i32) -> Result<crate::domain::Pledge, CliError> {
-    let m = find_kommun(store, kommun)?;
-    store.pledge_for_year(m.id, year)?.ok_or_else(|| {
-        CliError(format!(
-            "{} har inget medborgarlöfte som omfattar {year}.",
-            m.name
-        ))
-    })
-}
-
-/// `export-html`: the uppföljning as one web page for citizens.
-pub fn export_html(
-    store: &Store,
-    kommun: &str,
-    year: i32,
-    output: &std::path::Path,
-    today: NaiveDate,
-) -> Result<String, CliError> {
-    let pledge = pledge_of(store, kommun, year)?;
-    let report = crate::report::build_follow_up(store, pledge.id, today)?;
-    let html = crate::report::render_html(&report);
-    crate::files::write_atomically(output, html.as_bytes()).map_err(CliError)?;
-    Ok(format!("Skrev {}", output.display()))
-}
-
-/// `export-pdf --mote`: the minnesanteckningar of a recorded meeting.
-pub fn export_minutes(
-    store: &Store,
-    meeting: i64,
-    output: &std::path::Path,
-    today: NaiveDate,
-) -> Result<String, CliError> {
-    let minutes = crate::controller::minutes(store, crate::domain::MeetingId(meeting), today)?;
-    let pdf = crate::report::render_minutes(&minutes).map_err(CliError)?;
-    write_pdf(output, &pdf)
 }
 
 /// Input of `import-text`.

@@ -10,22 +10,6 @@ use crate::ui::import_dialog::ImportState;
 use crate::ui::nav::{Selection, Tab};
 use crate::ui::new_municipality::NewMunicipalityForm;
 
-/// The löften of a medborgarlöfte that are Genomförd on `today` (left out when only the
-/// rest is copied forward).
-pub fn done_commitments(
-    store: &Store,
-    pledge: crate::domain::PledgeId,
-    today: chrono::NaiveDate,
-) -> std::result::Result<Vec<CommitmentId>, crate::store::StoreError> {
-    let board = store.board(pledge, None, today)?;
-    Ok(crate::summary::summarize(&board, today)
-        .rows
-        .iter()
-        .filter(|r| r.status == crate::domain::Status::Done)
-        .map(|r| r.commitment.id)
-        .collect())
-}
-
 impl AuthoringAction {
     pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
         let store = &mut *cx.store;
@@ -40,7 +24,7 @@ impl AuthoringAction {
                 match copy_from {
                     Some(from) => {
                         let skip = if only_not_done {
-                            done_commitments(store, from, cx.today)?
+                            crate::queries::done_commitments(store, from, cx.today)?
                         } else {
                             Vec::new()
                         };

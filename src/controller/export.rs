@@ -2,6 +2,7 @@
 //! writes the file while the window stays responsive.
 
 use super::{Ctx, Effect, Error, Result};
+use crate::queries::{area_report, kommuner_of, measure_list, minutes, missing_causes, protocol};
 use crate::ui::ExportAction;
 use crate::ui::export::{ExportFormat, ExportKind, ExportState, ExportStatus, suggested_file_name};
 use std::path::{Path, PathBuf};
@@ -98,7 +99,7 @@ impl ExportAction {
             }
             ExportAction::OpenMinutes(id) => {
                 let meeting = cx.store.meeting(id)?;
-                let kommun = super::meeting::kommuner_of(cx.store, meeting.group)?.0;
+                let kommun = kommuner_of(cx.store, meeting.group)?.0;
                 let date = meeting.date.to_string();
                 let name = crate::ui::export::file_name("minnesanteckningar", &kommun, &date);
                 *st = ExportState::opened(
@@ -166,7 +167,7 @@ impl ExportAction {
                 // The model is read here; rendering and writing run in the background.
                 let document = match (st.kind.clone(), &cx.data.board) {
                     (ExportKind::Minutes(id), _) => {
-                        Some(Document::Minutes(super::minutes(cx.store, id, cx.today)?))
+                        Some(Document::Minutes(minutes(cx.store, id, cx.today)?))
                     }
                     (ExportKind::Area(area, year), _) => Some(Document::Area(area_report(
                         cx.store,
@@ -244,132 +245,6 @@ impl ExportAction {
         }
         Ok(Effect::none())
     }
-}
-
-/// The protokoll of a walk, with every observation's photos.
-pub fn protocol(
-    store: &crate::store::Store,
-    walk: crate::domain::WalkId,
-    today: chrono::NaiveDate,
-) -> std::result::Result<crate::report::Protocol, crate::store::StoreError> {
-    use crate::domain::Records;
-    let w = store.walk(walk)?;
-    let m = store.municipality(w.municipality)?;
-    let commitment = match w.commitment {
-        Some(c) => Some(store.commitment(c)?.text),
-        None => None,
-    };
-    let mut observations = Vec::new();
-    for o in store.observations(walk)? {
-        let photos = store
-            .photos(o.id)?
-            .into_iter()
-            .map(crate::domain::PhotoView::from)
-            .collect();
-        observations.push((o, photos));
-    }
-    let revisited = match w.revisit_of {
-        Some(earlier) => Some((
-            store.walk(earlier)?.date,
-            store
-                .observations(earlier)?
-                .into_iter()
-                .filter(|o| !o.positive)
-                .collect(),
-        )),
-        None => None,
-    };
-    Ok(crate::report::Protocol {
-        revisited,
-        police_area: store.police_area_name(m.police_area)?,
-        municipality: m.name,
-        walk: w,
-        commitment,
-        observations,
-        made: today,
-    })
-}
-
-/// The open åtgärder of kommun `m` for one ansvarig (all when None), overdue first, each
-/// with its photos.
-pub fn measure_list(
-    store: &crate::store::Store,
-    m: crate::domain::MunicipalityId,
-    responsible: Option<&str>,
-    today: chrono::NaiveDate,
-) -> std::result::Result<crate::report::MeasureList, crate::store::StoreError> {
-    let mut items = Vec::new();
-    for i in store.open_observations(m, today)? {
-        if responsible.is_some_and(|r| !same_responsible(&i.observation.responsible, r)) {
-            continue;
-        }
-        let photos = store
-            .photos(i.observation.id)?
-            .into_iter()
-            .map(crate::domain::PhotoView::from)
-            .collect();
-        items.push((i, photos));
-    }
-    Ok(crate::report::MeasureList {
-        municipality: store.municipality(m)?.name,
-        responsible: responsible.map(str::to_string),
-        items,
-        made: today,
-    })
-}
-
-/// Whether an observation's ansvarig is the one asked for (case and spaces aside).
-pub fn same_responsible(stored: &str, asked: &str) -> bool {
-    stored.trim().to_lowercase() == asked.trim().to_lowercase()
-}
-
-/// The report of lokalpolisområde `area` for `year`: each of its kommuner with the
-/// medborgarlöfte covering the year.
-pub fn area_report(
-    store: &crate::store::Store,
-    area: crate::domain::PoliceAreaId,
-    year: i32,
-    today: chrono::NaiveDate,
-    appendix: bool,
-) -> std::result::Result<crate::report::AreaReport, crate::store::StoreError> {
-    use crate::domain::Records;
-    let name = store.police_area_name(area)?;
-    let mut kommuner = Vec::new();
-    for m in store
-        .municipalities()?
-        .into_iter()
-        .filter(|m| m.police_area == area)
-    {
-        let pledge = store.pledge_for_year(m.id, year)?.map(|p| p.id);
-        kommuner.push((m.name, pledge));
-    }
-    crate::report::build_area_report(store, &name, &kommuner, year, today, appendix)
-}
-
-/// Löften of an ended period that were not (fully) met and whose bedömning gives no orsak.
-fn missing_causes(
-    store: &crate::store::Store,
-    b: &crate::domain::BoardData,
-    summary: &crate::summary::BoardSummary,
-    today: chrono::NaiveDate,
-) -> Result<Vec<String>> {
-    use crate::domain::Status;
-    let period = b.pledge.period;
-    if !period.has_ended(today) {
-        return Ok(Vec::new());
-    }
-    let assessments = store.assessments_of_pledge(b.pledge.id, period.last)?;
-    Ok(summary
-        .rows
-        .iter()
-        .filter(|r| matches!(r.status, Status::PartlyDone | Status::NotDone))
-        .filter(|r| {
-            assessments
-                .get(&r.commitment.id)
-                .is_none_or(|a| a.cause.trim().is_empty())
-        })
-        .map(|r| r.commitment.text.clone())
-        .collect())
 }
 
 /// The user's Documents folder, else the home folder, else the working directory.

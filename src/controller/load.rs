@@ -4,8 +4,9 @@
 use super::Reload;
 use crate::domain::{
     Activity, BoardData, CommitmentId, MeetingData, MunicipalityId, Observation, OpenObservation,
-    PledgeId, WalkSummary, default_pledge,
+    WalkSummary,
 };
+use crate::queries::{load_board, pledge_for, previous_for, years};
 use crate::store::{Store, StoreError};
 use crate::summary::{BoardSummary, CommitmentRow, summarize};
 use crate::ui::nav::{NavArea, NavEntry, NavState, Selection};
@@ -157,7 +158,7 @@ impl ViewData {
             None => None,
         };
         self.previous_pledge = match nav.municipality() {
-            Some(m) => previous_for(store, nav, m, self.board.is_none())?,
+            Some(m) => previous_for(store, nav.year, m, self.board.is_none())?,
             None => None,
         };
         Ok(())
@@ -180,7 +181,7 @@ impl ViewData {
             }
         }
         self.board = board;
-        self.previous_pledge = previous_for(store, nav, m, self.board.is_none())?;
+        self.previous_pledge = previous_for(store, nav.year, m, self.board.is_none())?;
         Ok(())
     }
 
@@ -233,7 +234,7 @@ impl ViewData {
         self.meeting = match (screens.meeting.active, screens.meeting.group) {
             (true, Some(g)) => {
                 let year = screens.nav.year.unwrap_or_else(|| today.year());
-                super::meeting::meeting_data(store, g, year, today)?
+                crate::queries::meeting_data(store, g, year, today)?
             }
             _ => MeetingData::default(),
         };
@@ -303,18 +304,6 @@ impl ViewData {
     }
 }
 
-/// Years that have a medborgarlöfte, newest first.
-pub fn years(store: &Store) -> Result<Vec<i32>> {
-    let mut years: Vec<i32> = store
-        .all_periods()?
-        .iter()
-        .flat_map(|p| p.years())
-        .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
-    Ok(years)
-}
-
 /// Where to start: the saved kommun and year when they still exist, else the first
 /// kommun and this year (or the latest year before it).
 pub fn initial_nav(store: &Store, prefs: &Prefs, today: NaiveDate) -> Result<NavState> {
@@ -335,54 +324,5 @@ pub fn initial_nav(store: &Store, prefs: &Prefs, today: NaiveDate) -> Result<Nav
         selection: m.map(|m| Selection::Municipality(m.id)),
         year,
         ..NavState::default()
-    })
-}
-
-/// When kommun `m` has no medborgarlöfte for the shown year (`missing`): its latest one
-/// before that year.
-fn previous_for(
-    store: &Store,
-    nav: &NavState,
-    m: MunicipalityId,
-    missing: bool,
-) -> Result<Option<crate::domain::Pledge>> {
-    if !missing {
-        return Ok(None);
-    }
-    let year = nav.year.unwrap_or(i32::MAX);
-    Ok(store.pledges(m)?.into_iter().find(|p| p.period.last < year))
-}
-
-/// The medborgarlöfte of kommun `m` covering `year` (or the default one).
-fn pledge_for(
-    store: &Store,
-    m: MunicipalityId,
-    year: Option<i32>,
-    today: NaiveDate,
-) -> Result<Option<PledgeId>> {
-    let pledges = store.pledges(m)?;
-    Ok(match year {
-        Some(y) => pledges
-            .iter()
-            .find(|x| x.period.contains_year(y))
-            .map(|x| x.id),
-        None => default_pledge(&pledges, today).map(|x| x.id),
-    })
-}
-
-/// The board of kommun `m` for `year`, with "since the last meeting" figures.
-fn load_board(
-    store: &Store,
-    year: Option<i32>,
-    m: MunicipalityId,
-    today: NaiveDate,
-) -> Result<Option<(BoardData, BoardSummary)>> {
-    Ok(match pledge_for(store, m, year, today)? {
-        Some(p) => {
-            let b = store.board(p, store.last_meeting(m)?, today)?;
-            let s = summarize(&b, today);
-            Some((b, s))
-        }
-        None => None,
     })
 }

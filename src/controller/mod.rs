@@ -14,11 +14,9 @@ mod nav;
 mod undo;
 mod walks;
 
-pub use authoring::done_commitments;
 pub use backup::list_copies;
-pub use export::{CheckupResult, Jobs, area_report, measure_list, protocol, same_responsible};
+pub use export::{CheckupResult, Jobs};
 pub use load::{ViewData, initial_nav};
-pub use meeting::minutes;
 pub use undo::Undo;
 
 use crate::domain::Clock;

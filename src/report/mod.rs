@@ -16,3 +16,12 @@ pub use minutes::{Minutes, MinutesInput, build_minutes, render_minutes};
 pub use model::{FollowUp, build_follow_up};
 pub use pdf::{Pdf, render_pdf};
 pub use protocol::{Protocol, render_protocol};
+
+/// "1 sida", "6 sidor".
+pub fn pages_text(n: usize) -> String {
+    if n == 1 {
+        "1 sida".into()
+    } else {
+        format!("{n} sidor")
+    }
+}

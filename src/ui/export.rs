@@ -120,15 +120,6 @@ impl Default for ExportState {
     }
 }
 
-/// "1 sida", "6 sidor".
-pub fn pages_text(n: usize) -> String {
-    if n == 1 {
-        "1 sida".into()
-    } else {
-        format!("{n} sidor")
-    }
-}
-
 /// "uppfoljning-solvesborg-2024.pdf": ASCII, lower case, safe on every file system.
 pub fn suggested_file_name(kommun: &str, period: &str) -> String {
     file_name("uppfoljning", kommun, period)
@@ -292,7 +283,11 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
             ui.label(
                 RichText::new(match pages {
                     0 => format!("Klart: {}.", path.display()),
-                    n => format!("Klart: {} ({}).", path.display(), pages_text(*n)),
+                    n => format!(
+                        "Klart: {} ({}).",
+                        path.display(),
+                        crate::report::pages_text(*n)
+                    ),
                 })
                 .color(super::widgets::status_color(crate::domain::Status::Done)),
             );

@@ -560,8 +560,7 @@ fn a_joint_meeting_of_the_lokalpolisomrade_from_alla_kommuner() {
         "not a kommun's meeting"
     );
     // The minutes of the joint meeting name the kommun on each line.
-    let minutes =
-        trygghetstavlan::controller::minutes(store, meeting.id, day("2024-06-15")).unwrap();
+    let minutes = trygghetstavlan::queries::minutes(store, meeting.id, day("2024-06-15")).unwrap();
     assert_eq!(minutes.municipality, "lokalpolisområde Karlshamn");
     assert!(
         minutes
@@ -826,7 +825,7 @@ fn beslut_name_their_lofte_and_kommun_late_ones_are_marked_and_klar_can_be_undon
     // The joint meeting's minnesanteckningar.
     let store = h.state().store().unwrap();
     let minutes =
-        trygghetstavlan::controller::minutes(store, joint_meeting, day("2024-06-15")).unwrap();
+        trygghetstavlan::queries::minutes(store, joint_meeting, day("2024-06-15")).unwrap();
     let line = &minutes.carried[0].1;
     assert_eq!(line.text, "Bromölla: Följ upp mopedkontrollerna");
     assert_eq!(line.lofte.as_deref(), Some(lofte.text.as_str()));
@@ -870,7 +869,7 @@ fn the_minutes_name_each_mal_behind_plan() {
             notes: String::new(),
         })
         .unwrap();
-    let minutes = trygghetstavlan::controller::minutes(&store, m, day("2024-10-01")).unwrap();
+    let minutes = trygghetstavlan::queries::minutes(&store, m, day("2024-10-01")).unwrap();
     let grann: Vec<&str> = minutes
         .behind
         .iter()

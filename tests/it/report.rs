@@ -641,7 +641,7 @@ fn the_protokoll_has_every_observation_its_photos_and_the_atgardslista() {
             photos_stored += 1;
         }
     }
-    let p = trygghetstavlan::controller::protocol(&store, w, day("2024-11-01")).unwrap();
+    let p = trygghetstavlan::queries::protocol(&store, w, day("2024-11-01")).unwrap();
     let pdf = trygghetstavlan::report::render_protocol(&p).unwrap();
     let images = image_streams(&pdf.bytes)
         .iter()
@@ -703,7 +703,7 @@ fn late_atgarder_are_marked_in_the_uppfoljning_and_the_protokoll() {
     let text = pages_text(&bytes).join(" ");
     let d = late.deadline.unwrap();
     assert!(text.contains(&format!("senast {d}, försenad")), "{text}");
-    let p = trygghetstavlan::controller::protocol(&store, w.id, day("2024-06-15")).unwrap();
+    let p = trygghetstavlan::queries::protocol(&store, w.id, day("2024-06-15")).unwrap();
     let text = pages_text(&trygghetstavlan::report::render_protocol(&p).unwrap().bytes).join(" ");
     assert!(text.contains(&format!("{d} försenad")), "{text}");
     assert!(text.contains(&format!("Senast: {d} (försenad)")), "{text}");

@@ -919,7 +919,7 @@ fn a_return_walk_checks_the_earlier_walks_atgarder() {
     let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
     let newest = store.walks(m.id).unwrap()[0].clone();
     assert!(newest.revisit_of.is_some());
-    let p = trygghetstavlan::controller::protocol(store, newest.id, day("2024-06-15")).unwrap();
+    let p = trygghetstavlan::queries::protocol(store, newest.id, day("2024-06-15")).unwrap();
     let text =
         crate::report::pages_text(&trygghetstavlan::report::render_protocol(&p).unwrap().bytes)
             .join(" ");

@@ -1,0 +1,185 @@
+//! Exports from the command line: PDF, HTML and CSV files.
+
+use super::{CliError, CliResult, find_area, find_kommun, select_boards};
+use crate::store::Store;
+use crate::validate::count_of;
+use chrono::NaiveDate;
+use std::io::Write;
+
+pub fn export_csv(
+    store: &Store,
+    kommun: Option<&str>,
+    period: Option<i32>,
+    output: Option<&std::path::Path>,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> CliResult {
+    let boards = select_boards(store, kommun, period, today)?;
+    let doc = crate::csv::document(boards.iter().map(|(b, s)| (b, s)));
+    match output {
+        Some(path) => {
+            crate::files::write_atomically(path, doc.as_bytes()).map_err(CliError)?;
+            eprintln!("Skrev {}", path.display());
+            Ok(())
+        }
+        None => out
+            .write_all(doc.as_bytes())
+            .map_err(|e| CliError(format!("Kunde inte skriva: {e}"))),
+    }
+}
+
+/// `export-csv --atgarder`: the open åtgärder of one kommun (or all), for one ansvarig
+/// (or all), overdue first.
+pub fn export_measures_csv(
+    store: &Store,
+    kommun: Option<&str>,
+    responsible: Option<&str>,
+    output: Option<&std::path::Path>,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> CliResult {
+    let kommuner = match kommun {
+        Some(k) => vec![find_kommun(store, k)?],
+        None => store.municipalities()?,
+    };
+    let mut items = Vec::new();
+    for m in &kommuner {
+        for i in store.open_observations(m.id, today)? {
+            if responsible
+                .is_none_or(|r| crate::queries::same_responsible(&i.observation.responsible, r))
+            {
+                items.push((m.name.clone(), i));
+            }
+        }
+    }
+    let doc = crate::csv::measures_document(items.iter().map(|(k, i)| (k.as_str(), i)), today);
+    match output {
+        Some(path) => {
+            crate::files::write_atomically(path, doc.as_bytes()).map_err(CliError)?;
+            eprintln!(
+                "Skrev {} ({})",
+                path.display(),
+                count_of(items.len(), "öppen åtgärd", "öppna åtgärder")
+            );
+            Ok(())
+        }
+        None => out
+            .write_all(doc.as_bytes())
+            .map_err(|e| CliError(format!("Kunde inte skriva: {e}"))),
+    }
+}
+
+/// `export-pdf`: the follow-up report of one kommun's medborgarlöfte.
+pub fn export_pdf(
+    store: &Store,
+    kommun: &str,
+    year: i32,
+    output: &std::path::Path,
+    today: NaiveDate,
+    appendix: bool,
+) -> Result<String, CliError> {
+    let pledge = pledge_of(store, kommun, year)?;
+    let mut report = crate::report::build_follow_up(store, pledge.id, today)?;
+    report.appendix = appendix;
+    let pdf = crate::report::render_pdf(&report).map_err(CliError)?;
+    write_pdf(output, &pdf)
+}
+
+/// `export-pdf --vandring`: the protokoll of a trygghetsvandring, photos included.
+pub fn export_protocol(
+    store: &Store,
+    walk: i64,
+    output: &std::path::Path,
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let p = crate::queries::protocol(store, crate::domain::WalkId(walk), today)?;
+    let pdf = crate::report::render_protocol(&p).map_err(CliError)?;
+    write_pdf(output, &pdf)
+}
+
+/// `export-pdf --atgarder`: a kommun's åtgärdslista (for one ansvarig) with photos.
+pub fn export_measures_pdf(
+    store: &Store,
+    kommun: &str,
+    responsible: Option<&str>,
+    output: &std::path::Path,
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let m = find_kommun(store, kommun)?;
+    let list = crate::queries::measure_list(store, m.id, responsible, today)?;
+    let pdf = crate::report::render_measures(&list).map_err(CliError)?;
+    write_pdf(output, &pdf)
+}
+
+/// `export-pdf --lpo`: the report of a whole lokalpolisområde.
+pub fn export_area_pdf(
+    store: &Store,
+    area: &str,
+    year: i32,
+    output: &std::path::Path,
+    today: NaiveDate,
+    appendix: bool,
+) -> Result<String, CliError> {
+    let found = find_area(store, area)?;
+    let report = crate::queries::area_report(store, found.id, year, today, appendix)?;
+    if report.kommuner.is_empty() {
+        return Err(CliError(format!(
+            "Ingen kommun i lokalpolisområde {} har ett medborgarlöfte som omfattar {year}.",
+            found.name
+        )));
+    }
+    let pdf = crate::report::render_area_pdf(&report).map_err(CliError)?;
+    write_pdf(output, &pdf)
+}
+
+/// Writes a finished PDF; "Skrev FIL (N sidor)".
+fn write_pdf(output: &std::path::Path, pdf: &crate::report::Pdf) -> Result<String, CliError> {
+    crate::files::write_atomically(output, &pdf.bytes).map_err(CliError)?;
+    Ok(format!(
+        "Skrev {} ({})",
+        output.display(),
+        crate::report::pages_text(pdf.pages)
+    ))
+}
+
+/// The kommun's medborgarlöfte covering `year`, or a Swedish error.
+pub(super) fn pledge_of(
+    store: &Store,
+    kommun: &str,
+    year: i32,
+) -> Result<crate::domain::Pledge, CliError> {
+    let m = find_kommun(store, kommun)?;
+    store.pledge_for_year(m.id, year)?.ok_or_else(|| {
+        CliError(format!(
+            "{} har inget medborgarlöfte som omfattar {year}.",
+            m.name
+        ))
+    })
+}
+
+/// `export-html`: the uppföljning as one web page for citizens.
+pub fn export_html(
+    store: &Store,
+    kommun: &str,
+    year: i32,
+    output: &std::path::Path,
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let pledge = pledge_of(store, kommun, year)?;
+    let report = crate::report::build_follow_up(store, pledge.id, today)?;
+    let html = crate::report::render_html(&report);
+    crate::files::write_atomically(output, html.as_bytes()).map_err(CliError)?;
+    Ok(format!("Skrev {}", output.display()))
+}
+
+/// `export-pdf --mote`: the minnesanteckningar of a recorded meeting.
+pub fn export_minutes(
+    store: &Store,
+    meeting: i64,
+    output: &std::path::Path,
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let minutes = crate::queries::minutes(store, crate::domain::MeetingId(meeting), today)?;
+    let pdf = crate::report::render_minutes(&minutes).map_err(CliError)?;
+    write_pdf(output, &pdf)
+}

@@ -1,0 +1,156 @@
+//! What a lägesbildsmöte goes through, live and afterwards in its minnesanteckningar.
+
+use super::StoreResult;
+use crate::domain::{
+    BoardData, Meeting, MeetingData, MeetingGroup, MeetingId, Municipality, PublicActivity,
+};
+use crate::store::Store;
+use chrono::NaiveDate;
+
+/// Insatser, each with the name of its kommun.
+type KommunActivities = Vec<(String, PublicActivity)>;
+
+/// The kommuner a group's meeting covers, by name, and the group's name.
+pub fn kommuner_of(store: &Store, g: MeetingGroup) -> StoreResult<(String, Vec<Municipality>)> {
+    use crate::domain::Records;
+    Ok(match g {
+        MeetingGroup::Kommun(m) => {
+            let k = store.municipality(m)?;
+            (k.name.clone(), vec![k])
+        }
+        MeetingGroup::Area(a) => (
+            format!("lokalpolisområde {}", store.police_area_name(a)?),
+            store
+                .municipalities()?
+                .into_iter()
+                .filter(|m| m.police_area == a)
+                .collect(),
+        ),
+    })
+}
+
+/// The group's meeting before `day` (from `meetings`, newest first) and the insatser of
+/// its kommuner since it — the last 30 days when there was none — oldest first, public
+/// fields only, each with its kommun.
+pub fn since_previous(
+    store: &Store,
+    kommuner: &[Municipality],
+    meetings: &[Meeting],
+    day: NaiveDate,
+) -> StoreResult<(Option<NaiveDate>, KommunActivities)> {
+    let previous = meetings.iter().map(|x| x.date).find(|d| *d < day);
+    let from = match previous {
+        Some(d) => d.succ_opt().unwrap_or(d),
+        None => day - chrono::Duration::days(30),
+    };
+    let mut since = Vec::new();
+    for k in kommuner {
+        for a in store.activities_between(k.id, from, day)? {
+            since.push((k.name.clone(), PublicActivity::from(&a)));
+        }
+    }
+    since.sort_by_key(|(_, a)| a.date);
+    Ok((previous, since))
+}
+
+/// The kommuner's open åtgärder from their walks on `day`, each with its kommun.
+fn open_items_of(
+    store: &Store,
+    kommuner: &[Municipality],
+    day: NaiveDate,
+) -> StoreResult<Vec<(String, crate::domain::OpenObservation)>> {
+    let mut items = Vec::new();
+    for k in kommuner {
+        for o in store.open_observations(k.id, day)? {
+            items.push((k.name.clone(), o));
+        }
+    }
+    Ok(items)
+}
+
+/// Each kommun's board for `year`, as of `since` (the previous meeting).
+fn boards_of(
+    store: &Store,
+    kommuner: &[Municipality],
+    year: i32,
+    since: Option<NaiveDate>,
+    today: NaiveDate,
+) -> StoreResult<Vec<BoardData>> {
+    let mut boards = Vec::new();
+    for k in kommuner {
+        if let Some(p) = store.pledge_for_year(k.id, year)? {
+            boards.push(store.board(p.id, since, today)?);
+        }
+    }
+    Ok(boards)
+}
+
+/// What meeting mode shows for group `g` on `today`, with the boards of `year`.
+pub fn meeting_data(
+    store: &Store,
+    g: MeetingGroup,
+    year: i32,
+    today: NaiveDate,
+) -> StoreResult<MeetingData> {
+    let (name, kommuner) = kommuner_of(store, g)?;
+    let meetings = store.meetings(g)?;
+    let current = meetings.iter().find(|x| x.date == today).cloned();
+    let (previous, mut since) = since_previous(store, &kommuner, &meetings, today)?;
+    since.reverse(); // newest first on the projector
+    let open_items = open_items_of(store, &kommuner, today)?;
+    let since_for_board = match g {
+        MeetingGroup::Kommun(m) => store.last_meeting(m)?,
+        MeetingGroup::Area(_) => previous,
+    };
+    Ok(MeetingData {
+        group: Some(g),
+        name,
+        current_decisions: match &current {
+            Some(c) => store.decisions(c.id)?,
+            None => Vec::new(),
+        },
+        current,
+        previous,
+        since,
+        carried: store.open_decisions(g, Some(today), Some(today))?,
+        past: store.past_meetings(g, today)?,
+        boards: boards_of(store, &kommuner, year, since_for_board, today)?,
+        open_items,
+    })
+}
+
+/// The minnesanteckningar of a recorded meeting, as of its date.
+pub fn minutes(
+    store: &Store,
+    id: MeetingId,
+    today: NaiveDate,
+) -> StoreResult<crate::report::Minutes> {
+    use chrono::Datelike;
+    let meeting = store.meeting(id)?;
+    let (name, kommuner) = kommuner_of(store, meeting.group)?;
+    let meetings = store.meetings(meeting.group)?;
+    let (previous, since) = since_previous(store, &kommuner, &meetings, meeting.date)?;
+    let boards = boards_of(
+        store,
+        &kommuner,
+        meeting.date.year(),
+        previous,
+        meeting.date,
+    )?;
+    let decisions = store.decision_items(id)?;
+    let open_items = open_items_of(store, &kommuner, meeting.date)?;
+    let carried = store.open_decisions(meeting.group, Some(meeting.date), Some(meeting.date))?;
+    Ok(crate::report::build_minutes(
+        &name,
+        &crate::report::MinutesInput {
+            meeting: &meeting,
+            written: today,
+            decisions: &decisions,
+            boards: &boards,
+            previous,
+            since: &since,
+            open_items: &open_items,
+            carried: &carried,
+        },
+    ))
+}

@@ -36,28 +36,29 @@ pub fn validate_activity(a: &Activity) -> std::result::Result<Activity, Invalid>
     })
 }
 
+/// The columns an edit may change, shared by INSERT and UPDATE.
+fn fields(a: &Activity) -> super::rows::Binding<'_> {
+    super::rows::binding![
+        ":commitment_id" => a.commitment,
+        ":target_id" => a.target,
+        ":date" => a.date,
+        ":party" => a.by,
+        ":count" => a.count,
+        ":place" => &a.place,
+        ":description" => &a.description,
+        ":internal_note" => &a.internal_note,
+    ]
+}
+
 /// Inserts one activity row, with its own id (restore) or a new one.
 pub(super) fn insert_activity_row(
     tx: &rusqlite::Connection,
     a: &Activity,
     id: Option<ActivityId>,
-) -> rusqlite::Result<()> {
-    tx.execute(
-        &format!("INSERT INTO activity({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
-        params![
-            id,
-            a.municipality,
-            a.commitment,
-            a.target,
-            a.date,
-            a.by,
-            a.count,
-            a.place,
-            a.description,
-            a.internal_note
-        ],
-    )?;
-    Ok(())
+) -> rusqlite::Result<ActivityId> {
+    let mut row = super::rows::binding![":municipality_id" => a.municipality];
+    row.extend(fields(a));
+    super::rows::insert(tx, "activity", id.map(|i| i.0), &row).map(ActivityId)
 }
 
 /// Checks that löfte `c` belongs to kommun `municipality` (an insats, a walk or a beslut
@@ -117,31 +118,16 @@ impl Store {
         let a = validate_activity(a)?;
         let tx = self.write_tx()?;
         check_links(&tx, &a)?;
-        insert_activity_row(&tx, &a, id)?;
-        let id = tx.last_insert_rowid();
+        let id = insert_activity_row(&tx, &a, id)?;
         tx.commit()?;
-        Ok(ActivityId(id))
+        Ok(id)
     }
 
     pub fn update_activity(&mut self, a: &Activity) -> Result<()> {
         let a = validate_activity(a)?;
         let tx = self.write_tx()?;
         check_links(&tx, &a)?;
-        let n = tx.execute(
-            "UPDATE activity SET commitment_id = ?1, target_id = ?2, date = ?3, party = ?4, \
-             count = ?5, place = ?6, description = ?7, internal_note = ?8 WHERE id = ?9",
-            params![
-                a.commitment,
-                a.target,
-                a.date,
-                a.by,
-                a.count,
-                a.place,
-                a.description,
-                a.internal_note,
-                a.id.0
-            ],
-        )?;
+        let n = super::rows::update(&tx, "activity", a.id.0, &fields(&a))?;
         if n == 0 {
             return Err(StoreError::NotFound(format!("Insats {}", a.id)));
         }

@@ -1,9 +1,9 @@
 //! Samverkansöverenskommelser and their fokusområden.
 
+use super::rows::{self, binding};
 use super::{Result, Store, StoreError};
 use crate::domain::{Agreement, AgreementId, MunicipalityId, Period};
 use crate::validate::check_text;
-use rusqlite::params;
 
 impl Store {
     pub fn add_agreement(
@@ -15,17 +15,17 @@ impl Store {
     ) -> Result<AgreementId> {
         let title = check_text("Rubrik", title, true, false)?;
         let tx = self.write_tx()?;
-        tx.execute(
-            "INSERT INTO agreement(municipality_id, first_year, last_year, title) VALUES (?1, ?2, ?3, ?4)",
-            params![m.0, period.first, period.last, title],
-        )?;
-        let id = tx.last_insert_rowid();
+        let row = binding![
+            ":municipality_id" => m,
+            ":first_year" => period.first,
+            ":last_year" => period.last,
+            ":title" => &title,
+        ];
+        let id = rows::insert(&tx, "agreement", None, &row)?;
         for (i, f) in focus_areas.iter().enumerate() {
             let f = check_text("Fokusområde", f, true, false)?;
-            tx.execute(
-                "INSERT INTO focus_area(agreement_id, position, name) VALUES (?1, ?2, ?3)",
-                params![id, i as i64, f],
-            )?;
+            let row = binding![":agreement_id" => id, ":position" => i as i64, ":name" => f];
+            rows::insert(&tx, "focus_area", None, &row)?;
         }
         tx.commit()?;
         Ok(AgreementId(id))

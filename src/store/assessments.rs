@@ -80,9 +80,13 @@ impl Store {
         } else {
             tx.execute(
                 "INSERT INTO assessment(commitment_id, year, result, cause, next_step) \
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(commitment_id, year) DO UPDATE SET \
-                 result = excluded.result, cause = excluded.cause, next_step = excluded.next_step",
-                params![a.commitment, a.year, a.result, a.cause, a.next],
+                 VALUES (:c, :y, :result, :cause, :next) ON CONFLICT(commitment_id, year) \
+                 DO UPDATE SET result = excluded.result, cause = excluded.cause, \
+                 next_step = excluded.next_step",
+                rusqlite::named_params! {
+                    ":c": a.commitment, ":y": a.year, ":result": a.result, ":cause": a.cause,
+                    ":next": a.next
+                },
             )?;
         }
         tx.commit()?;

@@ -151,18 +151,17 @@ impl Store {
         }
         let tx = self.write_tx()?;
         let n = tx.execute(
-            "UPDATE pledge SET title = ?1, goal = ?2, contact = ?3 WHERE id = ?4",
-            params![title, goal, contact, id.0],
+            "UPDATE pledge SET title = :title, goal = :goal, contact = :contact WHERE id = :id",
+            rusqlite::named_params! {
+                ":title": title, ":goal": goal, ":contact": contact, ":id": id
+            },
         )?;
         if n == 0 {
             return Err(StoreError::NotFound(format!("Medborgarlöfte {id}")));
         }
         tx.execute("DELETE FROM signatory WHERE pledge_id = ?1", [id.0])?;
         for (i, (name, role)) in signers.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO signatory(pledge_id, position, name, role) VALUES (?1, ?2, ?3, ?4)",
-                params![id.0, i as i64, name, role],
-            )?;
+            super::pledges::insert_signatory(&tx, id.0, i, name, role)?;
         }
         tx.commit()?;
         Ok(())
@@ -176,13 +175,9 @@ impl Store {
             [pledge.0],
             |r| r.get(0),
         )?;
-        tx.execute(
-            "INSERT INTO section(pledge_id, position, title) VALUES (?1, ?2, ?3)",
-            params![pledge.0, pos, title],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = super::pledges::insert_section(&tx, pledge.0, pos, &title)?;
         tx.commit()?;
-        Ok(SectionId(id))
+        Ok(id)
     }
 
     pub fn rename_section(&mut self, id: SectionId, title: &str) -> Result<()> {

@@ -1,5 +1,6 @@
 //! Lägesbildsmöten and their beslut.
 
+use super::rows::{self, Binding, binding};
 use super::{Names, Result, Store, StoreError, names};
 use crate::domain::{
     CommitmentId, Decision, DecisionId, DecisionItem, DecisionStatus, LofteRef, Meeting,
@@ -73,25 +74,39 @@ fn insert_decision_row(
     d: &Decision,
     id: Option<DecisionId>,
     position: i64,
-) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO decision(id, meeting_id, position, text, responsible, deadline, \
-         commitment_id, status, status_reason, status_date) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            id,
-            d.meeting,
-            position,
-            d.text,
-            d.responsible,
-            d.deadline,
-            d.commitment,
-            d.status,
-            d.status_reason,
-            d.status_date
-        ],
-    )?;
-    Ok(())
+) -> rusqlite::Result<DecisionId> {
+    let mut row = binding![":meeting_id" => d.meeting, ":position" => position];
+    row.extend(decision_fields(d));
+    row.extend(decision_status(d));
+    rows::insert(tx, "decision", id.map(|i| i.0), &row).map(DecisionId)
+}
+
+/// What an edit of a beslut changes (its status is kept).
+fn decision_fields(d: &Decision) -> Binding<'_> {
+    binding![
+        ":text" => &d.text,
+        ":responsible" => &d.responsible,
+        ":deadline" => d.deadline,
+        ":commitment_id" => d.commitment,
+    ]
+}
+
+/// What closing or reopening a beslut changes.
+fn decision_status(d: &Decision) -> Binding<'_> {
+    binding![
+        ":status" => d.status,
+        ":status_reason" => &d.status_reason,
+        ":status_date" => d.status_date,
+    ]
+}
+
+/// What an edit of a meeting changes (its group is kept).
+fn meeting_fields(m: &Meeting) -> Binding<'_> {
+    binding![
+        ":date" => m.date,
+        ":participants" => names(&m.participants),
+        ":notes" => &m.notes,
+    ]
 }
 
 /// A beslut's deadline cannot be before the meeting that took it.
@@ -122,12 +137,9 @@ impl Store {
         let m = validate_meeting(m)?;
         let tx = self.write_tx()?;
         let (kommun, area) = group_columns(m.group);
-        tx.execute(
-            "INSERT INTO meeting(municipality_id, police_area_id, date, participants, notes) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![kommun, area, m.date, names(&m.participants), m.notes],
-        )?;
-        let id = tx.last_insert_rowid();
+        let mut row = binding![":municipality_id" => kommun, ":police_area_id" => area];
+        row.extend(meeting_fields(&m));
+        let id = rows::insert(&tx, "meeting", None, &row)?;
         tx.commit()?;
         Ok(MeetingId(id))
     }
@@ -135,11 +147,9 @@ impl Store {
     /// Saves a meeting's date, participants and notes.
     pub fn update_meeting(&mut self, m: &Meeting) -> Result<()> {
         let m = validate_meeting(m)?;
-        self.update_one(
-            "UPDATE meeting SET date = ?1, participants = ?2, notes = ?3 WHERE id = ?4",
-            params![m.date, names(&m.participants), m.notes, m.id],
-            || format!("Möte {}", m.id),
-        )
+        self.update_row("meeting", m.id.0, &meeting_fields(&m), || {
+            format!("Möte {}", m.id)
+        })
     }
 
     pub fn meeting(&self, id: MeetingId) -> Result<Meeting> {
@@ -236,10 +246,9 @@ impl Store {
             [d.meeting],
             |r| r.get(0),
         )?;
-        insert_decision_row(&tx, &d, None, pos)?;
-        let id = tx.last_insert_rowid();
+        let id = insert_decision_row(&tx, &d, None, pos)?;
         tx.commit()?;
-        Ok(DecisionId(id))
+        Ok(id)
     }
 
     /// Deletes a beslut; it and its place in the list, for undo.
@@ -270,12 +279,9 @@ impl Store {
         let d = validate_decision(d)?;
         let before = self.decision(d.id)?;
         check_deadline_after_meeting(&self.conn, before.meeting, d.deadline)?;
-        self.update_one(
-            "UPDATE decision SET text = ?1, responsible = ?2, deadline = ?3, commitment_id = ?4 \
-             WHERE id = ?5",
-            params![d.text, d.responsible, d.deadline, d.commitment, d.id],
-            || format!("Beslut {}", d.id),
-        )?;
+        self.update_row("decision", d.id.0, &decision_fields(&d), || {
+            format!("Beslut {}", d.id)
+        })?;
         Ok(before)
     }
 
@@ -314,11 +320,9 @@ impl Store {
         d.status_reason = reason.to_string();
         d.status_date = Some(on);
         let d = validate_decision(&d)?;
-        self.update_one(
-            "UPDATE decision SET status = ?1, status_reason = ?2, status_date = ?3 WHERE id = ?4",
-            params![d.status, d.status_reason, d.status_date, d.id],
-            || format!("Beslut {id}"),
-        )?;
+        self.update_row("decision", id.0, &decision_status(&d), || {
+            format!("Beslut {id}")
+        })?;
         Ok(before)
     }
 
@@ -326,15 +330,15 @@ impl Store {
     /// it had — only if its status is still `now` (nobody changed it since).
     pub fn revert_decision_status(&mut self, before: &Decision, now: DecisionStatus) -> Result<()> {
         let n = self.conn.execute(
-            "UPDATE decision SET status = ?1, status_reason = ?2, status_date = ?3 \
-             WHERE id = ?4 AND status = ?5",
-            params![
-                before.status,
-                before.status_reason,
-                before.status_date,
-                before.id,
-                now
-            ],
+            "UPDATE decision SET status = :status, status_reason = :reason, \
+             status_date = :on WHERE id = :id AND status = :now",
+            rusqlite::named_params! {
+                ":status": before.status,
+                ":reason": before.status_reason,
+                ":on": before.status_date,
+                ":id": before.id,
+                ":now": now,
+            },
         )?;
         if n == 0 {
             return Err(StoreError::UndoConflict);

@@ -15,6 +15,7 @@ mod meetings;
 mod municipalities;
 mod pledges;
 mod removal;
+mod rows;
 mod schema;
 pub mod synthetic;
 mod walks;
@@ -315,6 +316,23 @@ impl Store {
     ) -> Result<()> {
         let tx = self.write_tx()?;
         if tx.execute(sql, params)? == 0 {
+            return Err(StoreError::NotFound(what()));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Updates row `id` of `table` with `binding` as one transaction; `what` names the
+    /// record when there is no such row.
+    fn update_row(
+        &mut self,
+        table: &str,
+        id: i64,
+        binding: &rows::Binding,
+        what: impl FnOnce() -> String,
+    ) -> Result<()> {
+        let tx = self.write_tx()?;
+        if rows::update(&tx, table, id, binding)? == 0 {
             return Err(StoreError::NotFound(what()));
         }
         tx.commit()?;

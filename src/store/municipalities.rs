@@ -50,10 +50,12 @@ impl Store {
         let tx = self.write_tx()?;
         let id = match area_named(&tx, &name)? {
             Some(a) => a.id.0,
-            None => {
-                tx.execute("INSERT INTO police_area(name) VALUES (?1)", [&name])?;
-                tx.last_insert_rowid()
-            }
+            None => super::rows::insert(
+                &tx,
+                "police_area",
+                None,
+                &super::rows::binding![":name" => &name],
+            )?,
         };
         tx.commit()?;
         Ok(PoliceAreaId(id))
@@ -108,11 +110,8 @@ impl Store {
         if exists {
             return Err(crate::validate::Invalid::KommunExists(name.to_string()).into());
         }
-        tx.execute(
-            "INSERT INTO municipality(name, police_area_id) VALUES (?1, ?2)",
-            params![name, area.0],
-        )?;
-        let id = tx.last_insert_rowid();
+        let row = super::rows::binding![":name" => name, ":police_area_id" => area];
+        let id = super::rows::insert(&tx, "municipality", None, &row)?;
         tx.commit()?;
         Ok(MunicipalityId(id))
     }

@@ -1,5 +1,6 @@
 //! Medborgarlöften, their avsnitt, löften and targets.
 
+use super::rows::{self, Binding, binding};
 use super::{Names, Result, Store, StoreError, names};
 use crate::domain::{
     Commitment, CommitmentDraft, CommitmentId, ManualStatus, MunicipalityId, Party, Period, Pledge,
@@ -139,20 +140,64 @@ fn insert_target(
     pos: usize,
     t: &TargetDraft,
 ) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO target(commitment_id, position, count, unit, per_year, party, label) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            c,
-            pos as i64,
-            t.count,
-            t.unit.trim(),
-            t.scope == TargetScope::PerYear,
-            t.party.map(Party::key),
-            t.label.as_deref().map(str::trim),
-        ],
-    )?;
-    Ok(())
+    let mut row = binding![":commitment_id" => c];
+    row.extend(target_fields(pos, t));
+    rows::insert(tx, "target", None, &row).map(|_| ())
+}
+
+/// A target's columns, shared by INSERT and UPDATE.
+fn target_fields(pos: usize, t: &TargetDraft) -> Binding<'_> {
+    binding![
+        ":position" => pos as i64,
+        ":count" => t.count,
+        ":unit" => t.unit.trim(),
+        ":per_year" => t.scope == TargetScope::PerYear,
+        ":party" => t.party.map(Party::key),
+        ":label" => t.label.as_deref().map(str::trim),
+    ]
+}
+
+/// A löfte's own columns, shared by INSERT and UPDATE (`text` already checked).
+fn commitment_fields<'a>(
+    text: &'a str,
+    party: Party,
+    sub_areas: &[String],
+    tags: &[String],
+) -> Binding<'a> {
+    binding![
+        ":text" => text,
+        ":party" => party.key(),
+        ":sub_areas" => names(sub_areas),
+        ":tags" => names(tags),
+    ]
+}
+
+/// One signatory of a medborgarlöfte, at `pos`.
+pub(super) fn insert_signatory(
+    tx: &rusqlite::Connection,
+    pledge: i64,
+    pos: usize,
+    name: &str,
+    role: &str,
+) -> rusqlite::Result<()> {
+    let row = binding![
+        ":pledge_id" => pledge,
+        ":position" => pos as i64,
+        ":name" => name,
+        ":role" => role,
+    ];
+    rows::insert(tx, "signatory", None, &row).map(|_| ())
+}
+
+/// One avsnitt of a medborgarlöfte, at `pos`.
+pub(super) fn insert_section(
+    tx: &rusqlite::Connection,
+    pledge: i64,
+    pos: i64,
+    title: &str,
+) -> rusqlite::Result<SectionId> {
+    let row = binding![":pledge_id" => pledge, ":position" => pos, ":title" => title];
+    rows::insert(tx, "section", None, &row).map(SectionId)
 }
 
 fn insert_commitment(
@@ -162,19 +207,9 @@ fn insert_commitment(
     c: &CommitmentDraft,
 ) -> Result<CommitmentId> {
     let text = validate_commitment(&c.text, &c.targets)?;
-    tx.execute(
-        "INSERT INTO commitment(section_id, position, text, party, sub_areas, tags) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            section,
-            pos as i64,
-            text,
-            c.party.key(),
-            names(&c.sub_areas),
-            names(&c.tags)
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
+    let mut row = binding![":section_id" => section, ":position" => pos as i64];
+    row.extend(commitment_fields(&text, c.party, &c.sub_areas, &c.tags));
+    let id = rows::insert(tx, "commitment", None, &row)?;
     for (i, t) in c.targets.iter().enumerate() {
         insert_target(tx, id, i, t)?;
     }
@@ -200,34 +235,23 @@ impl Store {
         if clash {
             return Err(Invalid::PeriodTaken(period).into());
         }
-        tx.execute(
-            "INSERT INTO pledge(municipality_id, first_year, last_year, title, goal, contact) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                municipality.0,
-                period.first,
-                period.last,
-                title,
-                draft.goal.trim(),
-                draft.contact.as_deref().map(str::trim)
-            ],
-        )?;
-        let pledge = tx.last_insert_rowid();
+        let row = binding![
+            ":municipality_id" => municipality,
+            ":first_year" => period.first,
+            ":last_year" => period.last,
+            ":title" => &title,
+            ":goal" => draft.goal.trim(),
+            ":contact" => draft.contact.as_deref().map(str::trim),
+        ];
+        let pledge = rows::insert(&tx, "pledge", None, &row)?;
         for (i, s) in draft.signatories.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO signatory(pledge_id, position, name, role) VALUES (?1, ?2, ?3, ?4)",
-                params![pledge, i as i64, s.name.trim(), s.role.trim()],
-            )?;
+            insert_signatory(&tx, pledge, i, s.name.trim(), s.role.trim())?;
         }
         for (i, s) in draft.sections.iter().enumerate() {
             let title = check_text("Avsnittets rubrik", &s.title, true, false)?;
-            tx.execute(
-                "INSERT INTO section(pledge_id, position, title) VALUES (?1, ?2, ?3)",
-                params![pledge, i as i64, title],
-            )?;
-            let section = tx.last_insert_rowid();
+            let section = insert_section(&tx, pledge, i as i64, &title)?;
             for (j, c) in s.commitments.iter().enumerate() {
-                insert_commitment(&tx, section, j, c)?;
+                insert_commitment(&tx, section.0, j, c)?;
             }
         }
         tx.commit()?;
@@ -426,16 +450,8 @@ impl Store {
             .collect();
         let text = validate_commitment(&c.text, &drafts)?;
         let tx = self.write_tx()?;
-        let n = tx.execute(
-            "UPDATE commitment SET text = ?1, party = ?2, sub_areas = ?3, tags = ?4 WHERE id = ?5",
-            params![
-                text,
-                c.party.key(),
-                names(&c.sub_areas),
-                names(&c.tags),
-                c.id.0
-            ],
-        )?;
+        let fields = commitment_fields(&text, c.party, &c.sub_areas, &c.tags);
+        let n = rows::update(&tx, "commitment", c.id.0, &fields)?;
         if n == 0 {
             return Err(StoreError::NotFound(format!("Löfte {}", c.id)));
         }
@@ -455,19 +471,7 @@ impl Store {
         }
         for (i, (t, d)) in c.targets.iter().zip(&drafts).enumerate() {
             if t.id.0 > 0 && existing.contains(&t.id.0) {
-                tx.execute(
-                    "UPDATE target SET position = ?1, count = ?2, unit = ?3, per_year = ?4, \
-                     party = ?5, label = ?6 WHERE id = ?7",
-                    params![
-                        i as i64,
-                        d.count,
-                        d.unit.trim(),
-                        d.scope == TargetScope::PerYear,
-                        d.party.map(Party::key),
-                        d.label.as_deref().map(str::trim),
-                        t.id.0
-                    ],
-                )?;
+                rows::update(&tx, "target", t.id.0, &target_fields(i, d))?;
             } else {
                 insert_target(&tx, c.id.0, i, d)?;
             }

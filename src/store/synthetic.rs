@@ -1,8 +1,8 @@
 //! A synthetic database the size of all of Sweden, for benchmarks: bulk inserts in one
 //! transaction (the façade's one-row-per-transaction writes would take far too long).
 
-use super::{Result, Store};
-use rusqlite::params;
+use super::{Result, Store, rows};
+use rusqlite::{named_params, params};
 
 /// How big to make it.
 #[derive(Debug, Clone, Copy)]
@@ -61,16 +61,24 @@ impl Store {
         let mut commitments: Vec<(i64, i64, u32, i32)> = Vec::new();
         {
             let mut ins_pledge = tx.prepare(
-                "INSERT INTO pledge(municipality_id, first_year, last_year, title, goal) VALUES (?1, ?2, ?2, ?3, 'Syntetiskt mål')",
+                "INSERT INTO pledge(id, municipality_id, first_year, last_year, title, goal) \
+                 VALUES (:id, :m, :year, :year, :title, 'Syntetiskt mål')",
             )?;
-            let mut ins_section =
-                tx.prepare("INSERT INTO section(pledge_id, position, title) VALUES (?1, ?2, ?3)")?;
+            let mut ins_section = tx.prepare(
+                "INSERT INTO section(id, pledge_id, position, title) VALUES (:id, :p, :pos, :title)",
+            )?;
             let mut ins_c = tx.prepare(
-                "INSERT INTO commitment(section_id, position, text, party) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO commitment(id, section_id, position, text, party) \
+                 VALUES (:id, :s, :pos, :text, :party)",
             )?;
             let mut ins_t = tx.prepare(
-                "INSERT INTO target(commitment_id, position, count, unit, per_year) VALUES (?1, 0, ?2, 'tillfällen', 0)",
+                "INSERT INTO target(id, commitment_id, position, count, unit, per_year) \
+                 VALUES (:id, :c, 0, :count, 'tillfällen', 0)",
             )?;
+            let mut pledge_ids = rows::Ids::of(&tx, "pledge")?;
+            let mut section_ids = rows::Ids::of(&tx, "section")?;
+            let mut commitment_ids = rows::Ids::of(&tx, "commitment")?;
+            let mut target_ids = rows::Ids::of(&tx, "target")?;
             for m in 1..=spec.municipalities {
                 tx.execute(
                     "INSERT INTO municipality(id, name, police_area_id) VALUES (?1, ?2, ?3)",
@@ -78,31 +86,35 @@ impl Store {
                 )?;
                 for y in 0..spec.years {
                     let year = spec.first_year + y as i32;
-                    ins_pledge.execute(params![m, year, format!("Medborgarlöfte {year}")])?;
-                    let pledge = tx.last_insert_rowid();
+                    let pledge = pledge_ids.next();
+                    ins_pledge.execute(named_params! {
+                        ":id": pledge, ":m": m, ":year": year,
+                        ":title": format!("Medborgarlöfte {year}"),
+                    })?;
                     let mut section = 0;
                     for c in 0..spec.commitments_per_pledge {
                         if c % 5 == 0 {
-                            ins_section.execute(params![
-                                pledge,
-                                c / 5,
-                                format!("Avsnitt {}", c / 5 + 1)
-                            ])?;
-                            section = tx.last_insert_rowid();
+                            section = section_ids.next();
+                            ins_section.execute(named_params! {
+                                ":id": section, ":p": pledge, ":pos": c / 5,
+                                ":title": format!("Avsnitt {}", c / 5 + 1),
+                            })?;
                         }
-                        ins_c.execute(params![
-                            section,
-                            c,
-                            format!(
+                        let cid = commitment_ids.next();
+                        ins_c.execute(named_params! {
+                            ":id": cid, ":s": section, ":pos": c,
+                            ":text": format!(
                                 "Löfte {c}: genomföra riktade insatser och dialog i kommundel {}",
                                 c % 7
                             ),
-                            PARTIES[(c % 3) as usize]
-                        ])?;
-                        let cid = tx.last_insert_rowid();
+                            ":party": PARTIES[(c % 3) as usize],
+                        })?;
                         let tid = if c % 5 < 3 {
-                            ins_t.execute(params![cid, 2 + rng.below(30) as i64])?;
-                            tx.last_insert_rowid()
+                            let tid = target_ids.next();
+                            ins_t.execute(named_params! {
+                                ":id": tid, ":c": cid, ":count": 2 + rng.below(30) as i64,
+                            })?;
+                            tid
                         } else {
                             0
                         };
@@ -114,39 +126,50 @@ impl Store {
         let mut written = 0u64;
         {
             let mut ins_a = tx.prepare(
-                "INSERT INTO activity(municipality_id, commitment_id, target_id, date, party, count, place, description) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7)",
+                "INSERT INTO activity(id, municipality_id, commitment_id, target_id, date, party, \
+                 count, place, description) \
+                 VALUES (:id, :m, :c, :t, :date, :party, 1, :place, :text)",
             )?;
+            let mut activity_ids = rows::Ids::of(&tx, "activity")?;
             for i in 0..spec.activities {
                 let (cid, tid, m, year) = commitments[rng.below(commitments.len() as u64) as usize];
                 let date = format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
-                ins_a.execute(params![
-                    m,
-                    cid,
-                    if tid > 0 { Some(tid) } else { None },
-                    date,
-                    PARTIES[(i % 3) as usize],
-                    format!("Plats {}", i % 40),
-                    format!("Insats {i}")
-                ])?;
+                ins_a.execute(named_params! {
+                    ":id": activity_ids.next(),
+                    ":m": m,
+                    ":c": cid,
+                    ":t": if tid > 0 { Some(tid) } else { None },
+                    ":date": date,
+                    ":party": PARTIES[(i % 3) as usize],
+                    ":place": format!("Plats {}", i % 40),
+                    ":text": format!("Insats {i}"),
+                })?;
                 written += 1;
             }
             let mut ins_w = tx.prepare(
-                "INSERT INTO safety_walk(municipality_id, date, time_of_day, area, participants) VALUES (?1, ?2, 'morker', ?3, 10)",
+                "INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, participants) \
+                 VALUES (:id, :m, :date, 'morker', :area, 10)",
             )?;
             let mut ins_o = tx.prepare(
-                "INSERT INTO observation(walk_id, position, place, category, status, updated_on, deadline) \
-                 VALUES (?1, ?2, ?3, 'belysning', ?4, ?5, ?6)",
+                "INSERT INTO observation(id, walk_id, position, place, category, status, \
+                 updated_on, deadline) VALUES (:id, :w, :pos, :place, 'belysning', :status, :date, :date)",
             )?;
+            let mut walk_ids = rows::Ids::of(&tx, "safety_walk")?;
+            let mut observation_ids = rows::Ids::of(&tx, "observation")?;
             for w in 0..spec.walks {
                 let m = 1 + rng.below(spec.municipalities as u64) as i64;
                 let year = spec.first_year + rng.below(spec.years as u64) as i32;
                 let date = format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
-                ins_w.execute(params![m, date, format!("Sträcka {w}")])?;
-                let wid = tx.last_insert_rowid();
+                let wid = walk_ids.next();
+                ins_w.execute(named_params! {
+                    ":id": wid, ":m": m, ":date": date, ":area": format!("Sträcka {w}"),
+                })?;
                 for o in 0..3 {
                     let status = ["ny", "pagar", "atgardad"][rng.below(3) as usize];
-                    ins_o.execute(params![wid, o, format!("Plats {o}"), status, date, date])?;
+                    ins_o.execute(named_params! {
+                        ":id": observation_ids.next(), ":w": wid, ":pos": o,
+                        ":place": format!("Plats {o}"), ":status": status, ":date": date,
+                    })?;
                 }
             }
         }

@@ -1,5 +1,6 @@
 //! Trygghetsvandringar and their observations.
 
+use super::rows::{self, Binding, binding};
 use super::{Names, Result, Store, StoreError, names, prefixed};
 use crate::domain::{
     MunicipalityId, Observation, ObservationId, ObservationStatus, OpenObservation, SafetyWalk,
@@ -7,7 +8,7 @@ use crate::domain::{
 };
 use crate::validate::{Invalid, validate_observation, validate_walk};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, named_params, params};
 
 const WALK_COLS: &str = "id, municipality_id, date, time_of_day, area, organisations, participants, notes, commitment_id, revisit_of";
 const OBS_COLS: &str = "id, walk_id, place, category, description, measure, responsible, deadline, \
@@ -57,29 +58,30 @@ fn lat_lon(o: &Observation) -> (Option<f64>, Option<f64>) {
     (o.position.map(|p| p.lat()), o.position.map(|p| p.lon()))
 }
 
+/// The columns an edit may change, shared by INSERT and UPDATE.
+fn walk_fields(w: &SafetyWalk) -> Binding<'_> {
+    binding![
+        ":date" => w.date,
+        ":time_of_day" => w.time_of_day.key(),
+        ":area" => &w.area,
+        ":organisations" => names(&w.organisations),
+        ":participants" => w.participants,
+        ":notes" => &w.notes,
+        ":commitment_id" => w.commitment,
+    ]
+}
+
 fn insert_walk_row(
     tx: &rusqlite::Connection,
     w: &SafetyWalk,
     id: Option<WalkId>,
-) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, organisations, \
-         participants, notes, commitment_id, revisit_of) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            id.map(|i| i.0),
-            w.municipality.0,
-            w.date,
-            w.time_of_day.key(),
-            w.area,
-            names(&w.organisations),
-            w.participants,
-            w.notes,
-            w.commitment.map(|c| c.0),
-            w.revisit_of
-        ],
-    )?;
-    Ok(())
+) -> rusqlite::Result<WalkId> {
+    let mut row = binding![
+        ":municipality_id" => w.municipality,
+        ":revisit_of" => w.revisit_of,
+    ];
+    row.extend(walk_fields(w));
+    rows::insert(tx, "safety_walk", id.map(|i| i.0), &row).map(WalkId)
 }
 
 /// The photos of one observation, in order.
@@ -104,13 +106,32 @@ fn insert_photo_row(
     observation: ObservationId,
     position: i64,
     p: &crate::domain::Photo,
-) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO observation_photo(observation_id, position, jpeg, width, height) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![observation.0, position, p.jpeg, p.width, p.height],
-    )?;
-    Ok(())
+) -> rusqlite::Result<crate::domain::PhotoId> {
+    let row = binding![
+        ":observation_id" => observation,
+        ":position" => position,
+        ":jpeg" => &p.jpeg,
+        ":width" => p.width,
+        ":height" => p.height,
+    ];
+    rows::insert(tx, "observation_photo", None, &row).map(crate::domain::PhotoId)
+}
+
+/// One line of an observation's status history.
+fn insert_status_change(
+    tx: &rusqlite::Connection,
+    observation: ObservationId,
+    status: crate::domain::ObservationStatus,
+    reason: &str,
+    on: NaiveDate,
+) -> rusqlite::Result<i64> {
+    let row = binding![
+        ":observation_id" => observation,
+        ":status" => status.key(),
+        ":reason" => reason,
+        ":changed_on" => on,
+    ];
+    rows::insert(tx, "observation_status_change", None, &row)
 }
 
 /// An observation's deadline is never before its walk.
@@ -136,35 +157,33 @@ fn check_deadline(tx: &rusqlite::Connection, o: &Observation) -> Result<()> {
     }
 }
 
+/// The columns an edit may change, shared by INSERT and UPDATE.
+fn observation_fields(o: &Observation) -> Binding<'_> {
+    binding![
+        ":place" => &o.place,
+        ":category" => o.category.key(),
+        ":description" => &o.description,
+        ":measure" => &o.measure,
+        ":responsible" => &o.responsible,
+        ":deadline" => o.deadline,
+        ":status" => o.status.key(),
+        ":status_reason" => &o.status_reason,
+        ":updated_on" => o.updated_on,
+        ":positive" => o.positive,
+        ":latitude" => lat_lon(o).0,
+        ":longitude" => lat_lon(o).1,
+    ]
+}
+
 fn insert_observation_row(
     tx: &rusqlite::Connection,
     o: &Observation,
     position: i64,
     id: Option<ObservationId>,
-) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO observation(id, walk_id, position, place, category, description, measure, \
-         responsible, deadline, status, status_reason, updated_on, positive, latitude, longitude) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-        params![
-            id.map(|i| i.0),
-            o.walk.0,
-            position,
-            o.place,
-            o.category.key(),
-            o.description,
-            o.measure,
-            o.responsible,
-            o.deadline,
-            o.status.key(),
-            o.status_reason,
-            o.updated_on,
-            o.positive,
-            lat_lon(o).0,
-            lat_lon(o).1
-        ],
-    )?;
-    Ok(())
+) -> rusqlite::Result<ObservationId> {
+    let mut row = binding![":walk_id" => o.walk, ":position" => position];
+    row.extend(observation_fields(o));
+    rows::insert(tx, "observation", id.map(|i| i.0), &row).map(ObservationId)
 }
 
 impl Store {
@@ -174,10 +193,9 @@ impl Store {
         if let Some(c) = w.commitment {
             super::activities::check_commitment_of(&tx, c, w.municipality)?;
         }
-        insert_walk_row(&tx, &w, None)?;
-        let id = tx.last_insert_rowid();
+        let id = insert_walk_row(&tx, &w, None)?;
         tx.commit()?;
-        Ok(WalkId(id))
+        Ok(id)
     }
 
     pub fn update_walk(&mut self, w: &SafetyWalk) -> Result<()> {
@@ -213,20 +231,7 @@ impl Store {
             }
             .into());
         }
-        let n = tx.execute(
-            "UPDATE safety_walk SET date = ?1, time_of_day = ?2, area = ?3, organisations = ?4, \
-             participants = ?5, notes = ?6, commitment_id = ?7 WHERE id = ?8",
-            params![
-                w.date,
-                w.time_of_day.key(),
-                w.area,
-                names(&w.organisations),
-                w.participants,
-                w.notes,
-                w.commitment.map(|c| c.0),
-                w.id.0
-            ],
-        )?;
+        let n = rows::update(&tx, "safety_walk", w.id.0, &walk_fields(&w))?;
         if n == 0 {
             return Err(StoreError::NotFound(format!("Trygghetsvandring {}", w.id)));
         }
@@ -275,15 +280,10 @@ impl Store {
             [o.walk.0],
             |r| r.get(0),
         )?;
-        insert_observation_row(&tx, &o, pos, None)?;
-        let id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
-             VALUES (?1, ?2, ?3, ?4)",
-            params![id, o.status.key(), o.status_reason, o.updated_on],
-        )?;
+        let id = insert_observation_row(&tx, &o, pos, None)?;
+        insert_status_change(&tx, id, o.status, &o.status_reason, o.updated_on)?;
         tx.commit()?;
-        Ok(ObservationId(id))
+        Ok(id)
     }
 
     /// Saves an observation; a changed status is stamped with `o.updated_on` in the history.
@@ -297,15 +297,15 @@ impl Store {
     ) -> Result<()> {
         let tx = self.write_tx()?;
         let n = tx.execute(
-            "UPDATE observation SET status = ?1, status_reason = ?2, updated_on = ?3 \
-             WHERE id = ?4 AND status = ?5",
-            params![
-                before.status.key(),
-                before.status_reason,
-                before.updated_on,
-                before.id.0,
-                now.key()
-            ],
+            "UPDATE observation SET status = :status, status_reason = :reason, \
+             updated_on = :on WHERE id = :id AND status = :now",
+            named_params! {
+                ":status": before.status.key(),
+                ":reason": before.status_reason,
+                ":on": before.updated_on,
+                ":id": before.id,
+                ":now": now.key(),
+            },
         )?;
         if n == 0 {
             return Err(StoreError::UndoConflict);
@@ -333,32 +333,9 @@ impl Store {
         let Some(old) = old else {
             return Err(StoreError::NotFound(format!("Iakttagelse {}", o.id)));
         };
-        tx.execute(
-            "UPDATE observation SET place = ?1, category = ?2, description = ?3, measure = ?4, \
-             responsible = ?5, deadline = ?6, status = ?7, status_reason = ?8, updated_on = ?9, \
-             positive = ?11, latitude = ?12, longitude = ?13 WHERE id = ?10",
-            params![
-                o.place,
-                o.category.key(),
-                o.description,
-                o.measure,
-                o.responsible,
-                o.deadline,
-                o.status.key(),
-                o.status_reason,
-                o.updated_on,
-                o.id.0,
-                o.positive,
-                lat_lon(&o).0,
-                lat_lon(&o).1
-            ],
-        )?;
+        rows::update(&tx, "observation", o.id.0, &observation_fields(&o))?;
         if old != o.status.key() {
-            tx.execute(
-                "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![o.id.0, o.status.key(), o.status_reason, o.updated_on],
-            )?;
+            insert_status_change(&tx, o.id, o.status, &o.status_reason, o.updated_on)?;
         }
         tx.commit()?;
         Ok(())
@@ -402,10 +379,9 @@ impl Store {
             [observation.0],
             |r| r.get(0),
         )?;
-        insert_photo_row(&tx, observation, pos, p)?;
-        let id = tx.last_insert_rowid();
+        let id = insert_photo_row(&tx, observation, pos, p)?;
         tx.commit()?;
-        Ok(crate::domain::PhotoId(id))
+        Ok(id)
     }
 
     /// The photos of one observation, in order (only the walk view and the protokoll
@@ -465,11 +441,7 @@ impl Store {
         let tx = self.write_tx()?;
         insert_observation_row(&tx, &o, d.position, Some(o.id))?;
         for (status, reason, on) in &d.history {
-            tx.execute(
-                "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![o.id.0, status.key(), reason, *on],
-            )?;
+            insert_status_change(&tx, o.id, *status, reason, *on)?;
         }
         for (i, p) in d.photos.iter().enumerate() {
             insert_photo_row(&tx, o.id, i as i64, p)?;
@@ -619,11 +591,7 @@ impl Store {
                 insert_photo_row(&tx, o.id, j as i64, p)?;
             }
             for (status, reason, on) in history {
-                tx.execute(
-                    "INSERT INTO observation_status_change(observation_id, status, reason, changed_on) \
-                     VALUES (?1, ?2, ?3, ?4)",
-                    params![o.id.0, status.key(), reason, *on],
-                )?;
+                insert_status_change(&tx, o.id, *status, reason, *on)?;
             }
         }
         tx.commit()?;

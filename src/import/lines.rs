@@ -150,34 +150,6 @@ fn is_page_number(l: &str) -> bool {
     only(inner) && (t != inner || l.starts_with("sida "))
 }
 
-/// Headings whose bullets or text describe the purpose, not promises.
-pub(super) fn is_goal_heading(h: &str) -> bool {
-    let l = h.to_lowercase();
-    let l = l.trim_end_matches(':').trim();
-    [
-        "medborgarlöftet ska",
-        "medborgarlöften ska",
-        "prioriter",
-        "syftar",
-        "syfte",
-        "vårt mål",
-        "våra mål",
-        "målet är",
-        "målen är",
-        "målsättning",
-        "fokusområde",
-        "effektmål",
-        "förväntat resultat",
-        "det här vill vi uppnå",
-        "vi vill uppnå",
-    ]
-    .iter()
-    .any(|k| l.contains(k))
-        || l == "mål"
-        || l == "vi vill"
-        || l == "vi vill att"
-}
-
 /// Headings of background prose: it goes to the målsättning, never to the löften.
 pub(super) fn is_background_heading(h: &str) -> bool {
     let l = h.to_lowercase();

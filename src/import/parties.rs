@@ -229,7 +229,7 @@ pub(super) fn is_promise_sentence(s: &str) -> bool {
 pub(super) fn declaration(line: &str) -> Option<(Party, String)> {
     let t = line.trim();
     let l = t.to_lowercase();
-    if !l.ends_with(':') || l.split_whitespace().count() > 12 || super::lines::is_goal_heading(t) {
+    if !l.ends_with(':') || l.split_whitespace().count() > 12 || super::rules::is_goal_heading(t) {
         return None;
     }
     let words: Vec<String> = l.split_whitespace().map(bare).collect();

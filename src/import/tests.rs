@@ -1,5 +1,6 @@
 //! Table tests of the parser: numbers, targets, parties, structure.
 
+use super::lines::*;
 use super::*;
 
 fn t(count: u32, unit: &str, per_ar: bool, ansvarig: Option<Party>) -> ParsedTarget {
@@ -834,7 +835,7 @@ fn a_title_and_a_list() {
     assert!(p.goal.is_empty(), "{}", p.goal);
     // With löften elsewhere, bullets before any heading are the purpose.
     let p = parse("Vi vill:\n• öka tryggheten\n\nPolisen\n\n• Genomföra 10 fotpatruller.\n");
-    assert_eq!(p.commitment_count(), 1);
+    assert_eq!(p.commitment_count(), 1, "{p:#?}");
     assert!(p.goal.contains("öka tryggheten"));
 }
 

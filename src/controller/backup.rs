@@ -3,7 +3,7 @@
 use super::{Ctx, Effect, Reload, Result};
 use crate::store::{CopyKind, StoreError};
 use crate::ui::BackupAction;
-use crate::ui::backups::{BackupState, CopyEntry};
+use crate::ui::backups::CopyEntry;
 use std::path::PathBuf;
 
 /// The copies in the folder of copies, newest first, each with what it is.
@@ -47,14 +47,9 @@ impl BackupAction {
             BackupAction::Open => {
                 let dir = crate::store::backup_dir(cx.db_path);
                 let name = crate::store::copy_name(CopyKind::Manual, cx.clock.now());
-                *st = BackupState {
-                    open: true,
-                    save_path: dir.join(name).display().to_string(),
-                    copies: list_copies(cx.db_path),
-                    ..Default::default()
-                };
+                st.open_with(dir.join(name), list_copies(cx.db_path));
             }
-            BackupAction::Close => st.open = false,
+            BackupAction::Close => st.close(),
             BackupAction::BackupNow(path) => {
                 let r = if path.exists() {
                     Err(StoreError::from(crate::validate::Invalid::FileExists(
@@ -69,7 +64,7 @@ impl BackupAction {
                         .unwrap_or(Ok(()))
                         .and_then(|_| cx.store.backup_to(&path))
                 };
-                st.message = Some(match r {
+                st.say(match r {
                     Ok(()) => format!("Kopian sparades: {}", path.display()),
                     Err(e) => e.to_string(),
                 });
@@ -81,17 +76,13 @@ impl BackupAction {
                     .dialogs
                     .pick_file("Välj säkerhetskopia", ("Databas", &["db"]))
                 {
-                    Some(p) => st.restore_path = p.display().to_string(),
-                    None => {
-                        st.focus_restore_path = true;
-                        st.message =
-                            Some("Ingen fil valdes. Skriv sökvägen i fältet Annan fil.".into());
-                    }
+                    Some(p) => st.restore_file_chosen(&p),
+                    None => st.no_file_chosen(),
                 }
             }
             BackupAction::RestoreFrom(path) => {
                 let r = cx.store.restore_from(&path, cx.clock.now());
-                st.message = Some(match &r {
+                st.say(match &r {
                     Ok(Some(safety)) => format!(
                         "Återställt från {}. Tidigare data sparades i {}.",
                         path.display(),
@@ -102,9 +93,7 @@ impl BackupAction {
                 });
                 if r.is_ok() {
                     // Other data now: nothing selected or typed refers to it any more.
-                    let backups = std::mem::take(st);
-                    *cx.screens = Default::default();
-                    cx.screens.backups = backups;
+                    cx.screens.restored();
                     return Ok(Effect::reload(Reload::Fresh));
                 }
             }

@@ -4,7 +4,9 @@
 use super::{Ctx, Effect, Error, Result};
 use crate::queries::{area_report, kommuner_of, measure_list, minutes, missing_causes, protocol};
 use crate::ui::ExportAction;
-use crate::ui::export::{ExportFormat, ExportKind, ExportState, ExportStatus, suggested_file_name};
+use crate::ui::export::{
+    ExportFormat, ExportKind, ExportState, ExportStatus, file_name, suggested_file_name,
+};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -76,88 +78,18 @@ impl Jobs {
 
 impl ExportAction {
     pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
-        let st = &mut cx.screens.export;
         match self {
-            ExportAction::Open => {
-                if let Some((b, summary)) = &cx.data.board {
-                    let name =
-                        suggested_file_name(&b.municipality.name, &b.pledge.period.to_string());
-                    let missing_cause = missing_causes(cx.store, b, summary, cx.today)?;
-                    *st = ExportState {
-                        missing_cause,
-                        appendix: true,
-                        ..ExportState::opened(
-                            ExportKind::Board,
-                            format!(
-                                "Uppföljning: {}, medborgarlöfte {}",
-                                b.municipality.name, b.pledge.period
-                            ),
-                            default_export_dir().join(name).display().to_string(),
-                        )
-                    };
-                }
-            }
-            ExportAction::OpenMinutes(id) => {
-                let meeting = cx.store.meeting(id)?;
-                let kommun = kommuner_of(cx.store, meeting.group)?.0;
-                let date = meeting.date.to_string();
-                let name = crate::ui::export::file_name("minnesanteckningar", &kommun, &date);
-                *st = ExportState::opened(
-                    ExportKind::Minutes(id),
-                    format!("Minnesanteckningar: {kommun}, lägesbildsmöte {date}"),
-                    default_export_dir().join(name).display().to_string(),
-                );
-            }
-            ExportAction::OpenArea(area, year) => {
-                let name = crate::domain::Records::police_area_name(&*cx.store, area)?;
-                let file =
-                    crate::ui::export::file_name("uppfoljning-lpo", &name, &year.to_string());
-                *st = ExportState::opened(
-                    ExportKind::Area(area, year),
-                    format!("Lokalpolisområde {name}: alla kommuners uppföljning {year}"),
-                    default_export_dir().join(file).display().to_string(),
-                );
-            }
-            ExportAction::OpenProtocol(walk) => {
-                let w = cx.store.walk(walk)?;
-                let kommun = cx.store.municipality(w.municipality)?.name;
-                let file = crate::ui::export::file_name(
-                    "protokoll-trygghetsvandring",
-                    &kommun,
-                    &w.date.to_string(),
-                );
-                *st = ExportState::opened(
-                    ExportKind::Protocol(walk),
-                    format!(
-                        "Protokoll: trygghetsvandring {kommun} {}, {}",
-                        w.date, w.area
-                    ),
-                    default_export_dir().join(file).display().to_string(),
-                );
-            }
-            ExportAction::OpenMeasures(m, responsible) => {
-                let kommun = cx.store.municipality(m)?.name;
-                let file = crate::ui::export::file_name(
-                    "atgardslista",
-                    &format!("{kommun} {responsible}"),
-                    &cx.today.to_string(),
-                );
-                *st = ExportState::opened(
-                    ExportKind::Measures(m, responsible.clone()),
-                    format!("Åtgärdslista för {responsible} ({kommun})"),
-                    default_export_dir().join(file).display().to_string(),
-                );
-            }
-            ExportAction::Close => st.open = false,
+            ExportAction::Close => cx.screens.export.close(),
             ExportAction::ChooseFile => {
+                let st = &mut cx.screens.export;
                 let current = PathBuf::from(st.path.trim());
                 match cx
                     .dialogs
                     .save_file("Spara PDF-uppföljning", ("PDF", &["pdf"]), &current)
                 {
-                    Some(p) => st.path = p.display().to_string(),
+                    Some(p) => st.file_chosen(&p),
                     None => {
-                        st.focus_path = true;
+                        st.no_file_chosen();
                         return Ok(Effect::none()
                             .toast("Ingen fil valdes. Skriv sökvägen i fältet Spara som."));
                     }
@@ -165,86 +97,143 @@ impl ExportAction {
             }
             ExportAction::Start(path) => {
                 // The model is read here; rendering and writing run in the background.
-                let document = match (st.kind.clone(), &cx.data.board) {
-                    (ExportKind::Minutes(id), _) => {
-                        Some(Document::Minutes(minutes(cx.store, id, cx.today)?))
-                    }
-                    (ExportKind::Area(area, year), _) => Some(Document::Area(area_report(
-                        cx.store,
-                        area,
-                        year,
-                        cx.today,
-                        st.appendix,
-                    )?)),
-                    (ExportKind::Measures(m, r), _) => Some(Document::Measures(measure_list(
-                        cx.store,
-                        m,
-                        Some(&r),
-                        cx.today,
-                    )?)),
-                    (ExportKind::Protocol(walk), _) => {
-                        Some(Document::Protocol(protocol(cx.store, walk, cx.today)?))
-                    }
-                    (ExportKind::Board, Some((b, _))) => {
-                        let mut f =
-                            crate::report::build_follow_up(&*cx.store, b.pledge.id, cx.today)?;
-                        f.appendix = st.appendix;
-                        Some(match st.format {
-                            ExportFormat::Html => Document::WebPage(f),
-                            ExportFormat::Pdf => Document::FollowUp(f),
-                            ExportFormat::Csv => {
-                                let (b, s) = cx
-                                    .data
-                                    .board
-                                    .as_ref()
-                                    .map(|(b, s)| (b.clone(), s.clone()))
-                                    .ok_or_else(|| {
-                                        super::Error::System("Ingen tavla visas.".into())
-                                    })?;
-                                Document::Csv(crate::csv::document([(&b, &s)]))
-                            }
-                        })
-                    }
-                    (ExportKind::Board, None) => None,
-                };
-                if let Some(document) = document {
-                    let (tx, rx) = mpsc::channel();
-                    std::thread::spawn(move || {
-                        // (bytes, pages); a web page has no pages.
-                        let file = match &document {
-                            Document::FollowUp(f) => {
-                                crate::report::render_pdf(f).map(|p| (p.bytes, p.pages))
-                            }
-                            Document::Minutes(m) => {
-                                crate::report::render_minutes(m).map(|p| (p.bytes, p.pages))
-                            }
-                            Document::WebPage(f) => {
-                                Ok((crate::report::render_html(f).into_bytes(), 0))
-                            }
-                            Document::Area(r) => {
-                                crate::report::render_area_pdf(r).map(|p| (p.bytes, p.pages))
-                            }
-                            Document::Protocol(p) => {
-                                crate::report::render_protocol(p).map(|p| (p.bytes, p.pages))
-                            }
-                            Document::Measures(list) => {
-                                crate::report::render_measures(list).map(|p| (p.bytes, p.pages))
-                            }
-                            Document::Csv(text) => Ok((text.clone().into_bytes(), 0)),
-                        };
-                        let result = file.and_then(|(bytes, pages)| {
-                            crate::files::write_atomically(&path, &bytes).map(|_| (path, pages))
-                        });
-                        let _ = tx.send(result);
-                    });
-                    cx.jobs.export = Some(rx);
-                    cx.screens.export.status = ExportStatus::Busy;
+                if let Some(document) = document(cx)? {
+                    cx.jobs.export = Some(render_in_background(document, path));
+                    cx.screens.export.started();
                 }
             }
             ExportAction::OpenFolder(path) => open_folder(&path).map_err(Error::System)?,
+            open => {
+                if let Some(panel) = opened(open, cx)? {
+                    cx.screens.export.open_as(panel);
+                }
+            }
         }
         Ok(Effect::none())
     }
+}
+
+/// The panel as an Open… action opens it: what it makes and where it suggests saving.
+fn opened(action: ExportAction, cx: &Ctx) -> Result<Option<ExportState>> {
+    let suggest = |file: String| default_export_dir().join(file).display().to_string();
+    Ok(Some(match action {
+        ExportAction::Open => {
+            let Some((b, summary)) = &cx.data.board else {
+                return Ok(None);
+            };
+            let name = suggested_file_name(&b.municipality.name, &b.pledge.period.to_string());
+            ExportState {
+                missing_cause: missing_causes(cx.store, b, summary, cx.today)?,
+                appendix: true,
+                ..ExportState::opened(
+                    ExportKind::Board,
+                    format!(
+                        "Uppföljning: {}, medborgarlöfte {}",
+                        b.municipality.name, b.pledge.period
+                    ),
+                    suggest(name),
+                )
+            }
+        }
+        ExportAction::OpenMinutes(id) => {
+            let meeting = cx.store.meeting(id)?;
+            let kommun = kommuner_of(cx.store, meeting.group)?.0;
+            let date = meeting.date.to_string();
+            ExportState::opened(
+                ExportKind::Minutes(id),
+                format!("Minnesanteckningar: {kommun}, lägesbildsmöte {date}"),
+                suggest(file_name("minnesanteckningar", &kommun, &date)),
+            )
+        }
+        ExportAction::OpenArea(area, year) => {
+            let name = crate::domain::Records::police_area_name(&*cx.store, area)?;
+            ExportState::opened(
+                ExportKind::Area(area, year),
+                format!("Lokalpolisområde {name}: alla kommuners uppföljning {year}"),
+                suggest(file_name("uppfoljning-lpo", &name, &year.to_string())),
+            )
+        }
+        ExportAction::OpenProtocol(walk) => {
+            let w = cx.store.walk(walk)?;
+            let kommun = cx.store.municipality(w.municipality)?.name;
+            let date = w.date.to_string();
+            ExportState::opened(
+                ExportKind::Protocol(walk),
+                format!("Protokoll: trygghetsvandring {kommun} {date}, {}", w.area),
+                suggest(file_name("protokoll-trygghetsvandring", &kommun, &date)),
+            )
+        }
+        ExportAction::OpenMeasures(m, responsible) => {
+            let kommun = cx.store.municipality(m)?.name;
+            let file = file_name(
+                "atgardslista",
+                &format!("{kommun} {responsible}"),
+                &cx.today.to_string(),
+            );
+            ExportState::opened(
+                ExportKind::Measures(m, responsible.clone()),
+                format!("Åtgärdslista för {responsible} ({kommun})"),
+                suggest(file),
+            )
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// The document the open panel makes, read from the store now.
+fn document(cx: &Ctx) -> Result<Option<Document>> {
+    let st = &cx.screens.export;
+    let (store, today) = (&*cx.store, cx.today);
+    Ok(match (st.kind.clone(), &cx.data.board) {
+        (ExportKind::Minutes(id), _) => Some(Document::Minutes(minutes(store, id, today)?)),
+        (ExportKind::Area(area, year), _) => Some(Document::Area(area_report(
+            store,
+            area,
+            year,
+            today,
+            st.appendix,
+        )?)),
+        (ExportKind::Measures(m, r), _) => {
+            Some(Document::Measures(measure_list(store, m, Some(&r), today)?))
+        }
+        (ExportKind::Protocol(walk), _) => Some(Document::Protocol(protocol(store, walk, today)?)),
+        (ExportKind::Board, Some((b, s))) => Some(match st.format {
+            ExportFormat::Csv => Document::Csv(crate::csv::document([(b, s)])),
+            format => {
+                let mut f = crate::report::build_follow_up(store, b.pledge.id, today)?;
+                f.appendix = st.appendix;
+                match format {
+                    ExportFormat::Html => Document::WebPage(f),
+                    _ => Document::FollowUp(f),
+                }
+            }
+        }),
+        (ExportKind::Board, None) => None,
+    })
+}
+
+/// Renders `document` and writes it to `path` on a thread of its own.
+fn render_in_background(document: Document, path: PathBuf) -> mpsc::Receiver<JobResult> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        // (bytes, pages); a web page has no pages.
+        let file = match &document {
+            Document::FollowUp(f) => crate::report::render_pdf(f).map(|p| (p.bytes, p.pages)),
+            Document::Minutes(m) => crate::report::render_minutes(m).map(|p| (p.bytes, p.pages)),
+            Document::WebPage(f) => Ok((crate::report::render_html(f).into_bytes(), 0)),
+            Document::Area(r) => crate::report::render_area_pdf(r).map(|p| (p.bytes, p.pages)),
+            Document::Protocol(p) => crate::report::render_protocol(p).map(|p| (p.bytes, p.pages)),
+            Document::Measures(list) => {
+                crate::report::render_measures(list).map(|p| (p.bytes, p.pages))
+            }
+            Document::Csv(text) => Ok((text.clone().into_bytes(), 0)),
+        };
+        let result = file.and_then(|(bytes, pages)| {
+            crate::files::write_atomically(&path, &bytes).map(|_| (path, pages))
+        });
+        let _ = tx.send(result);
+    });
+    rx
 }
 
 /// The user's Documents folder, else the home folder, else the working directory.

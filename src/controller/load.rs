@@ -51,6 +51,43 @@ pub struct ViewData {
     pub meeting: MeetingData,
     /// The summary of each of the meeting's boards, in the same order.
     pub meeting_summaries: Vec<BoardSummary>,
+    /// What is to be read again before it is shown.
+    stale: Stale,
+}
+
+/// The parts of the view data read separately, each when it changed and is shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Stale {
+    /// The selected löfte's insatser, beslut and bedömning, the whole one's bedömning.
+    detail: bool,
+    /// Meeting mode's records.
+    meeting: bool,
+    /// The kommun's walks and open åtgärder (their counts are on the tabs).
+    walks: bool,
+    /// The selected walk's observations and photos (read on the Trygghetsvandringar tab).
+    walk_detail: bool,
+}
+
+impl Stale {
+    fn after(reload: Reload) -> Stale {
+        let any = reload != Reload::None;
+        let walks = any && reload != Reload::Activities;
+        Stale {
+            detail: any,
+            meeting: any,
+            walks,
+            walk_detail: walks,
+        }
+    }
+
+    fn or(self, other: Stale) -> Stale {
+        Stale {
+            detail: self.detail || other.detail,
+            meeting: self.meeting || other.meeting,
+            walks: self.walks || other.walks,
+            walk_detail: self.walk_detail || other.walk_detail,
+        }
+    }
 }
 
 impl ViewData {
@@ -80,7 +117,8 @@ impl ViewData {
             .unwrap_or("")
     }
 
-    /// Reads what `reload` asks for. Errors leave the rest as it was.
+    /// Reads what `reload` asks for, and what an earlier change left to read once it is
+    /// shown (another tab). Errors leave the rest as it was.
     pub fn reload(
         &mut self,
         reload: Reload,
@@ -88,16 +126,57 @@ impl ViewData {
         screens: &mut Screens,
         today: NaiveDate,
     ) -> Result<()> {
-        match reload {
-            Reload::None => return Ok(()),
-            Reload::Selected => {}
-            Reload::Board => match screens.nav.municipality() {
-                Some(m) => self.reload_board(store, &screens.nav, m, today)?,
-                None => self.reload_all(store, &screens.nav, today)?,
-            },
-            Reload::All | Reload::Fresh => self.reload_all(store, &screens.nav, today)?,
+        match (reload, screens.nav.municipality()) {
+            (Reload::None | Reload::Selected, _) => {}
+            (Reload::Board | Reload::Activities, Some(m)) => {
+                self.reload_board(store, &screens.nav, m, today)?
+            }
+            // The overview shows every kommun's board: a change to one changes it whole.
+            (Reload::Board | Reload::Activities, None) | (Reload::All | Reload::Fresh, _) => {
+                self.reload_all(store, &screens.nav, today)?
+            }
         }
-        self.reload_selected(store, screens, today)
+        if reload != Reload::None {
+            // The selected löfte must be on the board; the date field shows the meeting's.
+            let on_board = screens.board.selected.is_none_or(|c| self.row(c).is_some());
+            screens.board.keep_selection(on_board);
+            let meeting = self.board.as_ref().and_then(|(b, _)| b.since);
+            screens.board.meeting.show_date(meeting);
+        }
+        self.stale = self.stale.or(Stale::after(reload));
+        self.refresh(store, screens, today)
+    }
+
+    /// Reads the stale parts that are shown.
+    fn refresh(&mut self, store: &Store, screens: &mut Screens, today: NaiveDate) -> Result<()> {
+        if self.stale.detail {
+            self.reload_detail(store, screens, today)?;
+            self.stale.detail = false;
+        }
+        if self.stale.meeting {
+            self.reload_meeting(store, screens, today)?;
+            self.stale.meeting = false;
+        }
+        let Some(m) = screens.nav.municipality() else {
+            self.walks.clear();
+            self.open_items.clear();
+            self.walk_observations.clear();
+            self.photo_counts.clear();
+            self.observation_photos.clear();
+            return Ok(());
+        };
+        if self.stale.walks {
+            self.walks = store.walk_summaries(m)?;
+            self.open_items = store.open_observations(m, today)?;
+            // Keep the selected walk; else show the newest.
+            screens.walks.keep_selection(&self.walks);
+            self.stale.walks = false;
+        }
+        if self.stale.walk_detail && screens.nav.tab == crate::ui::nav::Tab::Walks {
+            self.reload_walk(store, screens)?;
+            self.stale.walk_detail = false;
+        }
+        Ok(())
     }
 
     fn reload_all(&mut self, store: &Store, nav: &NavState, today: NaiveDate) -> Result<()> {
@@ -185,23 +264,15 @@ impl ViewData {
         Ok(())
     }
 
-    /// The parts that follow the selection: detail insatser, walks, meeting date.
-    fn reload_selected(
-        &mut self,
-        store: &Store,
-        screens: &mut Screens,
-        today: NaiveDate,
-    ) -> Result<()> {
-        let board = &mut screens.board;
-        // The selected löfte must be on the board; load its insatser.
-        if board.selected.is_some_and(|c| self.row(c).is_none()) {
-            board.selected = None;
-        }
-        self.detail_activities = match board.selected {
+    /// The selected löfte's insatser, beslut and bedömning, and the whole medborgarlöfte's
+    /// bedömning.
+    fn reload_detail(&mut self, store: &Store, screens: &Screens, today: NaiveDate) -> Result<()> {
+        let selected = screens.board.selected;
+        self.detail_activities = match selected {
             Some(c) => store.activities_for_commitment(c)?,
             None => Vec::new(),
         };
-        self.detail_decisions = match board.selected {
+        self.detail_decisions = match selected {
             Some(c) => store.decisions_about(c)?,
             None => Vec::new(),
         };
@@ -219,18 +290,15 @@ impl ViewData {
             (Some((b, _)), Some(y)) => Some(store.pledge_assessment(b.pledge.id, y)?),
             _ => None,
         };
-        let board = &mut screens.board;
-        self.detail_assessment = match (board.selected, year) {
+        self.detail_assessment = match (selected, year) {
             (Some(c), Some(y)) => Some(store.assessment(c, y)?),
             _ => None,
         };
-        let meeting = self.board.as_ref().and_then(|(b, _)| b.since);
-        if crate::validate::parse_date(&board.meeting.text).ok() != meeting
-            && board.meeting.open_month.is_none()
-        {
-            board.meeting.text = meeting.map(|d| d.to_string()).unwrap_or_default();
-        }
-        // Meeting mode: a kommun's meeting or a lokalpolisområde's joint one.
+        Ok(())
+    }
+
+    /// Meeting mode: a kommun's meeting or a lokalpolisområde's joint one.
+    fn reload_meeting(&mut self, store: &Store, screens: &Screens, today: NaiveDate) -> Result<()> {
         self.meeting = match (screens.meeting.active, screens.meeting.group) {
             (true, Some(g)) => {
                 let year = screens.nav.year.unwrap_or_else(|| today.year());
@@ -244,28 +312,19 @@ impl ViewData {
             .iter()
             .map(|b| summarize(b, today))
             .collect();
-        let Some(m) = screens.nav.municipality() else {
-            self.walks.clear();
-            self.open_items.clear();
-            self.walk_observations.clear();
-            self.photo_counts.clear();
-            self.observation_photos.clear();
-            return Ok(());
-        };
-        let walks = store.walk_summaries(m)?;
-        let open = store.open_observations(m, today)?;
-        // Keep the selected walk; else show the newest.
-        let state = &mut screens.walks.state;
-        let selected = state
-            .selected
-            .filter(|w| walks.iter().any(|s| s.walk.id == *w))
-            .or_else(|| walks.first().map(|s| s.walk.id));
+        Ok(())
+    }
+
+    /// The selected walk's observations, photo counts, the shown observation's photos and,
+    /// for a return walk, the earlier walk's åtgärder.
+    fn reload_walk(&mut self, store: &Store, screens: &mut Screens) -> Result<()> {
+        let selected = screens.walks.state.selected;
         self.walk_observations = match selected {
             Some(w) => store.observations(w)?,
             None => Vec::new(),
         };
         self.revisited = match selected
-            .and_then(|w| walks.iter().find(|s| s.walk.id == w))
+            .and_then(|w| self.walks.iter().find(|s| s.walk.id == w))
             .and_then(|s| s.walk.revisit_of)
         {
             Some(earlier) => {
@@ -283,13 +342,8 @@ impl ViewData {
             Some(w) => store.photo_counts(w)?,
             None => HashMap::new(),
         };
-        if state
-            .observation
-            .is_some_and(|o| !self.walk_observations.iter().any(|x| x.id == o))
-        {
-            state.observation = None;
-        }
-        self.observation_photos = match state.observation {
+        screens.walks.keep_observation(&self.walk_observations);
+        self.observation_photos = match screens.walks.state.observation {
             Some(o) => store
                 .photos(o)?
                 .into_iter()
@@ -297,9 +351,6 @@ impl ViewData {
                 .collect(),
             None => Vec::new(),
         };
-        state.selected = selected;
-        self.walks = walks;
-        self.open_items = open;
         Ok(())
     }
 }

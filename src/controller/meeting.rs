@@ -5,7 +5,6 @@
 use super::{Ctx, Effect, Reload, Result};
 use crate::domain::{DecisionStatus, Meeting, MeetingGroup, MeetingId};
 use crate::ui::MeetingAction;
-use crate::ui::meeting::MeetingScreen;
 use crate::ui::nav::Selection;
 
 impl MeetingAction {
@@ -25,35 +24,26 @@ impl MeetingAction {
         Ok(match self {
             MeetingAction::Start => {
                 let current = cx.store.meeting_on(g, cx.today)?;
-                cx.screens.meeting = MeetingScreen {
-                    active: true,
-                    group: Some(g),
-                    participants: current
-                        .as_ref()
-                        .map(|c| c.participants.join("\n"))
-                        .unwrap_or_default(),
-                    notes: current.map(|c| c.notes).unwrap_or_default(),
-                    ..MeetingScreen::default()
-                };
+                cx.screens.meeting.start(g, current);
                 Effect::reload(Reload::Selected)
             }
             MeetingAction::Leave => {
-                cx.screens.meeting.active = false;
+                cx.screens.meeting.leave();
                 Effect::reload(Reload::Board)
             }
             MeetingAction::Show(step) => {
-                cx.screens.meeting.step = step;
+                cx.screens.meeting.show(step);
                 Effect::none()
             }
             MeetingAction::AddDecision(d) => {
                 let meeting = todays_meeting(cx, g)?;
                 cx.store
                     .add_decision(&crate::domain::Decision { meeting, ..*d })?;
-                Effect::reload(Reload::Board).toast("Beslutet sparades.")
+                Effect::reload(Reload::Activities).toast("Beslutet sparades.")
             }
             MeetingAction::UpdateDecision(d) => {
                 let before = cx.store.update_decision(&d)?;
-                cx.screens.meeting.editing = None;
+                cx.screens.meeting.decision_saved();
                 Effect::reload(Reload::Selected)
                     .toast("Beslutet ändrades.")
                     .undo(super::Undo::RevertDecision(Box::new(before)))
@@ -62,7 +52,7 @@ impl MeetingAction {
                 let before = cx
                     .store
                     .set_decision_status(id, status, &reason, cx.today)?;
-                cx.screens.meeting.striking = None;
+                cx.screens.meeting.status_set();
                 let done = match status {
                     DecisionStatus::Open => "öppnades igen",
                     DecisionStatus::Done => "markerades som klart",

@@ -48,6 +48,9 @@ pub enum Reload {
     None,
     /// The parts that follow the selection: the selected löfte's insatser, the walks.
     Selected,
+    /// An insats, a status or a beslut changed: the selected kommun's board, the selected
+    /// löfte and the meeting; the walks are not read again.
+    Activities,
     /// The selected kommun's board and its line in the left panel.
     Board,
     /// Every kommun's progress, the years, the overview.

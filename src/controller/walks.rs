@@ -9,40 +9,34 @@ impl WalkAction {
     pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
         Ok(match self {
             WalkAction::Select(w) => {
-                let st = &mut cx.screens.walks.state;
-                if st.selected != w {
-                    st.pending = None;
-                    st.confirm_delete = None;
-                    st.observation = None;
-                    st.enlarged = None;
-                    if st.editing.take().is_some() {
-                        st.draft = Default::default();
-                    }
-                }
-                cx.screens.walks.state.selected = w;
+                cx.screens.walks.select(w);
                 Effect::reload(Reload::Selected)
             }
             WalkAction::New => {
                 if let Some(m) = cx.screens.nav.municipality() {
                     let choices = commitment_choices(cx);
-                    cx.screens.walks.form = Some(WalkForm::new(m, cx.today, choices));
+                    cx.screens
+                        .walks
+                        .open_form(WalkForm::new(m, cx.today, choices));
                 }
                 Effect::none()
             }
             WalkAction::Edit(id) => {
                 let w = cx.store.walk(id)?;
                 let choices = commitment_choices(cx);
-                cx.screens.walks.form = Some(WalkForm::edit(&w, choices));
+                cx.screens.walks.open_form(WalkForm::edit(&w, choices));
                 Effect::none()
             }
             WalkAction::Revisit(id) => {
                 let earlier = cx.store.walk(id)?;
                 let choices = commitment_choices(cx);
-                cx.screens.walks.form = Some(WalkForm::revisit(&earlier, cx.today, choices));
+                cx.screens
+                    .walks
+                    .open_form(WalkForm::revisit(&earlier, cx.today, choices));
                 Effect::none()
             }
             WalkAction::CloseForm => {
-                cx.screens.walks.form = None;
+                cx.screens.walks.close_form();
                 Effect::none()
             }
             WalkAction::Save(w) => {
@@ -52,8 +46,7 @@ impl WalkAction {
                 } else {
                     cx.store.add_walk(&w)?
                 };
-                cx.screens.walks.form = None;
-                cx.screens.walks.state.selected = Some(id);
+                cx.screens.walks.saved(id);
                 Effect::reload(Reload::Board)
                     .toast(format!("Trygghetsvandringen {} sparades.", w.date))
             }
@@ -71,54 +64,35 @@ impl WalkAction {
                 let id = cx.store.add_observation(&o)?;
                 // The new observation's card opens (and scrolls into view): its photos are
                 // added there, right after the row is typed.
-                let st = &mut cx.screens.walks.state;
-                st.observation = Some(id);
-                st.enlarged = None;
+                cx.screens.walks.open_card(id);
                 Effect::reload(Reload::Selected)
             }
             WalkAction::ShowObservation(walk, o) => {
-                cx.screens.nav.tab = crate::ui::nav::Tab::Walks;
-                let st = &mut cx.screens.walks.state;
-                st.selected = Some(walk);
-                st.observation = Some(o);
-                st.enlarged = None;
-                st.editing = None;
+                cx.screens.nav.show_tab(crate::ui::nav::Tab::Walks);
+                cx.screens.walks.show_observation(walk, o);
                 Effect::reload(Reload::Selected)
             }
             WalkAction::SelectObservation(o) => {
-                let st = &mut cx.screens.walks.state;
-                if st.observation != o {
-                    st.enlarged = None;
-                }
-                st.observation = o;
+                cx.screens.walks.select_observation(o);
                 Effect::reload(Reload::Selected)
             }
             WalkAction::EditObservation(id) => {
                 let o = cx.store.observation(id)?;
-                let st = &mut cx.screens.walks.state;
-                st.draft = crate::ui::walks::ObservationDraft::of(&o);
-                st.observation = Some(id);
-                st.editing = Some(o);
+                cx.screens.walks.edit_observation(o);
                 Effect::none()
             }
             WalkAction::CancelEdit => {
-                let st = &mut cx.screens.walks.state;
-                st.editing = None;
-                st.draft = Default::default();
+                cx.screens.walks.cancel_edit();
                 Effect::none()
             }
             WalkAction::UpdateObservation(o) => {
                 cx.store.update_observation(&o)?;
-                cx.screens.walks.state.editing = None;
+                cx.screens.walks.observation_saved();
                 Effect::reload(Reload::Selected).toast(format!("{} sparades.", o.place))
             }
             WalkAction::DeleteObservation(id) => {
                 let d = cx.store.delete_observation_for_undo(id)?;
-                let st = &mut cx.screens.walks.state;
-                st.observation = None;
-                if st.editing.as_ref().is_some_and(|e| e.id == id) {
-                    st.editing = None;
-                }
+                cx.screens.walks.observation_deleted(id);
                 Effect::reload(Reload::Selected)
                     .toast(format!(
                         "Iakttagelsen \"{}\" togs bort.",
@@ -134,11 +108,7 @@ impl WalkAction {
                 ) {
                     Some(files) => return WalkAction::AddPhotoFiles(o, files).apply(cx),
                     None => {
-                        cx.screens
-                            .walks
-                            .state
-                            .photo_path
-                            .get_or_insert_with(String::new);
+                        cx.screens.walks.ask_photo_path();
                         Effect::none().toast(
                             "Inga foton valdes. Skriv bildfilens sökväg i kortet, eller dra bildfilerna till fönstret.",
                         )
@@ -166,12 +136,12 @@ impl WalkAction {
                 let mut o = cx.store.observation(id)?;
                 o.position = Some(p);
                 cx.store.update_observation(&o)?;
-                cx.screens.walks.state.photo_position = None;
+                cx.screens.walks.position_taken();
                 Effect::reload(Reload::Selected).toast(format!("{}: position {p}.", o.place))
             }
             WalkAction::DeletePhoto(id) => {
                 cx.store.delete_photo(id)?;
-                cx.screens.walks.state.enlarged = None;
+                cx.screens.walks.photo_deleted(id);
                 Effect::reload(Reload::Selected).toast("Fotot togs bort.")
             }
             WalkAction::SetObservationStatus { id, status, reason } => {
@@ -202,6 +172,7 @@ fn add_photo_files(
 ) -> Result<Effect> {
     let mut added = 0;
     let mut refused = Vec::new();
+    let mut found = None;
     let has_position = cx.store.observation(o)?.position.is_some();
     for f in files {
         let name = f
@@ -213,22 +184,14 @@ fn add_photo_files(
                 cx.store.add_photo(o, &p)?;
                 added += 1;
                 // The photo's own position is offered, never kept without asking.
-                if let Some(pos) = position
-                    && !has_position
-                {
-                    cx.screens.walks.state.photo_position = Some((o, pos));
+                if !has_position {
+                    found = position.or(found);
                 }
             }
             Err(why) => refused.push(format!("{name}: {why}")),
         }
     }
-    cx.screens.walks.state.observation = Some(o);
-    if added > 0 {
-        // The typed path did its work; the field clears for the next photo.
-        if let Some(p) = &mut cx.screens.walks.state.photo_path {
-            p.clear();
-        }
-    }
+    cx.screens.walks.photos_added(o, added, found);
     let mut text = match added {
         0 => String::from("Inga foton sparades."),
         1 => String::from("1 foto sparades."),

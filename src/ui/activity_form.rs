@@ -30,6 +30,42 @@ pub struct ActivityForm {
 }
 
 impl ActivityForm {
+    /// An empty form for a new insats of löfte `cm` on `board`, dated `today`.
+    pub fn new(
+        board: &crate::domain::BoardData,
+        cm: &crate::domain::Commitment,
+        today: NaiveDate,
+    ) -> Self {
+        let targets = if cm.targets.len() > 1 {
+            cm.targets
+                .iter()
+                .map(|t| (t.id, t.label.clone().unwrap_or_else(|| t.describe())))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        ActivityForm {
+            editing: None,
+            municipality: board.municipality.id,
+            commitment: cm.id,
+            target: match cm.targets.as_slice() {
+                [only] => Some(only.id),
+                _ => None,
+            },
+            targets,
+            period: board.pledge.period,
+            sub_areas: cm.sub_areas.clone(),
+            date: DateField::new(today),
+            by: cm.party,
+            count: "1".into(),
+            place: String::new(),
+            description: String::new(),
+            note: String::new(),
+            confirm_outside: false,
+            focus_first: true,
+        }
+    }
+
     /// Fills the form from an existing insats (edit).
     pub fn edit(a: &Activity, base: ActivityForm) -> ActivityForm {
         ActivityForm {

@@ -120,6 +120,27 @@ pub struct AuthoringScreen {
 }
 
 impl AuthoringScreen {
+    pub fn head_saved(&mut self) {
+        self.head.pledge = None;
+    }
+
+    pub fn section_removed(&mut self, id: SectionId) {
+        self.section_names.remove(&id);
+    }
+
+    pub fn open_commitment_form(&mut self, form: CommitmentForm) {
+        self.commitment_form = Some(form);
+    }
+
+    pub fn close_commitment_form(&mut self) {
+        self.commitment_form = None;
+    }
+
+    /// A removal waits for "Ja, ta bort", saying what it takes.
+    pub fn ask_remove(&mut self, what: Removal, summary: String) {
+        self.removing = Some((what, summary));
+    }
+
     /// Fills the forms from the loaded medborgarlöfte (when another one is shown).
     /// The suggested new period is the year after this one, or this year when that has
     /// already come (a 2024 löfte opened in 2026 suggests 2026, not 2025).

@@ -38,6 +38,37 @@ pub struct BackupState {
     pub focus_restore_path: bool,
 }
 
+impl BackupState {
+    /// Opens with "Spara kopia" suggesting `save_path`, and the copies found.
+    pub fn open_with(&mut self, save_path: PathBuf, copies: Vec<CopyEntry>) {
+        *self = BackupState {
+            open: true,
+            save_path: save_path.display().to_string(),
+            copies,
+            ..Default::default()
+        };
+    }
+
+    pub fn close(&mut self) {
+        self.open = false;
+    }
+
+    /// What the last step did, shown in the window.
+    pub fn say(&mut self, message: String) {
+        self.message = Some(message);
+    }
+
+    pub fn restore_file_chosen(&mut self, path: &std::path::Path) {
+        self.restore_path = path.display().to_string();
+    }
+
+    /// No file was chosen (or there is no file dialog): the path field takes the typing.
+    pub fn no_file_chosen(&mut self) {
+        self.focus_restore_path = true;
+        self.say("Ingen fil valdes. Skriv sökvägen i fältet Annan fil.".into());
+    }
+}
+
 /// The backups window, when open.
 pub fn dialog(ctx: &egui::Context, st: &mut BackupState) -> Vec<Action> {
     let window = ("Säkerhetskopior", Some(620.0), 80.0);

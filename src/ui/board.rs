@@ -57,6 +57,26 @@ pub struct BoardScreen {
 }
 
 impl BoardScreen {
+    /// After a reload: the selected löfte stays selected only while it is on the board.
+    pub fn keep_selection(&mut self, on_board: bool) {
+        if !on_board {
+            self.selected = None;
+        }
+    }
+
+    pub fn open_form(&mut self, form: ActivityForm) {
+        self.activity_form = Some(form);
+    }
+
+    pub fn close_form(&mut self) {
+        self.activity_form = None;
+    }
+
+    /// The bedömning was saved: its form closes.
+    pub fn assessment_saved(&mut self) {
+        self.detail.assessment = None;
+    }
+
     /// The board itself, in the central panel.
     pub fn ui(
         &mut self,

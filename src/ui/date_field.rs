@@ -15,6 +15,14 @@ pub struct DateField {
 }
 
 impl DateField {
+    /// Shows `date` (empty for none), unless the field already says it or its calendar
+    /// is open.
+    pub fn show_date(&mut self, date: Option<NaiveDate>) {
+        if crate::validate::parse_date(&self.text).ok() != date && self.open_month.is_none() {
+            self.text = date.map(|d| d.to_string()).unwrap_or_default();
+        }
+    }
+
     pub fn new(date: NaiveDate) -> DateField {
         DateField {
             text: date.format("%Y-%m-%d").to_string(),

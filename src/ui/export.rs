@@ -91,6 +91,29 @@ pub struct ExportState {
 }
 
 impl ExportState {
+    /// The panel opens as `panel` says (what, where).
+    pub fn open_as(&mut self, panel: ExportState) {
+        *self = panel;
+    }
+
+    pub fn close(&mut self) {
+        self.open = false;
+    }
+
+    pub fn file_chosen(&mut self, path: &std::path::Path) {
+        self.path = path.display().to_string();
+    }
+
+    /// No file was chosen (or there is no file dialog): the path field takes the typing.
+    pub fn no_file_chosen(&mut self) {
+        self.focus_path = true;
+    }
+
+    /// Rendering and writing run in the background.
+    pub fn started(&mut self) {
+        self.status = ExportStatus::Busy;
+    }
+
     /// The panel opened for `kind`: what it makes, and where it suggests saving it.
     pub fn opened(kind: ExportKind, subject: String, path: String) -> ExportState {
         ExportState {

@@ -206,6 +206,42 @@ pub struct ImportState {
     pub parsing: Option<Background<ParsedPledge>>,
 }
 
+impl ImportState {
+    /// Opens for kommun `municipality` (`kommun` by name), suggesting `period`.
+    pub fn open_for(&mut self, municipality: MunicipalityId, kommun: &str, period: String) {
+        *self = ImportState {
+            open: true,
+            municipality: Some(municipality),
+            kommun: kommun.to_string(),
+            title: format!("Medborgarlöfte {period}"),
+            suggested_period: period.clone(),
+            period,
+            ..Default::default()
+        };
+    }
+
+    pub fn close(&mut self) {
+        self.open = false;
+    }
+
+    /// No file was chosen (or there is no file dialog): the text field takes the typing.
+    pub fn no_file_chosen(&mut self) {
+        self.focus_text = true;
+        self.message = Some("Ingen fil valdes. Klistra in texten i fältet (Ctrl+V).".into());
+    }
+
+    /// What reading the chosen file gave.
+    pub fn file_read(&mut self, path: &std::path::Path, read: Result<crate::files::Text, String>) {
+        self.message = Some(match read {
+            Ok(t) => {
+                self.text = t.text;
+                format!("Läste {} ({}).", path.display(), t.encoding)
+            }
+            Err(e) => format!("Kunde inte läsa {}: {e}", path.display()),
+        });
+    }
+}
+
 /// The import window, when open.
 pub fn dialog(ctx: &egui::Context, st: &mut ImportState) -> Vec<Action> {
     let window = ("Importera medborgarlöfte", Some(760.0), 50.0);

@@ -145,6 +145,44 @@ pub struct MeetingScreen {
     pub board_scroll: f32,
 }
 
+impl MeetingScreen {
+    /// Meeting mode starts for group `g`, with today's meeting if one is recorded.
+    pub fn start(
+        &mut self,
+        g: crate::domain::MeetingGroup,
+        current: Option<crate::domain::Meeting>,
+    ) {
+        *self = MeetingScreen {
+            active: true,
+            group: Some(g),
+            participants: current
+                .as_ref()
+                .map(|c| c.participants.join("\n"))
+                .unwrap_or_default(),
+            notes: current.map(|c| c.notes).unwrap_or_default(),
+            ..MeetingScreen::default()
+        };
+    }
+
+    pub fn leave(&mut self) {
+        self.active = false;
+    }
+
+    pub fn show(&mut self, step: Step) {
+        self.step = step;
+    }
+
+    /// A changed beslut was saved: the draft adds new ones again.
+    pub fn decision_saved(&mut self) {
+        self.editing = None;
+    }
+
+    /// A beslut was closed or reopened: no reason is being typed any more.
+    pub fn status_set(&mut self) {
+        self.striking = None;
+    }
+}
+
 /// What the meeting pages draw from: the meeting's records and, beside each of its
 /// boards (`data.boards`), that board's summary.
 pub struct MeetingView<'a> {

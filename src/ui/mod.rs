@@ -26,7 +26,9 @@ pub mod recovery;
 pub mod state;
 pub mod toast;
 pub mod top_bar;
+mod transitions;
 pub mod walk_form;
+pub mod walk_state;
 pub mod walks;
 pub mod widgets;
 

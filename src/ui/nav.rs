@@ -35,6 +35,14 @@ pub struct NavState {
 }
 
 impl NavState {
+    pub fn select_overview(&mut self, a: PoliceAreaId) {
+        self.selection = Some(Selection::Overview(a));
+    }
+
+    pub fn show_tab(&mut self, t: Tab) {
+        self.tab = t;
+    }
+
     pub fn municipality(&self) -> Option<MunicipalityId> {
         match self.selection {
             Some(Selection::Municipality(m)) => Some(m),

@@ -15,6 +15,21 @@ pub struct NewMunicipalityForm {
     pub new_area: String,
 }
 
+impl NewMunicipalityForm {
+    /// Opens empty, in lokalpolisområde `area` (the first one) when there is one.
+    pub fn open_with(&mut self, area: Option<PoliceAreaId>) {
+        *self = NewMunicipalityForm {
+            open: true,
+            area,
+            ..Default::default()
+        };
+    }
+
+    pub fn close(&mut self) {
+        self.open = false;
+    }
+}
+
 /// The window, when open. `areas` are the existing lokalpolisområden.
 pub fn dialog(
     ctx: &egui::Context,

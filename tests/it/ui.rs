@@ -1451,3 +1451,27 @@ fn a_whole_bedomning_is_written_and_reported() {
         )
     );
 }
+
+#[test]
+fn a_walks_observations_are_read_when_its_tab_is_shown() {
+    use trygghetstavlan::ui::nav::Tab;
+    use trygghetstavlan::ui::{Action, NavAction};
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    trygghetstavlan::demo::add_demo(&mut store, day("2024-06-15")).unwrap();
+    let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
+    let mut app = App::new(
+        Ok(store),
+        PathBuf::from(":memory:"),
+        Prefs::default(),
+        Clock::Fixed(day("2024-06-15")),
+    );
+    app.apply(Action::Nav(NavAction::SelectMunicipality(m.id)), 0.0);
+    // On the board: the walks are counted on their tab, their observations not read.
+    assert_eq!(app.data().walks.len(), 1);
+    assert!(app.data().walk_observations.is_empty());
+    app.apply(Action::Nav(NavAction::SetTab(Tab::Walks)), 0.0);
+    assert!(!app.data().walk_observations.is_empty());
+    let walk = app.screens().walks.state.selected;
+    assert_eq!(walk, Some(app.data().walks[0].walk.id));
+}

@@ -97,7 +97,7 @@ fn pledge(action: A, cx: &mut Ctx) -> Result<Effect> {
             draft,
         } => {
             store.insert_pledge(municipality, period, &draft)?;
-            cx.screens.import = Default::default();
+            cx.screens.import.saved();
             cx.screens.show_new_pledge(period.first);
             cx.prefs.year = Some(period.first);
             Effect::reload(Reload::All).toast(format!("Medborgarlöfte {period} importerat."))

@@ -70,7 +70,7 @@ impl Jobs {
                 ExportStatus::Failed("PDF-exporten avbröts oväntat.".into())
             }
         };
-        export.status = status;
+        export.finished(status);
         self.export = None;
         false
     }

@@ -384,91 +384,25 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
         } else {
             ""
         };
-        let is_article = matches!(lower.as_str(), "en" | "ett");
         let marked =
             COUNT_MARKERS.contains(&prev.as_str()) && (prev != "till" || prev_prev == "upp");
-        let street = i > 0
-            && words[i - 1].starts_with(char::is_uppercase)
-            && STREET_ENDINGS.iter().any(|e| prev.ends_with(e));
-        // A group of digits beside another is part of a larger number ("114 14",
-        // "1 240").
-        let in_digit_run = [i.checked_sub(1), Some(i + 1)].iter().flatten().any(|&k| {
-            words.get(k).is_some_and(|x| {
-                let b = bare(x);
-                !b.is_empty() && b.chars().all(|c| c.is_ascii_digit())
-            })
-        }) && w.chars().all(|c| c.is_ascii_digit());
-        // "kommunens tre högstadieskolor" says how many there are, not a target.
-        let possessive = [
-            "kommunens",
-            "polisens",
-            "stadens",
-            "dess",
-            "deras",
-            "sina",
-            "sin",
-        ]
-        .contains(&prev.as_str())
-            || (prev.ends_with("ernas") || prev.ends_with("arnas") || prev.ends_with("ornas"));
-        let month_follows = super::lines::MONTHS.iter().any(|m| next.starts_with(m));
-        let follows_refused = i >= 2
-            && last_refused == Some(i - 2)
-            && matches!(prev.as_str(), "och" | "eller" | "samt" | "till" | "–" | "-");
-        if n == 0
-            || follows_refused
-            || year_range
-            || is_year(n, &w)
-            || (is_article
-                && !marked
-                && !matches!(next, "gång" | "gången")
-                && !article_rate(&lower_words, i))
-            || words[i].contains(['/', ':'])
-            || words[i].ends_with('%')
-            || (NOT_AFTER.contains(&prev.as_str()) && !marked)
-            || street
-            || possessive
-            || in_digit_run
-            || month_follows
-            || matches!(
-                next,
-                "%" | "procent" | "procentenheter" | "år" | "års" | "åriga"
-            )
-            || (lower == "sex" && !prev.is_empty() && !marked && i + 1 >= words.len())
-        {
+        let refuse = Candidate {
+            at: i,
+            n,
+            word: &w,
+            lower: &lower,
+            prev: &prev,
+            next,
+            marked,
+            year_range,
+        };
+        if refuse.is_not_a_count(&words, &lower_words, last_refused) {
             last_refused = Some(i);
             i += 1;
             continue;
         }
         // The unit: skip "st", keep adjectives, then one noun.
-        let mut j = i + 1;
-        while j < words.len() && SKIP_AFTER_NUMBER.contains(&lower_words[j].as_str()) {
-            j += 1;
-        }
-        let mut unit_words = Vec::new();
-        let mut times = false;
-        if j < words.len() && matches!(lower_words[j].as_str(), "gång" | "gånger" | "ggr" | "ggr.")
-        {
-            times = true;
-            j += 1;
-        }
-        while !times && j < words.len() {
-            let ul = lower_words[j].clone();
-            if ul.is_empty() || NOT_UNITS.contains(&ul.as_str()) || parse_number(&ul).is_some() {
-                break;
-            }
-            unit_words.push(ul.clone());
-            j += 1;
-            let ends_clause = words[j - 1].ends_with([',', '.', ';', ':', ')']);
-            let next_ok = lower_words
-                .get(j)
-                .is_some_and(|n| !n.is_empty() && !NOT_UNITS.contains(&n.as_str()));
-            let adjective = UNIT_ADJECTIVES.contains(&ul.as_str())
-                || (ul.ends_with('a') && ul.chars().count() > 3 && next_ok);
-            if !adjective || ends_clause {
-                break;
-            }
-        }
-        let mut unit = unit_words.join(" ");
+        let (mut unit, times, j) = unit_after(&words, &lower_words, i);
         if times {
             unit = thing_counted(&words, &lower_words, i).unwrap_or_else(|| "gånger".into());
         }
@@ -499,18 +433,7 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
                 continue;
             }
         }
-        // What follows the unit: "per år", "varje år", "årligen", "per termin", "var".
-        // It ends at the next count or the end of a clause.
-        let mut tail: Vec<String> = Vec::new();
-        for k in j..words.len().min(j + 6) {
-            if parse_number(&lower_words[k]).is_some() {
-                break;
-            }
-            tail.push(lower_words[k].clone());
-            if words[k].ends_with(['.', ';', ':']) {
-                break;
-            }
-        }
+        let tail = tail_after(&words, &lower_words, j);
         let rate = rate_in(&tail);
         let (count, per_year, rate_text) = match rate {
             Some((1, _)) => (n, true, None),
@@ -540,6 +463,131 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
         out.push(t);
     }
     out
+}
+
+/// A number found in a sentence, and what is around it.
+struct Candidate<'w> {
+    at: usize,
+    n: u32,
+    word: &'w str,
+    lower: &'w str,
+    prev: &'w str,
+    next: &'w str,
+    /// Marked as a count ("minst", "upp till").
+    marked: bool,
+    /// The start of a range of years ("2024–2026").
+    year_range: bool,
+}
+
+impl Candidate<'_> {
+    /// Whether the number is something else than a count: a year, a date, a street
+    /// number, a percentage, a part of a larger number, "en" as an article, …
+    fn is_not_a_count(
+        &self,
+        words: &[&str],
+        lower_words: &[String],
+        last_refused: Option<usize>,
+    ) -> bool {
+        let (i, prev, next) = (self.at, self.prev, self.next);
+        let (w, lower, marked) = (self.word, self.lower, self.marked);
+        let is_article = matches!(lower, "en" | "ett");
+        let street = i > 0
+            && words[i - 1].starts_with(char::is_uppercase)
+            && STREET_ENDINGS.iter().any(|e| prev.ends_with(e));
+        // A group of digits beside another is part of a larger number ("114 14",
+        // "1 240").
+        let in_digit_run = [i.checked_sub(1), Some(i + 1)].iter().flatten().any(|&k| {
+            words.get(k).is_some_and(|x| {
+                let b = bare(x);
+                !b.is_empty() && b.chars().all(|c| c.is_ascii_digit())
+            })
+        }) && w.chars().all(|c| c.is_ascii_digit());
+        // "kommunens tre högstadieskolor" says how many there are, not a target.
+        let possessive = [
+            "kommunens",
+            "polisens",
+            "stadens",
+            "dess",
+            "deras",
+            "sina",
+            "sin",
+        ]
+        .contains(&prev)
+            || (prev.ends_with("ernas") || prev.ends_with("arnas") || prev.ends_with("ornas"));
+        let month_follows = super::lines::MONTHS.iter().any(|m| next.starts_with(m));
+        let follows_refused = i >= 2
+            && last_refused == Some(i - 2)
+            && matches!(prev, "och" | "eller" | "samt" | "till" | "–" | "-");
+        self.n == 0
+            || follows_refused
+            || self.year_range
+            || is_year(self.n, w)
+            || (is_article
+                && !marked
+                && !matches!(next, "gång" | "gången")
+                && !article_rate(lower_words, i))
+            || words[i].contains(['/', ':'])
+            || words[i].ends_with('%')
+            || (NOT_AFTER.contains(&prev) && !marked)
+            || street
+            || possessive
+            || in_digit_run
+            || month_follows
+            || matches!(
+                next,
+                "%" | "procent" | "procentenheter" | "år" | "års" | "åriga"
+            )
+            || (lower == "sex" && !prev.is_empty() && !marked && i + 1 >= words.len())
+    }
+}
+
+/// The unit after the number at `i` ("st" skipped, adjectives kept, then one noun);
+/// whether it is "gånger"; and where what follows the unit starts.
+fn unit_after(words: &[&str], lower_words: &[String], i: usize) -> (String, bool, usize) {
+    let mut j = i + 1;
+    while j < words.len() && SKIP_AFTER_NUMBER.contains(&lower_words[j].as_str()) {
+        j += 1;
+    }
+    let mut unit_words = Vec::new();
+    let mut times = false;
+    if j < words.len() && matches!(lower_words[j].as_str(), "gång" | "gånger" | "ggr" | "ggr.") {
+        times = true;
+        j += 1;
+    }
+    while !times && j < words.len() {
+        let ul = lower_words[j].clone();
+        if ul.is_empty() || NOT_UNITS.contains(&ul.as_str()) || parse_number(&ul).is_some() {
+            break;
+        }
+        unit_words.push(ul.clone());
+        j += 1;
+        let ends_clause = words[j - 1].ends_with([',', '.', ';', ':', ')']);
+        let next_ok = lower_words
+            .get(j)
+            .is_some_and(|n| !n.is_empty() && !NOT_UNITS.contains(&n.as_str()));
+        let adjective = UNIT_ADJECTIVES.contains(&ul.as_str())
+            || (ul.ends_with('a') && ul.chars().count() > 3 && next_ok);
+        if !adjective || ends_clause {
+            break;
+        }
+    }
+    (unit_words.join(" "), times, j)
+}
+
+/// What follows the unit: "per år", "varje år", "årligen", "per termin", "var". It ends
+/// at the next count or the end of a clause.
+fn tail_after(words: &[&str], lower_words: &[String], j: usize) -> Vec<String> {
+    let mut tail: Vec<String> = Vec::new();
+    for k in j..words.len().min(j + 6) {
+        if parse_number(&lower_words[k]).is_some() {
+            break;
+        }
+        tail.push(lower_words[k].clone());
+        if words[k].ends_with(['.', ';', ':']) {
+            break;
+        }
+    }
+    tail
 }
 
 /// "Polisen är på plats vid torget varje vecka": a rate without a count is once per

@@ -198,35 +198,6 @@ pub fn build_follow_up<R: Records>(
         }
     }
 
-    let done_text = |row: &crate::summary::CommitmentRow| -> String {
-        if row.targets.is_empty() {
-            return match row.commitment.checked_on {
-                Some(_) => "Avbockad".into(),
-                None => "–".into(),
-            };
-        }
-        row.targets
-            .iter()
-            .map(|t| match t.target.scope {
-                // Always against the target: "23/30", never a bare "23".
-                TargetScope::Period => format!("{}/{}", t.progress.done, t.progress.goal),
-                TargetScope::PerYear if period.first == period.last => {
-                    format!("{}/{}", t.progress.done, t.progress.goal)
-                }
-                TargetScope::PerYear => {
-                    let tally = board.tallies.get(&t.target.id).cloned().unwrap_or_default();
-                    period
-                        .years()
-                        .filter(|y| *y <= period.current_year(today))
-                        .map(|y| format!("{y}: {}/{}", tally.in_year(y), t.target.count))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-
     let rows = summary
         .rows
         .iter()
@@ -235,7 +206,7 @@ pub fn build_follow_up<R: Records>(
             text: r.commitment.text.clone(),
             party: r.commitment.party,
             goal: goal_text(&r.targets),
-            done: done_text(r),
+            done: done_text(&board, r, today),
             status: r.status,
             progress: r.totals().map(|(done, goal)| {
                 if goal == 0 {
@@ -260,23 +231,6 @@ pub fn build_follow_up<R: Records>(
         None => None,
     };
     let links = records.copied_from(pledge)?;
-    let last_time = |row: &crate::summary::CommitmentRow| -> Option<String> {
-        let (prev_period, prev) = previous.as_ref()?;
-        let earlier = links
-            .get(&row.commitment.id)
-            .and_then(|origin| prev.rows.iter().find(|r| r.commitment.id == *origin))
-            .or_else(|| {
-                let key = without_years(&row.commitment.text);
-                prev.rows
-                    .iter()
-                    .find(|r| without_years(&r.commitment.text) == key)
-            })?;
-        let done = match earlier.totals() {
-            Some((d, g)) => format!("{d}/{g}, "),
-            None => String::new(),
-        };
-        Some(format!("{prev_period}: {done}{}", earlier.status.label()))
-    };
 
     let mut sections = Vec::new();
     for s in &board.sections {
@@ -291,7 +245,7 @@ pub fn build_follow_up<R: Records>(
                 party: r.commitment.party,
                 status: r.status,
                 goal: goal_text(&r.targets),
-                done: done_text(r),
+                done: done_text(&board, r, today),
                 manual_reason: r
                     .commitment
                     .manual_status
@@ -308,7 +262,7 @@ pub fn build_follow_up<R: Records>(
                 next: assessment.map(|a| a.next).unwrap_or_default(),
                 activities,
                 walks: r.stats.walks,
-                last_time: last_time(r),
+                last_time: last_time(previous.as_ref(), &links, r),
             });
         }
         sections.push(SectionDetail {
@@ -317,8 +271,103 @@ pub fn build_follow_up<R: Records>(
         });
     }
 
+    let walks = walk_details(records, board.municipality.id, period, today)?;
+
+    Ok(FollowUp {
+        municipality: board.municipality.name.clone(),
+        police_area: area,
+        period,
+        pledge_title: board.pledge.title.clone(),
+        report_date: today,
+        preliminary: !period.has_ended(today),
+        goal: board.pledge.goal.clone(),
+        signatories: board.pledge.signatories.clone(),
+        contact: board.pledge.contact.clone(),
+        counts: summary.counts(),
+        rows,
+        sections,
+        walks,
+        appendix: true,
+        per_month,
+        previous: previous.map(|(period, s)| PreviousPeriod {
+            period,
+            counts: s.counts(),
+        }),
+        overall: whole.overall,
+        next: whole.next,
+    })
+}
+
+/// What was done against a löfte's targets: "23/30", per year for yearly targets, or
+/// whether it was checked off.
+fn done_text(
+    board: &crate::domain::BoardData,
+    row: &crate::summary::CommitmentRow,
+    today: NaiveDate,
+) -> String {
+    let period = board.pledge.period;
+    if row.targets.is_empty() {
+        return match row.commitment.checked_on {
+            Some(_) => "Avbockad".into(),
+            None => "–".into(),
+        };
+    }
+    row.targets
+        .iter()
+        .map(|t| match t.target.scope {
+            // Always against the target: "23/30", never a bare "23".
+            TargetScope::Period => format!("{}/{}", t.progress.done, t.progress.goal),
+            TargetScope::PerYear if period.first == period.last => {
+                format!("{}/{}", t.progress.done, t.progress.goal)
+            }
+            TargetScope::PerYear => {
+                let tally = board.tallies.get(&t.target.id).cloned().unwrap_or_default();
+                period
+                    .years()
+                    .filter(|y| *y <= period.current_year(today))
+                    .map(|y| format!("{y}: {}/{}", tally.in_year(y), t.target.count))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Year on year: a löfte's earlier self in the previous medborgarlöfte (linked when
+/// copied forward, else the same text with the years set aside) and how it went.
+fn last_time(
+    previous: Option<&(Period, crate::summary::BoardSummary)>,
+    links: &HashMap<crate::domain::CommitmentId, crate::domain::CommitmentId>,
+    row: &crate::summary::CommitmentRow,
+) -> Option<String> {
+    let (prev_period, prev) = previous?;
+    let earlier = links
+        .get(&row.commitment.id)
+        .and_then(|origin| prev.rows.iter().find(|r| r.commitment.id == *origin))
+        .or_else(|| {
+            let key = without_years(&row.commitment.text);
+            prev.rows
+                .iter()
+                .find(|r| without_years(&r.commitment.text) == key)
+        })?;
+    let done = match earlier.totals() {
+        Some((d, g)) => format!("{d}/{g}, "),
+        None => String::new(),
+    };
+    Some(format!("{prev_period}: {done}{}", earlier.status.label()))
+}
+
+/// The kommun's walks made in `period` up to `today`, each with its observations and up
+/// to [`WALK_PHOTOS`] photos.
+fn walk_details<R: Records>(
+    records: &R,
+    m: crate::domain::MunicipalityId,
+    period: Period,
+    today: NaiveDate,
+) -> Result<Vec<WalkDetail>, R::Error> {
     let mut walks = Vec::new();
-    for (w, obs) in records.walks_with_observations(board.municipality.id)? {
+    for (w, obs) in records.walks_with_observations(m)? {
         // A planned walk (an återbesök not yet made) is not something that was done.
         if !period.contains(w.date) || w.date > today {
             continue;
@@ -376,29 +425,7 @@ pub fn build_follow_up<R: Records>(
         });
     }
 
-    Ok(FollowUp {
-        municipality: board.municipality.name.clone(),
-        police_area: area,
-        period,
-        pledge_title: board.pledge.title.clone(),
-        report_date: today,
-        preliminary: !period.has_ended(today),
-        goal: board.pledge.goal.clone(),
-        signatories: board.pledge.signatories.clone(),
-        contact: board.pledge.contact.clone(),
-        counts: summary.counts(),
-        rows,
-        sections,
-        walks,
-        appendix: true,
-        per_month,
-        previous: previous.map(|(period, s)| PreviousPeriod {
-            period,
-            counts: s.counts(),
-        }),
-        overall: whole.overall,
-        next: whole.next,
-    })
+    Ok(walks)
 }
 
 /// A löfte's text with every year ("2024", "2023–2024") set aside, lower case and with

@@ -109,6 +109,11 @@ impl ExportState {
         self.focus_path = true;
     }
 
+    /// The background work ended (written, or why not).
+    pub fn finished(&mut self, status: ExportStatus) {
+        self.status = status;
+    }
+
     /// Rendering and writing run in the background.
     pub fn started(&mut self) {
         self.status = ExportStatus::Busy;

@@ -224,6 +224,11 @@ impl ImportState {
         self.open = false;
     }
 
+    /// The imported medborgarlöfte was saved: the window closes empty.
+    pub fn saved(&mut self) {
+        *self = ImportState::default();
+    }
+
     /// No file was chosen (or there is no file dialog): the text field takes the typing.
     pub fn no_file_chosen(&mut self) {
         self.focus_text = true;

@@ -260,6 +260,19 @@ pub fn layout_minutes(mn: &Minutes, m: &dyn Metrics) -> Vec<Page> {
         12.0,
         16.0,
     );
+    since_table(&mut l, mn);
+    l.space(3.0);
+    l.heading("Löften efter plan", 12.0, 16.0);
+    behind_table(&mut l, mn);
+    l.space(3.0);
+    l.heading("Åtgärder från trygghetsvandringar", 12.0, 16.0);
+    measures_table(&mut l, mn);
+    let footer = format!("{} · Lägesbildsmöte {}", mn.municipality, mn.date);
+    finish_pages(l, m, &footer, &mn.title())
+}
+
+/// The insatser since the previous meeting (or the last 30 days).
+fn since_table(l: &mut Layout, mn: &Minutes) {
     if mn.since.is_empty() {
         l.paragraph("Inga insatser.", BODY, false, GREY, 0.0);
     } else {
@@ -305,8 +318,10 @@ pub fn layout_minutes(mn: &Minutes, m: &dyn Metrics) -> Vec<Page> {
             .collect();
         l.table(&cols, &rows, SMALL);
     }
-    l.space(3.0);
-    l.heading("Löften efter plan", 12.0, 16.0);
+}
+
+/// The löften behind plan.
+fn behind_table(l: &mut Layout, mn: &Minutes) {
     if mn.behind.is_empty() {
         l.paragraph("Inga löften efter plan.", BODY, false, GREY, 0.0);
     } else {
@@ -343,8 +358,10 @@ pub fn layout_minutes(mn: &Minutes, m: &dyn Metrics) -> Vec<Page> {
             .collect();
         l.table(&cols, &rows, SMALL);
     }
-    l.space(3.0);
-    l.heading("Åtgärder från trygghetsvandringar", 12.0, 16.0);
+}
+
+/// The open åtgärder from the walks.
+fn measures_table(l: &mut Layout, mn: &Minutes) {
     if mn.measures.is_empty() {
         l.paragraph("Inga öppna åtgärder.", BODY, false, GREY, 0.0);
     } else {
@@ -384,8 +401,6 @@ pub fn layout_minutes(mn: &Minutes, m: &dyn Metrics) -> Vec<Page> {
             .collect();
         l.table(&cols, &rows, SMALL);
     }
-    let footer = format!("{} · Lägesbildsmöte {}", mn.municipality, mn.date);
-    finish_pages(l, m, &footer, &mn.title())
 }
 
 /// Beslut with ansvarig, deadline and status; with `held`, the date of each one's meeting.

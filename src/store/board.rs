@@ -78,6 +78,9 @@ fn add_walks(
     st.latest = st.latest.max(Some(w.latest));
 }
 
+/// The medborgarlöften (alias `p`) covering the year bound as ?1.
+const COVER: &str = "p.first_year <= ?1 AND p.last_year >= ?1";
+
 impl Store {
     /// Loads a board with a fixed number of queries, whatever its size. A walk dated after
     /// `today` is planned (an återbesök): it counts once it has taken place.
@@ -139,8 +142,6 @@ impl Store {
     /// Every medborgarlöfte covering `year`, loaded as boards in a fixed number of queries
     /// (for the left panel and the overview: 290 kommuner in one go, not 290 × 8 queries).
     pub fn boards_covering(&self, year: i32, today: NaiveDate) -> Result<Vec<BoardData>> {
-        const COVER: &str = "p.first_year <= ?1 AND p.last_year >= ?1";
-
         let mut boards: Vec<BoardData> = Vec::new();
         let mut index: HashMap<PledgeId, usize> = HashMap::new();
         let mut st = self.conn.prepare_cached(&format!(
@@ -200,6 +201,18 @@ impl Store {
                 boards[i].sections.push(s);
             }
         }
+        let owner = self.fill_commitments(year, &mut boards)?;
+        self.fill_tallies(year, today, &mut boards, &owner)?;
+        Ok(boards)
+    }
+
+    /// The löften and targets of `boards` (the medborgarlöften covering `year`), each to
+    /// its board; which board each löfte is on.
+    fn fill_commitments(
+        &self,
+        year: i32,
+        boards: &mut [BoardData],
+    ) -> Result<HashMap<CommitmentId, usize>> {
         // Commitments in published order, each to the board of its avsnitt.
         let section_owner: HashMap<_, usize> = boards
             .iter()
@@ -234,6 +247,17 @@ impl Store {
                 c.targets.push(t);
             }
         }
+        Ok(owner)
+    }
+
+    /// What was done against the löften of `boards`: insatser and walks, per year.
+    fn fill_tallies(
+        &self,
+        year: i32,
+        today: NaiveDate,
+        boards: &mut [BoardData],
+        owner: &HashMap<CommitmentId, usize>,
+    ) -> Result<()> {
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT a.commitment_id, a.target_id, CAST(substr(a.date, 1, 4) AS INTEGER) AS year, \
              sum(a.count) AS done, count(*) AS entries, max(a.date) AS latest \
@@ -277,7 +301,7 @@ impl Store {
             let b = &mut boards[i];
             add_walks(w, &b.commitments, &mut b.tallies, &mut b.stats);
         }
-        Ok(boards)
+        Ok(())
     }
 }
 

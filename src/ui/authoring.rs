@@ -515,58 +515,9 @@ impl AuthoringView<'_> {
                         ui.add(egui::Label::new(short).truncate());
                     });
                     ui.horizontal_wrapped(|ui| {
-                        ui.add_space(118.0);
-                        if ui.small_button("Redigera").clicked() {
-                            actions.push(A::EditCommitment(c.id));
-                        }
-                        if ci > 0 && ui.small_button("Upp").clicked() {
-                            actions.push(A::MoveCommitment(c.id, -1));
-                        }
-                        if ci + 1 < in_section.len() && ui.small_button("Ned").clicked() {
-                            actions.push(A::MoveCommitment(c.id, 1));
-                        }
-                        if n_sections > 1 {
-                            let l = ui.label("Flytta till");
-                            let mut target: Option<SectionId> = None;
-                            egui::ComboBox::from_id_salt(("move_to", c.id.0))
-                                .selected_text("välj avsnitt")
-                                .width(160.0)
-                                .truncate()
-                                .show_ui(ui, |ui| {
-                                    for other in b.sections.iter().filter(|o| o.id != s.id) {
-                                        ui.selectable_value(
-                                            &mut target,
-                                            Some(other.id),
-                                            &other.title,
-                                        );
-                                    }
-                                })
-                                .response
-                                .labelled_by(l.id);
-                            if let Some(t) = target {
-                                actions.push(A::MoveCommitmentTo(c.id, t));
-                            }
-                        }
-                        let entries = b.stats.get(&c.id).map(|x| x.entries).unwrap_or(0);
-                        if st.confirm == Some(Confirm::Commitment(c.id)) {
-                            ui.colored_label(
-                                ui.visuals().error_fg_color,
-                                format!("Löftet har {entries} insatser. Ta bort ändå?"),
-                            );
-                            if ui.button("Ja, ta bort löftet").clicked() {
-                                st.confirm = None;
-                                actions.push(A::DeleteCommitment(c.id));
-                            }
-                            if ui.button("Behåll").clicked() {
-                                st.confirm = None;
-                            }
-                        } else if ui.small_button("Ta bort löfte").clicked() {
-                            if entries > 0 {
-                                st.confirm = Some(Confirm::Commitment(c.id));
-                            } else {
-                                actions.push(A::DeleteCommitment(c.id));
-                            }
-                        }
+                        let siblings = in_section.len();
+                        let at = (s.id, ci, siblings);
+                        commitment_buttons(ui, b, c, at, &mut st.confirm, actions);
                     });
                 }
                 if ui.small_button("Nytt löfte i avsnittet").clicked() {
@@ -594,5 +545,67 @@ impl AuthoringView<'_> {
                 st.new_section.clear();
             }
         });
+    }
+}
+
+/// A löfte's buttons in the Redigera list: edit, move, move to another avsnitt, remove
+/// (asking first when it has insatser). `at` is its avsnitt, place and the avsnitt's size.
+fn commitment_buttons(
+    ui: &mut Ui,
+    b: &BoardData,
+    c: &crate::domain::Commitment,
+    at: (SectionId, usize, usize),
+    confirm: &mut Option<Confirm>,
+    actions: &mut Vec<AuthoringAction>,
+) {
+    let (section, ci, siblings) = at;
+    let n_sections = b.sections.len();
+    ui.add_space(118.0);
+    if ui.small_button("Redigera").clicked() {
+        actions.push(A::EditCommitment(c.id));
+    }
+    if ci > 0 && ui.small_button("Upp").clicked() {
+        actions.push(A::MoveCommitment(c.id, -1));
+    }
+    if ci + 1 < siblings && ui.small_button("Ned").clicked() {
+        actions.push(A::MoveCommitment(c.id, 1));
+    }
+    if n_sections > 1 {
+        let l = ui.label("Flytta till");
+        let mut target: Option<SectionId> = None;
+        egui::ComboBox::from_id_salt(("move_to", c.id.0))
+            .selected_text("välj avsnitt")
+            .width(160.0)
+            .truncate()
+            .show_ui(ui, |ui| {
+                for other in b.sections.iter().filter(|o| o.id != section) {
+                    ui.selectable_value(&mut target, Some(other.id), &other.title);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if let Some(t) = target {
+            actions.push(A::MoveCommitmentTo(c.id, t));
+        }
+    }
+    let entries = b.stats.get(&c.id).map(|x| x.entries).unwrap_or(0);
+    if *confirm == Some(Confirm::Commitment(c.id)) {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("Löftet har {entries} insatser. Ta bort ändå?"),
+        );
+        if ui.button("Ja, ta bort löftet").clicked() {
+            *confirm = None;
+            actions.push(A::DeleteCommitment(c.id));
+        }
+        if ui.button("Behåll").clicked() {
+            *confirm = None;
+        }
+    } else if ui.small_button("Ta bort löfte").clicked() {
+        if entries > 0 {
+            *confirm = Some(Confirm::Commitment(c.id));
+        } else {
+            actions.push(A::DeleteCommitment(c.id));
+        }
     }
 }

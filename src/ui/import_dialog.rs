@@ -319,50 +319,68 @@ fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
         }
     }
     if st.preview.is_none() {
-        let l = ui.label("Klistra in texten (rubriker, punktlistor, undertecknare)");
-        egui::ScrollArea::vertical()
-            .max_height(room(ui, 240.0))
-            .show(ui, |ui| {
-                let field = ui
-                    .add(text_area(&mut st.text, "imp_text", f32::INFINITY, 16))
-                    .labelled_by(l.id);
-                if std::mem::take(&mut st.focus_text) {
-                    field.request_focus();
-                }
-            });
-        if let Some(m) = &st.message {
-            ui.label(weak(m));
-        }
-        ui.horizontal(|ui| {
-            if ui
-                .button("Läs in textfil…")
-                .on_hover_text("En textfil (UTF-8, UTF-16 eller Windows-1252) med det publicerade medborgarlöftet")
-                .clicked()
-            {
-                actions.push(AuthoringAction::ChooseImportFile);
-            }
-            let parsing = st.parsing.is_some();
-            if ui
-                .add_enabled(
-                    !st.text.trim().is_empty() && !parsing,
-                    egui::Button::new("Tolka texten"),
-                )
-                .clicked()
-            {
-                let text = st.text.clone();
-                st.message = None;
-                st.parsing = Some(Background::spawn(ui.ctx(), move || parse(&text)));
-            }
-            if st.parsing.is_some() {
-                ui.spinner();
-                ui.label("Tolkar…");
-            }
-            if ui.button("Avbryt").clicked() {
-                actions.push(AuthoringAction::CloseImport);
+        text_step(ui, st, &mut actions);
+    } else {
+        preview_step(ui, st, period, &mut actions);
+    }
+    actions
+}
+
+/// The first step: the text, pasted or read from a file, and "Tolka texten".
+fn text_step(ui: &mut Ui, st: &mut ImportState, actions: &mut Vec<AuthoringAction>) {
+    let l = ui.label("Klistra in texten (rubriker, punktlistor, undertecknare)");
+    egui::ScrollArea::vertical()
+        .max_height(room(ui, 240.0))
+        .show(ui, |ui| {
+            let field = ui
+                .add(text_area(&mut st.text, "imp_text", f32::INFINITY, 16))
+                .labelled_by(l.id);
+            if std::mem::take(&mut st.focus_text) {
+                field.request_focus();
             }
         });
-        return actions;
+    if let Some(m) = &st.message {
+        ui.label(weak(m));
     }
+    ui.horizontal(|ui| {
+        if ui
+            .button("Läs in textfil…")
+            .on_hover_text(
+                "En textfil (UTF-8, UTF-16 eller Windows-1252) med det publicerade medborgarlöftet",
+            )
+            .clicked()
+        {
+            actions.push(AuthoringAction::ChooseImportFile);
+        }
+        let parsing = st.parsing.is_some();
+        if ui
+            .add_enabled(
+                !st.text.trim().is_empty() && !parsing,
+                egui::Button::new("Tolka texten"),
+            )
+            .clicked()
+        {
+            let text = st.text.clone();
+            st.message = None;
+            st.parsing = Some(Background::spawn(ui.ctx(), move || parse(&text)));
+        }
+        if st.parsing.is_some() {
+            ui.spinner();
+            ui.label("Tolkar…");
+        }
+        if ui.button("Avbryt").clicked() {
+            actions.push(AuthoringAction::CloseImport);
+        }
+    });
+}
+
+/// The second step: the preview to correct, and "Spara medborgarlöftet".
+fn preview_step(
+    ui: &mut Ui,
+    st: &mut ImportState,
+    period: Option<Period>,
+    actions: &mut Vec<AuthoringAction>,
+) {
     let mut back = false;
     let mut save = None;
     if let Some(p) = &mut st.preview {
@@ -421,7 +439,6 @@ fn contents(ui: &mut Ui, st: &mut ImportState) -> Vec<AuthoringAction> {
         st.preview = None;
     }
     actions.extend(save);
-    actions
 }
 
 impl Preview {

@@ -116,6 +116,13 @@ impl MeasuresView<'_> {
             });
             return actions;
         }
+        self.table(ui, &shown, &mut actions);
+        actions
+    }
+
+    /// The open åtgärder shown, one row each, and the reason asked for "Ej åtgärd".
+    fn table(&mut self, ui: &mut Ui, shown: &[&OpenObservation], actions: &mut Vec<WalkAction>) {
+        let st = &mut *self.state;
         let today = self.today;
         let observations: Vec<Observation> = shown.iter().map(|i| i.observation.clone()).collect();
         ui.style_mut().interaction.selectable_labels = false;
@@ -156,7 +163,7 @@ impl MeasuresView<'_> {
             })
             .body(|mut body| {
                 let widths = body.widths().to_vec();
-                for i in &shown {
+                for i in shown {
                     let o = &i.observation;
                     let texts = [
                         (1, o.place.as_str()),
@@ -209,6 +216,5 @@ impl MeasuresView<'_> {
         if let Some(a) = pending_reason_ui(ui, &mut st.pending, &observations) {
             actions.push(a);
         }
-        actions
     }
 }

@@ -17,6 +17,7 @@ pub mod forms;
 pub mod import_dialog;
 pub mod measures;
 pub mod meeting;
+pub mod meeting_state;
 pub mod nav;
 pub mod new_municipality;
 pub mod new_pledge;

@@ -406,28 +406,19 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
         if times {
             unit = thing_counted(&words, &lower_words, i).unwrap_or_else(|| "gånger".into());
         }
-        if unit.is_empty() && prev == "till" {
-            // "utöka antalet trygghetsvärdar till sex": the count of what "antalet" names.
-            if let Some(a) = (i.saturating_sub(5)..i).find(|&k| lower_words[k] == "antalet") {
-                unit = lower_words.get(a + 1).cloned().unwrap_or_default();
-            }
-        }
         if unit.is_empty() {
-            // "2 per månad" in a Mål column: times.
-            let after: Vec<String> = lower_words[j..words.len().min(j + 3)].to_vec();
-            if rate_in(&after).is_some() {
-                unit = "tillfällen".into();
-            }
-        }
-        if unit.is_empty() {
-            // "Trygghetsvandringar …, minst tre under året": the count of what the
-            // sentence is about.
-            if marked || w.chars().all(|c| c.is_ascii_digit()) {
-                unit = head
-                    .clone()
-                    .or_else(|| plurals[i].map(|k| lower_words[k].clone()))
-                    .unwrap_or_default();
-            }
+            // Nothing after the number: what the sentence says it counts.
+            let about = head
+                .clone()
+                .or_else(|| plurals[i].map(|k| lower_words[k].clone()));
+            let digits = w.chars().all(|c| c.is_ascii_digit());
+            unit = unit_from_context(
+                &lower_words,
+                i,
+                j,
+                &prev,
+                (marked || digits).then_some(about).flatten(),
+            );
             if unit.is_empty() {
                 i += 1;
                 continue;
@@ -441,20 +432,14 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
             None => (n, false, None),
         };
         let each = tail.first().is_some_and(|t| t == "var" || t == "vardera") || each_text;
-        let parties: Vec<Option<Party>> = if each && both_parties {
-            vec![Some(Party::Polisen), Some(Party::Kommunen)]
-        } else {
-            vec![None]
+        let target = ParsedTarget {
+            count,
+            unit,
+            per_year,
+            party: None,
+            rate: rate_text,
         };
-        for party in parties {
-            out.push(ParsedTarget {
-                count,
-                unit: unit.clone(),
-                per_year,
-                party,
-                rate: rate_text.clone(),
-            });
-        }
+        push_target(&mut out, target, each && both_parties);
         i = j.max(i + 1);
     }
     if out.is_empty()
@@ -463,6 +448,45 @@ pub fn parse_targets(text: &str, both_parties: bool) -> Vec<ParsedTarget> {
         out.push(t);
     }
     out
+}
+
+/// The unit of a count that has none after it: "antalet trygghetsvärdar till sex",
+/// "2 per månad" (times), or `about` — what the sentence is about ("Trygghetsvandringar
+/// …, minst tre under året"), given when the count is marked or in digits.
+fn unit_from_context(
+    lower_words: &[String],
+    i: usize,
+    j: usize,
+    prev: &str,
+    about: Option<String>,
+) -> String {
+    if prev == "till"
+        && let Some(a) = (i.saturating_sub(5)..i).find(|&k| lower_words[k] == "antalet")
+    {
+        let named = lower_words.get(a + 1).cloned().unwrap_or_default();
+        if !named.is_empty() {
+            return named;
+        }
+    }
+    let after = &lower_words[j..lower_words.len().min(j + 3)];
+    if rate_in(after).is_some() {
+        return "tillfällen".into();
+    }
+    about.unwrap_or_default()
+}
+
+/// `t`, or — "… var" for a löfte of both parties — one for each of them.
+fn push_target(out: &mut Vec<ParsedTarget>, t: ParsedTarget, each_party: bool) {
+    if each_party {
+        for party in [Party::Polisen, Party::Kommunen] {
+            out.push(ParsedTarget {
+                party: Some(party),
+                ..t.clone()
+            });
+        }
+    } else {
+        out.push(t);
+    }
 }
 
 /// A number found in a sentence, and what is around it.

@@ -576,41 +576,7 @@ impl<'m> Layout<'m> {
                 }
                 let take = remaining.min(fit.max(1));
                 let top = self.y;
-                let mut x = MARGIN_X;
-                for ((lines, cell), col) in cells.iter_mut().zip(cols) {
-                    let n = take.min(lines.len());
-                    for (i, l) in lines.drain(..n).enumerate() {
-                        if l == BAR_LINE {
-                            let (share, color) = cell.bar.unwrap_or((0.0, RULE));
-                            let w = col.width - 2.0 * CELL_PAD;
-                            let y = top - CELL_PAD - i as f32 * lh - lh * 0.75;
-                            let h = lh * 0.5;
-                            let x = x + CELL_PAD;
-                            let page = self.page();
-                            page.items.push(Item::Rect {
-                                x,
-                                y,
-                                w,
-                                h,
-                                color: TRACK,
-                            });
-                            if share > 0.0 {
-                                let w = w * share;
-                                page.items.push(Item::Rect { x, y, w, h, color });
-                            }
-                            continue;
-                        }
-                        self.page().items.push(Item::Text {
-                            x: x + CELL_PAD,
-                            y: top - CELL_PAD - i as f32 * lh - ascent(size),
-                            size,
-                            bold: cell.bold,
-                            color: cell.color,
-                            text: l,
-                        });
-                    }
-                    x += col.width;
-                }
+                self.row_slice(&mut cells, cols, take, size);
                 let h = take as f32 * lh + 2.0 * CELL_PAD;
                 let y = top - h;
                 self.y = y;
@@ -631,6 +597,54 @@ impl<'m> Layout<'m> {
             }
         }
         self.y -= 2.0;
+    }
+
+    /// Draws the next `take` lines of each cell of a row (bars as drawn bars), from the
+    /// current height down.
+    fn row_slice(
+        &mut self,
+        cells: &mut [(Vec<String>, &Cell)],
+        cols: &[Column],
+        take: usize,
+        size: f32,
+    ) {
+        let lh = line_height(size);
+        let top = self.y;
+        let mut x = MARGIN_X;
+        for ((lines, cell), col) in cells.iter_mut().zip(cols) {
+            let n = take.min(lines.len());
+            for (i, l) in lines.drain(..n).enumerate() {
+                if l == BAR_LINE {
+                    let (share, color) = cell.bar.unwrap_or((0.0, RULE));
+                    let w = col.width - 2.0 * CELL_PAD;
+                    let y = top - CELL_PAD - i as f32 * lh - lh * 0.75;
+                    let h = lh * 0.5;
+                    let x = x + CELL_PAD;
+                    let page = self.page();
+                    page.items.push(Item::Rect {
+                        x,
+                        y,
+                        w,
+                        h,
+                        color: TRACK,
+                    });
+                    if share > 0.0 {
+                        let w = w * share;
+                        page.items.push(Item::Rect { x, y, w, h, color });
+                    }
+                    continue;
+                }
+                self.page().items.push(Item::Text {
+                    x: x + CELL_PAD,
+                    y: top - CELL_PAD - i as f32 * lh - ascent(size),
+                    size,
+                    bold: cell.bold,
+                    color: cell.color,
+                    text: l,
+                });
+            }
+            x += col.width;
+        }
     }
 
     /// A group heading across a table: bold on a light band.

@@ -201,21 +201,7 @@ pub fn build_follow_up<R: Records>(
     let rows = summary
         .rows
         .iter()
-        .map(|r| SummaryRow {
-            section: r.section_title.clone(),
-            text: r.commitment.text.clone(),
-            party: r.commitment.party,
-            goal: goal_text(&r.targets),
-            done: done_text(&board, r, today),
-            status: r.status,
-            progress: r.totals().map(|(done, goal)| {
-                if goal == 0 {
-                    1.0
-                } else {
-                    done as f32 / goal as f32
-                }
-            }),
-        })
+        .map(|r| summary_row(&board, r, today))
         .collect();
 
     let per_month = months_of(period, today, activities_by_commitment.values().flatten());
@@ -296,6 +282,29 @@ pub fn build_follow_up<R: Records>(
         overall: whole.overall,
         next: whole.next,
     })
+}
+
+/// A löfte's line in the summary table.
+fn summary_row(
+    board: &crate::domain::BoardData,
+    r: &crate::summary::CommitmentRow,
+    today: NaiveDate,
+) -> SummaryRow {
+    SummaryRow {
+        section: r.section_title.clone(),
+        text: r.commitment.text.clone(),
+        party: r.commitment.party,
+        goal: goal_text(&r.targets),
+        done: done_text(board, r, today),
+        status: r.status,
+        progress: r.totals().map(|(done, goal)| {
+            if goal == 0 {
+                1.0
+            } else {
+                done as f32 / goal as f32
+            }
+        }),
+    }
 }
 
 /// What was done against a löfte's targets: "23/30", per year for yearly targets, or

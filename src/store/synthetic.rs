@@ -44,6 +44,67 @@ impl Rng {
     }
 }
 
+/// The insatser (on random löften of `commitments`: (löfte, target or 0, kommun, year))
+/// and the walks with three observations each; the number of insatser.
+fn insatser_and_walks(
+    tx: &rusqlite::Connection,
+    spec: &Spec,
+    rng: &mut Rng,
+    commitments: &[(i64, i64, u32, i32)],
+) -> Result<u64> {
+    let mut written = 0u64;
+    {
+        let mut ins_a = tx.prepare(
+            "INSERT INTO activity(id, municipality_id, commitment_id, target_id, date, party, \
+             count, place, description) \
+             VALUES (:id, :m, :c, :t, :date, :party, 1, :place, :text)",
+        )?;
+        let mut activity_ids = rows::Ids::of(&tx, "activity")?;
+        for i in 0..spec.activities {
+            let (cid, tid, m, year) = commitments[rng.below(commitments.len() as u64) as usize];
+            let date = format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
+            ins_a.execute(named_params! {
+                ":id": activity_ids.next(),
+                ":m": m,
+                ":c": cid,
+                ":t": if tid > 0 { Some(tid) } else { None },
+                ":date": date,
+                ":party": PARTIES[(i % 3) as usize],
+                ":place": format!("Plats {}", i % 40),
+                ":text": format!("Insats {i}"),
+            })?;
+            written += 1;
+        }
+        let mut ins_w = tx.prepare(
+            "INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, participants) \
+             VALUES (:id, :m, :date, 'morker', :area, 10)",
+        )?;
+        let mut ins_o = tx.prepare(
+            "INSERT INTO observation(id, walk_id, position, place, category, status, \
+             updated_on, deadline) VALUES (:id, :w, :pos, :place, 'belysning', :status, :date, :date)",
+        )?;
+        let mut walk_ids = rows::Ids::of(&tx, "safety_walk")?;
+        let mut observation_ids = rows::Ids::of(&tx, "observation")?;
+        for w in 0..spec.walks {
+            let m = 1 + rng.below(spec.municipalities as u64) as i64;
+            let year = spec.first_year + rng.below(spec.years as u64) as i32;
+            let date = format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
+            let wid = walk_ids.next();
+            ins_w.execute(named_params! {
+                ":id": wid, ":m": m, ":date": date, ":area": format!("Sträcka {w}"),
+            })?;
+            for o in 0..3 {
+                let status = ["ny", "pagar", "atgardad"][rng.below(3) as usize];
+                ins_o.execute(named_params! {
+                    ":id": observation_ids.next(), ":w": wid, ":pos": o,
+                    ":place": format!("Plats {o}"), ":status": status, ":date": date,
+                })?;
+            }
+        }
+    }
+    Ok(written)
+}
+
 const PARTIES: [&str; 3] = ["polisen", "kommunen", "gemensamt"];
 
 impl Store {
@@ -123,56 +184,7 @@ impl Store {
                 }
             }
         }
-        let mut written = 0u64;
-        {
-            let mut ins_a = tx.prepare(
-                "INSERT INTO activity(id, municipality_id, commitment_id, target_id, date, party, \
-                 count, place, description) \
-                 VALUES (:id, :m, :c, :t, :date, :party, 1, :place, :text)",
-            )?;
-            let mut activity_ids = rows::Ids::of(&tx, "activity")?;
-            for i in 0..spec.activities {
-                let (cid, tid, m, year) = commitments[rng.below(commitments.len() as u64) as usize];
-                let date = format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
-                ins_a.execute(named_params! {
-                    ":id": activity_ids.next(),
-                    ":m": m,
-                    ":c": cid,
-                    ":t": if tid > 0 { Some(tid) } else { None },
-                    ":date": date,
-                    ":party": PARTIES[(i % 3) as usize],
-                    ":place": format!("Plats {}", i % 40),
-                    ":text": format!("Insats {i}"),
-                })?;
-                written += 1;
-            }
-            let mut ins_w = tx.prepare(
-                "INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, participants) \
-                 VALUES (:id, :m, :date, 'morker', :area, 10)",
-            )?;
-            let mut ins_o = tx.prepare(
-                "INSERT INTO observation(id, walk_id, position, place, category, status, \
-                 updated_on, deadline) VALUES (:id, :w, :pos, :place, 'belysning', :status, :date, :date)",
-            )?;
-            let mut walk_ids = rows::Ids::of(&tx, "safety_walk")?;
-            let mut observation_ids = rows::Ids::of(&tx, "observation")?;
-            for w in 0..spec.walks {
-                let m = 1 + rng.below(spec.municipalities as u64) as i64;
-                let year = spec.first_year + rng.below(spec.years as u64) as i32;
-                let date = format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
-                let wid = walk_ids.next();
-                ins_w.execute(named_params! {
-                    ":id": wid, ":m": m, ":date": date, ":area": format!("Sträcka {w}"),
-                })?;
-                for o in 0..3 {
-                    let status = ["ny", "pagar", "atgardad"][rng.below(3) as usize];
-                    ins_o.execute(named_params! {
-                        ":id": observation_ids.next(), ":w": wid, ":pos": o,
-                        ":place": format!("Plats {o}"), ":status": status, ":date": date,
-                    })?;
-                }
-            }
-        }
+        let written = insatser_and_walks(&tx, &spec, &mut rng, &commitments)?;
         tx.commit()?;
         self.conn.execute_batch("ANALYZE")?;
         Ok(written)

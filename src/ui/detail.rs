@@ -280,6 +280,11 @@ impl DetailView<'_> {
         if let Some(id) = double_clicked {
             actions.push(BoardAction::EditActivity(id).into());
         }
+        self.marked(ui, actions);
+    }
+
+    /// The marked insats: its buttons, and the whole of it (the table clips long texts).
+    fn marked(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let selected = self.state.selected_activity;
         ui.horizontal(|ui| {
             if ui

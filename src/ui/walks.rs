@@ -276,35 +276,7 @@ impl WalksView<'_> {
         let today = self.today;
         ui.push_id("obs_table", |ui| {
             ui.style_mut().interaction.selectable_labels = false;
-            TableBuilder::new(ui)
-                .id_salt("observations")
-                .striped(true)
-                .vscroll(false)
-                // Rows grow to show whole texts; Ansvarig is wide enough for one
-                // förvaltning's name ("Kollektivtrafiken") on a line at 1280 points.
-                .column(
-                    Column::initial(115.0)
-                        .at_least(80.0)
-                        .clip(true)
-                        .resizable(true),
-                )
-                .column(Column::exact(100.0))
-                .column(Column::remainder().at_least(150.0).clip(true))
-                .column(
-                    Column::initial(120.0)
-                        .at_least(80.0)
-                        .clip(true)
-                        .resizable(true),
-                )
-                .column(
-                    Column::initial(135.0)
-                        .at_least(70.0)
-                        .clip(true)
-                        .resizable(true),
-                )
-                .column(Column::exact(170.0))
-                .column(Column::exact(50.0))
-                .column(Column::exact(125.0))
+            observation_columns(TableBuilder::new(ui))
                 .header(24.0, |mut h| {
                     for t in [
                         "Plats",
@@ -675,4 +647,36 @@ pub fn pending_reason_ui(
         *pending = None;
     }
     action
+}
+
+/// The observation table's columns: rows grow to show whole texts.
+fn observation_columns(t: TableBuilder<'_>) -> TableBuilder<'_> {
+    t.id_salt("observations")
+        .striped(true)
+        .vscroll(false)
+        // Rows grow to show whole texts; Ansvarig is wide enough for one
+        // förvaltning's name ("Kollektivtrafiken") on a line at 1280 points.
+        .column(
+            Column::initial(115.0)
+                .at_least(80.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(Column::exact(100.0))
+        .column(Column::remainder().at_least(150.0).clip(true))
+        .column(
+            Column::initial(120.0)
+                .at_least(80.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(
+            Column::initial(135.0)
+                .at_least(70.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(Column::exact(170.0))
+        .column(Column::exact(50.0))
+        .column(Column::exact(125.0))
 }

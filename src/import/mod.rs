@@ -14,6 +14,7 @@ pub(crate) mod parties;
 mod reader;
 pub mod rules;
 mod sentences;
+mod signatures;
 mod targets;
 
 pub use parties::subject_party;

@@ -8,6 +8,7 @@ use super::parties::{
 };
 use super::rules;
 use super::sentences::{sentences, split_by_subject};
+use super::signatures::take_signatures;
 use super::{
     ParsedCommitment, ParsedPledge, ParsedSection, ParsedSignatory, parse_sub_areas, parse_targets,
 };

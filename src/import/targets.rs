@@ -538,7 +538,9 @@ impl Candidate<'_> {
         ]
         .contains(&prev)
             || (prev.ends_with("ernas") || prev.ends_with("arnas") || prev.ends_with("ornas"));
-        let month_follows = super::lines::MONTHS.iter().any(|m| next.starts_with(m));
+        let month_follows = crate::domain::charts::MONTH_NAMES
+            .iter()
+            .any(|m| next.starts_with(m));
         let follows_refused = i >= 2
             && last_refused == Some(i - 2)
             && matches!(prev, "och" | "eller" | "samt" | "till" | "–" | "-");

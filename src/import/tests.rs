@@ -1,6 +1,7 @@
 //! Table tests of the parser: numbers, targets, parties, structure.
 
 use super::lines::*;
+use super::signatures::*;
 use super::*;
 
 fn t(count: u32, unit: &str, per_ar: bool, ansvarig: Option<Party>) -> ParsedTarget {

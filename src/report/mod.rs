@@ -1,6 +1,7 @@
 //! The PDF uppföljning: a pure model built from the store, then laid out as A4 pages.
 
 pub mod area;
+pub mod follow_up;
 pub mod html;
 pub mod layout;
 pub mod measures;

@@ -59,7 +59,7 @@ fn insatser_and_walks(
              count, place, description) \
              VALUES (:id, :m, :c, :t, :date, :party, 1, :place, :text)",
         )?;
-        let mut activity_ids = rows::Ids::of(&tx, "activity")?;
+        let mut activity_ids = rows::Ids::of(tx, "activity")?;
         for i in 0..spec.activities {
             let (cid, tid, m, year) = commitments[rng.below(commitments.len() as u64) as usize];
             let date = format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
@@ -83,8 +83,8 @@ fn insatser_and_walks(
             "INSERT INTO observation(id, walk_id, position, place, category, status, \
              updated_on, deadline) VALUES (:id, :w, :pos, :place, 'belysning', :status, :date, :date)",
         )?;
-        let mut walk_ids = rows::Ids::of(&tx, "safety_walk")?;
-        let mut observation_ids = rows::Ids::of(&tx, "observation")?;
+        let mut walk_ids = rows::Ids::of(tx, "safety_walk")?;
+        let mut observation_ids = rows::Ids::of(tx, "observation")?;
         for w in 0..spec.walks {
             let m = 1 + rng.below(spec.municipalities as u64) as i64;
             let year = spec.first_year + rng.below(spec.years as u64) as i32;

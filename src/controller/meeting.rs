@@ -2,16 +2,28 @@
 //! beslut, close earlier beslut. A meeting belongs to a kommun's group, or to a
 //! lokalpolisområde when started from "Alla kommuner" (a joint meeting).
 
-use super::{Ctx, Effect, Reload, Result};
+use super::{Effect, Reload, Result};
 use crate::domain::{DecisionStatus, Meeting, MeetingGroup, MeetingId};
+use crate::store::Store;
 use crate::ui::MeetingAction;
+use crate::ui::meeting::MeetingScreen;
+use crate::ui::nav::NavState;
 use crate::ui::nav::Selection;
+use chrono::NaiveDate;
 
 impl MeetingAction {
-    pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
-        let group = match (&self, cx.screens.meeting.group) {
+    /// Processes a meeting action with what it needs: the store, the day, meeting mode's
+    /// own state and what is shown (the group a meeting starts for).
+    pub fn apply(
+        self,
+        store: &mut Store,
+        today: NaiveDate,
+        screen: &mut MeetingScreen,
+        nav: &NavState,
+    ) -> Result<Effect> {
+        let group = match (&self, screen.group) {
             // Starting: the group follows what is shown.
-            (MeetingAction::Start, _) => match cx.screens.nav.selection {
+            (MeetingAction::Start, _) => match nav.selection {
                 Some(Selection::Municipality(m)) => Some(MeetingGroup::Kommun(m)),
                 Some(Selection::Overview(a)) => Some(MeetingGroup::Area(a)),
                 None => None,
@@ -23,36 +35,33 @@ impl MeetingAction {
         };
         Ok(match self {
             MeetingAction::Start => {
-                let current = cx.store.meeting_on(g, cx.today)?;
-                cx.screens.meeting.start(g, current);
+                let current = store.meeting_on(g, today)?;
+                screen.start(g, current);
                 Effect::reload(Reload::Selected)
             }
             MeetingAction::Leave => {
-                cx.screens.meeting.leave();
+                screen.leave();
                 Effect::reload(Reload::Board)
             }
             MeetingAction::Show(step) => {
-                cx.screens.meeting.show(step);
+                screen.show(step);
                 Effect::none()
             }
             MeetingAction::AddDecision(d) => {
-                let meeting = todays_meeting(cx, g)?;
-                cx.store
-                    .add_decision(&crate::domain::Decision { meeting, ..*d })?;
+                let meeting = todays_meeting(store, today, g)?;
+                store.add_decision(&crate::domain::Decision { meeting, ..*d })?;
                 Effect::reload(Reload::Activities).toast("Beslutet sparades.")
             }
             MeetingAction::UpdateDecision(d) => {
-                let before = cx.store.update_decision(&d)?;
-                cx.screens.meeting.decision_saved();
+                let before = store.update_decision(&d)?;
+                screen.decision_saved();
                 Effect::reload(Reload::Selected)
                     .toast("Beslutet ändrades.")
                     .undo(super::Undo::RevertDecision(Box::new(before)))
             }
             MeetingAction::SetDecisionStatus { id, status, reason } => {
-                let before = cx
-                    .store
-                    .set_decision_status(id, status, &reason, cx.today)?;
-                cx.screens.meeting.status_set();
+                let before = store.set_decision_status(id, status, &reason, today)?;
+                screen.status_set();
                 let done = match status {
                     DecisionStatus::Open => "öppnades igen",
                     DecisionStatus::Done => "markerades som klart",
@@ -63,7 +72,7 @@ impl MeetingAction {
                     .undo(super::Undo::RevertDecisionStatus(Box::new(before), status))
             }
             MeetingAction::DeleteDecision(id) => {
-                let (d, position) = cx.store.delete_decision(id)?;
+                let (d, position) = store.delete_decision(id)?;
                 let text = format!("Beslutet \"{}\" togs bort.", d.text);
                 Effect::reload(Reload::Selected)
                     .toast(text)
@@ -73,11 +82,11 @@ impl MeetingAction {
                 participants,
                 notes,
             } => {
-                let id = todays_meeting(cx, g)?;
-                let mut meeting = cx.store.meeting(id)?;
+                let id = todays_meeting(store, today, g)?;
+                let mut meeting = store.meeting(id)?;
                 meeting.participants = participants;
                 meeting.notes = notes;
-                cx.store.update_meeting(&meeting)?;
+                store.update_meeting(&meeting)?;
                 Effect::reload(Reload::Selected).toast("Deltagare och lägesbild sparades.")
             }
         })
@@ -85,14 +94,14 @@ impl MeetingAction {
 }
 
 /// Today's meeting of group `g`, recorded now if it was not.
-fn todays_meeting(cx: &mut Ctx, g: MeetingGroup) -> Result<MeetingId> {
-    if let Some(existing) = cx.store.meeting_on(g, cx.today)? {
+fn todays_meeting(store: &mut Store, today: NaiveDate, g: MeetingGroup) -> Result<MeetingId> {
+    if let Some(existing) = store.meeting_on(g, today)? {
         return Ok(existing.id);
     }
-    Ok(cx.store.add_meeting(&Meeting {
+    Ok(store.add_meeting(&Meeting {
         id: MeetingId(0),
         group: g,
-        date: cx.today,
+        date: today,
         participants: Vec::new(),
         notes: String::new(),
     })?)

@@ -106,13 +106,16 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// theme) belong to the app and are not handled here.
 pub fn apply(action: Action, cx: &mut Ctx) -> Result<Effect> {
     match action {
-        Action::Nav(a) => a.apply(cx),
+        Action::Nav(a) => Ok(a.apply(cx.screens, cx.prefs, cx.data)),
         Action::Board(a) => a.apply(cx),
         Action::Walk(a) => a.apply(cx),
         Action::Authoring(a) => a.apply(cx),
         Action::Export(a) => a.apply(cx),
         Action::Backup(a) => a.apply(cx),
-        Action::Meeting(a) => a.apply(cx),
+        Action::Meeting(a) => {
+            let screens = &mut *cx.screens;
+            a.apply(cx.store, cx.today, &mut screens.meeting, &screens.nav)
+        }
         Action::Undo
         | Action::CloseToast
         | Action::CloseError

@@ -1,29 +1,32 @@
 //! Moving around: kommun, overview, year, tab. Reads only.
 
-use super::{Ctx, Effect, Reload, Result};
+use super::{Effect, Reload, ViewData};
 use crate::ui::NavAction;
+use crate::ui::{Prefs, Screens};
 
 impl NavAction {
-    pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
-        Ok(match self {
+    /// Processes a move with what it needs: the screens, the saved preferences and the
+    /// names shown.
+    pub fn apply(self, screens: &mut Screens, prefs: &mut Prefs, data: &ViewData) -> Effect {
+        match self {
             NavAction::SelectMunicipality(m) => {
-                cx.screens.select_municipality(m);
-                cx.prefs.municipality = cx.data.municipality_name(m).map(String::from);
+                screens.select_municipality(m);
+                prefs.municipality = data.municipality_name(m).map(String::from);
                 Effect::reload(Reload::Board)
             }
             NavAction::SelectOverview(a) => {
-                cx.screens.nav.select_overview(a);
+                screens.nav.select_overview(a);
                 Effect::reload(Reload::All)
             }
             NavAction::SelectYear(y) => {
-                cx.screens.select_year(y);
-                cx.prefs.year = Some(y);
+                screens.select_year(y);
+                prefs.year = Some(y);
                 Effect::reload(Reload::All)
             }
             NavAction::SetTab(t) => {
-                cx.screens.nav.show_tab(t);
+                screens.nav.show_tab(t);
                 Effect::none()
             }
-        })
+        }
     }
 }

@@ -43,13 +43,6 @@ impl Undo {
             Undo::RevertObservationStatus(o, now) => store.revert_observation_status(&o, now),
             Undo::RestoreChecked(c, on) => store.set_checked(c, on),
         }
-        .map_err(|e| match e {
-            StoreError::Sqlite(ref s)
-                if s.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) =>
-            {
-                StoreError::UndoConflict
-            }
-            other => other,
-        })
+        .map_err(StoreError::as_undo_conflict)
     }
 }

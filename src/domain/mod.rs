@@ -703,7 +703,7 @@ pub use meeting::{
     PledgeAssessment,
 };
 pub use progress::{TargetProgress, TargetTally, commitment_status, target_progress};
-pub use records::Records;
+pub use records::{Queries, Records};
 pub use views::{
     BoardData, CommitmentStats, MeetingData, OpenObservation, PublicActivity, WalkSummary,
     default_pledge,

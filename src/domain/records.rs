@@ -2,6 +2,8 @@
 //! only on this trait, so it can be built from any source (tests use plain data).
 
 use super::{Activity, BoardData, MunicipalityId, Observation, PledgeId, PoliceAreaId, SafetyWalk};
+use chrono::NaiveDate;
+use std::collections::HashMap;
 
 pub trait Records {
     type Error;
@@ -37,4 +39,66 @@ pub trait Records {
         &self,
         pledge: PledgeId,
     ) -> Result<std::collections::HashMap<super::CommitmentId, super::CommitmentId>, Self::Error>;
+}
+
+/// The reads the shared queries make beyond the report's (meetings, walks, kommuner): what
+/// any store the window and the command line read from provides. The store implements
+/// it; `crate::queries` depends only on this trait.
+pub trait Queries: Records {
+    fn municipality(&self, m: MunicipalityId) -> Result<super::Municipality, Self::Error>;
+    fn municipalities(&self) -> Result<Vec<super::Municipality>, Self::Error>;
+    /// A kommun's medborgarlöften, newest period first.
+    fn pledges(&self, m: MunicipalityId) -> Result<Vec<super::Pledge>, Self::Error>;
+    fn pledge_for_year(
+        &self,
+        m: MunicipalityId,
+        year: i32,
+    ) -> Result<Option<super::Pledge>, Self::Error>;
+    /// A board with "since the last meeting" figures from `since`.
+    fn board_since(
+        &self,
+        pledge: PledgeId,
+        since: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<BoardData, Self::Error>;
+    fn commitment(&self, c: super::CommitmentId) -> Result<super::Commitment, Self::Error>;
+    fn assessments_of_pledge(
+        &self,
+        pledge: PledgeId,
+        year: i32,
+    ) -> Result<HashMap<super::CommitmentId, super::Assessment>, Self::Error>;
+    fn walk(&self, w: super::WalkId) -> Result<SafetyWalk, Self::Error>;
+    fn observations(&self, w: super::WalkId) -> Result<Vec<Observation>, Self::Error>;
+    fn open_observations(
+        &self,
+        m: MunicipalityId,
+        today: NaiveDate,
+    ) -> Result<Vec<super::OpenObservation>, Self::Error>;
+    fn activities_between(
+        &self,
+        m: MunicipalityId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Activity>, Self::Error>;
+    fn meeting(&self, id: super::MeetingId) -> Result<super::Meeting, Self::Error>;
+    /// A group's meetings, newest first.
+    fn meetings(&self, g: super::MeetingGroup) -> Result<Vec<super::Meeting>, Self::Error>;
+    fn past_meetings(
+        &self,
+        g: super::MeetingGroup,
+        before: NaiveDate,
+    ) -> Result<Vec<(super::Meeting, usize, usize)>, Self::Error>;
+    fn last_meeting(&self, m: MunicipalityId) -> Result<Option<NaiveDate>, Self::Error>;
+    fn decisions(&self, meeting: super::MeetingId) -> Result<Vec<super::Decision>, Self::Error>;
+    fn decision_items(
+        &self,
+        meeting: super::MeetingId,
+    ) -> Result<Vec<super::DecisionItem>, Self::Error>;
+    fn open_decisions(
+        &self,
+        g: super::MeetingGroup,
+        before: Option<NaiveDate>,
+        closed_on: Option<NaiveDate>,
+    ) -> Result<Vec<super::DecisionItem>, Self::Error>;
+    fn all_periods(&self) -> Result<Vec<super::Period>, Self::Error>;
 }

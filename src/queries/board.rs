@@ -1,13 +1,12 @@
 //! The board of a kommun and the years there is one for.
 
-use super::StoreResult as Result;
+use crate::domain::Queries;
 use crate::domain::{BoardData, CommitmentId, MunicipalityId, PledgeId, default_pledge};
-use crate::store::Store;
 use crate::summary::{BoardSummary, summarize};
 use chrono::NaiveDate;
 
 /// Years that have a medborgarlöfte, newest first.
-pub fn years(store: &Store) -> Result<Vec<i32>> {
+pub fn years<R: Queries>(store: &R) -> Result<Vec<i32>, R::Error> {
     let mut years: Vec<i32> = store
         .all_periods()?
         .iter()
@@ -20,12 +19,12 @@ pub fn years(store: &Store) -> Result<Vec<i32>> {
 
 /// When kommun `m` has no medborgarlöfte for the shown year (`missing`): its latest one
 /// before that year.
-pub fn previous_for(
-    store: &Store,
+pub fn previous_for<R: Queries>(
+    store: &R,
     year: Option<i32>,
     m: MunicipalityId,
     missing: bool,
-) -> Result<Option<crate::domain::Pledge>> {
+) -> Result<Option<crate::domain::Pledge>, R::Error> {
     if !missing {
         return Ok(None);
     }
@@ -34,12 +33,12 @@ pub fn previous_for(
 }
 
 /// The medborgarlöfte of kommun `m` covering `year` (or the default one).
-pub fn pledge_for(
-    store: &Store,
+pub fn pledge_for<R: Queries>(
+    store: &R,
     m: MunicipalityId,
     year: Option<i32>,
     today: NaiveDate,
-) -> Result<Option<PledgeId>> {
+) -> Result<Option<PledgeId>, R::Error> {
     let pledges = store.pledges(m)?;
     Ok(match year {
         Some(y) => pledges
@@ -51,15 +50,15 @@ pub fn pledge_for(
 }
 
 /// The board of kommun `m` for `year`, with "since the last meeting" figures.
-pub fn load_board(
-    store: &Store,
+pub fn load_board<R: Queries>(
+    store: &R,
     year: Option<i32>,
     m: MunicipalityId,
     today: NaiveDate,
-) -> Result<Option<(BoardData, BoardSummary)>> {
+) -> Result<Option<(BoardData, BoardSummary)>, R::Error> {
     Ok(match pledge_for(store, m, year, today)? {
         Some(p) => {
-            let b = store.board(p, store.last_meeting(m)?, today)?;
+            let b = store.board_since(p, store.last_meeting(m)?, today)?;
             let s = summarize(&b, today);
             Some((b, s))
         }
@@ -69,12 +68,12 @@ pub fn load_board(
 
 /// The löften of a medborgarlöfte that are Genomförd on `today` (left out when only the
 /// rest is copied forward).
-pub fn done_commitments(
-    store: &Store,
+pub fn done_commitments<R: Queries>(
+    store: &R,
     pledge: crate::domain::PledgeId,
     today: chrono::NaiveDate,
-) -> Result<Vec<CommitmentId>> {
-    let board = store.board(pledge, None, today)?;
+) -> Result<Vec<CommitmentId>, R::Error> {
+    let board = store.board_since(pledge, None, today)?;
     Ok(crate::summary::summarize(&board, today)
         .rows
         .iter()

@@ -1,18 +1,19 @@
 //! What a lägesbildsmöte goes through, live and afterwards in its minnesanteckningar.
 
-use super::StoreResult;
+use crate::domain::Queries;
 use crate::domain::{
     BoardData, Meeting, MeetingData, MeetingGroup, MeetingId, Municipality, PublicActivity,
 };
-use crate::store::Store;
 use chrono::NaiveDate;
 
 /// Insatser, each with the name of its kommun.
 type KommunActivities = Vec<(String, PublicActivity)>;
 
 /// The kommuner a group's meeting covers, by name, and the group's name.
-pub fn kommuner_of(store: &Store, g: MeetingGroup) -> StoreResult<(String, Vec<Municipality>)> {
-    use crate::domain::Records;
+pub fn kommuner_of<R: Queries>(
+    store: &R,
+    g: MeetingGroup,
+) -> Result<(String, Vec<Municipality>), R::Error> {
     Ok(match g {
         MeetingGroup::Kommun(m) => {
             let k = store.municipality(m)?;
@@ -32,12 +33,12 @@ pub fn kommuner_of(store: &Store, g: MeetingGroup) -> StoreResult<(String, Vec<M
 /// The group's meeting before `day` (from `meetings`, newest first) and the insatser of
 /// its kommuner since it — the last 30 days when there was none — oldest first, public
 /// fields only, each with its kommun.
-pub fn since_previous(
-    store: &Store,
+pub fn since_previous<R: Queries>(
+    store: &R,
     kommuner: &[Municipality],
     meetings: &[Meeting],
     day: NaiveDate,
-) -> StoreResult<(Option<NaiveDate>, KommunActivities)> {
+) -> Result<(Option<NaiveDate>, KommunActivities), R::Error> {
     let previous = meetings.iter().map(|x| x.date).find(|d| *d < day);
     let from = match previous {
         Some(d) => d.succ_opt().unwrap_or(d),
@@ -54,11 +55,11 @@ pub fn since_previous(
 }
 
 /// The kommuner's open åtgärder from their walks on `day`, each with its kommun.
-fn open_items_of(
-    store: &Store,
+fn open_items_of<R: Queries>(
+    store: &R,
     kommuner: &[Municipality],
     day: NaiveDate,
-) -> StoreResult<Vec<(String, crate::domain::OpenObservation)>> {
+) -> Result<Vec<(String, crate::domain::OpenObservation)>, R::Error> {
     let mut items = Vec::new();
     for k in kommuner {
         for o in store.open_observations(k.id, day)? {
@@ -69,29 +70,29 @@ fn open_items_of(
 }
 
 /// Each kommun's board for `year`, as of `since` (the previous meeting).
-fn boards_of(
-    store: &Store,
+fn boards_of<R: Queries>(
+    store: &R,
     kommuner: &[Municipality],
     year: i32,
     since: Option<NaiveDate>,
     today: NaiveDate,
-) -> StoreResult<Vec<BoardData>> {
+) -> Result<Vec<BoardData>, R::Error> {
     let mut boards = Vec::new();
     for k in kommuner {
         if let Some(p) = store.pledge_for_year(k.id, year)? {
-            boards.push(store.board(p.id, since, today)?);
+            boards.push(store.board_since(p.id, since, today)?);
         }
     }
     Ok(boards)
 }
 
 /// What meeting mode shows for group `g` on `today`, with the boards of `year`.
-pub fn meeting_data(
-    store: &Store,
+pub fn meeting_data<R: Queries>(
+    store: &R,
     g: MeetingGroup,
     year: i32,
     today: NaiveDate,
-) -> StoreResult<MeetingData> {
+) -> Result<MeetingData, R::Error> {
     let (name, kommuner) = kommuner_of(store, g)?;
     let meetings = store.meetings(g)?;
     let current = meetings.iter().find(|x| x.date == today).cloned();
@@ -120,11 +121,11 @@ pub fn meeting_data(
 }
 
 /// The minnesanteckningar of a recorded meeting, as of its date.
-pub fn minutes(
-    store: &Store,
+pub fn minutes<R: Queries>(
+    store: &R,
     id: MeetingId,
     today: NaiveDate,
-) -> StoreResult<crate::report::Minutes> {
+) -> Result<crate::report::Minutes, R::Error> {
     use chrono::Datelike;
     let meeting = store.meeting(id)?;
     let (name, kommuner) = kommuner_of(store, meeting.group)?;

@@ -9,5 +9,3 @@ mod reports;
 pub use board::{done_commitments, load_board, pledge_for, previous_for, years};
 pub use meeting::{kommuner_of, meeting_data, minutes};
 pub use reports::{area_report, measure_list, missing_causes, protocol, same_responsible};
-
-type StoreResult<T> = std::result::Result<T, crate::store::StoreError>;

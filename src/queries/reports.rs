@@ -1,14 +1,13 @@
 //! The inputs of the walk protokoll, the åtgärdslista and the LPO report.
 
-use super::StoreResult;
+use crate::domain::Queries;
 
 /// The protokoll of a walk, with every observation's photos.
-pub fn protocol(
-    store: &crate::store::Store,
+pub fn protocol<R: Queries>(
+    store: &R,
     walk: crate::domain::WalkId,
     today: chrono::NaiveDate,
-) -> StoreResult<crate::report::Protocol> {
-    use crate::domain::Records;
+) -> Result<crate::report::Protocol, R::Error> {
     let w = store.walk(walk)?;
     let m = store.municipality(w.municipality)?;
     let commitment = match w.commitment {
@@ -48,12 +47,12 @@ pub fn protocol(
 
 /// The open åtgärder of kommun `m` for one ansvarig (all when None), overdue first, each
 /// with its photos.
-pub fn measure_list(
-    store: &crate::store::Store,
+pub fn measure_list<R: Queries>(
+    store: &R,
     m: crate::domain::MunicipalityId,
     responsible: Option<&str>,
     today: chrono::NaiveDate,
-) -> StoreResult<crate::report::MeasureList> {
+) -> Result<crate::report::MeasureList, R::Error> {
     let mut items = Vec::new();
     for i in store.open_observations(m, today)? {
         if responsible.is_some_and(|r| !same_responsible(&i.observation.responsible, r)) {
@@ -81,14 +80,13 @@ pub fn same_responsible(stored: &str, asked: &str) -> bool {
 
 /// The report of lokalpolisområde `area` for `year`: each of its kommuner with the
 /// medborgarlöfte covering the year.
-pub fn area_report(
-    store: &crate::store::Store,
+pub fn area_report<R: Queries>(
+    store: &R,
     area: crate::domain::PoliceAreaId,
     year: i32,
     today: chrono::NaiveDate,
     appendix: bool,
-) -> StoreResult<crate::report::AreaReport> {
-    use crate::domain::Records;
+) -> Result<crate::report::AreaReport, R::Error> {
     let name = store.police_area_name(area)?;
     let mut kommuner = Vec::new();
     for m in store
@@ -103,12 +101,12 @@ pub fn area_report(
 }
 
 /// Löften of an ended period that were not (fully) met and whose bedömning gives no orsak.
-pub fn missing_causes(
-    store: &crate::store::Store,
+pub fn missing_causes<R: Queries>(
+    store: &R,
     b: &crate::domain::BoardData,
     summary: &crate::summary::BoardSummary,
     today: chrono::NaiveDate,
-) -> StoreResult<Vec<String>> {
+) -> Result<Vec<String>, R::Error> {
     use crate::domain::Status;
     let period = b.pledge.period;
     if !period.has_ended(today) {

@@ -363,3 +363,101 @@ impl crate::domain::Records for Store {
         Store::copied_from(self, pledge)
     }
 }
+
+/// The shared queries read the store through [`crate::domain::Queries`].
+impl crate::domain::Queries for Store {
+    fn municipality(
+        &self,
+        m: crate::domain::MunicipalityId,
+    ) -> Result<crate::domain::Municipality> {
+        Store::municipality(self, m)
+    }
+    fn municipalities(&self) -> Result<Vec<crate::domain::Municipality>> {
+        Store::municipalities(self)
+    }
+    fn pledges(&self, m: crate::domain::MunicipalityId) -> Result<Vec<crate::domain::Pledge>> {
+        Store::pledges(self, m)
+    }
+    fn pledge_for_year(
+        &self,
+        m: crate::domain::MunicipalityId,
+        year: i32,
+    ) -> Result<Option<crate::domain::Pledge>> {
+        Store::pledge_for_year(self, m, year)
+    }
+    fn board_since(
+        &self,
+        pledge: PledgeId,
+        since: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<BoardData> {
+        Store::board(self, pledge, since, today)
+    }
+    fn commitment(&self, c: CommitmentId) -> Result<crate::domain::Commitment> {
+        Store::commitment(self, c)
+    }
+    fn assessments_of_pledge(
+        &self,
+        pledge: PledgeId,
+        year: i32,
+    ) -> Result<HashMap<CommitmentId, crate::domain::Assessment>> {
+        Store::assessments_of_pledge(self, pledge, year)
+    }
+    fn walk(&self, w: crate::domain::WalkId) -> Result<crate::domain::SafetyWalk> {
+        Store::walk(self, w)
+    }
+    fn observations(&self, w: crate::domain::WalkId) -> Result<Vec<crate::domain::Observation>> {
+        Store::observations(self, w)
+    }
+    fn open_observations(
+        &self,
+        m: crate::domain::MunicipalityId,
+        today: NaiveDate,
+    ) -> Result<Vec<crate::domain::OpenObservation>> {
+        Store::open_observations(self, m, today)
+    }
+    fn activities_between(
+        &self,
+        m: crate::domain::MunicipalityId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<crate::domain::Activity>> {
+        Store::activities_between(self, m, from, to)
+    }
+    fn meeting(&self, id: crate::domain::MeetingId) -> Result<crate::domain::Meeting> {
+        Store::meeting(self, id)
+    }
+    fn meetings(&self, g: crate::domain::MeetingGroup) -> Result<Vec<crate::domain::Meeting>> {
+        Store::meetings(self, g)
+    }
+    fn past_meetings(
+        &self,
+        g: crate::domain::MeetingGroup,
+        before: NaiveDate,
+    ) -> Result<Vec<(crate::domain::Meeting, usize, usize)>> {
+        Store::past_meetings(self, g, before)
+    }
+    fn last_meeting(&self, m: crate::domain::MunicipalityId) -> Result<Option<NaiveDate>> {
+        Store::last_meeting(self, m)
+    }
+    fn decisions(&self, meeting: crate::domain::MeetingId) -> Result<Vec<crate::domain::Decision>> {
+        Store::decisions(self, meeting)
+    }
+    fn decision_items(
+        &self,
+        meeting: crate::domain::MeetingId,
+    ) -> Result<Vec<crate::domain::DecisionItem>> {
+        Store::decision_items(self, meeting)
+    }
+    fn open_decisions(
+        &self,
+        g: crate::domain::MeetingGroup,
+        before: Option<NaiveDate>,
+        closed_on: Option<NaiveDate>,
+    ) -> Result<Vec<crate::domain::DecisionItem>> {
+        Store::open_decisions(self, g, before, closed_on)
+    }
+    fn all_periods(&self) -> Result<Vec<crate::domain::Period>> {
+        Store::all_periods(self)
+    }
+}

@@ -103,6 +103,19 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// For Ångra: a record that cannot go back because its id (or a value that must be
+    /// unique) is taken now is a conflict, said as such; other errors stay what they are.
+    pub fn as_undo_conflict(self) -> StoreError {
+        match self {
+            StoreError::Sqlite(ref s)
+                if s.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) =>
+            {
+                StoreError::UndoConflict
+            }
+            other => other,
+        }
+    }
+
     /// The database file cannot be used at all; only a restore can help.
     pub fn is_unreadable(&self) -> bool {
         matches!(

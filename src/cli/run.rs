@@ -125,8 +125,10 @@ fn dispatch(command: Command, store: &mut Store, today: NaiveDate) -> CliResult 
         c @ (Command::AddMote { .. }
         | Command::AddBeslut { .. }
         | Command::CloseBeslut { .. }
-        | Command::ListMoten { .. }
-        | Command::SetBedomning { .. }) => meeting_command(c, store, today, &mut stdout),
+        | Command::SetBedomning { .. }) => meeting_command(c, store, today),
+        Command::ListMoten { kommun } => {
+            super::list_meetings(store, kommun.as_deref(), today, &mut stdout)
+        }
         Command::List { kommun, period } => {
             use std::io::IsTerminal;
             let terminal = std::io::stdout().is_terminal();
@@ -360,12 +362,7 @@ fn walk_command(
 }
 
 /// Lägesbildsmöten, beslut and bedömningar.
-fn meeting_command(
-    command: Command,
-    store: &mut Store,
-    today: NaiveDate,
-    out: &mut dyn Write,
-) -> CliResult {
+fn meeting_command(command: Command, store: &mut Store, today: NaiveDate) -> CliResult {
     match command {
         Command::AddMote {
             kommun,
@@ -426,7 +423,6 @@ fn meeting_command(
             },
             today,
         ),
-        Command::ListMoten { kommun } => super::list_meetings(store, kommun.as_deref(), today, out),
         _ => Ok(()),
     }
 }

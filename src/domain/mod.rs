@@ -18,21 +18,29 @@ macro_rules! id_type {
         }
     )*};
 }
-id_type!(
-    PoliceAreaId,
-    MunicipalityId,
-    PledgeId,
-    SectionId,
-    CommitmentId,
-    TargetId,
-    ActivityId,
-    WalkId,
-    ObservationId,
-    AgreementId,
-    MeetingId,
-    DecisionId,
-    PhotoId
-);
+/// Calls `$m!` with every id type: one list for their definitions here and their
+/// columns in the store.
+macro_rules! with_id_types {
+    ($m:ident) => {
+        $m!(
+            PoliceAreaId,
+            MunicipalityId,
+            PledgeId,
+            SectionId,
+            CommitmentId,
+            TargetId,
+            ActivityId,
+            WalkId,
+            ObservationId,
+            AgreementId,
+            MeetingId,
+            DecisionId,
+            PhotoId
+        );
+    };
+}
+pub(crate) use with_id_types;
+with_id_types!(id_type);
 
 /// Ansvarig: who is responsible for a löfte or who did an insats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

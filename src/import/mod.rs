@@ -185,38 +185,39 @@ impl From<&ParsedPledge> for PledgeDraft {
                     role: s.role.clone(),
                 })
                 .collect(),
-            sections: p
-                .sections
-                .iter()
-                .map(|s| SectionDraft {
-                    title: s.title.clone(),
-                    commitments: s
-                        .commitments
-                        .iter()
-                        .map(|c| CommitmentDraft {
-                            text: c.text.clone(),
-                            party: c.party,
-                            targets: c
-                                .targets
-                                .iter()
-                                .map(|t| TargetDraft {
-                                    count: t.count,
-                                    unit: t.unit.clone(),
-                                    scope: if t.per_year {
-                                        TargetScope::PerYear
-                                    } else {
-                                        TargetScope::Period
-                                    },
-                                    party: t.party,
-                                    label: target_label(c, t),
-                                })
-                                .collect(),
-                            sub_areas: c.sub_areas.clone(),
-                            tags: Vec::new(),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            sections: p.sections.iter().map(SectionDraft::from).collect(),
+        }
+    }
+}
+
+impl From<&ParsedSection> for SectionDraft {
+    fn from(s: &ParsedSection) -> SectionDraft {
+        SectionDraft {
+            title: s.title.clone(),
+            commitments: s.commitments.iter().map(CommitmentDraft::from).collect(),
+        }
+    }
+}
+
+impl From<&ParsedCommitment> for CommitmentDraft {
+    fn from(c: &ParsedCommitment) -> CommitmentDraft {
+        let target = |t: &ParsedTarget| TargetDraft {
+            count: t.count,
+            unit: t.unit.clone(),
+            scope: if t.per_year {
+                TargetScope::PerYear
+            } else {
+                TargetScope::Period
+            },
+            party: t.party,
+            label: target_label(c, t),
+        };
+        CommitmentDraft {
+            text: c.text.clone(),
+            party: c.party,
+            targets: c.targets.iter().map(target).collect(),
+            sub_areas: c.sub_areas.clone(),
+            tags: Vec::new(),
         }
     }
 }

@@ -133,21 +133,9 @@ fn cover(l: &mut Layout, r: &AreaReport) {
     l.space(3.0);
     l.heading("Kommunerna jämförda", 14.0, 30.0);
     // The counts in words and numbers first, then the same as one bar per kommun.
-    let mut cols = vec![
-        Column {
-            title: "Kommun",
-            width: 30.0,
-        },
-        Column {
-            title: "Löften",
-            width: 15.0,
-        },
-    ];
+    let mut cols = vec![Column::new("Kommun", 30.0), Column::new("Löften", 15.0)];
     let w = (layout::CONTENT_W - 45.0) / Status::ALL.len() as f32;
-    cols.extend(Status::ALL.iter().map(|s| Column {
-        title: s.label(),
-        width: w,
-    }));
+    cols.extend(Status::ALL.iter().map(|s| Column::new(s.label(), w)));
     let mut rows: Vec<Vec<Cell>> = r
         .kommuner
         .iter()

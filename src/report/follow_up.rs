@@ -78,10 +78,7 @@ fn summary(l: &mut Layout, f: &FollowUp) {
     let cols: Vec<Column> = f
         .counts
         .iter()
-        .map(|(s, _)| Column {
-            title: s.label(),
-            width: 34.0,
-        })
+        .map(|(s, _)| Column::new(s.label(), 34.0))
         .collect();
     let row: Vec<Cell> = f
         .counts
@@ -143,26 +140,14 @@ fn summary(l: &mut Layout, f: &FollowUp) {
     let goal_w = layout::word_width(m, "Mål", &texts(|r| &r.goal), SMALL, 26.0, 44.0);
     let (done_w, status_w) = (18.0, 24.0);
     let cols = [
-        Column {
-            title: "Löfte",
-            width: layout::CONTENT_W - party_w - goal_w - done_w - status_w,
-        },
-        Column {
-            title: "Ansvarig",
-            width: party_w,
-        },
-        Column {
-            title: "Mål",
-            width: goal_w,
-        },
-        Column {
-            title: "Utfört",
-            width: done_w,
-        },
-        Column {
-            title: "Status",
-            width: status_w,
-        },
+        Column::new(
+            "Löfte",
+            layout::CONTENT_W - party_w - goal_w - done_w - status_w,
+        ),
+        Column::new("Ansvarig", party_w),
+        Column::new("Mål", goal_w),
+        Column::new("Utfört", done_w),
+        Column::new("Status", status_w),
     ];
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for (i, r) in f.rows.iter().enumerate() {
@@ -201,20 +186,8 @@ fn year_on_year(l: &mut Layout, f: &FollowUp, prev: &super::model::PreviousPerio
         0.0,
     );
     l.space(1.0);
-    let mut cols = vec![
-        Column {
-            title: "Period",
-            width: 24.0,
-        },
-        Column {
-            title: "Löften",
-            width: 16.0,
-        },
-    ];
-    cols.extend(f.counts.iter().map(|(s, _)| Column {
-        title: s.label(),
-        width: 26.0,
-    }));
+    let mut cols = vec![Column::new("Period", 24.0), Column::new("Löften", 16.0)];
+    cols.extend(f.counts.iter().map(|(s, _)| Column::new(s.label(), 26.0)));
     let row = |period: String, total: u32, counts: &[(Status, u32)]| {
         let mut r = vec![Cell::plain(period), Cell::plain(total.to_string())];
         r.extend(
@@ -367,26 +340,11 @@ fn appendix(l: &mut Layout, f: &FollowUp) {
 
 fn activity_table(l: &mut Layout, c: &CommitmentDetail, caption: &str) {
     let cols = [
-        Column {
-            title: "Datum",
-            width: 22.0,
-        },
-        Column {
-            title: "Utförd av",
-            width: 22.0,
-        },
-        Column {
-            title: "Antal",
-            width: 12.0,
-        },
-        Column {
-            title: "Plats",
-            width: 36.0,
-        },
-        Column {
-            title: "Beskrivning",
-            width: 78.0,
-        },
+        Column::new("Datum", 22.0),
+        Column::new("Utförd av", 22.0),
+        Column::new("Antal", 12.0),
+        Column::new("Plats", 36.0),
+        Column::new("Beskrivning", 78.0),
     ];
     let rows: Vec<Vec<Cell>> = c
         .activities
@@ -464,26 +422,11 @@ fn walk(l: &mut Layout, w: &WalkDetail, report_date: chrono::NaiveDate) {
     if !w.seen.is_empty() {
         l.paragraph("Vad som sågs och vad som görs", SMALL, true, BLACK, 0.0);
         let cols = [
-            Column {
-                title: "Plats",
-                width: 36.0,
-            },
-            Column {
-                title: "Iakttagelse",
-                width: 40.0,
-            },
-            Column {
-                title: "Åtgärd",
-                width: 30.0,
-            },
-            Column {
-                title: "Ansvarig",
-                width: 34.0,
-            },
-            Column {
-                title: "Status",
-                width: 30.0,
-            },
+            Column::new("Plats", 36.0),
+            Column::new("Iakttagelse", 40.0),
+            Column::new("Åtgärd", 30.0),
+            Column::new("Ansvarig", 34.0),
+            Column::new("Status", 30.0),
         ];
         let rows: Vec<Vec<Cell>> = w
             .seen

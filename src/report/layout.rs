@@ -199,6 +199,12 @@ pub struct Column<'a> {
     pub width: f32,
 }
 
+impl<'a> Column<'a> {
+    pub const fn new(title: &'a str, width: f32) -> Column<'a> {
+        Column { title, width }
+    }
+}
+
 /// A table cell: text, colour and weight.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
@@ -838,14 +844,8 @@ pub mod tests {
     fn long_table_repeats_header_and_stays_inside_margins() {
         let mut l = Layout::new(&Fixed);
         let cols = [
-            Column {
-                title: "Datum",
-                width: 30.0,
-            },
-            Column {
-                title: "Beskrivning",
-                width: 140.0,
-            },
+            Column::new("Datum", 30.0),
+            Column::new("Beskrivning", 140.0),
         ];
         let rows: Vec<Vec<Cell>> = (0..300)
             .map(|i| {
@@ -887,10 +887,7 @@ pub mod tests {
     #[test]
     fn row_taller_than_a_page_continues() {
         let mut l = Layout::new(&Fixed);
-        let cols = [Column {
-            title: "Text",
-            width: 170.0,
-        }];
+        let cols = [Column::new("Text", 170.0)];
         let huge = "ord ".repeat(6000);
         l.table(&cols, &[vec![Cell::plain(huge)]], 10.0);
         let pages = l.finish(|_, _, _| {});
@@ -935,16 +932,7 @@ pub mod tests {
     #[test]
     fn a_continued_table_repeats_its_caption_and_its_group_heading() {
         let mut l = Layout::new(&Fixed);
-        let cols = [
-            Column {
-                title: "Avsnitt",
-                width: 30.0,
-            },
-            Column {
-                title: "Löfte",
-                width: 140.0,
-            },
-        ];
+        let cols = [Column::new("Avsnitt", 30.0), Column::new("Löfte", 140.0)];
         // One avsnitt as a group heading, long enough for three pages.
         let mut rows: Vec<Vec<Cell>> = vec![vec![Cell::plain("Trygghet")]];
         rows.extend((0..150).map(|i| vec![Cell::plain(""), Cell::plain(format!("löfte {i}"))]));
@@ -999,10 +987,7 @@ pub mod tests {
     #[test]
     fn a_cell_bar_and_a_column_chart_are_drawn_to_scale() {
         let mut l = Layout::new(&Fixed);
-        let cols = [Column {
-            title: "Utfört",
-            width: 20.0,
-        }];
+        let cols = [Column::new("Utfört", 20.0)];
         l.table(
             &cols,
             &[vec![Cell::plain("3/4").with_bar(0.75, Rgb(1, 2, 3))]],

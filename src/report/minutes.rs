@@ -277,26 +277,11 @@ fn since_table(l: &mut Layout, mn: &Minutes) {
         l.paragraph("Inga insatser.", BODY, false, GREY, 0.0);
     } else {
         let cols = [
-            Column {
-                title: "Datum",
-                width: 23.0,
-            },
-            Column {
-                title: "Löfte",
-                width: 49.0,
-            },
-            Column {
-                title: "Utförd av",
-                width: 22.0,
-            },
-            Column {
-                title: "Plats",
-                width: 28.0,
-            },
-            Column {
-                title: "Vad",
-                width: layout::CONTENT_W - 122.0,
-            },
+            Column::new("Datum", 23.0),
+            Column::new("Löfte", 49.0),
+            Column::new("Utförd av", 22.0),
+            Column::new("Plats", 28.0),
+            Column::new("Vad", layout::CONTENT_W - 122.0),
         ];
         let rows: Vec<Vec<Cell>> = mn
             .since
@@ -326,22 +311,10 @@ fn behind_table(l: &mut Layout, mn: &Minutes) {
         l.paragraph("Inga löften efter plan.", BODY, false, GREY, 0.0);
     } else {
         let cols = [
-            Column {
-                title: "Löfte",
-                width: layout::CONTENT_W - 70.0,
-            },
-            Column {
-                title: "Ansvarig",
-                width: 24.0,
-            },
-            Column {
-                title: "Utfört/mål",
-                width: 22.0,
-            },
-            Column {
-                title: "Borde vara",
-                width: 24.0,
-            },
+            Column::new("Löfte", layout::CONTENT_W - 70.0),
+            Column::new("Ansvarig", 24.0),
+            Column::new("Utfört/mål", 22.0),
+            Column::new("Borde vara", 24.0),
         ];
         let amber = palette::AMBER;
         let rows: Vec<Vec<Cell>> = mn
@@ -366,22 +339,10 @@ fn measures_table(l: &mut Layout, mn: &Minutes) {
         l.paragraph("Inga öppna åtgärder.", BODY, false, GREY, 0.0);
     } else {
         let cols = [
-            Column {
-                title: "Plats",
-                width: 36.0,
-            },
-            Column {
-                title: "Åtgärd",
-                width: layout::CONTENT_W - 106.0,
-            },
-            Column {
-                title: "Ansvarig",
-                width: 40.0,
-            },
-            Column {
-                title: "Senast",
-                width: 30.0,
-            },
+            Column::new("Plats", 36.0),
+            Column::new("Åtgärd", layout::CONTENT_W - 106.0),
+            Column::new("Ansvarig", 40.0),
+            Column::new("Senast", 30.0),
         ];
         let rows: Vec<Vec<Cell>> = mn
             .measures
@@ -411,29 +372,14 @@ fn decision_table(l: &mut Layout, lines: &[DecisionLine], held: Option<&[NaiveDa
     }
     let mut cols = vec![];
     if held.is_some() {
-        cols.push(Column {
-            title: "Möte",
-            width: 22.0,
-        });
+        cols.push(Column::new("Möte", 22.0));
     }
     let text_w = layout::CONTENT_W - 88.0 - if held.is_some() { 22.0 } else { 0.0 };
     cols.extend([
-        Column {
-            title: "Beslut",
-            width: text_w,
-        },
-        Column {
-            title: "Ansvarig",
-            width: 40.0,
-        },
-        Column {
-            title: "Senast",
-            width: 24.0,
-        },
-        Column {
-            title: "Status",
-            width: 24.0,
-        },
+        Column::new("Beslut", text_w),
+        Column::new("Ansvarig", 40.0),
+        Column::new("Senast", 24.0),
+        Column::new("Status", 24.0),
     ]);
     let rows: Vec<Vec<Cell>> = lines
         .iter()

@@ -162,6 +162,15 @@ pub(super) fn position_and_photos(l: &mut Layout, o: &Observation, photos: &[Pho
     }
 }
 
+/// An åtgärd's first cells: the place, what is to be done and by whom.
+pub(super) fn measure_cells(o: &Observation) -> Vec<Cell> {
+    vec![
+        Cell::plain(&o.place),
+        Cell::plain(layout::or_dash(&o.measure)),
+        Cell::plain(layout::or_dash(&o.responsible)),
+    ]
+}
+
 /// The walk's åtgärder (not the places that feel safe), open ones first.
 fn measures(l: &mut Layout, p: &Protocol) {
     let mut rows: Vec<&Observation> = p
@@ -176,34 +185,17 @@ fn measures(l: &mut Layout, p: &Protocol) {
     rows.sort_by_key(|o| !o.status.is_open());
     l.heading("Åtgärdslista", 14.0, 25.0);
     let cols = [
-        Column {
-            title: "Plats",
-            width: 36.0,
-        },
-        Column {
-            title: "Åtgärd",
-            width: 50.0,
-        },
-        Column {
-            title: "Ansvarig",
-            width: 34.0,
-        },
-        Column {
-            title: "Senast",
-            width: 22.0,
-        },
-        Column {
-            title: "Status",
-            width: 28.0,
-        },
+        Column::new("Plats", 36.0),
+        Column::new("Åtgärd", 50.0),
+        Column::new("Ansvarig", 34.0),
+        Column::new("Senast", 22.0),
+        Column::new("Status", 28.0),
     ];
     let table: Vec<Vec<Cell>> = rows
         .iter()
         .map(|o| {
-            vec![
-                Cell::plain(&o.place),
-                Cell::plain(layout::or_dash(&o.measure)),
-                Cell::plain(layout::or_dash(&o.responsible)),
+            let mut cells = measure_cells(o);
+            cells.extend([
                 match o.deadline {
                     Some(d) if o.status.is_open() && d < p.made => {
                         Cell::colored(format!("{d} försenad"), palette::RED)
@@ -211,7 +203,8 @@ fn measures(l: &mut Layout, p: &Protocol) {
                     d => Cell::plain(d.map(|d| d.to_string()).unwrap_or("–".into())),
                 },
                 Cell::colored(o.status.label(), palette::observation_status(o.status)),
-            ]
+            ]);
+            cells
         })
         .collect();
     l.table_captioned(Some("Åtgärdslista"), &cols, &table, SMALL);
@@ -236,32 +229,20 @@ fn follow_up(l: &mut Layout, date: NaiveDate, earlier: &[Observation]) {
     );
     l.space(1.0);
     let cols = [
-        Column {
-            title: "Plats",
-            width: 40.0,
-        },
-        Column {
-            title: "Åtgärd",
-            width: 58.0,
-        },
-        Column {
-            title: "Ansvarig",
-            width: 38.0,
-        },
-        Column {
-            title: "Status nu",
-            width: 34.0,
-        },
+        Column::new("Plats", 40.0),
+        Column::new("Åtgärd", 58.0),
+        Column::new("Ansvarig", 38.0),
+        Column::new("Status nu", 34.0),
     ];
     let rows: Vec<Vec<Cell>> = earlier
         .iter()
         .map(|o| {
-            vec![
-                Cell::plain(&o.place),
-                Cell::plain(layout::or_dash(&o.measure)),
-                Cell::plain(layout::or_dash(&o.responsible)),
-                Cell::colored(o.status.label(), palette::observation_status(o.status)),
-            ]
+            let mut cells = measure_cells(o);
+            cells.push(Cell::colored(
+                o.status.label(),
+                palette::observation_status(o.status),
+            ));
+            cells
         })
         .collect();
     l.table_captioned(Some("Uppföljning"), &cols, &rows, SMALL);

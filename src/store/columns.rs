@@ -23,21 +23,7 @@ macro_rules! id_columns {
         }
     )*};
 }
-id_columns!(
-    PoliceAreaId,
-    MunicipalityId,
-    PledgeId,
-    SectionId,
-    CommitmentId,
-    TargetId,
-    ActivityId,
-    WalkId,
-    ObservationId,
-    AgreementId,
-    MeetingId,
-    DecisionId,
-    PhotoId
-);
+crate::domain::with_id_types!(id_columns);
 
 /// Enums stored by their stable key ("polisen", "genomford", …).
 macro_rules! key_columns {

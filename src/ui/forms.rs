@@ -19,6 +19,28 @@ pub fn labelled(ui: &mut Ui, label: impl Into<WidgetText>, widget: impl Widget) 
     ui.add(widget).labelled_by(l.id)
 }
 
+/// Who does it and by when, for an åtgärd or a beslut: the Ansvarig field (`hint` says
+/// what to write) and the Senast field; `key` keeps their ids apart from other forms'.
+pub fn responsible_and_deadline(
+    ui: &mut Ui,
+    (responsible, deadline): (&mut String, &mut String),
+    key: &str,
+    (width, hint): (f32, &str),
+) -> [Response; 2] {
+    [
+        labelled(
+            ui,
+            "Ansvarig",
+            text_field(responsible, format!("{key}_resp"), width).hint_text(hint),
+        ),
+        labelled(
+            ui,
+            "Senast",
+            text_field(deadline, format!("{key}_deadline"), 130.0).hint_text("ÅÅÅÅ-MM-DD"),
+        ),
+    ]
+}
+
 /// A single-line text field of a given width.
 pub fn text_field<'t>(
     text: &'t mut String,

@@ -40,6 +40,32 @@ pub struct SectionEdit {
     pub commitments: Vec<CommitmentEdit>,
 }
 
+impl From<&crate::import::ParsedSection> for SectionEdit {
+    fn from(s: &crate::import::ParsedSection) -> SectionEdit {
+        let commitment = |c: &crate::import::ParsedCommitment| CommitmentEdit {
+            text: c.text.clone(),
+            party: c.party,
+            party_unclear: c.party_unclear,
+            targets: c
+                .targets
+                .iter()
+                .map(|t| TargetEdit {
+                    count: t.count.to_string(),
+                    unit: t.unit.clone(),
+                    per_year: t.per_year,
+                    party: t.party,
+                    rate: t.rate.clone(),
+                })
+                .collect(),
+            sub_areas: c.sub_areas.join(", "),
+        };
+        SectionEdit {
+            title: s.title.clone(),
+            commitments: s.commitments.iter().map(commitment).collect(),
+        }
+    }
+}
+
 /// The editable preview of a parsed text.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Preview {
@@ -55,34 +81,7 @@ pub struct Preview {
 impl Preview {
     pub fn from_parsed(p: &ParsedPledge) -> Preview {
         Preview {
-            sections: p
-                .sections
-                .iter()
-                .map(|s| SectionEdit {
-                    title: s.title.clone(),
-                    commitments: s
-                        .commitments
-                        .iter()
-                        .map(|c| CommitmentEdit {
-                            text: c.text.clone(),
-                            party: c.party,
-                            party_unclear: c.party_unclear,
-                            targets: c
-                                .targets
-                                .iter()
-                                .map(|t| TargetEdit {
-                                    count: t.count.to_string(),
-                                    unit: t.unit.clone(),
-                                    per_year: t.per_year,
-                                    party: t.party,
-                                    rate: t.rate.clone(),
-                                })
-                                .collect(),
-                            sub_areas: c.sub_areas.join(", "),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            sections: p.sections.iter().map(SectionEdit::from).collect(),
             goal: p.goal.clone(),
             contact: p.contact.clone().unwrap_or_default(),
             signatories: p

@@ -3,7 +3,7 @@
 
 use super::forms::option_combo;
 use super::walks::{PendingStatus, deadline_label, pending_reason_ui, status_picker};
-use super::widgets::{cell_text, weak, wrapped_row_height};
+use super::widgets::{cell_text, clickable_text, weak, wrapped_row_height};
 use super::{Action, WalkAction};
 use crate::domain::{Observation, ObservationCategory, OpenObservation};
 use chrono::NaiveDate;
@@ -175,16 +175,10 @@ impl MeasuresView<'_> {
                         let mut place_id = None;
                         r.col(|ui| deadline_label(ui, o, today));
                         r.col(|ui| {
-                            let l = ui
-                                .add(
-                                    egui::Label::new(&o.place)
-                                        .wrap()
-                                        .sense(egui::Sense::click()),
-                                )
-                                .on_hover_text(format!(
-                                    "{}\nKlicka för att se iakttagelsen med foton",
-                                    o.description
-                                ));
+                            let l = clickable_text(ui, &o.place).on_hover_text(format!(
+                                "{}\nKlicka för att se iakttagelsen med foton",
+                                o.description
+                            ));
                             if l.clicked() {
                                 actions.push(WalkAction::ShowObservation(o.walk, o.id));
                             }

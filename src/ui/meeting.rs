@@ -3,7 +3,7 @@
 //! leaves. Nothing here shows an internal note: the data it gets has none.
 
 use super::Action;
-use super::forms::{error_of, labelled, text_area, text_field};
+use super::forms::{error_of, labelled, responsible_and_deadline, text_area, text_field};
 use super::widgets::{party_chip, plus_one, status_chip, weak};
 use crate::domain::{
     BoardData, CommitmentId, Decision, DecisionStatus, MeetingData, MeetingId, week_label,
@@ -407,16 +407,11 @@ impl MeetingScreen {
                 "Beslut",
                 text_field(&mut d.text, "m_text", 420.0),
             ));
-            fields.push(labelled(
+            fields.extend(responsible_and_deadline(
                 ui,
-                "Ansvarig",
-                text_field(&mut d.responsible, "m_resp", 220.0)
-                    .hint_text("organisation eller roll"),
-            ));
-            fields.push(labelled(
-                ui,
-                "Senast",
-                text_field(&mut d.deadline, "m_deadline", 130.0).hint_text("ÅÅÅÅ-MM-DD"),
+                (&mut d.responsible, &mut d.deadline),
+                "m",
+                (220.0, "organisation eller roll"),
             ));
         });
         ui.horizontal(|ui| {

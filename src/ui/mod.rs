@@ -42,17 +42,32 @@ pub use nav::NavAction;
 pub use state::{Prefs, Screens};
 pub use walks::WalkAction;
 
-/// Everything a screen can ask for, by feature. Each feature's enum lives beside its
-/// screen; its processor is in `crate::controller`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
+/// Declares [`Action`]: one variant per feature's action enum (with `From`, so that a
+/// screen can say `.into()`), then the app-wide ones.
+macro_rules! actions {
+    ($($variant:ident($t:ty)),* ; $($rest:tt)*) => {
+        /// Everything a screen can ask for, by feature. Each feature's enum lives beside its
+        /// screen; its processor is in `crate::controller`.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Action {
+            $($variant($t),)*
+            $($rest)*
+        }
+        $(impl From<$t> for Action {
+            fn from(a: $t) -> Action {
+                Action::$variant(a)
+            }
+        })*
+    };
+}
+actions!(
     Nav(NavAction),
     Board(BoardAction),
     Walk(WalkAction),
     Authoring(AuthoringAction),
     Export(ExportAction),
     Backup(BackupAction),
-    Meeting(MeetingAction),
+    Meeting(MeetingAction);
     /// Undo what the shown toast reports.
     Undo,
     CloseToast,
@@ -60,23 +75,4 @@ pub enum Action {
     /// Close the notice that the database is damaged.
     CloseDamagedNotice,
     SetDarkTheme(bool),
-}
-
-macro_rules! feature_actions {
-    ($($variant:ident($t:ty)),*) => {$(
-        impl From<$t> for Action {
-            fn from(a: $t) -> Action {
-                Action::$variant(a)
-            }
-        }
-    )*};
-}
-feature_actions!(
-    Nav(NavAction),
-    Board(BoardAction),
-    Walk(WalkAction),
-    Authoring(AuthoringAction),
-    Export(ExportAction),
-    Backup(BackupAction),
-    Meeting(MeetingAction)
 );

@@ -1,7 +1,7 @@
 //! Trygghetsvandringar of a kommun: the list, one walk's observations, quick entry.
 
-use super::forms::{FormOutcome, error_line, labelled, text_field};
-use super::widgets::{cell_text, weak, wrapped_row_height};
+use super::forms::{FormOutcome, error_line, labelled, responsible_and_deadline, text_field};
+use super::widgets::{cell_text, clickable_text, weak, wrapped_row_height};
 use super::{Action, WalkAction as A};
 use crate::domain::{
     Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk, WalkSummary,
@@ -311,12 +311,7 @@ impl WalksView<'_> {
                             let mut place_id = None;
                             let mut clicked = false;
                             r.col(|ui| {
-                                let l = ui
-                                    .add(
-                                        egui::Label::new(&o.place)
-                                            .wrap()
-                                            .sense(egui::Sense::click()),
-                                    )
+                                let l = clickable_text(ui, &o.place)
                                     .on_hover_text("Klicka för att se allt, med foton");
                                 clicked |= l.clicked();
                                 place_id = Some(l.id);
@@ -325,13 +320,7 @@ impl WalksView<'_> {
                                 ui.label(o.category.label());
                             });
                             r.col(|ui| {
-                                clicked |= ui
-                                    .add(
-                                        egui::Label::new(&o.description)
-                                            .wrap()
-                                            .sense(egui::Sense::click()),
-                                    )
-                                    .clicked();
+                                clicked |= clickable_text(ui, &o.description).clicked();
                             });
                             r.col(|ui| {
                                 cell_text(ui, &o.measure);
@@ -417,16 +406,11 @@ impl WalksView<'_> {
                     "Åtgärd",
                     text_field(&mut d.measure, "o_measure", 180.0),
                 ));
-                fields.push(labelled(
+                fields.extend(responsible_and_deadline(
                     ui,
-                    "Ansvarig",
-                    text_field(&mut d.responsible, "o_resp", 190.0)
-                        .hint_text("förvaltning, bolag…"),
-                ));
-                fields.push(labelled(
-                    ui,
-                    "Senast",
-                    text_field(&mut d.deadline, "o_deadline", 130.0).hint_text("ÅÅÅÅ-MM-DD"),
+                    (&mut d.responsible, &mut d.deadline),
+                    "o",
+                    (190.0, "förvaltning, bolag…"),
                 ));
             }
             fields.push(labelled(

@@ -223,6 +223,11 @@ pub fn cell_text(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> egui::Respon
     ui.add(egui::Label::new(text).wrap())
 }
 
+/// Wrapped text in a table cell that can be clicked (it opens what the row is about).
+pub fn clickable_text(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    ui.add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,11 +52,15 @@ pub struct Crash {
 }
 
 impl Crash {
-    /// Records the panic whose payload is `payload` in the log beside `db`.
-    pub fn record(db: &Path, payload: &(dyn Any + Send)) -> Crash {
+    /// Records the panic whose payload is `payload` in the log beside `db`; a database
+    /// only in memory (None) has no folder, and nothing is written.
+    pub fn record(db: Option<&Path>, payload: &(dyn Any + Send)) -> Crash {
         let detail = LAST_PANIC
             .with(|p| p.borrow_mut().take())
             .unwrap_or_else(|| panic_message(payload));
+        let Some(db) = db else {
+            return Crash { detail, log: None };
+        };
         let path = log_path(db);
         let line = format!(
             "{}  Internt fel i Trygghetstavlan {}: {detail}\n",
@@ -105,7 +109,7 @@ mod tests {
         let db = dir.path().join("tavla.db");
         for n in 1..=2 {
             let payload = std::panic::catch_unwind(|| panic!("prov {n}")).unwrap_err();
-            let crash = Crash::record(&db, payload.as_ref());
+            let crash = Crash::record(Some(&db), payload.as_ref());
             assert_eq!(
                 crash.log.as_deref(),
                 Some(dir.path().join("tavla-fellogg.txt").as_path())
@@ -138,7 +142,7 @@ mod tests {
         #[cfg(unix)]
         {
             let payload = std::panic::catch_unwind(|| panic!("x")).unwrap_err();
-            let crash = Crash::record(&db, payload.as_ref());
+            let crash = Crash::record(Some(&db), payload.as_ref());
             assert_eq!(crash.log, None);
             assert!(crash.detail.contains("kunde inte skrivas"));
             assert_eq!(std::fs::read_to_string(&target).unwrap(), "orört");

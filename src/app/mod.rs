@@ -357,12 +357,24 @@ impl App {
         }
         let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(self, ui)));
         if let Err(payload) = ran {
-            self.crash = Some(crate::crash::Crash::record(&self.db_path, payload.as_ref()));
+            self.crash = Some(crate::crash::Crash::record(
+                self.crash_log_db(),
+                payload.as_ref(),
+            ));
             ui.ctx().request_repaint();
         }
     }
 
     /// The last caught panic, while its message is shown.
+    /// The database a crash is logged beside: the file shown, or the one that could not
+    /// be opened; none for a database only in memory.
+    fn crash_log_db(&self) -> Option<&std::path::Path> {
+        match &self.store {
+            Some(s) => s.path(),
+            None => Some(&self.db_path),
+        }
+    }
+
     pub fn crash(&self) -> Option<&crate::crash::Crash> {
         self.crash.as_ref()
     }
@@ -375,7 +387,10 @@ impl eframe::App for App {
         }
         let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| App::logic(self, ctx)));
         if let Err(payload) = ran {
-            self.crash = Some(crate::crash::Crash::record(&self.db_path, payload.as_ref()));
+            self.crash = Some(crate::crash::Crash::record(
+                self.crash_log_db(),
+                payload.as_ref(),
+            ));
         }
     }
 

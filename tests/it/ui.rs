@@ -1475,3 +1475,26 @@ fn a_walks_observations_are_read_when_its_tab_is_shown() {
     let walk = app.screens().walks.state.selected;
     assert_eq!(walk, Some(app.data().walks[0].walk.id));
 }
+
+#[test]
+fn a_crash_on_a_database_in_memory_writes_no_log() {
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let app = App::new(
+        Ok(store),
+        PathBuf::from(":memory:"),
+        Prefs::default(),
+        Clock::Fixed(day("2024-06-15")),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_ui_state(
+            |ui, app: &mut App| app.frame_guarded(ui, |_, _| panic!("prov i minnet")),
+            app,
+        );
+    h.run();
+    h.get_by_label("Ett internt fel inträffade");
+    let crash = h.state().crash().unwrap();
+    assert!(crash.log.is_none(), "{:?}", crash.log);
+    assert!(!PathBuf::from(":memory:.fellogg.txt").exists());
+}

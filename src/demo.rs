@@ -95,7 +95,7 @@ fn add_demo_in(store: &mut Store, today: NaiveDate) -> Result<DemoCounts, StoreE
                     };
                     let what = t.label.clone().unwrap_or_else(|| t.unit.clone());
                     let a = Activity {
-                        id: ActivityId(0),
+                        id: ActivityId::NEW,
                         municipality: m.id,
                         commitment: Some(c.id),
                         target: Some(t.id),
@@ -136,7 +136,7 @@ fn add_demo_walk(
     let date = start + Duration::days(rng.below(span + 1) as i64);
     let walk = SafetyWalk {
         revisit_of: None,
-        id: WalkId(0),
+        id: WalkId::NEW,
         municipality: m,
         date,
         time_of_day: TimeOfDay::Dark,
@@ -189,7 +189,7 @@ fn add_demo_walk(
     ];
     for (i, (place, cat, desc, measure, resp, status)) in rows.into_iter().enumerate() {
         let o = Observation {
-            id: ObservationId(0),
+            id: ObservationId::NEW,
             walk: walk_id,
             place: place.into(),
             category: cat,
@@ -215,7 +215,7 @@ fn add_demo_walk(
     }
     // A place that feels safe is part of the protokoll too, never of the åtgärdslista.
     store.add_observation(&Observation {
-        id: ObservationId(0),
+        id: ObservationId::NEW,
         walk: walk_id,
         place: "Torget".into(),
         category: ObservationCategory::Other,

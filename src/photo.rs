@@ -93,7 +93,7 @@ pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
         .encode_image(&rgb)
         .map_err(|_| PhotoError::NotAnImage)?;
     Ok(Photo {
-        id: PhotoId(0),
+        id: PhotoId::NEW,
         jpeg,
         width: rgb.width(),
         height: rgb.height(),

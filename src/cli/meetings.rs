@@ -25,7 +25,7 @@ pub fn add_meeting(
     };
     let date = parse_date(date)?;
     Ok(store.add_meeting(&Meeting {
-        id: MeetingId(0),
+        id: MeetingId::NEW,
         group,
         date,
         participants: participants.split(',').map(String::from).collect(),
@@ -61,7 +61,7 @@ pub fn add_decision(store: &mut Store, a: &DecisionArgs) -> Result<DecisionId, C
         None => None,
     };
     Ok(store.add_decision(&Decision {
-        id: DecisionId(0),
+        id: DecisionId::NEW,
         meeting: meeting.id,
         text: a.text.to_string(),
         responsible: a.responsible.to_string(),

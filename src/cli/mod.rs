@@ -307,7 +307,7 @@ pub fn add_activity(
     };
     let target = resolve_target(&c, by, args.target_no).map_err(CliError)?;
     let activity = Activity {
-        id: ActivityId(0),
+        id: ActivityId::NEW,
         municipality: m.id,
         commitment: Some(c.id),
         target,
@@ -595,7 +595,7 @@ pub fn stress_write(store: &mut Store, kommun: &str, count: u32) -> CliResult {
     for i in 0..count {
         let c = &commitments[(i as usize) % commitments.len()];
         let a = Activity {
-            id: ActivityId(0),
+            id: ActivityId::NEW,
             municipality: m.id,
             commitment: Some(c.id),
             target: c.targets.first().map(|t| t.id),

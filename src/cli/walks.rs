@@ -43,7 +43,7 @@ pub fn add_walk(store: &mut Store, a: &WalkArgs) -> Result<WalkId, CliError> {
         None => None,
     };
     Ok(store.add_walk(&SafetyWalk {
-        id: WalkId(0),
+        id: WalkId::NEW,
         municipality: m.id,
         date: parse_date(a.date)?,
         time_of_day,
@@ -167,7 +167,7 @@ pub fn add_observation(
         return Err(CliError("Ange --kategori.".into()));
     };
     let blank = Observation {
-        id: ObservationId(0),
+        id: ObservationId::NEW,
         walk: w.id,
         place: String::new(),
         category: category(c)?,

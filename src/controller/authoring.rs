@@ -157,7 +157,7 @@ fn structure(action: A, cx: &mut Ctx) -> Result<Effect> {
                 None => Vec::new(),
             };
             let blank = crate::domain::Commitment {
-                id: CommitmentId(0),
+                id: CommitmentId::NEW,
                 section,
                 text: String::new(),
                 party: Party::Gemensamt,
@@ -198,7 +198,7 @@ fn structure(action: A, cx: &mut Ctx) -> Result<Effect> {
             Effect::none()
         }
         A::SaveCommitment(c) => {
-            if c.id.0 == 0 {
+            if c.id.is_new() {
                 store.add_commitment(c.section, &CommitmentDraft::from(&*c))?;
             } else {
                 store.update_commitment(&c)?;

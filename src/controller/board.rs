@@ -39,7 +39,7 @@ impl BoardAction {
                 Effect::none()
             }
             BoardAction::SaveActivity(a) => {
-                if a.id.0 > 0 {
+                if !a.id.is_new() {
                     cx.store.update_activity(&a)?;
                     cx.screens.board.close_form();
                     Effect::reload(Reload::Activities)
@@ -89,7 +89,7 @@ impl BoardAction {
                     }
                 };
                 let id = cx.store.add_activity(&Activity {
-                    id: ActivityId(0),
+                    id: ActivityId::NEW,
                     municipality,
                     commitment: Some(commitment),
                     target,

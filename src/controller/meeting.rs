@@ -99,7 +99,7 @@ fn todays_meeting(store: &mut Store, today: NaiveDate, g: MeetingGroup) -> Resul
         return Ok(existing.id);
     }
     Ok(store.add_meeting(&Meeting {
-        id: MeetingId(0),
+        id: MeetingId::NEW,
         group: g,
         date: today,
         participants: Vec::new(),

@@ -61,7 +61,7 @@ fn walks(action: WalkAction, cx: &mut Ctx) -> Result<Effect> {
             Effect::none()
         }
         WalkAction::Save(w) => {
-            let id = if w.id.0 > 0 {
+            let id = if !w.id.is_new() {
                 cx.store.update_walk(&w)?;
                 w.id
             } else {

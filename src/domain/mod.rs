@@ -11,6 +11,13 @@ macro_rules! id_type {
     ($($name:ident),*) => {$(
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub struct $name(pub i64);
+        impl $name {
+            /// A record not stored yet: the store gives it its id when it is added.
+            pub const NEW: $name = $name(0);
+            pub fn is_new(self) -> bool {
+                self == Self::NEW
+            }
+        }
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "{}", self.0)

@@ -206,7 +206,7 @@ impl Store {
             Some(d) => {
                 if self.meeting_on(MeetingGroup::Kommun(m), d)?.is_none() {
                     self.add_meeting(&Meeting {
-                        id: MeetingId(0),
+                        id: MeetingId::NEW,
                         group: MeetingGroup::Kommun(m),
                         date: d,
                         participants: Vec::new(),

@@ -458,8 +458,8 @@ impl Store {
         let keep: Vec<i64> = c
             .targets
             .iter()
+            .filter(|t| !t.id.is_new())
             .map(|t| t.id.0)
-            .filter(|&id| id > 0)
             .collect();
         let existing: Vec<i64> = {
             let mut st = tx.prepare("SELECT id FROM target WHERE commitment_id = ?1")?;
@@ -470,7 +470,7 @@ impl Store {
             tx.execute("DELETE FROM target WHERE id = ?1", [id])?;
         }
         for (i, (t, d)) in c.targets.iter().zip(&drafts).enumerate() {
-            if t.id.0 > 0 && existing.contains(&t.id.0) {
+            if !t.id.is_new() && existing.contains(&t.id.0) {
                 rows::update(&tx, "target", t.id.0, &target_fields(i, d))?;
             } else {
                 insert_target(&tx, c.id.0, i, d)?;

@@ -98,7 +98,7 @@ impl ActivityForm {
             return Err(Invalid::ChooseTarget);
         }
         Ok(Activity {
-            id: self.editing.unwrap_or(ActivityId(0)),
+            id: self.editing.unwrap_or(ActivityId::NEW),
             municipality: self.municipality,
             commitment: Some(self.commitment),
             target: self.target,

@@ -108,7 +108,7 @@ impl CommitmentForm {
     }
 
     pub fn ui(&mut self, ui: &mut Ui) -> Option<FormOutcome<Commitment>> {
-        ui.heading(if self.original.id.0 == 0 {
+        ui.heading(if self.original.id.is_new() {
             "Nytt löfte"
         } else {
             "Redigera löfte"
@@ -120,7 +120,7 @@ impl CommitmentForm {
         );
         let text = check_text("Löftets text", &self.text, true, true);
         // A new löfte's empty text is not an error before anything is typed.
-        if self.original.id.0 != 0 || !self.text.is_empty() {
+        if !self.original.id.is_new() || !self.text.is_empty() {
             error_of(ui, &text);
         }
         let mut shown = text.is_err();
@@ -170,7 +170,7 @@ impl CommitmentForm {
         }
         if ui.button("Lägg till mål").clicked() {
             self.targets.push(TargetRow {
-                id: TargetId(0),
+                id: TargetId::NEW,
                 count: "1".into(),
                 unit: "tillfällen".into(),
                 per_year: false,

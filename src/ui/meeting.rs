@@ -392,7 +392,7 @@ impl MeetingScreen {
             .current
             .as_ref()
             .map(|m| m.id)
-            .unwrap_or(MeetingId(0));
+            .unwrap_or(MeetingId::NEW);
         let heading = if self.editing.is_some() {
             "Ändra beslut"
         } else {

@@ -104,7 +104,7 @@ impl DecisionDraft {
     /// The beslut for `meeting` (0 until today's meeting is recorded), or the first error.
     pub fn build(&self, meeting: MeetingId) -> Result<Decision, Invalid> {
         Ok(Decision {
-            id: DecisionId(0),
+            id: DecisionId::NEW,
             meeting,
             text: check_text("Beslut", &self.text, true, true)?,
             responsible: check_text("Ansvarig", &self.responsible, false, false)?,

@@ -84,7 +84,7 @@ impl WalkForm {
 
     pub fn build(&self) -> Result<SafetyWalk, Invalid> {
         let w = SafetyWalk {
-            id: self.editing.unwrap_or(WalkId(0)),
+            id: self.editing.unwrap_or(WalkId::NEW),
             municipality: self.municipality,
             date: parse_date(&self.date.text)?,
             time_of_day: self.time_of_day,

@@ -129,7 +129,7 @@ impl ObservationDraft {
             });
         }
         let o = Observation {
-            id: ObservationId(0),
+            id: ObservationId::NEW,
             walk,
             place: check_text("Plats", &self.place, true, false)?,
             category: self.category,

@@ -146,9 +146,9 @@ impl App {
             let back = key(egui::Key::PageUp) || (!typing && key(egui::Key::ArrowLeft));
             let next = key(egui::Key::PageDown) || (!typing && key(egui::Key::ArrowRight));
             if back {
-                actions.push(MeetingAction::Show(step.moved(-1)).into());
+                self.screens.meeting.show(step.moved(-1));
             } else if next {
-                actions.push(MeetingAction::Show(step.moved(1)).into());
+                self.screens.meeting.show(step.moved(1));
             }
             if !typing && key(egui::Key::ArrowDown) {
                 self.screens.meeting.board_scroll += 44.0;
@@ -195,18 +195,22 @@ impl App {
             .row(form.commitment)
             .map(|r| crate::validate::clip(&r.commitment.text, 60))
             .unwrap_or_else(|| "Insats".into());
-        let close = Action::from(BoardAction::CloseActivityForm);
-        forms::dialog(
-            ctx,
-            true,
-            (&title, Some(560.0), 60.0),
-            close,
-            |ui| match form.ui(ui, today) {
-                Some(FormOutcome::Save(a)) => vec![BoardAction::SaveActivity(a).into()],
-                Some(FormOutcome::Cancel) => vec![BoardAction::CloseActivityForm.into()],
-                None => Vec::new(),
-            },
-        )
+        // Avbryt and the window's × close the form in place.
+        let (mut open, mut cancel) = (true, false);
+        let actions = forms::dialog(ctx, &mut open, (&title, Some(560.0), 60.0), |ui| match form
+            .ui(ui, today)
+        {
+            Some(FormOutcome::Save(a)) => vec![BoardAction::SaveActivity(a).into()],
+            Some(FormOutcome::Cancel) => {
+                cancel = true;
+                Vec::new()
+            }
+            None => Vec::new(),
+        });
+        if !open || cancel {
+            self.screens.board.close_form();
+        }
+        actions
     }
 
     fn detail_panel(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {

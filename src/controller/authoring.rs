@@ -14,7 +14,6 @@ impl A {
             a @ (A::NewPledge { .. }
             | A::OpenImport { .. }
             | A::ChooseImportFile
-            | A::CloseImport
             | A::SaveImport { .. }
             | A::SavePledgeAssessment(_)
             | A::SavePledgeHead { .. }) => pledge(a, cx),
@@ -23,7 +22,6 @@ impl A {
             | A::StartWithoutExamples
             | A::RenameMunicipality(..)
             | A::OpenNewMunicipality
-            | A::CloseNewMunicipality
             | A::CreateMunicipality { .. }) => kommun(a, cx),
             a => structure(a, cx),
         }
@@ -85,10 +83,6 @@ fn pledge(action: A, cx: &mut Ctx) -> Result<Effect> {
                     cx.screens.import.file_read(&path, read);
                 }
             }
-            Effect::none()
-        }
-        A::CloseImport => {
-            cx.screens.import.close();
             Effect::none()
         }
         A::SaveImport {
@@ -271,10 +265,6 @@ fn kommun(action: A, cx: &mut Ctx) -> Result<Effect> {
             // areas shown are gone.
             let first = store.police_areas()?.first().map(|a| a.id);
             cx.screens.new_municipality.open_with(first);
-            Effect::none()
-        }
-        A::CloseNewMunicipality => {
-            cx.screens.new_municipality.close();
             Effect::none()
         }
         A::CreateMunicipality { name, area } => {

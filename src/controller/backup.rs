@@ -49,7 +49,6 @@ impl BackupAction {
                 let name = crate::store::copy_name(CopyKind::Manual, cx.clock.now());
                 st.open_with(dir.join(name), list_copies(cx.db_path));
             }
-            BackupAction::Close => st.close(),
             BackupAction::BackupNow(path) => {
                 let r = if path.exists() {
                     Err(StoreError::from(crate::validate::Invalid::FileExists(

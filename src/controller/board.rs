@@ -34,10 +34,6 @@ impl BoardAction {
                 }
                 Effect::none()
             }
-            BoardAction::CloseActivityForm => {
-                cx.screens.board.close_form();
-                Effect::none()
-            }
             BoardAction::SaveActivity(a) => {
                 if !a.id.is_new() {
                     cx.store.update_activity(&a)?;

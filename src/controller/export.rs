@@ -79,7 +79,6 @@ impl Jobs {
 impl ExportAction {
     pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
         match self {
-            ExportAction::Close => cx.screens.export.close(),
             ExportAction::ChooseFile => {
                 let st = &mut cx.screens.export;
                 let current = PathBuf::from(st.path.trim());

@@ -43,10 +43,6 @@ impl MeetingAction {
                 screen.leave();
                 Effect::reload(Reload::Board)
             }
-            MeetingAction::Show(step) => {
-                screen.show(step);
-                Effect::none()
-            }
             MeetingAction::AddDecision(d) => {
                 let meeting = todays_meeting(store, today, g)?;
                 store.add_decision(&crate::domain::Decision { meeting, ..*d })?;

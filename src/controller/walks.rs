@@ -17,7 +17,6 @@ impl WalkAction {
             | WalkAction::ShowObservation(..)
             | WalkAction::SelectObservation(_)
             | WalkAction::EditObservation(_)
-            | WalkAction::CancelEdit
             | WalkAction::UpdateObservation(_)
             | WalkAction::DeleteObservation(_)
             | WalkAction::SetObservationStatus { .. }) => observations(a, cx),
@@ -54,10 +53,6 @@ fn walks(action: WalkAction, cx: &mut Ctx) -> Result<Effect> {
             cx.screens
                 .walks
                 .open_form(WalkForm::revisit(&earlier, cx.today, choices));
-            Effect::none()
-        }
-        WalkAction::CloseForm => {
-            cx.screens.walks.close_form();
             Effect::none()
         }
         WalkAction::Save(w) => {
@@ -111,10 +106,6 @@ fn observations(action: WalkAction, cx: &mut Ctx) -> Result<Effect> {
         WalkAction::EditObservation(id) => {
             let o = cx.store.observation(id)?;
             cx.screens.walks.edit_observation(o);
-            Effect::none()
-        }
-        WalkAction::CancelEdit => {
-            cx.screens.walks.cancel_edit();
             Effect::none()
         }
         WalkAction::UpdateObservation(o) => {

@@ -28,7 +28,6 @@ pub enum AuthoringAction {
         municipality: MunicipalityId,
         period: String,
     },
-    CloseImport,
     /// Read the text to import from a file (chosen in the file dialog).
     ChooseImportFile,
     SaveImport {
@@ -65,7 +64,6 @@ pub enum AuthoringAction {
     SaveCommitment(Box<Commitment>),
     CloseCommitmentForm,
     OpenNewMunicipality,
-    CloseNewMunicipality,
     CreateMunicipality {
         name: String,
         area: String,

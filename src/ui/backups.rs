@@ -9,7 +9,6 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, PartialEq)]
 pub enum BackupAction {
     Open,
-    Close,
     BackupNow(PathBuf),
     /// Ask the OS for a backup file to restore.
     ChooseRestoreFile,
@@ -72,10 +71,12 @@ impl BackupState {
 /// The backups window, when open.
 pub fn dialog(ctx: &egui::Context, st: &mut BackupState) -> Vec<Action> {
     let window = ("Säkerhetskopior", Some(620.0), 80.0);
-    forms::dialog(ctx, st.open, window, A::Close, |ui| contents(ui, st))
-        .into_iter()
-        .map(Action::Backup)
-        .collect()
+    let mut open = st.open;
+    let actions = forms::dialog(ctx, &mut open, window, |ui| contents(ui, st));
+    if !open {
+        st.close();
+    }
+    actions.into_iter().map(Action::Backup).collect()
 }
 
 fn contents(ui: &mut Ui, st: &mut BackupState) -> Vec<BackupAction> {
@@ -144,7 +145,7 @@ fn contents(ui: &mut Ui, st: &mut BackupState) -> Vec<BackupAction> {
         ui.label(m);
     }
     if ui.button("Stäng").clicked() {
-        actions.push(A::Close);
+        st.close();
     }
     actions
 }

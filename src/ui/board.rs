@@ -31,7 +31,6 @@ pub enum BoardAction {
     EditActivity(ActivityId),
     /// Save the form's insats (id 0: new).
     SaveActivity(Activity),
-    CloseActivityForm,
     DeleteActivity(ActivityId),
     SetManualStatus(CommitmentId, Option<ManualStatus>),
     /// The yearly bedömning of a löfte (an empty one is removed).
@@ -118,7 +117,7 @@ impl BoardScreen {
         if let Some(form) = &mut self.activity_form {
             match form.ui(ui, today) {
                 Some(FormOutcome::Save(a)) => actions.push(BoardAction::SaveActivity(a).into()),
-                Some(FormOutcome::Cancel) => actions.push(BoardAction::CloseActivityForm.into()),
+                Some(FormOutcome::Cancel) => self.activity_form = None,
                 None => {}
             }
             ui.separator();

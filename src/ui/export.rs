@@ -18,7 +18,6 @@ pub enum ExportAction {
     OpenProtocol(crate::domain::WalkId),
     /// Open it for the åtgärdslista of one ansvarig in a kommun.
     OpenMeasures(crate::domain::MunicipalityId, String),
-    Close,
     /// Ask the OS for a file name; the path field stays as a fallback.
     ChooseFile,
     Start(PathBuf),
@@ -205,10 +204,12 @@ pub fn dialog(ctx: &egui::Context, st: &mut ExportState) -> Vec<Action> {
         ExportFormat::Csv => "Exportera CSV",
     };
     let window = (title, Some(560.0), 80.0);
-    forms::dialog(ctx, st.open, window, A::Close, |ui| contents(ui, st))
-        .into_iter()
-        .map(Action::Export)
-        .collect()
+    let mut open = st.open;
+    let actions = forms::dialog(ctx, &mut open, window, |ui| contents(ui, st));
+    if !open {
+        st.close();
+    }
+    actions.into_iter().map(Action::Export).collect()
 }
 
 fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
@@ -296,7 +297,7 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
             actions.push(A::Start(p.clone()));
         }
         if ui.button("Stäng").clicked() {
-            actions.push(A::Close);
+            st.close();
         }
     });
     match &st.status {

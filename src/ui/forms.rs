@@ -150,22 +150,20 @@ pub fn save_cancel_row<T: Clone, E>(
     outcome
 }
 
-/// A dialog while `open`: what its contents ask for, and `close` when the user closed the
-/// window with ×.
+/// A dialog while `open`: what its contents ask for; `open` turns false when the user
+/// closed the window with ×.
 pub fn dialog<A>(
     ctx: &egui::Context,
-    open: bool,
+    open: &mut bool,
     (title, width, top): (&str, Option<f32>, f32),
-    close: A,
     contents: impl FnOnce(&mut Ui) -> Vec<A>,
 ) -> Vec<A> {
-    if !open {
+    if !*open {
         return Vec::new();
     }
     let mut actions = Vec::new();
-    if !modal(ctx, title, width, top, |ui| actions = contents(ui)) {
-        actions.push(close);
-    }
+    // The window's × closes it: the dialog's own state, changed in place.
+    *open = modal(ctx, title, width, top, |ui| actions = contents(ui));
     actions
 }
 

@@ -249,12 +249,12 @@ impl ImportState {
 /// The import window, when open.
 pub fn dialog(ctx: &egui::Context, st: &mut ImportState) -> Vec<Action> {
     let window = ("Importera medborgarlöfte", Some(760.0), 50.0);
-    forms::dialog(ctx, st.open, window, AuthoringAction::CloseImport, |ui| {
-        contents(ui, st)
-    })
-    .into_iter()
-    .map(Action::Authoring)
-    .collect()
+    let mut open = st.open;
+    let actions = forms::dialog(ctx, &mut open, window, |ui| contents(ui, st));
+    if !open {
+        st.close();
+    }
+    actions.into_iter().map(Action::Authoring).collect()
 }
 
 /// The height left for the text or the preview on this screen, below the window's own
@@ -368,7 +368,7 @@ fn text_step(ui: &mut Ui, st: &mut ImportState, actions: &mut Vec<AuthoringActio
             ui.label("Tolkar…");
         }
         if ui.button("Avbryt").clicked() {
-            actions.push(AuthoringAction::CloseImport);
+            st.close();
         }
     });
 }
@@ -380,7 +380,7 @@ fn preview_step(
     period: Option<Period>,
     actions: &mut Vec<AuthoringAction>,
 ) {
-    let mut back = false;
+    let (mut back, mut cancel) = (false, false);
     let mut save = None;
     if let Some(p) = &mut st.preview {
         let n: usize = p.sections.iter().map(|s| s.commitments.len()).sum();
@@ -422,9 +422,7 @@ fn preview_step(
             if ui.button("Tillbaka till texten").clicked() {
                 back = true;
             }
-            if ui.button("Avbryt").clicked() {
-                actions.push(AuthoringAction::CloseImport);
-            }
+            cancel = ui.button("Avbryt").clicked();
         });
         ui.separator();
         egui::ScrollArea::vertical()
@@ -436,6 +434,9 @@ fn preview_step(
     }
     if back {
         st.preview = None;
+    }
+    if cancel {
+        st.close();
     }
     actions.extend(save);
 }

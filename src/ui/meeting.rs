@@ -147,7 +147,7 @@ impl MeetingScreen {
             for (i, s) in Step::ALL.into_iter().enumerate() {
                 let text = RichText::new(format!("{} {}", i + 1, s.title())).size(TEXT);
                 if ui.selectable_label(self.step == s, text).clicked() {
-                    actions.push(MeetingAction::Show(s).into());
+                    self.show(s);
                 }
             }
             ui.separator();
@@ -309,7 +309,7 @@ impl MeetingScreen {
             }
             if ui.button("Ändra").clicked() {
                 self.edit(d);
-                actions.push(MeetingAction::Show(Step::Decisions).into());
+                self.show(Step::Decisions);
             }
         });
         if let Some(l) = &item.lofte {

@@ -49,7 +49,6 @@ impl Step {
 pub enum MeetingAction {
     Start,
     Leave,
-    Show(Step),
     /// A new beslut for today's meeting (recorded when the first one is added).
     AddDecision(Box<Decision>),
     SetDecisionStatus {

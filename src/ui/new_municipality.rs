@@ -37,12 +37,12 @@ pub fn dialog(
     areas: &[(PoliceAreaId, String)],
 ) -> Vec<Action> {
     let window = ("Ny kommun", None, 80.0);
-    forms::dialog(ctx, f.open, window, A::CloseNewMunicipality, |ui| {
-        contents(ui, f, areas)
-    })
-    .into_iter()
-    .map(Action::Authoring)
-    .collect()
+    let mut open = f.open;
+    let actions = forms::dialog(ctx, &mut open, window, |ui| contents(ui, f, areas));
+    if !open {
+        f.close();
+    }
+    actions.into_iter().map(Action::Authoring).collect()
 }
 
 fn contents(
@@ -99,7 +99,7 @@ fn contents(
             });
         }
         if ui.button("Avbryt").clicked() {
-            actions.push(A::CloseNewMunicipality);
+            f.close();
         }
     });
     actions
@@ -110,12 +110,12 @@ fn contents(
 pub fn first_start(ctx: &egui::Context, open: &mut bool) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut keep = false;
-    // The window's × keeps them too (the dialog then returns its close marker).
-    let closed = !super::forms::dialog(
+    // The window's × keeps them too.
+    let mut shown = *open;
+    super::forms::dialog(
         ctx,
-        *open,
+        &mut shown,
         ("Välkommen till Trygghetstavlan", Some(600.0), 120.0),
-        (),
         |ui| {
             ui.label(
                 "Databasen är ny. Den har fyra exempelkommuner med sina medborgarlöften \
@@ -150,9 +150,8 @@ pub fn first_start(ctx: &egui::Context, open: &mut bool) -> Vec<Action> {
             });
             Vec::<()>::new()
         },
-    )
-    .is_empty();
-    if keep || closed || !actions.is_empty() {
+    );
+    if keep || !shown || !actions.is_empty() {
         *open = false;
     }
     actions

@@ -9,11 +9,11 @@ use std::path::Path;
 
 /// The window shown when the start-up check found the database damaged.
 pub fn damaged_notice(ctx: &egui::Context, open: bool) -> Vec<Action> {
-    dialog(
+    let mut shown = open;
+    let mut actions = dialog(
         ctx,
-        open,
+        &mut shown,
         ("Databasen är skadad", Some(560.0), 120.0),
-        Action::CloseDamagedNotice,
         |ui| {
             let mut actions = Vec::new();
             ui.label(
@@ -41,7 +41,11 @@ pub fn damaged_notice(ctx: &egui::Context, open: bool) -> Vec<Action> {
             });
             actions
         },
-    )
+    );
+    if !shown {
+        actions.push(Action::CloseDamagedNotice);
+    }
+    actions
 }
 
 /// Instead of the board when the database could not be opened. `copies` (newest first)

@@ -19,7 +19,6 @@ pub enum WalkAction {
     Revisit(WalkId),
     /// Save the form's walk (id 0: new).
     Save(Box<SafetyWalk>),
-    CloseForm,
     Delete(WalkId),
     AddObservation(Box<Observation>),
     /// Go to an observation's walk and show it in full (from the åtgärdslista).
@@ -28,8 +27,6 @@ pub enum WalkAction {
     SelectObservation(Option<ObservationId>),
     /// Load an observation into the entry row for changing it.
     EditObservation(ObservationId),
-    /// Stop changing it; the row adds new observations again.
-    CancelEdit,
     /// Save a changed observation (every field but its status).
     UpdateObservation(Box<Observation>),
     /// Delete an observation, with Ångra.
@@ -193,6 +190,14 @@ pub struct WalksScreen {
     pub form: Option<WalkForm>,
 }
 
+impl WalksState {
+    /// The entry row adds new observations again.
+    pub fn cancel_edit(&mut self) {
+        self.editing = None;
+        self.draft = ObservationDraft::default();
+    }
+}
+
 impl WalksScreen {
     /// Another walk (or none) is chosen: what belonged to the one before is dropped.
     pub fn select(&mut self, w: Option<WalkId>) {
@@ -270,12 +275,6 @@ impl WalksScreen {
         self.state.draft = ObservationDraft::of(&o);
         self.state.observation = Some(o.id);
         self.state.editing = Some(o);
-    }
-
-    /// The entry row adds new observations again.
-    pub fn cancel_edit(&mut self) {
-        self.state.editing = None;
-        self.state.draft = ObservationDraft::default();
     }
 
     pub fn observation_saved(&mut self) {

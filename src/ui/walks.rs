@@ -24,7 +24,10 @@ impl WalksScreen {
         let actions = match &mut self.form {
             Some(form) => match form.ui(ui, today) {
                 Some(FormOutcome::Save(w)) => vec![A::Save(Box::new(w))],
-                Some(FormOutcome::Cancel) => vec![A::CloseForm],
+                Some(FormOutcome::Cancel) => {
+                    self.close_form();
+                    Vec::new()
+                }
                 None => Vec::new(),
             },
             None => WalksView {
@@ -374,6 +377,7 @@ impl WalksView<'_> {
             })
             .strong(),
         );
+        let mut cancel = false;
         let d = &mut self.state.draft;
         let mut fields: Vec<egui::Response> = Vec::new();
         ui.horizontal_wrapped(|ui| {
@@ -451,9 +455,7 @@ impl WalksView<'_> {
                     ..Default::default()
                 };
             }
-            if editing.is_some() && ui.button("Avbryt").clicked() {
-                actions.push(A::CancelEdit);
-            }
+            cancel = editing.is_some() && ui.button("Avbryt").clicked();
             ui.label(weak(if editing.is_some() {
                 "Enter sparar ändringen"
             } else {
@@ -466,6 +468,10 @@ impl WalksView<'_> {
             && typed
         {
             error_line(ui, e);
+        }
+        if cancel {
+            // The row adds new observations again.
+            self.state.cancel_edit();
         }
     }
 }

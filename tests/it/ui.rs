@@ -1498,3 +1498,35 @@ fn a_crash_on_a_database_in_memory_writes_no_log() {
     assert!(crash.log.is_none(), "{:?}", crash.log);
     assert!(!PathBuf::from(":memory:.fellogg.txt").exists());
 }
+
+#[test]
+fn avbryt_closes_the_walk_form_in_place_without_an_action() {
+    use trygghetstavlan::domain::MunicipalityId;
+    use trygghetstavlan::ui::Action;
+    use trygghetstavlan::ui::walk_form::WalkForm;
+    use trygghetstavlan::ui::walks::{WalkExtras, WalksScreen};
+    let counts = std::collections::HashMap::new();
+    let mut screen = WalksScreen::default();
+    screen.open_form(WalkForm::new(
+        MunicipalityId(1),
+        day("2024-06-15"),
+        Vec::new(),
+    ));
+    let mut h = Harness::new_ui_state(
+        |ui, (screen, actions): &mut (WalksScreen, Vec<Action>)| {
+            let extras = WalkExtras {
+                counts: &counts,
+                shown: &[],
+                commitment: None,
+                revisited: None,
+            };
+            actions.extend(screen.ui(ui, &[], &[], &extras, day("2024-06-15")));
+        },
+        (screen, Vec::new()),
+    );
+    h.run();
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert!(h.state().0.form.is_none(), "the form closed");
+    assert!(h.state().1.is_empty(), "{:?}", h.state().1);
+}

@@ -24,16 +24,32 @@ fn fitted(p: &PhotoView, room: egui::Vec2) -> egui::Vec2 {
     egui::vec2(w * scale, h * scale)
 }
 
-/// The card; `editing` says whether the entry row below is changing this observation.
+/// What the card shows of an observation's photos, and what it may change.
+pub struct CardPhotos<'a> {
+    pub shown: &'a [PhotoView],
+    /// The photo shown large.
+    pub enlarged: &'a mut Option<PhotoId>,
+    /// A position found in a photo just added, offered for the observation.
+    pub offered_position: Option<crate::domain::GeoPoint>,
+    /// The field for a photo's path (no file dialog on this desktop).
+    pub path: &'a mut Option<String>,
+}
+
+/// The card on `today` (a passed deadline of an open åtgärd says försenad); `editing`
+/// says whether the entry row below is changing this observation.
 pub fn card(
     ui: &mut Ui,
     o: &Observation,
-    photos: &[PhotoView],
-    enlarged: &mut Option<PhotoId>,
+    today: chrono::NaiveDate,
     editing: bool,
-    photo_position: Option<crate::domain::GeoPoint>,
-    photo_path: &mut Option<String>,
+    photos: CardPhotos,
 ) -> Vec<A> {
+    let CardPhotos {
+        shown: photos,
+        enlarged,
+        offered_position: photo_position,
+        path: photo_path,
+    } = photos;
     let mut actions = Vec::new();
     egui::Frame::group(ui.style())
         .inner_margin(8.0)
@@ -62,8 +78,11 @@ pub fn card(
             if !o.positive {
                 line(ui, "Föreslagen åtgärd", &o.measure);
                 line(ui, "Ansvarig", &o.responsible);
-                if let Some(d) = o.deadline {
-                    line(ui, "Senast", &d.to_string());
+                if o.deadline.is_some() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new("Senast:").strong());
+                        super::walks::deadline_label(ui, o, today);
+                    });
                 }
                 line(ui, "Status", o.status.label());
                 line(ui, "Motivering", &o.status_reason);

@@ -252,14 +252,14 @@ impl WalksView<'_> {
                 .photo_position
                 .filter(|(id, _)| *id == o.id)
                 .map(|(_, p)| p);
+            let photos = super::observation_card::CardPhotos {
+                shown: self.extras.shown,
+                enlarged: &mut self.state.enlarged,
+                offered_position: offered,
+                path: &mut self.state.photo_path,
+            };
             actions.extend(super::observation_card::card(
-                ui,
-                o,
-                self.extras.shown,
-                &mut self.state.enlarged,
-                editing,
-                offered,
-                &mut self.state.photo_path,
+                ui, o, self.today, editing, photos,
             ));
             actions.extend(super::observation_card::enlarged_window(
                 ui.ctx(),

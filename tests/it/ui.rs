@@ -1530,3 +1530,45 @@ fn avbryt_closes_the_walk_form_in_place_without_an_action() {
     assert!(h.state().0.form.is_none(), "the form closed");
     assert!(h.state().1.is_empty(), "{:?}", h.state().1);
 }
+
+#[test]
+fn the_observation_card_says_when_an_open_atgard_is_late() {
+    use trygghetstavlan::domain::{
+        Observation, ObservationCategory, ObservationId, ObservationStatus, WalkId,
+    };
+    use trygghetstavlan::ui::observation_card::{CardPhotos, card};
+    let o = Observation {
+        id: ObservationId(1),
+        walk: WalkId(1),
+        place: "Gångtunneln".into(),
+        category: ObservationCategory::Lighting,
+        description: "Mörkt".into(),
+        measure: "Byta armaturer".into(),
+        responsible: "Gatuavdelningen".into(),
+        deadline: Some(day("2024-03-08")),
+        status: ObservationStatus::New,
+        status_reason: String::new(),
+        updated_on: day("2024-02-07"),
+        positive: false,
+        position: None,
+    };
+    let state = (o, None, None);
+    let mut h = Harness::new_ui_state(
+        |ui, (o, enlarged, path): &mut (Observation, _, _)| {
+            let photos = CardPhotos {
+                shown: &[],
+                enlarged,
+                offered_position: None,
+                path,
+            };
+            card(ui, o, day("2024-06-15"), false, photos);
+        },
+        state,
+    );
+    h.run();
+    h.get_by_label("2024-03-08 försenad");
+    // Done: the date alone.
+    h.state_mut().0.status = ObservationStatus::Fixed;
+    h.run();
+    h.get_by_label("2024-03-08");
+}

@@ -103,3 +103,69 @@ impl Screens {
         self.board.detail = detail;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{PoliceAreaId, WalkId};
+
+    #[test]
+    fn another_kommun_drops_the_previous_ones_walk_and_selection() {
+        let mut s = Screens::default();
+        s.select_municipality(MunicipalityId(1));
+        s.walks.select(Some(WalkId(7)));
+        s.board.selected = Some(CommitmentId(3));
+        s.select_municipality(MunicipalityId(1));
+        assert_eq!(
+            s.walks.state.selected,
+            Some(WalkId(7)),
+            "the same kommun keeps it"
+        );
+        assert_eq!(s.board.selected, None);
+        s.select_municipality(MunicipalityId(2));
+        assert_eq!(s.walks.state.selected, None, "another kommun's walks");
+        assert_eq!(
+            s.nav.selection,
+            Some(Selection::Municipality(MunicipalityId(2)))
+        );
+    }
+
+    #[test]
+    fn a_removed_kommun_leaves_nothing_selected_and_the_board_tab() {
+        let mut s = Screens::default();
+        s.select_municipality(MunicipalityId(1));
+        s.nav.tab = Tab::Edit;
+        s.removed(false);
+        assert_eq!(s.nav.tab, Tab::Edit, "a medborgarlöfte: the kommun stays");
+        assert!(s.nav.selection.is_some());
+        s.removed(true);
+        assert_eq!((s.nav.selection, s.nav.tab), (None, Tab::Board));
+    }
+
+    #[test]
+    fn a_new_kommun_is_shown_on_redigera_with_the_year_shown() {
+        let mut s = Screens::default();
+        s.nav.year = Some(2025);
+        s.nav.selection = Some(Selection::Overview(PoliceAreaId(1)));
+        s.new_municipality.open = true;
+        s.municipality_created(MunicipalityId(9), 2026);
+        assert!(!s.new_municipality.open);
+        assert_eq!(s.nav.tab, Tab::Edit);
+        assert_eq!(s.authoring.new_period, "2025");
+        s.nav.year = None;
+        s.municipality_created(MunicipalityId(9), 2026);
+        assert_eq!(s.authoring.new_period, "2026", "no year shown: this year");
+    }
+
+    #[test]
+    fn a_restore_keeps_only_the_backup_window() {
+        let mut s = Screens::default();
+        s.select_municipality(MunicipalityId(1));
+        s.backups.open = true;
+        s.backups.message = Some("Återställt".into());
+        s.restored();
+        assert_eq!(s.nav.selection, None);
+        assert!(s.backups.open);
+        assert_eq!(s.backups.message.as_deref(), Some("Återställt"));
+    }
+}

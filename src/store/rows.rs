@@ -93,3 +93,71 @@ pub(super) fn update(
     tx.prepare_cached(&sql)?
         .execute(named(&id, binding).as_slice())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Connection {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL, n INTEGER)")
+            .unwrap();
+        c
+    }
+
+    fn row(c: &Connection, id: i64) -> (String, Option<i64>) {
+        c.query_row("SELECT name, n FROM t WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn one_binding_inserts_and_updates_by_name() {
+        let c = table();
+        let first = insert(&c, "t", None, &binding![":name" => "Torget", ":n" => 3]).unwrap();
+        let second = insert(
+            &c,
+            "t",
+            None,
+            &binding![":n" => None::<i64>, ":name" => "Parken"],
+        )
+        .unwrap();
+        assert_eq!(
+            (first, second),
+            (1, 2),
+            "ids made here, one after the other"
+        );
+        assert_eq!(
+            row(&c, 2),
+            ("Parken".into(), None),
+            "bound by name, not by place"
+        );
+        let changed = update(
+            &c,
+            "t",
+            first,
+            &binding![":name" => "Stortorget", ":n" => 4],
+        );
+        assert_eq!(changed.unwrap(), 1);
+        assert_eq!(row(&c, first), ("Stortorget".into(), Some(4)));
+        assert_eq!(
+            update(&c, "t", 99, &binding![":n" => 1]).unwrap(),
+            0,
+            "no such row"
+        );
+    }
+
+    #[test]
+    fn an_own_id_is_kept_and_a_taken_one_refused() {
+        let c = table();
+        assert_eq!(
+            insert(&c, "t", Some(40), &binding![":name" => "A"]).unwrap(),
+            40
+        );
+        assert_eq!(new_id(&c, "t").unwrap(), 41);
+        assert!(insert(&c, "t", Some(40), &binding![":name" => "B"]).is_err());
+        let mut ids = Ids::of(&c, "t").unwrap();
+        assert_eq!((ids.next(), ids.next()), (41, 42));
+    }
+}

@@ -16,10 +16,20 @@ pub fn export_csv(
 ) -> CliResult {
     let boards = select_boards(store, kommun, period, today)?;
     let doc = crate::csv::document(boards.iter().map(|(b, s)| (b, s)));
+    write_csv(&doc, output, out, "")
+}
+
+/// A CSV document to `output` (saying so, with `what` it holds) or to standard out.
+fn write_csv(
+    doc: &str,
+    output: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    what: &str,
+) -> CliResult {
     match output {
         Some(path) => {
             crate::files::write_atomically(path, doc.as_bytes()).map_err(CliError)?;
-            eprintln!("Skrev {}", path.display());
+            eprintln!("Skrev {}{what}", path.display());
             Ok(())
         }
         None => out
@@ -38,10 +48,7 @@ pub fn export_measures_csv(
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> CliResult {
-    let kommuner = match kommun {
-        Some(k) => vec![find_kommun(store, k)?],
-        None => store.municipalities()?,
-    };
+    let kommuner = super::chosen_kommuner(store, kommun)?;
     let mut items = Vec::new();
     for m in &kommuner {
         for i in store.open_observations(m.id, today)? {
@@ -53,20 +60,11 @@ pub fn export_measures_csv(
         }
     }
     let doc = crate::csv::measures_document(items.iter().map(|(k, i)| (k.as_str(), i)), today);
-    match output {
-        Some(path) => {
-            crate::files::write_atomically(path, doc.as_bytes()).map_err(CliError)?;
-            eprintln!(
-                "Skrev {} ({})",
-                path.display(),
-                count_of(items.len(), "öppen åtgärd", "öppna åtgärder")
-            );
-            Ok(())
-        }
-        None => out
-            .write_all(doc.as_bytes())
-            .map_err(|e| CliError(format!("Kunde inte skriva: {e}"))),
-    }
+    let what = format!(
+        " ({})",
+        count_of(items.len(), "öppen åtgärd", "öppna åtgärder")
+    );
+    write_csv(&doc, output, out, &what)
 }
 
 /// `export-pdf`: the follow-up report of one kommun's medborgarlöfte.

@@ -340,19 +340,23 @@ fn walk_command(
                     commitment: lofte,
                 },
             )?;
-            say(Ok(format!("Sparade vandring {id}.")))
+            println!("Sparade vandring {id}.");
+            Ok(())
         }
         Command::AddIakttagelse { vandring, fields } => {
             let id = super::add_observation(store, vandring, &fields.into_args(), today)?;
-            say(Ok(format!("Sparade iakttagelse {id}.")))
+            println!("Sparade iakttagelse {id}.");
+            Ok(())
         }
         Command::EditIakttagelse { id, fields } => {
             super::edit_observation(store, id, &fields.into_args())?;
-            say(Ok(format!("Sparade iakttagelse {id}.")))
+            println!("Sparade iakttagelse {id}.");
+            Ok(())
         }
         Command::DeleteIakttagelse { id } => {
             let place = super::delete_observation(store, id)?;
-            say(Ok(format!("Tog bort iakttagelse {id} ({place}).")))
+            println!("Tog bort iakttagelse {id} ({place}).");
+            Ok(())
         }
         Command::ListVandringar { kommun, open } => {
             super::list_walks(store, kommun.as_deref(), open, today, out)
@@ -378,7 +382,8 @@ fn meeting_command(command: Command, store: &mut Store, today: NaiveDate) -> Cli
                 &deltagare,
                 &anteckning,
             )?;
-            say(Ok(format!("Sparade möte {id}.")))
+            println!("Sparade möte {id}.");
+            Ok(())
         }
         Command::AddBeslut {
             mote,
@@ -397,7 +402,8 @@ fn meeting_command(command: Command, store: &mut Store, today: NaiveDate) -> Cli
                     commitment: lofte,
                 },
             )?;
-            say(Ok(format!("Sparade beslut {id}.")))
+            println!("Sparade beslut {id}.");
+            Ok(())
         }
         Command::CloseBeslut {
             id,

@@ -60,8 +60,7 @@ fn pledge(action: A, cx: &mut Ctx) -> Result<Effect> {
                     },
                 )?,
             };
-            cx.screens.show_new_pledge(period.first);
-            cx.prefs.year = Some(period.first);
+            show_new_pledge(cx, period.first);
             Effect::reload(Reload::All).toast(format!("Medborgarlöfte {period} skapat."))
         }
         A::OpenImport {
@@ -92,8 +91,7 @@ fn pledge(action: A, cx: &mut Ctx) -> Result<Effect> {
         } => {
             store.insert_pledge(municipality, period, &draft)?;
             cx.screens.import.saved();
-            cx.screens.show_new_pledge(period.first);
-            cx.prefs.year = Some(period.first);
+            show_new_pledge(cx, period.first);
             Effect::reload(Reload::All).toast(format!("Medborgarlöfte {period} importerat."))
         }
         A::SavePledgeAssessment(a) => {
@@ -295,4 +293,10 @@ fn removal(store: &Store, what: Removal) -> crate::store::Result<crate::store::R
         Removal::Pledge(p) => store.pledge_removal(p),
         Removal::Kommun(m) => store.municipality_removal(m),
     }
+}
+
+/// After a new medborgarlöfte: its first year is shown (and remembered), on Redigera.
+fn show_new_pledge(cx: &mut Ctx, first_year: i32) {
+    cx.screens.show_new_pledge(first_year);
+    cx.prefs.year = Some(first_year);
 }

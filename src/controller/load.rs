@@ -69,23 +69,16 @@ struct Stale {
 }
 
 impl Stale {
-    fn after(reload: Reload) -> Stale {
-        let any = reload != Reload::None;
-        let walks = any && reload != Reload::Activities;
-        Stale {
-            detail: any,
-            meeting: any,
-            walks,
-            walk_detail: walks,
+    /// Marks what `reload` changed; an insats (`Activities`) leaves the walks as they are.
+    fn mark(&mut self, reload: Reload) {
+        if reload == Reload::None {
+            return;
         }
-    }
-
-    fn or(self, other: Stale) -> Stale {
-        Stale {
-            detail: self.detail || other.detail,
-            meeting: self.meeting || other.meeting,
-            walks: self.walks || other.walks,
-            walk_detail: self.walk_detail || other.walk_detail,
+        self.detail = true;
+        self.meeting = true;
+        if reload != Reload::Activities {
+            self.walks = true;
+            self.walk_detail = true;
         }
     }
 }
@@ -143,7 +136,7 @@ impl ViewData {
             let meeting = self.board.as_ref().and_then(|(b, _)| b.since);
             screens.board.meeting.show_date(meeting);
         }
-        self.stale = self.stale.or(Stale::after(reload));
+        self.stale.mark(reload);
         self.refresh(store, screens, today)
     }
 

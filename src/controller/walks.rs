@@ -179,7 +179,7 @@ fn photos(action: WalkAction, cx: &mut Ctx) -> Result<Effect> {
         }
         WalkAction::DeletePhoto(id) => {
             cx.store.delete_photo(id)?;
-            cx.screens.walks.photo_deleted(id);
+            cx.screens.walks.photo_deleted();
             Effect::reload(Reload::Selected).toast("Fotot togs bort.")
         }
         _ => Effect::none(),

@@ -344,12 +344,8 @@ impl Store {
         binding: &rows::Binding,
         what: impl FnOnce() -> String,
     ) -> Result<()> {
-        let tx = self.write_tx()?;
-        if rows::update(&tx, table, id, binding)? == 0 {
-            return Err(StoreError::NotFound(what()));
-        }
-        tx.commit()?;
-        Ok(())
+        let sql = rows::update_sql(table, binding);
+        self.update_one(&sql, rows::named(&id, binding).as_slice(), what)
     }
 
     pub fn opened(&self) -> Opened {

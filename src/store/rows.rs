@@ -23,7 +23,7 @@ macro_rules! binding {
 pub(super) use binding;
 
 /// The binding as rusqlite's named parameters, with `:id` first.
-fn named<'b>(id: &'b i64, binding: &'b Binding) -> Vec<(&'b str, &'b dyn ToSql)> {
+pub(super) fn named<'b>(id: &'b i64, binding: &'b Binding) -> Vec<(&'b str, &'b dyn ToSql)> {
     let mut named: Vec<(&str, &dyn ToSql)> = vec![(":id", id)];
     named.extend(binding.iter().map(|(n, v)| (*n, v.as_ref() as &dyn ToSql)));
     named
@@ -85,13 +85,17 @@ pub(super) fn update(
     id: i64,
     binding: &Binding,
 ) -> rusqlite::Result<usize> {
+    tx.prepare_cached(&update_sql(table, binding))?
+        .execute(named(&id, binding).as_slice())
+}
+
+/// `UPDATE table SET col = :col, … WHERE id = :id` for `binding`.
+pub(super) fn update_sql(table: &str, binding: &Binding) -> String {
     let set: Vec<String> = binding
         .iter()
         .map(|(name, _)| format!("{} = {name}", &name[1..]))
         .collect();
-    let sql = format!("UPDATE {table} SET {} WHERE id = :id", set.join(", "));
-    tx.prepare_cached(&sql)?
-        .execute(named(&id, binding).as_slice())
+    format!("UPDATE {table} SET {} WHERE id = :id", set.join(", "))
 }
 
 #[cfg(test)]

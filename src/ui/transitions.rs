@@ -44,9 +44,7 @@ impl Screens {
 
     /// "Nästa period": Redigera with the next year filled in, copied forward.
     pub fn start_next_period(&mut self, year: i32) {
-        self.nav.year = Some(year);
-        self.nav.tab = Tab::Edit;
-        self.board.selected = None;
+        self.show_new_pledge(year);
         self.authoring.new_period = year.to_string();
         self.authoring.copy_previous = true;
     }

@@ -4,8 +4,8 @@
 
 use super::walk_form::WalkForm;
 use crate::domain::{
-    GeoPoint, Observation, ObservationCategory, ObservationId, ObservationStatus, PhotoId,
-    SafetyWalk, WalkId,
+    GeoPoint, Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk,
+    WalkId,
 };
 use crate::validate::{Invalid, check_text, parse_optional_date, validate_observation};
 use chrono::NaiveDate;
@@ -311,7 +311,7 @@ impl WalksScreen {
         self.state.photo_position = None;
     }
 
-    pub fn photo_deleted(&mut self, _id: PhotoId) {
+    pub fn photo_deleted(&mut self) {
         self.state.enlarged = None;
     }
 }

@@ -215,14 +215,6 @@ pub fn build_minutes(municipality: &str, i: &MinutesInput) -> Minutes {
 const BODY: f32 = 10.0;
 const SMALL: f32 = 8.5;
 
-fn dash(s: &str) -> String {
-    if s.trim().is_empty() {
-        "–".into()
-    } else {
-        s.to_string()
-    }
-}
-
 fn deadline(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_else(|| "–".into())
 }
@@ -242,7 +234,7 @@ pub fn layout_minutes(mn: &Minutes, m: &dyn Metrics) -> Vec<Page> {
     }
     l.space(3.0);
     l.heading("Lägesbild", 12.0, 12.0);
-    l.paragraph(&dash(&mn.notes), BODY, false, BLACK, 0.0);
+    l.paragraph(layout::or_dash(&mn.notes), BODY, false, BLACK, 0.0);
     l.space(3.0);
     l.heading("Beslut", 12.0, 16.0);
     decision_table(&mut l, &mn.decisions, None);
@@ -296,8 +288,8 @@ fn since_table(l: &mut Layout, mn: &Minutes) {
                     Cell::plain(s.date.to_string()),
                     Cell::plain(&s.commitment),
                     Cell::plain(by),
-                    Cell::plain(dash(&s.place)),
-                    Cell::plain(dash(&s.description)),
+                    Cell::plain(layout::or_dash(&s.place)),
+                    Cell::plain(layout::or_dash(&s.description)),
                 ]
             })
             .collect();
@@ -354,8 +346,8 @@ fn measures_table(l: &mut Layout, mn: &Minutes) {
                 };
                 vec![
                     Cell::plain(&o.place),
-                    Cell::plain(dash(&o.measure)),
-                    Cell::plain(dash(&o.responsible)),
+                    Cell::plain(layout::or_dash(&o.measure)),
+                    Cell::plain(layout::or_dash(&o.responsible)),
                     when,
                 ]
             })
@@ -407,7 +399,7 @@ fn decision_table(l: &mut Layout, lines: &[DecisionLine], held: Option<&[NaiveDa
             };
             row.extend([
                 Cell::plain(text),
-                Cell::plain(dash(&d.responsible)),
+                Cell::plain(layout::or_dash(&d.responsible)),
                 when,
                 status,
             ]);

@@ -8,6 +8,7 @@ pub mod crash;
 pub mod csv;
 pub mod demo;
 pub mod domain;
+pub mod exchange;
 pub mod files;
 pub mod import;
 pub mod photo;

@@ -251,5 +251,5 @@ pub fn install(store: &mut Store) -> Result<(), StoreError> {
         let m = ensure_municipality(store, &a.municipality, &a.police_area)?;
         store.add_agreement(m, a.period, &a.title, &a.focus_areas)?;
     }
-    Ok(())
+    store.derive_seed_ids()
 }

@@ -705,6 +705,7 @@ pub fn week_label(date: NaiveDate) -> String {
 
 pub mod charts;
 mod clock;
+pub mod exchange;
 mod meeting;
 pub mod palette;
 mod progress;

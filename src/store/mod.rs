@@ -14,10 +14,13 @@ pub mod health;
 mod meetings;
 mod municipalities;
 mod pledges;
+mod rekey;
 mod removal;
 mod rows;
 mod schema;
+pub mod sync;
 pub mod synthetic;
+mod tables;
 mod walks;
 
 #[cfg(test)]
@@ -98,6 +101,8 @@ pub enum StoreError {
     UndoConflict,
     #[error("Databasfel: {0}")]
     Sqlite(rusqlite::Error),
+    #[error("{0}")]
+    Exchange(String),
     #[error("Migreringsfel: {0}")]
     Migration(String),
 }

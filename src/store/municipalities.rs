@@ -53,7 +53,11 @@ impl Store {
             None => super::rows::insert(
                 &tx,
                 "police_area",
-                None,
+                Some(super::rows::natural_id(
+                    &tx,
+                    "police_area",
+                    &["police_area", &name.to_lowercase()],
+                )?),
                 &super::rows::binding![":name" => &name],
             )?,
         };
@@ -110,8 +114,10 @@ impl Store {
         if exists {
             return Err(crate::validate::Invalid::KommunExists(name.to_string()).into());
         }
+        let own =
+            super::rows::natural_id(&tx, "municipality", &["municipality", &name.to_lowercase()])?;
         let row = super::rows::binding![":name" => name, ":police_area_id" => area];
-        let id = super::rows::insert(&tx, "municipality", None, &row)?;
+        let id = super::rows::insert(&tx, "municipality", Some(own), &row)?;
         tx.commit()?;
         Ok(MunicipalityId(id))
     }

@@ -243,7 +243,15 @@ impl Store {
             ":goal" => draft.goal.trim(),
             ":contact" => draft.contact.as_deref().map(str::trim),
         ];
-        let pledge = rows::insert(&tx, "pledge", None, &row)?;
+        let key = [
+            "pledge".to_string(),
+            municipality.0.to_string(),
+            period.first.to_string(),
+            period.last.to_string(),
+        ];
+        let keys: Vec<&str> = key.iter().map(String::as_str).collect();
+        let own = rows::natural_id(&tx, "pledge", &keys)?;
+        let pledge = rows::insert(&tx, "pledge", Some(own), &row)?;
         for (i, s) in draft.signatories.iter().enumerate() {
             insert_signatory(&tx, pledge, i, s.name.trim(), s.role.trim())?;
         }

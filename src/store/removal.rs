@@ -37,70 +37,7 @@ pub struct Removed {
     links: Vec<Link>,
 }
 
-/// A foreign key as the schema declares it: `child.column` names a row of `parent`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct ForeignKey {
-    pub child: String,
-    pub column: String,
-    pub parent: String,
-    /// `ON DELETE`: "CASCADE", "SET NULL", "NO ACTION", …
-    pub on_delete: String,
-}
-
-impl ForeignKey {
-    /// The child row cannot outlive its parent (the schema cascades or would refuse the
-    /// removal), so it goes with it; otherwise (SET NULL) it stays and loses the link.
-    fn owns(&self) -> bool {
-        !matches!(self.on_delete.as_str(), "SET NULL" | "SET DEFAULT")
-    }
-}
-
-/// Every foreign key of every table, read from the schema itself: what a removal takes
-/// is derived from these, so a table a later migration adds is covered without a list
-/// here to keep up to date.
-pub(crate) fn foreign_keys(conn: &rusqlite::Connection) -> Result<Vec<ForeignKey>> {
-    let mut st = conn.prepare(
-        "SELECT m.name, f.\"from\", f.\"table\", f.on_delete \
-         FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f \
-         WHERE m.type = 'table' ORDER BY m.name, f.id",
-    )?;
-    let rows = st.query_map([], |r| {
-        Ok(ForeignKey {
-            child: r.get(0)?,
-            column: r.get(1)?,
-            parent: r.get(2)?,
-            on_delete: r.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The schema's tables, parents before children (by every foreign key but a table's links
-/// to itself), or `None` if the keys run in a circle.
-pub(crate) fn tables_in_order(
-    conn: &rusqlite::Connection,
-    keys: &[ForeignKey],
-) -> Result<Option<Vec<String>>> {
-    let mut st = conn.prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
-    )?;
-    let mut left: Vec<String> = st
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut order = Vec::new();
-    while !left.is_empty() {
-        let ready = left.iter().position(|t| {
-            !keys
-                .iter()
-                .any(|k| &k.child == t && k.parent != *t && left.contains(&k.parent))
-        });
-        match ready {
-            Some(i) => order.push(left.remove(i)),
-            None => return Ok(None),
-        }
-    }
-    Ok(Some(order))
-}
+use super::tables::{ForeignKey, foreign_keys, tables_in_order};
 
 fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))

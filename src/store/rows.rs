@@ -29,14 +29,55 @@ pub(super) fn named<'b>(id: &'b i64, binding: &'b Binding) -> Vec<(&'b str, &'b 
     named
 }
 
-/// The id for a new row of `table`. Ids are made here and only here, so that the next
-/// step (ids that never collide between two databases) changes one function.
+/// The id for a new row of `table`. Ids are made here and only here.
+///
+/// An id must never be one that another database could also give, because two databases
+/// exchange rows (the session of `store::sync`): it is the milliseconds since 2020 in the
+/// high bits and 20 random bits below, so that ids still sort in the order rows were made
+/// (lists break ties on dates by id). Within one table it also stays above every id there,
+/// should the clock have gone back.
 pub(super) fn new_id(tx: &Connection, table: &str) -> rusqlite::Result<i64> {
-    tx.query_row(
-        &format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"),
+    let max: i64 = tx.query_row(
+        &format!("SELECT coalesce(max(id), 0) FROM {table}"),
         [],
         |r| r.get(0),
-    )
+    )?;
+    Ok(fresh_id().max(max.saturating_add(1)))
+}
+
+/// A time-ordered random id (see [`new_id`]), positive in 63 bits.
+pub(crate) fn fresh_id() -> i64 {
+    let since_2020 = chrono::Utc::now().timestamp_millis() - 1_577_836_800_000;
+    (since_2020.max(0) << 20) | i64::from(rand::random::<u32>() & 0xF_FFFF)
+}
+
+/// An id derived from what a row is (a kommun's name, a löfte's kommun and period), so
+/// that two installations that create the same kommun agree on its id.
+pub(crate) fn derived_id(parts: &[&str]) -> i64 {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(b"trygghetstavlan-id");
+    for p in parts {
+        h.update([0u8]);
+        h.update(p.as_bytes());
+    }
+    let d = h.finalize();
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&d[..8]);
+    // Positive and never 0 (`XId::NEW`).
+    (u64::from_be_bytes(b) >> 1).max(1) as i64
+}
+
+/// The derived id of a new row of `table` when it is free, else a new one (a kommun
+/// renamed and its old name used again).
+pub(super) fn natural_id(tx: &Connection, table: &str, parts: &[&str]) -> rusqlite::Result<i64> {
+    let id = derived_id(parts);
+    let taken: bool = tx.query_row(
+        &format!("SELECT EXISTS(SELECT 1 FROM {table} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?;
+    if taken { new_id(tx, table) } else { Ok(id) }
 }
 
 /// Ids for many new rows of one table in one write transaction (the bulk generator):
@@ -127,13 +168,12 @@ mod tests {
             &binding![":n" => None::<i64>, ":name" => "Parken"],
         )
         .unwrap();
-        assert_eq!(
-            (first, second),
-            (1, 2),
-            "ids made here, one after the other"
+        assert!(
+            first > 1 << 40 && second > first,
+            "ids made here, time-ordered: {first}, {second}"
         );
         assert_eq!(
-            row(&c, 2),
+            row(&c, second),
             ("Parken".into(), None),
             "bound by name, not by place"
         );
@@ -159,9 +199,14 @@ mod tests {
             insert(&c, "t", Some(40), &binding![":name" => "A"]).unwrap(),
             40
         );
-        assert_eq!(new_id(&c, "t").unwrap(), 41);
+        assert!(new_id(&c, "t").unwrap() > 1 << 40);
         assert!(insert(&c, "t", Some(40), &binding![":name" => "B"]).is_err());
         let mut ids = Ids::of(&c, "t").unwrap();
-        assert_eq!((ids.next(), ids.next()), (41, 42));
+        let (a, b) = (ids.next(), ids.next());
+        assert!(a > 1 << 40 && b == a + 1);
+        // Above every id of the table, should the clock have gone back.
+        let ahead = fresh_id() + (1 << 50);
+        insert(&c, "t", Some(ahead), &binding![":name" => "C"]).unwrap();
+        assert_eq!(new_id(&c, "t").unwrap(), ahead + 1);
     }
 }

@@ -4,23 +4,42 @@ use super::{Result, StoreError};
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
-const MIGRATIONS: &[M<'static>] = &[
-    M::up(include_str!("sql/001_initial.sql")),
-    M::up(include_str!("sql/002_safety_walks.sql")),
-    M::up(include_str!("sql/003_tally_index.sql")),
-    M::up(include_str!("sql/004_meetings.sql")),
-    M::up(include_str!("sql/005_assessments.sql")),
-    M::up(include_str!("sql/006_copied_from.sql")),
-    M::up(include_str!("sql/007_observation_details.sql")),
-    M::up(include_str!("sql/008_joint_meetings.sql")),
-    M::up(include_str!("sql/009_pledge_assessment.sql")),
+/// Schema 10's re-keying cannot be SQL: ids are random or derived from a row's content.
+fn rekey_hook(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    super::rekey::rekey_all(tx)?;
+    tx.execute(
+        "INSERT INTO sync_site(id, site_key) VALUES (1, ?1)",
+        [super::rekey::new_site_key()],
+    )?;
+    Ok(())
+}
+
+fn migrations() -> Vec<M<'static>> {
+    let mut all: Vec<M<'static>> = SQL.iter().map(|sql| M::up(sql)).collect();
+    all.push(M::up_with_hook(
+        include_str!("sql/010_exchange.sql"),
+        rekey_hook,
+    ));
+    all
+}
+
+const SQL: &[&str] = &[
+    include_str!("sql/001_initial.sql"),
+    include_str!("sql/002_safety_walks.sql"),
+    include_str!("sql/003_tally_index.sql"),
+    include_str!("sql/004_meetings.sql"),
+    include_str!("sql/005_assessments.sql"),
+    include_str!("sql/006_copied_from.sql"),
+    include_str!("sql/007_observation_details.sql"),
+    include_str!("sql/008_joint_meetings.sql"),
+    include_str!("sql/009_pledge_assessment.sql"),
 ];
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+pub const LATEST_VERSION: i64 = SQL.len() as i64 + 1;
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
-    Migrations::from_slice(MIGRATIONS)
+    Migrations::new(migrations())
         .to_latest(conn)
         .map_err(migration_error)
 }
@@ -28,7 +47,7 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
 /// Brings a connection to exactly `version` (tests of upgrades from older files).
 #[cfg(test)]
 pub(crate) fn migrate_to(conn: &mut Connection, version: usize) -> Result<()> {
-    Migrations::from_slice(MIGRATIONS)
+    Migrations::new(migrations())
         .to_version(conn, version)
         .map_err(migration_error)
 }

@@ -16,6 +16,18 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
+/// The id in a line such as "Sparade vandring 229302228153270517." (ids are long and
+/// random: two databases never give the same).
+pub fn saved_id(o: &Output, before: &str) -> String {
+    let out = String::from_utf8_lossy(&o.stdout).trim().to_string();
+    let id = out
+        .strip_prefix(before)
+        .and_then(|r| r.strip_suffix('.'))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(id.parse::<i64>().is_ok_and(|i| i > 1 << 40), "{out}");
+    id.to_string()
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
@@ -370,7 +382,15 @@ fn list_vandringar_and_open_actions() {
     }
     // Four places with åtgärder and one that feels safe; the walk's ID comes first.
     assert!(out.contains("5 iakttagelser, 2 öppna"), "{out}");
-    assert!(out.contains("  1    20"), "{out}");
+    assert!(
+        out.lines().any(|l| l
+            .trim_start()
+            .split(' ')
+            .next()
+            .is_some_and(|id| id.len() > 12)
+            && l.contains(" 20")),
+        "{out}"
+    );
     let out = stdout(&run(
         &db,
         &["list-vandringar", "--kommun", "Bromölla", "--open"],
@@ -544,9 +564,9 @@ fn walks_observations_photos_and_the_atgardslista_on_the_command_line() {
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stdout(&o).trim(), "Sparade vandring 1.");
+    let walk = saved_id(&o, "Sparade vandring ");
     let add = |extra: &[&str]| {
-        let mut args = vec!["add-iakttagelse", "--vandring", "1"];
+        let mut args = vec!["add-iakttagelse", "--vandring", walk.as_str()];
         args.extend_from_slice(extra);
         run(&db, &args)
     };
@@ -615,7 +635,7 @@ fn walks_observations_photos_and_the_atgardslista_on_the_command_line() {
         "56.27, 14.54",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stdout(&o).trim(), "Sparade iakttagelse 1.");
+    let tunneln = saved_id(&o, "Sparade iakttagelse ");
     // The photo's own position only when asked for, and only if it has one.
     let o = add(&[
         "--plats",
@@ -638,7 +658,7 @@ fn walks_observations_photos_and_the_atgardslista_on_the_command_line() {
         &db,
         &[
             "edit-iakttagelse",
-            "1",
+            &tunneln,
             "--ansvarig",
             "Tekniska förvaltningen",
         ],
@@ -646,7 +666,7 @@ fn walks_observations_photos_and_the_atgardslista_on_the_command_line() {
     assert!(o.status.success(), "{}", stderr(&o));
     let store = trygghetstavlan::store::Store::open(&db).unwrap();
     let obs = store
-        .observations(trygghetstavlan::domain::WalkId(1))
+        .observations(trygghetstavlan::domain::WalkId(walk.parse().unwrap()))
         .unwrap();
     assert_eq!(obs.len(), 2, "the refused ones left nothing");
     assert_eq!(obs[0].responsible, "Tekniska förvaltningen");
@@ -689,14 +709,23 @@ fn walks_observations_photos_and_the_atgardslista_on_the_command_line() {
     let out = dir.path().join("protokoll.pdf");
     let o = run(
         &db,
-        &["export-pdf", "--vandring", "1", "-o", out.to_str().unwrap()],
+        &[
+            "export-pdf",
+            "--vandring",
+            &walk,
+            "-o",
+            out.to_str().unwrap(),
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let text = crate::report::pages_text(&std::fs::read(&out).unwrap()).join(" ");
     assert!(text.contains("1. Tunneln — Belysning, upplevs otryggt"));
-    let o = run(&db, &["delete-iakttagelse", "1"]);
-    assert_eq!(stdout(&o).trim(), "Tog bort iakttagelse 1 (Tunneln).");
-    let o = run(&db, &["delete-iakttagelse", "1"]);
+    let o = run(&db, &["delete-iakttagelse", &tunneln]);
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("Tog bort iakttagelse {tunneln} (Tunneln).")
+    );
+    let o = run(&db, &["delete-iakttagelse", &tunneln]);
     assert_eq!(o.status.code(), Some(2));
 }
 

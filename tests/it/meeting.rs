@@ -213,6 +213,17 @@ fn stdout(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// The id in "Sparade möte 229302229593859825." (ids are long and random).
+fn saved(o: &std::process::Output, before: &str) -> String {
+    let out = stdout(o).trim().to_string();
+    let id = out
+        .strip_prefix(before)
+        .and_then(|r| r.strip_suffix('.'))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(id.parse::<i64>().is_ok_and(|i| i > 1 << 40), "{out}");
+    id.to_string()
+}
+
 /// The command line records meetings and beslut; open beslut carry over into the next
 /// meeting's minnesanteckningar; bad input writes nothing and exits 2.
 #[test]
@@ -234,13 +245,13 @@ fn meetings_on_the_command_line_and_their_minutes() {
         ],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(stdout(&o).trim(), "Sparade möte 1.");
+    let m1 = saved(&o, "Sparade möte ");
     let o = run(
         &db,
         &[
             "add-beslut",
             "--mote",
-            "1",
+            &m1,
             "--text",
             "Sanera klottret",
             "--ansvarig",
@@ -249,38 +260,38 @@ fn meetings_on_the_command_line_and_their_minutes() {
             "2024-05-31",
         ],
     );
-    assert_eq!(stdout(&o).trim(), "Sparade beslut 1.");
+    let b1 = saved(&o, "Sparade beslut ");
     let o = run(
         &db,
         &[
             "add-beslut",
             "--mote",
-            "1",
+            &m1,
             "--text",
             "Fler kvällspatruller",
         ],
     );
-    assert_eq!(stdout(&o).trim(), "Sparade beslut 2.");
-    assert!(run(&db, &["close-beslut", "2"]).status.success());
+    let b2 = saved(&o, "Sparade beslut ");
+    assert!(run(&db, &["close-beslut", &b2]).status.success());
     let o = run(
         &db,
         &["add-mote", "--kommun", "Olofström", "--date", "2024-06-13"],
     );
-    assert_eq!(stdout(&o).trim(), "Sparade möte 2.");
+    let m2 = saved(&o, "Sparade möte ");
     // Bad input: one Swedish line, exit 2, nothing written.
     for args in [
         vec!["add-beslut", "--mote", "9", "--text", "x"],
-        vec!["add-beslut", "--mote", "2", "--text", "  "],
+        vec!["add-beslut", "--mote", &m2, "--text", "  "],
         vec![
             "add-beslut",
             "--mote",
-            "2",
+            &m2,
             "--text",
             "x",
             "--senast",
             "31/5",
         ],
-        vec!["close-beslut", "1", "--struken"],
+        vec!["close-beslut", &b1, "--struken"],
         vec!["add-mote", "--kommun", "Atlantis", "--date", "2024-06-13"],
     ] {
         let o = run(&db, &args);
@@ -293,22 +304,25 @@ fn meetings_on_the_command_line_and_their_minutes() {
     }
     let list = stdout(&run(&db, &["list-moten", "--kommun", "Olofström"]));
     assert!(
-        list.contains("Beslut 1 [ÖPPEN, FÖRSENAD] Sanera klottret — Kommunen"),
+        list.contains(&format!(
+            "Beslut {b1} [ÖPPEN, FÖRSENAD] Sanera klottret — Kommunen"
+        )),
         "{list}"
     );
     assert!(
-        list.contains("Beslut 2 [klar] Fler kvällspatruller"),
+        list.contains(&format!("Beslut {b2} [klar] Fler kvällspatruller")),
         "{list}"
     );
-    assert!(
-        !list.contains("Beslut 3"),
-        "nothing was written by the refused commands"
+    assert_eq!(
+        list.matches("Beslut ").count(),
+        2,
+        "nothing was written by the refused commands: {list}"
     );
     // The second meeting's minutes list the first one's open beslut.
     let pdf = dir.path().join("minnes.pdf");
     let o = run(
         &db,
-        &["export-pdf", "--mote", "2", "-o", pdf.to_str().unwrap()],
+        &["export-pdf", "--mote", &m2, "-o", pdf.to_str().unwrap()],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = crate::report::pages_text(&std::fs::read(&pdf).unwrap()).join(" ");
@@ -325,7 +339,7 @@ fn meetings_on_the_command_line_and_their_minutes() {
     let first = dir.path().join("forsta.pdf");
     run(
         &db,
-        &["export-pdf", "--mote", "1", "-o", first.to_str().unwrap()],
+        &["export-pdf", "--mote", &m1, "-o", first.to_str().unwrap()],
     );
     let text = crate::report::pages_text(&std::fs::read(&first).unwrap()).join(" ");
     assert!(text.contains("Oro vid stationen."), "{text}");
@@ -337,6 +351,14 @@ fn meetings_on_the_command_line_and_their_minutes() {
 fn bedomning_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
+    assert!(run(&db, &["list"]).status.success());
+    let first = {
+        let store = Store::open(&db).unwrap();
+        let m = store.municipality_by_name("Bromölla").unwrap().unwrap();
+        let p = store.pledges(m.id).unwrap().remove(0);
+        store.commitments(p.id).unwrap()[0].id
+    };
+    let lofte = first.0.to_string();
     let o = run(
         &db,
         &[
@@ -344,7 +366,7 @@ fn bedomning_from_the_command_line() {
             "--kommun",
             "Bromölla",
             "--lofte",
-            "1",
+            &lofte,
             "--resultat",
             "Bra",
             "--orsak",
@@ -359,14 +381,14 @@ fn bedomning_from_the_command_line() {
             "--kommun",
             "Bromölla",
             "--lofte",
-            "1",
+            &lofte,
             "--fortsattning",
             "Mer 2025",
         ],
     );
     assert!(o.status.success());
     let s = Store::open(&db).unwrap();
-    let c = trygghetstavlan::domain::CommitmentId(1);
+    let c = first;
     let year = s
         .pledge(s.pledge_of_commitment(c).unwrap())
         .unwrap()
@@ -383,7 +405,7 @@ fn bedomning_from_the_command_line() {
             "--kommun",
             "Olofström",
             "--lofte",
-            "1",
+            &lofte,
             "--resultat",
             "x",
         ],
@@ -392,7 +414,7 @@ fn bedomning_from_the_command_line() {
             "--kommun",
             "Bromölla",
             "--lofte",
-            "1",
+            &lofte,
             "--period",
             "1999",
         ],
@@ -604,7 +626,7 @@ fn joint_meetings_on_the_command_line() {
         ],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(stdout(&o).trim(), "Sparade möte 1.");
+    let joint = saved(&o, "Sparade möte ");
     // A löfte of a kommun in the area may be named; one from elsewhere may not.
     let store = Store::open(&db).unwrap();
     let in_area = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
@@ -620,7 +642,7 @@ fn joint_meetings_on_the_command_line() {
         &[
             "add-beslut",
             "--mote",
-            "1",
+            &joint,
             "--text",
             "Samordna kontroller",
             "--lofte",
@@ -633,7 +655,7 @@ fn joint_meetings_on_the_command_line() {
         &[
             "add-beslut",
             "--mote",
-            "1",
+            &joint,
             "--text",
             "Fel kommun",
             "--lofte",

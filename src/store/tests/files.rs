@@ -28,6 +28,15 @@ fn file_is_created_with_wal_and_reopened() {
     assert_eq!(s.integrity_check().unwrap(), "ok");
 }
 
+/// The id a migrated file gave the one row of `table` matching `cond` (schema 10 re-keys).
+fn id_of(s: &Store, table: &str, cond: &str) -> i64 {
+    s.conn
+        .query_row(&format!("SELECT id FROM {table} WHERE {cond}"), [], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
 #[test]
 fn migration_from_first_schema_keeps_data_and_backs_up() {
     let dir = tempfile::tempdir().unwrap();
@@ -60,12 +69,15 @@ fn migration_from_first_schema_keeps_data_and_backs_up() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(v, 1, "the backup is the old version");
-    let b = s.board(PledgeId(1), None, d("2100-01-01")).unwrap();
-    assert_eq!(b.tallies[&TargetId(1)].in_year(2024), 2);
+    let pledge = PledgeId(id_of(&s, "pledge", "first_year = 2024"));
+    let target = TargetId(id_of(&s, "target", "unit = 'insatser'"));
+    assert!(pledge.0 > 1 << 40 && target.0 > 1 << 40, "re-keyed");
+    let b = s.board(pledge, None, d("2100-01-01")).unwrap();
+    assert_eq!(b.tallies[&target].in_year(2024), 2);
     // The new tables work.
     let w = SafetyWalk {
         id: WalkId(0),
-        municipality: MunicipalityId(1),
+        municipality: MunicipalityId(id_of(&s, "municipality", "name = 'Olofström'")),
         date: d("2024-05-01"),
         time_of_day: TimeOfDay::Daylight,
         area: "Centrum".into(),
@@ -176,13 +188,12 @@ fn meeting_dates_of_version_3_become_recorded_meetings() {
     }
     let s = Store::open(&path).unwrap();
     assert_eq!(s.opened(), Opened::Migrated { from: 3 });
-    assert_eq!(
-        s.last_meeting(MunicipalityId(1)).unwrap(),
-        Some(d("2024-05-02"))
-    );
-    assert_eq!(s.last_meeting(MunicipalityId(2)).unwrap(), None);
+    let olofstrom = MunicipalityId(id_of(&s, "municipality", "name = 'Olofström'"));
+    let bromolla = MunicipalityId(id_of(&s, "municipality", "name = 'Bromölla'"));
+    assert_eq!(s.last_meeting(olofstrom).unwrap(), Some(d("2024-05-02")));
+    assert_eq!(s.last_meeting(bromolla).unwrap(), None);
     let m = s
-        .meetings(crate::domain::MeetingGroup::Kommun(MunicipalityId(1)))
+        .meetings(crate::domain::MeetingGroup::Kommun(olofstrom))
         .unwrap();
     assert_eq!(m.len(), 1);
     assert!(m[0].notes.is_empty() && m[0].participants.is_empty());
@@ -207,13 +218,10 @@ fn a_version_5_file_opens_with_its_loften_unlinked() {
     }
     let s = Store::open(&path).unwrap();
     assert_eq!(s.opened(), Opened::Migrated { from: 5 });
-    let c = s.commitments(crate::domain::PledgeId(1)).unwrap();
+    let pledge = crate::domain::PledgeId(id_of(&s, "pledge", "first_year = 2024"));
+    let c = s.commitments(pledge).unwrap();
     assert_eq!(c[0].text, "Fler vandringar");
-    assert!(
-        s.copied_from(crate::domain::PledgeId(1))
-            .unwrap()
-            .is_empty()
-    );
+    assert!(s.copied_from(pledge).unwrap().is_empty());
 }
 
 #[test]
@@ -238,12 +246,24 @@ fn walks_of_a_version_6_file_keep_their_data() {
     }
     let s = Store::open(&path).unwrap();
     assert_eq!(s.opened(), Opened::Migrated { from: 6 });
-    let w = s.walk(crate::domain::WalkId(1)).unwrap();
+    let w = s
+        .walk(crate::domain::WalkId(id_of(
+            &s,
+            "safety_walk",
+            "area = 'Centrum'",
+        )))
+        .unwrap();
     assert_eq!(
         (w.area.as_str(), w.participants, w.revisit_of),
         ("Centrum", 7, None)
     );
-    let o = s.observation(crate::domain::ObservationId(1)).unwrap();
+    let o = s
+        .observation(crate::domain::ObservationId(id_of(
+            &s,
+            "observation",
+            "place = 'Tunneln'",
+        )))
+        .unwrap();
     assert_eq!(
         (o.place.as_str(), o.measure.as_str()),
         ("Tunneln", "Byt lampa")
@@ -251,7 +271,7 @@ fn walks_of_a_version_6_file_keep_their_data() {
     assert!(!o.positive && o.position.is_none());
     assert!(s.photos(o.id).unwrap().is_empty());
     assert_eq!(
-        s.open_observations(crate::domain::MunicipalityId(1), d("2024-05-02"))
+        s.open_observations(w.municipality, d("2024-05-02"))
             .unwrap()
             .len(),
         1
@@ -259,7 +279,7 @@ fn walks_of_a_version_6_file_keep_their_data() {
 }
 
 #[test]
-fn meetings_of_a_version_7_file_keep_their_ids_and_beslut() {
+fn meetings_of_a_version_7_file_keep_their_links_and_beslut() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v7.db");
     {
@@ -278,15 +298,30 @@ fn meetings_of_a_version_7_file_keep_their_ids_and_beslut() {
     }
     let mut s = Store::open(&path).unwrap();
     assert_eq!(s.opened(), Opened::Migrated { from: 7 });
-    let g = crate::domain::MeetingGroup::Kommun(MunicipalityId(4));
-    let m = s.meeting(crate::domain::MeetingId(7)).unwrap();
+    let g = crate::domain::MeetingGroup::Kommun(MunicipalityId(id_of(
+        &s,
+        "municipality",
+        "name = 'Olofström'",
+    )));
+    let m = s
+        .meeting(crate::domain::MeetingId(id_of(
+            &s,
+            "meeting",
+            "date = '2024-05-02'",
+        )))
+        .unwrap();
     assert_eq!((m.group, m.notes.as_str()), (g, "Oro vid stationen"));
     assert_eq!(m.participants, ["Polisen"]);
-    let b = s.decision(crate::domain::DecisionId(9)).unwrap();
+    let beslut = crate::domain::DecisionId(id_of(&s, "decision", "text = 'Byt belysning'"));
+    let b = s.decision(beslut).unwrap();
     assert_eq!((b.meeting, b.text.as_str()), (m.id, "Byt belysning"));
     assert_eq!(s.open_decisions(g, None, None).unwrap().len(), 1);
     // A joint meeting of the area sits beside the kommun's, each in its own list.
-    let area = crate::domain::MeetingGroup::Area(crate::domain::PoliceAreaId(1));
+    let area = crate::domain::MeetingGroup::Area(crate::domain::PoliceAreaId(id_of(
+        &s,
+        "police_area",
+        "name = 'Karlshamn'",
+    )));
     let joint = s
         .add_meeting(&crate::domain::Meeting {
             id: crate::domain::MeetingId(0),
@@ -301,9 +336,9 @@ fn meetings_of_a_version_7_file_keep_their_ids_and_beslut() {
     assert!(s.meeting_on(g, d("2024-06-01")).unwrap().is_none());
     // The rebuilt tables still cascade: a meeting removed takes its beslut along.
     s.conn
-        .execute("DELETE FROM meeting WHERE id = 7", [])
+        .execute("DELETE FROM meeting WHERE id = ?1", [m.id.0])
         .unwrap();
-    assert!(s.decision(crate::domain::DecisionId(9)).is_err());
+    assert!(s.decision(beslut).is_err());
 }
 
 /// `--db` at a link whose file is gone is refused (SQLite would make an empty database at
@@ -376,7 +411,7 @@ fn a_version_8_file_takes_a_whole_bedomning() {
     }
     let mut s = Store::open(&path).unwrap();
     assert_eq!(s.opened(), Opened::Migrated { from: 8 });
-    let p = PledgeId(3);
+    let p = PledgeId(id_of(&s, "pledge", "first_year = 2024"));
     assert!(s.pledge_assessment(p, 2024).unwrap().is_empty());
     let a = crate::domain::PledgeAssessment {
         pledge: p,
@@ -401,4 +436,91 @@ fn a_version_8_file_takes_a_whole_bedomning() {
         .query_row("SELECT count(*) FROM pledge_assessment", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 0);
+}
+
+/// Schema 10 gives every row an id no other database gives (kommuner and lokalpolisområden
+/// one derived from their name) and every reference follows; the order rows were made in
+/// is kept, a copy is made first, and the installation gets its key.
+#[test]
+fn a_version_9_file_is_rekeyed_with_every_link_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v9.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        schema::migrate_to(&mut conn, 9).unwrap();
+        conn.execute_batch(
+            "INSERT INTO police_area(id, name) VALUES (1, 'Karlshamn');
+             INSERT INTO municipality(id, name, police_area_id) VALUES (1, 'Olofström', 1);
+             INSERT INTO pledge(id, municipality_id, first_year, last_year, title) VALUES (1, 1, 2024, 2025, 'ML');
+             INSERT INTO section(id, pledge_id, position, title) VALUES (1, 1, 0, 'Polisen');
+             INSERT INTO commitment(id, section_id, position, text, party) VALUES (1, 1, 0, 'Fyra insatser', 'polisen');
+             INSERT INTO commitment(id, section_id, position, text, party, copied_from) VALUES (2, 1, 1, 'Kopia', 'polisen', 1);
+             INSERT INTO target(id, commitment_id, position, count, unit) VALUES (1, 1, 0, 4, 'insatser');
+             INSERT INTO activity(id, municipality_id, commitment_id, target_id, date, party, count) VALUES (5, 1, 1, 1, '2024-04-01', 'polisen', 2);
+             INSERT INTO activity(id, municipality_id, commitment_id, target_id, date, party, count) VALUES (6, 1, 1, 1, '2024-04-01', 'polisen', 3);
+             INSERT INTO assessment(commitment_id, year, result, cause, next_step) VALUES (1, 2024, 'uppfyllt', '', '');
+             INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, participants) VALUES (1, 1, '2024-05-01', 'morker', 'Centrum', 7);
+             INSERT INTO safety_walk(id, municipality_id, date, time_of_day, area, participants, revisit_of) VALUES (2, 1, '2025-05-01', 'morker', 'Centrum', 5, 1);
+             INSERT INTO observation(id, walk_id, position, place, category, status, updated_on) VALUES (1, 2, 0, 'Tunneln', 'belysning', 'ny', '2025-05-01');
+             INSERT INTO observation_photo(id, observation_id, position, jpeg, width, height) VALUES (1, 1, 0, x'FFD8FF', 1, 1);",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.opened(), Opened::Migrated { from: 9 });
+    assert!(s.migration_backup().unwrap().exists(), "a copy first");
+    let ids = |sql: &str| -> Vec<i64> {
+        s.conn
+            .prepare(sql)
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    for t in crate::store::tables::record_tables(&s.conn).unwrap() {
+        if t.has_id() {
+            let small = ids(&format!("SELECT id FROM {} WHERE id < 1 << 40", t.name));
+            assert!(small.is_empty(), "{} keeps old ids {small:?}", t.name);
+        }
+    }
+    let broken: i64 = s
+        .conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0, "every reference follows its row");
+    let m = id_of(&s, "municipality", "name = 'Olofström'");
+    assert_eq!(
+        m,
+        crate::store::rows::derived_id(&["municipality", "olofström"])
+    );
+    let activities = ids("SELECT count FROM activity ORDER BY id");
+    assert_eq!(activities, [2, 3], "the order rows were made in is kept");
+    let first = id_of(&s, "commitment", "text = 'Fyra insatser'");
+    assert_ne!(id_of(&s, "commitment", "text = 'Kopia'"), first);
+    assert_eq!(
+        ids("SELECT copied_from FROM commitment WHERE text = 'Kopia'"),
+        [first]
+    );
+    assert_eq!(ids("SELECT commitment_id FROM assessment"), [first]);
+    let walks = ids("SELECT id FROM safety_walk ORDER BY date");
+    assert_eq!(
+        ids("SELECT revisit_of FROM safety_walk WHERE revisit_of IS NOT NULL"),
+        [walks[0]]
+    );
+    assert_eq!(ids("SELECT walk_id FROM observation"), [walks[1]]);
+    assert_eq!(
+        ids(
+            "SELECT count(*) FROM observation_photo WHERE observation_id IN (SELECT id FROM observation)"
+        ),
+        [1]
+    );
+    let key: String = s
+        .conn
+        .query_row("SELECT site_key FROM sync_site", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(key.len(), 32);
 }

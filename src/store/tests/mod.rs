@@ -513,4 +513,5 @@ fn agreement_round_trip() {
 // ---- files ----
 
 mod files;
+mod sync;
 mod walks_authoring;

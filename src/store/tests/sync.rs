@@ -235,3 +235,331 @@ fn two_new_installations_give_the_seed_the_same_ids() {
     assert_eq!(got.conflicts, 0);
     assert_eq!(dump(&a), dump(&b));
 }
+
+/// Model-based: three databases create, change and remove insatser, walks, iakttagelser
+/// and photos in random order and mail each other files that are lost, duplicated,
+/// reordered and crossed. After a final round trip all hold the same data, and a value a
+/// site wrote that did not survive was either overwritten by someone who had seen it or
+/// listed as a conflict somewhere.
+mod model {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::HashMap;
+
+    const SITES: usize = 3;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Add(usize),
+        Edit(usize, usize, usize),
+        Remove(usize, usize),
+        AddWalk(usize),
+        RemoveWalk(usize, usize),
+        Send(usize, usize, u8),
+        Deliver(usize, usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        let s = 0..SITES;
+        prop_oneof![
+            2 => s.clone().prop_map(Op::Add),
+            4 => (s.clone(), 0..8usize, 0..3usize).prop_map(|(a, b, c)| Op::Edit(a, b, c)),
+            1 => (s.clone(), 0..8usize).prop_map(|(a, b)| Op::Remove(a, b)),
+            1 => s.clone().prop_map(Op::AddWalk),
+            1 => (s.clone(), 0..4usize).prop_map(|(a, b)| Op::RemoveWalk(a, b)),
+            3 => (s.clone(), s.clone(), 0..4u8).prop_map(|(a, b, f)| Op::Send(a, b, f)),
+            3 => (s.clone(), 0..4usize).prop_map(|(a, b)| Op::Deliver(a, b)),
+        ]
+    }
+
+    struct Write {
+        cell: (i64, &'static str),
+        site: usize,
+        counter: u32,
+        value: String,
+        /// What the writing site had seen of every site's writes when it wrote.
+        knew: [u32; SITES],
+    }
+
+    struct World {
+        stores: Vec<Store>,
+        m: MunicipalityId,
+        commitment: Commitment,
+        know: Vec<[u32; SITES]>,
+        writes: Vec<Write>,
+        /// Writes each site had seen when it removed an insats.
+        removals: Vec<(i64, [u32; SITES])>,
+        mail: Vec<Vec<(Changes, [u32; SITES])>>,
+    }
+
+    fn name(i: usize) -> String {
+        format!("Plats {i}")
+    }
+
+    impl World {
+        fn new() -> World {
+            let mut f = fixture();
+            let mut stores = Vec::new();
+            for i in 1..SITES {
+                let first = f.store.changes_for(&name(i), Some(&name(0)), NOW).unwrap();
+                let mut s = Store::open_in_memory().unwrap();
+                s.apply_changes(&first, NOW).unwrap();
+                stores.push(s);
+            }
+            stores.insert(0, f.store);
+            for i in 1..SITES {
+                // Each names itself once.
+                stores[i]
+                    .changes_for(&name(0), Some(&name(i)), NOW)
+                    .unwrap();
+            }
+            World {
+                stores,
+                m: f.m,
+                commitment: f.counted,
+                know: vec![[0; SITES]; SITES],
+                writes: vec![],
+                removals: vec![],
+                mail: vec![vec![]; SITES],
+            }
+        }
+
+        fn activities(&self, s: usize) -> Vec<Activity> {
+            let mut all = self.stores[s]
+                .activities_between(self.m, d("2000-01-01"), d("2100-01-01"))
+                .unwrap();
+            all.sort_by_key(|a| a.id.0);
+            all
+        }
+
+        fn write(&mut self, s: usize) -> (u32, String) {
+            self.know[s][s] += 1;
+            let c = self.know[s][s];
+            (c, format!("plats {s} skrev {c}"))
+        }
+
+        fn run(&mut self, op: &Op) {
+            match *op {
+                Op::Add(s) => {
+                    let (counter, value) = self.write(s);
+                    let a = Activity {
+                        id: ActivityId::NEW,
+                        municipality: self.m,
+                        commitment: Some(self.commitment.id),
+                        target: Some(self.commitment.targets[0].id),
+                        date: d("2024-03-01"),
+                        by: Party::Polisen,
+                        count: 1,
+                        place: value.clone(),
+                        description: value.clone(),
+                        internal_note: String::new(),
+                    };
+                    let id = self.stores[s].add_activity(&a).unwrap();
+                    for col in ["place", "description"] {
+                        self.writes.push(Write {
+                            cell: (id.0, col),
+                            site: s,
+                            counter,
+                            value: value.clone(),
+                            knew: self.know[s],
+                        });
+                    }
+                }
+                Op::Edit(s, pick, field) => {
+                    let all = self.activities(s);
+                    if all.is_empty() {
+                        return;
+                    }
+                    let mut a = all[pick % all.len()].clone();
+                    let (counter, value) = self.write(s);
+                    let col = match field {
+                        0 => {
+                            a.place = value.clone();
+                            "place"
+                        }
+                        1 => {
+                            a.description = value.clone();
+                            "description"
+                        }
+                        _ => {
+                            a.count = counter + 1;
+                            "count"
+                        }
+                    };
+                    let value = if col == "count" {
+                        (counter + 1).to_string()
+                    } else {
+                        value
+                    };
+                    self.stores[s].update_activity(&a).unwrap();
+                    self.writes.push(Write {
+                        cell: (a.id.0, col),
+                        site: s,
+                        counter,
+                        value,
+                        knew: self.know[s],
+                    });
+                }
+                Op::Remove(s, pick) => {
+                    let all = self.activities(s);
+                    if all.is_empty() {
+                        return;
+                    }
+                    let a = &all[pick % all.len()];
+                    self.stores[s].delete_activity(a.id).unwrap();
+                    self.removals.push((a.id.0, self.know[s]));
+                }
+                Op::AddWalk(s) => {
+                    let w = SafetyWalk {
+                        id: WalkId::NEW,
+                        municipality: self.m,
+                        date: d("2024-05-01"),
+                        time_of_day: TimeOfDay::Dark,
+                        area: format!("Område {s}"),
+                        organisations: vec![],
+                        participants: 4,
+                        notes: String::new(),
+                        commitment: None,
+                        revisit_of: None,
+                    };
+                    let walk = self.stores[s].add_walk(&w).unwrap();
+                    let mut o = Observation {
+                        id: ObservationId::NEW,
+                        walk,
+                        place: "Tunneln".into(),
+                        category: ObservationCategory::Lighting,
+                        description: String::new(),
+                        measure: "Byt lampa".into(),
+                        responsible: "Tekniska".into(),
+                        deadline: None,
+                        status: ObservationStatus::New,
+                        status_reason: String::new(),
+                        updated_on: d("2024-05-01"),
+                        positive: false,
+                        position: None,
+                    };
+                    o.id = self.stores[s].add_observation(&o).unwrap();
+                    let photo = crate::domain::Photo {
+                        id: crate::domain::PhotoId::NEW,
+                        jpeg: vec![0xFF, 0xD8, s as u8, 0xFF, 0xD9],
+                        width: 2,
+                        height: 1,
+                    };
+                    self.stores[s].add_photo(o.id, &photo).unwrap();
+                }
+                Op::RemoveWalk(s, pick) => {
+                    let walks = self.stores[s].walks(self.m).unwrap();
+                    if !walks.is_empty() {
+                        let w = walks[pick % walks.len()].id;
+                        self.stores[s].delete_walk(w).unwrap();
+                    }
+                }
+                Op::Send(from, to, fate) => {
+                    if from == to {
+                        return;
+                    }
+                    let c = self.stores[from].changes_for(&name(to), None, NOW).unwrap();
+                    let know = self.know[from];
+                    match fate {
+                        0 => {}
+                        1 => {
+                            self.mail[to].push((c.clone(), know));
+                            self.mail[to].push((c, know));
+                        }
+                        _ => self.mail[to].push((c, know)),
+                    }
+                }
+                Op::Deliver(to, pick) => {
+                    if self.mail[to].is_empty() {
+                        return;
+                    }
+                    let i = pick % self.mail[to].len();
+                    let (c, know) = self.mail[to].remove(i);
+                    self.deliver(to, &c, know);
+                }
+            }
+        }
+
+        fn deliver(&mut self, to: usize, c: &Changes, know: [u32; SITES]) {
+            let got = self.stores[to].apply_changes(c, NOW).unwrap();
+            if !got.already_read {
+                for (k, v) in self.know[to].iter_mut().zip(know) {
+                    *k = (*k).max(v);
+                }
+            }
+        }
+
+        fn round_trip(&mut self) {
+            for (to, mail) in std::mem::take(&mut self.mail).into_iter().enumerate() {
+                for (c, know) in mail {
+                    self.deliver(to, &c, know);
+                }
+            }
+            self.mail = vec![vec![]; SITES];
+            for _ in 0..3 {
+                for a in 0..SITES {
+                    for b in 0..SITES {
+                        if a != b {
+                            let c = self.stores[a].changes_for(&name(b), None, NOW).unwrap();
+                            let know = self.know[a];
+                            self.deliver(b, &c, know);
+                        }
+                    }
+                }
+            }
+        }
+
+        fn listed(&self, id: i64, col: &str) -> bool {
+            let key = id.to_string();
+            self.stores.iter().any(|s| {
+                s.conflicts(true).unwrap().iter().any(|c| {
+                    c.table == "activity"
+                        && c.row_key == key
+                        && (c.column == col || c.column.is_empty())
+                })
+            })
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        #[test]
+        fn sites_converge_and_no_value_is_lost_unlisted(ops in proptest::collection::vec(op(), 1..45)) {
+            let mut w = World::new();
+            for op in &ops {
+                w.run(op);
+            }
+            w.round_trip();
+            let first = dump(&w.stores[0]);
+            for s in &w.stores[1..] {
+                prop_assert!(dump(s) == first, "the sites differ after {:?}", ops);
+            }
+            let finals: HashMap<i64, Activity> =
+                w.activities(0).into_iter().map(|a| (a.id.0, a)).collect();
+            for write in &w.writes {
+                let (id, col) = write.cell;
+                let Some(a) = finals.get(&id) else {
+                    // Removed: by someone who had seen the change, or listed.
+                    let seen = w.removals.iter().any(|(r, k)| *r == id && k[write.site] >= write.counter);
+                    prop_assert!(seen || w.listed(id, ""), "removal of {} hid {:?} unlisted", id, write.value);
+                    continue;
+                };
+                let now = match col {
+                    "place" => a.place.clone(),
+                    "description" => a.description.clone(),
+                    _ => a.count.to_string(),
+                };
+                if now == write.value {
+                    continue;
+                }
+                let overwritten_knowingly = w.writes.iter().any(|o| {
+                    o.cell == write.cell && !std::ptr::eq(o, write) && o.knew[write.site] >= write.counter
+                });
+                prop_assert!(
+                    overwritten_knowingly || w.listed(id, col),
+                    "{}.{} = {:?} lost without a conflict (now {:?})", id, col, write.value, now
+                );
+            }
+        }
+    }
+}

@@ -307,11 +307,9 @@ mod model {
                 stores.push(s);
             }
             stores.insert(0, f.store);
-            for i in 1..SITES {
+            for (i, s) in stores.iter_mut().enumerate().skip(1) {
                 // Each names itself once.
-                stores[i]
-                    .changes_for(&name(0), Some(&name(i)), NOW)
-                    .unwrap();
+                s.changes_for(&name(0), Some(&name(i)), NOW).unwrap();
             }
             World {
                 stores,

@@ -148,6 +148,50 @@ pub enum Command {
         #[arg(value_name = "FIL")]
         file: PathBuf,
     },
+    /// Skicka ändringar till partnern (kommunen eller polisen) i en krypterad fil
+    SendChanges {
+        /// Vad den här databasen heter hos partnern ("Kommunen"); anges en gång, sedan kom ihåg
+        #[arg(long, value_name = "NAMN")]
+        fran: Option<String>,
+        /// Partnern som får filen ("Polisen LPO Karlshamn")
+        #[arg(long, value_name = "NAMN")]
+        till: String,
+        /// Filen att skriva (.tavla)
+        #[arg(short = 'o', long = "output", value_name = "FIL")]
+        output: PathBuf,
+        /// Fil med lösenordet ni kommit överens om per telefon (första raden)
+        #[arg(long = "losenord-fil", value_name = "FIL")]
+        losenord_fil: PathBuf,
+    },
+    /// Läs in ändringar från partnern (skapar databasen från en första fil om den saknas)
+    ReceiveChanges {
+        /// Filen från partnern (.tavla)
+        #[arg(value_name = "FIL")]
+        file: PathBuf,
+        /// Fil med lösenordet (första raden)
+        #[arg(long = "losenord-fil", value_name = "FIL")]
+        losenord_fil: PathBuf,
+        /// Visa vad filen innehåller i läsbar form, utan att läsa in den
+        #[arg(long)]
+        visa: bool,
+    },
+    /// Lista konflikter: samma uppgift ändrad hos båda, eller borttagen hos den ena
+    ListKonflikter {
+        /// Även de som redan är avgjorda
+        #[arg(long)]
+        alla: bool,
+    },
+    /// Avgör en konflikt (ID från list-konflikter): behåll vår uppgift eller ta deras
+    ResolveKonflikt {
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// Behåll vår uppgift
+        #[arg(long, conflicts_with = "deras", required_unless_present = "deras")]
+        var: bool,
+        /// Ta deras uppgift
+        #[arg(long)]
+        deras: bool,
+    },
     /// Test: skriver insatser en i taget och skriver ut id efter varje sparad
     #[command(hide = true)]
     StressWrite {

@@ -11,6 +11,7 @@ use std::io::Write;
 
 mod args;
 mod assessments;
+mod exchange;
 mod exports;
 mod meetings;
 mod run;

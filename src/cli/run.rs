@@ -40,6 +40,11 @@ pub fn run(path: &Path, command: Command) -> ExitCode {
     match command {
         Command::Demo { sverige: true } => return sweden(path),
         Command::Restore { file } => return restore_command(path, &file),
+        Command::ReceiveChanges {
+            file,
+            losenord_fil,
+            visa,
+        } => return receive_command(path, &file, &losenord_fil, visa),
         _ => {}
     }
     let mut store = match open_for_command(path) {
@@ -100,6 +105,27 @@ fn restore_command(path: &Path, file: &Path) -> ExitCode {
         Err(e) => Err(e.into()),
     };
     match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError(msg)) => fail(&msg),
+    }
+}
+
+/// `receive-changes`: the file is decrypted and checked before the database is opened;
+/// `--visa` only shows it; a database that does not exist is made from a first file.
+fn receive_command(path: &Path, file: &Path, passphrase: &Path, show: bool) -> ExitCode {
+    let now = Clock::System.now();
+    let result = super::exchange::read_changes(file, passphrase).and_then(|c| {
+        if show {
+            print!("{}", crate::exchange::describe(&c));
+            return Ok(());
+        }
+        if !path.exists() {
+            return super::exchange::create_from(path, &c, now);
+        }
+        let mut store = open_for_command(path)?;
+        super::exchange::receive(&mut store, &c, now)
+    });
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError(msg)) => fail(&msg),
     }
@@ -231,6 +257,22 @@ fn maintenance(command: Command, store: &mut Store, today: NaiveDate) -> CliResu
             say(super::rename_kommun(store, &namn, &nytt_namn))
         }
         Command::Backup { output } => super::backup(store, output.as_deref(), now),
+        Command::SendChanges {
+            fran,
+            till,
+            output,
+            losenord_fil,
+        } => super::exchange::send_changes(
+            store,
+            fran.as_deref(),
+            &till,
+            &output,
+            &losenord_fil,
+            now,
+        ),
+        Command::ListKonflikter { alla } => super::exchange::list_conflicts(store, alla),
+        Command::ResolveKonflikt { id, deras, .. } => super::exchange::resolve(store, id, deras),
+        Command::ReceiveChanges { .. } => Err(CliError("receive-changes".into())),
         Command::StressWrite { kommun, count } => super::stress_write(store, &kommun, count),
         // `demo --sverige` was handled before the database was opened.
         Command::Demo { .. } => {

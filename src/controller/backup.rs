@@ -31,6 +31,12 @@ pub fn list_copies(db: &std::path::Path) -> Vec<CopyEntry> {
                 Some((CopyKind::BeforeRemoval, t)) => {
                     format!("Före borttagning {}", t.format("%Y-%m-%d %H:%M:%S"))
                 }
+                Some((CopyKind::BeforeExchange, t)) => {
+                    format!(
+                        "Före inläsning av ändringar {}",
+                        t.format("%Y-%m-%d %H:%M:%S")
+                    )
+                }
                 None => name,
             };
             Some((info.map(|(_, t)| t), CopyEntry { path, label }))

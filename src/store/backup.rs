@@ -24,6 +24,9 @@ pub enum CopyKind {
     /// The data as it was before a medborgarlöfte or a kommun was removed; the newest
     /// [`KEEP_SAFETY`] are kept.
     BeforeRemoval,
+    /// The data as it was before a partner's changes were read; the newest
+    /// [`KEEP_SAFETY`] are kept.
+    BeforeExchange,
 }
 
 pub const KEEP_DAILY: usize = 14;
@@ -36,13 +39,17 @@ impl CopyKind {
             CopyKind::Manual => "kopia-",
             CopyKind::Safety => "fore-aterstallning-",
             CopyKind::BeforeRemoval => "fore-borttagning-",
+            CopyKind::BeforeExchange => "fore-inlasning-",
         }
     }
 
     fn stamp_format(self) -> &'static str {
         match self {
             CopyKind::Daily => "%Y-%m-%d",
-            CopyKind::Manual | CopyKind::Safety | CopyKind::BeforeRemoval => "%Y-%m-%d-%H%M%S",
+            CopyKind::Manual
+            | CopyKind::Safety
+            | CopyKind::BeforeRemoval
+            | CopyKind::BeforeExchange => "%Y-%m-%d-%H%M%S",
         }
     }
 
@@ -75,6 +82,7 @@ pub fn copy_info(name: &str) -> Option<(CopyKind, NaiveDateTime)> {
         CopyKind::Manual,
         CopyKind::Safety,
         CopyKind::BeforeRemoval,
+        CopyKind::BeforeExchange,
     ]
     .into_iter()
     .find(|k| k.matches(name))
@@ -413,7 +421,9 @@ impl Store {
         let dest = free_name(&dir, kind, now);
         self.backup_to(&dest)?;
         match kind {
-            CopyKind::Safety | CopyKind::BeforeRemoval => prune(&dir, kind, KEEP_SAFETY),
+            CopyKind::Safety | CopyKind::BeforeRemoval | CopyKind::BeforeExchange => {
+                prune(&dir, kind, KEEP_SAFETY)
+            }
             CopyKind::Daily => prune(&dir, kind, KEEP_DAILY),
             CopyKind::Manual => {}
         }

@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod exchange;
 mod export;
 mod fuzz;
 mod import;

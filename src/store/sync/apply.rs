@@ -50,6 +50,13 @@ impl Store {
             )));
         }
         let partner = find_or_add_partner(&tx, &c.header.sender, &c.header.sender_key)?;
+        // A database made from a partner's first file goes by the name the partner gave it.
+        if me.name.is_none() {
+            tx.execute(
+                "UPDATE sync_site SET name = ?1 WHERE id = 1",
+                [&c.header.receiver],
+            )?;
+        }
         let mut applied = Applied {
             partner: c.header.sender.clone(),
             number: c.header.number,

@@ -86,6 +86,12 @@ impl Store {
         Ok(site(&self.conn)?.name)
     }
 
+    /// Whether this file (or a later one from the same partner) has been read here.
+    pub fn already_read(&self, c: &Changes) -> Result<bool> {
+        Ok(partner_keyed(&self.conn, &c.header.sender_key)?
+            .is_some_and(|p| c.header.number <= p.received_file))
+    }
+
     pub fn partners(&self) -> Result<Vec<Partner>> {
         let mut stmt = self.conn.prepare(
             "SELECT name, site_key IS NOT NULL, sent_file, acked_file, received_file \

@@ -262,10 +262,10 @@ fn work(db: &Path, side: &str, seed: u64, n: usize) {
             }
             16 => {
                 let meetings = s.meetings(MeetingGroup::Kommun(m)).unwrap();
-                if let Some(mt) = meetings.get(rng.next(meetings.len())) {
-                    if let Some(b) = s.decisions(mt.id).unwrap().first() {
-                        s.delete_decision(b.id).unwrap();
-                    }
+                if let Some(mt) = meetings.get(rng.next(meetings.len()))
+                    && let Some(b) = s.decisions(mt.id).unwrap().first()
+                {
+                    s.delete_decision(b.id).unwrap();
                 }
             }
             _ => {

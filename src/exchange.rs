@@ -4,7 +4,10 @@
 //! for a registrator (a file sent or received is an allmän handling at both ends).
 
 use crate::domain::exchange::{Changes, Val, column_label, show_value, table_label};
+use crate::store::sync::Applied;
+use crate::store::{CopyKind, Store, StoreError};
 use age::secrecy::SecretString;
+use chrono::NaiveDateTime;
 use std::path::Path;
 
 /// The first line of a decrypted file.
@@ -98,6 +101,102 @@ pub fn read(path: &Path, passphrase: &str) -> Result<Changes, ExchangeError> {
 pub fn write(path: &Path, changes: &Changes, passphrase: &str) -> Result<(), ExchangeError> {
     let bytes = seal(changes, passphrase)?;
     crate::files::write_atomically(path, &bytes).map_err(ExchangeError::File)
+}
+
+fn stamp(now: NaiveDateTime) -> String {
+    now.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Writes the changes for `to` into an encrypted file at `path`. Nothing is recorded as
+/// sent when the file cannot be written. The window and `send-changes` both use this.
+pub fn send(
+    store: &mut Store,
+    to: &str,
+    from: Option<&str>,
+    path: &Path,
+    passphrase: &str,
+    now: NaiveDateTime,
+) -> Result<Changes, String> {
+    check_passphrase(passphrase).map_err(|e| e.to_string())?;
+    crate::files::check_export_target(path)?;
+    store
+        .atomically(|s| {
+            let c = s.changes_for(to, from, &stamp(now))?;
+            write(path, &c, passphrase).map_err(|e| StoreError::Exchange(e.to_string()))?;
+            Ok(c)
+        })
+        .map_err(|e| e.to_string())
+}
+
+/// Applies a partner's file in one transaction, with a copy of the database first.
+pub fn receive(store: &mut Store, c: &Changes, now: NaiveDateTime) -> Result<Applied, String> {
+    if !store.already_read(c).map_err(|e| e.to_string())? {
+        store
+            .backup_copy(CopyKind::BeforeExchange, now)
+            .map_err(|e| e.to_string())?;
+    }
+    store
+        .apply_changes(c, &stamp(now))
+        .map_err(|e| e.to_string())
+}
+
+/// A new database made from a partner's first (whole) file: not seeded, built under a
+/// temporary name and only then given the real one.
+pub fn create_from(path: &Path, c: &Changes, now: NaiveDateTime) -> Result<Applied, String> {
+    if !c.header.whole_copy {
+        return Err(format!(
+            "{} finns inte, och fil nr {} från {} är ingen hel kopia. Läs in den första filen från {} först, eller be dem skicka en ny.",
+            path.display(),
+            c.header.number,
+            c.header.sender,
+            c.header.sender
+        ));
+    }
+    let mut applied = None;
+    Store::open_or_create(path, |s| {
+        applied = Some(s.apply_changes(c, &stamp(now))?);
+        Ok(())
+    })
+    .map_err(|e| e.to_string())?;
+    applied.ok_or_else(|| format!("{} fanns redan.", path.display()))
+}
+
+pub fn sent_line(c: &Changes, output: &Path) -> String {
+    let (new, changed, removed) = c.counts();
+    let size = std::fs::metadata(output).map(|m| m.len()).unwrap_or(0);
+    format!(
+        "Skrev fil nr {} till {}: {new} nya, {changed} ändrade och {removed} borttagna rader{} ({}, {} kB, krypterad).",
+        c.header.number,
+        c.header.receiver,
+        if c.header.whole_copy {
+            ", en hel kopia"
+        } else {
+            ""
+        },
+        output.display(),
+        size.div_ceil(1024)
+    )
+}
+
+pub fn applied_line(a: &Applied) -> String {
+    if a.already_read {
+        return format!(
+            "Fil nr {} från {} är redan inläst; inget ändrades.",
+            a.number, a.partner
+        );
+    }
+    let mut line = format!(
+        "Läste in fil nr {} från {}: {} nya, {} ändrade och {} borttagna rader.",
+        a.number, a.partner, a.added, a.changed, a.removed
+    );
+    if a.conflicts > 0 {
+        line.push_str(&if a.conflicts == 1 {
+            " 1 konflikt listad.".to_string()
+        } else {
+            format!(" {} konflikter listade.", a.conflicts)
+        });
+    }
+    line
 }
 
 /// The file in words: who sent it to whom, and every row new, changed or removed with its

@@ -326,6 +326,7 @@ impl App {
         let s = &mut self.screens;
         let mut actions = crate::ui::import_dialog::dialog(ctx, &mut s.import);
         actions.extend(crate::ui::backups::dialog(ctx, &mut s.backups));
+        actions.extend(crate::ui::exchange::dialog(ctx, &mut s.exchange));
         let areas: Vec<_> = self
             .data
             .nav

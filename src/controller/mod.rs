@@ -7,6 +7,7 @@ mod authoring;
 mod backup;
 mod board;
 pub mod dialogs;
+mod exchange;
 mod export;
 mod load;
 mod meeting;
@@ -112,6 +113,7 @@ pub fn apply(action: Action, cx: &mut Ctx) -> Result<Effect> {
         Action::Authoring(a) => a.apply(cx),
         Action::Export(a) => a.apply(cx),
         Action::Backup(a) => a.apply(cx),
+        Action::Exchange(a) => a.apply(cx),
         Action::Meeting(a) => {
             let screens = &mut *cx.screens;
             a.apply(cx.store, cx.today, &mut screens.meeting, &screens.nav)

@@ -12,6 +12,7 @@ pub mod charts;
 pub mod commitment_form;
 pub mod date_field;
 pub mod detail;
+pub mod exchange;
 pub mod export;
 pub mod forms;
 pub mod import_dialog;
@@ -36,6 +37,7 @@ pub mod widgets;
 pub use authoring::AuthoringAction;
 pub use backups::BackupAction;
 pub use board::BoardAction;
+pub use exchange::ExchangeAction;
 pub use export::ExportAction;
 pub use meeting::MeetingAction;
 pub use nav::NavAction;
@@ -67,6 +69,7 @@ actions!(
     Authoring(AuthoringAction),
     Export(ExportAction),
     Backup(BackupAction),
+    Exchange(ExchangeAction),
     Meeting(MeetingAction);
     /// Undo what the shown toast reports.
     Undo,

@@ -87,6 +87,9 @@ pub fn side_panel(ui: &mut Ui, areas: &[NavArea], nav: &NavState, dark: bool) ->
             if ui.button("Säkerhetskopior…").clicked() {
                 actions.push(BackupAction::Open.into());
             }
+            if let Some(a) = super::exchange::menu(ui) {
+                actions.push(a.into());
+            }
         });
         if ui.selectable_label(dark, "Mörkt tema").clicked() {
             actions.push(Action::SetDarkTheme(!dark));

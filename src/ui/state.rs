@@ -3,6 +3,7 @@
 use super::authoring::AuthoringScreen;
 use super::backups::BackupState;
 use super::board::BoardScreen;
+use super::exchange::ExchangeState;
 use super::export::ExportState;
 use super::import_dialog::ImportState;
 use super::measures::MeasuresScreen;
@@ -24,6 +25,7 @@ pub struct Screens {
     pub import: ImportState,
     pub new_municipality: NewMunicipalityForm,
     pub backups: BackupState,
+    pub exchange: ExchangeState,
     pub export: ExportState,
     pub meeting: MeetingScreen,
     /// A new database with the example kommuner: ask whether to keep them.

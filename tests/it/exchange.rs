@@ -3,6 +3,8 @@
 //! that change nothing, conflicts listed and decided.
 
 use crate::common::day;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use trygghetstavlan::domain::*;
@@ -542,4 +544,111 @@ fn a_conflict_converges_is_listed_and_decided_on_the_command_line() {
     assert!(ok(run(&polis, &["list"])).contains("Bromölla kommun"));
     let e = refused(run(&kommun, &["resolve-konflikt", "12345", "--deras"]));
     assert!(e.contains("finns inte"), "{e}");
+}
+
+fn type_in(
+    h: &mut egui_kittest::Harness<'static, trygghetstavlan::app::App>,
+    role: Role,
+    label: &str,
+    text: &str,
+) {
+    h.get_by_role_and_label(role, label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+/// The window sends a file (the Samverkan menu), shows and reads the partner's reply, and
+/// a conflict is decided with "Behåll vår"; the decision travels back.
+#[test]
+fn the_window_sends_reads_and_decides_a_conflict() {
+    let d = Dir::new();
+    let kommun = d.at("kommun.db");
+    let polis = d.at("polis.db");
+    ok(run(&kommun, &["list"]));
+    let mut h = crate::common::app_harness(Store::open(&kommun), &kommun, "2026-12-06");
+    h.get_by_label("Samverkan").click();
+    h.run();
+    h.get_by_label("Skicka ändringar…").click();
+    h.run();
+    let file = d.at("till-polisen.tavla");
+    type_in(
+        &mut h,
+        Role::TextInput,
+        "Den här databasen heter",
+        "Kommunen",
+    );
+    type_in(&mut h, Role::TextInput, "Till", "Polisen");
+    type_in(&mut h, Role::TextInput, "Fil", file.to_str().unwrap());
+    type_in(&mut h, Role::PasswordInput, "Lösenord", PASSPHRASE);
+    type_in(
+        &mut h,
+        Role::PasswordInput,
+        "Upprepa lösenordet",
+        "inte samma lösenord alls",
+    );
+    h.get_by_label("Skicka ändringar").click();
+    h.run();
+    h.get_by_label_contains("Lösenorden är inte lika");
+    assert!(!file.exists());
+    type_in(
+        &mut h,
+        Role::PasswordInput,
+        "Upprepa lösenordet",
+        PASSPHRASE,
+    );
+    h.get_by_label("Skicka ändringar").click();
+    h.run();
+    h.get_by_label_contains("Skrev fil nr 1 till Polisen");
+    // The polis makes its database from the file; both rename the same kommun.
+    d.receive(&polis, &file);
+    ok(run(
+        &polis,
+        &["rename-kommun", "Bromölla", "Bromölla (polisen)"],
+    ));
+    let reply = d.send(&polis, &[], "Kommunen", "svar.tavla");
+    // Meanwhile, beside the window, the kommun renames it too.
+    ok(run(
+        &kommun,
+        &["rename-kommun", "Bromölla", "Bromölla kommun"],
+    ));
+    h.get_by_label("Ta emot").click();
+    h.run();
+    type_in(
+        &mut h,
+        Role::TextInput,
+        "Fil från partnern",
+        reply.to_str().unwrap(),
+    );
+    type_in(&mut h, Role::PasswordInput, "Lösenord", PASSPHRASE);
+    h.get_by_label("Visa innehåll").click();
+    h.run();
+    h.get_by_label_contains("Ändringsfil nr 1 från Polisen till Kommunen");
+    h.get_by_label("Läs in").click();
+    h.run();
+    h.get_by_label_contains("Läste in fil nr 1 från Polisen");
+    h.get_by_label_contains("1 konflikt listad");
+    h.get_by_label_contains("namn: vår \"Bromölla kommun\"");
+    h.get_by_label("Behåll vår").click();
+    h.run();
+    h.get_by_label_contains("Avgjord: vår uppgift gäller");
+    h.get_by_label("Inga konflikter.");
+    let store = h.state().store().unwrap();
+    assert!(
+        store
+            .municipality_by_name("Bromölla kommun")
+            .unwrap()
+            .is_some()
+    );
+    assert!(store.conflicts(false).unwrap().is_empty());
+    // The kommun list shows the name kept, once the window is closed.
+    h.get_by_label("Stäng").click();
+    h.run();
+    assert!(h.query_by_label("Samverkan").is_some() && h.query_by_label("Behåll vår").is_none());
+    assert!(
+        h.get_all_by_label_contains("Bromölla kommun")
+            .next()
+            .is_some()
+    );
 }

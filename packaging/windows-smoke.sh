@@ -124,6 +124,24 @@ W list-vandringar --kommun Sölvesborg | grep "Stationsområdet" | grep -q "1 ia
 W export-pdf --vandring "$walk" -o "$dir\\protokoll.pdf"
 pdfimages -list "$dir_unix/protokoll.pdf" | awk 'NR>2' | grep -q . || fail "protokollet saknar fotot"
 
+step "Samverkan: ändringar till en ny databas och tillbaka (age, scrypt)"
+printf 'korv med bröd och senap\r\n' >"$dir_unix/lösenord.txt"
+W send-changes --fran Kommunen --till "Polisen LPO Karlshamn" -o "$dir\\till polisen.tavla" \
+  --losenord-fil "$dir\\lösenord.txt" | tee "$work/send.txt"
+grep -q "Skrev fil nr 1 till Polisen LPO Karlshamn" "$work/send.txt" || fail "ingen ändringsfil skrevs"
+head -c 21 "$dir_unix/till polisen.tavla" | grep -q "age-encryption.org" || fail "ändringsfilen är inte krypterad med age"
+grep -q "Stationsområdet" "$dir_unix/till polisen.tavla" && fail "ändringsfilen har läsbar text"
+P() { wine "$exe" --db "$dir\\polisen åäö.db" "$@"; }
+P receive-changes "$dir\\till polisen.tavla" --losenord-fil "$dir\\lösenord.txt" | tee "$work/recv.txt"
+grep -q "Skapade" "$work/recv.txt" || fail "polisens databas skapades inte från filen"
+P list-vandringar --kommun Sölvesborg | grep -q "Stationsområdet" || fail "vandringen kom inte med"
+P rename-kommun Olofström "Olofströms kommun"
+P send-changes --till Kommunen -o "$dir\\till kommunen.tavla" --losenord-fil "$dir\\lösenord.txt"
+W receive-changes "$dir\\till kommunen.tavla" --losenord-fil "$dir\\lösenord.txt" | tee "$work/recv2.txt"
+grep -q "Läste in fil nr 1 från Polisen LPO Karlshamn" "$work/recv2.txt" || fail "kommunen läste inte in svaret"
+W list | grep -q "Olofströms kommun" || fail "ändringen från polisen syns inte"
+ls "$dir_unix"/*sakerhetskopior/ | grep -q '^fore-inlasning-' || fail "ingen kopia före inläsningen"
+
 if [[ -n $msi ]]; then
   step "MSI: tyst installation, körning, tyst avinstallation"
   wine msiexec /i "$msi" /qn

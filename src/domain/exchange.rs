@@ -35,6 +35,9 @@ pub struct Header {
     pub program: String,
     pub sender: String,
     pub sender_key: String,
+    /// The sender's key before it was restored from a copy: the same partner.
+    #[serde(default)]
+    pub previous_key: Option<String>,
     pub receiver: String,
     /// None in the first file to a partner not heard from yet.
     pub receiver_key: Option<String>,

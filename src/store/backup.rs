@@ -468,6 +468,7 @@ impl Store {
         let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         copy_pages(&src, &mut self.conn)?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        super::sync::after_restore(&self.conn)?;
         Ok(safety)
     }
 
@@ -539,6 +540,7 @@ pub fn restore_unopenable(db: &Path, source: &Path, now: NaiveDateTime) -> Resul
         let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let mut to = Connection::open(&tmp_path)?;
         copy_pages(&src, &mut to)?;
+        super::sync::after_restore(&to)?;
         to.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
         drop(to);
         // The journal files of the unreadable database belong to it, not to the copy.

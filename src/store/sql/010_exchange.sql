@@ -8,7 +8,9 @@ CREATE TABLE sync_site (
     site_key TEXT    NOT NULL,
     name     TEXT,
     clock    INTEGER NOT NULL DEFAULT 0,
-    seq      INTEGER NOT NULL DEFAULT 0
+    seq      INTEGER NOT NULL DEFAULT 0,
+    -- The key before the last restore from a copy (see store::sync::after_restore).
+    previous_key TEXT
 );
 
 -- Each partner this database exchanges with.

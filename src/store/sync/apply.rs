@@ -49,7 +49,7 @@ impl Store {
                 c.header.receiver
             )));
         }
-        let partner = find_or_add_partner(&tx, &c.header.sender, &c.header.sender_key)?;
+        let partner = find_or_add_partner(&tx, &c.header, &me.key)?;
         // A database made from a partner's first file goes by the name the partner gave it.
         if me.name.is_none() {
             tx.execute(
@@ -181,9 +181,27 @@ fn check_rows(c: &Changes, tables: &[TableInfo]) -> Result<()> {
     Ok(())
 }
 
-fn find_or_add_partner(tx: &Connection, name: &str, key: &str) -> Result<PartnerRow> {
+fn find_or_add_partner(
+    tx: &Connection,
+    h: &crate::domain::exchange::Header,
+    own: &str,
+) -> Result<PartnerRow> {
+    let (name, key) = (h.sender.as_str(), h.sender_key.as_str());
     if let Some(p) = partner_keyed(tx, key)? {
         return Ok(p);
+    }
+    // The partner restored its database from a copy: it may lack what we sent since, and
+    // numbers its files anew. Everything goes to it again.
+    if let Some(old) = h.previous_key.as_deref().filter(|k| *k != own)
+        && let Some(p) = partner_keyed(tx, old)?
+    {
+        tx.execute(
+            "UPDATE sync_partner SET site_key = ?1, received_file = 0, acked_file = 0, acked_seq = 0 \
+             WHERE id = ?2",
+            params![key, p.id],
+        )?;
+        tx.execute("DELETE FROM sync_file WHERE partner_id = ?1", [p.id])?;
+        return partner_keyed(tx, key)?.ok_or_else(|| StoreError::NotFound(name.to_string()));
     }
     // The partner this database wrote to first, now heard from.
     if let Some(p) = partner_named(tx, name)?

@@ -80,6 +80,29 @@ fn clean_name(name: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
+/// After a restore from a copy the database is back where the copy was: its partners may
+/// hold changes it no longer has, and file numbers it already used. It takes a new key
+/// (naming the old one, so partners know it) and starts over with every partner: the
+/// next file to each carries everything, and theirs are read whatever their number.
+pub(super) fn after_restore(conn: &Connection) -> rusqlite::Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE name = 'sync_site')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Ok(());
+    }
+    conn.execute(
+        "UPDATE sync_site SET previous_key = site_key, site_key = ?1 WHERE id = 1",
+        [super::rekey::new_site_key()],
+    )?;
+    conn.execute_batch(
+        "UPDATE sync_partner SET sent_file = 0, acked_file = 0, acked_seq = 0, received_file = 0;
+         DELETE FROM sync_file;",
+    )
+}
+
 impl Store {
     /// How this database names itself to its partners, once it has been told.
     pub fn exchange_name(&self) -> Result<Option<String>> {
@@ -165,6 +188,7 @@ impl Store {
                 program: env!("CARGO_PKG_VERSION").to_string(),
                 sender: my_name,
                 sender_key: me.key,
+                previous_key: me.previous_key,
                 receiver: to,
                 receiver_key: partner.key.clone(),
                 number,

@@ -89,6 +89,7 @@ pub(super) fn quoted_columns(t: &TableInfo) -> String {
 /// This installation: its key, Lamport clock and the number of its last change.
 pub(super) struct Site {
     pub key: String,
+    pub previous_key: Option<String>,
     pub name: Option<String>,
     pub clock: i64,
     pub seq: i64,
@@ -96,7 +97,7 @@ pub(super) struct Site {
 
 pub(super) fn site(tx: &Connection) -> rusqlite::Result<Site> {
     tx.query_row(
-        "SELECT site_key, name, clock, seq FROM sync_site WHERE id = 1",
+        "SELECT site_key, name, clock, seq, previous_key FROM sync_site WHERE id = 1",
         [],
         |r| {
             Ok(Site {
@@ -104,6 +105,7 @@ pub(super) fn site(tx: &Connection) -> rusqlite::Result<Site> {
                 name: r.get(1)?,
                 clock: r.get(2)?,
                 seq: r.get(3)?,
+                previous_key: r.get(4)?,
             })
         },
     )

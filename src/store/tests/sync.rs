@@ -561,3 +561,61 @@ mod model {
         }
     }
 }
+
+/// A database restored from a copy takes a new key and starts over with its partners: no
+/// file of its is ignored for a number used before, and what the partner had of the lost
+/// changes comes back.
+#[test]
+fn after_a_restore_both_sides_start_over_and_nothing_is_lost() {
+    let (mut f, mut polis) = pair();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("kopia.db");
+    f.store.backup_to(&copy).unwrap();
+    // After the copy: a change that reaches the polis, then the kommun restores the copy.
+    let mut a = one_activity(&f.store);
+    a.place = "Efter kopian".into();
+    f.store.update_activity(&a).unwrap();
+    let sent = send(&mut f.store, "Polisen");
+    polis.apply_changes(&sent, NOW).unwrap();
+    let old_key = f
+        .store
+        .conn
+        .query_row("SELECT site_key FROM sync_site", [], |r| {
+            r.get::<_, String>(0)
+        })
+        .unwrap();
+    f.store
+        .restore_from(&copy, chrono::NaiveDateTime::default())
+        .unwrap();
+    let new_key = f
+        .store
+        .conn
+        .query_row("SELECT site_key FROM sync_site", [], |r| {
+            r.get::<_, String>(0)
+        })
+        .unwrap();
+    assert_ne!(old_key, new_key);
+    assert_eq!(one_activity(&f.store).place, "Centrum", "the copy's data");
+    // The restored kommun's next file has number 1 again; the polis reads it all the same.
+    f.store
+        .add_activity(&activity(&f, "2024-06-01", 1))
+        .unwrap();
+    let after = send(&mut f.store, "Polisen");
+    assert_eq!(after.header.number, 1);
+    let got = polis.apply_changes(&after, NOW).unwrap();
+    assert!(!got.already_read && got.added == 1, "{got:?}");
+    // The polis sends everything back: the change made after the copy returns.
+    let back = send(&mut polis, "Kommunen");
+    f.store.apply_changes(&back, NOW).unwrap();
+    assert_eq!(dump(&f.store), dump(&polis));
+    let places: Vec<String> = {
+        let m = f.store.municipalities().unwrap()[0].id;
+        f.store
+            .activities_between(m, d("2000-01-01"), d("2100-01-01"))
+            .unwrap()
+            .into_iter()
+            .map(|a| a.place)
+            .collect()
+    };
+    assert!(places.contains(&"Efter kopian".to_string()), "{places:?}");
+}

@@ -124,6 +124,56 @@ pub fn measures_document<'a>(
     out
 }
 
+/// The columns of an exchange file's content, for a registrator.
+pub const CHANGES_HEADER: &str = "fil;från;till;gjord;ändring;post;nyckel;uppgift;värde";
+
+/// An exchange file's content as CSV: one row per value (photos by size), internal notes
+/// included — the file holds them, and the registrator judges sekretess per uppgift.
+pub fn changes_document(c: &crate::domain::exchange::Changes) -> String {
+    use crate::domain::exchange::{column_label, show_value, table_label};
+    let h = &c.header;
+    let number = h.number.to_string();
+    let mut out = String::from("\u{feff}");
+    out.push_str(CHANGES_HEADER);
+    out.push_str("\r\n");
+    for r in &c.rows {
+        let kind = if r.removed {
+            "borttagen"
+        } else if r.whole {
+            "ny"
+        } else {
+            "ändrad"
+        };
+        let key = r
+            .key
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let head = [
+            number.as_str(),
+            h.sender.as_str(),
+            h.receiver.as_str(),
+            h.made_at.as_str(),
+            kind,
+            table_label(&r.table),
+            key.as_str(),
+        ];
+        if r.cells.is_empty() {
+            let mut f = head.to_vec();
+            f.extend(["", ""]);
+            out.push_str(&line(&f));
+        }
+        for cell in &r.cells {
+            let value = show_value(&cell.value);
+            let mut f = head.to_vec();
+            f.extend([column_label(&cell.column), value.as_str()]);
+            out.push_str(&line(&f));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::field;

@@ -1,7 +1,8 @@
 //! Exchange files (`.tavla`): the changes for a partner (see `store::sync`), always
 //! encrypted with age and a passphrase the two sides agreed on by phone. Decrypted, a
-//! file is a line naming the format and the changes as JSON; `describe` puts it in words
-//! for a registrator (a file sent or received is an allmän handling at both ends).
+//! file is a line naming the format and the changes as deflate-compressed JSON;
+//! `describe` puts it in words for a registrator (a file sent or received is an allmän
+//! handling at both ends).
 
 use crate::domain::exchange::{Changes, Val, column_label, show_value, table_label};
 use crate::store::sync::Applied;
@@ -15,6 +16,9 @@ const MAGIC: &str = "TRYGGHETSTAVLAN-ÄNDRINGAR\n";
 
 /// No exchange file is larger (photos travel once, re-encoded to at most 1600 px).
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Nor its content, uncompressed: a small file cannot unpack to fill the memory.
+pub const MAX_CONTENT_BYTES: u64 = 2 << 30;
 
 /// A passphrase read aloud over the phone: long enough to stand a guessing attack on a
 /// file that was mailed to the wrong person.
@@ -66,10 +70,16 @@ pub fn passphrase_from_file(path: &Path) -> Result<String, ExchangeError> {
 /// The changes as an encrypted file's bytes.
 pub fn seal(changes: &Changes, passphrase: &str) -> Result<Vec<u8>, ExchangeError> {
     check_passphrase(passphrase)?;
+    use std::io::Write;
     let json = serde_json::to_vec(changes).map_err(|e| ExchangeError::File(e.to_string()))?;
-    let mut plain = Vec::with_capacity(MAGIC.len() + json.len());
-    plain.extend_from_slice(MAGIC.as_bytes());
-    plain.extend_from_slice(&json);
+    let mut z = flate2::write::DeflateEncoder::new(
+        MAGIC.as_bytes().to_vec(),
+        flate2::Compression::default(),
+    );
+    let plain = z
+        .write_all(&json)
+        .and_then(|_| z.finish())
+        .map_err(|e| ExchangeError::File(e.to_string()))?;
     let recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
     age::encrypt(&recipient, &plain)
         .map_err(|e| ExchangeError::File(format!("Kunde inte kryptera: {e}")))
@@ -86,10 +96,19 @@ pub fn unseal(bytes: &[u8], passphrase: &str) -> Result<Changes, ExchangeError> 
         | age::DecryptError::InvalidMac => ExchangeError::WrongPassphrase,
         _ => ExchangeError::NotAnExchangeFile,
     })?;
-    let json = plain
+    let packed = plain
         .strip_prefix(MAGIC.as_bytes())
         .ok_or(ExchangeError::NotAnExchangeFile)?;
-    serde_json::from_slice(json).map_err(|_| ExchangeError::NotAnExchangeFile)
+    use std::io::Read;
+    let mut json = Vec::new();
+    flate2::read::DeflateDecoder::new(packed)
+        .take(MAX_CONTENT_BYTES + 1)
+        .read_to_end(&mut json)
+        .map_err(|_| ExchangeError::NotAnExchangeFile)?;
+    if json.len() as u64 > MAX_CONTENT_BYTES {
+        return Err(ExchangeError::NotAnExchangeFile);
+    }
+    serde_json::from_slice(&json).map_err(|_| ExchangeError::NotAnExchangeFile)
 }
 
 pub fn read(path: &Path, passphrase: &str) -> Result<Changes, ExchangeError> {

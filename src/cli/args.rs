@@ -174,6 +174,9 @@ pub enum Command {
         /// Visa vad filen innehåller i läsbar form, utan att läsa in den
         #[arg(long)]
         visa: bool,
+        /// Skriv innehållet som CSV (till diariet), utan att läsa in filen
+        #[arg(long, value_name = "FIL", conflicts_with = "visa")]
+        csv: Option<PathBuf>,
     },
     /// Lista konflikter: samma uppgift ändrad hos båda, eller borttagen hos den ena
     ListKonflikter {

@@ -44,7 +44,8 @@ pub fn run(path: &Path, command: Command) -> ExitCode {
             file,
             losenord_fil,
             visa,
-        } => return receive_command(path, &file, &losenord_fil, visa),
+            csv,
+        } => return receive_command(path, &file, &losenord_fil, visa, csv.as_deref()),
         _ => {}
     }
     let mut store = match open_for_command(path) {
@@ -112,11 +113,27 @@ fn restore_command(path: &Path, file: &Path) -> ExitCode {
 
 /// `receive-changes`: the file is decrypted and checked before the database is opened;
 /// `--visa` only shows it; a database that does not exist is made from a first file.
-fn receive_command(path: &Path, file: &Path, passphrase: &Path, show: bool) -> ExitCode {
+fn receive_command(
+    path: &Path,
+    file: &Path,
+    passphrase: &Path,
+    show: bool,
+    csv: Option<&Path>,
+) -> ExitCode {
     let now = Clock::System.now();
     let result = super::exchange::read_changes(file, passphrase).and_then(|c| {
         if show {
             print!("{}", crate::exchange::describe(&c));
+            return Ok(());
+        }
+        if let Some(out) = csv {
+            crate::files::write_atomically(out, crate::csv::changes_document(&c).as_bytes())
+                .map_err(CliError)?;
+            println!(
+                "Skrev innehållet i fil nr {} till {}.",
+                c.header.number,
+                out.display()
+            );
             return Ok(());
         }
         if !path.exists() {

@@ -493,6 +493,47 @@ fn a_damaged_file_a_wrong_passphrase_or_another_version_change_nothing() {
     ));
     assert!(e.contains("ingen hel kopia"), "{e}");
     assert!(!missing.exists());
+    // For the registrator: the content in words and as CSV, nothing read in.
+    let shown = ok(run(
+        &kommun,
+        &[
+            "receive-changes",
+            reply.to_str().unwrap(),
+            "--losenord-fil",
+            pw,
+            "--visa",
+        ],
+    ));
+    assert!(
+        shown.starts_with("Ändringsfil nr 1 från Polisen till Kommunen"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Ny: Insats") && shown.contains("datum: 2024-04-01"),
+        "{shown}"
+    );
+    let csv = d.at("innehåll.csv");
+    ok(run(
+        &kommun,
+        &[
+            "receive-changes",
+            reply.to_str().unwrap(),
+            "--losenord-fil",
+            pw,
+            "--csv",
+            csv.to_str().unwrap(),
+        ],
+    ));
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}fil;från;till;gjord;ändring;post;nyckel;uppgift;värde\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(";ny;Insats;") && csv.contains(";datum;2024-04-01\r\n"),
+        "{csv}"
+    );
+    assert_eq!(dump(&kommun), dumped);
     // The right file still reads.
     d.receive(&kommun, &reply);
 }

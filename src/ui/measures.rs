@@ -2,7 +2,8 @@
 //! what the group goes through at each lägesbild meeting.
 
 use super::forms::option_combo;
-use super::walks::{PendingStatus, deadline_label, pending_reason_ui, status_picker};
+use super::walks::{PendingStatus, pending_reason_ui, status_picker};
+use super::widgets::deadline_label;
 use super::widgets::{cell_text, clickable_text, weak, wrapped_row_height};
 use super::{Action, WalkAction};
 use crate::domain::{Observation, ObservationCategory, OpenObservation};

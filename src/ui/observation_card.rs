@@ -81,7 +81,7 @@ pub fn card(
                 if o.deadline.is_some() {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(RichText::new("Senast:").strong());
-                        super::walks::deadline_label(ui, o, today);
+                        super::widgets::deadline_label(ui, o, today);
                     });
                 }
                 line(ui, "Status", o.status.label());

@@ -7,7 +7,7 @@ use crate::domain::{
     Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk, WalkSummary,
 };
 use chrono::NaiveDate;
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 pub use super::walk_state::{ObservationDraft, PendingStatus, WalkAction, WalksScreen, WalksState};
@@ -333,7 +333,7 @@ impl WalksView<'_> {
                             });
                             r.col(|ui| {
                                 if !o.positive {
-                                    deadline_label(ui, o, today);
+                                    super::widgets::deadline_label(ui, o, today);
                                 }
                             });
                             r.col(|ui| {
@@ -530,25 +530,6 @@ fn revisit_checklist(
                 });
             }
         });
-}
-
-/// The deadline, red and marked when passed for an open observation.
-pub fn deadline_label(ui: &mut Ui, o: &Observation, today: NaiveDate) {
-    match o.deadline {
-        Some(d) if o.status.is_open() && d < today => {
-            ui.label(
-                RichText::new(format!("{d} försenad"))
-                    .color(Color32::WHITE)
-                    .background_color(super::widgets::rgb(crate::domain::palette::RED)),
-            );
-        }
-        Some(d) => {
-            ui.label(d.to_string());
-        }
-        None => {
-            ui.label(weak("–"));
-        }
-    }
 }
 
 /// A status combo for one observation. "Ej åtgärd" asks for a reason first.

@@ -254,3 +254,22 @@ mod tests {
         assert!(hs[2] > hs[1] * 1.5, "{hs:?}");
     }
 }
+
+/// The deadline, red and marked when passed for an open observation.
+pub fn deadline_label(ui: &mut egui::Ui, o: &crate::domain::Observation, today: chrono::NaiveDate) {
+    match o.deadline {
+        Some(d) if o.status.is_open() && d < today => {
+            ui.label(
+                egui::RichText::new(format!("{d} försenad"))
+                    .color(egui::Color32::WHITE)
+                    .background_color(rgb(crate::domain::palette::RED)),
+            );
+        }
+        Some(d) => {
+            ui.label(d.to_string());
+        }
+        None => {
+            ui.label(weak("–"));
+        }
+    }
+}

@@ -228,6 +228,25 @@ pub fn clickable_text(ui: &mut egui::Ui, text: &str) -> egui::Response {
     ui.add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
 }
 
+/// The deadline, red and marked when passed for an open observation.
+pub fn deadline_label(ui: &mut egui::Ui, o: &crate::domain::Observation, today: chrono::NaiveDate) {
+    match o.deadline {
+        Some(d) if o.status.is_open() && d < today => {
+            ui.label(
+                egui::RichText::new(format!("{d} försenad"))
+                    .color(egui::Color32::WHITE)
+                    .background_color(rgb(crate::domain::palette::RED)),
+            );
+        }
+        Some(d) => {
+            ui.label(d.to_string());
+        }
+        None => {
+            ui.label(weak("–"));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,24 +271,5 @@ mod tests {
         assert_eq!(hs[0], 30.0);
         assert!(hs[1] > 30.0, "{hs:?}");
         assert!(hs[2] > hs[1] * 1.5, "{hs:?}");
-    }
-}
-
-/// The deadline, red and marked when passed for an open observation.
-pub fn deadline_label(ui: &mut egui::Ui, o: &crate::domain::Observation, today: chrono::NaiveDate) {
-    match o.deadline {
-        Some(d) if o.status.is_open() && d < today => {
-            ui.label(
-                egui::RichText::new(format!("{d} försenad"))
-                    .color(egui::Color32::WHITE)
-                    .background_color(rgb(crate::domain::palette::RED)),
-            );
-        }
-        Some(d) => {
-            ui.label(d.to_string());
-        }
-        None => {
-            ui.label(weak("–"));
-        }
     }
 }

@@ -234,6 +234,33 @@ pub fn describe(c: &Changes) -> String {
         "{new} nya, {changed} ändrade och {removed} borttagna rader. Avsändaren har läst mottagarens filer till och med nr {}.\n",
         h.ack
     ));
+    // Ids are unique across tables: a reference is named by the row it names, when the
+    // file carries it ("kommun: 3759… (Bromölla)").
+    let names: std::collections::HashMap<i64, String> = c
+        .rows
+        .iter()
+        .filter(|r| r.key.len() == 1)
+        .filter_map(|r| {
+            let name = ["name", "title", "area", "place", "text"]
+                .iter()
+                .find_map(|col| {
+                    r.cells
+                        .iter()
+                        .find(|x| x.column == *col)
+                        .and_then(|x| match &x.value {
+                            Val::T(t) if !t.trim().is_empty() => {
+                                let mut short: String = t.chars().take(40).collect();
+                                if t.chars().count() > 40 {
+                                    short.push('…');
+                                }
+                                Some(short)
+                            }
+                            _ => None,
+                        })
+                })?;
+            Some((r.key[0], name))
+        })
+        .collect();
     for r in &c.rows {
         let what = table_label(&r.table);
         let key = r
@@ -256,6 +283,16 @@ pub fn describe(c: &Changes) -> String {
             }
             let value = match &cell.value {
                 Val::T(s) => s.replace('\n', " / "),
+                Val::I(id)
+                    if cell.column.ends_with("_id")
+                        || cell.column == "copied_from"
+                        || cell.column == "revisit_of" =>
+                {
+                    match names.get(id) {
+                        Some(n) => format!("{id} ({n})"),
+                        None => id.to_string(),
+                    }
+                }
                 v => show_value(v),
             };
             out.push_str(&format!("  {}: {value}\n", column_label(&cell.column)));

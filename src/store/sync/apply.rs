@@ -112,11 +112,17 @@ impl Store {
             now,
             applied: &mut applied,
         };
+        // `check_rows` made sure every table is known; a miss is refused, never a panic.
+        let table = |name: &str| {
+            by_name.get(name).copied().ok_or_else(|| {
+                StoreError::Exchange(format!("Filen är skadad (okänd tabell {name})."))
+            })
+        };
         for r in removals {
-            a.remove(by_name[r.table.as_str()], r)?;
+            a.remove(table(&r.table)?, r)?;
         }
         for r in rest {
-            a.upsert(by_name[r.table.as_str()], r)?;
+            a.upsert(table(&r.table)?, r)?;
         }
         a.orphans(&tables)?;
         tx.execute(
@@ -236,8 +242,15 @@ struct Applier<'a> {
 }
 
 impl Applier<'_> {
+    /// `check_rows` made sure every site index is in range.
     fn ver(&self, v: &Version) -> Ver {
-        (v.clock, self.c.sites[v.site as usize].clone())
+        let site = self
+            .c
+            .sites
+            .get(v.site as usize)
+            .cloned()
+            .unwrap_or_default();
+        (v.clock, site)
     }
 
     fn sender_key(&self) -> &str {

@@ -122,6 +122,22 @@ pub fn write(path: &Path, changes: &Changes, passphrase: &str) -> Result<(), Exc
     crate::files::write_atomically(path, &bytes).map_err(ExchangeError::File)
 }
 
+/// "1 ny, 3 ändrade och ingen borttagen post" — counts as a Swedish reader says them.
+pub fn counted(new: usize, changed: usize, removed: usize) -> String {
+    let n = |k: usize, one: &str, many: &str| match k {
+        0 => format!("inga {many}"),
+        1 => format!("1 {one}"),
+        k => format!("{k} {many}"),
+    };
+    format!(
+        "{}, {} och {} {}",
+        n(new, "ny", "nya"),
+        n(changed, "ändrad", "ändrade"),
+        n(removed, "borttagen", "borttagna"),
+        if removed == 1 { "post" } else { "poster" }
+    )
+}
+
 fn stamp(now: NaiveDateTime) -> String {
     now.format("%Y-%m-%d %H:%M").to_string()
 }
@@ -184,9 +200,10 @@ pub fn sent_line(c: &Changes, output: &Path) -> String {
     let (new, changed, removed) = c.counts();
     let size = std::fs::metadata(output).map(|m| m.len()).unwrap_or(0);
     format!(
-        "Skrev fil nr {} till {}: {new} nya, {changed} ändrade och {removed} borttagna rader{} ({}, {} kB, krypterad).",
+        "Skrev fil nr {} till {}: {}{} ({}, {} kB, krypterad).",
         c.header.number,
         c.header.receiver,
+        counted(new, changed, removed),
         if c.header.whole_copy {
             ", en hel kopia"
         } else {
@@ -205,8 +222,10 @@ pub fn applied_line(a: &Applied) -> String {
         );
     }
     let mut line = format!(
-        "Läste in fil nr {} från {}: {} nya, {} ändrade och {} borttagna rader.",
-        a.number, a.partner, a.added, a.changed, a.removed
+        "Läste in fil nr {} från {}: {}.",
+        a.number,
+        a.partner,
+        counted(a.added, a.changed, a.removed)
     );
     if a.conflicts > 0 {
         line.push_str(&if a.conflicts == 1 {
@@ -231,7 +250,8 @@ pub fn describe(c: &Changes) -> String {
         out.push_str("Första filen till mottagaren: en hel kopia av tavlan.\n");
     }
     out.push_str(&format!(
-        "{new} nya, {changed} ändrade och {removed} borttagna rader. Avsändaren har läst mottagarens filer till och med nr {}.\n",
+        "{}. Avsändaren har läst mottagarens filer till och med nr {}.\n",
+        counted(new, changed, removed),
         h.ack
     ));
     // Ids are unique across tables: a reference is named by the row it names, when the
@@ -299,4 +319,25 @@ pub fn describe(c: &Changes) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn counts_read_as_swedish() {
+        assert_eq!(
+            counted(1, 0, 0),
+            "1 ny, inga ändrade och inga borttagna poster"
+        );
+        assert_eq!(
+            counted(254, 3, 1),
+            "254 nya, 3 ändrade och 1 borttagen post"
+        );
+        assert_eq!(
+            counted(0, 1, 2),
+            "inga nya, 1 ändrad och 2 borttagna poster"
+        );
+    }
 }

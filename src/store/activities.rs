@@ -1,9 +1,11 @@
 //! Insatser.
 
+use super::db::{Optional, Row};
 use super::{Result, Store, StoreError, prefixed};
 use crate::domain::{Activity, ActivityId, CommitmentId, MunicipalityId, PledgeId};
+use crate::store::db::Db;
 use crate::validate::{Invalid, check_count, check_date, check_text};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::params;
 
 const COLS: &str = "id, municipality_id, commitment_id, target_id, date, party, count, place, \
                     description, internal_note";
@@ -52,10 +54,10 @@ fn fields(a: &Activity) -> super::rows::Binding<'_> {
 
 /// Inserts one activity row, with its own id (restore) or a new one.
 pub(super) fn insert_activity_row(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     a: &Activity,
     id: Option<ActivityId>,
-) -> rusqlite::Result<ActivityId> {
+) -> Result<ActivityId> {
     let mut row = super::rows::binding![":municipality_id" => a.municipality];
     row.extend(fields(a));
     super::rows::insert(tx, "activity", id.map(|i| i.0), &row).map(ActivityId)
@@ -64,7 +66,7 @@ pub(super) fn insert_activity_row(
 /// Checks that löfte `c` belongs to kommun `municipality` (an insats, a walk or a beslut
 /// is only ever counted on its own kommun's löften).
 pub(super) fn check_commitment_of(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     c: crate::domain::CommitmentId,
     municipality: crate::domain::MunicipalityId,
 ) -> Result<()> {
@@ -84,7 +86,7 @@ pub(super) fn check_commitment_of(
 }
 
 /// Checks that the löfte and target belong together and to the kommun.
-fn check_links(tx: &rusqlite::Connection, a: &Activity) -> Result<()> {
+fn check_links(tx: &Db, a: &Activity) -> Result<()> {
     if let Some(c) = a.commitment {
         check_commitment_of(tx, c, a.municipality)?;
     }
@@ -187,7 +189,7 @@ impl Store {
             "SELECT {COLS} FROM activity WHERE commitment_id = ?1 ORDER BY date DESC, id DESC"
         ))?;
         let rows = st.query_map([c.0], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// Every insats of a medborgarlöfte's löften, oldest first (one query).
@@ -198,7 +200,7 @@ impl Store {
              JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 ORDER BY a.date, a.id"
         ))?;
         let rows = st.query_map([p.0], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// All of a kommun's insatser dated within [from, to], oldest first.
@@ -213,13 +215,13 @@ impl Store {
              ORDER BY date, id"
         ))?;
         let rows = st.query_map(params![m, from, to], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     pub fn activity_count(&self) -> Result<u64> {
         let n: i64 = self
             .conn
-            .query_row("SELECT count(*) FROM activity", [], |r| r.get(0))?;
+            .query_row("SELECT count(*) FROM activity", (), |r| r.get(0))?;
         Ok(n as u64)
     }
 }

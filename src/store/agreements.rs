@@ -45,15 +45,13 @@ impl Store {
                     r.get("title")?,
                 ))
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<Result<_>>()?;
         let mut st = self.conn.prepare_cached(
             "SELECT name FROM focus_area WHERE agreement_id = ?1 ORDER BY position",
         )?;
         let mut out = Vec::new();
         for (id, a, b, title) in heads {
-            let focus_areas = st
-                .query_map([id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+            let focus_areas = st.query_map([id], |r| r.get(0))?.collect::<Result<_>>()?;
             let period = Period::stored(a, b)
                 .ok_or_else(|| StoreError::Corrupt(format!("period {a}–{b}")))?;
             out.push(Agreement {

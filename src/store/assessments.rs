@@ -1,9 +1,10 @@
 //! The yearly bedömning per löfte.
 
+use super::db::{Optional, Row};
 use super::{Result, Store};
 use crate::domain::{Assessment, CommitmentId, PledgeId};
 use crate::validate::validate_assessment;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::params;
 use std::collections::HashMap;
 
 fn from_row(r: &Row) -> rusqlite::Result<Assessment> {

@@ -1,13 +1,14 @@
 //! Writing medborgarlöften by hand: the head, avsnitt, order of löften, copy forward.
 //! (Removing a löfte or an avsnitt so that Ångra can put it back is in `removal.rs`.)
 
+use super::db::Optional;
 use super::{Result, Store, StoreError};
 use crate::domain::{
     CommitmentDraft, CommitmentId, Period, PledgeDraft, PledgeId, SectionDraft, SectionId,
     Signatory,
 };
 use crate::validate::check_text;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 impl Store {
     /// The structure of a medborgarlöfte as a draft: avsnitt, löften, targets, sub-areas
@@ -113,7 +114,7 @@ impl Store {
              WHERE s.pledge_id = ?1 AND c.copied_from IS NOT NULL",
         )?;
         let rows = st.query_map([pledge], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// The kommun's medborgarlöfte before `pledge`: the latest one that ended before it
@@ -202,7 +203,7 @@ impl Store {
             let mut st =
                 tx.prepare("SELECT id FROM section WHERE pledge_id = ?1 ORDER BY position, id")?;
             st.query_map([pledge], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
+                .collect::<Result<_>>()?
         };
         let order = reorder(&ids, id.0, step);
         for (i, sid) in order.iter().enumerate() {
@@ -230,7 +231,7 @@ impl Store {
             let mut st = tx
                 .prepare("SELECT id FROM commitment WHERE section_id = ?1 ORDER BY position, id")?;
             st.query_map([section], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
+                .collect::<Result<_>>()?
         };
         let order = reorder(&ids, id.0, step);
         for (i, cid) in order.iter().enumerate() {

@@ -239,7 +239,7 @@ fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<(String, String)>> {
         "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
          WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY 1, 2",
     )?;
-    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect()
+    st.query_map((), |r| Ok((r.get(0)?, r.get(1)?)))?.collect()
 }
 
 /// The tables and columns this version creates.
@@ -249,7 +249,7 @@ fn expected_schema() -> Result<&'static [(String, String)]> {
         return Ok(s);
     }
     let fresh = Store::open_in_memory()?;
-    let schema = schema_of(&fresh.conn)?;
+    let schema = schema_of(fresh.conn.file()?)?;
     Ok(SCHEMA.get_or_init(|| schema))
 }
 
@@ -270,12 +270,12 @@ fn check_copy(path: &Path, pragma: &str) -> Result<()> {
     let store = Store::open_readonly(path)?;
     let check: String = store
         .conn
-        .query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0))
+        .query_row(&format!("PRAGMA {pragma}"), (), |r| r.get(0))
         .map_err(|_| StoreError::DamagedCopy(path.to_path_buf()))?;
     if check != "ok" {
         return Err(StoreError::DamagedCopy(path.to_path_buf()));
     }
-    if schema_of(&store.conn)? != expected_schema()? {
+    if schema_of(store.conn.file()?)? != expected_schema()? {
         return Err(StoreError::ForeignDatabase(path.to_path_buf()));
     }
     Ok(())
@@ -406,7 +406,11 @@ impl Store {
     /// Writes a checked copy of the database to `dest` (which must not exist). A damaged
     /// database gives an error and no file.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        write_checked(dest, |tmp| vacuum_into(&self.conn, tmp), verify_fresh_copy)
+        write_checked(
+            dest,
+            |tmp| vacuum_into(self.conn.file()?, tmp),
+            verify_fresh_copy,
+        )
     }
 
     /// A copy of `kind`, named after `now`, in the folder of copies; older copies of the
@@ -466,8 +470,10 @@ impl Store {
             None => None,
         };
         let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        copy_pages(&src, &mut self.conn)?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        copy_pages(&src, self.conn.file_mut()?)?;
+        self.conn
+            .file()?
+            .pragma_update(None, "foreign_keys", "ON")?;
         super::sync::after_restore(&self.conn)?;
         Ok(safety)
     }
@@ -477,12 +483,12 @@ impl Store {
         let dir = backup_dir(db);
         ensure_private_dir(&dir)?;
         let dest = free_name(&dir, CopyKind::Safety, now);
-        let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        let pages: i64 = self.conn.query_row("PRAGMA page_count", (), |r| r.get(0))?;
         write_checked(
             &dest,
             |tmp| {
                 let mut to = Connection::open(tmp)?;
-                copy_pages(&self.conn, &mut to)?;
+                copy_pages(self.conn.file()?, &mut to)?;
                 // One file, no journal beside it.
                 to.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
                 Ok(())
@@ -540,7 +546,7 @@ pub fn restore_unopenable(db: &Path, source: &Path, now: NaiveDateTime) -> Resul
         let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let mut to = Connection::open(&tmp_path)?;
         copy_pages(&src, &mut to)?;
-        super::sync::after_restore(&to)?;
+        super::sync::after_restore(&super::db::Db::lent(&to))?;
         to.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
         drop(to);
         // The journal files of the unreadable database belong to it, not to the copy.

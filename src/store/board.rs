@@ -1,6 +1,7 @@
 //! One read of everything a board (or report) shows for one medborgarlöfte, and the
 //! same for every kommun's medborgarlöfte of a year at once.
 
+use super::db::Row;
 use super::pledges::{
     COMMITMENT_COLS, CommitmentColumns, PLEDGE_COLS, TARGET_COLS, TargetColumns, pledge_from_row,
     signatory_from_row,
@@ -11,7 +12,7 @@ use crate::domain::{
     TargetId, TargetTally,
 };
 use chrono::NaiveDate;
-use rusqlite::{Row, params};
+use rusqlite::params;
 use std::collections::HashMap;
 
 /// Insatser per target and year: (target, year, summed count).

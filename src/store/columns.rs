@@ -64,7 +64,7 @@ macro_rules! column_positions {
             $($field: usize),*
         }
         impl $name {
-            pub(super) fn of(st: &rusqlite::Statement) -> rusqlite::Result<Self> {
+            pub(super) fn of(st: &super::db::Stmt) -> super::Result<Self> {
                 Ok(Self { $($field: st.column_index(stringify!($field))?),* })
             }
         }

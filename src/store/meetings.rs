@@ -1,14 +1,16 @@
 //! Lägesbildsmöten and their beslut.
 
+use super::db::{Optional, Row};
 use super::rows::{self, Binding, binding};
 use super::{Names, Result, Store, StoreError, names};
 use crate::domain::{
     CommitmentId, Decision, DecisionId, DecisionItem, DecisionStatus, LofteRef, Meeting,
     MeetingGroup, MeetingId, MunicipalityId,
 };
+use crate::store::db::Db;
 use crate::validate::{Invalid, validate_decision, validate_meeting};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::params;
 
 const MEETING_COLS: &str = "id, municipality_id, police_area_id, date, participants, notes";
 
@@ -70,11 +72,11 @@ fn decision_from_row(r: &Row) -> rusqlite::Result<Decision> {
 
 /// Inserts one beslut row, with its own id (undo of a delete) or a new one.
 fn insert_decision_row(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     d: &Decision,
     id: Option<DecisionId>,
     position: i64,
-) -> rusqlite::Result<DecisionId> {
+) -> Result<DecisionId> {
     let mut row = binding![":meeting_id" => d.meeting, ":position" => position];
     row.extend(decision_fields(d));
     row.extend(decision_status(d));
@@ -111,7 +113,7 @@ fn meeting_fields(m: &Meeting) -> Binding<'_> {
 
 /// A beslut's deadline cannot be before the meeting that took it.
 fn check_deadline_after_meeting(
-    conn: &rusqlite::Connection,
+    conn: &Db,
     meeting: MeetingId,
     deadline: Option<NaiveDate>,
 ) -> Result<()> {
@@ -170,7 +172,7 @@ impl Store {
             "SELECT {MEETING_COLS} FROM meeting WHERE {cond} ORDER BY date DESC, id DESC"
         ))?;
         let rows = st.query_map([id], meeting_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// The group's meeting on `date`, if one is recorded.
@@ -352,7 +354,7 @@ impl Store {
             "SELECT {DECISION_COLS} FROM decision d WHERE d.meeting_id = ?1 ORDER BY d.position, d.id"
         ))?;
         let rows = st.query_map([meeting], decision_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// A group's meetings before `before`, newest first, each with its number of beslut
@@ -379,7 +381,7 @@ impl Store {
                 r.get::<_, i64>("still_open")? as usize,
             ))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// Open beslut the group follows up from meetings before `before` (all meetings when
@@ -460,6 +462,6 @@ impl Store {
                 lofte,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 }

@@ -10,6 +10,7 @@ mod authoring;
 mod backup;
 mod board;
 mod columns;
+pub(crate) mod db;
 pub mod health;
 mod meetings;
 mod municipalities;
@@ -101,6 +102,16 @@ pub enum StoreError {
     UndoConflict,
     #[error("Databasfel: {0}")]
     Sqlite(rusqlite::Error),
+    #[error("Databasservern: {0}")]
+    Server(String),
+    #[error(
+        "Databasservern svarar inte: {0}. Kontrollera adressen (--db postgres://…) och nätverket, eller fråga IT."
+    )]
+    Unreachable(String),
+    #[error("Det här görs med en databasfil, inte med en databasserver.")]
+    NotOnServer,
+    #[error("Ändrad av någon annan — visa deras version. Ingenting har skrivits över.")]
+    ChangedByOthers,
     #[error("{0}")]
     Exchange(String),
     #[error("Migreringsfel: {0}")]
@@ -117,6 +128,7 @@ impl StoreError {
             {
                 StoreError::UndoConflict
             }
+            StoreError::Server(ref s) if s.starts_with(db::CONSTRAINT) => StoreError::UndoConflict,
             other => other,
         }
     }
@@ -141,6 +153,12 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        db::server_error(e)
+    }
+}
+
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// What opening found.
@@ -155,7 +173,7 @@ pub enum Opened {
 }
 
 pub struct Store {
-    conn: Connection,
+    conn: db::Db<'static>,
     path: Option<PathBuf>,
     opened: Opened,
     backup: Option<PathBuf>,
@@ -198,7 +216,7 @@ impl Store {
             // Everything into the main file, so that the file alone is the database.
             store
                 .conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", (), |_| Ok(()))?;
             drop(store);
             backup::publish(tmp, path)
         })();
@@ -284,7 +302,7 @@ impl Store {
             _ => Opened::Existing,
         };
         Ok(Store {
-            conn,
+            conn: db::Db::sqlite(conn),
             path,
             opened,
             backup,
@@ -295,14 +313,8 @@ impl Store {
     /// program on the same file waits (busy timeout) instead of failing half-way when a
     /// read inside the transaction would have to be upgraded to a write. Inside
     /// [`Store::atomically`] it is a savepoint of the enclosing transaction instead.
-    fn write_tx(&mut self) -> rusqlite::Result<WriteTx<'_>> {
-        if self.conn.is_autocommit() {
-            self.conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map(WriteTx::Top)
-        } else {
-            self.conn.savepoint().map(WriteTx::Nested)
-        }
+    fn write_tx(&mut self) -> Result<db::Tx<'_>> {
+        self.conn.begin()
     }
 
     /// Runs `f` as one transaction: every write in it lands, or none does (a multi-step
@@ -311,22 +323,22 @@ impl Store {
         if !self.conn.is_autocommit() {
             return f(self);
         }
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.conn.begin_outer()?;
         match f(self) {
             Ok(v) => {
-                self.conn.execute_batch("COMMIT")?;
+                self.conn.end_outer(true)?;
                 Ok(v)
             }
             Err(e) => {
                 // The error that caused the rollback is the one to report.
-                let _ = self.conn.execute_batch("ROLLBACK");
+                let _ = self.conn.end_outer(false);
                 Err(e)
             }
         }
     }
 
     /// One UPDATE in its own transaction; [`StoreError::NotFound`] when no row matched.
-    fn update_one<P: rusqlite::Params>(
+    fn update_one<P: db::Params>(
         &mut self,
         sql: &str,
         params: P,
@@ -389,7 +401,7 @@ impl Store {
             return Err(StoreError::OldBackup(version));
         }
         Ok(Store {
-            conn,
+            conn: db::Db::sqlite(conn),
             path: Some(p),
             opened: Opened::Existing,
             backup: None,
@@ -400,14 +412,14 @@ impl Store {
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
             .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+            .query_row("PRAGMA data_version", (), |r| r.get(0))?)
     }
 
     /// Refuses a damaged database: `PRAGMA quick_check` reads every page.
     pub fn check_health(&self) -> Result<()> {
         let r: String = self
             .conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+            .query_row("PRAGMA quick_check", (), |r| r.get(0))?;
         if r == "ok" {
             Ok(())
         } else {
@@ -419,38 +431,12 @@ impl Store {
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self
             .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+            .query_row("PRAGMA integrity_check", (), |r| r.get(0))?)
     }
 
     #[cfg(test)]
     pub(crate) fn conn(&self) -> &Connection {
-        &self.conn
-    }
-}
-
-/// A write transaction, or a savepoint inside [`Store::atomically`]. Dropped without
-/// `commit`, it rolls back.
-enum WriteTx<'a> {
-    Top(rusqlite::Transaction<'a>),
-    Nested(rusqlite::Savepoint<'a>),
-}
-
-impl WriteTx<'_> {
-    fn commit(self) -> rusqlite::Result<()> {
-        match self {
-            WriteTx::Top(t) => t.commit(),
-            WriteTx::Nested(s) => s.commit(),
-        }
-    }
-}
-
-impl std::ops::Deref for WriteTx<'_> {
-    type Target = Connection;
-    fn deref(&self) -> &Connection {
-        match self {
-            WriteTx::Top(t) => t,
-            WriteTx::Nested(s) => s,
-        }
+        self.conn.file().expect("a test store on a file")
     }
 }
 
@@ -469,7 +455,7 @@ impl Header {
                 version: conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
                 tables: conn.query_row(
                     "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                    [],
+                    (),
                     |r| r.get(0),
                 )?,
             })

@@ -1,11 +1,13 @@
 //! Lokalpolisområden and kommuner.
 
+use super::db::{Optional, Row};
 use super::{Result, Store, StoreError};
 use crate::domain::{Municipality, MunicipalityId, PoliceArea, PoliceAreaId};
+use crate::store::db::Db;
 use crate::validate::check_text;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
-fn municipality_from_row(r: &rusqlite::Row) -> rusqlite::Result<Municipality> {
+fn municipality_from_row(r: &Row) -> rusqlite::Result<Municipality> {
     Ok(Municipality {
         id: r.get("id")?,
         name: r.get("name")?,
@@ -14,19 +16,19 @@ fn municipality_from_row(r: &rusqlite::Row) -> rusqlite::Result<Municipality> {
 }
 
 /// Every lokalpolisområde, by name (on the connection or inside a transaction).
-fn all_police_areas(conn: &rusqlite::Connection) -> Result<Vec<PoliceArea>> {
+fn all_police_areas(conn: &Db) -> Result<Vec<PoliceArea>> {
     let mut st = conn.prepare_cached("SELECT id, name FROM police_area ORDER BY name")?;
-    let rows = st.query_map([], |r| {
+    let rows = st.query_map((), |r| {
         Ok(PoliceArea {
             id: r.get("id")?,
             name: r.get("name")?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<Result<_>>()?)
 }
 
 /// The lokalpolisområde named `name`, without case and without "LPO "/"Lokalpolisområde ".
-fn area_named(conn: &rusqlite::Connection, name: &str) -> Result<Option<PoliceArea>> {
+fn area_named(conn: &Db, name: &str) -> Result<Option<PoliceArea>> {
     let wanted = crate::validate::police_area_name(name).to_lowercase();
     Ok(all_police_areas(conn)?
         .into_iter()
@@ -74,8 +76,8 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached("SELECT id, name, police_area_id FROM municipality ORDER BY name")?;
-        let rows = st.query_map([], municipality_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = st.query_map((), municipality_from_row)?;
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// Finds a kommun by name, case-insensitively; "Bromölla kommun" also matches. The
@@ -105,8 +107,7 @@ impl Store {
         // SQLite's lower() only folds ASCII: compare in Rust so that "Ö" = "ö".
         let names: Vec<String> = {
             let mut st = tx.prepare("SELECT name FROM municipality")?;
-            st.query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
+            st.query_map((), |r| r.get(0))?.collect::<Result<_>>()?
         };
         let exists = names
             .iter()
@@ -128,7 +129,7 @@ impl Store {
         tx.execute(
             "DELETE FROM police_area WHERE id NOT IN (SELECT police_area_id FROM municipality) \
              AND id NOT IN (SELECT police_area_id FROM meeting WHERE police_area_id IS NOT NULL)",
-            [],
+            (),
         )?;
         tx.commit()?;
         Ok(())

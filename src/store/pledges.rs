@@ -1,14 +1,16 @@
 //! Medborgarlöften, their avsnitt, löften and targets.
 
+use super::db::{Optional, Row};
 use super::rows::{self, Binding, binding};
 use super::{Names, Result, Store, StoreError, names};
 use crate::domain::{
     Commitment, CommitmentDraft, CommitmentId, ManualStatus, MunicipalityId, Party, Period, Pledge,
     PledgeDraft, PledgeId, Section, SectionId, Signatory, Status, Target, TargetDraft, TargetScope,
 };
+use crate::store::db::Db;
 use crate::validate::{Invalid, check_target_count, check_text};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::params;
 use std::collections::HashMap;
 
 pub(super) const COMMITMENT_COLS: &str = "c.id, c.section_id, c.position, c.text, c.party, c.sub_areas, \
@@ -134,12 +136,7 @@ fn validate_commitment(text: &str, targets: &[TargetDraft]) -> Result<String> {
     Ok(text)
 }
 
-fn insert_target(
-    tx: &rusqlite::Connection,
-    c: i64,
-    pos: usize,
-    t: &TargetDraft,
-) -> rusqlite::Result<()> {
+fn insert_target(tx: &Db, c: i64, pos: usize, t: &TargetDraft) -> Result<()> {
     let mut row = binding![":commitment_id" => c];
     row.extend(target_fields(pos, t));
     rows::insert(tx, "target", None, &row).map(|_| ())
@@ -174,12 +171,12 @@ fn commitment_fields<'a>(
 
 /// One signatory of a medborgarlöfte, at `pos`.
 pub(super) fn insert_signatory(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     pledge: i64,
     pos: usize,
     name: &str,
     role: &str,
-) -> rusqlite::Result<()> {
+) -> Result<()> {
     let row = binding![
         ":pledge_id" => pledge,
         ":position" => pos as i64,
@@ -190,18 +187,13 @@ pub(super) fn insert_signatory(
 }
 
 /// One avsnitt of a medborgarlöfte, at `pos`.
-pub(super) fn insert_section(
-    tx: &rusqlite::Connection,
-    pledge: i64,
-    pos: i64,
-    title: &str,
-) -> rusqlite::Result<SectionId> {
+pub(super) fn insert_section(tx: &Db, pledge: i64, pos: i64, title: &str) -> Result<SectionId> {
     let row = binding![":pledge_id" => pledge, ":position" => pos, ":title" => title];
     rows::insert(tx, "section", None, &row).map(SectionId)
 }
 
 fn insert_commitment(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     section: i64,
     pos: usize,
     c: &CommitmentDraft,
@@ -274,7 +266,7 @@ impl Store {
         ))?;
         let mut pledges: Vec<Pledge> = st
             .query_map([municipality], pledge_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<Result<_>>()?;
         let mut st = self.conn.prepare_cached(
             "SELECT g.pledge_id, g.name, g.role FROM signatory g \
              JOIN pledge p ON p.id = g.pledge_id WHERE p.municipality_id = ?1 \
@@ -294,7 +286,7 @@ impl Store {
         let mut st = self.conn.prepare_cached(
             "SELECT DISTINCT first_year, last_year FROM pledge ORDER BY last_year DESC, first_year DESC",
         )?;
-        let rows = st.query_map([], |r| {
+        let rows = st.query_map((), |r| {
             Ok((
                 r.get::<_, i32>("first_year")?,
                 r.get::<_, i32>("last_year")?,
@@ -344,7 +336,7 @@ impl Store {
         )?;
         pledge.signatories = st
             .query_map([id], |r| signatory_from_row(r).map(|(_, s)| s))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<Result<_>>()?;
         Ok(pledge)
     }
 
@@ -360,7 +352,7 @@ impl Store {
                 position: r.get("position")?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// Every löfte of a medborgarlöfte with its targets, in published order.
@@ -372,7 +364,7 @@ impl Store {
         let cols = CommitmentColumns::of(&st)?;
         let mut list: Vec<Commitment> = st
             .query_map([pledge.0], |r| cols.read(r))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<Result<_>>()?;
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {TARGET_COLS} FROM target t JOIN commitment c ON c.id = t.commitment_id \
              JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 \
@@ -407,7 +399,7 @@ impl Store {
         c.targets = st
             .query_map([id.0], |r| cols.read(r))?
             .map(|r| r.map(|(_, t)| t))
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<Result<_>>()?;
         Ok(c)
     }
 
@@ -472,7 +464,7 @@ impl Store {
         let existing: Vec<i64> = {
             let mut st = tx.prepare("SELECT id FROM target WHERE commitment_id = ?1")?;
             st.query_map([c.id.0], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?
+                .collect::<Result<_>>()?
         };
         for id in existing.iter().filter(|id| !keep.contains(id)) {
             tx.execute("DELETE FROM target WHERE id = ?1", [id])?;

@@ -4,15 +4,17 @@
 
 use super::rows::{derived_id, fresh_id};
 use super::tables::{TableInfo, record_tables};
+use crate::store::Result;
+use crate::store::db::Db;
+use rusqlite::params;
 use rusqlite::types::Value;
-use rusqlite::{Connection, params};
 use std::collections::HashSet;
 
 /// Rows that are the same thing in every installation (lokalpolisområden, kommuner, a
 /// kommun's löfte for a period, and what a löfte or överenskommelse is made of) get ids
 /// derived from what they are; other rows get new time-ordered ids in their old order.
-pub(super) fn rekey_all(tx: &Connection) -> rusqlite::Result<()> {
-    tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+pub(super) fn rekey_all(tx: &Db) -> Result<()> {
+    tx.defer_foreign_keys()?;
     let tables = record_tables(tx)?;
     let mut next = fresh_id();
     let mut used = HashSet::new();
@@ -46,7 +48,7 @@ pub(super) fn rekey_all(tx: &Connection) -> rusqlite::Result<()> {
 }
 
 /// `id` first, then the other columns in order.
-fn read_rows(tx: &Connection, t: &TableInfo) -> rusqlite::Result<Vec<Vec<Value>>> {
+fn read_rows(tx: &Db, t: &TableInfo) -> Result<Vec<Vec<Value>>> {
     let others: Vec<String> = t
         .columns
         .iter()
@@ -61,7 +63,7 @@ fn read_rows(tx: &Connection, t: &TableInfo) -> rusqlite::Result<Vec<Vec<Value>>
     );
     let mut stmt = tx.prepare(&sql)?;
     let n = stmt.column_count();
-    stmt.query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())?
+    stmt.query_map((), |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())?
         .collect()
 }
 
@@ -112,12 +114,7 @@ fn render(v: &Value) -> String {
 }
 
 /// Moves the rows of `t` to their new ids and every reference to them along.
-fn move_ids(
-    tx: &Connection,
-    t: &TableInfo,
-    tables: &[TableInfo],
-    map: &[(i64, i64)],
-) -> rusqlite::Result<()> {
+fn move_ids(tx: &Db, t: &TableInfo, tables: &[TableInfo], map: &[(i64, i64)]) -> Result<()> {
     tx.execute_batch(
         "DROP TABLE IF EXISTS temp.rekey; \
          CREATE TEMP TABLE rekey (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)",
@@ -134,7 +131,7 @@ fn move_ids(
              WHERE id IN (SELECT old FROM temp.rekey)",
             t.name
         ),
-        [],
+        (),
     )?;
     for child in tables {
         for (column, parent) in &child.refs {
@@ -147,7 +144,7 @@ fn move_ids(
                      WHERE \"{1}\" IN (SELECT old FROM temp.rekey)",
                     child.name, column
                 ),
-                [],
+                (),
             )?;
         }
     }

@@ -3,9 +3,10 @@
 //! that Ångra restores exactly what was there, ids and links included, and columns added
 //! by later schema versions come along without code here knowing them.
 
+use super::db::Optional;
 use super::{Result, Store};
 use crate::domain::{CommitmentId, MunicipalityId, PledgeId, SectionId};
-use rusqlite::OptionalExtension;
+use crate::store::db::Db;
 use rusqlite::types::Value;
 
 /// Rows of one table, with their column names (and each row's rowid, to remove it by).
@@ -83,7 +84,7 @@ fn owned(
     Ok(going)
 }
 
-fn read(tx: &rusqlite::Connection, table: &str, cond: &str) -> Result<Rows> {
+fn read(tx: &Db, table: &str, cond: &str) -> Result<Rows> {
     // Oldest first: a row that names another of its table (copied_from, revisit_of)
     // names an older one, which is then back before it.
     let mut st = tx.prepare(&format!(
@@ -99,14 +100,18 @@ fn read(tx: &rusqlite::Connection, table: &str, cond: &str) -> Result<Rows> {
     let n = columns.len();
     let mut rows = Vec::new();
     let mut rowids = Vec::new();
-    let mut q = st.query([])?;
-    while let Some(r) = q.next()? {
-        rowids.push(r.get::<_, i64>(0)?);
-        rows.push(
+    let found = st.query_map((), |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
             (1..=n)
                 .map(|i| r.get::<_, Value>(i))
                 .collect::<rusqlite::Result<Vec<Value>>>()?,
-        );
+        ))
+    })?;
+    for r in found {
+        let (rowid, row) = r?;
+        rowids.push(rowid);
+        rows.push(row);
     }
     Ok(Rows {
         table: table.to_string(),
@@ -117,14 +122,14 @@ fn read(tx: &rusqlite::Connection, table: &str, cond: &str) -> Result<Rows> {
 }
 
 /// Rows of `k.child` that stay but name a row of `k.parent` chosen by `cond`.
-fn read_links(tx: &rusqlite::Connection, k: &ForeignKey, cond: &str) -> Result<Vec<Link>> {
+fn read_links(tx: &Db, k: &ForeignKey, cond: &str) -> Result<Vec<Link>> {
     let mut st = tx.prepare(&format!(
         "SELECT rowid, {col} FROM {child} WHERE {col} IN (SELECT rowid FROM {parent} WHERE {cond})",
         col = quoted(&k.column),
         child = quoted(&k.child),
         parent = quoted(&k.parent),
     ))?;
-    let rows = st.query_map([], |r| {
+    let rows = st.query_map((), |r| {
         Ok(Link {
             table: k.child.clone(),
             column: k.column.clone(),
@@ -132,7 +137,7 @@ fn read_links(tx: &rusqlite::Connection, k: &ForeignKey, cond: &str) -> Result<V
             value: r.get(1)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<Result<_>>()?)
 }
 
 fn count(rows: &[Rows], table: &str) -> usize {
@@ -267,7 +272,7 @@ impl Store {
                 .join(", ");
             let sql = format!("INSERT INTO {} ({cols}) VALUES ({marks})", quoted(&t.table));
             for row in &t.rows {
-                tx.execute(&sql, rusqlite::params_from_iter(row.iter()))?;
+                tx.execute(&sql, crate::store::db::params_from_iter(row.iter()))?;
             }
         }
         for l in &r.links {

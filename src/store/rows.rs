@@ -4,7 +4,9 @@
 //! The SQL is built from the binding's own column names, which are constants in this
 //! module's callers, never from user input.
 
-use rusqlite::{Connection, ToSql};
+use super::db::Db;
+use crate::store::Result;
+use rusqlite::ToSql;
 
 /// A row's columns by name (`":date"`), each with its value; the id is not part of it.
 pub(super) type Binding<'a> = Vec<(&'static str, Box<dyn ToSql + 'a>)>;
@@ -36,10 +38,10 @@ pub(super) fn named<'b>(id: &'b i64, binding: &'b Binding) -> Vec<(&'b str, &'b 
 /// high bits and 20 random bits below, so that ids still sort in the order rows were made
 /// (lists break ties on dates by id). Within one table it also stays above every id there,
 /// should the clock have gone back.
-pub(super) fn new_id(tx: &Connection, table: &str) -> rusqlite::Result<i64> {
+pub(super) fn new_id(tx: &Db, table: &str) -> Result<i64> {
     let max: i64 = tx.query_row(
         &format!("SELECT coalesce(max(id), 0) FROM {table}"),
-        [],
+        (),
         |r| r.get(0),
     )?;
     Ok(fresh_id().max(max.saturating_add(1)))
@@ -70,7 +72,7 @@ pub(crate) fn derived_id(parts: &[&str]) -> i64 {
 
 /// The derived id of a new row of `table` when it is free, else a new one (a kommun
 /// renamed and its old name used again).
-pub(super) fn natural_id(tx: &Connection, table: &str, parts: &[&str]) -> rusqlite::Result<i64> {
+pub(super) fn natural_id(tx: &Db, table: &str, parts: &[&str]) -> Result<i64> {
     let id = derived_id(parts);
     let taken: bool = tx.query_row(
         &format!("SELECT EXISTS(SELECT 1 FROM {table} WHERE id = ?1)"),
@@ -85,7 +87,7 @@ pub(super) fn natural_id(tx: &Connection, table: &str, parts: &[&str]) -> rusqli
 pub(super) struct Ids(i64);
 
 impl Ids {
-    pub(super) fn of(tx: &Connection, table: &str) -> rusqlite::Result<Self> {
+    pub(super) fn of(tx: &Db, table: &str) -> Result<Self> {
         new_id(tx, table).map(Ids)
     }
 
@@ -97,12 +99,7 @@ impl Ids {
 }
 
 /// Inserts a row of `table` with `id` (a new one when None) and returns the id.
-pub(super) fn insert(
-    tx: &Connection,
-    table: &str,
-    id: Option<i64>,
-    binding: &Binding,
-) -> rusqlite::Result<i64> {
+pub(super) fn insert(tx: &Db, table: &str, id: Option<i64>, binding: &Binding) -> Result<i64> {
     let id = match id {
         Some(id) => id,
         None => new_id(tx, table)?,
@@ -120,12 +117,7 @@ pub(super) fn insert(
 }
 
 /// Updates row `id` of `table`; returns how many rows changed (0: there is no such row).
-pub(super) fn update(
-    tx: &Connection,
-    table: &str,
-    id: i64,
-    binding: &Binding,
-) -> rusqlite::Result<usize> {
+pub(super) fn update(tx: &Db, table: &str, id: i64, binding: &Binding) -> Result<usize> {
     tx.prepare_cached(&update_sql(table, binding))?
         .execute(named(&id, binding).as_slice())
 }
@@ -143,14 +135,14 @@ pub(super) fn update_sql(table: &str, binding: &Binding) -> String {
 mod tests {
     use super::*;
 
-    fn table() -> Connection {
-        let c = Connection::open_in_memory().unwrap();
+    fn table() -> Db<'static> {
+        let c = Db::sqlite(rusqlite::Connection::open_in_memory().unwrap());
         c.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL, n INTEGER)")
             .unwrap();
         c
     }
 
-    fn row(c: &Connection, id: i64) -> (String, Option<i64>) {
+    fn row(c: &Db, id: i64) -> (String, Option<i64>) {
         c.query_row("SELECT name, n FROM t WHERE id = ?1", [id], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })

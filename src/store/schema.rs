@@ -6,7 +6,10 @@ use rusqlite_migration::{M, Migrations};
 
 /// Schema 10's re-keying cannot be SQL: ids are random or derived from a row's content.
 fn rekey_hook(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
-    super::rekey::rekey_all(tx)?;
+    super::rekey::rekey_all(&super::db::Db::lent(tx)).map_err(|e| match e {
+        StoreError::Sqlite(e) => rusqlite_migration::HookError::RusqliteError(e),
+        other => rusqlite_migration::HookError::Hook(other.to_string()),
+    })?;
     tx.execute(
         "INSERT INTO sync_site(id, site_key) VALUES (1, ?1)",
         [super::rekey::new_site_key()],

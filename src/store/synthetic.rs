@@ -2,6 +2,7 @@
 //! transaction (the façade's one-row-per-transaction writes would take far too long).
 
 use super::{Result, Store, rows};
+use crate::store::db::Db;
 use rusqlite::{named_params, params};
 
 /// How big to make it.
@@ -47,7 +48,7 @@ impl Rng {
 /// The insatser (on random löften of `commitments`: (löfte, target or 0, kommun, year))
 /// and the walks with three observations each; the number of insatser.
 fn insatser_and_walks(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     spec: &Spec,
     rng: &mut Rng,
     commitments: &[(i64, i64, u32, i32)],

@@ -2,7 +2,8 @@
 //! to them, with columns, primary key and references. Re-keying and the exchange between
 //! databases treat all tables alike through this.
 
-use rusqlite::Connection;
+use crate::store::Result;
+use crate::store::db::Db;
 
 /// A foreign key as the schema declares it: `child.column` names a row of `parent`.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,13 +26,13 @@ impl ForeignKey {
 /// Every foreign key of every table, read from the schema itself: what a removal takes
 /// is derived from these, so a table a later migration adds is covered without a list
 /// here to keep up to date.
-pub(crate) fn foreign_keys(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<ForeignKey>> {
+pub(crate) fn foreign_keys(conn: &Db) -> Result<Vec<ForeignKey>> {
     let mut st = conn.prepare(
         "SELECT m.name, f.\"from\", f.\"table\", f.on_delete \
          FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f \
          WHERE m.type = 'table' AND m.name NOT LIKE 'sync\\_%' ESCAPE '\\' ORDER BY m.name, f.id",
     )?;
-    let rows = st.query_map([], |r| {
+    let rows = st.query_map((), |r| {
         Ok(ForeignKey {
             child: r.get(0)?,
             column: r.get(1)?,
@@ -44,17 +45,12 @@ pub(crate) fn foreign_keys(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<
 
 /// The schema's tables, parents before children (by every foreign key but a table's links
 /// to itself), or `None` if the keys run in a circle.
-pub(crate) fn tables_in_order(
-    conn: &rusqlite::Connection,
-    keys: &[ForeignKey],
-) -> rusqlite::Result<Option<Vec<String>>> {
+pub(crate) fn tables_in_order(conn: &Db, keys: &[ForeignKey]) -> Result<Option<Vec<String>>> {
     let mut st = conn.prepare(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
          AND name NOT LIKE 'sync\\_%' ESCAPE '\\' ORDER BY name",
     )?;
-    let mut left: Vec<String> = st
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut left: Vec<String> = st.query_map((), |r| r.get(0))?.collect::<Result<_>>()?;
     let mut order = Vec::new();
     while !left.is_empty() {
         let ready = left.iter().position(|t| {
@@ -92,20 +88,20 @@ impl TableInfo {
 
 /// The record tables (not SQLite's own, not the exchange's bookkeeping), each after every
 /// table it refers to (a reference to itself aside), ties by name.
-pub(crate) fn record_tables(conn: &Connection) -> rusqlite::Result<Vec<TableInfo>> {
+pub(crate) fn record_tables(conn: &Db) -> Result<Vec<TableInfo>> {
     let keys = foreign_keys(conn)?;
     let Some(names) = tables_in_order(conn, &keys)? else {
-        return Err(rusqlite::Error::InvalidQuery);
+        return Err(rusqlite::Error::InvalidQuery.into());
     };
     let mut tables = Vec::new();
     for name in names {
         let mut columns = Vec::new();
         let mut pk: Vec<(i64, String)> = Vec::new();
         let mut stmt = conn.prepare("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?;
-        let mut rows = stmt.query([&name])?;
-        while let Some(r) = rows.next()? {
-            let col: String = r.get(0)?;
-            let key: i64 = r.get(1)?;
+        for r in stmt.query_map([&name], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })? {
+            let (col, key) = r?;
             if key > 0 {
                 pk.push((key, col.clone()));
             }

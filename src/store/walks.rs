@@ -1,14 +1,16 @@
 //! Trygghetsvandringar and their observations.
 
+use super::db::{Optional, Row};
 use super::rows::{self, Binding, binding};
 use super::{Names, Result, Store, StoreError, names, prefixed};
 use crate::domain::{
     MunicipalityId, Observation, ObservationId, ObservationStatus, OpenObservation, SafetyWalk,
     WalkId, WalkSummary,
 };
+use crate::store::db::Db;
 use crate::validate::{Invalid, validate_observation, validate_walk};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, named_params, params};
+use rusqlite::{named_params, params};
 
 const WALK_COLS: &str = "id, municipality_id, date, time_of_day, area, organisations, participants, notes, commitment_id, revisit_of";
 const OBS_COLS: &str = "id, walk_id, place, category, description, measure, responsible, deadline, \
@@ -71,11 +73,7 @@ fn walk_fields(w: &SafetyWalk) -> Binding<'_> {
     ]
 }
 
-fn insert_walk_row(
-    tx: &rusqlite::Connection,
-    w: &SafetyWalk,
-    id: Option<WalkId>,
-) -> rusqlite::Result<WalkId> {
+fn insert_walk_row(tx: &Db, w: &SafetyWalk, id: Option<WalkId>) -> Result<WalkId> {
     let mut row = binding![
         ":municipality_id" => w.municipality,
         ":revisit_of" => w.revisit_of,
@@ -85,7 +83,7 @@ fn insert_walk_row(
 }
 
 /// The photos of one observation, in order.
-fn photos_of(tx: &rusqlite::Connection, id: ObservationId) -> Result<Vec<crate::domain::Photo>> {
+fn photos_of(tx: &Db, id: ObservationId) -> Result<Vec<crate::domain::Photo>> {
     let mut st = tx.prepare_cached(
         "SELECT id, jpeg, width, height FROM observation_photo WHERE observation_id = ?1 \
          ORDER BY position, id",
@@ -98,15 +96,15 @@ fn photos_of(tx: &rusqlite::Connection, id: ObservationId) -> Result<Vec<crate::
             height: r.get("height")?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<Result<_>>()?)
 }
 
 fn insert_photo_row(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     observation: ObservationId,
     position: i64,
     p: &crate::domain::Photo,
-) -> rusqlite::Result<crate::domain::PhotoId> {
+) -> Result<crate::domain::PhotoId> {
     let row = binding![
         ":observation_id" => observation,
         ":position" => position,
@@ -119,12 +117,12 @@ fn insert_photo_row(
 
 /// One line of an observation's status history.
 fn insert_status_change(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     observation: ObservationId,
     status: crate::domain::ObservationStatus,
     reason: &str,
     on: NaiveDate,
-) -> rusqlite::Result<i64> {
+) -> Result<i64> {
     let row = binding![
         ":observation_id" => observation,
         ":status" => status.key(),
@@ -135,7 +133,7 @@ fn insert_status_change(
 }
 
 /// An observation's deadline is never before its walk.
-fn check_deadline(tx: &rusqlite::Connection, o: &Observation) -> Result<()> {
+fn check_deadline(tx: &Db, o: &Observation) -> Result<()> {
     let walk: Option<chrono::NaiveDate> = tx
         .query_row(
             "SELECT date FROM safety_walk WHERE id = ?1",
@@ -176,11 +174,11 @@ fn observation_fields(o: &Observation) -> Binding<'_> {
 }
 
 fn insert_observation_row(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     o: &Observation,
     position: i64,
     id: Option<ObservationId>,
-) -> rusqlite::Result<ObservationId> {
+) -> Result<ObservationId> {
     let mut row = binding![":walk_id" => o.walk, ":position" => position];
     row.extend(observation_fields(o));
     rows::insert(tx, "observation", id.map(|i| i.0), &row).map(ObservationId)
@@ -267,7 +265,7 @@ impl Store {
             "SELECT {WALK_COLS} FROM safety_walk WHERE municipality_id = ?1 ORDER BY date DESC, id DESC"
         ))?;
         let rows = st.query_map([m.0], walk_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// Adds an observation to a walk; its first status is recorded in the history.
@@ -411,7 +409,7 @@ impl Store {
              GROUP BY p.observation_id",
         )?;
         let rows = st.query_map([walk.0], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// Deletes one observation and returns it with its place and history, for undo.
@@ -455,7 +453,7 @@ impl Store {
             "SELECT {OBS_COLS} FROM observation WHERE walk_id = ?1 ORDER BY position, id"
         ))?;
         let rows = st.query_map([walk.0], obs_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// A kommun's walks, oldest first, with their observations: two queries in all.
@@ -497,7 +495,7 @@ impl Store {
         let rows = st.query_map([id], |r| {
             Ok((r.get("status")?, r.get("reason")?, r.get("changed_on")?))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 }
 
@@ -538,7 +536,7 @@ impl Store {
                 open: r.get("open")?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// Open observations (ny, pågår) of all the kommun's walks; overdue ones first, then
@@ -561,7 +559,7 @@ impl Store {
                 walk_area: r.get("walk_area")?,
             })
         })?;
-        let mut out: Vec<OpenObservation> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut out: Vec<OpenObservation> = rows.collect::<Result<_>>()?;
         // Stable: overdue (deadline before today) first, the rest keep deadline order.
         out.sort_by_key(|o| o.observation.deadline.is_none_or(|d| d >= today));
         Ok(out)

@@ -6,10 +6,11 @@ use super::conflicts::{Side, record_conflict};
 use super::versions::*;
 use super::{PartnerRow, partner_keyed, partner_named};
 use crate::domain::exchange::{Changes, FORMAT, RowChange, Val, Version};
+use crate::store::db::Db;
 use crate::store::tables::{TableInfo, record_tables};
 use crate::store::{LATEST_VERSION, Result, Store, StoreError};
+use rusqlite::params;
 use rusqlite::types::Value;
-use rusqlite::{Connection, params};
 use std::collections::HashMap;
 
 /// What reading a file did.
@@ -31,7 +32,7 @@ impl Store {
     pub fn apply_changes(&mut self, c: &Changes, now: &str) -> Result<Applied> {
         check_header(c)?;
         let tx = self.write_tx()?;
-        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        tx.defer_foreign_keys()?;
         let tables = record_tables(&tx)?;
         check_rows(c, &tables)?;
         scan(&tx, &tables)?;
@@ -188,7 +189,7 @@ fn check_rows(c: &Changes, tables: &[TableInfo]) -> Result<()> {
 }
 
 fn find_or_add_partner(
-    tx: &Connection,
+    tx: &Db,
     h: &crate::domain::exchange::Header,
     own: &str,
 ) -> Result<PartnerRow> {
@@ -233,7 +234,7 @@ fn find_or_add_partner(
 }
 
 struct Applier<'a> {
-    tx: &'a Connection,
+    tx: &'a Db<'a>,
     c: &'a Changes,
     partner: &'a PartnerRow,
     seq: i64,
@@ -258,7 +259,7 @@ impl Applier<'_> {
     }
 
     /// Changed here (or by a third) since the sender last confirmed our changes.
-    fn changed_here(&self, table: &str, key: &str) -> rusqlite::Result<bool> {
+    fn changed_here(&self, table: &str, key: &str) -> Result<bool> {
         self.tx.query_row(
             "SELECT EXISTS(SELECT 1 FROM sync_cell WHERE tbl = ?1 AND row_key = ?2 \
              AND site <> ?3 AND seq > ?4)",
@@ -293,7 +294,7 @@ impl Applier<'_> {
                 }
                 self.tx.execute(
                     &format!("DELETE FROM \"{}\" WHERE {}", t.name, key_where(t, 1)),
-                    rusqlite::params_from_iter(r.key.iter()),
+                    crate::store::db::params_from_iter(r.key.iter()),
                 )?;
                 set_row_version(self.tx, &t.name, &key, true, &theirs, self.seq)?;
                 self.applied.removed += 1;
@@ -344,7 +345,7 @@ impl Applier<'_> {
                 quoted_columns(t),
                 marks.join(", ")
             ),
-            rusqlite::params_from_iter(values.iter()),
+            crate::store::db::params_from_iter(values.iter()),
         )?;
         set_row_version(self.tx, &t.name, key, false, ver, self.seq)?;
         for cell in &r.cells {
@@ -528,7 +529,7 @@ impl Applier<'_> {
                 .chain(r.key.iter().map(|k| Value::Integer(*k)))
                 .collect();
             self.tx
-                .execute(&sql, rusqlite::params_from_iter(params.iter()))?;
+                .execute(&sql, crate::store::db::params_from_iter(params.iter()))?;
             self.applied.changed += 1;
         }
         Ok(())
@@ -541,8 +542,8 @@ impl Applier<'_> {
             let found: Vec<(String, i64, i64)> = self
                 .tx
                 .prepare("SELECT \"table\", rowid, fkid FROM pragma_foreign_key_check")?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?;
+                .query_map((), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_>>()?;
             if found.is_empty() {
                 break;
             }

@@ -3,10 +3,11 @@
 
 use super::versions::*;
 use crate::domain::exchange::{Conflict, Val, table_label};
+use crate::store::db::Db;
 use crate::store::tables::record_tables;
 use crate::store::{Result, Store, StoreError};
+use rusqlite::params;
 use rusqlite::types::Value;
-use rusqlite::{Connection, params};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Side {
@@ -17,7 +18,7 @@ pub(super) enum Side {
 /// Lists a conflict unless the same one is listed and open; true when it is new.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn record_conflict(
-    tx: &Connection,
+    tx: &Db,
     partner: &str,
     table: &str,
     key: &str,
@@ -26,7 +27,7 @@ pub(super) fn record_conflict(
     theirs: Option<String>,
     kept: Side,
     now: &str,
-) -> rusqlite::Result<bool> {
+) -> Result<bool> {
     let listed: bool = tx.query_row(
         "SELECT EXISTS(SELECT 1 FROM sync_conflict WHERE tbl = ?1 AND row_key = ?2 AND col = ?3 \
          AND ours IS ?4 AND theirs IS ?5 AND resolved IS NULL)",
@@ -81,7 +82,7 @@ fn short(s: &str) -> String {
 }
 
 /// What a row is, in words, from its current values ("Insats · 2026-03-04 · Torget").
-fn describe(tx: &Connection, table: &str, key: &str) -> String {
+fn describe(tx: &Db, table: &str, key: &str) -> String {
     let label = table_label(table).to_string();
     let found = (|| {
         let tables = record_tables(tx).ok()?;
@@ -130,7 +131,7 @@ impl Store {
                     resolved: resolved.map(|s| s == "theirs"),
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<Result<_>>()?;
         Ok(rows)
     }
 
@@ -171,7 +172,7 @@ impl Store {
                     "UPDATE \"{table}\" SET \"{col}\" = ?1 WHERE {}",
                     key_where(t, 2)
                 ),
-                rusqlite::params_from_iter(params.iter()),
+                crate::store::db::params_from_iter(params.iter()),
             )?;
         }
         tx.execute(

@@ -15,7 +15,8 @@ mod versions;
 use super::tables::{TableInfo, record_tables};
 use super::{Result, Store, StoreError};
 use crate::domain::exchange::{CellChange, Changes, FORMAT, Header, RowChange, Version};
-use rusqlite::{Connection, OptionalExtension, params};
+use crate::store::db::{Db, Optional};
+use rusqlite::params;
 use std::collections::{BTreeSet, HashMap};
 use versions::*;
 
@@ -41,15 +42,15 @@ pub(super) struct PartnerRow {
     pub sent_file: i64,
 }
 
-fn partner_named(tx: &Connection, name: &str) -> rusqlite::Result<Option<PartnerRow>> {
+fn partner_named(tx: &Db, name: &str) -> Result<Option<PartnerRow>> {
     partner_where(tx, "lower(name) = lower(?1)", name)
 }
 
-fn partner_keyed(tx: &Connection, key: &str) -> rusqlite::Result<Option<PartnerRow>> {
+fn partner_keyed(tx: &Db, key: &str) -> Result<Option<PartnerRow>> {
     partner_where(tx, "site_key = ?1", key)
 }
 
-fn partner_where(tx: &Connection, cond: &str, v: &str) -> rusqlite::Result<Option<PartnerRow>> {
+fn partner_where(tx: &Db, cond: &str, v: &str) -> Result<Option<PartnerRow>> {
     tx.query_row(
         &format!(
             "SELECT id, site_key, acked_file, acked_seq, received_file, sent_file \
@@ -84,10 +85,10 @@ fn clean_name(name: &str) -> Result<String> {
 /// hold changes it no longer has, and file numbers it already used. It takes a new key
 /// (naming the old one, so partners know it) and starts over with every partner: the
 /// next file to each carries everything, and theirs are read whatever their number.
-pub(super) fn after_restore(conn: &Connection) -> rusqlite::Result<()> {
+pub(super) fn after_restore(conn: &Db) -> Result<()> {
     let exists: bool = conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM sqlite_schema WHERE name = 'sync_site')",
-        [],
+        (),
         |r| r.get(0),
     )?;
     if !exists {
@@ -121,7 +122,7 @@ impl Store {
              FROM sync_partner ORDER BY name",
         )?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map((), |r| {
                 Ok(Partner {
                     name: r.get(0)?,
                     known: r.get(1)?,
@@ -130,7 +131,7 @@ impl Store {
                     received: r.get(4)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<Result<_>>()?;
         Ok(rows)
     }
 
@@ -220,12 +221,7 @@ impl Outgoing {
         Version { clock: v.0, site }
     }
 
-    fn rows(
-        &mut self,
-        tx: &Connection,
-        tables: &[TableInfo],
-        p: &PartnerRow,
-    ) -> Result<Vec<RowChange>> {
+    fn rows(&mut self, tx: &Db, tables: &[TableInfo], p: &PartnerRow) -> Result<Vec<RowChange>> {
         let theirs = p.key.clone().unwrap_or_default();
         let mut touched: BTreeSet<(String, String)> = BTreeSet::new();
         for sql in [
@@ -256,7 +252,7 @@ impl Outgoing {
 
     fn row(
         &mut self,
-        tx: &Connection,
+        tx: &Db,
         t: &TableInfo,
         key: &str,
         acked: i64,

@@ -4,10 +4,12 @@
 //! partner is recorded with the partner's version, never as a change of our own.
 
 use crate::domain::exchange::Val;
+use crate::store::Result;
+use crate::store::db::{Db, Optional};
 use crate::store::tables::TableInfo;
 use base64::Engine;
+use rusqlite::params;
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{HashMap, HashSet};
 
 pub(super) type Hash = Vec<u8>;
@@ -95,10 +97,10 @@ pub(super) struct Site {
     pub seq: i64,
 }
 
-pub(super) fn site(tx: &Connection) -> rusqlite::Result<Site> {
+pub(super) fn site(tx: &Db) -> Result<Site> {
     tx.query_row(
         "SELECT site_key, name, clock, seq, previous_key FROM sync_site WHERE id = 1",
-        [],
+        (),
         |r| {
             Ok(Site {
                 key: r.get(0)?,
@@ -111,7 +113,7 @@ pub(super) fn site(tx: &Connection) -> rusqlite::Result<Site> {
     )
 }
 
-pub(super) fn save_clock(tx: &Connection, clock: i64, seq: i64) -> rusqlite::Result<()> {
+pub(super) fn save_clock(tx: &Db, clock: i64, seq: i64) -> Result<()> {
     tx.execute(
         "UPDATE sync_site SET clock = ?1, seq = ?2 WHERE id = 1",
         params![clock, seq],
@@ -124,11 +126,7 @@ pub(super) struct RowVer {
     pub ver: Ver,
 }
 
-pub(super) fn row_version(
-    tx: &Connection,
-    table: &str,
-    key: &str,
-) -> rusqlite::Result<Option<RowVer>> {
+pub(super) fn row_version(tx: &Db, table: &str, key: &str) -> Result<Option<RowVer>> {
     tx.prepare_cached("SELECT deleted, clock, site FROM sync_row WHERE tbl = ?1 AND row_key = ?2")?
         .query_row(params![table, key], |r| {
             Ok(RowVer {
@@ -140,13 +138,13 @@ pub(super) fn row_version(
 }
 
 pub(super) fn set_row_version(
-    tx: &Connection,
+    tx: &Db,
     table: &str,
     key: &str,
     removed: bool,
     ver: &Ver,
     seq: i64,
-) -> rusqlite::Result<()> {
+) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO sync_row(tbl, row_key, deleted, clock, site, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
          ON CONFLICT(tbl, row_key) DO UPDATE SET deleted = excluded.deleted, clock = excluded.clock, \
@@ -162,12 +160,7 @@ pub(super) struct CellVer {
     pub replaced: Ver,
 }
 
-pub(super) fn cell_version(
-    tx: &Connection,
-    table: &str,
-    key: &str,
-    col: &str,
-) -> rusqlite::Result<Option<CellVer>> {
+pub(super) fn cell_version(tx: &Db, table: &str, key: &str, col: &str) -> Result<Option<CellVer>> {
     tx.prepare_cached(
         "SELECT hash, clock, site, prev_clock, prev_site FROM sync_cell \
          WHERE tbl = ?1 AND row_key = ?2 AND col = ?3",
@@ -184,7 +177,7 @@ pub(super) fn cell_version(
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn set_cell_version(
-    tx: &Connection,
+    tx: &Db,
     table: &str,
     key: &str,
     col: &str,
@@ -192,7 +185,7 @@ pub(super) fn set_cell_version(
     ver: &Ver,
     replaced: &Ver,
     seq: i64,
-) -> rusqlite::Result<()> {
+) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO sync_cell(tbl, row_key, col, hash, clock, site, prev_clock, prev_site, seq) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
@@ -205,10 +198,7 @@ pub(super) fn set_cell_version(
 }
 
 /// Reads every row of `t` as (key, values in column order).
-pub(super) fn read_all(
-    tx: &Connection,
-    t: &TableInfo,
-) -> rusqlite::Result<Vec<(Vec<i64>, Vec<Value>)>> {
+pub(super) fn read_all(tx: &Db, t: &TableInfo) -> Result<Vec<(Vec<i64>, Vec<Value>)>> {
     let pk =
         t.pk.iter()
             .map(|c| format!("\"{c}\""))
@@ -218,7 +208,7 @@ pub(super) fn read_all(
     let mut stmt = tx.prepare(&sql)?;
     let k = t.pk.len();
     let n = t.columns.len();
-    stmt.query_map([], |r| {
+    stmt.query_map((), |r| {
         let key = (0..k)
             .map(|i| r.get::<_, i64>(i))
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -231,11 +221,7 @@ pub(super) fn read_all(
 }
 
 /// One row of `t` by key, values in column order.
-pub(super) fn read_row(
-    tx: &Connection,
-    t: &TableInfo,
-    key: &[i64],
-) -> rusqlite::Result<Option<Vec<Value>>> {
+pub(super) fn read_row(tx: &Db, t: &TableInfo, key: &[i64]) -> Result<Option<Vec<Value>>> {
     let sql = format!(
         "SELECT {} FROM \"{}\" WHERE {}",
         quoted_columns(t),
@@ -244,7 +230,7 @@ pub(super) fn read_row(
     );
     let n = t.columns.len();
     tx.prepare_cached(&sql)?
-        .query_row(rusqlite::params_from_iter(key.iter()), |r| {
+        .query_row(crate::store::db::params_from_iter(key.iter()), |r| {
             (0..n).map(|i| r.get::<_, Value>(i)).collect()
         })
         .optional()
@@ -252,10 +238,7 @@ pub(super) fn read_row(
 
 /// Records every change since the last scan with a new version of this installation;
 /// returns the rows it found removed (table, key).
-pub(super) fn scan(
-    tx: &Connection,
-    tables: &[TableInfo],
-) -> rusqlite::Result<Vec<(String, String)>> {
+pub(super) fn scan(tx: &Db, tables: &[TableInfo]) -> Result<Vec<(String, String)>> {
     let site = site(tx)?;
     let mut stamp: Option<(Ver, i64)> = None;
     let next = |stamp: &mut Option<(Ver, i64)>| -> (Ver, i64) {
@@ -268,18 +251,21 @@ pub(super) fn scan(
         let mut alive: HashMap<String, bool> = HashMap::new();
         {
             let mut stmt = tx.prepare("SELECT row_key, deleted FROM sync_row WHERE tbl = ?1")?;
-            let mut rows = stmt.query([&t.name])?;
-            while let Some(r) = rows.next()? {
-                alive.insert(r.get(0)?, !r.get::<_, bool>(1)?);
+            for r in stmt.query_map([&t.name], |r| Ok((r.get(0)?, !r.get::<_, bool>(1)?)))? {
+                let (key, live) = r?;
+                alive.insert(key, live);
             }
         }
         let mut cells: HashMap<(String, String), (Hash, Ver)> = HashMap::new();
         {
             let mut stmt =
                 tx.prepare("SELECT row_key, col, hash, clock, site FROM sync_cell WHERE tbl = ?1")?;
-            let mut rows = stmt.query([&t.name])?;
-            while let Some(r) = rows.next()? {
-                cells.insert((r.get(0)?, r.get(1)?), (r.get(2)?, (r.get(3)?, r.get(4)?)));
+            let found = stmt.query_map([&t.name], |r| {
+                Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, (r.get(3)?, r.get(4)?))))
+            })?;
+            for r in found {
+                let (k, v) = r?;
+                cells.insert(k, v);
             }
         }
         let mut seen = HashSet::new();

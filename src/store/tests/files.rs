@@ -31,7 +31,7 @@ fn file_is_created_with_wal_and_reopened() {
 /// The id a migrated file gave the one row of `table` matching `cond` (schema 10 re-keys).
 fn id_of(s: &Store, table: &str, cond: &str) -> i64 {
     s.conn
-        .query_row(&format!("SELECT id FROM {table} WHERE {cond}"), [], |r| {
+        .query_row(&format!("SELECT id FROM {table} WHERE {cond}"), (), |r| {
             r.get(0)
         })
         .unwrap()
@@ -433,7 +433,7 @@ fn a_version_8_file_takes_a_whole_bedomning() {
         .unwrap();
     let n: i64 = s
         .conn
-        .query_row("SELECT count(*) FROM pledge_assessment", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM pledge_assessment", (), |r| r.get(0))
         .unwrap();
     assert_eq!(n, 0);
 }
@@ -474,9 +474,9 @@ fn a_version_9_file_is_rekeyed_with_every_link_kept() {
         s.conn
             .prepare(sql)
             .unwrap()
-            .query_map([], |r| r.get(0))
+            .query_map((), |r| r.get(0))
             .unwrap()
-            .collect::<rusqlite::Result<_>>()
+            .collect::<crate::store::Result<_>>()
             .unwrap()
     };
     for t in crate::store::tables::record_tables(&s.conn).unwrap() {
@@ -487,7 +487,7 @@ fn a_version_9_file_is_rekeyed_with_every_link_kept() {
     }
     let broken: i64 = s
         .conn
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", (), |r| {
             r.get(0)
         })
         .unwrap();
@@ -520,7 +520,7 @@ fn a_version_9_file_is_rekeyed_with_every_link_kept() {
     );
     let key: String = s
         .conn
-        .query_row("SELECT site_key FROM sync_site", [], |r| r.get(0))
+        .query_row("SELECT site_key FROM sync_site", (), |r| r.get(0))
         .unwrap();
     assert_eq!(key.len(), 32);
 }

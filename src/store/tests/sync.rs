@@ -21,9 +21,9 @@ pub(crate) fn dump(s: &Store) -> Vec<(String, Vec<Vec<Value>>)> {
                 .unwrap();
             let n = st.column_count();
             let rows = st
-                .query_map([], |r| (0..n).map(|i| r.get(i)).collect())
+                .query_map((), |r| (0..n).map(|i| r.get(i)).collect())
                 .unwrap()
-                .collect::<rusqlite::Result<_>>()
+                .collect::<crate::store::Result<_>>()
                 .unwrap();
             (t.name, rows)
         })
@@ -218,13 +218,13 @@ fn two_new_installations_give_the_seed_the_same_ids() {
     assert_eq!(dump(&a), dump(&b));
     let ka = a
         .conn
-        .query_row("SELECT site_key FROM sync_site", [], |r| {
+        .query_row("SELECT site_key FROM sync_site", (), |r| {
             r.get::<_, String>(0)
         })
         .unwrap();
     let kb = b
         .conn
-        .query_row("SELECT site_key FROM sync_site", [], |r| {
+        .query_row("SELECT site_key FROM sync_site", (), |r| {
             r.get::<_, String>(0)
         })
         .unwrap();
@@ -580,7 +580,7 @@ fn after_a_restore_both_sides_start_over_and_nothing_is_lost() {
     let old_key = f
         .store
         .conn
-        .query_row("SELECT site_key FROM sync_site", [], |r| {
+        .query_row("SELECT site_key FROM sync_site", (), |r| {
             r.get::<_, String>(0)
         })
         .unwrap();
@@ -590,7 +590,7 @@ fn after_a_restore_both_sides_start_over_and_nothing_is_lost() {
     let new_key = f
         .store
         .conn
-        .query_row("SELECT site_key FROM sync_site", [], |r| {
+        .query_row("SELECT site_key FROM sync_site", (), |r| {
             r.get::<_, String>(0)
         })
         .unwrap();

@@ -645,9 +645,9 @@ fn dump(s: &Store) -> Vec<(String, Vec<Vec<rusqlite::types::Value>>)> {
         .conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'sync_%' ORDER BY name")
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map((), |r| r.get(0))
         .unwrap()
-        .collect::<rusqlite::Result<_>>()
+        .collect::<crate::store::Result<_>>()
         .unwrap();
     tables
         .into_iter()
@@ -658,9 +658,9 @@ fn dump(s: &Store) -> Vec<(String, Vec<Vec<rusqlite::types::Value>>)> {
                 .unwrap();
             let n = st.column_count();
             let rows = st
-                .query_map([], |r| (0..n).map(|i| r.get(i)).collect())
+                .query_map((), |r| (0..n).map(|i| r.get(i)).collect())
                 .unwrap()
-                .collect::<rusqlite::Result<_>>()
+                .collect::<crate::store::Result<_>>()
                 .unwrap();
             (t, rows)
         })
@@ -883,13 +883,13 @@ fn a_new_table_is_removed_and_restored_with_its_lofte() {
     let notes: i64 = f
         .store
         .conn
-        .query_row("SELECT count(*) FROM future_note", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM future_note", (), |r| r.get(0))
         .unwrap();
     assert_eq!(notes, 0);
     let link: Option<i64> = f
         .store
         .conn
-        .query_row("SELECT commitment_id FROM future_link", [], |r| r.get(0))
+        .query_row("SELECT commitment_id FROM future_link", (), |r| r.get(0))
         .unwrap();
     assert_eq!(link, None);
     f.store.restore_removed(&r).unwrap();

@@ -253,6 +253,15 @@ pub fn default_db() -> Result<std::path::PathBuf, String> {
     Ok(dir.join("trygghetstavlan.db"))
 }
 
+/// Whether two paths name the same file (links and `..` resolved); a path that does not
+/// exist is no file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

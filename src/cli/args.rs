@@ -142,6 +142,12 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FIL")]
         output: Option<PathBuf>,
     },
+    /// Kopiera en kommuns databasfil in i denna databas (t.ex. regionens databasserver)
+    ImportSqlite {
+        /// Databasfilen att kopiera från (ändras inte)
+        #[arg(value_name = "FIL")]
+        file: PathBuf,
+    },
     /// Återställ databasen från en säkerhetskopia (nuvarande data sparas först)
     Restore {
         /// Säkerhetskopian

@@ -108,3 +108,47 @@ pub fn resolve(store: &mut Store, id: i64, theirs: bool) -> CliResult {
     );
     Ok(())
 }
+
+/// `import-sqlite FIL`: a kommun's file copied whole into this database, one line per
+/// table and a total.
+pub fn import_file(store: &mut Store, file: &Path) -> Result<String, CliError> {
+    if store
+        .path()
+        .is_some_and(|p| crate::files::same_file(p, file))
+    {
+        return Err(CliError(
+            "Filen är databasen själv. Ange en annan fil att kopiera från.".into(),
+        ));
+    }
+    let source = Store::open_readonly(file).map_err(|e| match e {
+        crate::store::StoreError::OldBackup(v) => CliError(format!(
+            "{} har en äldre schemaversion ({v}). Öppna den först med trygghetstavlan --db {} list, så uppgraderas den.",
+            file.display(),
+            file.display()
+        )),
+        other => other.into(),
+    })?;
+    let copied = store.copy_from(&source)?;
+    let mut out = String::new();
+    for c in &copied {
+        if c.new + c.same > 0 {
+            out.push_str(&format!(
+                "{}: {} nya, {} fanns redan\n",
+                crate::domain::exchange::table_label(&c.table),
+                c.new,
+                c.same
+            ));
+        }
+    }
+    let new: u64 = copied.iter().map(|c| c.new).sum();
+    let target = store
+        .server()
+        .map(String::from)
+        .or_else(|| store.path().map(|p| p.display().to_string()))
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "Kopierade {new} rader från {} till {target}.",
+        file.display()
+    ));
+    Ok(out)
+}

@@ -23,6 +23,10 @@ pub fn fail(msg: &str) -> ExitCode {
 /// For a command: a damaged database is refused (read whole only when it changed since
 /// the last check passed); a healthy one gets the day's copy.
 fn open_for_command(path: &Path) -> Result<Store, StoreError> {
+    if crate::store::server_url(path).is_some() {
+        // The server's health and copies are IT's (pg_dump).
+        return open(path);
+    }
     let unchanged = health::unchanged_since_check(path);
     let store = open(path)?;
     store.check_health_if_changed(path, unchanged)?;
@@ -60,7 +64,7 @@ pub fn run(path: &Path, command: Command) -> ExitCode {
     drop(store);
     match result {
         Ok(()) => {
-            if own_writes_only {
+            if own_writes_only && crate::store::server_url(path).is_none() {
                 // Failing to remember only costs the next command a check.
                 let _ = health::remember_checked(path);
             }
@@ -274,6 +278,7 @@ fn maintenance(command: Command, store: &mut Store, today: NaiveDate) -> CliResu
             say(super::rename_kommun(store, &namn, &nytt_namn))
         }
         Command::Backup { output } => super::backup(store, output.as_deref(), now),
+        Command::ImportSqlite { file } => say(super::exchange::import_file(store, &file)),
         Command::SendChanges {
             fran,
             till,

@@ -16,24 +16,24 @@ use rusqlite::params;
 use std::collections::HashMap;
 
 /// Insatser per target and year: (target, year, summed count).
-const TALLY_SQL: &str = "SELECT a.target_id, CAST(substr(a.date, 1, 4) AS INTEGER) AS year, \
+const TALLY_SQL: &str = "SELECT a.target_id, CAST(substr(CAST(a.date AS TEXT), 1, 4) AS INTEGER) AS year, \
      sum(a.count) AS done FROM activity a JOIN commitment c ON c.id = a.commitment_id \
      JOIN section s ON s.id = c.section_id \
      WHERE s.pledge_id = ?1 AND a.target_id IS NOT NULL \
-     GROUP BY a.target_id, substr(a.date, 1, 4)";
+     GROUP BY a.target_id, substr(CAST(a.date AS TEXT), 1, 4)";
 
 /// Insats rows per löfte: how many, the latest, and how many after `?2` (the meeting).
 const STATS_SQL: &str = "SELECT a.commitment_id, count(*) AS entries, max(a.date) AS latest, \
-     sum(a.date > coalesce(?2, '9999-12-31')) AS since FROM activity a \
+     count(*) FILTER (WHERE a.date > ?2) AS since FROM activity a \
      JOIN commitment c ON c.id = a.commitment_id JOIN section s ON s.id = c.section_id \
      WHERE s.pledge_id = ?1 GROUP BY a.commitment_id";
 
 /// Linked walks per löfte and year (each walk counts as one insats).
-const WALKS_SQL: &str = "SELECT w.commitment_id, CAST(substr(w.date, 1, 4) AS INTEGER) AS year, \
-     count(*) AS entries, max(w.date) AS latest, sum(w.date > coalesce(?2, '9999-12-31')) AS since \
+const WALKS_SQL: &str = "SELECT w.commitment_id, CAST(substr(CAST(w.date AS TEXT), 1, 4) AS INTEGER) AS year, \
+     count(*) AS entries, max(w.date) AS latest, count(*) FILTER (WHERE w.date > ?2) AS since \
      FROM safety_walk w JOIN commitment c ON c.id = w.commitment_id \
      JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 AND w.date <= ?3 \
-     GROUP BY w.commitment_id, substr(w.date, 1, 4)";
+     GROUP BY w.commitment_id, substr(CAST(w.date AS TEXT), 1, 4)";
 
 /// One row of [`WALKS_SQL`] (or its bulk twin).
 struct WalkTally {
@@ -260,11 +260,11 @@ impl Store {
         owner: &HashMap<CommitmentId, usize>,
     ) -> Result<()> {
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT a.commitment_id, a.target_id, CAST(substr(a.date, 1, 4) AS INTEGER) AS year, \
+            "SELECT a.commitment_id, a.target_id, CAST(substr(CAST(a.date AS TEXT), 1, 4) AS INTEGER) AS year, \
              sum(a.count) AS done, count(*) AS entries, max(a.date) AS latest \
              FROM activity a JOIN commitment c ON c.id = a.commitment_id \
              JOIN section s ON s.id = c.section_id JOIN pledge p ON p.id = s.pledge_id \
-             WHERE {COVER} GROUP BY a.commitment_id, a.target_id, substr(a.date, 1, 4)"
+             WHERE {COVER} GROUP BY a.commitment_id, a.target_id, substr(CAST(a.date AS TEXT), 1, 4)"
         ))?;
         let rows = st.query_map([year], |r| {
             Ok((
@@ -288,11 +288,11 @@ impl Store {
             st.latest = st.latest.max(Some(latest));
         }
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT w.commitment_id, CAST(substr(w.date, 1, 4) AS INTEGER) AS year, \
+            "SELECT w.commitment_id, CAST(substr(CAST(w.date AS TEXT), 1, 4) AS INTEGER) AS year, \
              count(*) AS entries, max(w.date) AS latest, 0 AS since \
              FROM safety_walk w JOIN commitment c ON c.id = w.commitment_id \
              JOIN section s ON s.id = c.section_id JOIN pledge p ON p.id = s.pledge_id \
-             WHERE {COVER} AND w.date <= ?2 GROUP BY w.commitment_id, substr(w.date, 1, 4)"
+             WHERE {COVER} AND w.date <= ?2 GROUP BY w.commitment_id, substr(CAST(w.date AS TEXT), 1, 4)"
         ))?;
         for w in st.query_map(params![year, today], walk_tally)? {
             let w = w?;

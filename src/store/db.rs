@@ -128,7 +128,7 @@ pub(crate) struct Pg {
 }
 
 #[derive(Clone)]
-struct Prepared {
+pub(crate) struct Prepared {
     statement: postgres::Statement,
     /// The named parameters in `$n` order (empty for positional statements).
     names: Rc<Vec<String>>,

@@ -19,9 +19,11 @@ mod rekey;
 mod removal;
 mod rows;
 mod schema;
+pub mod server;
 pub mod sync;
 pub mod synthetic;
 mod tables;
+mod transfer;
 mod walks;
 
 #[cfg(test)]
@@ -33,8 +35,11 @@ pub use backup::{
     CopyKind, KEEP_DAILY, KEEP_SAFETY, backup_dir, copy_info, copy_name, restore_unopenable,
     verify_copy,
 };
+pub use db::Engine;
 pub use removal::Removed;
 pub use schema::LATEST_VERSION;
+pub use server::server_url;
+pub use transfer::Copied;
 pub use walks::{DeletedObservation, DeletedWalk};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
@@ -175,6 +180,10 @@ pub enum Opened {
 pub struct Store {
     conn: db::Db<'static>,
     path: Option<PathBuf>,
+    /// The server's address without its password, when the store is on PostgreSQL.
+    server: Option<String>,
+    /// Other programs' commits seen so far on the server (LISTEN/NOTIFY).
+    others: std::cell::Cell<i64>,
     opened: Opened,
     backup: Option<PathBuf>,
 }
@@ -194,7 +203,7 @@ impl Store {
         path: &Path,
         init: impl FnOnce(&mut Store) -> Result<()>,
     ) -> Result<Store> {
-        if path.exists() {
+        if path.exists() || server::server_url(path).is_some() {
             return Store::open(path);
         }
         // A link whose file is gone: SQLite would create an empty database at its target,
@@ -240,8 +249,12 @@ impl Store {
         Self::init(conn, Some(path.to_path_buf()))
     }
 
-    /// Opens (or creates, empty) the database file at `path`.
+    /// Opens (or creates, empty) the database file at `path`, or the database on the
+    /// PostgreSQL server when `path` is its address (`postgres://…`).
     pub fn open(path: &Path) -> Result<Store> {
+        if let Some(url) = server::server_url(path) {
+            return Store::connect(url);
+        }
         if let Some(parent) = path.parent()
             && !parent.as_os_str().is_empty()
             && !parent.is_dir()
@@ -304,6 +317,8 @@ impl Store {
         Ok(Store {
             conn: db::Db::sqlite(conn),
             path,
+            server: None,
+            others: Default::default(),
             opened,
             backup,
         })
@@ -365,6 +380,33 @@ impl Store {
         self.update_one(&sql, rows::named(&id, binding).as_slice(), what)
     }
 
+    /// The database on a PostgreSQL server (an empty one gets the schema; nothing is
+    /// seeded: kommuner come with `import-sqlite` or are made in the window).
+    pub fn connect(url: &str) -> Result<Store> {
+        let (conn, created) = server::connect(url)?;
+        Ok(Store {
+            conn,
+            path: None,
+            server: Some(server::shown(url)),
+            others: Default::default(),
+            opened: if created {
+                Opened::Created
+            } else {
+                Opened::Existing
+            },
+            backup: None,
+        })
+    }
+
+    /// The server's address (without password) when the store is on PostgreSQL.
+    pub fn server(&self) -> Option<&str> {
+        self.server.as_deref()
+    }
+
+    pub fn engine(&self) -> db::Engine {
+        self.conn.engine()
+    }
+
     pub fn opened(&self) -> Opened {
         self.opened
     }
@@ -403,6 +445,8 @@ impl Store {
         Ok(Store {
             conn: db::Db::sqlite(conn),
             path: Some(p),
+            server: None,
+            others: Default::default(),
             opened: Opened::Existing,
             backup: None,
         })
@@ -410,6 +454,11 @@ impl Store {
 
     /// Changes whenever another connection (another program) commits to the file.
     pub fn data_version(&self) -> Result<i64> {
+        if let Some(pg) = self.conn.server() {
+            let seen = self.others.get() + pg.others_changes()? as i64;
+            self.others.set(seen);
+            return Ok(seen);
+        }
         Ok(self
             .conn
             .query_row("PRAGMA data_version", (), |r| r.get(0))?)
@@ -417,6 +466,10 @@ impl Store {
 
     /// Refuses a damaged database: `PRAGMA quick_check` reads every page.
     pub fn check_health(&self) -> Result<()> {
+        if self.server.is_some() {
+            // The server checks its own pages; IT watches over it.
+            return Ok(());
+        }
         let r: String = self
             .conn
             .query_row("PRAGMA quick_check", (), |r| r.get(0))?;
@@ -429,6 +482,9 @@ impl Store {
 
     /// Result of `PRAGMA integrity_check` ("ok" when healthy).
     pub fn integrity_check(&self) -> Result<String> {
+        if self.server.is_some() {
+            return Ok("ok".into());
+        }
         Ok(self
             .conn
             .query_row("PRAGMA integrity_check", (), |r| r.get(0))?)

@@ -3,7 +3,29 @@
 //! databases treat all tables alike through this.
 
 use crate::store::Result;
-use crate::store::db::Db;
+use crate::store::db::{Db, Engine};
+use std::sync::OnceLock;
+
+/// The schema as data, read once from a SQLite database of the latest version: the
+/// server's schema has the same tables, columns and keys (`store::server` tests it), and
+/// PostgreSQL's catalog need not be read for what the two share.
+struct Reference {
+    keys: Vec<ForeignKey>,
+    tables: Vec<TableInfo>,
+}
+
+fn reference() -> Result<&'static Reference> {
+    static REFERENCE: OnceLock<Reference> = OnceLock::new();
+    if let Some(r) = REFERENCE.get() {
+        return Ok(r);
+    }
+    let store = crate::store::Store::open_in_memory()?;
+    let made = Reference {
+        keys: foreign_keys(&store.conn)?,
+        tables: record_tables(&store.conn)?,
+    };
+    Ok(REFERENCE.get_or_init(|| made))
+}
 
 /// A foreign key as the schema declares it: `child.column` names a row of `parent`.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +49,9 @@ impl ForeignKey {
 /// is derived from these, so a table a later migration adds is covered without a list
 /// here to keep up to date.
 pub(crate) fn foreign_keys(conn: &Db) -> Result<Vec<ForeignKey>> {
+    if conn.engine() == Engine::Postgres {
+        return Ok(reference()?.keys.clone());
+    }
     let mut st = conn.prepare(
         "SELECT m.name, f.\"from\", f.\"table\", f.on_delete \
          FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f \
@@ -46,6 +71,11 @@ pub(crate) fn foreign_keys(conn: &Db) -> Result<Vec<ForeignKey>> {
 /// The schema's tables, parents before children (by every foreign key but a table's links
 /// to itself), or `None` if the keys run in a circle.
 pub(crate) fn tables_in_order(conn: &Db, keys: &[ForeignKey]) -> Result<Option<Vec<String>>> {
+    if conn.engine() == Engine::Postgres {
+        return Ok(Some(
+            reference()?.tables.iter().map(|t| t.name.clone()).collect(),
+        ));
+    }
     let mut st = conn.prepare(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
          AND name NOT LIKE 'sync\\_%' ESCAPE '\\' ORDER BY name",
@@ -89,6 +119,9 @@ impl TableInfo {
 /// The record tables (not SQLite's own, not the exchange's bookkeeping), each after every
 /// table it refers to (a reference to itself aside), ties by name.
 pub(crate) fn record_tables(conn: &Db) -> Result<Vec<TableInfo>> {
+    if conn.engine() == Engine::Postgres {
+        return Ok(reference()?.tables.clone());
+    }
     let keys = foreign_keys(conn)?;
     let Some(names) = tables_in_order(conn, &keys)? else {
         return Err(rusqlite::Error::InvalidQuery.into());

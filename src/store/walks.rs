@@ -525,7 +525,7 @@ impl Store {
         let cols = prefixed(WALK_COLS, "w");
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {cols}, count(o.id) AS observations, \
-             coalesce(sum(o.status IN ('ny', 'pagar') AND NOT o.positive), 0) AS open \
+             count(*) FILTER (WHERE o.status IN ('ny', 'pagar') AND NOT o.positive) AS open \
              FROM safety_walk w LEFT JOIN observation o ON o.walk_id = w.id \
              WHERE w.municipality_id = ?1 GROUP BY w.id ORDER BY w.date DESC, w.id DESC"
         ))?;

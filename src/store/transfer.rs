@@ -1,0 +1,174 @@
+//! Copying one database into another, whole: a kommun's file into the region's server
+//! (`import-sqlite`), several kommuner's files into one. Ids never collide between
+//! databases (`rows::new_id`), and rows two files share (the seed kommuner, their
+//! lokalpolisområde) have the same derived id and content, so they are recognised, not
+//! doubled. A row whose id is taken by different content stops the copy: nothing is
+//! written, and the message names the row.
+
+use super::db::Optional;
+use super::tables::{TableInfo, record_tables};
+use super::{Result, Store, StoreError};
+use rusqlite::types::Value;
+use std::collections::HashSet;
+
+/// What the copy did to one table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Copied {
+    pub table: String,
+    /// Rows new to the target.
+    pub new: u64,
+    /// Rows the target already had, exactly so.
+    pub same: u64,
+}
+
+impl Store {
+    /// Copies every record of `source` into this database in one transaction.
+    pub fn copy_from(&mut self, source: &Store) -> Result<Vec<Copied>> {
+        let tables = record_tables(&source.conn)?;
+        let ours = record_tables(&self.conn)?;
+        for t in &tables {
+            if !ours
+                .iter()
+                .any(|o| o.name == t.name && o.columns == t.columns)
+            {
+                return Err(StoreError::Exchange(format!(
+                    "Tabellen {} ser olika ut i de två databaserna. Ingenting har kopierats.",
+                    t.name
+                )));
+            }
+        }
+        self.atomically(|s| {
+            s.conn.defer_foreign_keys()?;
+            tables.iter().map(|t| s.copy_table(source, t)).collect()
+        })
+    }
+
+    fn copy_table(&self, source: &Store, t: &TableInfo) -> Result<Copied> {
+        let cols = t
+            .columns
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let n = t.columns.len();
+        let key_at: Vec<usize> =
+            t.pk.iter()
+                .filter_map(|k| t.columns.iter().position(|c| c == k))
+                .collect();
+        let key_cols = key_at
+            .iter()
+            .map(|i| format!("\"{}\"", t.columns[*i]))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let read_all = |db: &super::db::Db, sql: &str| -> Result<Vec<Vec<Value>>> {
+            let width = db.prepare(sql)?.column_count();
+            db.prepare(sql)?
+                .query_map((), |r| (0..width).map(|i| r.get::<_, Value>(i)).collect())?
+                .collect()
+        };
+        let there: HashSet<Vec<Key>> = read_all(
+            &self.conn,
+            &format!("SELECT {key_cols} FROM \"{}\"", t.name),
+        )?
+        .into_iter()
+        .map(|k| k.iter().map(Key::of).collect())
+        .collect();
+        let by_key = format!(
+            "SELECT {cols} FROM \"{}\" WHERE {}",
+            t.name,
+            key_at
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("\"{}\" = ?{}", t.columns[*c], i + 1))
+                .collect::<Vec<_>>()
+                .join(" AND ")
+        );
+        let insert = format!(
+            "INSERT INTO \"{}\" ({cols}) VALUES ({})",
+            t.name,
+            (1..=n)
+                .map(|i| format!("?{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut copied = Copied {
+            table: t.name.clone(),
+            new: 0,
+            same: 0,
+        };
+        let label = crate::domain::exchange::table_label(&t.name);
+        for row in read_all(&source.conn, &format!("SELECT {cols} FROM \"{}\"", t.name))? {
+            let key: Vec<Value> = key_at.iter().map(|i| row[*i].clone()).collect();
+            let shown = key.iter().map(show).collect::<Vec<_>>().join("/");
+            if there.contains(&key.iter().map(Key::of).collect::<Vec<_>>()) {
+                let stored = self
+                    .conn
+                    .query_row(&by_key, key.clone(), |r| {
+                        (0..n)
+                            .map(|i| r.get::<_, Value>(i))
+                            .collect::<rusqlite::Result<Vec<_>>>()
+                    })
+                    .optional()?;
+                if stored.is_some_and(|s| same_row(&s, &row)) {
+                    copied.same += 1;
+                    continue;
+                }
+                return Err(StoreError::Exchange(format!(
+                    "{label} {shown} finns redan i databasen med annat innehåll. Ingenting har kopierats."
+                )));
+            }
+            self.conn.execute(&insert, row).map_err(|e| {
+                StoreError::Exchange(format!(
+                    "{label} {shown} kunde inte kopieras ({e}). Ingenting har kopierats."
+                ))
+            })?;
+            copied.new += 1;
+        }
+        Ok(copied)
+    }
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::Integer(i) => i.to_string(),
+        Value::Text(t) => t.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// A key value that can be hashed (ids and years are integers; text for safety).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Int(i64),
+    Other(String),
+}
+
+impl Key {
+    fn of(v: &Value) -> Key {
+        match v {
+            Value::Integer(i) => Key::Int(*i),
+            other => Key::Other(format!("{other:?}")),
+        }
+    }
+}
+
+/// The same values, as the two engines hold them: JSON may come back re-spaced.
+fn same_row(a: &[Value], b: &[Value]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x == y
+                || match (x, y) {
+                    (Value::Text(x), Value::Text(y)) => {
+                        serde_json::from_str::<serde_json::Value>(x)
+                            .ok()
+                            .is_some_and(|x| {
+                                serde_json::from_str::<serde_json::Value>(y).ok() == Some(x)
+                            })
+                    }
+                    (Value::Real(x), Value::Integer(y)) | (Value::Integer(y), Value::Real(x)) => {
+                        *x == *y as f64
+                    }
+                    _ => false,
+                }
+        })
+}

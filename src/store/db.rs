@@ -81,8 +81,24 @@ pub(crate) fn server_error(e: postgres::Error) -> StoreError {
                 .map(|d| d.message().to_string())
                 .unwrap_or_else(|| e.to_string()),
         ),
-        None => StoreError::Unreachable(e.to_string()),
+        // No answer from the server: the connection failed or was lost.
+        None if e.is_closed() || source_is_io(&e) => StoreError::Unreachable(e.to_string()),
+        None => StoreError::Server(match std::error::Error::source(&e) {
+            Some(s) => format!("{e}: {s}"),
+            None => e.to_string(),
+        }),
     }
+}
+
+fn source_is_io(e: &postgres::Error) -> bool {
+    let mut s = std::error::Error::source(e);
+    while let Some(x) = s {
+        if x.is::<std::io::Error>() {
+            return true;
+        }
+        s = x.source();
+    }
+    false
 }
 
 /// Which engine a store runs on.
@@ -390,13 +406,6 @@ impl Stmt<'_> {
         match first.next() {
             Some(r) => r?.ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows)),
             None => Err(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows)),
-        }
-    }
-
-    pub(crate) fn column_names(&self) -> Vec<String> {
-        match self {
-            Stmt::Sqlite(st) => st.column_names().into_iter().map(String::from).collect(),
-            Stmt::Pg(_, prep) => prep.columns.to_vec(),
         }
     }
 

@@ -409,7 +409,7 @@ impl Store {
         self.decision_items_where(
             &format!(
                 "{cond} AND (d.status = 'oppen' OR d.status_date = :closed_on) \
-                 AND (:before IS NULL OR mt.date < :before)"
+                 AND (mt.date < :before OR :before IS NULL)"
             ),
             rusqlite::named_params! { ":group": group, ":before": before, ":closed_on": closed_on },
         )

@@ -9,13 +9,15 @@ use crate::domain::{CommitmentId, MunicipalityId, PledgeId, SectionId};
 use crate::store::db::Db;
 use rusqlite::types::Value;
 
-/// Rows of one table, with their column names (and each row's rowid, to remove it by).
+/// Rows of one table, with their column names (and each row's primary key, to remove it
+/// by: `id`, or `commitment_id, year` for a bedömning).
 #[derive(Debug, Clone, PartialEq)]
 struct Rows {
     table: String,
     columns: Vec<String>,
     rows: Vec<Vec<Value>>,
-    rowids: Vec<i64>,
+    pk: Vec<String>,
+    keys: Vec<Vec<Value>>,
 }
 
 /// A link from a row that stays to a row that goes (set to NULL by the removal).
@@ -38,7 +40,7 @@ pub struct Removed {
     links: Vec<Link>,
 }
 
-use super::tables::{ForeignKey, foreign_keys, tables_in_order};
+use super::tables::{ForeignKey, TableInfo, foreign_keys, record_tables, tables_in_order};
 
 fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
@@ -71,7 +73,7 @@ fn owned(
             }
             if let Some((_, cond)) = going.iter().find(|(t, _)| *t == k.parent) {
                 parts.push(format!(
-                    "{} IN (SELECT rowid FROM {} WHERE {cond})",
+                    "{} IN (SELECT id FROM {} WHERE {cond})",
                     quoted(&k.column),
                     quoted(&k.parent)
                 ));
@@ -84,47 +86,55 @@ fn owned(
     Ok(going)
 }
 
-fn read(tx: &Db, table: &str, cond: &str) -> Result<Rows> {
-    // Oldest first: a row that names another of its table (copied_from, revisit_of)
-    // names an older one, which is then back before it.
-    let mut st = tx.prepare(&format!(
-        "SELECT rowid AS rowid_of_row, * FROM {} WHERE {cond} ORDER BY rowid",
-        quoted(table)
-    ))?;
-    let columns: Vec<String> = st
-        .column_names()
+fn read(tx: &Db, table: &TableInfo, cond: &str) -> Result<Rows> {
+    // Every column by name, so that columns added later come along. Put back in one
+    // transaction with its keys checked at the end, the order of rows does not matter.
+    let cols = table
+        .columns
         .iter()
-        .skip(1)
-        .map(|c| c.to_string())
+        .map(|c| quoted(c))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let order = table
+        .pk
+        .iter()
+        .map(|c| quoted(c))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut st = tx.prepare(&format!(
+        "SELECT {cols} FROM {} WHERE {cond} ORDER BY {order}",
+        quoted(&table.name)
+    ))?;
+    let n = table.columns.len();
+    let key_at: Vec<usize> = table
+        .pk
+        .iter()
+        .filter_map(|k| table.columns.iter().position(|c| c == k))
         .collect();
-    let n = columns.len();
-    let mut rows = Vec::new();
-    let mut rowids = Vec::new();
-    let found = st.query_map((), |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            (1..=n)
+    let rows = st
+        .query_map((), |r| {
+            (0..n)
                 .map(|i| r.get::<_, Value>(i))
-                .collect::<rusqlite::Result<Vec<Value>>>()?,
-        ))
-    })?;
-    for r in found {
-        let (rowid, row) = r?;
-        rowids.push(rowid);
-        rows.push(row);
-    }
+                .collect::<rusqlite::Result<Vec<Value>>>()
+        })?
+        .collect::<Result<Vec<_>>>()?;
+    let keys = rows
+        .iter()
+        .map(|row| key_at.iter().map(|i| row[*i].clone()).collect())
+        .collect();
     Ok(Rows {
-        table: table.to_string(),
-        columns,
+        table: table.name.clone(),
+        columns: table.columns.clone(),
         rows,
-        rowids,
+        pk: table.pk.clone(),
+        keys,
     })
 }
 
 /// Rows of `k.child` that stay but name a row of `k.parent` chosen by `cond`.
 fn read_links(tx: &Db, k: &ForeignKey, cond: &str) -> Result<Vec<Link>> {
     let mut st = tx.prepare(&format!(
-        "SELECT rowid, {col} FROM {child} WHERE {col} IN (SELECT rowid FROM {parent} WHERE {cond})",
+        "SELECT id, {col} FROM {child} WHERE {col} IN (SELECT id FROM {parent} WHERE {cond})",
         col = quoted(&k.column),
         child = quoted(&k.child),
         parent = quoted(&k.parent),
@@ -194,10 +204,14 @@ impl Store {
         let order = tables_in_order(&self.conn, &keys)?.ok_or_else(|| {
             super::StoreError::Corrupt("tabellernas nycklar går i en cirkel".into())
         })?;
-        let going = owned(&order, &keys, root, &format!("rowid = {id}"))?;
+        let going = owned(&order, &keys, root, &format!("id = {id}"))?;
+        let info = record_tables(&self.conn)?;
         let mut tables = Vec::new();
         for (table, cond) in &going {
-            tables.push(read(&self.conn, table, cond)?);
+            let t = info.iter().find(|t| &t.name == table).ok_or_else(|| {
+                super::StoreError::Corrupt(format!("tabellen {table} saknas i schemat"))
+            })?;
+            tables.push(read(&self.conn, t, cond)?);
         }
         let mut found = Vec::new();
         for k in keys.iter().filter(|k| !k.owns()) {
@@ -209,7 +223,7 @@ impl Store {
         let goes = |table: &str, id: i64| {
             tables
                 .iter()
-                .any(|t| t.table == table && t.rowids.contains(&id))
+                .any(|t| t.table == table && t.keys.contains(&vec![Value::Integer(id)]))
         };
         found.retain(|l| !goes(&l.table, l.id));
         let counts = vec![
@@ -246,9 +260,15 @@ impl Store {
         let tx = self.write_tx()?;
         // Children first: not every child is cascaded from its parent.
         for t in r.tables.iter().rev() {
-            let sql = format!("DELETE FROM {} WHERE rowid = ?1", quoted(&t.table));
-            for id in &t.rowids {
-                tx.execute(&sql, [id])?;
+            let cond =
+                t.pk.iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("{} = ?{}", quoted(c), i + 1))
+                    .collect::<Vec<_>>()
+                    .join(" AND ");
+            let sql = format!("DELETE FROM {} WHERE {cond}", quoted(&t.table));
+            for key in &t.keys {
+                tx.execute(&sql, crate::store::db::params_from_iter(key.iter()))?;
             }
         }
         tx.commit()?;
@@ -259,6 +279,8 @@ impl Store {
     /// any of its ids is taken again.
     pub fn restore_removed(&mut self, r: &Removed) -> Result<()> {
         let tx = self.write_tx()?;
+        // A copied löfte may come back before the one it was copied from.
+        tx.defer_foreign_keys()?;
         for t in &r.tables {
             let cols = t
                 .columns
@@ -279,7 +301,7 @@ impl Store {
             let col = quoted(&l.column);
             tx.execute(
                 &format!(
-                    "UPDATE {} SET {col} = ?1 WHERE rowid = ?2 AND {col} IS NULL",
+                    "UPDATE {} SET {col} = ?1 WHERE id = ?2 AND {col} IS NULL",
                     quoted(&l.table)
                 ),
                 [l.value, l.id],

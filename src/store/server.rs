@@ -170,6 +170,29 @@ fn check_or_create(db: &Db, url: &str) -> Result<bool> {
     Ok(version == 0)
 }
 
+/// A new, empty database on the server at `admin` (an address whose user may create
+/// databases), for tests and benchmarks; returns its address.
+pub fn new_database(admin: &str) -> Result<String> {
+    let mut client = postgres::Client::connect(admin, postgres::NoTls)?;
+    let name = format!("trygghetstavlan_{:x}", super::rows::fresh_id());
+    client.batch_execute(&format!("CREATE DATABASE {name}"))?;
+    let mut config =
+        postgres::Config::from_str(admin).map_err(|e| StoreError::Unreachable(e.to_string()))?;
+    config.dbname(&name);
+    // The address back in URL form, with the new database's name.
+    let (base, query) = admin.split_once('?').unwrap_or((admin, ""));
+    let base = match base.rsplit_once('/') {
+        Some((host, _)) if host.contains("//") && !host.ends_with('/') => host.to_string(),
+        _ => base.trim_end_matches('/').to_string(),
+    };
+    let q = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    Ok(format!("{base}/{name}{q}"))
+}
+
 /// The password for `config` from PostgreSQL's password file, as libpq reads it:
 /// `host:port:database:user:password`, `*` matching anything, `\` escaping.
 fn password_from_file(config: &postgres::Config) -> Option<String> {

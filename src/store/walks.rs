@@ -309,7 +309,8 @@ impl Store {
             return Err(StoreError::UndoConflict);
         }
         tx.execute(
-            "DELETE FROM observation_status_change WHERE rowid = (SELECT max(rowid) FROM \
+            // Ids grow with time (`rows::new_id`): the highest is the latest line.
+            "DELETE FROM observation_status_change WHERE id = (SELECT max(id) FROM \
              observation_status_change WHERE observation_id = ?1 AND status = ?2)",
             params![before.id.0, now.key()],
         )?;

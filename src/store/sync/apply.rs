@@ -30,6 +30,7 @@ impl Store {
     /// Applies a partner's file, all or nothing. A file from another schema version, one
     /// meant for another database or one this database sent is refused untouched.
     pub fn apply_changes(&mut self, c: &Changes, now: &str) -> Result<Applied> {
+        self.file_only()?;
         check_header(c)?;
         let tx = self.write_tx()?;
         tx.defer_foreign_keys()?;

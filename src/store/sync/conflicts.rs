@@ -107,6 +107,7 @@ fn describe(tx: &Db, table: &str, key: &str) -> String {
 impl Store {
     /// The conflicts, open ones first (all when `all`).
     pub fn conflicts(&self, all: bool) -> Result<Vec<Conflict>> {
+        self.file_only()?;
         let mut stmt = self.conn.prepare(
             "SELECT id, partner, tbl, row_key, col, ours, theirs, kept, found_at, resolved \
              FROM sync_conflict WHERE ?1 OR resolved IS NULL \
@@ -139,6 +140,7 @@ impl Store {
     /// to the partner with the next file) and the conflict is closed. A removal in conflict
     /// is closed as it stands; a removed row's values are in the list for copying.
     pub fn resolve_conflict(&mut self, id: i64, take_theirs: bool) -> Result<()> {
+        self.file_only()?;
         let tx = self.write_tx()?;
         type Stored = (String, String, String, Option<String>, Option<String>);
         let found: Option<Stored> = tx

@@ -106,17 +106,31 @@ pub(super) fn after_restore(conn: &Db) -> Result<()> {
 
 impl Store {
     /// How this database names itself to its partners, once it has been told.
+    /// The exchange is between database files; on a server everyone already works in
+    /// the same database.
+    fn file_only(&self) -> Result<()> {
+        if self.server.is_some() {
+            return Err(StoreError::Exchange(
+                "Ändringsfiler skickas och läses mellan databasfiler. På en databasserver arbetar alla redan i samma databas; en kommuns fil kopieras in med import-sqlite.".into(),
+            ));
+        }
+        Ok(())
+    }
+
     pub fn exchange_name(&self) -> Result<Option<String>> {
+        self.file_only()?;
         Ok(site(&self.conn)?.name)
     }
 
     /// Whether this file (or a later one from the same partner) has been read here.
     pub fn already_read(&self, c: &Changes) -> Result<bool> {
+        self.file_only()?;
         Ok(partner_keyed(&self.conn, &c.header.sender_key)?
             .is_some_and(|p| c.header.number <= p.received_file))
     }
 
     pub fn partners(&self) -> Result<Vec<Partner>> {
+        self.file_only()?;
         let mut stmt = self.conn.prepare(
             "SELECT name, site_key IS NOT NULL, sent_file, acked_file, received_file \
              FROM sync_partner ORDER BY name",
@@ -139,6 +153,7 @@ impl Store {
     /// the first file to a partner is a whole copy. `from` names this database (needed
     /// once). The file is numbered and remembered, so that a confirmation can be matched.
     pub fn changes_for(&mut self, to: &str, from: Option<&str>, now: &str) -> Result<Changes> {
+        self.file_only()?;
         let to = clean_name(to)?;
         let tx = self.write_tx()?;
         if let Some(from) = from {

@@ -161,7 +161,7 @@ fn foreign_and_empty_files_are_refused() {
 #[test]
 fn backup_to_writes_a_consistent_copy() {
     let dir = tempfile::tempdir().unwrap();
-    let mut f = fixture();
+    let mut f = file_fixture();
     f.store
         .add_activity(&activity(&f, "2024-03-01", 1))
         .unwrap();

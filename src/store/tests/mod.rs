@@ -4,6 +4,18 @@ use super::*;
 use crate::domain::*;
 use chrono::NaiveDate;
 
+/// An empty store on the engine under test: a new database on the PostgreSQL server that
+/// `TRYGGHETSTAVLAN_TEST_PG` names (`.ci/run` starts one and runs these tests again on
+/// it), else SQLite in memory.
+pub(crate) fn empty_store() -> Store {
+    match std::env::var("TRYGGHETSTAVLAN_TEST_PG") {
+        Ok(admin) if !admin.is_empty() => {
+            Store::connect(&server::new_database(&admin).unwrap()).unwrap()
+        }
+        _ => Store::open_in_memory().unwrap(),
+    }
+}
+
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
@@ -54,7 +66,15 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let mut store = Store::open_in_memory().unwrap();
+    fixture_in(empty_store())
+}
+
+/// The fixture in a SQLite database (what only a file has: copies, the exchange).
+fn file_fixture() -> Fixture {
+    fixture_in(Store::open_in_memory().unwrap())
+}
+
+fn fixture_in(mut store: Store) -> Fixture {
     let area = store.ensure_police_area("Karlshamn").unwrap();
     let m = store.add_municipality("Sölvesborg", area).unwrap();
     let pledge = store
@@ -87,7 +107,7 @@ fn activity(f: &Fixture, date: &str, count: u32) -> Activity {
 
 #[test]
 fn police_area_and_municipality_round_trip() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = empty_store();
     let a = s.ensure_police_area("Karlshamn").unwrap();
     assert_eq!(s.ensure_police_area("Karlshamn").unwrap(), a, "idempotent");
     // The names `--lpo` finds one area by are one area when created too.
@@ -306,14 +326,14 @@ fn invalid_activity_writes_nothing() {
 #[test]
 fn foreign_keys_are_enforced() {
     let f = fixture();
-    let r = f.store.conn().execute(
-        "INSERT INTO activity(municipality_id, date, party) VALUES (424242, '2024-01-01', 'polisen')",
-        [],
+    let r = f.store.conn.execute(
+        "INSERT INTO activity(id, municipality_id, date, party) VALUES (99, 424242, '2024-01-01', 'polisen')",
+        (),
     );
     assert!(r.is_err(), "FK to municipality must be enforced");
-    let r = f.store.conn().execute(
-        "INSERT INTO section(pledge_id, position, title) VALUES (424242, 0, 'x')",
-        [],
+    let r = f.store.conn.execute(
+        "INSERT INTO section(id, pledge_id, position, title) VALUES (99, 424242, 0, 'x')",
+        (),
     );
     assert!(r.is_err());
 }
@@ -363,8 +383,8 @@ fn failing_write_rolls_back_whole_pledge() {
     );
     let n: i64 = f
         .store
-        .conn()
-        .query_row("SELECT count(*) FROM section", [], |r| r.get(0))
+        .conn
+        .query_row("SELECT count(*) FROM section", (), |r| r.get(0))
         .unwrap();
     assert_eq!(n, 1);
 }
@@ -472,8 +492,8 @@ fn walks_and_observations_round_trip_with_history_and_cascade() {
     f.store.delete_walk(wid).unwrap();
     let n: i64 = f
         .store
-        .conn()
-        .query_row("SELECT count(*) FROM observation", [], |r| r.get(0))
+        .conn
+        .query_row("SELECT count(*) FROM observation", (), |r| r.get(0))
         .unwrap();
     assert_eq!(n, 0, "observations cascade with their walk");
 }

@@ -33,7 +33,7 @@ pub(crate) fn dump(s: &Store) -> Vec<(String, Vec<Vec<Value>>)> {
 /// A kommun's database with one löfte and an insats, and a polis database made from the
 /// first (whole) file.
 fn pair() -> (Fixture, Store) {
-    let mut f = fixture();
+    let mut f = file_fixture();
     f.store
         .add_activity(&activity(&f, "2024-03-01", 2))
         .unwrap();
@@ -298,7 +298,7 @@ mod model {
 
     impl World {
         fn new() -> World {
-            let mut f = fixture();
+            let mut f = file_fixture();
             let mut stores = Vec::new();
             for i in 1..SITES {
                 let first = f.store.changes_for(&name(i), Some(&name(0)), NOW).unwrap();

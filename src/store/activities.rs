@@ -189,7 +189,7 @@ impl Store {
             "SELECT {COLS} FROM activity WHERE commitment_id = ?1 ORDER BY date DESC, id DESC"
         ))?;
         let rows = st.query_map([c.0], from_row)?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// Every insats of a medborgarlöfte's löften, oldest first (one query).
@@ -200,7 +200,7 @@ impl Store {
              JOIN section s ON s.id = c.section_id WHERE s.pledge_id = ?1 ORDER BY a.date, a.id"
         ))?;
         let rows = st.query_map([p.0], from_row)?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// All of a kommun's insatser dated within [from, to], oldest first.
@@ -215,7 +215,7 @@ impl Store {
              ORDER BY date, id"
         ))?;
         let rows = st.query_map(params![m, from, to], from_row)?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     pub fn activity_count(&self) -> Result<u64> {

@@ -114,7 +114,7 @@ impl Store {
              WHERE s.pledge_id = ?1 AND c.copied_from IS NOT NULL",
         )?;
         let rows = st.query_map([pledge], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// The kommun's medborgarlöfte before `pledge`: the latest one that ended before it
@@ -282,11 +282,11 @@ impl Store {
 
     /// Number of insatser recorded against a löfte.
     pub fn activity_count_for(&self, id: CommitmentId) -> Result<u32> {
-        Ok(self.conn.query_row(
+        self.conn.query_row(
             "SELECT count(*) FROM activity WHERE commitment_id = ?1",
             [id.0],
             |r| r.get(0),
-        )?)
+        )
     }
 }
 

@@ -114,7 +114,7 @@ pub(crate) struct Db<'c> {
 
 enum Inner<'c> {
     Sqlite(Conn<'c>),
-    Pg(Pg),
+    Pg(Box<Pg>),
 }
 
 /// A SQLite connection of the store's own, or one lent by a migration hook.
@@ -161,12 +161,12 @@ impl Db<'static> {
     pub(crate) fn postgres(mut client: postgres::Client) -> Result<Db<'static>> {
         let backend: i32 = client.query_one("SELECT pg_backend_pid()", &[])?.get(0);
         Ok(Db {
-            inner: Inner::Pg(Pg {
+            inner: Inner::Pg(Box::new(Pg {
                 client: RefCell::new(client),
                 statements: RefCell::new(HashMap::new()),
                 depth: Cell::new(0),
                 backend,
-            }),
+            })),
         })
     }
 }

@@ -172,14 +172,13 @@ impl Store {
             "SELECT {MEETING_COLS} FROM meeting WHERE {cond} ORDER BY date DESC, id DESC"
         ))?;
         let rows = st.query_map([id], meeting_from_row)?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// The group's meeting on `date`, if one is recorded.
     pub fn meeting_on(&self, g: MeetingGroup, date: NaiveDate) -> Result<Option<Meeting>> {
         let (cond, id) = of_group(g, "");
-        Ok(self
-            .conn
+        self.conn
             .query_row(
                 &format!(
                     "SELECT {MEETING_COLS} FROM meeting WHERE {cond} AND date = ?2 \
@@ -188,16 +187,16 @@ impl Store {
                 params![id, date],
                 meeting_from_row,
             )
-            .optional()?)
+            .optional()
     }
 
     /// Date of the group's latest lägesbildsmöte ("Sedan förra mötet").
     pub fn last_meeting(&self, m: MunicipalityId) -> Result<Option<NaiveDate>> {
-        Ok(self.conn.query_row(
+        self.conn.query_row(
             "SELECT max(date) FROM meeting WHERE municipality_id = ?1",
             [m],
             |r| r.get(0),
-        )?)
+        )
     }
 
     /// The board's "Förra lägesbildsmötet": a date records a meeting on that day (unless
@@ -354,7 +353,7 @@ impl Store {
             "SELECT {DECISION_COLS} FROM decision d WHERE d.meeting_id = ?1 ORDER BY d.position, d.id"
         ))?;
         let rows = st.query_map([meeting], decision_from_row)?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// A group's meetings before `before`, newest first, each with its number of beslut
@@ -381,7 +380,7 @@ impl Store {
                 r.get::<_, i64>("still_open")? as usize,
             ))
         })?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// Open beslut the group follows up from meetings before `before` (all meetings when
@@ -462,6 +461,6 @@ impl Store {
                 lofte,
             })
         })?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 }

@@ -24,7 +24,7 @@ fn all_police_areas(conn: &Db) -> Result<Vec<PoliceArea>> {
             name: r.get("name")?,
         })
     })?;
-    Ok(rows.collect::<Result<_>>()?)
+    rows.collect::<Result<_>>()
 }
 
 /// The lokalpolisområde named `name`, without case and without "LPO "/"Lokalpolisområde ".
@@ -77,7 +77,7 @@ impl Store {
             .conn
             .prepare_cached("SELECT id, name, police_area_id FROM municipality ORDER BY name")?;
         let rows = st.query_map((), municipality_from_row)?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// Finds a kommun by name, case-insensitively; "Bromölla kommun" also matches. The

@@ -352,7 +352,7 @@ impl Store {
                 position: r.get("position")?,
             })
         })?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// Every löfte of a medborgarlöfte with its targets, in published order.

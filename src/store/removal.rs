@@ -147,7 +147,7 @@ fn read_links(tx: &Db, k: &ForeignKey, cond: &str) -> Result<Vec<Link>> {
             value: r.get(1)?,
         })
     })?;
-    Ok(rows.collect::<Result<_>>()?)
+    rows.collect::<Result<_>>()
 }
 
 fn count(rows: &[Rows], table: &str) -> usize {

@@ -96,7 +96,7 @@ fn photos_of(tx: &Db, id: ObservationId) -> Result<Vec<crate::domain::Photo>> {
             height: r.get("height")?,
         })
     })?;
-    Ok(rows.collect::<Result<_>>()?)
+    rows.collect::<Result<_>>()
 }
 
 fn insert_photo_row(
@@ -265,7 +265,7 @@ impl Store {
             "SELECT {WALK_COLS} FROM safety_walk WHERE municipality_id = ?1 ORDER BY date DESC, id DESC"
         ))?;
         let rows = st.query_map([m.0], walk_from_row)?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// Adds an observation to a walk; its first status is recorded in the history.
@@ -410,7 +410,7 @@ impl Store {
              GROUP BY p.observation_id",
         )?;
         let rows = st.query_map([walk.0], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// Deletes one observation and returns it with its place and history, for undo.
@@ -454,7 +454,7 @@ impl Store {
             "SELECT {OBS_COLS} FROM observation WHERE walk_id = ?1 ORDER BY position, id"
         ))?;
         let rows = st.query_map([walk.0], obs_from_row)?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// A kommun's walks, oldest first, with their observations: two queries in all.
@@ -496,7 +496,7 @@ impl Store {
         let rows = st.query_map([id], |r| {
             Ok((r.get("status")?, r.get("reason")?, r.get("changed_on")?))
         })?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 }
 
@@ -537,7 +537,7 @@ impl Store {
                 open: r.get("open")?,
             })
         })?;
-        Ok(rows.collect::<Result<_>>()?)
+        rows.collect::<Result<_>>()
     }
 
     /// Open observations (ny, pågår) of all the kommun's walks; overdue ones first, then

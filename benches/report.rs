@@ -23,6 +23,7 @@ fn main() {
         let c = &commitments[(i as usize) % commitments.len()];
         store
             .add_activity(&Activity {
+                version: 0,
                 id: ActivityId(0),
                 municipality: m.id,
                 commitment: Some(c.id),

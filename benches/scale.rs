@@ -109,6 +109,7 @@ fn main() {
     let write = time(50, || {
         writer
             .add_activity(&Activity {
+                version: 0,
                 id: ActivityId(0),
                 municipality: m.id,
                 commitment: None,

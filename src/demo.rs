@@ -95,6 +95,7 @@ fn add_demo_in(store: &mut Store, today: NaiveDate) -> Result<DemoCounts, StoreE
                     };
                     let what = t.label.clone().unwrap_or_else(|| t.unit.clone());
                     let a = Activity {
+                        version: 0,
                         id: ActivityId::NEW,
                         municipality: m.id,
                         commitment: Some(c.id),
@@ -135,6 +136,7 @@ fn add_demo_walk(
     let span = (end - start).num_days().max(0) as u64;
     let date = start + Duration::days(rng.below(span + 1) as i64);
     let walk = SafetyWalk {
+        version: 0,
         revisit_of: None,
         id: WalkId::NEW,
         municipality: m,
@@ -189,6 +191,7 @@ fn add_demo_walk(
     ];
     for (i, (place, cat, desc, measure, resp, status)) in rows.into_iter().enumerate() {
         let o = Observation {
+            version: 0,
             id: ObservationId::NEW,
             walk: walk_id,
             place: place.into(),
@@ -215,6 +218,7 @@ fn add_demo_walk(
     }
     // A place that feels safe is part of the protokoll too, never of the åtgärdslista.
     store.add_observation(&Observation {
+        version: 0,
         id: ObservationId::NEW,
         walk: walk_id,
         place: "Torget".into(),

@@ -25,6 +25,7 @@ pub fn add_meeting(
     };
     let date = parse_date(date)?;
     Ok(store.add_meeting(&Meeting {
+        version: 0,
         id: MeetingId::NEW,
         group,
         date,
@@ -61,6 +62,7 @@ pub fn add_decision(store: &mut Store, a: &DecisionArgs) -> Result<DecisionId, C
         None => None,
     };
     Ok(store.add_decision(&Decision {
+        version: 0,
         id: DecisionId::NEW,
         meeting: meeting.id,
         text: a.text.to_string(),

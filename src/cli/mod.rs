@@ -308,6 +308,7 @@ pub fn add_activity(
     };
     let target = resolve_target(&c, by, args.target_no).map_err(CliError)?;
     let activity = Activity {
+        version: 0,
         id: ActivityId::NEW,
         municipality: m.id,
         commitment: Some(c.id),
@@ -596,6 +597,7 @@ pub fn stress_write(store: &mut Store, kommun: &str, count: u32) -> CliResult {
     for i in 0..count {
         let c = &commitments[(i as usize) % commitments.len()];
         let a = Activity {
+            version: 0,
             id: ActivityId::NEW,
             municipality: m.id,
             commitment: Some(c.id),

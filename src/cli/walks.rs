@@ -43,6 +43,7 @@ pub fn add_walk(store: &mut Store, a: &WalkArgs) -> Result<WalkId, CliError> {
         None => None,
     };
     Ok(store.add_walk(&SafetyWalk {
+        version: 0,
         id: WalkId::NEW,
         municipality: m.id,
         date: parse_date(a.date)?,
@@ -167,6 +168,7 @@ pub fn add_observation(
         return Err(CliError("Ange --kategori.".into()));
     };
     let blank = Observation {
+        version: 0,
         id: ObservationId::NEW,
         walk: w.id,
         place: String::new(),

@@ -85,6 +85,7 @@ impl BoardAction {
                     }
                 };
                 let id = cx.store.add_activity(&Activity {
+                    version: 0,
                     id: ActivityId::NEW,
                     municipality,
                     commitment: Some(commitment),

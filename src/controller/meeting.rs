@@ -95,6 +95,7 @@ fn todays_meeting(store: &mut Store, today: NaiveDate, g: MeetingGroup) -> Resul
         return Ok(existing.id);
     }
     Ok(store.add_meeting(&Meeting {
+        version: 0,
         id: MeetingId::NEW,
         group: g,
         date: today,

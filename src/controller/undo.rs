@@ -38,7 +38,13 @@ impl Undo {
             Undo::RestoreObservation(o) => store.restore_observation(&o),
             Undo::RestoreRemoved(r) => store.restore_removed(&r),
             Undo::RestoreDecision(d) => store.restore_decision(&d.0, d.1),
-            Undo::RevertDecision(d) => store.update_decision(&d).map(|_| ()),
+            // The change being undone counted one edit; anyone else's since refuses it.
+            Undo::RevertDecision(d) => store
+                .update_decision(&Decision {
+                    version: d.version + 1,
+                    ..*d
+                })
+                .map(|_| ()),
             Undo::RevertDecisionStatus(d, now) => store.revert_decision_status(&d, now),
             Undo::RevertObservationStatus(o, now) => store.revert_observation_status(&o, now),
             Undo::RestoreChecked(c, on) => store.set_checked(c, on),

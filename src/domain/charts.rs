@@ -120,6 +120,7 @@ mod tests {
 
     fn act(target: i64, day: &str, count: u32) -> Activity {
         Activity {
+            version: 0,
             id: ActivityId::NEW,
             municipality: MunicipalityId(1),
             commitment: Some(CommitmentId(1)),

@@ -72,6 +72,8 @@ pub struct Meeting {
     pub participants: Vec<String>,
     /// The lägesbild as the parties described it.
     pub notes: String,
+    /// The edit counter it was read at (schema 11): a save of an older one is refused.
+    pub version: i64,
 }
 
 /// Who holds a lägesbildsmöte: one kommun's samverkan group, or a lokalpolisområde with
@@ -134,6 +136,8 @@ pub struct Decision {
     pub status_reason: String,
     /// When the status last changed.
     pub status_date: Option<NaiveDate>,
+    /// The edit counter it was read at (schema 11): a save of an older one is refused.
+    pub version: i64,
 }
 
 impl Decision {

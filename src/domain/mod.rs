@@ -384,6 +384,8 @@ pub struct Activity {
     pub description: String,
     /// Never exported to PDF or CSV.
     pub internal_note: String,
+    /// The edit counter it was read at (schema 11): a save of an older one is refused.
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -428,6 +430,8 @@ pub struct SafetyWalk {
     pub commitment: Option<CommitmentId>,
     /// A return walk (återbesök): the earlier walk whose open åtgärder it checks.
     pub revisit_of: Option<WalkId>,
+    /// The edit counter it was read at (schema 11): a save of an older one is refused.
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -560,6 +564,8 @@ pub struct Observation {
     /// A place that feels safe, and why: in the protokoll, never on the åtgärdslista.
     pub positive: bool,
     pub position: Option<GeoPoint>,
+    /// The edit counter it was read at (schema 11): a save of an older one is refused.
+    pub version: i64,
 }
 
 /// A photo of an observation: re-encoded JPEG, at most 1600 px on the long side, without

@@ -8,10 +8,11 @@ use crate::validate::{Invalid, check_count, check_date, check_text};
 use rusqlite::params;
 
 const COLS: &str = "id, municipality_id, commitment_id, target_id, date, party, count, place, \
-                    description, internal_note";
+                    description, internal_note, version";
 
 fn from_row(r: &Row) -> rusqlite::Result<Activity> {
     Ok(Activity {
+        version: r.get("version")?,
         id: r.get("id")?,
         municipality: r.get("municipality_id")?,
         commitment: r.get("commitment_id")?,
@@ -58,7 +59,9 @@ pub(super) fn insert_activity_row(
     a: &Activity,
     id: Option<ActivityId>,
 ) -> Result<ActivityId> {
-    let mut row = super::rows::binding![":municipality_id" => a.municipality];
+    // A restored insats keeps the edit counter it had (Ångra puts it back exactly).
+    let mut row =
+        super::rows::binding![":municipality_id" => a.municipality, ":version" => a.version];
     row.extend(fields(a));
     super::rows::insert(tx, "activity", id.map(|i| i.0), &row).map(ActivityId)
 }
@@ -129,10 +132,9 @@ impl Store {
         let a = validate_activity(a)?;
         let tx = self.write_tx()?;
         check_links(&tx, &a)?;
-        let n = super::rows::update(&tx, "activity", a.id.0, &fields(&a))?;
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("Insats {}", a.id)));
-        }
+        super::rows::update_versioned(&tx, "activity", a.id.0, a.version, &fields(&a), || {
+            format!("Insats {}", a.id)
+        })?;
         tx.commit()?;
         Ok(())
     }

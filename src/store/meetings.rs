@@ -12,7 +12,8 @@ use crate::validate::{Invalid, validate_decision, validate_meeting};
 use chrono::NaiveDate;
 use rusqlite::params;
 
-const MEETING_COLS: &str = "id, municipality_id, police_area_id, date, participants, notes";
+const MEETING_COLS: &str =
+    "id, municipality_id, police_area_id, date, participants, notes, version";
 
 /// The WHERE condition that picks a group's meetings (`?1` is its id).
 fn of_group(g: MeetingGroup, alias: &str) -> (String, i64) {
@@ -30,7 +31,7 @@ fn group_columns(g: MeetingGroup) -> (Option<i64>, Option<i64>) {
     }
 }
 const DECISION_COLS: &str = "d.id, d.meeting_id, d.text, d.responsible, d.deadline, \
-     d.commitment_id, d.status, d.status_reason, d.status_date";
+     d.commitment_id, d.status, d.status_reason, d.status_date, d.version";
 
 fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
     let group = match (
@@ -48,6 +49,7 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
         }
     };
     Ok(Meeting {
+        version: r.get("version")?,
         id: r.get("id")?,
         group,
         date: r.get("date")?,
@@ -58,6 +60,7 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
 
 fn decision_from_row(r: &Row) -> rusqlite::Result<Decision> {
     Ok(Decision {
+        version: r.get("version")?,
         id: r.get("id")?,
         meeting: r.get("meeting_id")?,
         text: r.get("text")?,
@@ -77,7 +80,8 @@ fn insert_decision_row(
     id: Option<DecisionId>,
     position: i64,
 ) -> Result<DecisionId> {
-    let mut row = binding![":meeting_id" => d.meeting, ":position" => position];
+    let mut row =
+        binding![":meeting_id" => d.meeting, ":position" => position, ":version" => d.version];
     row.extend(decision_fields(d));
     row.extend(decision_status(d));
     rows::insert(tx, "decision", id.map(|i| i.0), &row).map(DecisionId)
@@ -149,9 +153,16 @@ impl Store {
     /// Saves a meeting's date, participants and notes.
     pub fn update_meeting(&mut self, m: &Meeting) -> Result<()> {
         let m = validate_meeting(m)?;
-        self.update_row("meeting", m.id.0, &meeting_fields(&m), || {
-            format!("Möte {}", m.id)
-        })
+        let tx = self.write_tx()?;
+        super::rows::update_versioned(
+            &tx,
+            "meeting",
+            m.id.0,
+            m.version,
+            &meeting_fields(&m),
+            || format!("Möte {}", m.id),
+        )?;
+        Ok(tx.commit()?)
     }
 
     pub fn meeting(&self, id: MeetingId) -> Result<Meeting> {
@@ -207,6 +218,7 @@ impl Store {
             Some(d) => {
                 if self.meeting_on(MeetingGroup::Kommun(m), d)?.is_none() {
                     self.add_meeting(&Meeting {
+                        version: 0,
                         id: MeetingId::NEW,
                         group: MeetingGroup::Kommun(m),
                         date: d,
@@ -280,9 +292,16 @@ impl Store {
         let d = validate_decision(d)?;
         let before = self.decision(d.id)?;
         check_deadline_after_meeting(&self.conn, before.meeting, d.deadline)?;
-        self.update_row("decision", d.id.0, &decision_fields(&d), || {
-            format!("Beslut {}", d.id)
-        })?;
+        let tx = self.write_tx()?;
+        super::rows::update_versioned(
+            &tx,
+            "decision",
+            d.id.0,
+            d.version,
+            &decision_fields(&d),
+            || format!("Beslut {}", d.id),
+        )?;
+        tx.commit()?;
         Ok(before)
     }
 
@@ -321,9 +340,16 @@ impl Store {
         d.status_reason = reason.to_string();
         d.status_date = Some(on);
         let d = validate_decision(&d)?;
-        self.update_row("decision", id.0, &decision_status(&d), || {
-            format!("Beslut {id}")
-        })?;
+        let tx = self.write_tx()?;
+        super::rows::update_versioned(
+            &tx,
+            "decision",
+            id.0,
+            d.version,
+            &decision_status(&d),
+            || format!("Beslut {id}"),
+        )?;
+        tx.commit()?;
         Ok(before)
     }
 
@@ -332,7 +358,7 @@ impl Store {
     pub fn revert_decision_status(&mut self, before: &Decision, now: DecisionStatus) -> Result<()> {
         let n = self.conn.execute(
             "UPDATE decision SET status = :status, status_reason = :reason, \
-             status_date = :on WHERE id = :id AND status = :now",
+             status_date = :on, version = version + 1 WHERE id = :id AND status = :now",
             rusqlite::named_params! {
                 ":status": before.status,
                 ":reason": before.status_reason,
@@ -366,7 +392,7 @@ impl Store {
         let (cond, id) = of_group(g, "mt.");
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT mt.id, mt.municipality_id, mt.police_area_id, mt.date, mt.participants, \
-             mt.notes, \
+             mt.notes, mt.version, \
              (SELECT count(*) FROM decision d WHERE d.meeting_id = mt.id) AS taken, \
              (SELECT count(*) FROM decision d WHERE d.meeting_id = mt.id AND d.status = 'oppen') \
              AS still_open \

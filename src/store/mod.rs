@@ -134,6 +134,7 @@ impl StoreError {
                 StoreError::UndoConflict
             }
             StoreError::Server(ref s) if s.starts_with(db::CONSTRAINT) => StoreError::UndoConflict,
+            StoreError::ChangedByOthers => StoreError::UndoConflict,
             other => other,
         }
     }
@@ -365,19 +366,6 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
-    }
-
-    /// Updates row `id` of `table` with `binding` as one transaction; `what` names the
-    /// record when there is no such row.
-    fn update_row(
-        &mut self,
-        table: &str,
-        id: i64,
-        binding: &rows::Binding,
-        what: impl FnOnce() -> String,
-    ) -> Result<()> {
-        let sql = rows::update_sql(table, binding);
-        self.update_one(&sql, rows::named(&id, binding).as_slice(), what)
     }
 
     /// The database on a PostgreSQL server (an empty one gets the schema; nothing is

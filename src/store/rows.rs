@@ -122,6 +122,43 @@ pub(super) fn update(tx: &Db, table: &str, id: i64, binding: &Binding) -> Result
         .execute(named(&id, binding).as_slice())
 }
 
+/// Updates row `id` of `table` only if it is still at `version` (the edit counter it was
+/// read at), and counts the edit. Someone else's save in between refuses it
+/// ([`StoreError::ChangedByOthers`]) and nothing is overwritten; a row that is gone is
+/// [`StoreError::NotFound`] with `what` naming it.
+pub(super) fn update_versioned(
+    tx: &Db,
+    table: &str,
+    id: i64,
+    version: i64,
+    binding: &Binding,
+    what: impl FnOnce() -> String,
+) -> Result<()> {
+    let set: Vec<String> = binding
+        .iter()
+        .map(|(name, _)| format!("{} = {name}", &name[1..]))
+        .collect();
+    let sql = format!(
+        "UPDATE {table} SET {}, version = version + 1 WHERE id = :id AND version = :version",
+        set.join(", ")
+    );
+    let mut params = named(&id, binding);
+    params.push((":version", &version));
+    if tx.prepare_cached(&sql)?.execute(params.as_slice())? == 1 {
+        return Ok(());
+    }
+    let exists: bool = tx.query_row(
+        &format!("SELECT EXISTS(SELECT 1 FROM {table} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?;
+    Err(if exists {
+        super::StoreError::ChangedByOthers
+    } else {
+        super::StoreError::NotFound(what())
+    })
+}
+
 /// `UPDATE table SET col = :col, … WHERE id = :id` for `binding`.
 pub(super) fn update_sql(table: &str, binding: &Binding) -> String {
     let set: Vec<String> = binding

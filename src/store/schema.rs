@@ -23,6 +23,7 @@ fn migrations() -> Vec<M<'static>> {
         include_str!("sql/010_exchange.sql"),
         rekey_hook,
     ));
+    all.extend(LATER.iter().map(|sql| M::up(sql)));
     all
 }
 
@@ -38,8 +39,11 @@ const SQL: &[&str] = &[
     include_str!("sql/009_pledge_assessment.sql"),
 ];
 
+/// After schema 10 (the re-keying hook).
+const LATER: &[&str] = &[include_str!("sql/011_versions.sql")];
+
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = SQL.len() as i64 + 1;
+pub const LATEST_VERSION: i64 = (SQL.len() + 1 + LATER.len()) as i64;
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     Migrations::new(migrations())

@@ -19,7 +19,10 @@ pub fn server_url(db: &Path) -> Option<&str> {
 
 /// The server's schema migrations: the schema as of each SQLite version it starts from.
 /// A new SQLite migration needs its PostgreSQL twin here (a test holds them together).
-pub(super) const MIGRATIONS: &[(i64, &str)] = &[(10, include_str!("sql/postgres/010_schema.sql"))];
+pub(super) const MIGRATIONS: &[(i64, &str)] = &[
+    (10, include_str!("sql/postgres/010_schema.sql")),
+    (11, include_str!("sql/postgres/011_versions.sql")),
+];
 
 /// The address as it may be shown: without a password.
 pub fn shown(url: &str) -> String {

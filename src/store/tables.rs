@@ -135,6 +135,11 @@ pub(crate) fn record_tables(conn: &Db) -> Result<Vec<TableInfo>> {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
         })? {
             let (col, key) = r?;
+            // The edit counter (schema 11) is this database's bookkeeping, not content:
+            // neither exchanged, copied nor compared.
+            if col == "version" {
+                continue;
+            }
             if key > 0 {
                 pk.push((key, col.clone()));
             }

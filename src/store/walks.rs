@@ -12,12 +12,13 @@ use crate::validate::{Invalid, validate_observation, validate_walk};
 use chrono::NaiveDate;
 use rusqlite::{named_params, params};
 
-const WALK_COLS: &str = "id, municipality_id, date, time_of_day, area, organisations, participants, notes, commitment_id, revisit_of";
+const WALK_COLS: &str = "id, municipality_id, date, time_of_day, area, organisations, participants, notes, commitment_id, revisit_of, version";
 const OBS_COLS: &str = "id, walk_id, place, category, description, measure, responsible, deadline, \
-                        status, status_reason, updated_on, positive, latitude, longitude";
+                        status, status_reason, updated_on, positive, latitude, longitude, version";
 
 fn walk_from_row(r: &Row) -> rusqlite::Result<SafetyWalk> {
     Ok(SafetyWalk {
+        version: r.get("version")?,
         id: r.get("id")?,
         municipality: r.get("municipality_id")?,
         date: r.get("date")?,
@@ -33,6 +34,7 @@ fn walk_from_row(r: &Row) -> rusqlite::Result<SafetyWalk> {
 
 fn obs_from_row(r: &Row) -> rusqlite::Result<Observation> {
     Ok(Observation {
+        version: r.get("version")?,
         id: r.get("id")?,
         walk: r.get("walk_id")?,
         place: r.get("place")?,
@@ -77,6 +79,7 @@ fn insert_walk_row(tx: &Db, w: &SafetyWalk, id: Option<WalkId>) -> Result<WalkId
     let mut row = binding![
         ":municipality_id" => w.municipality,
         ":revisit_of" => w.revisit_of,
+        ":version" => w.version,
     ];
     row.extend(walk_fields(w));
     rows::insert(tx, "safety_walk", id.map(|i| i.0), &row).map(WalkId)
@@ -179,7 +182,7 @@ fn insert_observation_row(
     position: i64,
     id: Option<ObservationId>,
 ) -> Result<ObservationId> {
-    let mut row = binding![":walk_id" => o.walk, ":position" => position];
+    let mut row = binding![":walk_id" => o.walk, ":position" => position, ":version" => o.version];
     row.extend(observation_fields(o));
     rows::insert(tx, "observation", id.map(|i| i.0), &row).map(ObservationId)
 }
@@ -229,10 +232,14 @@ impl Store {
             }
             .into());
         }
-        let n = rows::update(&tx, "safety_walk", w.id.0, &walk_fields(&w))?;
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("Trygghetsvandring {}", w.id)));
-        }
+        rows::update_versioned(
+            &tx,
+            "safety_walk",
+            w.id.0,
+            w.version,
+            &walk_fields(&w),
+            || format!("Trygghetsvandring {}", w.id),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -296,7 +303,7 @@ impl Store {
         let tx = self.write_tx()?;
         let n = tx.execute(
             "UPDATE observation SET status = :status, status_reason = :reason, \
-             updated_on = :on WHERE id = :id AND status = :now",
+             updated_on = :on, version = version + 1 WHERE id = :id AND status = :now",
             named_params! {
                 ":status": before.status.key(),
                 ":reason": before.status_reason,
@@ -332,7 +339,14 @@ impl Store {
         let Some(old) = old else {
             return Err(StoreError::NotFound(format!("Iakttagelse {}", o.id)));
         };
-        rows::update(&tx, "observation", o.id.0, &observation_fields(&o))?;
+        rows::update_versioned(
+            &tx,
+            "observation",
+            o.id.0,
+            o.version,
+            &observation_fields(&o),
+            || format!("Iakttagelse {}", o.id),
+        )?;
         if old != o.status.key() {
             insert_status_change(&tx, o.id, o.status, &o.status_reason, o.updated_on)?;
         }

@@ -11,6 +11,8 @@ use egui::{RichText, Ui};
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActivityForm {
     pub editing: Option<ActivityId>,
+    /// The edit counter of the insats being edited, as read.
+    pub version: i64,
     pub municipality: MunicipalityId,
     pub commitment: CommitmentId,
     /// (target id, name) when the löfte has several targets.
@@ -46,6 +48,7 @@ impl ActivityForm {
         };
         ActivityForm {
             editing: None,
+            version: 0,
             municipality: board.municipality.id,
             commitment: cm.id,
             target: match cm.targets.as_slice() {
@@ -70,6 +73,7 @@ impl ActivityForm {
     pub fn edit(a: &Activity, base: ActivityForm) -> ActivityForm {
         ActivityForm {
             editing: Some(a.id),
+            version: a.version,
             target: a.target.or(base.target),
             date: DateField::new(a.date),
             by: a.by,
@@ -98,6 +102,7 @@ impl ActivityForm {
             return Err(Invalid::ChooseTarget);
         }
         Ok(Activity {
+            version: self.version,
             id: self.editing.unwrap_or(ActivityId::NEW),
             municipality: self.municipality,
             commitment: Some(self.commitment),

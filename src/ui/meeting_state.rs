@@ -103,6 +103,7 @@ impl DecisionDraft {
     /// The beslut for `meeting` (0 until today's meeting is recorded), or the first error.
     pub fn build(&self, meeting: MeetingId) -> Result<Decision, Invalid> {
         Ok(Decision {
+            version: 0,
             id: DecisionId::NEW,
             meeting,
             text: check_text("Beslut", &self.text, true, true)?,

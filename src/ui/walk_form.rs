@@ -9,6 +9,8 @@ use egui::{RichText, Ui};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WalkForm {
+    /// The edit counter of the walk being edited, as read.
+    pub version: i64,
     pub editing: Option<WalkId>,
     pub municipality: MunicipalityId,
     pub date: DateField,
@@ -34,6 +36,7 @@ impl WalkForm {
         commitments: Vec<(CommitmentId, String)>,
     ) -> WalkForm {
         WalkForm {
+            version: 0,
             editing: None,
             municipality,
             date: DateField::new(today),
@@ -68,6 +71,7 @@ impl WalkForm {
     pub fn edit(w: &SafetyWalk, commitments: Vec<(CommitmentId, String)>) -> WalkForm {
         WalkForm {
             editing: Some(w.id),
+            version: w.version,
             municipality: w.municipality,
             date: DateField::new(w.date),
             time_of_day: w.time_of_day,
@@ -84,6 +88,7 @@ impl WalkForm {
 
     pub fn build(&self) -> Result<SafetyWalk, Invalid> {
         let w = SafetyWalk {
+            version: self.version,
             id: self.editing.unwrap_or(WalkId::NEW),
             municipality: self.municipality,
             date: parse_date(&self.date.text)?,

@@ -126,6 +126,7 @@ impl ObservationDraft {
             });
         }
         let o = Observation {
+            version: 0,
             id: ObservationId::NEW,
             walk,
             place: check_text("Plats", &self.place, true, false)?,

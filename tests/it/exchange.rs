@@ -102,9 +102,16 @@ fn dump(db: &Path) -> Vec<(String, Vec<Vec<rusqlite::types::Value>>)> {
             let mut st = c
                 .prepare(&format!("SELECT * FROM {t} ORDER BY 1, 2"))
                 .unwrap();
-            let n = st.column_count();
+            // The edit counter is each database's own (schema 11), not exchanged.
+            let keep: Vec<usize> = st
+                .column_names()
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n != "version")
+                .map(|(i, _)| i)
+                .collect();
             let rows = st
-                .query_map([], |r| (0..n).map(|i| r.get(i)).collect())
+                .query_map([], |r| keep.iter().map(|i| r.get(*i)).collect())
                 .unwrap()
                 .collect::<rusqlite::Result<_>>()
                 .unwrap();
@@ -156,6 +163,7 @@ fn work(db: &Path, side: &str, seed: u64, n: usize) {
         match rng.next(20) {
             0..=6 => {
                 s.add_activity(&Activity {
+                    version: 0,
                     id: ActivityId::NEW,
                     municipality: m,
                     commitment: Some(c.id),
@@ -182,6 +190,7 @@ fn work(db: &Path, side: &str, seed: u64, n: usize) {
             11 | 12 => {
                 let walk = s
                     .add_walk(&SafetyWalk {
+                        version: 0,
                         id: WalkId::NEW,
                         municipality: m,
                         date: day("2024-05-01"),
@@ -196,6 +205,7 @@ fn work(db: &Path, side: &str, seed: u64, n: usize) {
                     .unwrap();
                 let o = s
                     .add_observation(&Observation {
+                        version: 0,
                         id: ObservationId::NEW,
                         walk,
                         place: label.clone(),
@@ -239,6 +249,7 @@ fn work(db: &Path, side: &str, seed: u64, n: usize) {
             14 | 15 => {
                 let meeting = s
                     .add_meeting(&Meeting {
+                        version: 0,
                         id: MeetingId::NEW,
                         group: MeetingGroup::Kommun(m),
                         date: day("2024-01-01")
@@ -249,6 +260,7 @@ fn work(db: &Path, side: &str, seed: u64, n: usize) {
                     .unwrap_or(MeetingId::NEW);
                 if !meeting.is_new() {
                     s.add_decision(&Decision {
+                        version: 0,
                         id: DecisionId::NEW,
                         meeting,
                         text: label.clone(),

@@ -22,6 +22,7 @@ fn meeting_mode_agenda_by_keyboard_two_beslut_and_esc() {
         .unwrap();
     store
         .add_activity(&Activity {
+            version: 0,
             id: ActivityId(0),
             municipality: m.id,
             commitment: Some(c.id),
@@ -124,6 +125,7 @@ fn meeting_mode_changes_a_beslut_lists_past_meetings_and_records_an_insats() {
         .unwrap();
     let carried = store
         .add_decision(&trygghetstavlan::domain::Decision {
+            version: 0,
             id: trygghetstavlan::domain::DecisionId(0),
             meeting: may.id,
             text: "Sanera klotter".into(),
@@ -767,6 +769,7 @@ fn beslut_name_their_lofte_and_kommun_late_ones_are_marked_and_klar_can_be_undon
     let lofte = store.commitments(p.id).unwrap().remove(0);
     let own = store
         .add_meeting(&Meeting {
+            version: 0,
             id: MeetingId(0),
             group: MeetingGroup::Kommun(b.id),
             date: day("2024-05-01"),
@@ -775,6 +778,7 @@ fn beslut_name_their_lofte_and_kommun_late_ones_are_marked_and_klar_can_be_undon
         })
         .unwrap();
     let beslut = |text: &str, deadline: &str, commitment| Decision {
+        version: 0,
         id: DecisionId(0),
         meeting: own,
         text: text.into(),
@@ -798,6 +802,7 @@ fn beslut_name_their_lofte_and_kommun_late_ones_are_marked_and_klar_can_be_undon
     let joint = MeetingGroup::Area(b.police_area);
     let joint_meeting = store
         .add_meeting(&Meeting {
+            version: 0,
             id: MeetingId(0),
             group: joint,
             date: day("2024-06-15"),
@@ -884,6 +889,7 @@ fn the_minutes_name_each_mal_behind_plan() {
     let b = store.municipality_by_name("Bromölla").unwrap().unwrap();
     let m = store
         .add_meeting(&Meeting {
+            version: 0,
             id: MeetingId(0),
             group: MeetingGroup::Kommun(b.id),
             date: day("2024-10-01"),

@@ -40,6 +40,7 @@ fn insats(store: &Store, text: &str) -> Activity {
     let p = store.pledges(m.id).unwrap().remove(0);
     let c = store.commitments(p.id).unwrap().remove(0);
     Activity {
+        version: 0,
         id: ActivityId(0),
         municipality: m.id,
         commitment: Some(c.id),

@@ -44,6 +44,7 @@ fn solvesborg_report_has_every_lofte_and_no_internal_note() {
     let c = &store.commitments(p.id).unwrap()[0];
     store
         .add_activity(&Activity {
+            version: 0,
             id: ActivityId(0),
             municipality: m.id,
             commitment: Some(c.id),
@@ -108,7 +109,7 @@ fn five_hundred_insatser_paginate_with_repeated_headers() {
     let c = store.commitments(p.id).unwrap()[0].clone();
     for i in 0..500u32 {
         store
-            .add_activity(&Activity {
+            .add_activity(&Activity { version: 0,
                 id: ActivityId(0),
                 municipality: m.id,
                 commitment: Some(c.id),
@@ -191,6 +192,7 @@ fn hostile_text_stays_inside_the_page() {
     let long_word = "Trygghetsskapandebrottsförebyggandesamverkansöverenskommelse".repeat(6);
     store
         .add_activity(&Activity {
+            version: 0,
             id: ActivityId(0),
             municipality: m.id,
             commitment: Some(c.id),
@@ -338,6 +340,7 @@ fn html_page_is_self_contained_accessible_and_escaped() {
     let c = store.commitments(p.id).unwrap()[0].clone();
     store
         .add_activity(&Activity {
+            version: 0,
             id: ActivityId(0),
             municipality: m.id,
             commitment: Some(c.id),
@@ -402,6 +405,7 @@ fn walks_show_what_was_seen_and_what_was_done() {
     let m = store.municipality_by_name("Olofström").unwrap().unwrap();
     let w = store
         .add_walk(&SafetyWalk {
+            version: 0,
             id: WalkId(0),
             municipality: m.id,
             date: day("2024-10-01"),
@@ -420,6 +424,7 @@ fn walks_show_what_was_seen_and_what_was_done() {
     ] {
         store
             .add_observation(&Observation {
+                version: 0,
                 id: ObservationId(0),
                 walk: w,
                 place: place.into(),
@@ -455,6 +460,7 @@ fn chart_data_months_and_progress_per_lofte() {
     for (date, count) in [("2024-02-03", 1), ("2024-02-20", 2), ("2024-05-01", 1)] {
         store
             .add_activity(&Activity {
+                version: 0,
                 id: ActivityId(0),
                 municipality: m.id,
                 commitment: Some(c.id),
@@ -498,6 +504,7 @@ fn year_on_year_compares_with_the_previous_medborgarlofte() {
     // 2024: the first löfte got 3 of its 4.
     store
         .add_activity(&Activity {
+            version: 0,
             id: ActivityId(0),
             municipality: m.id,
             commitment: Some(first.id),
@@ -585,6 +592,7 @@ fn the_protokoll_has_every_observation_its_photos_and_the_atgardslista() {
     let m = store.municipality_by_name("Bromölla").unwrap().unwrap();
     let w = store
         .add_walk(&SafetyWalk {
+            version: 0,
             id: WalkId(0),
             municipality: m.id,
             date: day("2024-10-15"),
@@ -609,6 +617,7 @@ fn the_protokoll_has_every_observation_its_photos_and_the_atgardslista() {
     {
         let id = store
             .add_observation(&Observation {
+                version: 0,
                 id: ObservationId(0),
                 walk: w,
                 place: place.into(),

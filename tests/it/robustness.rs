@@ -103,6 +103,7 @@ fn two_writers_on_one_file_both_land() {
     let mut mine = 0;
     for i in 0..100 {
         let a = Activity {
+            version: 0,
             id: ActivityId(0),
             municipality: m.id,
             commitment: None,
@@ -159,6 +160,7 @@ fn hostile_input_is_validated() {
     trygghetstavlan::seed::install(&mut store).unwrap();
     let m = store.municipality_by_name("Bromölla").unwrap().unwrap();
     let base = Activity {
+        version: 0,
         id: ActivityId(0),
         municipality: m.id,
         commitment: None,

@@ -1227,6 +1227,7 @@ fn a_thirteenth_observation_with_a_photo_on_a_small_laptop() {
     let m = store.municipality_by_name("Olofström").unwrap().unwrap();
     let w = store
         .add_walk(&SafetyWalk {
+            version: 0,
             id: WalkId(0),
             municipality: m.id,
             date: crate::common::day("2024-06-01"),
@@ -1242,6 +1243,7 @@ fn a_thirteenth_observation_with_a_photo_on_a_small_laptop() {
     for i in 1..=12 {
         store
             .add_observation(&Observation {
+                version: 0,
                 id: ObservationId(0),
                 walk: w,
                 place: format!("Plats {i} vid gångtunneln"),
@@ -1319,6 +1321,7 @@ fn a_planned_walk_is_shown_as_planned_and_not_counted() {
     let c = store.commitments(p.id).unwrap().remove(0);
     store
         .add_walk(&SafetyWalk {
+            version: 0,
             id: WalkId(0),
             municipality: m.id,
             date: day("2024-09-01"),
@@ -1538,6 +1541,7 @@ fn the_observation_card_says_when_an_open_atgard_is_late() {
     };
     use trygghetstavlan::ui::observation_card::{CardPhotos, card};
     let o = Observation {
+        version: 0,
         id: ObservationId(1),
         walk: WalkId(1),
         place: "Gångtunneln".into(),

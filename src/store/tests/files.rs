@@ -76,6 +76,7 @@ fn migration_from_first_schema_keeps_data_and_backs_up() {
     assert_eq!(b.tallies[&target].in_year(2024), 2);
     // The new tables work.
     let w = SafetyWalk {
+        version: 0,
         id: WalkId(0),
         municipality: MunicipalityId(id_of(&s, "municipality", "name = 'Olofström'")),
         date: d("2024-05-01"),
@@ -324,6 +325,7 @@ fn meetings_of_a_version_7_file_keep_their_links_and_beslut() {
     )));
     let joint = s
         .add_meeting(&crate::domain::Meeting {
+            version: 0,
             id: crate::domain::MeetingId(0),
             group: area,
             date: d("2024-06-01"),
@@ -523,4 +525,46 @@ fn a_version_9_file_is_rekeyed_with_every_link_kept() {
         .query_row("SELECT site_key FROM sync_site", (), |r| r.get(0))
         .unwrap();
     assert_eq!(key.len(), 32);
+}
+
+/// Schema 11 gives the records forms edit an edit counter: a version 10 file opens with
+/// every record at 0, its data unchanged, and a save of a stale copy is refused.
+#[test]
+fn a_version_10_file_gets_edit_counters_and_refuses_a_stale_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v10.db");
+    let made = {
+        let mut f = fixture_in(Store::open(&path).unwrap());
+        let a = activity(&f, "2024-03-01", 2);
+        f.store.add_activity(&a).unwrap()
+    };
+    // Back to version 10: drop the column the migration adds, mark the file 10.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for t in [
+            "activity",
+            "safety_walk",
+            "observation",
+            "meeting",
+            "decision",
+        ] {
+            conn.execute_batch(&format!("ALTER TABLE {t} DROP COLUMN version"))
+                .unwrap();
+        }
+        conn.pragma_update(None, "user_version", 10).unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.opened(), Opened::Migrated { from: 10 });
+    let a = s.activity(made).unwrap();
+    assert_eq!((a.version, a.count), (0, 2));
+    let mut mine = a.clone();
+    mine.count = 3;
+    s.update_activity(&mine).unwrap();
+    let mut theirs = a;
+    theirs.count = 9;
+    assert!(matches!(
+        s.update_activity(&theirs),
+        Err(StoreError::ChangedByOthers)
+    ));
+    assert_eq!(s.activity(made).unwrap().count, 3, "nothing overwritten");
 }

@@ -92,6 +92,7 @@ fn fixture_in(mut store: Store) -> Fixture {
 
 fn activity(f: &Fixture, date: &str, count: u32) -> Activity {
     Activity {
+        version: 0,
         id: ActivityId(0),
         municipality: f.m,
         commitment: Some(f.counted.id),
@@ -272,6 +273,16 @@ fn activity_round_trip_update_delete_restore() {
     changed.count = 3;
     changed.place = "Torget".into();
     f.store.update_activity(&changed).unwrap();
+    // The save counted one more edit; saving the old one again is refused, unchanged.
+    let changed = Activity {
+        version: changed.version + 1,
+        ..changed
+    };
+    assert_eq!(f.store.activity(id).unwrap(), changed);
+    assert!(matches!(
+        f.store.update_activity(&back),
+        Err(StoreError::ChangedByOthers)
+    ));
     assert_eq!(f.store.activity(id).unwrap(), changed);
     let removed = f.store.delete_activity(id).unwrap();
     assert_eq!(removed, changed);
@@ -421,6 +432,7 @@ fn board_tallies_per_target_and_year() {
 fn walks_and_observations_round_trip_with_history_and_cascade() {
     let mut f = fixture();
     let w = SafetyWalk {
+        version: 0,
         id: WalkId(0),
         municipality: f.m,
         date: d("2024-10-15"),
@@ -443,8 +455,10 @@ fn walks_and_observations_round_trip_with_history_and_cascade() {
     let mut w2 = f.store.walk(wid).unwrap();
     w2.participants = 9;
     f.store.update_walk(&w2).unwrap();
+    w2.version += 1;
     assert_eq!(f.store.walks(f.m).unwrap(), vec![w2.clone()]);
     let o = Observation {
+        version: 0,
         id: ObservationId(0),
         walk: wid,
         place: "Gångtunneln".into(),

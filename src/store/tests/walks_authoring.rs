@@ -4,6 +4,7 @@ use super::*;
 
 fn walk(f: &Fixture, date: &str, commitment: Option<CommitmentId>) -> SafetyWalk {
     SafetyWalk {
+        version: 0,
         id: WalkId(0),
         municipality: f.m,
         date: d(date),
@@ -24,6 +25,7 @@ fn obs(
     status: ObservationStatus,
 ) -> Observation {
     Observation {
+        version: 0,
         id: ObservationId(0),
         walk,
         place: place.into(),
@@ -149,6 +151,7 @@ fn observations_are_edited_deleted_and_restored_with_their_photos() {
     o.place = "Gångtunneln vid stationen".into();
     o.responsible = "Gatuavdelningen".into();
     f.store.update_observation(&o).unwrap();
+    o.version += 1;
     let mut bad = o.clone();
     bad.deadline = Some(d("2024-01-01"));
     assert!(f.store.update_observation(&bad).is_err());
@@ -483,6 +486,7 @@ fn meetings_and_beslut_carry_over_until_closed() {
     let first = f
         .store
         .add_meeting(&Meeting {
+            version: 0,
             id: MeetingId(0),
             group: g,
             date: d("2024-03-05"),
@@ -491,6 +495,7 @@ fn meetings_and_beslut_carry_over_until_closed() {
         })
         .unwrap();
     let beslut = |meeting, text: &str| Decision {
+        version: 0,
         id: DecisionId(0),
         meeting,
         text: text.into(),
@@ -673,6 +678,7 @@ fn a_period_and_a_kommun_go_whole_and_come_back_exactly() {
     // later period copied from it.
     f.store
         .add_activity(&Activity {
+            version: 0,
             id: ActivityId(0),
             municipality: m,
             commitment: Some(f.counted.id),
@@ -705,6 +711,7 @@ fn a_period_and_a_kommun_go_whole_and_come_back_exactly() {
     let meeting = f
         .store
         .add_meeting(&Meeting {
+            version: 0,
             id: MeetingId(0),
             group: crate::domain::MeetingGroup::Area(area),
             date: d("2024-06-01"),
@@ -715,6 +722,7 @@ fn a_period_and_a_kommun_go_whole_and_come_back_exactly() {
     let beslut = f
         .store
         .add_decision(&Decision {
+            version: 0,
             id: DecisionId(0),
             meeting,
             text: "Följ upp".into(),

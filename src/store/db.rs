@@ -528,6 +528,9 @@ impl Pg {
     /// without waiting.
     pub(crate) fn others_changes(&self) -> Result<u64> {
         let mut client = self.client.borrow_mut();
+        // A round trip makes the connection read what the server sent meanwhile; without
+        // one, notifications can wait in the socket.
+        client.batch_execute("SELECT 1")?;
         let mut n = 0;
         let mut all = client.notifications();
         let mut it = all.iter();

@@ -8,6 +8,7 @@ mod fuzz;
 mod import;
 mod import_corpus;
 mod meeting;
+mod postgres;
 mod recovery;
 mod report;
 mod robustness;

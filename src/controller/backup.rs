@@ -50,6 +50,9 @@ impl BackupAction {
     pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
         let st = &mut cx.screens.backups;
         match self {
+            BackupAction::Open if cx.store.server().is_some() => {
+                st.open_on_server(cx.store.server().unwrap_or_default().to_string());
+            }
             BackupAction::Open => {
                 let dir = crate::store::backup_dir(cx.db_path);
                 let name = crate::store::copy_name(CopyKind::Manual, cx.clock.now());

@@ -2,6 +2,7 @@
 
 use super::{Ctx, Effect, Reload, Result, Undo};
 use crate::domain::{Activity, ActivityId, CommitmentId};
+use crate::store::StoreError;
 use crate::ui::BoardAction;
 use crate::ui::activity_form::ActivityForm;
 use crate::ui::detail::DetailState;
@@ -36,7 +37,20 @@ impl BoardAction {
             }
             BoardAction::SaveActivity(a) => {
                 if !a.id.is_new() {
-                    cx.store.update_activity(&a)?;
+                    match cx.store.update_activity(&a) {
+                        Err(StoreError::ChangedByOthers) => {
+                            // Nothing was written; the form shows what is saved now, so the
+                            // user sees their version and makes the change again on it.
+                            let theirs = cx.store.activity(a.id)?;
+                            if let Some(form) = theirs.commitment.and_then(|c| new_form(cx, c)) {
+                                cx.screens
+                                    .board
+                                    .open_form(ActivityForm::edit(&theirs, form));
+                            }
+                            return Err(StoreError::ChangedByOthers.into());
+                        }
+                        other => other?,
+                    }
                     cx.screens.board.close_form();
                     Effect::reload(Reload::Activities)
                         .toast(format!("Insatsen {} sparades.", a.date))

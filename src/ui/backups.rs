@@ -35,6 +35,8 @@ pub struct BackupState {
     pub message: Option<String>,
     /// The "Annan fil" field takes the cursor (no file was chosen in a dialog).
     pub focus_restore_path: bool,
+    /// The database is on this PostgreSQL server: its copies are IT's, not the program's.
+    pub server: Option<String>,
 }
 
 impl BackupState {
@@ -44,6 +46,15 @@ impl BackupState {
             open: true,
             save_path: save_path.display().to_string(),
             copies,
+            ..Default::default()
+        };
+    }
+
+    /// Opens for a database on a server: it says who keeps the copies.
+    pub fn open_on_server(&mut self, server: String) {
+        *self = BackupState {
+            open: true,
+            server: Some(server),
             ..Default::default()
         };
     }
@@ -81,6 +92,17 @@ pub fn dialog(ctx: &egui::Context, st: &mut BackupState) -> Vec<Action> {
 
 fn contents(ui: &mut Ui, st: &mut BackupState) -> Vec<BackupAction> {
     let mut actions = Vec::new();
+    if let Some(server) = &st.server {
+        ui.label(format!("Databasen ligger på databasservern {server}."));
+        ui.label(
+            "Säkerhetskopior och återställning sköts där av er IT-avdelning, med \
+             PostgreSQL:s egna verktyg (pg_dump och pg_restore) — inte av programmet.",
+        );
+        ui.label(weak(
+            "En kommuns egen fil kopieras in med trygghetstavlan --db ADRESS import-sqlite FIL.",
+        ));
+        return actions;
+    }
     ui.label(RichText::new("Spara en kopia nu").strong());
     ui.horizontal(|ui| {
         labelled(ui, "Fil", text_field(&mut st.save_path, "bk_save", 420.0));

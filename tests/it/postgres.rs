@@ -281,6 +281,11 @@ fn the_window_shows_another_programs_change() {
         }
     }
     assert_eq!(done(&h), before + 1, "reloaded without any click");
+    // Copies of a server database are IT's: the dialog says so instead of copying a file.
+    h.get_by_label("Säkerhetskopior…").click();
+    h.run();
+    h.get_by_label_contains("pg_dump");
+    assert!(h.query_by_label("Spara kopia").is_none());
 }
 
 /// Change files are for database files; on the server the command says why not.

@@ -371,6 +371,8 @@ impl App {
     fn crash_log_db(&self) -> Option<&std::path::Path> {
         match &self.store {
             Some(s) => s.path(),
+            // A server that could not be reached has no file to log beside.
+            None if crate::store::server_url(&self.db_path).is_some() => None,
             None => Some(&self.db_path),
         }
     }

@@ -14,10 +14,14 @@ impl App {
         if self.open_error.is_some() {
             let mut actions = self.status_strip(ui);
             if let Some(err) = &self.open_error {
+                // A server's address is shown without its password.
+                let shown = crate::store::server_url(&self.db_path)
+                    .map(|u| std::path::PathBuf::from(crate::store::server::shown(u)))
+                    .unwrap_or_else(|| self.db_path.clone());
                 actions.extend(crate::ui::recovery::open_error_screen(
                     ui,
                     &err.message,
-                    &self.db_path,
+                    &shown,
                     err.copies.as_deref(),
                 ));
             }

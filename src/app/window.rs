@@ -114,9 +114,14 @@ fn window_icon() -> egui::IconData {
 
 /// Opens the main window.
 pub fn run(db_path: PathBuf, store: Result<Store, StoreError>, start: StartAt) -> eframe::Result {
+    // On a server the title says which (everyone there sees the same board).
+    let title = match store.as_ref().ok().and_then(|s| s.server()) {
+        Some(server) => format!("Trygghetstavlan — {server}"),
+        None => "Trygghetstavlan".to_string(),
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("Trygghetstavlan")
+            .with_title(title)
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 500.0])
             .with_app_id("trygghetstavlan")

@@ -314,6 +314,48 @@ mod tests {
     }
 
     #[test]
+    fn the_server_migrations_reach_the_latest_schema() {
+        assert_eq!(MIGRATIONS.last().map(|m| m.0), Some(LATEST_VERSION));
+    }
+
+    /// The server's tables have exactly SQLite's columns (the queries serve both, and the
+    /// schema as data is read from SQLite's): checked on a real server when there is one.
+    #[test]
+    fn the_server_schema_has_the_files_columns() {
+        let Ok(admin) = std::env::var("TRYGGHETSTAVLAN_TEST_PG") else {
+            return;
+        };
+        let url = new_database(&admin).unwrap();
+        drop(crate::store::Store::connect(&url).unwrap());
+        let mut pg = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        let mut server: Vec<(String, String)> = pg
+            .query(
+                "SELECT table_name::text, column_name::text FROM information_schema.columns \
+                 WHERE table_schema = 'public' AND table_name <> 'trygghetstavlan_schema'",
+                &[],
+            )
+            .unwrap()
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        server.sort();
+        let file = crate::store::Store::open_in_memory().unwrap();
+        let mut sqlite: Vec<(String, String)> = file
+            .conn()
+            .prepare(
+                "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE 'sync_%'",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        sqlite.sort();
+        assert_eq!(server, sqlite);
+    }
+
+    #[test]
     fn a_server_address_is_shown_without_its_password() {
         let s = shown("postgres://kommun:hemligt@db.region.se:5433/tavlan");
         assert_eq!(s, "postgres://db.region.se:5433/tavlan");

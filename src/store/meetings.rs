@@ -162,7 +162,7 @@ impl Store {
             &meeting_fields(&m),
             || format!("Möte {}", m.id),
         )?;
-        Ok(tx.commit()?)
+        tx.commit()
     }
 
     pub fn meeting(&self, id: MeetingId) -> Result<Meeting> {

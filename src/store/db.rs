@@ -82,12 +82,28 @@ pub(crate) fn server_error(e: postgres::Error) -> StoreError {
                 .unwrap_or_else(|| e.to_string()),
         ),
         // No answer from the server: the connection failed or was lost.
-        None if e.is_closed() || source_is_io(&e) => StoreError::Unreachable(e.to_string()),
+        None if e.is_closed() || source_is_io(&e) => StoreError::Unreachable(with_causes(&e)),
         None => StoreError::Server(match std::error::Error::source(&e) {
             Some(s) => format!("{e}: {s}"),
             None => e.to_string(),
         }),
     }
+}
+
+/// The error and what caused it ("error performing TLS handshake: invalid peer
+/// certificate: UnknownIssuer").
+fn with_causes(e: &postgres::Error) -> String {
+    let mut text = e.to_string();
+    let mut s = std::error::Error::source(e);
+    while let Some(x) = s {
+        let part = x.to_string();
+        if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+        s = x.source();
+    }
+    text
 }
 
 fn source_is_io(e: &postgres::Error) -> bool {

@@ -113,6 +113,10 @@ pub enum StoreError {
         "Databasservern svarar inte: {0}. Kontrollera adressen (--db postgres://…) och nätverket, eller fråga IT."
     )]
     Unreachable(String),
+    #[error(
+        "Databasserverns certifikat godkändes inte ({0}). Utfärdaren måste finnas bland datorns betrodda certifikat; fråga IT."
+    )]
+    Certificate(String),
     #[error("Det här görs med en databasfil, inte med en databasserver.")]
     NotOnServer,
     #[error("Ändrad av någon annan — visa deras version. Ingenting har skrivits över.")]

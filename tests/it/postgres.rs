@@ -313,3 +313,28 @@ fn the_exchange_is_refused_on_a_server() {
     assert!(e.contains("import-sqlite"), "{e}");
     assert!(!out.exists());
 }
+
+/// `sslmode=require`: the connection is TLS, and the server's certificate is checked
+/// against the computer's trusted certificates — trusted when the kommun's own CA is
+/// there, refused (on one Swedish line) when it is not.
+#[test]
+fn tls_is_used_when_asked_and_the_certificate_checked() {
+    let Some(url) = new_database() else { return };
+    let Ok(ca) = std::env::var("TRYGGHETSTAVLAN_TEST_PG_CA") else {
+        return;
+    };
+    let tls = url.replace("sslmode=disable", "sslmode=require");
+    assert_ne!(tls, url);
+    let with_trusted = |store: &str| {
+        Command::new(env!("CARGO_BIN_EXE_trygghetstavlan"))
+            .env("SSL_CERT_FILE", store)
+            .args(["--db", &tls, "list-vandringar"])
+            .output()
+            .unwrap()
+    };
+    ok(&with_trusted(&ca));
+    // The system's usual authorities do not vouch for the test CA's server.
+    let e = refused(&with_trusted("/etc/ssl/certs/ca-certificates.crt"));
+    assert!(e.contains("certifikat"), "{e}");
+    assert_eq!(e.lines().count(), 1, "{e}");
+}

@@ -1,7 +1,10 @@
 //! `cargo bench --bench scale`: a synthetic database the size of all of Sweden (290
 //! kommuner, 10 years of medborgarlöften with 20 löften each, 1 000 000 insatser,
 //! 30 000 trygghetsvandringar) and the times that matter to a user. Prints medians; no
-//! assertions. Set TRYGG_SCALE_DB=path to keep (and reuse) the generated file.
+//! assertions. Set TRYGG_SCALE_DB=path to keep (and reuse) the generated file. With
+//! TRYGGHETSTAVLAN_BENCH_PG=postgres://… (a user who may create databases) the same
+//! database is copied to a new database on that server (`import-sqlite`'s code) and the
+//! same times are taken there: a polisregion on PostgreSQL.
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
@@ -51,16 +54,37 @@ fn main() {
         );
     }
     let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
+    println!("Skala: 290 kommuner, 10 år, 1 000 000 insatser, 30 000 trygghetsvandringar");
+    println!("SQLite-fil:");
+    measure(&path, today, tmp.path());
+    if let Ok(admin) = std::env::var("TRYGGHETSTAVLAN_BENCH_PG") {
+        let url = trygghetstavlan::store::server::new_database(&admin).expect("database");
+        let t = Instant::now();
+        let source = Store::open_readonly(&path).expect("file");
+        let copied = Store::open(std::path::Path::new(&url))
+            .expect("server")
+            .copy_from(&source)
+            .expect("copy");
+        let rows: u64 = copied.iter().map(|c| c.new).sum();
+        println!(
+            "PostgreSQL ({}): import-sqlite av {rows} rader på {:.1} s",
+            trygghetstavlan::store::server::shown(&url),
+            t.elapsed().as_secs_f64()
+        );
+        measure(&PathBuf::from(url), today, tmp.path());
+    }
+}
 
-    // Opening the file and drawing the first board frame.
+fn measure(path: &std::path::Path, today: NaiveDate, tmp: &std::path::Path) {
+    // Opening the database and drawing the first board frame.
     let t = Instant::now();
-    let store = Store::open(&path).expect("open");
+    let store = Store::open(path).expect("open");
     let prefs = Prefs {
         municipality: Some("Kommun 001".into()),
         year: Some(2026),
         ..Prefs::default()
     };
-    let app = App::new(Ok(store), path.clone(), prefs, Clock::Fixed(today));
+    let app = App::new(Ok(store), path.to_path_buf(), prefs, Clock::Fixed(today));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
@@ -104,7 +128,7 @@ fn main() {
     let overview = time(60, || h.step());
 
     // One insats written through the store, on its own connection.
-    let mut writer = Store::open(&path).expect("open");
+    let mut writer = Store::open(path).expect("open");
     let m = writer.municipality_by_name("Kommun 002").unwrap().unwrap();
     let write = time(50, || {
         writer
@@ -146,17 +170,6 @@ fn main() {
         pages = trygghetstavlan::report::render_pdf(&f).unwrap().pages;
     });
 
-    // The start-up check and the day's copy, which run in the background of the window
-    // and before each command.
-    let t = Instant::now();
-    writer.check_health().unwrap();
-    let health = ms(t.elapsed());
-    let copies = tmp.path().join("kopior");
-    let t = Instant::now();
-    writer.daily_backup(&copies, today, 14).unwrap();
-    let daily = ms(t.elapsed());
-
-    println!("Skala: 290 kommuner, 10 år, 1 000 000 insatser, 30 000 trygghetsvandringar");
     println!("  öppna databasen + första frame:     {first:8.1} ms   (mål < 300)");
     println!("  tavlans frame ({rows} löften):         {board:8.2} ms   (mål < 4)");
     println!("  +1 inklusive omladdning:             {plus_one:8.1} ms");
@@ -167,6 +180,19 @@ fn main() {
         bytes as f64 / 1e6
     );
     println!("  PDF, mest aktiva kommunen ({pages} s.):   {pdf:8.1} ms   (mål < 1000)");
+    if trygghetstavlan::store::server_url(path).is_some() {
+        // The server's health and copies are IT's.
+        return;
+    }
+    // The start-up check and the day's copy, which run in the background of the window
+    // and before each command.
+    let t = Instant::now();
+    writer.check_health().unwrap();
+    let health = ms(t.elapsed());
+    let copies = tmp.join("kopior");
+    let t = Instant::now();
+    writer.daily_backup(&copies, today, 14).unwrap();
+    let daily = ms(t.elapsed());
     println!(
         "  kontroll av filen (quick_check):     {health:8.0} ms   (i bakgrunden / före kommandon)"
     );

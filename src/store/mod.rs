@@ -339,20 +339,28 @@ impl Store {
 
     /// Runs `f` as one transaction: every write in it lands, or none does (a multi-step
     /// command such as an import or the demo data).
-    pub fn atomically<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+    pub fn atomically<T>(&mut self, mut f: impl FnMut(&mut Store) -> Result<T>) -> Result<T> {
         if !self.conn.is_autocommit() {
             return f(self);
         }
-        self.conn.begin_outer()?;
-        match f(self) {
-            Ok(v) => {
-                self.conn.end_outer(true)?;
-                Ok(v)
-            }
-            Err(e) => {
-                // The error that caused the rollback is the one to report.
-                let _ = self.conn.end_outer(false);
-                Err(e)
+        // On the server, a transaction that lost a deadlock to another editor's is rolled
+        // back by it whole and is simply run again; a file's writers wait their turn.
+        let attempts = if self.server.is_some() { 3 } else { 1 };
+        let mut attempt = 1;
+        loop {
+            self.conn.begin_outer()?;
+            let done = f(self).and_then(|v| self.conn.end_outer(true).map(|()| v));
+            match done {
+                Ok(v) => return Ok(v),
+                Err(e) => {
+                    // The error that caused the rollback is the one to report.
+                    let _ = self.conn.end_outer(false);
+                    if !matches!(e, StoreError::Busy) || attempt == attempts {
+                        return Err(e);
+                    }
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(20 * attempt));
+                }
             }
         }
     }

@@ -247,7 +247,7 @@ impl Store {
     /// Reads what `read` says goes and removes it, in one transaction, and returns it for
     /// Ångra: nothing another program writes in between is removed without being in what
     /// comes back.
-    pub fn remove_read(&mut self, read: impl FnOnce(&Store) -> Result<Removed>) -> Result<Removed> {
+    pub fn remove_read(&mut self, read: impl Fn(&Store) -> Result<Removed>) -> Result<Removed> {
         self.atomically(|s| {
             let r = read(s)?;
             s.remove(&r)?;

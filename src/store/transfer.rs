@@ -83,14 +83,38 @@ impl Store {
                 .collect::<Vec<_>>()
                 .join(" AND ")
         );
-        let insert = format!(
-            "INSERT INTO \"{}\" ({cols}) VALUES ({})",
-            t.name,
-            (1..=n)
-                .map(|i| format!("?{i}"))
+        // Many rows per statement: a million insatser are a thousand round trips to a
+        // server, not a million. Within both engines' limits on parameters.
+        let per_statement = (30_000 / n.max(1)).clamp(1, 1000);
+        let insert = |rows: usize| {
+            let marks = (0..rows)
+                .map(|r| {
+                    let one = (1..=n)
+                        .map(|i| format!("?{}", r * n + i))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    format!("({one})")
+                })
                 .collect::<Vec<_>>()
-                .join(", ")
-        );
+                .join(", ");
+            format!("INSERT INTO \"{}\" ({cols}) VALUES {marks}", t.name)
+        };
+        let mut waiting: Vec<Vec<Value>> = Vec::new();
+        let flush = |waiting: &mut Vec<Vec<Value>>| -> Result<()> {
+            if waiting.is_empty() {
+                return Ok(());
+            }
+            let values: Vec<Value> = waiting.drain(..).flatten().collect();
+            self.conn
+                .execute(&insert(values.len() / n), values)
+                .map_err(|e| {
+                    StoreError::Exchange(format!(
+                        "{} kunde inte kopieras ({e}). Ingenting har kopierats.",
+                        crate::domain::exchange::table_label(&t.name)
+                    ))
+                })?;
+            Ok(())
+        };
         let mut copied = Copied {
             table: t.name.clone(),
             new: 0,
@@ -117,13 +141,13 @@ impl Store {
                     "{label} {shown} finns redan i databasen med annat innehåll. Ingenting har kopierats."
                 )));
             }
-            self.conn.execute(&insert, row).map_err(|e| {
-                StoreError::Exchange(format!(
-                    "{label} {shown} kunde inte kopieras ({e}). Ingenting har kopierats."
-                ))
-            })?;
+            waiting.push(row);
             copied.new += 1;
+            if waiting.len() == per_statement {
+                flush(&mut waiting)?;
+            }
         }
+        flush(&mut waiting)?;
         Ok(copied)
     }
 }

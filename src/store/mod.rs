@@ -14,6 +14,7 @@ pub(crate) mod db;
 pub mod health;
 mod meetings;
 mod municipalities;
+mod pgwire;
 mod pledges;
 mod rekey;
 mod removal;

@@ -101,12 +101,20 @@ fn pledge(action: A, cx: &mut Ctx) -> Result<Effect> {
         }
         A::SavePledgeHead {
             pledge,
+            version,
             title,
             goal,
             contact,
             signatories,
         } => {
-            store.update_pledge_head(pledge, &title, &goal, Some(&contact), &signatories)?;
+            store.update_pledge_head(
+                pledge,
+                version,
+                &title,
+                &goal,
+                Some(&contact),
+                &signatories,
+            )?;
             cx.screens.authoring.head_saved();
             Effect::reload(Reload::Board).toast("Uppgifterna sparades.")
         }
@@ -149,6 +157,7 @@ fn structure(action: A, cx: &mut Ctx) -> Result<Effect> {
                 None => Vec::new(),
             };
             let blank = crate::domain::Commitment {
+                version: 0,
                 id: CommitmentId::NEW,
                 section,
                 text: String::new(),

@@ -15,12 +15,15 @@ pub struct Assessment {
     pub cause: String,
     /// Fortsättning: the next step, or the proposal for next year.
     pub next: String,
+    /// The edit counter it was read at (schema 11): a save of an older one is refused.
+    pub version: i64,
 }
 
 impl Assessment {
     /// No bedömning yet.
     pub fn empty(commitment: CommitmentId, year: i32) -> Assessment {
         Assessment {
+            version: 0,
             commitment,
             year,
             result: String::new(),
@@ -44,11 +47,14 @@ pub struct PledgeAssessment {
     pub overall: String,
     /// Så går vi vidare.
     pub next: String,
+    /// The edit counter it was read at (schema 11): a save of an older one is refused.
+    pub version: i64,
 }
 
 impl PledgeAssessment {
     pub fn empty(pledge: super::PledgeId, year: i32) -> PledgeAssessment {
         PledgeAssessment {
+            version: 0,
             pledge,
             year,
             overall: String::new(),

@@ -230,6 +230,8 @@ pub struct Pledge {
     pub goal: String,
     pub signatories: Vec<Signatory>,
     pub contact: Option<String>,
+    /// The edit counter it was read at (schema 11): a save of an older one is refused.
+    pub version: i64,
 }
 
 /// An avsnitt: a heading inside a medborgarlöfte.
@@ -368,6 +370,8 @@ pub struct Commitment {
     /// For löften without a number: the day it was checked off.
     pub checked_on: Option<NaiveDate>,
     pub position: i64,
+    /// The edit counter it was read at (schema 11): a save of an older one is refused.
+    pub version: i64,
 }
 
 /// An insats: one activity done, usually towards a löfte.

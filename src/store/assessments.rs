@@ -1,7 +1,8 @@
 //! The yearly bedömning per löfte.
 
 use super::db::{Optional, Row};
-use super::{Result, Store};
+use super::db::Db;
+use super::{Result, Store, StoreError};
 use crate::domain::{Assessment, CommitmentId, PledgeId};
 use crate::validate::validate_assessment;
 use rusqlite::params;
@@ -9,12 +10,90 @@ use std::collections::HashMap;
 
 fn from_row(r: &Row) -> rusqlite::Result<Assessment> {
     Ok(Assessment {
+        version: r.get("version")?,
         commitment: r.get("commitment_id")?,
         year: r.get("year")?,
         result: r.get("result")?,
         cause: r.get("cause")?,
         next: r.get("next_step")?,
     })
+}
+
+/// A yearly text of a löfte or a medborgarlöfte (a bedömning), by owner and year.
+struct Yearly {
+    table: &'static str,
+    owner_column: &'static str,
+    owner: i64,
+    year: i32,
+}
+
+impl Yearly {
+    /// Saves `fields` (or removes the row when `empty`) as read at `version`, 0 meaning
+    /// none was written then: someone else's save in between refuses it, and a new one
+    /// starts at 1 so that two first saves are told apart.
+    fn save(
+        &self,
+        tx: &Db,
+        version: i64,
+        empty: bool,
+        fields: &[(&str, &dyn rusqlite::ToSql)],
+    ) -> Result<()> {
+        let (t, o) = (self.table, self.owner_column);
+        let mut params: Vec<(String, &dyn rusqlite::ToSql)> = vec![
+            (":owner".into(), &self.owner),
+            (":year".into(), &self.year),
+            (":version".into(), &version),
+        ];
+        let mut named: Vec<(&str, &dyn rusqlite::ToSql)> = Vec::new();
+        let n = if empty {
+            let sql = format!(
+                "DELETE FROM {t} WHERE {o} = :owner AND year = :year AND version = :version"
+            );
+            named.extend(params.iter().map(|(n, v)| (n.as_str(), *v)));
+            let n = tx.execute(&sql, named.as_slice())?;
+            // Already gone is what was asked for.
+            if n == 0 && !self.exists(tx)? {
+                return Ok(());
+            }
+            n
+        } else {
+            for (c, v) in fields {
+                params.push((format!(":{c}"), *v));
+            }
+            named.extend(params.iter().map(|(n, v)| (n.as_str(), *v)));
+            let cols: Vec<&str> = fields.iter().map(|(c, _)| *c).collect();
+            let sql = if version == 0 {
+                format!(
+                    "INSERT INTO {t}({o}, year, {}, version) VALUES (:owner, :year, {}, :version + 1) \
+                     ON CONFLICT({o}, year) DO NOTHING",
+                    cols.join(", "),
+                    cols.iter().map(|c| format!(":{c}")).collect::<Vec<_>>().join(", ")
+                )
+            } else {
+                format!(
+                    "UPDATE {t} SET {}, version = version + 1 \
+                     WHERE {o} = :owner AND year = :year AND version = :version",
+                    cols.iter().map(|c| format!("{c} = :{c}")).collect::<Vec<_>>().join(", ")
+                )
+            };
+            tx.execute(&sql, named.as_slice())?
+        };
+        if n == 0 {
+            return Err(StoreError::ChangedByOthers);
+        }
+        Ok(())
+    }
+
+    fn exists(&self, tx: &Db) -> Result<bool> {
+        tx.query_row(
+            &format!(
+                "SELECT EXISTS(SELECT 1 FROM {} WHERE {} = ?1 AND year = ?2)",
+                self.table, self.owner_column
+            ),
+            params![self.owner, self.year],
+            |r| r.get(0),
+        )
+    }
 }
 
 impl Store {
@@ -24,21 +103,15 @@ impl Store {
         let a = crate::validate::validate_pledge_assessment(a)?;
         self.pledge(a.pledge)?;
         let tx = self.write_tx()?;
-        if a.is_empty() {
-            tx.execute(
-                "DELETE FROM pledge_assessment WHERE pledge_id = :p AND year = :y",
-                rusqlite::named_params! { ":p": a.pledge, ":y": a.year },
-            )?;
-        } else {
-            tx.execute(
-                "INSERT INTO pledge_assessment(pledge_id, year, overall, next_step) \
-                 VALUES (:p, :y, :overall, :next) ON CONFLICT(pledge_id, year) DO UPDATE SET \
-                 overall = excluded.overall, next_step = excluded.next_step",
-                rusqlite::named_params! {
-                    ":p": a.pledge, ":y": a.year, ":overall": a.overall, ":next": a.next
-                },
-            )?;
-        }
+        let fields: [(&str, &dyn rusqlite::ToSql); 2] =
+            [("overall", &a.overall), ("next_step", &a.next)];
+        let key = Yearly {
+            table: "pledge_assessment",
+            owner_column: "pledge_id",
+            owner: a.pledge.0,
+            year: a.year,
+        };
+        key.save(&tx, a.version, a.is_empty(), &fields)?;
         tx.commit()?;
         Ok(())
     }
@@ -52,11 +125,12 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT overall, next_step FROM pledge_assessment \
+                "SELECT overall, next_step, version FROM pledge_assessment \
                  WHERE pledge_id = :p AND year = :y",
                 rusqlite::named_params! { ":p": p, ":y": year },
                 |r| {
                     Ok(crate::domain::PledgeAssessment {
+                        version: r.get("version")?,
                         pledge: p,
                         year,
                         overall: r.get("overall")?,
@@ -73,23 +147,18 @@ impl Store {
         // The löfte must exist: a clear error rather than a foreign key message.
         self.commitment(a.commitment)?;
         let tx = self.write_tx()?;
-        if a.is_empty() {
-            tx.execute(
-                "DELETE FROM assessment WHERE commitment_id = ?1 AND year = ?2",
-                params![a.commitment, a.year],
-            )?;
-        } else {
-            tx.execute(
-                "INSERT INTO assessment(commitment_id, year, result, cause, next_step) \
-                 VALUES (:c, :y, :result, :cause, :next) ON CONFLICT(commitment_id, year) \
-                 DO UPDATE SET result = excluded.result, cause = excluded.cause, \
-                 next_step = excluded.next_step",
-                rusqlite::named_params! {
-                    ":c": a.commitment, ":y": a.year, ":result": a.result, ":cause": a.cause,
-                    ":next": a.next
-                },
-            )?;
-        }
+        let fields: [(&str, &dyn rusqlite::ToSql); 3] = [
+            ("result", &a.result),
+            ("cause", &a.cause),
+            ("next_step", &a.next),
+        ];
+        let key = Yearly {
+            table: "assessment",
+            owner_column: "commitment_id",
+            owner: a.commitment.0,
+            year: a.year,
+        };
+        key.save(&tx, a.version, a.is_empty(), &fields)?;
         tx.commit()?;
         Ok(())
     }
@@ -99,7 +168,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT commitment_id, year, result, cause, next_step FROM assessment \
+                "SELECT commitment_id, year, result, cause, next_step, version FROM assessment \
                  WHERE commitment_id = ?1 AND year = ?2",
                 params![c, year],
                 from_row,
@@ -115,7 +184,8 @@ impl Store {
         year: i32,
     ) -> Result<HashMap<CommitmentId, Assessment>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT a.commitment_id, a.year, a.result, a.cause, a.next_step FROM assessment a \
+            "SELECT a.commitment_id, a.year, a.result, a.cause, a.next_step, a.version \
+             FROM assessment a \
              JOIN commitment c ON c.id = a.commitment_id JOIN section s ON s.id = c.section_id \
              WHERE s.pledge_id = ?1 AND a.year = ?2",
         )?;

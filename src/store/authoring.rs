@@ -128,9 +128,13 @@ impl Store {
             .map(|x| x.id))
     }
 
+    /// Saves a medborgarlöfte's head as read at `version` (refused when someone else saved
+    /// it since).
+    #[allow(clippy::too_many_arguments)]
     pub fn update_pledge_head(
         &mut self,
         id: PledgeId,
+        version: i64,
         title: &str,
         goal: &str,
         contact: Option<&str>,
@@ -152,11 +156,15 @@ impl Store {
         }
         let tx = self.write_tx()?;
         let n = tx.execute(
-            "UPDATE pledge SET title = :title, goal = :goal, contact = :contact WHERE id = :id",
+            "UPDATE pledge SET title = :title, goal = :goal, contact = :contact, \
+             version = version + 1 WHERE id = :id AND version = :version",
             rusqlite::named_params! {
-                ":title": title, ":goal": goal, ":contact": contact, ":id": id
+                ":title": title, ":goal": goal, ":contact": contact, ":id": id, ":version": version
             },
         )?;
+        if n == 0 && tx.query_row("SELECT EXISTS(SELECT 1 FROM pledge WHERE id = ?1)", [id.0], |r| r.get(0))? {
+            return Err(StoreError::ChangedByOthers);
+        }
         if n == 0 {
             return Err(StoreError::NotFound(format!("Medborgarlöfte {id}")));
         }

@@ -14,7 +14,7 @@ use rusqlite::params;
 use std::collections::HashMap;
 
 pub(super) const COMMITMENT_COLS: &str = "c.id, c.section_id, c.position, c.text, c.party, c.sub_areas, \
-     c.tags, c.manual_status, c.manual_reason, c.checked_on";
+     c.tags, c.manual_status, c.manual_reason, c.checked_on, c.version";
 
 super::columns::column_positions!(CommitmentColumns {
     id,
@@ -27,6 +27,7 @@ super::columns::column_positions!(CommitmentColumns {
     manual_status,
     manual_reason,
     checked_on,
+    version,
 });
 
 impl CommitmentColumns {
@@ -42,6 +43,7 @@ impl CommitmentColumns {
             None => None,
         };
         Ok(Commitment {
+            version: r.get(self.version)?,
             id: r.get(self.id)?,
             section: r.get(self.section_id)?,
             position: r.get(self.position)?,
@@ -104,7 +106,7 @@ pub(super) fn signatory_from_row(r: &Row) -> rusqlite::Result<(PledgeId, Signato
 
 /// Columns of [`pledge_from_row`], for a pledge aliased `p`.
 pub(super) const PLEDGE_COLS: &str =
-    "p.id, p.municipality_id, p.first_year, p.last_year, p.title, p.goal, p.contact";
+    "p.id, p.municipality_id, p.first_year, p.last_year, p.title, p.goal, p.contact, p.version";
 
 /// A medborgarlöfte without its signatories; a stored period that is no period is an error.
 pub(super) fn pledge_from_row(r: &Row) -> rusqlite::Result<Pledge> {
@@ -117,6 +119,7 @@ pub(super) fn pledge_from_row(r: &Row) -> rusqlite::Result<Pledge> {
         )
     })?;
     Ok(Pledge {
+        version: r.get("version")?,
         id: r.get("id")?,
         municipality: r.get("municipality_id")?,
         period,
@@ -451,10 +454,9 @@ impl Store {
         let text = validate_commitment(&c.text, &drafts)?;
         let tx = self.write_tx()?;
         let fields = commitment_fields(&text, c.party, &c.sub_areas, &c.tags);
-        let n = rows::update(&tx, "commitment", c.id.0, &fields)?;
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("Löfte {}", c.id)));
-        }
+        rows::update_versioned(&tx, "commitment", c.id.0, c.version, &fields, || {
+            format!("Löfte {}", c.id)
+        })?;
         let keep: Vec<i64> = c
             .targets
             .iter()
@@ -495,7 +497,8 @@ impl Store {
             None => (None, None),
         };
         self.update_one(
-            "UPDATE commitment SET manual_status = ?1, manual_reason = ?2 WHERE id = ?3",
+            "UPDATE commitment SET manual_status = ?1, manual_reason = ?2, version = version + 1 \
+             WHERE id = ?3",
             params![key, reason, id.0],
             || format!("Löfte {id}"),
         )
@@ -504,7 +507,7 @@ impl Store {
     /// Checks off (or un-checks) a löfte without a number.
     pub fn set_checked(&mut self, id: CommitmentId, on: Option<NaiveDate>) -> Result<()> {
         self.update_one(
-            "UPDATE commitment SET checked_on = ?1 WHERE id = ?2",
+            "UPDATE commitment SET checked_on = ?1, version = version + 1 WHERE id = ?2",
             params![on, id.0],
             || format!("Löfte {id}"),
         )

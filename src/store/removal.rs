@@ -89,8 +89,9 @@ fn owned(
 fn read(tx: &Db, table: &TableInfo, cond: &str) -> Result<Rows> {
     // Every column by name, so that columns added later come along. Put back in one
     // transaction with its keys checked at the end, the order of rows does not matter.
-    let cols = table
-        .columns
+    // With the edit counter, so that Ångra puts the row back as it was.
+    let all: Vec<String> = table.columns.iter().chain(&table.local).cloned().collect();
+    let cols = all
         .iter()
         .map(|c| quoted(c))
         .collect::<Vec<_>>()
@@ -105,7 +106,7 @@ fn read(tx: &Db, table: &TableInfo, cond: &str) -> Result<Rows> {
         "SELECT {cols} FROM {} WHERE {cond} ORDER BY {order}",
         quoted(&table.name)
     ))?;
-    let n = table.columns.len();
+    let n = all.len();
     let key_at: Vec<usize> = table
         .pk
         .iter()
@@ -124,7 +125,7 @@ fn read(tx: &Db, table: &TableInfo, cond: &str) -> Result<Rows> {
         .collect();
     Ok(Rows {
         table: table.name.clone(),
-        columns: table.columns.clone(),
+        columns: all,
         rows,
         pk: table.pk.clone(),
         keys,

@@ -107,6 +107,9 @@ pub(crate) struct TableInfo {
     pub refs: Vec<(String, String)>,
     /// The columns whose reference is cleared, not cascaded, when the row referred to goes.
     pub set_null: Vec<String>,
+    /// This database's own bookkeeping (the edit counter, schema 11): put back by Ångra,
+    /// but neither exchanged, copied nor compared between databases.
+    pub local: Vec<String>,
 }
 
 impl TableInfo {
@@ -129,15 +132,15 @@ pub(crate) fn record_tables(conn: &Db) -> Result<Vec<TableInfo>> {
     let mut tables = Vec::new();
     for name in names {
         let mut columns = Vec::new();
+        let mut local = Vec::new();
         let mut pk: Vec<(i64, String)> = Vec::new();
         let mut stmt = conn.prepare("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?;
         for r in stmt.query_map([&name], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
         })? {
             let (col, key) = r?;
-            // The edit counter (schema 11) is this database's bookkeeping, not content:
-            // neither exchanged, copied nor compared.
             if col == "version" {
+                local.push(col);
                 continue;
             }
             if key > 0 {
@@ -149,6 +152,7 @@ pub(crate) fn record_tables(conn: &Db) -> Result<Vec<TableInfo>> {
         let mine = keys.iter().filter(|k| k.child == name);
         tables.push(TableInfo {
             columns,
+            local,
             pk: pk.into_iter().map(|(_, c)| c).collect(),
             set_null: mine
                 .clone()

@@ -39,6 +39,7 @@ pub enum AuthoringAction {
     SavePledgeAssessment(crate::domain::PledgeAssessment),
     SavePledgeHead {
         pledge: PledgeId,
+        version: i64,
         title: String,
         goal: String,
         contact: String,
@@ -74,6 +75,8 @@ pub enum AuthoringAction {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HeadForm {
     pub pledge: Option<PledgeId>,
+    /// The edit counter of the head as read.
+    pub version: i64,
     pub title: String,
     pub goal: String,
     pub contact: String,
@@ -146,6 +149,7 @@ impl AuthoringScreen {
         if self.head.pledge != Some(b.pledge.id) {
             self.head = HeadForm {
                 pledge: Some(b.pledge.id),
+                version: b.pledge.version,
                 title: b.pledge.title.clone(),
                 goal: b.pledge.goal.clone(),
                 contact: b.pledge.contact.clone().unwrap_or_default(),
@@ -433,6 +437,7 @@ impl AuthoringView<'_> {
         {
             actions.push(A::SavePledgeHead {
                 pledge: self.board.pledge.id,
+                version: h.version,
                 title: h.title.clone(),
                 goal: h.goal.clone(),
                 contact: h.contact.clone(),

@@ -596,6 +596,7 @@ mod tests {
 
     fn commitment(id: i64, text: &str, party: Party, targets: Vec<Target>) -> Commitment {
         Commitment {
+            version: 0,
             id: CommitmentId(id),
             section: SectionId(1),
             text: text.into(),
@@ -633,6 +634,7 @@ mod tests {
                 police_area: PoliceAreaId(1),
             },
             pledge: Pledge {
+                version: 0,
                 id: PledgeId(1),
                 municipality: MunicipalityId(1),
                 period: crate::domain::Period::new(2024, 2024).unwrap(),

@@ -232,6 +232,7 @@ mod tests {
 
     fn commitment() -> Commitment {
         Commitment {
+            version: 0,
             id: CommitmentId(7),
             section: SectionId(1),
             text: "Minst 4 tillfällen".into(),

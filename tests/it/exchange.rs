@@ -284,6 +284,7 @@ fn work(db: &Path, side: &str, seed: u64, n: usize) {
             }
             _ => {
                 s.set_assessment(&Assessment {
+                    version: 0,
                     commitment: c.id,
                     year: pledge.period.first,
                     result: label.clone(),

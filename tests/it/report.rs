@@ -248,6 +248,7 @@ fn bedomning_is_printed_for_the_year() {
     for (year, text) in [(2024, "Tre av fyra gjordes"), (2023, "Fel år")] {
         store
             .set_assessment(&trygghetstavlan::domain::Assessment {
+                version: 0,
                 commitment: c,
                 year,
                 result: text.into(),
@@ -355,6 +356,7 @@ fn html_page_is_self_contained_accessible_and_escaped() {
         .unwrap();
     store
         .set_assessment(&trygghetstavlan::domain::Assessment {
+            version: 0,
             commitment: c.id,
             year: 2024,
             result: "<script>alert('x')</script> & mer".into(),

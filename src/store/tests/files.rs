@@ -416,6 +416,7 @@ fn a_version_8_file_takes_a_whole_bedomning() {
     let p = PledgeId(id_of(&s, "pledge", "first_year = 2024"));
     assert!(s.pledge_assessment(p, 2024).unwrap().is_empty());
     let a = crate::domain::PledgeAssessment {
+        version: 0,
         pledge: p,
         year: 2024,
         overall: "  De flesta löften hölls.  ".into(),
@@ -431,8 +432,11 @@ fn a_version_8_file_takes_a_whole_bedomning() {
     s.restore_removed(&r).unwrap();
     assert_eq!(s.pledge_assessment(p, 2024).unwrap(), stored);
     // Emptied, it is gone.
-    s.set_pledge_assessment(&crate::domain::PledgeAssessment::empty(p, 2024))
-        .unwrap();
+    s.set_pledge_assessment(&crate::domain::PledgeAssessment {
+        version: stored.version,
+        ..crate::domain::PledgeAssessment::empty(p, 2024)
+    })
+    .unwrap();
     let n: i64 = s
         .conn
         .query_row("SELECT count(*) FROM pledge_assessment", (), |r| r.get(0))
@@ -541,13 +545,13 @@ fn a_version_10_file_gets_edit_counters_and_refuses_a_stale_save() {
     // Back to version 10: drop the column the migration adds, mark the file 10.
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        for t in [
-            "activity",
-            "safety_walk",
-            "observation",
-            "meeting",
-            "decision",
-        ] {
+        // Every table schema 11 gives a counter, read from the migration itself.
+        let sql = include_str!("../sql/011_versions.sql");
+        for t in sql
+            .lines()
+            .filter_map(|l| l.strip_prefix("ALTER TABLE "))
+            .filter_map(|l| l.split_whitespace().next())
+        {
             conn.execute_batch(&format!("ALTER TABLE {t} DROP COLUMN version"))
                 .unwrap();
         }

@@ -397,6 +397,7 @@ fn deleted_commitment_and_section_come_back_with_bedomning_and_links() {
         .unwrap();
     f.store
         .set_assessment(&crate::domain::Assessment {
+            version: 0,
             commitment: f.counted.id,
             year: 2024,
             result: "Gick bra".into(),
@@ -461,6 +462,7 @@ fn pledge_head_update() {
     f.store
         .update_pledge_head(
             f.pledge,
+            0,
             "Medborgarlöfte 2024 (rev)",
             "Nytt mål",
             Some(""),
@@ -471,11 +473,19 @@ fn pledge_head_update() {
     assert_eq!(p.title, "Medborgarlöfte 2024 (rev)");
     assert_eq!(p.contact, None);
     assert_eq!(p.signatories.len(), 1);
+    assert_eq!(p.version, 1, "one edit counted");
     assert!(
         f.store
-            .update_pledge_head(f.pledge, "", "", None, &[])
+            .update_pledge_head(f.pledge, 1, "", "", None, &[])
             .is_err()
     );
+    // A head saved from what was read before that edit changes nothing.
+    assert!(matches!(
+        f.store
+            .update_pledge_head(f.pledge, 0, "Gammal rubrik", "", None, &[]),
+        Err(StoreError::ChangedByOthers)
+    ));
+    assert_eq!(f.store.pledge(f.pledge).unwrap().title, "Medborgarlöfte 2024 (rev)");
 }
 
 #[test]
@@ -618,6 +628,7 @@ fn assessment_per_year_round_trip_and_empty_removes() {
     let c = f.counted.id;
     assert!(f.store.assessment(c, 2024).unwrap().is_empty());
     let a = Assessment {
+        version: 0,
         commitment: c,
         year: 2024,
         result: " Tre av fyra kontroller gjordes. ".into(),
@@ -630,7 +641,17 @@ fn assessment_per_year_round_trip_and_empty_removes() {
     assert!(f.store.assessment(c, 2025).unwrap().is_empty(), "per year");
     let all = f.store.assessments_of_pledge(f.pledge, 2024).unwrap();
     assert_eq!(all[&c].cause, "Personalbrist i maj.");
-    f.store.set_assessment(&Assessment::empty(c, 2024)).unwrap();
+    // Saved again from what was read before: refused; emptied from what is stored: gone.
+    assert!(matches!(
+        f.store.set_assessment(&a),
+        Err(StoreError::ChangedByOthers)
+    ));
+    f.store
+        .set_assessment(&Assessment {
+            version: stored.version,
+            ..Assessment::empty(c, 2024)
+        })
+        .unwrap();
     assert!(
         f.store
             .assessments_of_pledge(f.pledge, 2024)
@@ -693,6 +714,7 @@ fn a_period_and_a_kommun_go_whole_and_come_back_exactly() {
         .unwrap();
     f.store
         .set_assessment(&Assessment {
+            version: 0,
             commitment: f.counted.id,
             year: 2024,
             result: "Bra".into(),

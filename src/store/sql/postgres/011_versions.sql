@@ -6,3 +6,7 @@ ALTER TABLE safety_walk ADD COLUMN version bigint NOT NULL DEFAULT 0;
 ALTER TABLE observation ADD COLUMN version bigint NOT NULL DEFAULT 0;
 ALTER TABLE meeting ADD COLUMN version bigint NOT NULL DEFAULT 0;
 ALTER TABLE decision ADD COLUMN version bigint NOT NULL DEFAULT 0;
+ALTER TABLE pledge ADD COLUMN version bigint NOT NULL DEFAULT 0;
+ALTER TABLE commitment ADD COLUMN version bigint NOT NULL DEFAULT 0;
+ALTER TABLE assessment ADD COLUMN version bigint NOT NULL DEFAULT 0;
+ALTER TABLE pledge_assessment ADD COLUMN version bigint NOT NULL DEFAULT 0;

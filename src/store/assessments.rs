@@ -1,7 +1,7 @@
 //! The yearly bedömning per löfte.
 
-use super::db::{Optional, Row};
 use super::db::Db;
+use super::db::{Optional, Row};
 use super::{Result, Store, StoreError};
 use crate::domain::{Assessment, CommitmentId, PledgeId};
 use crate::validate::validate_assessment;
@@ -67,13 +67,19 @@ impl Yearly {
                     "INSERT INTO {t}({o}, year, {}, version) VALUES (:owner, :year, {}, :version + 1) \
                      ON CONFLICT({o}, year) DO NOTHING",
                     cols.join(", "),
-                    cols.iter().map(|c| format!(":{c}")).collect::<Vec<_>>().join(", ")
+                    cols.iter()
+                        .map(|c| format!(":{c}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             } else {
                 format!(
                     "UPDATE {t} SET {}, version = version + 1 \
                      WHERE {o} = :owner AND year = :year AND version = :version",
-                    cols.iter().map(|c| format!("{c} = :{c}")).collect::<Vec<_>>().join(", ")
+                    cols.iter()
+                        .map(|c| format!("{c} = :{c}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             };
             tx.execute(&sql, named.as_slice())?

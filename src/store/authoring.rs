@@ -162,7 +162,13 @@ impl Store {
                 ":title": title, ":goal": goal, ":contact": contact, ":id": id, ":version": version
             },
         )?;
-        if n == 0 && tx.query_row("SELECT EXISTS(SELECT 1 FROM pledge WHERE id = ?1)", [id.0], |r| r.get(0))? {
+        if n == 0
+            && tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM pledge WHERE id = ?1)",
+                [id.0],
+                |r| r.get(0),
+            )?
+        {
             return Err(StoreError::ChangedByOthers);
         }
         if n == 0 {

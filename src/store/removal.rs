@@ -91,11 +91,7 @@ fn read(tx: &Db, table: &TableInfo, cond: &str) -> Result<Rows> {
     // transaction with its keys checked at the end, the order of rows does not matter.
     // With the edit counter, so that Ångra puts the row back as it was.
     let all: Vec<String> = table.columns.iter().chain(&table.local).cloned().collect();
-    let cols = all
-        .iter()
-        .map(|c| quoted(c))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let cols = all.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ");
     let order = table
         .pk
         .iter()

@@ -374,6 +374,7 @@ mod model {
                         return;
                     }
                     let mut a = all[pick % all.len()].clone();
+                    let before = a.clone();
                     let (counter, value) = self.write(s);
                     let col = match field {
                         0 => {
@@ -394,7 +395,13 @@ mod model {
                     } else {
                         value
                     };
+                    let unchanged = a == before;
                     self.stores[s].update_activity(&a).unwrap();
+                    // A value set to what it already was is no change: nothing to merge,
+                    // nothing to lose (the model once counted it as a write).
+                    if unchanged {
+                        return;
+                    }
                     self.writes.push(Write {
                         cell: (a.id.0, col),
                         site: s,

@@ -485,7 +485,10 @@ fn pledge_head_update() {
             .update_pledge_head(f.pledge, 0, "Gammal rubrik", "", None, &[]),
         Err(StoreError::ChangedByOthers)
     ));
-    assert_eq!(f.store.pledge(f.pledge).unwrap().title, "Medborgarlöfte 2024 (rev)");
+    assert_eq!(
+        f.store.pledge(f.pledge).unwrap().title,
+        "Medborgarlöfte 2024 (rev)"
+    );
 }
 
 #[test]

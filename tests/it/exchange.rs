@@ -283,13 +283,13 @@ fn work(db: &Path, side: &str, seed: u64, n: usize) {
                 }
             }
             _ => {
+                // As the detail panel does: what is stored, changed.
+                let stored = s.assessment(c.id, pledge.period.first).unwrap();
                 s.set_assessment(&Assessment {
-                    version: 0,
-                    commitment: c.id,
-                    year: pledge.period.first,
                     result: label.clone(),
                     cause: String::new(),
                     next: format!("nästa {label}"),
+                    ..stored
                 })
                 .unwrap();
             }

@@ -37,10 +37,19 @@ impl Store {
                 )));
             }
         }
-        self.atomically(|s| {
+        let copied = self.atomically(|s| {
             s.conn.defer_foreign_keys()?;
-            tables.iter().map(|t| s.copy_table(source, t)).collect()
-        })
+            tables
+                .iter()
+                .map(|t| s.copy_table(source, t))
+                .collect::<Result<Vec<_>>>()
+        })?;
+        if self.server.is_some() {
+            // The server plans its queries from statistics; after a large copy they are
+            // stale until autovacuum comes by (measured: +1 took 45 ms instead of 5).
+            self.conn.execute_batch("ANALYZE")?;
+        }
+        Ok(copied)
     }
 
     fn copy_table(&self, source: &Store, t: &TableInfo) -> Result<Copied> {

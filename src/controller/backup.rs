@@ -50,10 +50,11 @@ impl BackupAction {
     pub fn apply(self, cx: &mut Ctx) -> Result<Effect> {
         let st = &mut cx.screens.backups;
         match self {
-            BackupAction::Open if cx.store.server().is_some() => {
-                st.open_on_server(cx.store.server().unwrap_or_default().to_string());
-            }
             BackupAction::Open => {
+                if let Some(server) = cx.store.server() {
+                    st.open_on_server(server.to_string());
+                    return Ok(Effect::none());
+                }
                 let dir = crate::store::backup_dir(cx.db_path);
                 let name = crate::store::copy_name(CopyKind::Manual, cx.clock.now());
                 st.open_with(dir.join(name), list_copies(cx.db_path));

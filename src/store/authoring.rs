@@ -155,25 +155,14 @@ impl Store {
             }
         }
         let tx = self.write_tx()?;
-        let n = tx.execute(
-            "UPDATE pledge SET title = :title, goal = :goal, contact = :contact, \
-             version = version + 1 WHERE id = :id AND version = :version",
-            rusqlite::named_params! {
-                ":title": title, ":goal": goal, ":contact": contact, ":id": id, ":version": version
-            },
-        )?;
-        if n == 0
-            && tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM pledge WHERE id = ?1)",
-                [id.0],
-                |r| r.get(0),
-            )?
-        {
-            return Err(StoreError::ChangedByOthers);
-        }
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("Medborgarlöfte {id}")));
-        }
+        let head = super::rows::binding![
+            ":title" => title,
+            ":goal" => goal,
+            ":contact" => contact,
+        ];
+        super::rows::update_versioned(&tx, "pledge", id.0, version, &head, || {
+            format!("Medborgarlöfte {id}")
+        })?;
         tx.execute("DELETE FROM signatory WHERE pledge_id = ?1", [id.0])?;
         for (i, (name, role)) in signers.iter().enumerate() {
             super::pledges::insert_signatory(&tx, id.0, i, name, role)?;

@@ -278,16 +278,7 @@ impl<'c> Db<'c> {
     /// write lock up front, so a second program waits (busy timeout) instead of failing
     /// half-way; on the server rows are locked as they are written.
     pub(crate) fn begin(&self) -> Result<Tx<'_>> {
-        let nested = !self.is_autocommit();
-        let sql = match (nested, self.engine()) {
-            (true, _) => "SAVEPOINT w",
-            (false, Engine::Sqlite) => "BEGIN IMMEDIATE",
-            (false, Engine::Postgres) => "BEGIN",
-        };
-        self.execute_batch(sql)?;
-        if let Inner::Pg(p) = &self.inner {
-            p.depth.set(p.depth.get() + 1);
-        }
+        let nested = self.start()?;
         Ok(Tx {
             db: self,
             nested,
@@ -298,9 +289,22 @@ impl<'c> Db<'c> {
     /// Begins the transaction of [`Store::atomically`](super::Store::atomically), which
     /// hands the whole store to its closure; [`Db::end_outer`] ends it.
     pub(crate) fn begin_outer(&self) -> Result<()> {
-        let tx = self.begin()?;
-        std::mem::forget(tx);
-        Ok(())
+        self.start().map(|_| ())
+    }
+
+    /// Opens a transaction, or a savepoint inside one (returns whether it is nested).
+    fn start(&self) -> Result<bool> {
+        let nested = !self.is_autocommit();
+        let sql = match (nested, self.engine()) {
+            (true, _) => "SAVEPOINT w",
+            (false, Engine::Sqlite) => "BEGIN IMMEDIATE",
+            (false, Engine::Postgres) => "BEGIN",
+        };
+        self.execute_batch(sql)?;
+        if let Inner::Pg(p) = &self.inner {
+            p.depth.set(p.depth.get() + 1);
+        }
+        Ok(nested)
     }
 
     pub(crate) fn end_outer(&self, commit: bool) -> Result<()> {
@@ -367,11 +371,10 @@ impl Stmt<'_> {
             }),
             Stmt::Pg(p, prep) => {
                 let values = pg_values(prep, params.args())?;
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values
-                    .iter()
-                    .map(|v| v as &(dyn postgres::types::ToSql + Sync))
-                    .collect();
-                let n = p.client.borrow_mut().execute(&prep.statement, &refs)?;
+                let n = p
+                    .client
+                    .borrow_mut()
+                    .execute(&prep.statement, &refs(&values))?;
                 Ok(n as usize)
             }
         }
@@ -395,13 +398,7 @@ impl Stmt<'_> {
                 }
             }
             Stmt::Pg(p, prep) => {
-                let values = pg_values(prep, params.args())?;
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values
-                    .iter()
-                    .map(|v| v as &(dyn postgres::types::ToSql + Sync))
-                    .collect();
-                let rows = p.client.borrow_mut().query(&prep.statement, &refs)?;
-                for r in rows {
+                for r in p.query(prep, params.args())? {
                     let row = PgRow::read(&r, prep.columns.clone())?;
                     out.push(f(&Row::Pg(&row)).map_err(Into::into));
                 }
@@ -415,14 +412,20 @@ impl Stmt<'_> {
         params: impl Params,
         f: impl FnOnce(&Row) -> rusqlite::Result<T>,
     ) -> Result<T> {
-        let mut f = Some(f);
-        let mut first = self.query_map(params, |r| match f.take() {
-            Some(f) => f(r).map(Some),
-            None => Ok(None),
-        })?;
-        match first.next() {
-            Some(r) => r?.ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows)),
-            None => Err(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows)),
+        match self {
+            // Only the first row is read, as rusqlite does.
+            Stmt::Sqlite(st) => Ok(match params.args() {
+                Args::Positional(v) => st.query_row(v.as_slice(), |r| f(&Row::Sqlite(r)))?,
+                Args::Named(v) => st.query_row(v.as_slice(), |r| f(&Row::Sqlite(r)))?,
+            }),
+            Stmt::Pg(p, prep) => {
+                let rows = p.query(prep, params.args())?;
+                let first = rows
+                    .first()
+                    .ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows))?;
+                let row = PgRow::read(first, prep.columns.clone())?;
+                Ok(f(&Row::Pg(&row))?)
+            }
         }
     }
 
@@ -519,6 +522,15 @@ impl PgRow {
 }
 
 impl Pg {
+    /// Runs a prepared statement with `args` and returns its rows.
+    fn query(&self, prep: &Prepared, args: Args<'_>) -> Result<Vec<postgres::Row>> {
+        let values = pg_values(prep, args)?;
+        Ok(self
+            .client
+            .borrow_mut()
+            .query(&prep.statement, &refs(&values))?)
+    }
+
     fn prepared(&self, sql: &str) -> Result<Prepared> {
         if let Some(p) = self.statements.borrow().get(sql) {
             return Ok(p.clone());
@@ -558,6 +570,14 @@ impl Pg {
         }
         Ok(n)
     }
+}
+
+/// Bound values as the client takes them.
+fn refs(values: &[Bind]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
+    values
+        .iter()
+        .map(|v| v as &(dyn postgres::types::ToSql + Sync))
+        .collect()
 }
 
 /// The values of `args` in the statement's `$n` order.

@@ -134,13 +134,9 @@ pub(super) fn update_versioned(
     binding: &Binding,
     what: impl FnOnce() -> String,
 ) -> Result<()> {
-    let set: Vec<String> = binding
-        .iter()
-        .map(|(name, _)| format!("{} = {name}", &name[1..]))
-        .collect();
     let sql = format!(
         "UPDATE {table} SET {}, version = version + 1 WHERE id = :id AND version = :version",
-        set.join(", ")
+        set_list(binding)
     );
     let mut params = named(&id, binding);
     params.push((":version", &version));
@@ -161,11 +157,16 @@ pub(super) fn update_versioned(
 
 /// `UPDATE table SET col = :col, … WHERE id = :id` for `binding`.
 pub(super) fn update_sql(table: &str, binding: &Binding) -> String {
-    let set: Vec<String> = binding
+    format!("UPDATE {table} SET {} WHERE id = :id", set_list(binding))
+}
+
+/// `col = :col, …` for `binding`.
+fn set_list(binding: &Binding) -> String {
+    binding
         .iter()
         .map(|(name, _)| format!("{} = {name}", &name[1..]))
-        .collect();
-    format!("UPDATE {table} SET {} WHERE id = :id", set.join(", "))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

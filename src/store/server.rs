@@ -179,9 +179,6 @@ pub fn new_database(admin: &str) -> Result<String> {
     let mut client = postgres::Client::connect(admin, postgres::NoTls)?;
     let name = format!("trygghetstavlan_{:x}", super::rows::fresh_id());
     client.batch_execute(&format!("CREATE DATABASE {name}"))?;
-    let mut config =
-        postgres::Config::from_str(admin).map_err(|e| StoreError::Unreachable(e.to_string()))?;
-    config.dbname(&name);
     // The address back in URL form, with the new database's name.
     let (base, query) = admin.split_once('?').unwrap_or((admin, ""));
     let base = match base.rsplit_once('/') {

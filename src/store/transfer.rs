@@ -70,9 +70,9 @@ impl Store {
             .collect::<Vec<_>>()
             .join(", ");
         let read_all = |db: &super::db::Db, sql: &str| -> Result<Vec<Vec<Value>>> {
-            let width = db.prepare(sql)?.column_count();
-            db.prepare(sql)?
-                .query_map((), |r| (0..width).map(|i| r.get::<_, Value>(i)).collect())?
+            let mut st = db.prepare(sql)?;
+            let width = st.column_count();
+            st.query_map((), |r| (0..width).map(|i| r.get::<_, Value>(i)).collect())?
                 .collect()
         };
         let there: HashSet<Vec<Key>> = read_all(

@@ -5,7 +5,7 @@ use egui_kittest::Harness;
 use std::path::Path;
 use trygghetstavlan::app::App;
 use trygghetstavlan::controller::dialogs::{FileDialogs, Unavailable};
-use trygghetstavlan::domain::Clock;
+use trygghetstavlan::domain::{Activity, ActivityId, Clock, Party};
 use trygghetstavlan::store::{Store, StoreError};
 use trygghetstavlan::ui::Prefs;
 
@@ -56,5 +56,26 @@ impl FileDialogs for Picks {
     }
     fn pick_files(&self, _: &str, _: (&str, &[&str])) -> Option<Vec<std::path::PathBuf>> {
         Some(vec![self.0.clone()])
+    }
+}
+
+/// An insats of `kommun`'s first löfte (its first target), with `text` as description and
+/// note, dated 2024-03-01.
+pub fn insats(store: &Store, kommun: &str, text: &str) -> Activity {
+    let m = store.municipality_by_name(kommun).unwrap().unwrap();
+    let p = store.pledges(m.id).unwrap().remove(0);
+    let c = store.commitments(p.id).unwrap().remove(0);
+    Activity {
+        version: 0,
+        id: ActivityId(0),
+        municipality: m.id,
+        commitment: Some(c.id),
+        target: c.targets.first().map(|t| t.id),
+        date: day("2024-03-01"),
+        by: Party::Polisen,
+        count: 1,
+        place: "Torget".into(),
+        description: text.into(),
+        internal_note: text.into(),
     }
 }

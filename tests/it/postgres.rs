@@ -3,11 +3,10 @@
 //! `TRYGGHETSTAVLAN_TEST_PG` (a user who may create databases); each test makes its own
 //! database. Without it these tests say they were skipped.
 
-use crate::common::day;
+use crate::common::insats;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
 use std::process::{Command, Output};
-use trygghetstavlan::domain::{Activity, ActivityId, Party};
 use trygghetstavlan::store::{Store, StoreError, server};
 
 /// A new empty database on the test server, or `None` (and a line saying so).
@@ -58,25 +57,6 @@ fn demo_file(dir: &Path, name: &str) -> String {
     let f = f.to_str().unwrap().to_string();
     ok(&run(&f, &["demo"]));
     f
-}
-
-fn insats(store: &Store, kommun: &str, text: &str) -> Activity {
-    let m = store.municipality_by_name(kommun).unwrap().unwrap();
-    let p = store.pledges(m.id).unwrap().remove(0);
-    let c = store.commitments(p.id).unwrap().remove(0);
-    Activity {
-        version: 0,
-        id: ActivityId(0),
-        municipality: m.id,
-        commitment: Some(c.id),
-        target: c.targets.first().map(|t| t.id),
-        date: day("2024-03-01"),
-        by: Party::Polisen,
-        count: 1,
-        place: "Torget".into(),
-        description: text.into(),
-        internal_note: String::new(),
-    }
 }
 
 /// A kommun's file copied to the server reads the same there: the list, the CSV for

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 use trygghetstavlan::app::App;
-use trygghetstavlan::domain::{Activity, ActivityId, Party};
+use trygghetstavlan::domain::Activity;
 use trygghetstavlan::store::{KEEP_DAILY, Store};
 use trygghetstavlan::ui::BackupAction;
 
@@ -32,26 +32,9 @@ fn seeded(dir: &Path) -> PathBuf {
     db
 }
 
-use crate::common::day;
-
 /// An insats of Olofström's first löfte, with `text` as description and note.
 fn insats(store: &Store, text: &str) -> Activity {
-    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
-    let p = store.pledges(m.id).unwrap().remove(0);
-    let c = store.commitments(p.id).unwrap().remove(0);
-    Activity {
-        version: 0,
-        id: ActivityId(0),
-        municipality: m.id,
-        commitment: Some(c.id),
-        target: c.targets.first().map(|t| t.id),
-        date: day("2024-03-01"),
-        by: Party::Polisen,
-        count: 1,
-        place: "Torget".into(),
-        description: text.into(),
-        internal_note: text.into(),
-    }
+    crate::common::insats(store, "Olofström", text)
 }
 
 /// Overwrites one page in the middle of the file with garbage.

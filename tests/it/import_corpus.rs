@@ -138,13 +138,6 @@ impl Score {
         self.commitments_reported += o.commitments_reported;
         self.party_right += o.party_right;
     }
-    fn wrong(&self) -> usize {
-        (self.targets_reported - self.targets_right)
-            + (self.commitments_reported - self.commitments_found)
-    }
-    fn reported(&self) -> usize {
-        self.targets_reported + self.commitments_reported
-    }
 }
 
 fn commitments(p: &ParsedPledge) -> Vec<&ParsedCommitment> {
@@ -284,58 +277,77 @@ fn corpus(dir: &str) -> Vec<(PathBuf, String, Expect)> {
         .collect()
 }
 
-/// Every text the parser was tuned on comes out exactly as expected.
-#[test]
-fn tuning_corpus_exactly() {
-    let mut failures = Vec::new();
-    for (file, text, expect) in corpus("tuning") {
-        let (_, diffs) = score(&parse(&text), &expect);
-        if !diffs.is_empty() {
-            failures.push(format!(
-                "{}:\n  {}",
-                file.file_name().unwrap().to_string_lossy(),
-                diffs.join("\n  ")
-            ));
+/// The figures the issue measures, over one or more texts.
+fn figures(t: &Score) -> String {
+    let pct = |a: usize, b: usize| 100.0 * ratio(a, b);
+    format!(
+        "mål: täckning {}/{} ({:.0} %), precision {}/{} ({:.0} %); löften: täckning {}/{} ({:.0} %), precision {}/{} ({:.0} %); ansvarig {}/{} ({:.0} %)",
+        t.targets_right,
+        t.targets_expected,
+        pct(t.targets_right, t.targets_expected),
+        t.targets_right,
+        t.targets_reported,
+        pct(t.targets_right, t.targets_reported),
+        t.commitments_found,
+        t.commitments_expected,
+        pct(t.commitments_found, t.commitments_expected),
+        t.commitments_found,
+        t.commitments_reported,
+        pct(t.commitments_found, t.commitments_reported),
+        t.party_right,
+        t.commitments_found,
+        pct(t.party_right, t.commitments_found),
+    )
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    a as f64 / b.max(1) as f64
+}
+
+/// Every text of `dirs` scored: the total and each text's differences.
+fn run(dirs: &[&str]) -> (Score, Vec<String>) {
+    let mut total = Score::default();
+    let mut report = Vec::new();
+    for dir in dirs {
+        for (file, text, expect) in corpus(dir) {
+            let (s, diffs) = score(&parse(&text), &expect);
+            total.add(s);
+            if !diffs.is_empty() {
+                report.push(format!(
+                    "{dir}/{}:\n  {}",
+                    file.file_name().unwrap().to_string_lossy(),
+                    diffs.join("\n  ")
+                ));
+            }
         }
     }
+    (total, report)
+}
+
+/// Every text the parser was tuned on comes out exactly as expected: the earlier rounds'
+/// corpus and one or more texts per failure class of the third round (`classes/`).
+#[test]
+fn tuning_corpus_exactly() {
+    let (total, failures) = run(&["tuning", "classes"]);
+    println!("{}", figures(&total));
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-/// Texts written after the parser work, never tuned on: the issue's thresholds.
+/// Texts written after the parser work and never tuned on: the issue's thresholds.
 #[test]
-fn fresh_corpus_meets_the_thresholds() {
-    let mut total = Score::default();
-    let mut report = Vec::new();
-    for (file, text, expect) in corpus("fresh") {
-        let (s, diffs) = score(&parse(&text), &expect);
-        total.add(s);
-        report.push(format!(
-            "{}:\n  {}",
-            file.file_name().unwrap().to_string_lossy(),
-            diffs.join("\n  ")
-        ));
-    }
-    let t = total;
-    let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
-    let summary = format!(
-        "mål {}/{} ({:.0} %), löften {}/{} ({:.0} %), fel {}/{} ({:.0} %), ansvarig {}/{} ({:.0} %)",
-        t.targets_right,
-        t.targets_expected,
-        100.0 * ratio(t.targets_right, t.targets_expected),
-        t.commitments_found,
-        t.commitments_expected,
-        100.0 * ratio(t.commitments_found, t.commitments_expected),
-        t.wrong(),
-        t.reported(),
-        100.0 * ratio(t.wrong(), t.reported()),
-        t.party_right,
-        t.commitments_found,
-        100.0 * ratio(t.party_right, t.commitments_found),
-    );
+fn unseen_texts_meet_the_thresholds() {
+    let (t, report) = run(&["fresh"]);
+    let summary = figures(&t);
     println!("{summary}\n{}", report.join("\n"));
     let ok = ratio(t.targets_right, t.targets_expected) >= 0.9
-        && ratio(t.commitments_found, t.commitments_expected) >= 0.9
-        && ratio(t.wrong(), t.reported()) <= 0.2
-        && ratio(t.party_right, t.commitments_found) >= 0.85;
+        && ratio(t.targets_right, t.targets_reported) >= 0.9
+        && ratio(t.commitments_found, t.commitments_expected) >= 0.92
+        && ratio(t.commitments_found, t.commitments_reported) >= 0.88
+        && ratio(t.party_right, t.commitments_found) >= 0.93;
     assert!(ok, "{summary}\n{}", report.join("\n"));
+}
+#[test]
+fn zz_first_sight() {
+    let (t, report) = run(&["classes"]);
+    println!("FIRST {}\n{}", figures(&t), report.join("\n"));
 }

@@ -1,5 +1,6 @@
 //! `cargo bench --bench import`: parsing 7 MB texts of the shapes that were quadratic —
-//! prose on one line with thousands of counts, and a seed text with CR-only line ends.
+//! prose on one line with thousands of counts, a seed text with CR-only line ends — and
+//! the layouts of the third round (topic bullets, listing headings, inverted subjects).
 //! Prints medians; no assertions (benchmarks are not tests).
 
 use std::time::Instant;
@@ -32,6 +33,27 @@ fn main() {
         (
             "en rad, många meningar",
             repeat_to("Trafik\n\n• ", "Polisen ska genomföra minst 4 insatser. "),
+        ),
+        (
+            "ämnesrader med punkt, stycke under varje",
+            repeat_to(
+                "Det här lovar vi\n\n",
+                "• Trafik\n\nPolisen genomför minst 4 kontroller.\n\n",
+            ),
+        ),
+        (
+            "en rubrik över stycken som berättar",
+            repeat_to(
+                "Insatser från polisen\n",
+                "Polisen har genomfört fyra kontroller vid skolan.\n",
+            ),
+        ),
+        (
+            "stycken som börjar med en tid",
+            repeat_to(
+                "Trygghet i centrum\n",
+                "Under 2026 kommer polisen att genomföra minst trehundra insatser.\n",
+            ),
         ),
         (
             "Sölvesborgs text med bara CR som radslut",

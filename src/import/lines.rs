@@ -500,11 +500,16 @@ pub(super) fn read_lines(lines: &[String]) -> Vec<Kind> {
                         && p.split_whitespace().count() <= 8
                         && trimmed.starts_with(char::is_uppercase)
                         && trimmed.split_whitespace().count() >= 6;
+                    // "• Trafik" over "Polisen genomför …": a topic and its löfte.
+                    let topic_over_text = is_topic(p)
+                        && trimmed.starts_with(char::is_uppercase)
+                        && trimmed.split_whitespace().count() >= 5;
                     indented
                         || field_line
                         || (!p.ends_with(['.', '!', '?', ':'])
                             && !trimmed.ends_with(':')
-                            && !heading_over_text)
+                            && !heading_over_text
+                            && !topic_over_text)
                 }
                 Some(Kind::Text(p)) => {
                     // "Ansvarig: Kommunen" under a paragraph that promises belongs to it
@@ -550,9 +555,37 @@ fn ends_on_small_word(p: &str) -> bool {
     })
 }
 
+/// A few words without closing punctuation: what a topic heading looks like ("Trafik",
+/// "Ungas trygghet").
+fn is_topic(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (1..=3).contains(&words)
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with(['.', '!', '?', ',', ';', ':'])
+        && !ends_on_small_word(t)
+}
+
+/// A paragraph of its own: a sentence of some length.
+fn is_paragraph(t: &str) -> bool {
+    t.split_whitespace().count() >= 5 && t.ends_with(['.', '!'])
+}
+
 /// "1. Trygg trafikmiljö" over a list is a heading, not a list item: short, no full stop,
-/// and not followed or preceded by the next or previous number of its own list.
+/// and not followed or preceded by the next or previous number of its own list. A bullet
+/// glyph before a topic with its löfte as the paragraph under it ("• Synlighet" / "Polisen
+/// ska …") is a heading too — unless it ends a list of such bullets.
 fn numbered_headings(mut kinds: Vec<Kind>) -> Vec<Kind> {
+    for i in 0..kinds.len() {
+        let topic = match &kinds[i] {
+            Kind::Bullet(_, text, None) if is_topic(text) => text.clone(),
+            _ => continue,
+        };
+        let after_list = i > 0 && matches!(kinds[i - 1], Kind::Bullet(..));
+        let over_paragraph = matches!(kinds.get(i + 1), Some(Kind::Text(t)) if is_paragraph(t));
+        if over_paragraph && !after_list {
+            kinds[i] = Kind::Text(topic);
+        }
+    }
     let num_of = |k: Option<&Kind>| match k {
         Some(Kind::Bullet(_, _, Some(n))) => Some(*n),
         _ => None,

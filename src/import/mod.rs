@@ -64,6 +64,12 @@ pub struct ParsedSection {
     pub intro: String,
     #[serde(rename = "loften")]
     pub commitments: Vec<ParsedCommitment>,
+    /// Paragraphs among the löften that may be löften or not ("Trygghetsvandringar
+    /// genomförs i tre områden."): shown as unsure for the user to take or leave, never
+    /// promoted silently.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "osakra")]
+    pub unsure: Vec<ParsedCommitment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -185,7 +191,13 @@ impl From<&ParsedPledge> for PledgeDraft {
                     role: s.role.clone(),
                 })
                 .collect(),
-            sections: p.sections.iter().map(SectionDraft::from).collect(),
+            // A section of unsure lines only, none taken, is not an avsnitt.
+            sections: p
+                .sections
+                .iter()
+                .filter(|s| !s.commitments.is_empty())
+                .map(SectionDraft::from)
+                .collect(),
         }
     }
 }
@@ -259,6 +271,9 @@ pub fn render_text(p: &ParsedPledge) -> String {
                 out.push_str(&format!("    delområden: {}\n", c.sub_areas.join(", ")));
             }
         }
+        for c in &s.unsure {
+            out.push_str(&format!("- [osäker, inte ett löfte ännu] {}\n", c.text));
+        }
         out.push('\n');
     }
     if !p.signatories.is_empty() {
@@ -280,6 +295,13 @@ pub fn render_text(p: &ParsedPledge) -> String {
             .map(|c| c.targets.len())
             .sum::<usize>()
     ));
+    let unsure: usize = p.sections.iter().map(|s| s.unsure.len()).sum();
+    if unsure > 0 {
+        out.push_str(&format!(
+            "{} kan vara löften eller inte och sparas inte som löften: ta med dem i fönstrets import, eller skriv dem som punkter i texten.\n",
+            crate::validate::count_of(unsure, "osäker rad", "osäkra rader")
+        ));
+    }
     out
 }
 

@@ -39,30 +39,75 @@ const POLICE_UNITS: &[&str] = &[
     "polisens",
 ];
 
+/// Words a Swedish sentence can open with before its verb, so that the subject follows
+/// the verb ("Under 2026 kommer polisen att …", "Därför genomför kommunen …").
+const OPENERS: &[&str] = &[
+    "under", "i", "på", "varje", "därför", "dessutom", "inför", "efter", "vid", "från", "genom",
+    "nu", "också", "sedan", "redan", "för", "senast", "hösten", "våren", "sommaren", "vintern",
+    "här", "där", "även", "med",
+];
+
+/// "tillsammans med …", "i samverkan med …": a partner named before the verb is not the
+/// subject ("Att tillsammans med plan- och byggenheten se över …").
+fn partner_phrase(words: &[String]) -> bool {
+    match words {
+        [a, b, ..] if (a == "tillsammans" || a == "gemensamt") && b == "med" => true,
+        [a, b, c, ..] => {
+            a == "i" && matches!(b.as_str(), "samverkan" | "samarbete" | "samråd") && c == "med"
+        }
+        _ => false,
+    }
+}
+
+/// A finite verb that can stand before an inverted subject.
+fn finite_verb(w: &str) -> bool {
+    PROMISE_VERBS.contains(&w)
+        || matches!(w, "finns" | "är" | "blir")
+        || (w.ends_with('r') && w.chars().count() > 3 && !REPORTING_VERBS.contains(&w))
+}
+
 /// The subject of a sentence, when it names a party: "Polisen …", "Sölvesborgs kommun …",
-/// "Vi ska gemensamt …", "Polisen samt kommunen …", "Båda parter …".
+/// "Vi ska gemensamt …", "Polisen samt kommunen …", "Båda parter …", and after an opening
+/// phrase and the verb: "Under 2026 kommer polisen att …", "Därför bjuder vi in …".
 pub fn subject_party(sentence: &str) -> Option<Party> {
     let mut words: Vec<String> = sentence
         .split_whitespace()
-        .take(7)
+        .take(14)
         .map(|w| bare(w).to_lowercase())
         .collect();
     if words.first().is_some_and(|w| w == "att") {
         words.remove(0);
     }
-    words.truncate(6);
+    let partner = partner_phrase(&words);
+    if !partner && let Some(p) = leading_subject(&words) {
+        return Some(p);
+    }
+    if !(partner || words.first().is_some_and(|w| OPENERS.contains(&w.as_str()))) {
+        return None;
+    }
+    // The verb within the first words, and the party right after it.
+    (1..words.len().min(7))
+        .find(|&k| finite_verb(&words[k]))
+        .and_then(|k| leading_subject(&words[k + 1..]))
+}
+
+/// The party the words begin with, if any.
+fn leading_subject(words: &[String]) -> Option<Party> {
+    let words = &words[..words.len().min(6)];
     let first = words.first()?;
     let head = words.join(" ");
+    let names_kommun =
+        |s: &str| mentions_kommun(s) || KOMMUN_UNITS.iter().any(|u| s.split(' ').any(|w| w == *u));
     let joined_both = words.iter().any(|w| w == "och" || w == "samt")
         && mentions_police(&head)
-        && mentions_kommun(&head)
+        && names_kommun(&head)
         && words
             .iter()
             .take(5)
             .position(|w| w == "ska" || w == "kommer")
             .is_none_or(|p| {
                 let before = words[..p].join(" ");
-                mentions_police(&before) && mentions_kommun(&before)
+                mentions_police(&before) && names_kommun(&before)
             });
     if joined_both
         || first == "vi"
@@ -96,6 +141,11 @@ pub(super) fn heading_party(heading: &str) -> Option<Party> {
     if l.contains("tillsammans") || l.contains("gemensam") {
         return Some(Party::Gemensamt);
     }
+    // "Åtgärder kommunen", "Insatser från polisen", "Aktiviteter – Polisen": the party
+    // after the noun of what is listed.
+    if let Some(rest) = listing_rest(&words) {
+        return party_of_cell(&rest);
+    }
     if words.len() <= 3 {
         let first = words.first().copied().unwrap_or("");
         if first == "polisen" || first == "polisens" || l == "polis" {
@@ -106,6 +156,52 @@ pub(super) fn heading_party(heading: &str) -> Option<Party> {
         }
     }
     None
+}
+
+/// Nouns of a heading over what a party does: "Åtgärder kommunen", "Insatser från polisen".
+pub(super) const LISTING_NOUNS: &[&str] = &[
+    "åtgärder",
+    "insatser",
+    "aktiviteter",
+    "åtaganden",
+    "löften",
+    "uppdrag",
+];
+
+/// The words after a listing noun that may name the party ("från polisen" → "polisen"),
+/// for a heading of at most five words (lower case, split).
+fn listing_rest(words: &[&str]) -> Option<String> {
+    let (first, rest) = words.split_first()?;
+    if words.len() > 5 || !LISTING_NOUNS.contains(&bare(first).as_str()) {
+        return None;
+    }
+    let rest: Vec<String> = rest
+        .iter()
+        .map(|w| bare(w))
+        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "från" | "av" | "för" | "-" | "–"))
+        .collect();
+    (!rest.is_empty()).then(|| rest.join(" "))
+}
+
+/// A heading over a list of what is done, whether or not it names the party: "Åtgärder
+/// kommunen", "Insatser från polisen", "Polisens åtaganden", "Kommunen".
+pub(super) fn is_listing_heading(heading: &str) -> bool {
+    let l = heading.to_lowercase();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let party_word = |(i, w): (usize, &&str)| {
+        let w = bare(w);
+        matches!(
+            w.as_str(),
+            "polisen" | "polisens" | "kommunen" | "kommunens" | "kommun" | "gemensamt"
+                | "gemensamma" | "tillsammans"
+        ) || LISTING_NOUNS.contains(&w.as_str())
+            // "Vimby kommun": the name before it.
+            || words.get(i + 1) == Some(&"kommun")
+    };
+    listing_rest(&words).is_some_and(|r| party_of_cell(&r).is_some())
+        || (words.len() <= 3
+            && heading_party(heading).is_some()
+            && words.iter().enumerate().all(party_word))
 }
 
 /// Verbs that make a sentence a promise when a party is its subject.
@@ -179,11 +275,18 @@ pub(super) fn is_promise_sentence(s: &str) -> bool {
     let genitive = words
         .first()
         .is_some_and(|w| w == "kommunens" || w == "polisens");
-    let subject_len = words
-        .iter()
-        .position(|w| w == "och" || w == "samt")
-        .map_or(if genitive { 2 } else { 1 }, |p| p + 2)
-        .min(3);
+    let mut subject_len = if genitive { 2 } else { 1 };
+    // "Polisen och kommunen", "Polisen och Runneby kommun": the second party right after
+    // the first ("och" further on joins something else).
+    if words
+        .get(subject_len)
+        .is_some_and(|w| w == "och" || w == "samt")
+    {
+        subject_len += 2;
+        if words.get(subject_len).is_some_and(|w| w == "kommun") {
+            subject_len += 1;
+        }
+    }
     // Only for a named party: "Vi väljer att kalla dem …" tells, it does not promise.
     let named = !matches!(
         words.first().map(String::as_str),
@@ -205,14 +308,7 @@ pub(super) fn is_promise_sentence(s: &str) -> bool {
         });
     // "har genomfört", "har sedan 2020 jobbat": what was done. "Polisen har en
     // kontaktpolis …" is what there will be.
-    let perfect = words.iter().enumerate().any(|(i, w)| {
-        (w == "har" || w == "hade")
-            && words
-                .iter()
-                .skip(i + 1)
-                .take(3)
-                .any(|v| v.ends_with('t') && v.chars().count() >= 4)
-    });
+    let perfect = perfect_tense(&words);
     // "Kommunen vill att fler ska …": the subject's own verb tells or wishes.
     let telling = words
         .get(subject_len)
@@ -221,6 +317,34 @@ pub(super) fn is_promise_sentence(s: &str) -> bool {
         || lower.contains("enats om att")
         || (!telling && present && !perfect)
         || (!telling && !perfect && words.iter().any(|w| PROMISE_VERBS.contains(&w.as_str())))
+}
+
+/// "har genomfört", "har många boende berättat": a verb in the perfect among `words`
+/// (lower case, bare) — what was done or said, not what will be.
+fn perfect_tense(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        (w == "har" || w == "hade")
+            && words.iter().skip(i + 1).take(3).any(|v| {
+                v.ends_with('t')
+                    && v.chars().count() >= 4
+                    && !matches!(v.as_str(), "minst" | "mest" | "just" | "först" | "sist")
+            })
+    })
+}
+
+/// A sentence that tells what was done or seen ("I Västra området har många boende
+/// berättat …", "Polisen ser att …"): background, never a löfte.
+pub(super) fn tells(s: &str) -> bool {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .take(10)
+        .map(|w| bare(w).to_lowercase())
+        .collect();
+    perfect_tense(&words)
+        || (subject_party(s).is_some()
+            && words
+                .get(1)
+                .is_some_and(|w| REPORTING_VERBS.contains(&w.as_str()) && w != "har"))
 }
 
 /// A line that states who promises what follows: "Polisen åtar sig att:", "Kommunen

@@ -4,7 +4,8 @@
 
 use super::lines::*;
 use super::parties::{
-    declaration, heading_party, is_promise_sentence, labelled_party, party_from_text,
+    declaration, heading_party, is_listing_heading, is_promise_sentence, labelled_party,
+    party_from_text, subject_party, tells,
 };
 use super::rules;
 use super::sentences::{sentences, split_by_subject};
@@ -26,8 +27,15 @@ struct Sec {
     promised: bool,
     /// Opened by a declaration line ("Polisen åtar sig att:") rather than a heading.
     declared: bool,
+    /// Its heading lists what a party does ("Insatser från polisen", "Åtgärder kommunen"):
+    /// every paragraph under it that describes an activity is a löfte.
+    listing: bool,
     items: Vec<Item>,
     prose: Vec<String>,
+    /// Some paragraph of `prose` promises (kept as they come: asked at every line).
+    promising: bool,
+    /// Every paragraph of `prose` states an aim.
+    only_aims: bool,
     /// The line that opened it, as written (what is shown if nothing comes of it).
     line: String,
 }
@@ -41,8 +49,11 @@ impl Sec {
             background: false,
             promised: false,
             declared: false,
+            listing: false,
             items: Vec::new(),
             prose: Vec::new(),
+            promising: false,
+            only_aims: true,
             line: String::new(),
         }
     }
@@ -61,15 +72,19 @@ impl Sec {
         self.items.push(item);
     }
 
+    fn push_prose(&mut self, p: &str) {
+        self.promising |= promise_paragraph(p) || (self.listing && activity(p));
+        self.only_aims &= states_an_aim(p);
+        self.prose.push(p.to_string());
+    }
+
     fn is_empty(&self) -> bool {
         self.items.is_empty() && self.prose.is_empty()
     }
 
     /// Whether its löften are promises: bullets, or prose that promises.
     fn promises(&self) -> bool {
-        !self.goal
-            && !self.background
-            && (!self.items.is_empty() || self.prose.iter().any(|p| promise_paragraph(p)))
+        !self.goal && !self.background && (!self.items.is_empty() || self.promising)
     }
 }
 
@@ -104,6 +119,58 @@ struct Item {
 fn promise_paragraph(p: &str) -> bool {
     sentences(p).iter().any(|s| is_promise_sentence(s))
         || (p.to_lowercase().contains("ansvarig:") && labelled_party(p).is_some())
+}
+
+/// A declaration that says more than who ("Polisen och kommunen lovar att under hösten
+/// genomföra åtgärderna nedan:", not "Polisen åtar sig att:"): at least three words
+/// after its verb besides "sig att".
+fn lead_in(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| super::bare(w).to_lowercase())
+        .collect();
+    let Some(verb) = words.iter().position(|w| {
+        matches!(
+            w.as_str(),
+            "ska" | "skall" | "lovar" | "åtar" | "kommer" | "ansvarar" | "gör" | "genomför"
+        )
+    }) else {
+        return false;
+    };
+    words[verb + 1..]
+        .iter()
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "sig" | "att" | "gemensamt" | "tillsammans" | "vi"
+            )
+        })
+        .count()
+        >= 3
+}
+
+/// A sentence that introduces a list: "… genom dessa aktiviteter:", "… åtgärderna
+/// nedan:", "Vi har kommit överens om följande:" — not a heading.
+fn lead_in_sentence(t: &str) -> bool {
+    let l = t.to_lowercase();
+    t.ends_with(':')
+        && t.split_whitespace().count() >= 6
+        && (l.split_whitespace().any(|w| {
+            matches!(
+                super::bare(w).as_str(),
+                "nedan" | "följande" | "dessa" | "detta"
+            )
+        }) || l.contains("så här")
+            || subject_party(t).is_some())
+}
+
+/// A paragraph that describes something done, whoever does it: not a lead-in ("… genom
+/// dessa aktiviteter:"), a question, an aim or what was done or seen.
+fn activity(p: &str) -> bool {
+    p.split_whitespace().count() >= 3
+        && !p.ends_with([':', '?'])
+        && !states_an_aim(p)
+        && !sentences(p).iter().any(|s| tells(s))
 }
 
 /// Where the reader is in the text.
@@ -325,11 +392,7 @@ impl Reader<'_> {
             return false;
         }
         let Some(s) = self.current.as_mut().filter(|s| {
-            !s.goal
-                && !s.background
-                && !s.declared
-                && s.items.is_empty()
-                && s.prose.iter().all(|p| states_an_aim(p))
+            !s.goal && !s.background && !s.declared && s.items.is_empty() && s.only_aims
         }) else {
             return false;
         };
@@ -367,8 +430,22 @@ impl Reader<'_> {
         let Some((p, title)) = declared else {
             return false;
         };
-        self.close();
         self.phase = Phase::Promises;
+        // Right under a topic's heading ("Vad vi gör" / "Polisen och kommunen lovar att
+        // genomföra åtgärderna nedan:") the declaration is a lead-in: the topic keeps its
+        // name and takes the party.
+        if let Some(s) = self.current.as_mut().filter(|s| {
+            s.is_empty() && !s.declared && !s.goal && !s.background && s.party.is_none()
+        }) && lead_in(t)
+        {
+            s.party = Some(p);
+            s.promised = true;
+            s.declared = true;
+            s.listing = true;
+            self.result.ignored.push(t.to_string());
+            return true;
+        }
+        self.close();
         // A title of the party's name only ("Det här lovar vi:" → "Tillsammans"): the line
         // itself is shown among the unused ones.
         if !t.to_lowercase().contains(&title.to_lowercase()) {
@@ -379,6 +456,7 @@ impl Reader<'_> {
         s.party = Some(p);
         s.promised = true;
         s.declared = true;
+        s.listing = true;
         self.current = Some(s);
         true
     }
@@ -397,6 +475,11 @@ impl Reader<'_> {
 
     fn is_heading(&self, l: &Line) -> bool {
         let t = l.text;
+        if lead_in_sentence(t) && self.current.is_some() {
+            // "Vi har kommit överens om att arbeta med dessa aktiviteter:" under a heading
+            // introduces the löften; it names nothing.
+            return false;
+        }
         let next_is_item = self.next_is_item(l.at);
         l.short
             && strip_numbering(t)
@@ -439,6 +522,7 @@ impl Reader<'_> {
         s.party = heading_party(&title);
         s.goal = rules::is_goal_heading(&title);
         s.background = !s.goal && is_background_heading(&title);
+        s.listing = !s.goal && !s.background && is_listing_heading(&title);
         s.promised = self.phase == Phase::Promises;
         self.current = Some(s);
         true
@@ -456,13 +540,13 @@ impl Reader<'_> {
     fn prose(&mut self, l: &Line) -> bool {
         let t = l.text;
         match &mut self.current {
-            Some(s) => s.prose.push(t.to_string()),
+            Some(s) => s.push_prose(t),
             // Prose that promises ("Polisen och kommunen lovar att …") before any heading
             // opens the löften.
             None if t.to_lowercase().contains(" lovar ") && promise_paragraph(t) => {
                 let mut s = Sec::new("Medborgarlöften".into());
                 s.promised = true;
-                s.prose.push(t.to_string());
+                s.push_prose(t);
                 self.current = Some(s);
             }
             None => self.goal.push(t.to_string()),
@@ -515,7 +599,7 @@ impl Reader<'_> {
         let opening = s.opening();
         let (section, aims) = build_section(s, self.doc_party);
         self.goal.extend(aims);
-        if section.commitments.is_empty() {
+        if section.commitments.is_empty() && section.unsure.is_empty() {
             if !opening.is_empty() {
                 self.result.ignored.push(opening);
             }
@@ -576,6 +660,7 @@ fn is_contact_prose(t: &str) -> bool {
 fn states_an_aim(p: &str) -> bool {
     let l = p.to_lowercase();
     rules::AIM_OPENINGS.iter().any(|k| l.starts_with(k))
+        || rules::MISSION_PHRASES.iter().any(|k| l.contains(k))
 }
 
 /// A quotation in a news text ("– Vi vill …, säger kommunalrådet"): never a löfte.
@@ -589,7 +674,8 @@ fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String
     let mut loften = Vec::new();
     let mut intro = Vec::new();
     let mut aims = Vec::new();
-    let mut texts: Vec<(String, Option<Party>, Option<String>)> = Vec::new();
+    // Each text with its row's party and Mål column, and whether it is only unsure.
+    let mut texts: Vec<(String, Option<Party>, Option<String>, bool)> = Vec::new();
     // A short item right under prose that names focus areas or priorities is a topic
     // of the purpose, not a löfte ("… identifierat ett antal fokusområden:").
     let names_topics = |n: usize| {
@@ -608,25 +694,44 @@ fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String
         } else if names_topics(it.after) && it.text.split_whitespace().count() <= 12 {
             aims.push(format!("• {}", it.text));
         } else {
-            texts.push((it.text.clone(), it.party, it.target_text.clone()));
+            texts.push((it.text.clone(), it.party, it.target_text.clone(), false));
         }
     }
     let prose_only = s.items.is_empty();
     let any_promise = s.prose.iter().any(|p| promise_paragraph(p));
     for p in s.prose {
-        if is_quote(&p) {
+        if is_quote(&p) || p.ends_with(':') {
+            // A quotation, or a lead-in ("… genom dessa aktiviteter:").
             intro.push(p);
         } else if states_an_aim(&p) {
             aims.push(p);
-        } else if prose_only && (promise_paragraph(&p) || (!any_promise && s.declared)) {
-            // No bullets: each paragraph that promises is a löfte (under "Våra löften",
-            // every paragraph).
-            texts.push((p, None, None));
+        } else if prose_only
+            && (promise_paragraph(&p)
+                || (!any_promise && s.declared)
+                || (s.listing && activity(&p)))
+        {
+            // No bullets: each paragraph that promises is a löfte (under "Våra löften"
+            // or "Insatser från polisen", every paragraph that describes an activity).
+            // What it first tells of the situation is context ("I Västra området har
+            // många boende berättat … Därför kommer polisen …").
+            let said = sentences(&p);
+            let told = said.iter().take_while(|x| tells(x)).count();
+            if told > 0 && told < said.len() {
+                intro.push(said[..told].join(" "));
+                texts.push((said[told..].join(" "), None, None, false));
+            } else {
+                texts.push((p, None, None, false));
+            }
+        } else if prose_only && (any_promise || s.promised) && activity(&p) {
+            // Among löften, a paragraph that neither promises nor introduces: the user
+            // decides ("Trygghetsvandringar genomförs i tre områden.").
+            texts.push((p, None, None, true));
         } else {
             intro.push(p);
         }
     }
-    for (text, row_party, target_text) in texts {
+    let mut unsure = Vec::new();
+    for (text, row_party, target_text, only_unsure) in texts {
         // "Löfte 1: Vi ska …" on one line: the label is not part of the löfte.
         let text = match text.split_once([':', '.']) {
             Some((label, rest)) if is_heading_label(label) && !rest.trim().is_empty() => {
@@ -654,13 +759,18 @@ fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String
             };
             let source = target_text.as_deref().unwrap_or(&part);
             let targets = parse_targets(source, party == Party::Gemensamt);
-            loften.push(ParsedCommitment {
+            let c = ParsedCommitment {
                 sub_areas: parse_sub_areas(&part),
                 text: part,
                 party,
                 party_unclear: !certain,
                 targets,
-            });
+            };
+            if only_unsure {
+                unsure.push(c);
+            } else {
+                loften.push(c);
+            }
         }
     }
     (
@@ -668,6 +778,7 @@ fn build_section(s: Sec, doc_party: Option<Party>) -> (ParsedSection, Vec<String
             title: s.heading,
             intro: intro.join("\n"),
             commitments: loften,
+            unsure,
         },
         aims,
     )

@@ -34,6 +34,19 @@ pub const AIM_OPENINGS: &[&str] = &[
     "syftet",
 ];
 
+/// Phrases of a mission statement rather than a löfte ("Polisen och kommunen arbetar
+/// tillsammans för att Runneby ska vara en trygg kommun …"): to the målsättning.
+pub const MISSION_PHRASES: &[&str] = &[
+    "arbetar för att",
+    "arbetar tillsammans för att",
+    "arbetar gemensamt för att",
+    "verkar för att",
+    "ska vara en trygg",
+    "ska vara en tryggare",
+    "ska bli en tryggare",
+    "för en tryggare",
+];
+
 /// Words that, with a phone number or an e-mail address, make a sentence contact details.
 pub const CONTACT_WORDS: &[&str] = &["kontakt", "frågor", "ring ", "mejla", "e-post", "telefon"];
 

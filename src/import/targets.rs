@@ -39,19 +39,64 @@ const TENS: &[(&str, u32)] = &[
     ("nittio", 90),
 ];
 
-/// "fyra" → 4, "tjugofem" → 25, "hundra" → 100, "12" → 12.
+/// "fyra" → 4, "tjugofem" → 25, "trehundra" → 300, "tvåhundrafemtio" → 250, "ettusen" →
+/// 1000, "12" → 12.
 pub fn parse_number(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
     if !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()) {
         return w.parse().ok();
     }
-    let lookup =
-        |table: &[(&str, u32)], s: &str| table.iter().find(|(k, _)| *k == s).map(|(_, v)| *v);
-    if let Some(v) = lookup(UNITS, &w).or_else(|| lookup(SMALL, &w)) {
-        return Some(v);
+    // "ettusen" is "ett" + "tusen" with one t written once.
+    let w = match w.strip_prefix("ettusen") {
+        Some(rest) => format!("tusen{rest}"),
+        None => w,
+    };
+    match w.split_once("tusen") {
+        Some((thousands, rest)) => {
+            let t = if thousands.is_empty() || thousands == "ett" {
+                1
+            } else {
+                below_thousand(thousands)?
+            };
+            let r = if rest.is_empty() {
+                0
+            } else {
+                below_thousand(rest)?
+            };
+            Some(t * 1000 + r)
+        }
+        None => below_thousand(&w),
     }
-    if w == "hundra" || w == "etthundra" {
-        return Some(100);
+}
+
+fn lookup(table: &[(&str, u32)], s: &str) -> Option<u32> {
+    table.iter().find(|(k, _)| *k == s).map(|(_, v)| *v)
+}
+
+/// "trehundrafemtio" → 350, "hundra" → 100, "fyrtiotvå" → 42 (lower case).
+fn below_thousand(w: &str) -> Option<u32> {
+    match w.split_once("hundra") {
+        Some((hundreds, rest)) => {
+            let h = match hundreds {
+                "" | "ett" => 1,
+                // "en" is not a multiplier ("enhundra" is not written); "två".."nio" are.
+                h => lookup(UNITS, h).filter(|n| *n >= 2)?,
+            };
+            let r = if rest.is_empty() {
+                0
+            } else {
+                below_hundred(rest)?
+            };
+            Some(h * 100 + r)
+        }
+        None => below_hundred(w),
+    }
+}
+
+/// "fyra" → 4, "tjugofem" → 25 (lower case).
+fn below_hundred(w: &str) -> Option<u32> {
+    if let Some(v) = lookup(UNITS, w).or_else(|| lookup(SMALL, w)) {
+        return Some(v);
     }
     for (t, v) in TENS {
         if let Some(rest) = w.strip_prefix(t) {
@@ -154,6 +199,12 @@ const NOT_AFTER: &[&str] = &[
     "medborgarlöfte",
     "fokusområde",
     "åtagande",
+    // Roads and lines: "riksväg 21", "linje 4".
+    "riksväg",
+    "länsväg",
+    "väg",
+    "linje",
+    "busslinje",
 ];
 /// Words that are never a unit.
 pub(super) const NOT_UNITS: &[&str] = &[

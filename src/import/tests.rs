@@ -35,6 +35,21 @@ fn number_words() {
         ("trettio", Some(30)),
         ("Trettiotvå", Some(32)),
         ("hundra", Some(100)),
+        ("etthundra", Some(100)),
+        ("trehundra", Some(300)),
+        ("tvåhundrafemtio", Some(250)),
+        ("etthundratjugo", Some(120)),
+        ("hundrafemtio", Some(150)),
+        ("tusen", Some(1000)),
+        ("ettusen", Some(1000)),
+        ("etttusen", Some(1000)),
+        ("tvåtusen", Some(2000)),
+        ("tretusenfemhundra", Some(3500)),
+        ("tolvtusen", Some(12000)),
+        ("hundratals", None),
+        ("tusentals", None),
+        ("enhundra", None),
+        ("entusiasm", None),
         ("42", Some(42)),
         ("tjugon", None),
         ("fyrkant", None),
@@ -275,8 +290,13 @@ fn nothing_is_lost() {
     let text = "Vi lovar att jobba hårt.\nOch att synas mer.\n\nGRANNSAMVERKAN!!!\n\n12345";
     let p = parse(text);
     let all = format!(
-        "{} {} {} {}",
+        "{} {} {} {} {}",
         p.goal,
+        p.sections
+            .iter()
+            .flat_map(|s| s.unsure.iter().map(|c| c.text.clone()))
+            .collect::<Vec<_>>()
+            .join(" "),
         p.sections
             .iter()
             .map(|s| s.intro.clone())
@@ -292,6 +312,42 @@ fn nothing_is_lost() {
     for w in ["jobba", "synas", "GRANNSAMVERKAN", "12345"] {
         assert!(all.contains(w), "{w} lost: {p:?}");
     }
+}
+
+/// A paragraph among löften that neither promises nor introduces is shown as unsure: not
+/// dropped, not promoted; the draft saves only what was taken.
+#[test]
+fn unsure_lines_are_kept_apart() {
+    let p = parse(
+        "Medborgarlöfte 2026\n\nTrygg i centrum\nPolisen ska genomföra 20 fotpatruller i centrum.\nTrygghetsvandringar genomförs i tre områden.\nKommunen ska röja buskage vid stationen.\n",
+    );
+    let s = &p.sections[0];
+    let texts: Vec<&str> = s.commitments.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Polisen ska genomföra 20 fotpatruller i centrum.",
+            "Kommunen ska röja buskage vid stationen."
+        ]
+    );
+    assert_eq!(s.unsure.len(), 1, "{p:#?}");
+    assert_eq!(
+        s.unsure[0].text,
+        "Trygghetsvandringar genomförs i tre områden."
+    );
+    // Parsed like a löfte, so that taking it keeps its target.
+    assert_eq!(s.unsure[0].targets[0].count, 3);
+    let d = crate::domain::PledgeDraft::from(&p);
+    assert_eq!(d.sections[0].commitments.len(), 2);
+    assert!(render_text(&p).contains("1 osäker rad kan vara"));
+    // A lead-in and a mission statement are neither löften nor unsure.
+    let p = parse(
+        "Våra löften\nPolisen och Runneby kommun arbetar tillsammans för att Runneby ska vara en trygg kommun.\nVi har kommit överens om att under året arbeta med dessa aktiviteter:\nPolisen ska genomföra 30 fotpatruller.\n",
+    );
+    assert_eq!(p.commitment_count(), 1, "{p:#?}");
+    assert!(p.sections[0].unsure.is_empty(), "{p:#?}");
+    assert!(p.goal.contains("arbetar tillsammans för att"));
+    assert!(p.sections[0].intro.contains("dessa aktiviteter:"));
 }
 
 #[test]

@@ -38,6 +38,9 @@ pub struct CommitmentEdit {
 pub struct SectionEdit {
     pub title: String,
     pub commitments: Vec<CommitmentEdit>,
+    /// Lines the reader could not be sure were löften: "Ta med som löfte" moves one to
+    /// `commitments`, "Inte ett löfte" to the unused lines.
+    pub unsure: Vec<CommitmentEdit>,
 }
 
 impl From<&crate::import::ParsedSection> for SectionEdit {
@@ -62,6 +65,7 @@ impl From<&crate::import::ParsedSection> for SectionEdit {
         SectionEdit {
             title: s.title.clone(),
             commitments: s.commitments.iter().map(commitment).collect(),
+            unsure: s.unsure.iter().map(commitment).collect(),
         }
     }
 }
@@ -146,10 +150,15 @@ impl Preview {
                         .collect(),
                 });
             }
+            // A section of unsure lines only, none taken, is no avsnitt.
+            if commitments.is_empty() && !s.unsure.is_empty() {
+                continue;
+            }
             sections.push(ParsedSection {
                 title: title.to_string(),
                 intro: String::new(),
                 commitments,
+                unsure: Vec::new(),
             });
         }
         let parsed = ParsedPledge {
@@ -398,6 +407,16 @@ fn preview_step(
                 ),
             );
         }
+        let unsure = p.unsure_count();
+        if unsure > 0 {
+            ui.colored_label(
+                super::widgets::behind_text(ui),
+                format!(
+                    "{} kan vara löften eller inte: ta med eller lämna varje (de sparas inte annars).",
+                    crate::validate::count_of(unsure, "rad", "rader")
+                ),
+            );
+        }
         // The buttons stay above the (long) preview so that they are always in view.
         let draft = p.to_draft(&st.title);
         if let Err(e) = &draft {
@@ -442,6 +461,11 @@ fn preview_step(
 }
 
 impl Preview {
+    /// Lines not yet taken as löften or left out.
+    pub fn unsure_count(&self) -> usize {
+        self.sections.iter().map(|s| s.unsure.len()).sum()
+    }
+
     /// Löften whose ansvarig nothing in the text said.
     pub fn unclear_count(&self) -> usize {
         self.sections
@@ -500,8 +524,50 @@ fn document_fields(ui: &mut Ui, p: &mut Preview) {
     ui.separator();
 }
 
+/// The section's unsure lines, each with "Ta med som löfte" and "Inte ett löfte".
+fn unsure_lines(ui: &mut Ui, s: &mut SectionEdit, left_out: &mut Vec<String>) {
+    let (mut take, mut leave) = (None, None);
+    for (i, c) in s.unsure.iter().enumerate() {
+        ui.add_space(4.0);
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(1.0, super::widgets::behind_text(ui)))
+            .inner_margin(4.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new("Osäker rad — ett löfte?")
+                        .strong()
+                        .color(super::widgets::behind_text(ui)),
+                )
+                .on_hover_text(
+                    "Raden står bland löftena men säger inte säkert att något lovas. Ta med den som löfte eller lämna den.",
+                );
+                ui.label(&c.text);
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Ta med som löfte")
+                        .on_hover_text(format!("Ansvarig blir {}; du kan ändra det.", c.party.label()))
+                        .clicked()
+                    {
+                        take = Some(i);
+                    }
+                    if ui.button("Inte ett löfte").clicked() {
+                        leave = Some(i);
+                    }
+                });
+            });
+    }
+    if let Some(i) = take {
+        let c = s.unsure.remove(i);
+        s.commitments.push(c);
+    } else if let Some(i) = leave {
+        left_out.push(s.unsure.remove(i).text);
+    }
+}
+
 fn preview_ui(ui: &mut Ui, p: &mut Preview) {
     document_fields(ui, p);
+    let mut left_out = Vec::new();
     let mut remove_section = None;
     for (si, s) in p.sections.iter_mut().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -589,8 +655,10 @@ fn preview_ui(ui: &mut Ui, p: &mut Preview) {
             if let Some(ci) = remove {
                 s.commitments.remove(ci);
             }
+            unsure_lines(ui, s, &mut left_out);
         });
     }
+    p.ignored.extend(left_out);
     if let Some(si) = remove_section {
         p.sections.remove(si);
     }

@@ -346,8 +346,3 @@ fn unseen_texts_meet_the_thresholds() {
         && ratio(t.party_right, t.commitments_found) >= 0.93;
     assert!(ok, "{summary}\n{}", report.join("\n"));
 }
-#[test]
-fn zz_first_sight() {
-    let (t, report) = run(&["classes"]);
-    println!("FIRST {}\n{}", figures(&t), report.join("\n"));
-}

@@ -565,9 +565,10 @@ fn is_topic(t: &str) -> bool {
         && !ends_on_small_word(t)
 }
 
-/// A paragraph of its own: a sentence of some length.
+/// A paragraph of its own: a sentence of some length (perhaps with an "Ansvarig: …" line
+/// joined to it).
 fn is_paragraph(t: &str) -> bool {
-    t.split_whitespace().count() >= 5 && t.ends_with(['.', '!'])
+    t.split_whitespace().count() >= 5 && (t.ends_with(['.', '!']) || t.contains(". "))
 }
 
 /// "1. Trygg trafikmiljö" over a list is a heading, not a list item: short, no full stop,

@@ -444,9 +444,13 @@ fn preview_step(
             cancel = ui.button("Avbryt").clicked();
         });
         ui.separator();
+        // As tall as the screen allows from the start: the window keeps the size the
+        // text step gave it otherwise, and the preview is what the user reads and fixes.
+        let height = room(ui, 300.0);
         egui::ScrollArea::vertical()
             .id_salt("preview_scroll")
-            .max_height(room(ui, 260.0))
+            .min_scrolled_height(height)
+            .max_height(height)
             .show(ui, |ui| {
                 preview_ui(ui, p);
             });

@@ -685,6 +685,50 @@ fn import_preview_shows_goal_signatories_and_unclear_ansvarig() {
     assert_eq!(walks.targets[0].target.count, 3);
 }
 
+/// Lines the reader cannot be sure of are shown apart, "Osäker rad — ett löfte?": the user
+/// takes one as a löfte and leaves the other; only what was taken is saved.
+#[test]
+fn import_unsure_lines_are_taken_or_left() {
+    let text = "Medborgarlöfte 2026\n\nTrygg i centrum\nPolisen ska genomföra 20 fotpatruller i centrum.\nTrygghetsvandringar genomförs i tre områden.\nKommunen ska röja buskage vid stationen.\nNattvandrare finns på plats vid evenemang.\n";
+    let mut h = import_text("2026", text);
+    h.get_by_label_contains("Förhandsgranskning: 1 avsnitt, 2 löften");
+    h.get_by_label_contains("2 rader kan vara löften eller inte");
+    assert_eq!(h.get_all_by_label("Osäker rad — ett löfte?").count(), 2);
+    h.get_all_by_label("Ta med som löfte")
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    h.run();
+    h.get_all_by_label("Ta med som löfte")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label_contains("Förhandsgranskning: 1 avsnitt, 3 löften");
+    h.get_by_label("Inte ett löfte").scroll_to_me();
+    h.run();
+    h.get_by_label("Inte ett löfte").click();
+    h.run();
+    assert!(h.query_by_label("Osäker rad — ett löfte?").is_none());
+    assert!(
+        h.query_by_label_contains("kan vara löften eller inte")
+            .is_none()
+    );
+    h.get_by_label("Spara medborgarlöftet").click();
+    h.run();
+    let (_, s) = h.state().board().unwrap();
+    let texts: Vec<&str> = s.rows.iter().map(|r| r.commitment.text.as_str()).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts.contains(&"Trygghetsvandringar genomförs i tre områden."));
+    assert!(!texts.iter().any(|t| t.starts_with("Nattvandrare")));
+    let walks = s
+        .rows
+        .iter()
+        .find(|r| r.commitment.text.starts_with("Trygghetsvandringar"))
+        .unwrap();
+    assert_eq!(walks.targets[0].target.count, 3, "its target came along");
+}
+
 #[test]
 fn copy_forward_from_the_edit_tab() {
     let mut h = harness();

@@ -195,6 +195,7 @@ proptest! {
             out.push(s.title.clone());
             out.push(s.intro.clone());
             out.extend(s.commitments.iter().map(|c| c.text.clone()));
+            out.extend(s.unsure.iter().map(|c| c.text.clone()));
         }
         let all = out.join(" ").to_lowercase();
         for l in text.lines() {

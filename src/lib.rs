@@ -11,6 +11,7 @@ pub mod domain;
 pub mod exchange;
 pub mod files;
 pub mod import;
+pub mod incidents_csv;
 pub mod photo;
 pub mod queries;
 pub mod report;

@@ -58,6 +58,8 @@ pub enum Invalid {
     ParticipantsOutOfRange,
     #[error("{0} måste fyllas i.")]
     Required(&'static str),
+    #[error("Kategorin \"{name}\" finns inte. Kommunens kategorier: {known}.")]
+    UnknownCategory { name: String, known: String },
     #[error("{field} är för lång ({} tecken, högst {}).", fmt_thousands(*chars as u32), fmt_thousands(MAX_TEXT as u32))]
     TooLong { field: &'static str, chars: usize },
     #[error("{0} innehåller otillåtna styrtecken.")]

@@ -142,6 +142,64 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FIL")]
         output: Option<PathBuf>,
     },
+    /// Registrera en händelse i lägesbilden (platser och vad som hänt, aldrig namn på personer)
+    AddHandelse {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        /// Datum, ÅÅÅÅ-MM-DD
+        #[arg(long, value_name = "ÅÅÅÅ-MM-DD", allow_hyphen_values = true)]
+        date: String,
+        /// Klockslag, TT:MM
+        #[arg(long = "tid", value_name = "TT:MM")]
+        tid: Option<String>,
+        /// Platsen (gata, park, hållplats …)
+        #[arg(long, value_name = "TEXT")]
+        plats: String,
+        /// Kategori ur kommunens lista (t.ex. Klotter, Skadegörelse, Samlingsplats)
+        #[arg(long, value_name = "TEXT")]
+        kategori: String,
+        /// Område eller stadsdel
+        #[arg(long = "omrade", value_name = "TEXT", default_value = "")]
+        omrade: String,
+        /// Vilken verksamhet eller part som rapporterade (internt)
+        #[arg(long = "kalla", value_name = "TEXT", default_value = "")]
+        kalla: String,
+        /// Antal (minst 1)
+        #[arg(
+            long,
+            value_name = "N",
+            default_value = "1",
+            allow_hyphen_values = true
+        )]
+        antal: String,
+        /// Vad som hänt (internt; aldrig namn på personer)
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        beskrivning: String,
+    },
+    /// Importera händelser från en CSV-fil (; eller ,, UTF-8 eller Windows-1252; kolumnerna
+    /// Datum, Tid, Område, Plats, Kategori, Källa, Antal, Beskrivning i valfri ordning): alla
+    /// rader eller ingen
+    ImportHandelser {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        #[arg(value_name = "FIL")]
+        file: PathBuf,
+        /// Kontrollera bara, spara inget
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Lägesbilden: händelser per kategori och plats, mot perioden före och året innan
+    Lagesbild {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        #[arg(long = "fran", value_name = "ÅÅÅÅ-MM-DD", allow_hyphen_values = true)]
+        fran: String,
+        #[arg(long = "till", value_name = "ÅÅÅÅ-MM-DD", allow_hyphen_values = true)]
+        till: String,
+        /// Skriv lägesbilden som JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Kopiera en kommuns databasfil in i denna databas (t.ex. regionens databasserver)
     ImportSqlite {
         /// Databasfilen att kopiera från (ändras inte)

@@ -13,6 +13,7 @@ mod args;
 mod assessments;
 mod exchange;
 mod exports;
+mod incidents;
 mod meetings;
 mod run;
 mod walks;

@@ -237,6 +237,41 @@ fn dispatch(command: Command, store: &mut Store, today: NaiveDate) -> CliResult 
             },
             &mut stdout,
         ),
+        Command::AddHandelse {
+            kommun,
+            date,
+            tid,
+            plats,
+            kategori,
+            omrade,
+            kalla,
+            antal,
+            beskrivning,
+        } => super::incidents::add_incident(
+            store,
+            &super::incidents::IncidentArgs {
+                kommun: &kommun,
+                date: &date,
+                time: tid.as_deref(),
+                area: &omrade,
+                place: &plats,
+                category: &kategori,
+                source: &kalla,
+                count: &antal,
+                description: &beskrivning,
+            },
+        ),
+        Command::ImportHandelser {
+            kommun,
+            file,
+            dry_run,
+        } => super::incidents::import_incidents(store, &kommun, &file, dry_run),
+        Command::Lagesbild {
+            kommun,
+            fran,
+            till,
+            json,
+        } => super::incidents::situation(store, &kommun, &fran, &till, json, &mut stdout),
         c => maintenance(c, store, today),
     }
 }

@@ -42,7 +42,9 @@ macro_rules! with_id_types {
             AgreementId,
             MeetingId,
             DecisionId,
-            PhotoId
+            PhotoId,
+            IncidentId,
+            IncidentCategoryId
         );
     };
 }
@@ -720,6 +722,7 @@ mod meeting;
 pub mod palette;
 mod progress;
 mod records;
+pub mod situation;
 mod views;
 pub mod years;
 

@@ -12,6 +12,7 @@ mod board;
 mod columns;
 pub(crate) mod db;
 pub mod health;
+mod incidents;
 mod meetings;
 mod municipalities;
 mod pgwire;
@@ -37,6 +38,7 @@ pub use backup::{
     verify_copy,
 };
 pub use db::Engine;
+pub use incidents::{IncidentDraft, IncidentImport};
 pub use removal::Removed;
 pub use schema::LATEST_VERSION;
 pub use server::server_url;

@@ -40,7 +40,10 @@ const SQL: &[&str] = &[
 ];
 
 /// After schema 10 (the re-keying hook).
-const LATER: &[&str] = &[include_str!("sql/011_versions.sql")];
+const LATER: &[&str] = &[
+    include_str!("sql/011_versions.sql"),
+    include_str!("sql/012_incidents.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = (SQL.len() + 1 + LATER.len()) as i64;

@@ -22,6 +22,7 @@ pub fn server_url(db: &Path) -> Option<&str> {
 pub(super) const MIGRATIONS: &[(i64, &str)] = &[
     (10, include_str!("sql/postgres/010_schema.sql")),
     (11, include_str!("sql/postgres/011_versions.sql")),
+    (12, include_str!("sql/postgres/012_incidents.sql")),
 ];
 
 /// The address as it may be shown: without a password.

@@ -547,5 +547,6 @@ fn agreement_round_trip() {
 // ---- files ----
 
 mod files;
+mod incidents;
 mod sync;
 mod walks_authoring;

@@ -1006,3 +1006,184 @@ fn import_text_takes_the_period_from_the_heading() {
     assert!(err.contains("ange --period"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
+
+/// The lägesbild from the command line: 200 händelser added one by one and a 5 000-row
+/// Windows-1252 CSV imported are counted right in `lagesbild --json`, the place that rose
+/// most first; a file with one bad date imports nothing and names its line.
+#[test]
+fn incidents_added_and_imported_make_the_situation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    // 200 at Stortorget in May 2024 (two kategorier).
+    for i in 0..200 {
+        let date = format!("2024-05-{:02}", 1 + i % 28);
+        let kategori = if i % 2 == 0 {
+            "Klotter"
+        } else {
+            "skadegörelse"
+        };
+        let o = run(
+            &db,
+            &[
+                "add-handelse",
+                "--kommun",
+                "Bromölla",
+                "--date",
+                &date,
+                "--plats",
+                "Stortorget",
+                "--omrade",
+                "Centrum",
+                "--kategori",
+                kategori,
+                "--kalla",
+                "Fastighet",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            stdout(&o).trim().parse::<i64>().is_ok(),
+            "the new id: {}",
+            stdout(&o)
+        );
+    }
+    // 5 000 rows in Excel's "CSV (semikolonseparerad)" as Windows-1252: 3 000 at Parken in
+    // April, 2 000 at Parken in May; columns in their own order with one unknown.
+    let mut csv = String::from("Kategori;Plats;Datum;Antal;Källa;Löpnummer\r\n");
+    for i in 0..5000 {
+        let date = if i < 3000 { "2024-04-15" } else { "2024-05-15" };
+        csv.push_str(&format!(
+            "Samlingsplats;Parken;{date};1;Fältgruppen;{i}\r\n"
+        ));
+    }
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&csv);
+    let file = dir.path().join("händelser.csv");
+    std::fs::write(&file, &bytes).unwrap();
+    let o = run(
+        &db,
+        &[
+            "import-handelser",
+            "--kommun",
+            "Bromölla",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("5000 händelser importerade"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stderr(&o).contains("windows-1252") && stderr(&o).contains("Löpnummer"));
+    let o = run(
+        &db,
+        &[
+            "lagesbild",
+            "--kommun",
+            "Bromölla",
+            "--fran",
+            "2024-05-01",
+            "--till",
+            "2024-05-31",
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["fran"], "2024-05-01");
+    let count_of = |list: &str, name: &str| -> (u64, u64) {
+        let row = v[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["namn"] == name)
+            .unwrap_or_else(|| panic!("{name} in {list}: {v}"));
+        (
+            row["antal"].as_u64().unwrap(),
+            row["foregaende"].as_u64().unwrap(),
+        )
+    };
+    assert_eq!(count_of("kategorier", "Klotter"), (100, 0));
+    assert_eq!(count_of("kategorier", "Skadegörelse"), (100, 0));
+    assert_eq!(count_of("kategorier", "Samlingsplats"), (2000, 3000));
+    // Stortorget rose by 200, Parken fell by 1 000: Stortorget first.
+    assert_eq!(v["platser"][0]["namn"], "Stortorget (Centrum)");
+    assert_eq!(count_of("platser", "Parken"), (2000, 3000));
+    // One bad date: nothing imported, the line named, exit 2.
+    std::fs::write(
+        dir.path().join("fel.csv"),
+        "Datum;Plats;Kategori\n2024-05-02;Torget;Klotter\n2024-05-32;Torget;Klotter\n",
+    )
+    .unwrap();
+    let o = run(
+        &db,
+        &[
+            "import-handelser",
+            "--kommun",
+            "Bromölla",
+            dir.path().join("fel.csv").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("Rad 3:") && stderr(&o).contains("2024-05-32"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(
+        &db,
+        &[
+            "lagesbild",
+            "--kommun",
+            "Bromölla",
+            "--fran",
+            "2024-05-02",
+            "--till",
+            "2024-05-02",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        !v["platser"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["namn"] == "Torget"),
+        "nothing of the bad file: {v}"
+    );
+    // Bad input on the command line: one line, exit 2.
+    let o = run(
+        &db,
+        &[
+            "add-handelse",
+            "--kommun",
+            "Bromölla",
+            "--date",
+            "2024-05-02",
+            "--plats",
+            "Torget",
+            "--kategori",
+            "Okänt",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("Kategorin \"Okänt\" finns inte"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(
+        &db,
+        &[
+            "lagesbild",
+            "--kommun",
+            "Bromölla",
+            "--fran",
+            "2024-06-01",
+            "--till",
+            "2024-05-01",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+}

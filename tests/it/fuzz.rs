@@ -243,3 +243,45 @@ proptest! {
         prop_assert!(!f.starts_with(['=', '+', '@']));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Any bytes given as a händelse file: rows or a Swedish reason, never a panic.
+    #[test]
+    fn incident_csv_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let _ = trygghetstavlan::incidents_csv::read(&bytes);
+        let mut with_header = b"Datum;Plats;Kategori;Antal;Tid\n".to_vec();
+        with_header.extend(&bytes);
+        let _ = trygghetstavlan::incidents_csv::read(&with_header);
+    }
+
+    /// Places and kategorier with separators, quotes and åäö come back as written, each
+    /// row with its own line number, whichever separator the file uses.
+    #[test]
+    fn incident_csv_round_trips(
+        rows in proptest::collection::vec(("[a-zåäöA-ZÅÄÖ;,\" ]{1,20}", "[a-zåäö]{1,12}", 1u32..50), 1..20),
+        comma in any::<bool>(),
+    ) {
+        let sep = if comma { "," } else { ";" };
+        let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        let mut text = format!("Plats{sep}Kategori{sep}Datum{sep}Antal\n");
+        for (place, cat, n) in &rows {
+            text.push_str(&format!("{}{sep}{}{sep}2024-03-01{sep}{n}\n", quote(place), quote(cat)));
+        }
+        let keep = rows.iter().all(|(p, _, _)| !p.trim().is_empty());
+        match trygghetstavlan::incidents_csv::read(text.as_bytes()) {
+            Ok(read) => {
+                prop_assert!(keep);
+                prop_assert_eq!(read.rows.len(), rows.len());
+                for (i, (r, (place, cat, n))) in read.rows.iter().zip(&rows).enumerate() {
+                    prop_assert_eq!(&r.place, place.trim());
+                    prop_assert_eq!(&r.category, cat);
+                    prop_assert_eq!(r.count, *n);
+                    prop_assert_eq!(r.line, i as u64 + 2);
+                }
+            }
+            Err(e) => prop_assert!(!keep, "{:?}", e),
+        }
+    }
+}

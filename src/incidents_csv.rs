@@ -130,10 +130,7 @@ fn date_and_time(s: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
 
 /// "21:30", "9:05", "21.30", "21:30:00".
 fn time(s: &str) -> Option<NaiveTime> {
-    let s = s.trim().replace('.', ":");
-    NaiveTime::parse_from_str(&s, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(&s, "%H:%M:%S"))
-        .ok()
+    crate::validate::parse_time(s).ok().flatten()
 }
 
 /// Reads a CSV file's bytes into händelser, or says why not.

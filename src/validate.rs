@@ -58,6 +58,8 @@ pub enum Invalid {
     ParticipantsOutOfRange,
     #[error("{0} måste fyllas i.")]
     Required(&'static str),
+    #[error("\"{0}\" är inte ett klockslag. Skriv TT:MM, t.ex. 21:30.")]
+    NotATime(String),
     #[error("Kategorin \"{name}\" finns inte. Kommunens kategorier: {known}.")]
     UnknownCategory { name: String, known: String },
     #[error("{field} är för lång ({} tecken, högst {}).", fmt_thousands(*chars as u32), fmt_thousands(MAX_TEXT as u32))]
@@ -154,6 +156,19 @@ fn parse_integer(s: &str) -> Result<Option<i64>, Invalid> {
 }
 
 /// Parses a count of an insats: a whole number 1 ..= MAX_COUNT.
+/// An optional time of day: empty is none; "21:30", "9:05", "21.30", "21:30:00".
+pub fn parse_time(s: &str) -> Result<Option<chrono::NaiveTime>, Invalid> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let t = s.replace('.', ":");
+    chrono::NaiveTime::parse_from_str(&t, "%H:%M")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(&t, "%H:%M:%S"))
+        .map(Some)
+        .map_err(|_| Invalid::NotATime(clip(s, 20)))
+}
+
 pub fn parse_count(s: &str) -> Result<u32, Invalid> {
     check_count(parse_integer(s)?.ok_or(Invalid::MissingCount)?)
 }

@@ -290,6 +290,11 @@ impl App {
                 };
                 actions.extend(screens.walks.ui(ui, walks, obs, &extras, today));
             }
+            (Tab::Situation, _, Some(Selection::Municipality(_))) => {
+                let view = data.situation.as_ref();
+                let line = data.place_line.as_ref();
+                actions.extend(screens.situation.ui(ui, view, line, today));
+            }
             (Tab::Measures, _, Some(Selection::Municipality(_))) => {
                 actions.extend(screens.measures.ui(ui, &data.open_items, today));
             }

@@ -25,16 +25,7 @@ pub struct IncidentArgs<'a> {
 /// Records one händelse and prints its id.
 pub fn add_incident(store: &mut Store, a: &IncidentArgs) -> CliResult {
     let m = find_kommun(store, a.kommun)?;
-    let time = match a.time.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(t) => Some(
-            chrono::NaiveTime::parse_from_str(&t.replace('.', ":"), "%H:%M").map_err(|_| {
-                CliError(format!(
-                    "\"{t}\" är inte ett klockslag. Skriv TT:MM, t.ex. 21:30."
-                ))
-            })?,
-        ),
-        None => None,
-    };
+    let time = crate::validate::parse_time(a.time.unwrap_or(""))?;
     let id = store.add_incident(&IncidentDraft {
         municipality: m.id,
         category: a.category.to_string(),

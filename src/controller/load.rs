@@ -2,6 +2,9 @@
 //! asks for; no SQL runs while a frame is drawn.
 
 use super::Reload;
+use crate::domain::situation::{
+    AROUND_WEEKS, PlaceLine, SituationView, Window, at_place, month_series, place_line,
+};
 use crate::domain::{
     Activity, BoardData, CommitmentId, MeetingData, MunicipalityId, Observation, OpenObservation,
     WalkSummary,
@@ -51,6 +54,12 @@ pub struct ViewData {
     pub meeting: MeetingData,
     /// The summary of each of the meeting's boards, in the same order.
     pub meeting_summaries: Vec<BoardSummary>,
+    /// The Lägesbild tab: the selected kommun's window (read on that tab).
+    pub situation: Option<SituationView>,
+    /// The place looked at on the Lägesbild tab.
+    pub place_line: Option<PlaceLine>,
+    /// What `situation` and `place_line` were read for.
+    situation_key: Option<(MunicipalityId, Window, Option<String>)>,
     /// What is to be read again before it is shown.
     stale: Stale,
 }
@@ -66,12 +75,19 @@ struct Stale {
     walks: bool,
     /// The selected walk's observations and photos (read on the Trygghetsvandringar tab).
     walk_detail: bool,
+    /// The lägesbild (read on its tab).
+    situation: bool,
 }
 
 impl Stale {
     /// Marks what `reload` changed; an insats (`Activities`) leaves the walks as they are.
     fn mark(&mut self, reload: Reload) {
         if reload == Reload::None {
+            return;
+        }
+        self.situation = true;
+        self.meeting = true;
+        if reload == Reload::Situation {
             return;
         }
         self.detail = true;
@@ -120,7 +136,7 @@ impl ViewData {
         today: NaiveDate,
     ) -> Result<()> {
         match (reload, screens.nav.municipality()) {
-            (Reload::None | Reload::Selected, _) => {}
+            (Reload::None | Reload::Situation | Reload::Selected, _) => {}
             (Reload::Board | Reload::Activities, Some(m)) => {
                 self.reload_board(store, &screens.nav, m, today)?
             }
@@ -169,6 +185,56 @@ impl ViewData {
             self.reload_walk(store, screens)?;
             self.stale.walk_detail = false;
         }
+        if screens.nav.tab == crate::ui::nav::Tab::Situation {
+            let key = (
+                m,
+                screens.situation.window_or(today),
+                screens.situation.place.clone(),
+            );
+            if self.stale.situation || self.situation_key.as_ref() != Some(&key) {
+                self.reload_situation(store, &key)?;
+                self.situation_key = Some(key);
+                self.stale.situation = false;
+            }
+        }
+        Ok(())
+    }
+
+    /// The Lägesbild tab of kommun `m` for window `w`, and the place looked at.
+    fn reload_situation(
+        &mut self,
+        store: &Store,
+        (m, w, place): &(MunicipalityId, Window, Option<String>),
+    ) -> Result<()> {
+        let (m, w) = (*m, *w);
+        let categories = store.incident_categories(m)?;
+        let months = w.chart_months();
+        let order: Vec<&str> = categories.iter().map(|c| c.name.as_str()).collect();
+        let series = month_series(&store.incident_months(m, months)?, &order, months);
+        self.situation = Some(SituationView {
+            municipality: m,
+            situation: store.situation(m, w)?,
+            incidents: store.incidents(m, w)?,
+            months: series,
+            categories,
+        });
+        self.place_line = match place {
+            Some(name) => {
+                let around = chrono::Days::new(AROUND_WEEKS * 7);
+                let wide = Window {
+                    from: months.from - around,
+                    to: months.to + around,
+                };
+                let (raw, days) = store.incident_days_at(m, name, wide)?;
+                let activities = store.activities_between(m, months.from, months.to)?;
+                let there: Vec<&Activity> = activities
+                    .iter()
+                    .filter(|a| at_place(&a.place, &raw))
+                    .collect();
+                Some(place_line(name, &days, &there, months))
+            }
+            None => None,
+        };
         Ok(())
     }
 

@@ -23,7 +23,7 @@ impl MeetingAction {
     ) -> Result<Effect> {
         let group = match (&self, screen.group) {
             // Starting: the group follows what is shown.
-            (MeetingAction::Start, _) => match nav.selection {
+            (MeetingAction::Start | MeetingAction::DecideAbout(_), _) => match nav.selection {
                 Some(Selection::Municipality(m)) => Some(MeetingGroup::Kommun(m)),
                 Some(Selection::Overview(a)) => Some(MeetingGroup::Area(a)),
                 None => None,
@@ -37,6 +37,12 @@ impl MeetingAction {
             MeetingAction::Start => {
                 let current = store.meeting_on(g, today)?;
                 screen.start(g, current);
+                Effect::reload(Reload::Selected)
+            }
+            MeetingAction::DecideAbout(place) => {
+                let current = store.meeting_on(g, today)?;
+                screen.start(g, current);
+                screen.decide_about(&place);
                 Effect::reload(Reload::Selected)
             }
             MeetingAction::Leave => {

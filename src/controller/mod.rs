@@ -12,6 +12,7 @@ mod export;
 mod load;
 mod meeting;
 mod nav;
+mod situation;
 mod undo;
 mod walks;
 
@@ -47,6 +48,8 @@ pub enum Reload {
     /// Pure UI: tab, filter, form text.
     #[default]
     None,
+    /// A händelse changed: the lägesbild (and meeting mode's page of it).
+    Situation,
     /// The parts that follow the selection: the selected löfte's insatser, the walks.
     Selected,
     /// An insats, a status or a beslut changed: the selected kommun's board, the selected
@@ -114,6 +117,7 @@ pub fn apply(action: Action, cx: &mut Ctx) -> Result<Effect> {
         Action::Export(a) => a.apply(cx),
         Action::Backup(a) => a.apply(cx),
         Action::Exchange(a) => a.apply(cx),
+        Action::Situation(a) => a.apply(cx),
         Action::Meeting(a) => {
             let screens = &mut *cx.screens;
             a.apply(cx.store, cx.today, &mut screens.meeting, &screens.nav)

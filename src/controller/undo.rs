@@ -21,6 +21,10 @@ pub enum Undo {
     RevertDecisionStatus(Box<Decision>, crate::domain::DecisionStatus),
     /// A löfte's "Klar" mark (and its date) before a click changed it.
     RestoreChecked(crate::domain::CommitmentId, Option<chrono::NaiveDate>),
+    /// Remove the händelse just recorded.
+    RemoveIncident(crate::domain::IncidentId),
+    /// Put a removed händelse back as it was.
+    RestoreIncident(Box<crate::domain::situation::Incident>),
     /// An åtgärd's status before a change to the second.
     RevertObservationStatus(
         Box<crate::domain::Observation>,
@@ -48,6 +52,8 @@ impl Undo {
             Undo::RevertDecisionStatus(d, now) => store.revert_decision_status(&d, now),
             Undo::RevertObservationStatus(o, now) => store.revert_observation_status(&o, now),
             Undo::RestoreChecked(c, on) => store.set_checked(c, on),
+            Undo::RemoveIncident(id) => store.remove_incident(id).map(|_| ()),
+            Undo::RestoreIncident(i) => store.restore_incident(&i),
         }
         .map_err(StoreError::as_undo_conflict)
     }

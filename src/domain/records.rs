@@ -89,6 +89,12 @@ pub trait Queries: Records {
         before: NaiveDate,
     ) -> Result<Vec<(super::Meeting, usize, usize)>, Self::Error>;
     fn last_meeting(&self, m: MunicipalityId) -> Result<Option<NaiveDate>, Self::Error>;
+    /// The lägesbild of a kommun for a window, beside the windows it is compared with.
+    fn situation(
+        &self,
+        m: MunicipalityId,
+        w: super::situation::Window,
+    ) -> Result<super::situation::Situation, Self::Error>;
     fn decisions(&self, meeting: super::MeetingId) -> Result<Vec<super::Decision>, Self::Error>;
     fn decision_items(
         &self,

@@ -99,6 +99,9 @@ pub struct MeetingData {
     pub boards: Vec<BoardData>,
     /// Open åtgärder from the kommuner's trygghetsvandringar, each with its kommun.
     pub open_items: Vec<(String, OpenObservation)>,
+    /// The lägesbild since the previous meeting (the last 30 days without one): each
+    /// kommun with händelser in it or the windows it is compared with.
+    pub situations: Vec<(String, super::situation::Situation)>,
 }
 
 impl MeetingData {

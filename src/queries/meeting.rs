@@ -99,6 +99,7 @@ pub fn meeting_data<R: Queries>(
     let (previous, mut since) = since_previous(store, &kommuner, &meetings, today)?;
     since.reverse(); // newest first on the projector
     let open_items = open_items_of(store, &kommuner, today)?;
+    let situations = situations_of(store, &kommuner, previous, today)?;
     let since_for_board = match g {
         MeetingGroup::Kommun(m) => store.last_meeting(m)?,
         MeetingGroup::Area(_) => previous,
@@ -117,7 +118,32 @@ pub fn meeting_data<R: Queries>(
         past: store.past_meetings(g, today)?,
         boards: boards_of(store, &kommuner, year, since_for_board, today)?,
         open_items,
+        situations,
     })
+}
+
+/// Each kommun's lägesbild from the day after the previous meeting (or 30 days back) to
+/// `day`; a kommun that records no händelser is left out.
+fn situations_of<R: Queries>(
+    store: &R,
+    kommuner: &[Municipality],
+    previous: Option<NaiveDate>,
+    day: NaiveDate,
+) -> Result<Vec<(String, crate::domain::situation::Situation)>, R::Error> {
+    let from = match previous {
+        Some(d) => d.succ_opt().unwrap_or(d),
+        None => day - chrono::Duration::days(30),
+    };
+    let w = crate::domain::situation::Window::new(from.min(day), day)
+        .unwrap_or(crate::domain::situation::Window { from: day, to: day });
+    let mut out = Vec::new();
+    for k in kommuner {
+        let s = store.situation(k.id, w)?;
+        if !s.categories.is_empty() {
+            out.push((k.name.clone(), s));
+        }
+    }
+    Ok(out)
 }
 
 /// The minnesanteckningar of a recorded meeting, as of its date.

@@ -367,6 +367,13 @@ impl crate::domain::Records for Store {
 
 /// The shared queries read the store through [`crate::domain::Queries`].
 impl crate::domain::Queries for Store {
+    fn situation(
+        &self,
+        m: crate::domain::MunicipalityId,
+        w: crate::domain::situation::Window,
+    ) -> Result<crate::domain::situation::Situation> {
+        Store::situation(self, m, w)
+    }
     fn municipality(
         &self,
         m: crate::domain::MunicipalityId,

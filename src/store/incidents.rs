@@ -5,7 +5,8 @@ use super::db::{Db, Optional};
 use super::rows::{self, Ids, binding};
 use super::{Result, Store, StoreError};
 use crate::domain::situation::{
-    DEFAULT_CATEGORIES, Incident, IncidentCategory, Situation, Window, by_rise, compare, place_name,
+    DEFAULT_CATEGORIES, Incident, IncidentCategory, IncidentDraft, Situation, Window, by_rise,
+    compare, place_name,
 };
 use crate::domain::{IncidentCategoryId, IncidentId, MunicipalityId};
 use crate::incidents_csv::IncidentRow;
@@ -17,20 +18,6 @@ pub struct IncidentImport {
     pub rows: usize,
     /// Kategorier the file named that the kommun did not have: made for it.
     pub new_categories: Vec<String>,
-}
-
-/// A händelse as a form or the command line gives it, the kategori by name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IncidentDraft {
-    pub municipality: MunicipalityId,
-    pub category: String,
-    pub date: chrono::NaiveDate,
-    pub time: Option<chrono::NaiveTime>,
-    pub area: String,
-    pub place: String,
-    pub source: String,
-    pub count: u32,
-    pub description: String,
 }
 
 fn read_categories(db: &Db, m: MunicipalityId) -> Result<Vec<IncidentCategory>> {
@@ -253,6 +240,90 @@ impl Store {
         tx.execute("DELETE FROM incident WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(gone)
+    }
+
+    /// Puts a removed händelse back under its old id (Ångra); refused when its kategori
+    /// is gone or the id is taken meanwhile.
+    pub fn restore_incident(&mut self, i: &Incident) -> Result<()> {
+        let tx = self.write_tx()?;
+        let row = binding![
+            ":municipality_id" => i.municipality,
+            ":category_id" => i.category,
+            ":date" => i.date,
+            ":time" => i.time.map(|t| t.format("%H:%M").to_string()),
+            ":area" => i.area.as_str(),
+            ":place" => i.place.as_str(),
+            ":source" => i.source.as_str(),
+            ":count" => i.count,
+            ":description" => i.description.as_str(),
+        ];
+        rows::insert(&tx, "incident", Some(i.id.0), &row)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The kommun's händelser per kategori and month from `from` to `to` (whole months):
+    /// `(kategori, "ÅÅÅÅ-MM", antal)`, for the small charts of the lägesbild.
+    pub fn incident_months(
+        &self,
+        m: MunicipalityId,
+        w: Window,
+    ) -> Result<Vec<(String, String, u64)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT c.name AS name, substr(CAST(i.date AS TEXT), 1, 7) AS month, \
+             sum(i.count) AS n FROM incident i JOIN incident_category c ON c.id = i.category_id \
+             WHERE i.municipality_id = :m AND i.date BETWEEN :from AND :to \
+             GROUP BY c.name, substr(CAST(i.date AS TEXT), 1, 7)",
+        )?;
+        st.query_map(
+            rusqlite::named_params! {":m": m, ":from": w.from, ":to": w.to},
+            |r| {
+                Ok((
+                    r.get::<_, String>("name")?,
+                    r.get::<_, String>("month")?,
+                    r.get::<_, i64>("n")?.max(0) as u64,
+                ))
+            },
+        )?
+        .collect()
+    }
+
+    /// The händelser per day at the place the lägesbild names `name` ("Stortorget
+    /// (Centrum)"), with the place as recorded (to find the insatser there).
+    pub fn incident_days_at(
+        &self,
+        m: MunicipalityId,
+        name: &str,
+        w: Window,
+    ) -> Result<(String, Vec<(chrono::NaiveDate, u64)>)> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT area, place, date, sum(count) AS n FROM incident \
+             WHERE municipality_id = :m AND date BETWEEN :from AND :to \
+             GROUP BY area, place, date ORDER BY date",
+        )?;
+        let rows: Vec<(String, String, chrono::NaiveDate, u64)> = st
+            .query_map(
+                rusqlite::named_params! {":m": m, ":from": w.from, ":to": w.to},
+                |r| {
+                    Ok((
+                        r.get("area")?,
+                        r.get("place")?,
+                        r.get("date")?,
+                        r.get::<_, i64>("n")?.max(0) as u64,
+                    ))
+                },
+            )?
+            .collect::<Result<_>>()?;
+        let mut place = String::new();
+        let days = rows
+            .into_iter()
+            .filter(|(a, p, _, _)| place_name(a, p) == name)
+            .map(|(_, p, d, n)| {
+                place = p;
+                (d, n)
+            })
+            .collect();
+        Ok((place, days))
     }
 
     /// The lägesbild of kommun `m` for window `w`: counts per kategori and per place

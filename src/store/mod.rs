@@ -33,12 +33,13 @@ mod tests;
 
 use columns::{Names, names, prefixed};
 
+pub use crate::domain::situation::IncidentDraft;
 pub use backup::{
     CopyKind, KEEP_DAILY, KEEP_SAFETY, backup_dir, copy_info, copy_name, restore_unopenable,
     verify_copy,
 };
 pub use db::Engine;
-pub use incidents::{IncidentDraft, IncidentImport};
+pub use incidents::IncidentImport;
 pub use removal::Removed;
 pub use schema::LATEST_VERSION;
 pub use server::server_url;

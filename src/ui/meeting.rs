@@ -178,6 +178,11 @@ impl MeetingScreen {
         ui.add_space(6.0);
         match self.step {
             Step::SinceLast => since_last(ui, v),
+            Step::Situation => {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.situation(ui, v));
+            }
             Step::Behind => behind(ui, v, &mut actions),
             Step::Measures => self.measures(ui, v, &mut actions),
             Step::Board => self.board(ui, v, &mut actions),
@@ -598,6 +603,94 @@ fn past_meetings(
 }
 
 /// The insatser since the previous meeting: date, löfte, utförd av, plats, text.
+impl MeetingScreen {
+    /// The händelser since the previous meeting per kategori and place (rising places
+    /// first), each kommun apart; a place's "Beslut" starts a beslut that names it.
+    fn situation(&mut self, ui: &mut Ui, v: &MeetingView) {
+        let Some((_, first)) = v.data.situations.first() else {
+            ui.label(
+                RichText::new(
+                    "Inga händelser inrapporterade sedan förra mötet. Händelser läggs till \
+                     under fliken Lägesbild.",
+                )
+                .size(TEXT),
+            );
+            return;
+        };
+        let w = first.window;
+        ui.label(
+            RichText::new(format!(
+                "{} ({} dagar), jämfört med lika lång tid före och samma tid året innan.",
+                w.describe(),
+                w.days()
+            ))
+            .size(TEXT),
+        );
+        let text = |t: String| RichText::new(t).size(TEXT);
+        for (kommun, s) in &v.data.situations {
+            ui.add_space(8.0);
+            if v.data.situations.len() > 1
+                || matches!(v.data.group, Some(crate::domain::MeetingGroup::Area(_)))
+            {
+                ui.label(RichText::new(kommun).size(BIG).strong());
+            }
+            let mut decide = None;
+            ui.columns(2, |cols| {
+                cols[0].label(text("Platser som ökar mest".into()).strong());
+                egui::Grid::new(("m_places", kommun))
+                    .num_columns(4)
+                    .striped(true)
+                    .spacing([18.0, 6.0])
+                    .show(&mut cols[0], |ui| {
+                        for t in ["Plats", "Nu", "Före", ""] {
+                            ui.label(text(t.into()).strong());
+                        }
+                        ui.end_row();
+                        for p in s.places.iter().take(8) {
+                            ui.label(text(p.name.clone()));
+                            ui.label(text(p.count.to_string()).strong());
+                            ui.label(text(p.previous.to_string()));
+                            if ui
+                                .button(RichText::new("Beslut…").size(16.0))
+                                .on_hover_text(format!("Nytt beslut om {}", p.name))
+                                .clicked()
+                            {
+                                decide = Some(p.name.clone());
+                            }
+                            ui.end_row();
+                        }
+                    });
+                if s.places.len() > 8 {
+                    cols[0].label(
+                        weak(format!("… och {} platser till", s.places.len() - 8)).size(16.0),
+                    );
+                }
+                cols[1].label(text("Kategorier".into()).strong());
+                egui::Grid::new(("m_categories", kommun))
+                    .num_columns(4)
+                    .striped(true)
+                    .spacing([18.0, 6.0])
+                    .show(&mut cols[1], |ui| {
+                        for t in ["Kategori", "Nu", "Före", "Året innan"] {
+                            ui.label(text(t.into()).strong());
+                        }
+                        ui.end_row();
+                        for c in &s.categories {
+                            ui.label(text(c.name.clone()));
+                            ui.label(text(c.count.to_string()).strong());
+                            ui.label(text(c.previous.to_string()));
+                            ui.label(text(c.year_before.to_string()));
+                            ui.end_row();
+                        }
+                    });
+            });
+            if let Some(place) = decide {
+                self.decide_about(&place);
+            }
+        }
+    }
+}
+
 fn since_last(ui: &mut Ui, v: &MeetingView) {
     let intro = match v.data.previous {
         Some(d) => format!(

@@ -9,6 +9,7 @@ use crate::validate::{Invalid, check_text, parse_optional_date};
 pub enum Step {
     #[default]
     SinceLast,
+    Situation,
     Behind,
     Measures,
     Board,
@@ -16,8 +17,9 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 5] = [
+    pub const ALL: [Step; 6] = [
         Step::SinceLast,
+        Step::Situation,
         Step::Behind,
         Step::Measures,
         Step::Board,
@@ -27,6 +29,7 @@ impl Step {
     pub fn title(self) -> &'static str {
         match self {
             Step::SinceLast => "Sedan förra mötet",
+            Step::Situation => "Lägesbild",
             Step::Behind => "Efter plan",
             Step::Measures => "Åtgärder",
             Step::Board => "Tavlan",
@@ -48,6 +51,9 @@ impl Step {
 #[derive(Debug, Clone, PartialEq)]
 pub enum MeetingAction {
     Start,
+    /// Start meeting mode on the beslut page with a beslut about a place (from the
+    /// lägesbild).
+    DecideAbout(String),
     Leave,
     /// A new beslut for today's meeting (recorded when the first one is added).
     AddDecision(Box<Decision>),
@@ -160,6 +166,17 @@ impl MeetingScreen {
 
     pub fn show(&mut self, step: Step) {
         self.step = step;
+    }
+
+    /// A beslut about a place of the lägesbild: the beslut page, its text begun with the
+    /// place (what is typed after it says what is to be done there).
+    pub fn decide_about(&mut self, place: &str) {
+        self.editing = None;
+        self.draft = DecisionDraft {
+            text: format!("{place}: "),
+            ..DecisionDraft::default()
+        };
+        self.step = Step::Decisions;
     }
 
     /// A changed beslut was saved: the draft adds new ones again.

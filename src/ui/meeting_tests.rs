@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn the_agenda_moves_within_its_steps() {
-    assert_eq!(Step::SinceLast.moved(1), Step::Behind);
+    assert_eq!(Step::SinceLast.moved(1), Step::Situation);
     assert_eq!(Step::SinceLast.moved(-1), Step::SinceLast);
     assert_eq!(Step::Decisions.moved(1), Step::Decisions);
     assert_eq!(Step::Board.moved(-2), Step::Behind);

@@ -25,6 +25,7 @@ pub mod new_pledge;
 pub mod observation_card;
 pub mod overview;
 pub mod recovery;
+pub mod situation;
 pub mod state;
 pub mod toast;
 pub mod top_bar;
@@ -41,6 +42,7 @@ pub use exchange::ExchangeAction;
 pub use export::ExportAction;
 pub use meeting::MeetingAction;
 pub use nav::NavAction;
+pub use situation::SituationAction;
 pub use state::{Prefs, Screens};
 pub use walks::WalkAction;
 
@@ -70,6 +72,7 @@ actions!(
     Export(ExportAction),
     Backup(BackupAction),
     Exchange(ExchangeAction),
+    Situation(SituationAction),
     Meeting(MeetingAction);
     /// Undo what the shown toast reports.
     Undo,

@@ -11,6 +11,7 @@ use egui::{RichText, Ui};
 pub enum Tab {
     #[default]
     Board,
+    Situation,
     Walks,
     Measures,
     Edit,
@@ -177,6 +178,7 @@ pub fn tabs(
             ui.horizontal(|ui| {
                 let tabs = [
                     (Tab::Board, "Tavla".to_string()),
+                    (Tab::Situation, "Lägesbild".to_string()),
                     (Tab::Walks, format!("Trygghetsvandringar ({walks})")),
                     (
                         Tab::Measures,

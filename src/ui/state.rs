@@ -28,6 +28,7 @@ pub struct Screens {
     pub exchange: ExchangeState,
     pub export: ExportState,
     pub meeting: MeetingScreen,
+    pub situation: super::situation::SituationScreen,
     /// A new database with the example kommuner: ask whether to keep them.
     pub first_start: bool,
 }

@@ -24,6 +24,9 @@ impl Screens {
         if self.nav.selection != Some(Selection::Municipality(m)) {
             self.walks = Default::default();
             self.measures = Default::default();
+            // Its own list of kategorier; the window shown stays.
+            self.situation.form.category = None;
+            self.situation.place = None;
         }
         self.nav.selection = Some(Selection::Municipality(m));
         self.board.selected = None;

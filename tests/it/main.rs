@@ -13,4 +13,5 @@ mod recovery;
 mod report;
 mod robustness;
 mod seed;
+mod situation;
 mod ui;

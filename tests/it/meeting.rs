@@ -51,7 +51,7 @@ fn meeting_mode_agenda_by_keyboard_two_beslut_and_esc() {
         "no side panel"
     );
     // 2 … 5 with the arrow keys.
-    for title in ["Efter plan", "Åtgärder", "Tavlan", "Beslut"] {
+    for title in ["Lägesbild", "Efter plan", "Åtgärder", "Tavlan", "Beslut"] {
         h.key_press(egui::Key::ArrowRight);
         h.run();
         assert_eq!(h.state().screens().meeting.step.title(), title);
@@ -143,7 +143,7 @@ fn meeting_mode_changes_a_beslut_lists_past_meetings_and_records_an_insats() {
     h.key_press(egui::Key::F5);
     h.run();
     // A beslut carried from May is changed from the Åtgärder page, and Ångra undoes it.
-    h.get_by_label("3 Åtgärder").click();
+    h.get_by_label("4 Åtgärder").click();
     h.run();
     h.get_by_label("Ändra").click();
     h.run();
@@ -166,7 +166,7 @@ fn meeting_mode_changes_a_beslut_lists_past_meetings_and_records_an_insats() {
     h.run();
     h.get_by_label("2024-05-02 — 1 beslut, 1 öppet");
     // Tavlan: a click on a löfte opens the insats form over the page; Esc closes only it.
-    h.get_by_label("4 Tavlan").click();
+    h.get_by_label("5 Tavlan").click();
     h.run();
     h.get_all_by_label_contains(&c.text[..20])
         .next()
@@ -544,18 +544,18 @@ fn a_joint_meeting_of_the_lokalpolisomrade_from_alla_kommuner() {
     assert!(h.state().screens().meeting.active);
     h.get_by_label("Lägesbildsmöte LPO Karlshamn");
     // Tavlan: every kommun of the area under its name, none from elsewhere.
-    h.get_by_label("4 Tavlan").click();
+    h.get_by_label("5 Tavlan").click();
     h.run();
     for k in ["Bromölla", "Olofström", "Sölvesborg"] {
         h.get_by_label(k);
     }
     assert!(h.query_by_label("Sotenäs").is_none());
     // Åtgärder name their kommun.
-    h.get_by_label("3 Åtgärder").click();
+    h.get_by_label("4 Åtgärder").click();
     h.run();
     h.get_by_label_contains("Sölvesborg: Parkens västra del");
     // A beslut about one kommun's löfte, on the area's meeting.
-    h.get_by_label("5 Beslut").click();
+    h.get_by_label("6 Beslut").click();
     h.run();
     type_into(&mut h, "Beslut", "Gemensam kampanj mot bedrägerier");
     type_into(&mut h, "Ansvarig", "LPO Karlshamn");
@@ -711,7 +711,7 @@ fn the_tavlan_page_shows_eight_whole_lofte_on_a_projector() {
     h.run();
     h.key_press(egui::Key::F5);
     h.run();
-    for _ in 0..3 {
+    for _ in 0..4 {
         h.key_press(egui::Key::ArrowRight);
         h.run();
     }
@@ -818,7 +818,7 @@ fn beslut_name_their_lofte_and_kommun_late_ones_are_marked_and_klar_can_be_undon
     h.run();
     h.get_by_label("Gemensamt lägesbildsmöte (F5)").click();
     h.run();
-    h.get_by_label("3 Åtgärder").click();
+    h.get_by_label("4 Åtgärder").click();
     h.run();
     h.get_by_label_contains("Bromölla: Följ upp mopedkontrollerna (2024-05-01)");
     h.get_by_label_contains("senast 2024-06-01 · försenat");

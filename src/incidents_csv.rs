@@ -9,6 +9,9 @@ use chrono::{NaiveDate, NaiveTime};
 /// The most rows one file may hold (a kommun's years of EST reports are well under it).
 pub const MAX_ROWS: usize = 500_000;
 
+/// The largest händelse file read (a 500 000-row export is about 40 MB).
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
 /// A row as read, its kategori by name (the store finds or makes it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncidentRow {

@@ -60,6 +60,12 @@ pub enum Invalid {
     Required(&'static str),
     #[error("\"{0}\" är inte ett klockslag. Skriv TT:MM, t.ex. 21:30.")]
     NotATime(String),
+    #[error("\"{0}\" är inte ett år mellan {start} och {end}.", start = YEARS.start(), end = YEARS.end())]
+    NotAYear(String),
+    #[error("\"{0}\" är inte ett tal. Skriv t.ex. 24 eller 3,5.")]
+    NotANumber(String),
+    #[error("Löftet {0} hör inte till kommunen.")]
+    ForeignCommitment(i64),
     #[error("Kategorin \"{name}\" finns inte. Kommunens kategorier: {known}.")]
     UnknownCategory { name: String, known: String },
     #[error("{field} är för lång ({} tecken, högst {}).", fmt_thousands(*chars as u32), fmt_thousands(MAX_TEXT as u32))]
@@ -167,6 +173,37 @@ pub fn parse_time(s: &str) -> Result<Option<chrono::NaiveTime>, Invalid> {
         .or_else(|_| chrono::NaiveTime::parse_from_str(&t, "%H:%M:%S"))
         .map(Some)
         .map_err(|_| Invalid::NotATime(clip(s, 20)))
+}
+
+/// A year a record may have: "2024".
+pub fn parse_year(s: &str) -> Result<i32, Invalid> {
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| YEARS.contains(y))
+        .ok_or_else(|| Invalid::NotAYear(clip(s.trim(), 20)))
+}
+
+/// The largest size of an indicator's value (a count or a share; never more than this).
+pub const MAX_VALUE: f64 = 1e12;
+
+/// An indicator's value as people write it: "24", "3,5", "3.5", "1 234,5", "31 %".
+pub fn parse_value(s: &str) -> Result<f64, Invalid> {
+    let t: String = s
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .map(|c| match c {
+            ',' => '.',
+            '−' => '-',
+            c => c,
+        })
+        .collect();
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && v.abs() <= MAX_VALUE)
+        .ok_or_else(|| Invalid::NotANumber(clip(s.trim(), 20)))
 }
 
 pub fn parse_count(s: &str) -> Result<u32, Invalid> {
@@ -483,6 +520,29 @@ mod tests {
 
     fn msg<T: std::fmt::Debug>(r: Result<T, Invalid>) -> String {
         r.unwrap_err().to_string()
+    }
+
+    #[test]
+    fn values_and_years_as_people_write_them() {
+        assert_eq!(parse_value("24").unwrap(), 24.0);
+        assert_eq!(parse_value(" 3,5 ").unwrap(), 3.5);
+        assert_eq!(parse_value("1 234,5").unwrap(), 1234.5);
+        assert_eq!(parse_value("31 %").unwrap(), 31.0);
+        assert_eq!(parse_value("−2").unwrap(), -2.0);
+        assert_eq!(
+            msg(parse_value("många")),
+            "\"många\" är inte ett tal. Skriv t.ex. 24 eller 3,5."
+        );
+        assert!(parse_value("NaN").is_err() && parse_value("inf").is_err());
+        assert!(parse_value("1e13").is_err());
+        assert_eq!(parse_year("2024").unwrap(), 2024);
+        assert!(parse_year("20024").is_err() && parse_year("år").is_err());
+        assert_eq!(
+            parse_time("21.30").unwrap(),
+            chrono::NaiveTime::from_hms_opt(21, 30, 0)
+        );
+        assert_eq!(parse_time(" ").unwrap(), None);
+        assert!(parse_time("25:00").is_err());
     }
 
     /// Two kommuner that both read "Olofström" cannot be made: direction overrides are

@@ -8,7 +8,6 @@ use std::io::Write;
 use std::path::Path;
 
 /// Largest händelse file read (half a million rows of a spreadsheet are well under it).
-const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
 
 pub struct IncidentArgs<'a> {
     pub kommun: &'a str,
@@ -44,7 +43,7 @@ pub fn add_incident(store: &mut Store, a: &IncidentArgs) -> CliResult {
 /// Imports a CSV file of händelser: all rows or none.
 pub fn import_incidents(store: &mut Store, kommun: &str, file: &Path, dry_run: bool) -> CliResult {
     let m = find_kommun(store, kommun)?;
-    let bytes = crate::files::read_bounded(file, MAX_CSV_BYTES)
+    let bytes = crate::files::read_bounded(file, crate::incidents_csv::MAX_BYTES)
         .map_err(|e| CliError(format!("{}: {e}", file.display())))?;
     let read = crate::incidents_csv::read(&bytes).map_err(|e| CliError(e.lines(20).join("\n")))?;
     if read.encoding != "UTF-8" {

@@ -1,6 +1,6 @@
 //! Lägesbild: händelser recorded and removed (with Ångra), the window and place shown.
 
-use super::{Ctx, Effect, Reload, Result, Undo};
+use super::{Ctx, Effect, Error, Reload, Result, Undo};
 use crate::ui::SituationAction;
 
 impl SituationAction {
@@ -21,6 +21,34 @@ impl SituationAction {
                 Effect::reload(Reload::Situation)
                     .toast(format!("Händelsen vid {} sparades.", d.place))
                     .undo(Undo::RemoveIncident(id))
+            }
+            SituationAction::Import(m) => {
+                let Some(path) = cx
+                    .dialogs
+                    .pick_file("Välj fil med händelser", ("CSV", &["csv", "CSV", "txt"]))
+                else {
+                    return Ok(Effect::none().toast("Ingen fil vald."));
+                };
+                let bytes = crate::files::read_bounded(&path, crate::incidents_csv::MAX_BYTES)
+                    .map_err(|e| Error::System(format!("{}: {e}", path.display())))?;
+                let read = crate::incidents_csv::read(&bytes)
+                    .map_err(|e| Error::System(e.lines(20).join("\n")))?;
+                let done = cx.store.import_incidents(m, &read.rows)?;
+                let mut text = format!(
+                    "{} importerade",
+                    crate::validate::count_of(done.rows, "händelse", "händelser")
+                );
+                if read.encoding != "UTF-8" {
+                    text.push_str(&format!(" (läst som {})", read.encoding));
+                }
+                text.push('.');
+                if !done.new_categories.is_empty() {
+                    text.push_str(&format!(
+                        " Nya kategorier: {}.",
+                        done.new_categories.join(", ")
+                    ));
+                }
+                Effect::reload(Reload::Situation).toast(text)
             }
             SituationAction::Remove(id) => {
                 let gone = cx.store.remove_incident(id)?;

@@ -44,7 +44,9 @@ macro_rules! with_id_types {
             DecisionId,
             PhotoId,
             IncidentId,
-            IncidentCategoryId
+            IncidentCategoryId,
+            IndicatorId,
+            FocusAreaId
         );
     };
 }
@@ -718,6 +720,7 @@ pub fn week_label(date: NaiveDate) -> String {
 pub mod charts;
 mod clock;
 pub mod exchange;
+pub mod indicators;
 mod meeting;
 pub mod palette;
 mod progress;

@@ -3,9 +3,10 @@
 //! value this version does not know is an error, never a silent default.
 
 use crate::domain::{
-    ActivityId, AgreementId, CommitmentId, DecisionId, DecisionStatus, IncidentCategoryId,
-    IncidentId, MeetingId, MunicipalityId, ObservationCategory, ObservationId, ObservationStatus,
-    Party, PhotoId, PledgeId, PoliceAreaId, SectionId, Status, TargetId, TimeOfDay, WalkId,
+    ActivityId, AgreementId, CommitmentId, DecisionId, DecisionStatus, FocusAreaId,
+    IncidentCategoryId, IncidentId, IndicatorId, MeetingId, MunicipalityId, ObservationCategory,
+    ObservationId, ObservationStatus, Party, PhotoId, PledgeId, PoliceAreaId, SectionId, Status,
+    TargetId, TimeOfDay, WalkId,
 };
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 

@@ -13,6 +13,7 @@ mod columns;
 pub(crate) mod db;
 pub mod health;
 mod incidents;
+mod indicators;
 mod meetings;
 mod municipalities;
 mod pgwire;

@@ -43,6 +43,7 @@ const SQL: &[&str] = &[
 const LATER: &[&str] = &[
     include_str!("sql/011_versions.sql"),
     include_str!("sql/012_incidents.sql"),
+    include_str!("sql/013_indicators.sql"),
 ];
 
 /// The schema version this build writes.

@@ -23,6 +23,7 @@ pub(super) const MIGRATIONS: &[(i64, &str)] = &[
     (10, include_str!("sql/postgres/010_schema.sql")),
     (11, include_str!("sql/postgres/011_versions.sql")),
     (12, include_str!("sql/postgres/012_incidents.sql")),
+    (13, include_str!("sql/postgres/013_indicators.sql")),
 ];
 
 /// The address as it may be shown: without a password.

@@ -198,6 +198,11 @@ pub fn tabs(
                     }
                 }
                 ui.separator();
+                // Before the toggles: on a laptop beside the kommun list the row is full.
+                meeting = ui
+                    .button(RichText::new("Mötesläge (F5)").size(18.0))
+                    .on_hover_text("Lägesbildsmötet på projektorn: helskärm, dagordning, beslut")
+                    .clicked();
                 if current == Tab::Board {
                     ui.toggle_value(compact, "Kompakt")
                         .on_hover_text("En rad per löfte: hela medborgarlöftet på en skärm");
@@ -211,10 +216,6 @@ pub fn tabs(
                 if ui.selectable_label(hide, text).clicked() {
                     nav.hide_side_panel = !hide;
                 }
-                meeting = ui
-                    .button(RichText::new("Mötesläge (F5)").size(18.0))
-                    .on_hover_text("Lägesbildsmötet på projektorn: helskärm, dagordning, beslut")
-                    .clicked();
             })
         });
     ui.separator();

@@ -27,6 +27,8 @@ pub enum SituationAction {
     Remove(IncidentId),
     /// Show a place's two years and the insatser there; `None` closes it.
     ShowPlace(Option<String>),
+    /// Read a CSV file of händelser into the kommun (all rows or none).
+    Import(MunicipalityId),
 }
 
 /// The fast form: everything as typed; what stays after a save (date, kategori, område,
@@ -157,7 +159,7 @@ impl SituationScreen {
             ui.label("Läser lägesbilden…");
             return actions;
         };
-        let form_width = 380.0_f32.min(ui.available_width() * 0.4);
+        let form_width = 400.0_f32.min(ui.available_width() * 0.42);
         ui.horizontal_top(|ui| {
             let left = (ui.available_width() - form_width - 16.0).max(300.0);
             let down = egui::Layout::top_down(egui::Align::LEFT);
@@ -261,8 +263,9 @@ impl SituationScreen {
             ui.add_space(8.0);
             ui.label(
                 "Inga händelser i perioden eller de perioder den jämförs med. Lägg till \
-                 inrapporteringar till höger, eller läs in en fil med \
-                 `trygghetstavlan import-handelser`.",
+                 inrapporteringar till höger, eller läs in dem från ett kalkylark (CSV) med \
+                 kolumnerna Datum, Plats och Kategori (Tid, Område, Källa, Antal och \
+                 Beskrivning får också finnas).",
             );
         } else {
             ui.label(
@@ -313,7 +316,20 @@ impl SituationScreen {
         out: &mut Vec<Action>,
     ) {
         let f = &mut self.form;
-        ui.label(RichText::new("Ny händelse").strong().size(18.0));
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Ny händelse").strong().size(18.0));
+            if ui
+                .button("Läs in CSV…")
+                .on_hover_text(
+                    "Händelser från ett kalkylark eller en rapportapp: kolumnerna hittas på \
+                     sina namn (Datum, Plats, Kategori …), med ; eller , och i UTF-8 eller \
+                     Windows-1252. Alla rader eller ingen.",
+                )
+                .clicked()
+            {
+                out.push(SituationAction::Import(view.municipality).into());
+            }
+        });
         ui.label(weak(
             "Platser och vad som hände — aldrig namn på personer. Källa och beskrivning är \
              interna och visas aldrig utåt.",
@@ -342,7 +358,7 @@ impl SituationScreen {
                 let l = ui.label("Kategori");
                 egui::ComboBox::from_id_salt("incident_category")
                     .selected_text(f.category.clone().unwrap_or_else(|| "Välj…".into()))
-                    .width(200.0)
+                    .width(180.0)
                     .show_ui(ui, |ui| {
                         for c in &view.categories {
                             ui.selectable_value(&mut f.category, Some(c.name.clone()), &c.name);
@@ -354,19 +370,19 @@ impl SituationScreen {
                 note(labelled(
                     ui,
                     "Område",
-                    text_field(&mut f.area, "incident_area", 200.0).hint_text("t.ex. Centrum"),
+                    text_field(&mut f.area, "incident_area", 180.0).hint_text("t.ex. Centrum"),
                 ));
                 ui.end_row();
                 note(labelled(
                     ui,
                     "Plats",
-                    text_field(&mut f.place, "incident_place", 200.0).hint_text("t.ex. Stortorget"),
+                    text_field(&mut f.place, "incident_place", 180.0).hint_text("t.ex. Stortorget"),
                 ));
                 ui.end_row();
                 note(labelled(
                     ui,
                     "Källa (intern)",
-                    text_field(&mut f.source, "incident_source", 200.0)
+                    text_field(&mut f.source, "incident_source", 180.0)
                         .hint_text("verksamhet, t.ex. Fastighetsbolaget"),
                 ));
                 ui.end_row();
@@ -379,7 +395,7 @@ impl SituationScreen {
                 note(labelled(
                     ui,
                     "Beskrivning (intern)",
-                    text_field(&mut f.description, "incident_description", 200.0)
+                    text_field(&mut f.description, "incident_description", 180.0)
                         .hint_text("vad, utan namn"),
                 ));
                 ui.end_row();
@@ -424,7 +440,8 @@ fn compared_table(
             .striped(true)
             .vscroll(false)
             .column(Column::remainder().at_least(160.0).clip(true))
-            .columns(Column::exact(78.0), 4)
+            .columns(Column::exact(64.0), 2)
+            .columns(Column::exact(96.0), 2)
             .header(height, |mut h| {
                 for t in [first, "Antal", "Före", "Året innan", "Förändring"] {
                     h.col(|ui| {
@@ -558,9 +575,7 @@ fn incident_list(ui: &mut Ui, view: &SituationView, out: &mut Vec<Action>) {
             let what = format!("Ta bort händelsen {when} vid {place}");
             let b = ui.small_button("Ta bort");
             // A screen reader says which one, not "Ta bort" thirty times.
-            b.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::WidgetType::Button, true, what.as_str())
-            });
+            b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, what.as_str()));
             if b.on_hover_text(&what).clicked() {
                 out.push(SituationAction::Remove(i.id).into());
             }

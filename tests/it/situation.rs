@@ -172,3 +172,52 @@ fn the_meeting_page_shows_the_situation_since_the_last_meeting() {
     assert_eq!(meeting.step.title(), "Beslut");
     assert_eq!(meeting.draft.text, "Stortorget (Centrum): ");
 }
+
+#[test]
+fn a_csv_read_in_the_window_imports_all_rows_or_names_the_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, m) = olofstrom();
+    let good = dir.path().join("bra.csv");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252
+        .encode("Plats;Datum;Kategori;Område\r\nBusstorget;2024-06-03;Klotter;Söder\r\nÅvägen;2024-06-04;Buskörning;\r\n");
+    std::fs::write(&good, &bytes).unwrap();
+    let bad = dir.path().join("fel.csv");
+    std::fs::write(
+        &bad,
+        "Datum;Plats;Kategori\n2024-06-05;Torget;Klotter\n2024-13-01;Torget;Klotter\n",
+    )
+    .unwrap();
+
+    let mut h = crate::common::app_harness_with(
+        Ok(store),
+        &PathBuf::from(":memory:"),
+        "2024-06-15",
+        Box::new(crate::common::Picks(bad)),
+    );
+    h.get_by_label_contains("Olofström   ").click();
+    h.run();
+    h.get_by_label("Lägesbild").click();
+    h.run();
+    let before = june(&h, m).len();
+    h.get_by_label("Läs in CSV…").click();
+    h.run();
+    h.get_by_label_contains("Ingenting importerades: 1 rad med fel.");
+    h.get_by_label_contains("Rad 3: ");
+    assert_eq!(june(&h, m).len(), before, "nothing of the file");
+
+    let mut h2 = crate::common::app_harness_with(
+        Ok(olofstrom().0),
+        &PathBuf::from(":memory:"),
+        "2024-06-15",
+        Box::new(crate::common::Picks(good)),
+    );
+    h2.get_by_label_contains("Olofström   ").click();
+    h2.run();
+    h2.get_by_label("Lägesbild").click();
+    h2.run();
+    h2.get_by_label("Läs in CSV…").click();
+    h2.run();
+    h2.get_by_label("2 händelser importerade (läst som windows-1252). Nya kategorier: Buskörning.");
+    h2.get_by_role_and_label(Role::Link, "Åvägen");
+    h2.get_by_role_and_label(Role::Link, "Busstorget (Söder)");
+}

@@ -556,8 +556,11 @@ fn a_version_10_file_gets_edit_counters_and_refuses_a_stale_save() {
                 .unwrap();
         }
         // And what later schemas add.
-        conn.execute_batch("DROP TABLE incident; DROP TABLE incident_category;")
-            .unwrap();
+        conn.execute_batch(
+            "DROP TABLE indicator_link; DROP TABLE indicator_value; DROP TABLE indicator; \
+             DROP TABLE incident; DROP TABLE incident_category;",
+        )
+        .unwrap();
         conn.pragma_update(None, "user_version", 10).unwrap();
     }
     let mut s = Store::open(&path).unwrap();

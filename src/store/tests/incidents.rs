@@ -166,8 +166,11 @@ fn a_version_11_file_takes_incidents() {
     };
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE incident; DROP TABLE incident_category;")
-            .unwrap();
+        conn.execute_batch(
+            "DROP TABLE indicator_link; DROP TABLE indicator_value; DROP TABLE indicator; \
+             DROP TABLE incident; DROP TABLE incident_category;",
+        )
+        .unwrap();
         conn.pragma_update(None, "user_version", 11).unwrap();
     }
     let mut s = Store::open(&path).unwrap();

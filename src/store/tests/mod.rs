@@ -548,5 +548,6 @@ fn agreement_round_trip() {
 
 mod files;
 mod incidents;
+mod indicators;
 mod sync;
 mod walks_authoring;

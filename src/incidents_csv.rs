@@ -136,6 +136,66 @@ fn time(s: &str) -> Option<NaiveTime> {
     crate::validate::parse_time(s).ok().flatten()
 }
 
+/// The largest file of indicator values read (one line per year).
+pub const MAX_VALUES_BYTES: u64 = 1024 * 1024;
+
+/// An indicator's values from a two-column file, "år;värde" per line: `;`, tab or `,`
+/// between them (with `,` a decimal comma still reads: "2022,31,5"), a header line
+/// allowed. Every bad line is named; nothing is returned unless all are good.
+pub fn read_values(bytes: &[u8]) -> Result<Vec<(i32, f64)>, CsvError> {
+    let text = crate::files::decode_text(bytes).map_err(CsvError::File)?;
+    let mut values: Vec<(i32, f64)> = Vec::new();
+    let mut bad: Vec<(u64, String)> = Vec::new();
+    for (i, line) in text.text.lines().enumerate() {
+        let n = i as u64 + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let (year, value) = match line.split_once([';', '\t']) {
+            Some((y, v)) => (y, v),
+            None => match line.split_once(',') {
+                Some((y, v)) => (y, v),
+                None => (line, ""),
+            },
+        };
+        let year = year.trim().trim_matches('"');
+        let value = value.trim().trim_matches('"');
+        let Ok(y) = crate::validate::parse_year(year) else {
+            if n == 1 && year.parse::<i64>().is_err() {
+                continue; // a header: "År;Värde"
+            }
+            bad.push((
+                n,
+                format!("\"{}\" är inte ett år.", crate::validate::clip(year, 20)),
+            ));
+            continue;
+        };
+        match crate::validate::parse_value(value) {
+            Ok(_) if values.iter().any(|(k, _)| *k == y) => {
+                bad.push((n, format!("Året {y} finns redan på en rad ovanför.")));
+            }
+            Ok(v) => values.push((y, v)),
+            Err(e) => bad.push((n, e.to_string())),
+        }
+        if values.len() + bad.len() > 1000 {
+            return Err(CsvError::File(
+                "Filen har fler än 1 000 rader med värden.".into(),
+            ));
+        }
+    }
+    if !bad.is_empty() {
+        return Err(CsvError::Rows(bad));
+    }
+    if values.is_empty() {
+        return Err(CsvError::File(
+            "Filen har inga rader med år och värde.".into(),
+        ));
+    }
+    values.sort_by_key(|(y, _)| *y);
+    Ok(values)
+}
+
 /// Reads a CSV file's bytes into händelser, or says why not.
 pub fn read(bytes: &[u8]) -> Result<Read, CsvError> {
     let text = crate::files::decode_text(bytes).map_err(CsvError::File)?;
@@ -267,6 +327,28 @@ fn invalid(e: &Invalid) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn indicator_values_from_two_columns_all_or_none() {
+        let v = read_values("År;Värde\r\n2022;31\r\n2021;28,5\r\n\r\n2024;24 %\r\n".as_bytes())
+            .unwrap();
+        assert_eq!(v, vec![(2021, 28.5), (2022, 31.0), (2024, 24.0)]);
+        assert_eq!(
+            read_values(b"2022,31,5\n2023,30").unwrap(),
+            vec![(2022, 31.5), (2023, 30.0)]
+        );
+        assert_eq!(read_values(b"2022\t7\n").unwrap(), vec![(2022, 7.0)]);
+        let e = read_values(b"2022;31\n2023;mycket\n2022;30\n20x4;1\n").unwrap_err();
+        let lines = e.lines(10);
+        assert_eq!(lines[0], "Ingenting importerades: 3 rader med fel.");
+        assert!(
+            lines[1].starts_with("Rad 2: \"mycket\" är inte ett tal"),
+            "{lines:?}"
+        );
+        assert_eq!(lines[2], "Rad 3: Året 2022 finns redan på en rad ovanför.");
+        assert_eq!(lines[3], "Rad 4: \"20x4\" är inte ett år.");
+        assert!(read_values(b"").is_err());
+    }
+
     use super::*;
 
     #[test]

@@ -240,6 +240,7 @@ impl App {
                             activities: &self.data.detail_activities,
                             assessment: self.data.detail_assessment.as_ref(),
                             decisions: &self.data.detail_decisions,
+                            indicators: &self.data.detail_indicators,
                         },
                         self.screens.authoring.commitment_form.as_mut(),
                     ));
@@ -293,7 +294,17 @@ impl App {
             (Tab::Situation, _, Some(Selection::Municipality(_))) => {
                 let view = data.situation.as_ref();
                 let line = data.place_line.as_ref();
-                actions.extend(screens.situation.ui(ui, view, line, today));
+                let lofte: Vec<_> = data
+                    .board
+                    .as_ref()
+                    .map(|(b, _)| {
+                        b.commitments
+                            .iter()
+                            .map(|c| (c.id, crate::validate::clip_words(&c.text, 80)))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                actions.extend(screens.situation.ui(ui, view, line, &lofte, today));
             }
             (Tab::Measures, _, Some(Selection::Municipality(_))) => {
                 actions.extend(screens.measures.ui(ui, &data.open_items, today));

@@ -200,6 +200,49 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Ny indikator (en fråga i trygghetsmätningen, anmälda brott av ett slag, ett antal
+    /// gruppen räknar); skriver ut dess ID
+    AddIndikator {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: String,
+        #[arg(long, value_name = "TEXT")]
+        namn: String,
+        /// Enhet, t.ex. % eller anmälda brott
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        enhet: String,
+        /// Varifrån värdena kommer, t.ex. Polisens trygghetsmätning
+        #[arg(long = "kalla", value_name = "TEXT", default_value = "")]
+        kalla: String,
+        /// Ett lägre värde är bättre (t.ex. andelen otrygga)
+        #[arg(long = "lagre-ar-battre")]
+        lagre_ar_battre: bool,
+        /// Löftet som indikatorn mäter (ID från list); kan anges flera gånger
+        #[arg(long = "lofte", value_name = "ID")]
+        lofte: Vec<i64>,
+    },
+    /// Ett års värde för en indikator, eller alla värden ur en CSV-fil med kolumnerna år
+    /// och värde
+    SetVarde {
+        #[arg(long = "indikator", value_name = "ID")]
+        indikator: i64,
+        #[arg(
+            long = "ar",
+            value_name = "ÅR",
+            required_unless_present = "fil",
+            requires = "varde"
+        )]
+        ar: Option<String>,
+        #[arg(
+            long = "varde",
+            value_name = "TAL",
+            allow_hyphen_values = true,
+            requires = "ar"
+        )]
+        varde: Option<String>,
+        /// CSV-fil med år och värde per rad (alla rader eller ingen)
+        #[arg(long = "fil", value_name = "FIL", conflicts_with_all = ["ar", "varde"])]
+        fil: Option<PathBuf>,
+    },
     /// Kopiera en kommuns databasfil in i denna databas (t.ex. regionens databasserver)
     ImportSqlite {
         /// Databasfilen att kopiera från (ändras inte)

@@ -68,6 +68,61 @@ pub fn import_incidents(store: &mut Store, kommun: &str, file: &Path, dry_run: b
     Ok(())
 }
 
+/// Makes an indicator of a kommun and prints its id.
+pub fn add_indicator(
+    store: &mut Store,
+    kommun: &str,
+    (name, unit, source): (&str, &str, &str),
+    lower_is_better: bool,
+    commitments: &[i64],
+) -> CliResult {
+    let m = find_kommun(store, kommun)?;
+    let id = store.add_indicator(&crate::domain::indicators::IndicatorDraft {
+        municipality: m.id,
+        name: name.to_string(),
+        unit: unit.to_string(),
+        source: source.to_string(),
+        lower_is_better,
+        commitments: commitments
+            .iter()
+            .map(|c| crate::domain::CommitmentId(*c))
+            .collect(),
+    })?;
+    println!("{id}");
+    Ok(())
+}
+
+/// One year's value of an indicator, or every value of a file (all or none).
+pub fn set_value(
+    store: &mut Store,
+    indicator: i64,
+    typed: Option<(String, String)>,
+    file: Option<&Path>,
+) -> CliResult {
+    let id = crate::domain::IndicatorId(indicator);
+    let values = match (typed, file) {
+        (Some((year, value)), _) => vec![(
+            crate::validate::parse_year(&year)?,
+            crate::validate::parse_value(&value)?,
+        )],
+        (None, Some(file)) => {
+            let bytes = crate::files::read_bounded(file, crate::incidents_csv::MAX_VALUES_BYTES)
+                .map_err(|e| CliError(format!("{}: {e}", file.display())))?;
+            crate::incidents_csv::read_values(&bytes)
+                .map_err(|e| CliError(format!("{}: {}", file.display(), e.lines(20).join("\n"))))?
+        }
+        (None, None) => return Err(CliError("Ange --ar och --varde, eller --fil.".into())),
+    };
+    store.set_indicator_values(id, &values)?;
+    let years: Vec<String> = values.iter().map(|(y, _)| y.to_string()).collect();
+    println!(
+        "{} sparade för indikator {id} ({}).",
+        crate::validate::count_of(values.len(), "värde", "värden"),
+        years.join(", ")
+    );
+    Ok(())
+}
+
 /// The lägesbild for a window, as a table or as JSON.
 pub fn situation(
     store: &Store,

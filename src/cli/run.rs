@@ -272,6 +272,26 @@ fn dispatch(command: Command, store: &mut Store, today: NaiveDate) -> CliResult 
             till,
             json,
         } => super::incidents::situation(store, &kommun, &fran, &till, json, &mut stdout),
+        Command::AddIndikator {
+            kommun,
+            namn,
+            enhet,
+            kalla,
+            lagre_ar_battre,
+            lofte,
+        } => super::incidents::add_indicator(
+            store,
+            &kommun,
+            (&namn, &enhet, &kalla),
+            lagre_ar_battre,
+            &lofte,
+        ),
+        Command::SetVarde {
+            indikator,
+            ar,
+            varde,
+            fil,
+        } => super::incidents::set_value(store, indikator, ar.zip(varde), fil.as_deref()),
         c => maintenance(c, store, today),
     }
 }

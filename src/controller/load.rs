@@ -34,6 +34,8 @@ pub struct ViewData {
     pub detail_assessment: Option<crate::domain::Assessment>,
     /// Beslut about the selected löfte, newest meeting first.
     pub detail_decisions: Vec<crate::domain::DecisionItem>,
+    /// The indicators linked to the selected löfte.
+    pub detail_indicators: Vec<crate::domain::indicators::Indicator>,
     /// The shown medborgarlöfte's own bedömning for the shown year.
     pub pledge_assessment: Option<crate::domain::PledgeAssessment>,
     /// The selected kommun's latest medborgarlöfte before the shown year, when it has none
@@ -217,6 +219,7 @@ impl ViewData {
             incidents: store.incidents(m, w)?,
             months: series,
             categories,
+            indicators: store.indicators(m)?,
         });
         self.place_line = match place {
             Some(name) => {
@@ -334,6 +337,14 @@ impl ViewData {
         self.detail_decisions = match selected {
             Some(c) => store.decisions_about(c)?,
             None => Vec::new(),
+        };
+        self.detail_indicators = match (selected, screens.nav.municipality()) {
+            (Some(c), Some(m)) => store
+                .indicators(m)?
+                .into_iter()
+                .filter(|i| i.commitments.contains(&c))
+                .collect(),
+            _ => Vec::new(),
         };
         // The year a bedömning is about: the shown one when it is in the period, else the
         // period's current year.

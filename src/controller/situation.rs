@@ -50,6 +50,43 @@ impl SituationAction {
                 }
                 Effect::reload(Reload::Situation).toast(text)
             }
+            SituationAction::AddIndicator(d) => {
+                cx.store.add_indicator(&d)?;
+                screen.indicator_added();
+                Effect::reload(Reload::Selected).toast(format!("Indikatorn {} sparades.", d.name))
+            }
+            SituationAction::SetValue {
+                indicator,
+                year,
+                value,
+            } => {
+                let before = cx.store.set_indicator_value(indicator, year, value)?;
+                screen.value_saved(indicator);
+                Effect::reload(Reload::Selected)
+                    .toast(format!(
+                        "Värdet för {year} sparades: {}.",
+                        crate::domain::indicators::number(value)
+                    ))
+                    .undo(Undo::RevertIndicatorValue(indicator, year, before))
+            }
+            SituationAction::ImportValues(indicator) => {
+                let Some(path) = cx.dialogs.pick_file(
+                    "Välj fil med år och värden",
+                    ("CSV", &["csv", "CSV", "txt"]),
+                ) else {
+                    return Ok(Effect::none().toast("Ingen fil vald."));
+                };
+                let bytes =
+                    crate::files::read_bounded(&path, crate::incidents_csv::MAX_VALUES_BYTES)
+                        .map_err(|e| Error::System(format!("{}: {e}", path.display())))?;
+                let values = crate::incidents_csv::read_values(&bytes)
+                    .map_err(|e| Error::System(e.lines(20).join("\n")))?;
+                cx.store.set_indicator_values(indicator, &values)?;
+                Effect::reload(Reload::Selected).toast(format!(
+                    "{} sparade.",
+                    crate::validate::count_of(values.len(), "värde", "värden")
+                ))
+            }
             SituationAction::Remove(id) => {
                 let gone = cx.store.remove_incident(id)?;
                 Effect::reload(Reload::Situation)

@@ -21,6 +21,8 @@ pub enum Undo {
     RevertDecisionStatus(Box<Decision>, crate::domain::DecisionStatus),
     /// A löfte's "Klar" mark (and its date) before a click changed it.
     RestoreChecked(crate::domain::CommitmentId, Option<chrono::NaiveDate>),
+    /// An indicator's value for a year before it was set (none: the year had none).
+    RevertIndicatorValue(crate::domain::IndicatorId, i32, Option<f64>),
     /// Remove the händelse just recorded.
     RemoveIncident(crate::domain::IncidentId),
     /// Put a removed händelse back as it was.
@@ -52,6 +54,10 @@ impl Undo {
             Undo::RevertDecisionStatus(d, now) => store.revert_decision_status(&d, now),
             Undo::RevertObservationStatus(o, now) => store.revert_observation_status(&o, now),
             Undo::RestoreChecked(c, on) => store.set_checked(c, on),
+            Undo::RevertIndicatorValue(id, year, Some(v)) => {
+                store.set_indicator_value(id, year, v).map(|_| ())
+            }
+            Undo::RevertIndicatorValue(id, year, None) => store.remove_indicator_value(id, year),
             Undo::RemoveIncident(id) => store.remove_incident(id).map(|_| ()),
             Undo::RestoreIncident(i) => store.restore_incident(&i),
         }

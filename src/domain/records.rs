@@ -34,6 +34,19 @@ pub trait Records {
     fn photos(&self, observation: super::ObservationId) -> Result<Vec<super::Photo>, Self::Error>;
     /// The kommun's medborgarlöfte before this one, if it has one (year on year).
     fn previous_pledge(&self, pledge: PledgeId) -> Result<Option<PledgeId>, Self::Error>;
+    /// The kommun's händelser in a window counted per kategori and per område (a
+    /// händelse without område counts under its plats), largest first: counts only, for
+    /// public outputs.
+    fn incident_counts(
+        &self,
+        m: MunicipalityId,
+        w: super::situation::Window,
+    ) -> Result<super::situation::IncidentCounts, Self::Error>;
+    /// The kommun's indicators with their values and what they measure.
+    fn indicators(
+        &self,
+        m: MunicipalityId,
+    ) -> Result<Vec<super::indicators::Indicator>, Self::Error>;
     /// For each löfte copied forward into `pledge`: the löfte it was copied from.
     fn copied_from(
         &self,

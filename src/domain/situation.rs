@@ -318,8 +318,22 @@ pub struct Situation {
     pub places: Vec<Compared>,
 }
 
+/// Händelser counted per kategori and per område, largest first: all a public output
+/// may say of them (no beskrivning, no källa, no time or single place below an område).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IncidentCounts {
+    pub categories: Vec<(String, u64)>,
+    pub areas: Vec<(String, u64)>,
+}
+
+impl IncidentCounts {
+    pub fn total(&self) -> u64 {
+        self.categories.iter().map(|(_, n)| n).sum()
+    }
+}
+
 /// What the Lägesbild tab shows for one kommun and window.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SituationView {
     pub municipality: MunicipalityId,
     pub situation: Situation,
@@ -329,6 +343,8 @@ pub struct SituationView {
     pub incidents: Vec<Incident>,
     /// Each kategori per month over the two years up to the window's end.
     pub months: Vec<MonthSeries>,
+    /// The kommun's indicators.
+    pub indicators: Vec<super::indicators::Indicator>,
 }
 
 impl SituationView {

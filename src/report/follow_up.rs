@@ -19,6 +19,8 @@ pub fn layout_pages(f: &FollowUp, m: &dyn Metrics) -> Vec<Page> {
 pub(super) fn follow_up_body(l: &mut Layout, f: &FollowUp) {
     title_block(l, f);
     summary(l, f);
+    indicators(l, f);
+    incidents(l, f);
     details(l, f);
     walks(l, f);
     appendix(l, f);
@@ -168,6 +170,89 @@ fn summary(l: &mut Layout, f: &FollowUp) {
     l.table_captioned(Some("Alla löften"), &cols, &rows, SMALL);
 }
 
+/// Every indicator of the kommun: its last years' values, which way it went, its source.
+fn indicators(l: &mut Layout, f: &FollowUp) {
+    if f.indicators.is_empty() {
+        return;
+    }
+    l.space(4.0);
+    l.heading("Indikatorer", 14.0, 30.0);
+    let mut years: Vec<i32> = f
+        .indicators
+        .iter()
+        .flat_map(|i| i.values.iter().map(|(y, _)| *y))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let years = &years[years
+        .len()
+        .saturating_sub(crate::domain::indicators::WORDS_VALUES)..];
+    let titles: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+    let name_w = layout::CONTENT_W - 16.0 * years.len() as f32 - 34.0;
+    let mut cols = vec![Column::new("Indikator", name_w)];
+    cols.extend(titles.iter().map(|y| Column::new(y, 16.0)));
+    cols.push(Column::new("Utveckling", 34.0));
+    let mut rows = Vec::new();
+    for i in &f.indicators {
+        let mut name = i.name.clone();
+        if !i.source.is_empty() {
+            name.push_str(&format!(" (källa: {})", i.source));
+        }
+        let mut row = vec![Cell::plain(name)];
+        row.extend(years.iter().map(|y| {
+            Cell::plain(
+                i.values
+                    .iter()
+                    .find(|(k, _)| k == y)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_else(|| "–".into()),
+            )
+        }));
+        let better = if i.lower_is_better {
+            "lägre är bättre"
+        } else {
+            "högre är bättre"
+        };
+        row.push(Cell::plain(match i.trend {
+            Some(t) => format!("{t} ({better})"),
+            None => better.to_string(),
+        }));
+        rows.push(row);
+    }
+    l.table(&cols, &rows, SMALL);
+    l.space(2.0);
+}
+
+/// The year's händelser in counts only (per kategori and område, "färre än 3" below 3):
+/// what a public report may say of them.
+fn incidents(l: &mut Layout, f: &FollowUp) {
+    let Some(h) = &f.incidents else { return };
+    l.space(4.0);
+    l.heading(&format!("Händelser {}", h.year), 14.0, 30.0);
+    l.paragraph(
+        &format!(
+            "Inrapporterade händelser i offentlig miljö under {} (skadegörelse, klotter, \
+             nedskräpning och annat som skapar otrygghet): {} i allt. Färre än 3 skrivs så, \
+             för att ingen enskild händelse ska gå att peka ut.",
+            h.year, h.total
+        ),
+        BODY,
+        false,
+        BLACK,
+        0.0,
+    );
+    l.space(1.0);
+    for (first, list) in [("Kategori", &h.categories), ("Område", &h.areas)] {
+        let cols = [Column::new(first, 80.0), Column::new("Antal", 30.0)];
+        let rows: Vec<Vec<Cell>> = list
+            .iter()
+            .map(|(n, c)| vec![Cell::plain(n.clone()), Cell::plain(c.clone())])
+            .collect();
+        l.table(&cols, &rows, SMALL);
+        l.space(1.0);
+    }
+}
+
 /// How this medborgarlöfte's statuses compare with the previous one's.
 fn year_on_year(l: &mut Layout, f: &FollowUp, prev: &super::model::PreviousPeriod) {
     let done = super::model::done_of;
@@ -230,6 +315,9 @@ fn commitment(l: &mut Layout, c: &CommitmentDetail) {
     }
     if let Some(last) = &c.last_time {
         l.paragraph(&format!("Förra perioden: {last}"), SMALL, false, GREY, 0.0);
+    }
+    for i in &c.indicators {
+        l.paragraph(&format!("Indikator: {i}"), SMALL, false, BLACK, 0.0);
     }
     for (title, text) in [
         ("Resultat och bedömning", &c.result),

@@ -112,6 +112,9 @@ fn lofte(out: &mut String, c: &CommitmentDetail) {
             escape(last)
         );
     }
+    for i in &c.indicators {
+        let _ = write!(out, "<p class=\"facts\">Mäts med: {}</p>", escape(i));
+    }
     if !c.activities.is_empty() {
         let _ = write!(out, "<p>{}</p>", escape(&activity_prose(&c.activities)));
         out.push_str(&month_table(&c.activities));
@@ -293,6 +296,52 @@ pub fn render_html(f: &FollowUp) -> String {
         );
     }
     out.push_str("</tbody></table>");
+    if !f.indicators.is_empty() {
+        out.push_str("<h2>Så utvecklas tryggheten</h2><ul>");
+        for i in &f.indicators {
+            let _ = write!(out, "<li>{}", escape(&i.words));
+            if let Some(t) = i.trend {
+                let _ = write!(out, " — {t}");
+            }
+            if !i.source.is_empty() {
+                let _ = write!(
+                    out,
+                    " <span class=\"facts\">(källa: {})</span>",
+                    escape(&i.source)
+                );
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    if let Some(h) = &f.incidents {
+        let _ = write!(
+            out,
+            "<h2>Händelser {}</h2><p>Under {} rapporterades {} händelser i offentlig miljö som \
+             skapar otrygghet, till exempel skadegörelse, klotter och nedskräpning. Färre än 3 \
+             skrivs så, för att ingen enskild händelse ska gå att peka ut.</p>",
+            h.year, h.year, h.total
+        );
+        for (caption, first, list) in [
+            ("Händelser per kategori", "Kategori", &h.categories),
+            ("Händelser per område", "Område", &h.areas),
+        ] {
+            let _ = write!(
+                out,
+                "<table><caption>{caption}</caption><thead><tr><th scope=\"col\">{first}</th>\
+                 <th scope=\"col\">Antal</th></tr></thead><tbody>"
+            );
+            for (n, c) in list {
+                let _ = write!(
+                    out,
+                    "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+                    escape(n),
+                    escape(c)
+                );
+            }
+            out.push_str("</tbody></table>");
+        }
+    }
     for (title, text) in [
         ("Samlad bedömning", &f.overall),
         ("Så går vi vidare", &f.next),

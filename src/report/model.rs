@@ -36,6 +36,68 @@ pub struct FollowUp {
     /// and så går vi vidare (empty strings when not written).
     pub overall: String,
     pub next: String,
+    /// The kommun's indicators over the years (public: a value per year and its source).
+    pub indicators: Vec<IndicatorLine>,
+    /// The report year's händelser as public counts, when there were any.
+    pub incidents: Option<PublicIncidents>,
+}
+
+/// A year's händelser as a public output may show them: counts per kategori and per
+/// område, each under 3 written "färre än 3".
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicIncidents {
+    pub year: i32,
+    pub total: String,
+    pub categories: Vec<(String, String)>,
+    pub areas: Vec<(String, String)>,
+}
+
+impl PublicIncidents {
+    pub fn new(year: i32, c: &crate::domain::situation::IncidentCounts) -> Option<Self> {
+        use crate::domain::situation::public_count;
+        let shown = |list: &[(String, u64)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(n, c)| (n.clone(), public_count(*c)))
+                .collect()
+        };
+        (c.total() > 0).then(|| PublicIncidents {
+            year,
+            total: public_count(c.total()),
+            categories: shown(&c.categories),
+            areas: shown(&c.areas),
+        })
+    }
+}
+
+/// An indicator as the uppföljning and the citizen page show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorLine {
+    pub name: String,
+    pub source: String,
+    pub lower_is_better: bool,
+    /// Each year's value with its unit ("31 %"), oldest first.
+    pub values: Vec<(i32, String)>,
+    /// "Name: 31 % 2022, 24 % 2024"
+    pub words: String,
+    /// "bättre", "sämre", "oförändrat" with two values or more.
+    pub trend: Option<&'static str>,
+}
+
+impl From<&crate::domain::indicators::Indicator> for IndicatorLine {
+    fn from(i: &crate::domain::indicators::Indicator) -> Self {
+        IndicatorLine {
+            name: i.name.clone(),
+            source: i.source.clone(),
+            lower_is_better: i.lower_is_better,
+            values: i
+                .values
+                .iter()
+                .map(|(y, v)| (*y, i.value_text(*v)))
+                .collect(),
+            words: i.words(),
+            trend: i.trend().map(|t| t.label()),
+        }
+    }
 }
 
 /// The previous medborgarlöfte's outcome, beside this one's.
@@ -112,6 +174,8 @@ pub struct CommitmentDetail {
     pub walks: u32,
     /// The same löfte in the previous medborgarlöfte: "2023: 3/4, Delvis genomförd".
     pub last_time: Option<String>,
+    /// The indicators that measure it, in words with their direction.
+    pub indicators: Vec<String>,
 }
 
 /// A public line about one insats: no internal note.
@@ -217,6 +281,16 @@ pub fn build_follow_up<R: Records>(
         None => None,
     };
     let links = records.copied_from(pledge)?;
+    let indicators = records.indicators(board.municipality.id)?;
+    let year = period.current_year(today);
+    let year_window = crate::domain::situation::Window::containing(
+        crate::domain::situation::WindowKind::Year,
+        chrono::NaiveDate::from_ymd_opt(year, 6, 1).unwrap_or(today),
+    );
+    let incidents = PublicIncidents::new(
+        year,
+        &records.incident_counts(board.municipality.id, year_window)?,
+    );
 
     let mut sections = Vec::new();
     for s in &board.sections {
@@ -249,6 +323,11 @@ pub fn build_follow_up<R: Records>(
                 activities,
                 walks: r.stats.walks,
                 last_time: last_time(previous.as_ref(), &links, r),
+                indicators: indicators
+                    .iter()
+                    .filter(|i| i.commitments.contains(&r.commitment.id))
+                    .map(|i| i.words_with_trend())
+                    .collect(),
             });
         }
         sections.push(SectionDetail {
@@ -281,6 +360,8 @@ pub fn build_follow_up<R: Records>(
         }),
         overall: whole.overall,
         next: whole.next,
+        indicators: indicators.iter().map(IndicatorLine::from).collect(),
+        incidents,
     })
 }
 

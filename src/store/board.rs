@@ -363,6 +363,21 @@ impl crate::domain::Records for Store {
     fn copied_from(&self, pledge: PledgeId) -> Result<HashMap<CommitmentId, CommitmentId>> {
         Store::copied_from(self, pledge)
     }
+
+    fn incident_counts(
+        &self,
+        m: crate::domain::MunicipalityId,
+        w: crate::domain::situation::Window,
+    ) -> Result<crate::domain::situation::IncidentCounts> {
+        Store::incident_counts(self, m, w)
+    }
+
+    fn indicators(
+        &self,
+        m: crate::domain::MunicipalityId,
+    ) -> Result<Vec<crate::domain::indicators::Indicator>> {
+        Store::indicators(self, m)
+    }
 }
 
 /// The shared queries read the store through [`crate::domain::Queries`].

@@ -326,6 +326,43 @@ impl Store {
         Ok((place, days))
     }
 
+    /// Counts per kategori and per område (or plats, without område), largest first.
+    pub fn incident_counts(
+        &self,
+        m: MunicipalityId,
+        w: Window,
+    ) -> Result<crate::domain::situation::IncidentCounts> {
+        let count = |sql: &str| -> Result<Vec<(String, u64)>> {
+            let mut st = self.conn.prepare_cached(sql)?;
+            let mut rows: Vec<(String, u64)> = st
+                .query_map(
+                    rusqlite::named_params! {":m": m, ":from": w.from, ":to": w.to},
+                    |r| {
+                        Ok((
+                            r.get::<_, String>("name")?,
+                            r.get::<_, i64>("n")?.max(0) as u64,
+                        ))
+                    },
+                )?
+                .collect::<Result<_>>()?;
+            rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            Ok(rows)
+        };
+        Ok(crate::domain::situation::IncidentCounts {
+            categories: count(
+                "SELECT c.name AS name, sum(i.count) AS n FROM incident i \
+                 JOIN incident_category c ON c.id = i.category_id \
+                 WHERE i.municipality_id = :m AND i.date BETWEEN :from AND :to GROUP BY c.name",
+            )?,
+            areas: count(
+                "SELECT CASE WHEN trim(area) = '' THEN trim(place) ELSE trim(area) END AS name, \
+                 sum(count) AS n FROM incident \
+                 WHERE municipality_id = :m AND date BETWEEN :from AND :to \
+                 GROUP BY CASE WHEN trim(area) = '' THEN trim(place) ELSE trim(area) END",
+            )?,
+        })
+    }
+
     /// The lägesbild of kommun `m` for window `w`: counts per kategori and per place
     /// beside the window before and the same window a year before; places by rise.
     pub fn situation(&self, m: MunicipalityId, w: Window) -> Result<Situation> {

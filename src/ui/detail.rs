@@ -42,6 +42,8 @@ pub struct DetailRecords<'a> {
     pub assessment: Option<&'a crate::domain::Assessment>,
     /// Beslut about it from any meeting, newest meeting first.
     pub decisions: &'a [crate::domain::DecisionItem],
+    /// The indicators that measure it.
+    pub indicators: &'a [crate::domain::indicators::Indicator],
 }
 
 pub struct DetailView<'a> {
@@ -156,6 +158,7 @@ impl DetailView<'_> {
             });
         }
         self.chart(ui);
+        self.indicators(ui);
         self.decisions(ui);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
@@ -171,6 +174,27 @@ impl DetailView<'_> {
         ui.separator();
         self.status_editor(ui, &mut actions);
         actions
+    }
+
+    /// The indicators linked to the löfte: their values over the years and which way the
+    /// latest went.
+    fn indicators(&self, ui: &mut Ui) {
+        for i in self.records.indicators {
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Indikator").strong());
+                ui.label(i.words());
+                if let Some(t) = i.trend() {
+                    let text = RichText::new(t.label()).strong();
+                    ui.label(match t {
+                        crate::domain::indicators::Trend::Worse => {
+                            text.color(super::widgets::behind_text(ui))
+                        }
+                        _ => text,
+                    });
+                }
+            });
+        }
     }
 
     /// Beslut from lägesbildsmöten about this löfte, open ones marked when late.

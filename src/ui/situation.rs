@@ -7,12 +7,13 @@ use super::date_field::DateField;
 use super::forms::{error_line, labelled, text_field};
 use super::widgets::weak;
 use super::{Action, MeetingAction};
+use crate::domain::indicators::{Indicator, IndicatorDraft};
 use crate::domain::situation::{
     Compared, IncidentDraft, MonthSeries, PlaceLine, SituationView, Window, WindowKind,
     series_words,
 };
-use crate::domain::{IncidentId, MunicipalityId};
-use crate::validate::{Invalid, parse_count, parse_date, parse_time};
+use crate::domain::{CommitmentId, IncidentId, IndicatorId, MunicipalityId};
+use crate::validate::{Invalid, parse_count, parse_date, parse_time, parse_value, parse_year};
 use chrono::NaiveDate;
 use egui::{RichText, Sense, Ui, Vec2};
 use egui_extras::{Column, TableBuilder};
@@ -29,6 +30,15 @@ pub enum SituationAction {
     ShowPlace(Option<String>),
     /// Read a CSV file of händelser into the kommun (all rows or none).
     Import(MunicipalityId),
+    AddIndicator(Box<IndicatorDraft>),
+    /// One year's value of an indicator (with Ångra).
+    SetValue {
+        indicator: IndicatorId,
+        year: i32,
+        value: f64,
+    },
+    /// Every value of a two-column CSV file (år;värde), all or none.
+    ImportValues(IndicatorId),
 }
 
 /// The fast form: everything as typed; what stays after a save (date, kategori, område,
@@ -95,6 +105,34 @@ pub struct SituationScreen {
     pub to: DateField,
     pub form: IncidentForm,
     pub place: Option<String>,
+    pub indicator_form: IndicatorForm,
+    /// The year and value typed for each indicator.
+    pub typed_values: Vec<(IndicatorId, String, String)>,
+}
+
+/// A new indicator as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndicatorForm {
+    pub open: bool,
+    pub name: String,
+    pub unit: String,
+    pub source: String,
+    pub lower_is_better: bool,
+    pub commitment: Option<CommitmentId>,
+}
+
+impl IndicatorForm {
+    pub fn build(&self, m: MunicipalityId) -> Result<IndicatorDraft, Invalid> {
+        crate::validate::check_text("Namn", &self.name, true, false)?;
+        Ok(IndicatorDraft {
+            municipality: m,
+            name: self.name.trim().to_string(),
+            unit: self.unit.trim().to_string(),
+            source: self.source.trim().to_string(),
+            lower_is_better: self.lower_is_better,
+            commitments: self.commitment.into_iter().collect(),
+        })
+    }
 }
 
 impl Default for SituationScreen {
@@ -106,6 +144,8 @@ impl Default for SituationScreen {
             to: DateField::default(),
             form: IncidentForm::new(NaiveDate::default()),
             place: None,
+            indicator_form: IndicatorForm::default(),
+            typed_values: Vec::new(),
         }
     }
 }
@@ -135,6 +175,16 @@ impl SituationScreen {
         f.focus_date = true;
     }
 
+    /// An indicator was made: the form closes.
+    pub fn indicator_added(&mut self) {
+        self.indicator_form = IndicatorForm::default();
+    }
+
+    /// A value was saved: its fields are emptied.
+    pub fn value_saved(&mut self, id: IndicatorId) {
+        self.typed_values.retain(|(i, _, _)| *i != id);
+    }
+
     /// Another kommun: its own window stays, its form starts over.
     pub fn reset_form(&mut self, today: NaiveDate) {
         self.form = IncidentForm::new(today);
@@ -146,6 +196,7 @@ impl SituationScreen {
         ui: &mut Ui,
         view: Option<&SituationView>,
         line: Option<&PlaceLine>,
+        lofte: &[(CommitmentId, String)],
         today: NaiveDate,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
@@ -167,7 +218,11 @@ impl SituationScreen {
                 egui::ScrollArea::vertical()
                     .id_salt("situation_left")
                     .auto_shrink([false, false])
-                    .show(ui, |ui| self.overview(ui, view, line, &mut actions));
+                    .show(ui, |ui| {
+                        self.overview(ui, view, line, &mut actions);
+                        ui.add_space(12.0);
+                        self.indicators(ui, view, lofte, today, &mut actions);
+                    });
             });
             ui.separator();
             ui.allocate_ui_with_layout(Vec2::new(form_width, ui.available_height()), down, |ui| {
@@ -418,6 +473,190 @@ impl SituationScreen {
             out.push(SituationAction::Add(Box::new(d)).into());
         }
     }
+}
+
+impl SituationScreen {
+    /// The kommun's indicators: values per year, which way they went, a value typed or
+    /// read from a file; a new indicator linked to a löfte.
+    fn indicators(
+        &mut self,
+        ui: &mut Ui,
+        view: &SituationView,
+        lofte: &[(CommitmentId, String)],
+        today: NaiveDate,
+        out: &mut Vec<Action>,
+    ) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Indikatorer").strong().size(18.0));
+            if !self.indicator_form.open && ui.button("Ny indikator…").clicked() {
+                self.indicator_form.open = true;
+            }
+        });
+        if view.indicators.is_empty() && !self.indicator_form.open {
+            ui.label(weak(
+                "Trygghetsmätningens frågor, anmälda brott av ett slag eller något gruppen \
+                 räknar själv, ett värde per år. En indikator kopplad till ett löfte syns i \
+                 uppföljningen och på invånarsidan.",
+            ));
+        }
+        if self.indicator_form.open {
+            self.indicator_form_ui(ui, view.municipality, lofte, out);
+        }
+        for i in &view.indicators {
+            indicator_row(ui, i, &mut self.typed_values, today, out);
+        }
+    }
+
+    fn indicator_form_ui(
+        &mut self,
+        ui: &mut Ui,
+        m: MunicipalityId,
+        lofte: &[(CommitmentId, String)],
+        out: &mut Vec<Action>,
+    ) {
+        let f = &mut self.indicator_form;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            egui::Grid::new("indicator_form")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    labelled(
+                        ui,
+                        "Namn",
+                        text_field(&mut f.name, "ind_name", 360.0)
+                            .hint_text("t.ex. Andelen som känner sig otrygga i centrum på kvällen"),
+                    );
+                    ui.end_row();
+                    labelled(
+                        ui,
+                        "Enhet",
+                        text_field(&mut f.unit, "ind_unit", 140.0).hint_text("t.ex. %"),
+                    );
+                    ui.end_row();
+                    labelled(
+                        ui,
+                        "Källa",
+                        text_field(&mut f.source, "ind_source", 260.0)
+                            .hint_text("t.ex. Polisens trygghetsmätning"),
+                    );
+                    ui.end_row();
+                    ui.label("");
+                    ui.checkbox(&mut f.lower_is_better, "Lägre är bättre");
+                    ui.end_row();
+                    let l = ui.label("Mäter löftet");
+                    let shown = f
+                        .commitment
+                        .and_then(|c| lofte.iter().find(|(id, _)| *id == c))
+                        .map(|(_, t)| t.clone())
+                        .unwrap_or_else(|| "Inget särskilt".into());
+                    egui::ComboBox::from_id_salt("ind_lofte")
+                        .selected_text(shown)
+                        .width(360.0)
+                        .truncate()
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut f.commitment, None, "Inget särskilt");
+                            for (id, t) in lofte {
+                                ui.selectable_value(&mut f.commitment, Some(*id), t);
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                    ui.end_row();
+                });
+            let built = f.build(m);
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(
+                        built.is_ok(),
+                        egui::Button::new(RichText::new("Spara").strong()),
+                    )
+                    .clicked()
+                    && let Ok(d) = &built
+                {
+                    out.push(SituationAction::AddIndicator(Box::new(d.clone())).into());
+                }
+                if ui.button("Avbryt").clicked() {
+                    *f = IndicatorForm::default();
+                }
+            });
+        });
+    }
+}
+
+/// One indicator: its values, its direction, and a year's value to type.
+fn indicator_row(
+    ui: &mut Ui,
+    i: &Indicator,
+    typed: &mut Vec<(IndicatorId, String, String)>,
+    today: NaiveDate,
+    out: &mut Vec<Action>,
+) {
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&i.name).strong());
+        let mut facts = Vec::new();
+        if !i.source.is_empty() {
+            facts.push(format!("källa: {}", i.source));
+        }
+        facts.push(
+            if i.lower_is_better {
+                "lägre är bättre"
+            } else {
+                "högre är bättre"
+            }
+            .into(),
+        );
+        ui.label(weak(facts.join(" · ")));
+    });
+    let words = match i.trend() {
+        Some(t) => format!("{} — {}", i.words(), t.label()),
+        None => i.words(),
+    };
+    ui.label(words);
+    let at = match typed.iter().position(|(id, _, _)| *id == i.id) {
+        Some(at) => at,
+        None => {
+            use chrono::Datelike;
+            typed.push((i.id, (today.year() - 1).to_string(), String::new()));
+            typed.len() - 1
+        }
+    };
+    let (_, year, value) = &mut typed[at];
+    ui.horizontal(|ui| {
+        labelled(ui, "År", text_field(year, ("ind_year", i.id.0), 60.0));
+        let v = labelled(
+            ui,
+            "Värde",
+            text_field(value, ("ind_value", i.id.0), 80.0).hint_text(i.unit.as_str()),
+        );
+        let parsed = parse_year(year).and_then(|y| parse_value(value).map(|v| (y, v)));
+        let save = ui.add_enabled(parsed.is_ok(), egui::Button::new("Spara värde"));
+        let enter = v.lost_focus() && ui_enter(&v);
+        if (save.clicked() || enter)
+            && let Ok((y, v)) = parsed
+        {
+            out.push(
+                SituationAction::SetValue {
+                    indicator: i.id,
+                    year: y,
+                    value: v,
+                }
+                .into(),
+            );
+        }
+        if ui
+            .button("Läs in värden (CSV)…")
+            .on_hover_text("En fil med år och värde på varje rad, t.ex. 2022;31")
+            .clicked()
+        {
+            out.push(SituationAction::ImportValues(i.id).into());
+        }
+        if !value.trim().is_empty()
+            && let Err(e) = parsed
+        {
+            error_line(ui, e);
+        }
+    });
 }
 
 fn ui_enter(r: &egui::Response) -> bool {

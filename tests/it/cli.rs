@@ -1187,3 +1187,164 @@ fn incidents_added_and_imported_make_the_situation() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Issue 29: an indicator with values 2021–2024 in the PDF uppföljning and on the citizen
+/// page; händelser there as counts only ("färre än 3"), never their beskrivning or källa.
+#[test]
+fn an_indicator_and_the_years_handelser_reach_the_pdf_and_the_citizen_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let list = stdout(&run(&db, &["list", "--kommun", "Olofström"]));
+    let lofte = id_of(&list, "narkotikaförsäljning");
+    let o = run(
+        &db,
+        &[
+            "add-indikator",
+            "--kommun",
+            "Olofström",
+            "--namn",
+            "Andelen som känner sig otrygga i centrum på kvällen",
+            "--enhet",
+            "%",
+            "--kalla",
+            "Polisens trygghetsmätning",
+            "--lagre-ar-battre",
+            "--lofte",
+            &lofte,
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ind = stdout(&o).trim().to_string();
+    assert!(ind.parse::<i64>().is_ok(), "{ind}");
+    let o = run(
+        &db,
+        &[
+            "set-varde",
+            "--indikator",
+            &ind,
+            "--ar",
+            "2021",
+            "--varde",
+            "33,5",
+        ],
+    );
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("1 värde sparade för indikator {ind} (2021).")
+    );
+    let file = dir.path().join("värden.csv");
+    std::fs::write(&file, "År;Värde\n2022;31\n2023;27\n2024;24\n").unwrap();
+    let o = run(
+        &db,
+        &[
+            "set-varde",
+            "--indikator",
+            &ind,
+            "--fil",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Bad input: one line each, exit 2, nothing written.
+    for bad in [
+        vec!["--ar", "2024", "--varde", "många"],
+        vec!["--ar", "12024", "--varde", "1"],
+    ] {
+        let mut args = vec!["set-varde", "--indikator", ind.as_str()];
+        args.extend(bad);
+        let o = run(&db, &args);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert_eq!(stderr(&o).trim().lines().count(), 1, "{}", stderr(&o));
+    }
+    let o = run(
+        &db,
+        &[
+            "add-indikator",
+            "--kommun",
+            "Bromölla",
+            "--namn",
+            "X",
+            "--lofte",
+            &lofte,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("hör inte till kommunen"),
+        "{}",
+        stderr(&o)
+    );
+    // Two händelser at one place and 5 in an område in 2024, with internal texts.
+    for (plats, omrade, antal) in [("Skolgården", "", "2"), ("Stationen", "Centrum", "5")] {
+        let o = run(
+            &db,
+            &[
+                "add-handelse",
+                "--kommun",
+                "Olofström",
+                "--date",
+                "2024-05-02",
+                "--plats",
+                plats,
+                "--omrade",
+                omrade,
+                "--kategori",
+                "Klotter",
+                "--antal",
+                antal,
+                "--kalla",
+                "HEMLIG-KALLA",
+                "--beskrivning",
+                "HEMLIG-BESKRIVNING",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let pdf = dir.path().join("u.pdf");
+    let html = dir.path().join("u.html");
+    for (cmd, out) in [("export-pdf", &pdf), ("export-html", &html)] {
+        let o = run(
+            &db,
+            &[
+                cmd,
+                "--kommun",
+                "Olofström",
+                "--period",
+                "2024",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let text = crate::report::pages_text(&std::fs::read(&pdf).unwrap()).join(" ");
+    let nb = |s: &str| s.replace('\u{a0}', " ");
+    let text = nb(&text);
+    assert!(text.contains("Indikatorer"), "{text}");
+    assert!(
+        text.contains(
+            "Indikator: Andelen som känner sig otrygga i centrum på kvällen: 33,5 % 2021, 31 % \
+             2022, 27 % 2023, 24 % 2024 (bättre)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Händelser 2024"), "{text}");
+    let page = nb(&std::fs::read_to_string(&html).unwrap());
+    assert!(page.contains("<h2>Så utvecklas tryggheten</h2>"), "{page}");
+    assert!(
+        page.contains("Andelen som känner sig otrygga i centrum på kvällen: 33,5 % 2021, 31 % 2022, 27 % 2023, 24 % 2024 — bättre"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<th scope=\"row\">Skolgården</th><td>färre än 3</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<th scope=\"row\">Centrum</th><td>5</td>"),
+        "{page}"
+    );
+    for secret in ["HEMLIG", "Stationen"] {
+        assert!(!page.contains(secret), "{secret} in the citizen page");
+        assert!(!text.contains(secret), "{secret} in the public PDF");
+    }
+}

@@ -221,3 +221,60 @@ fn a_csv_read_in_the_window_imports_all_rows_or_names_the_bad_line() {
     h2.get_by_role_and_label(Role::Link, "Åvägen");
     h2.get_by_role_and_label(Role::Link, "Busstorget (Söder)");
 }
+
+#[test]
+fn an_indicator_made_and_typed_in_the_window_shows_in_the_lofte_detail() {
+    let (store, m) = olofstrom();
+    let mut h = on_the_tab(store);
+    h.get_by_label("Ny indikator…").click();
+    h.run();
+    type_into(&mut h, "Namn", "Anmälda skadegörelsebrott");
+    type_into(&mut h, "Enhet", "brott");
+    h.get_by_label("Lägre är bättre").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Mäter löftet")
+        .click();
+    h.run();
+    h.get_by_label_contains("5 st riktade insatser mot de platser")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Spara").click();
+    h.run();
+    h.get_by_label("Indikatorn Anmälda skadegörelsebrott sparades.");
+    {
+        let list = h.state().store().unwrap().indicators(m).unwrap();
+        assert_eq!(list.len(), 1);
+        assert!(list[0].lower_is_better && list[0].commitments.len() == 1);
+    }
+    for (year, value) in [("2022", "140"), ("2023", "118,5")] {
+        type_into(&mut h, "År", year);
+        type_into(&mut h, "Värde", value);
+        h.key_press(egui::Key::Enter);
+        h.run();
+    }
+    h.get_by_label(
+        "Anmälda skadegörelsebrott: 140\u{a0}brott 2022, 118,5\u{a0}brott 2023 — bättre",
+    );
+    // A mistyped year's value is taken back.
+    type_into(&mut h, "År", "2024");
+    type_into(&mut h, "Värde", "9999");
+    h.get_by_label("Spara värde").click();
+    h.run();
+    h.get_by_label("Ångra").click();
+    h.run();
+    let values = |h: &Harness<'static, App>| {
+        h.state().store().unwrap().indicators(m).unwrap()[0]
+            .values
+            .clone()
+    };
+    assert_eq!(values(&h), vec![(2022, 140.0), (2023, 118.5)]);
+    type_into(&mut h, "Värde", "mycket");
+    h.get_by_label_contains("\"mycket\" är inte ett tal");
+    // The löfte's detail on the board says it.
+    h.get_by_label("Tavla").click();
+    h.run();
+    h.get_by_label_contains("narkotikaförsäljning").click();
+    h.run();
+    h.get_by_label("Anmälda skadegörelsebrott: 140\u{a0}brott 2022, 118,5\u{a0}brott 2023");
+    h.get_by_label("bättre");
+}

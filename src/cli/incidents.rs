@@ -7,8 +7,6 @@ use crate::validate::{parse_count, parse_date};
 use std::io::Write;
 use std::path::Path;
 
-/// Largest händelse file read (half a million rows of a spreadsheet are well under it).
-
 pub struct IncidentArgs<'a> {
     pub kommun: &'a str,
     pub date: &'a str,

@@ -179,7 +179,7 @@ impl Window {
             format!("vecka {} {}", w.week(), w.year())
         } else if self.is_whole_months(12) && self.from.month() == 1 {
             self.from.year().to_string()
-        } else if self.is_whole_months(3) && self.from.month0() % 3 == 0 {
+        } else if self.is_whole_months(3) && self.from.month0().is_multiple_of(3) {
             format!(
                 "kvartal {} {}",
                 self.from.month0() / 3 + 1,

@@ -608,9 +608,14 @@ fn indicator_row(
         );
         ui.label(weak(facts.join(" · ")));
     });
+    let all = i.words();
+    let values = all
+        .strip_prefix(&format!("{}: ", i.name))
+        .unwrap_or(&all)
+        .to_string();
     let words = match i.trend() {
-        Some(t) => format!("{} — {}", i.words(), t.label()),
-        None => i.words(),
+        Some(t) => format!("{values} — {}", t.label()),
+        None => values,
     };
     ui.label(words);
     let at = match typed.iter().position(|(id, _, _)| *id == i.id) {
@@ -765,7 +770,7 @@ fn place_ui(ui: &mut Ui, line: &PlaceLine, out: &mut Vec<Action>) {
     )
     .on_hover_text(&words);
     ui.label(weak(
-        "Staplar: händelser per vecka. Blå streck: insatser på platsen.",
+        "Staplar: händelser per vecka. Tvärstreck: insatser på platsen.",
     ));
     if line.insatser.is_empty() {
         ui.label(
@@ -871,7 +876,8 @@ fn bars(
         };
         painter.rect_filled(bar, 0.0, colour);
     }
-    let mark = super::widgets::party_color(crate::domain::Party::Polisen);
+    // Marks in the text colour: the bars are blue and orange already.
+    let mark = ui.visuals().strong_text_color();
     for i in marks.iter().filter(|i| **i < values.len()) {
         let x = rect.left() + w * (*i as f32 + 0.5);
         painter.line_segment(

@@ -1,7 +1,7 @@
 //! Händelser (the lägesbild's inrapporteringar) and each kommun's kategorier: recorded one
 //! at a time or imported all at once, counted per kategori and place for a window.
 
-use super::db::{Db, Optional};
+use super::db::{Db, Optional, Row};
 use super::rows::{self, Ids, binding};
 use super::{Result, Store, StoreError};
 use crate::domain::situation::{
@@ -19,6 +19,48 @@ pub struct IncidentImport {
     /// Kategorier the file named that the kommun did not have: made for it.
     pub new_categories: Vec<String>,
 }
+
+/// The columns [`from_row`] reads.
+const INCIDENT_COLUMNS: &str = "id, municipality_id, category_id, date, time, area, place, \
+     source, count, description, version";
+
+fn from_row(r: &Row) -> rusqlite::Result<Incident> {
+    let time: Option<String> = r.get("time")?;
+    Ok(Incident {
+        id: r.get("id")?,
+        municipality: r.get("municipality_id")?,
+        category: r.get("category_id")?,
+        date: r.get("date")?,
+        time: time.and_then(|t| chrono::NaiveTime::parse_from_str(&t, "%H:%M").ok()),
+        area: r.get("area")?,
+        place: r.get("place")?,
+        source: r.get("source")?,
+        count: r.get("count")?,
+        description: r.get("description")?,
+        version: r.get("version")?,
+    })
+}
+
+/// Counts per name in a window, as `sql` groups them (columns `name` and `n`; parameters
+/// `:m`, `:from`, `:to`).
+fn named_counts(db: &Db, sql: &str, m: MunicipalityId, w: Window) -> Result<Vec<(String, u64)>> {
+    let mut st = db.prepare_cached(sql)?;
+    st.query_map(
+        rusqlite::named_params! {":m": m, ":from": w.from, ":to": w.to},
+        |r| {
+            Ok((
+                r.get::<_, String>("name")?,
+                r.get::<_, i64>("n")?.max(0) as u64,
+            ))
+        },
+    )?
+    .collect()
+}
+
+/// Händelser per kategori name, for [`named_counts`].
+const PER_CATEGORY: &str = "SELECT c.name AS name, sum(i.count) AS n FROM incident i \
+     JOIN incident_category c ON c.id = i.category_id \
+     WHERE i.municipality_id = :m AND i.date BETWEEN :from AND :to GROUP BY c.name";
 
 fn read_categories(db: &Db, m: MunicipalityId) -> Result<Vec<IncidentCategory>> {
     let mut st = db.prepare_cached(
@@ -184,29 +226,15 @@ impl Store {
 
     /// The kommun's händelser in a window, newest first (for the list under the form).
     pub fn incidents(&self, m: MunicipalityId, w: Window) -> Result<Vec<Incident>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, category_id, date, time, area, place, source, count, description, \
-             version FROM incident WHERE municipality_id = :m AND date BETWEEN :from AND :to \
-             ORDER BY date DESC, id DESC",
-        )?;
+        let sql = format!(
+            "SELECT {INCIDENT_COLUMNS} FROM incident \
+             WHERE municipality_id = :m AND date BETWEEN :from AND :to \
+             ORDER BY date DESC, id DESC"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
         st.query_map(
             rusqlite::named_params! {":m": m, ":from": w.from, ":to": w.to},
-            |r| {
-                let time: Option<String> = r.get("time")?;
-                Ok(Incident {
-                    id: r.get("id")?,
-                    municipality: m,
-                    category: r.get("category_id")?,
-                    date: r.get("date")?,
-                    time: time.and_then(|t| chrono::NaiveTime::parse_from_str(&t, "%H:%M").ok()),
-                    area: r.get("area")?,
-                    place: r.get("place")?,
-                    source: r.get("source")?,
-                    count: r.get("count")?,
-                    description: r.get("description")?,
-                    version: r.get("version")?,
-                })
-            },
+            from_row,
         )?
         .collect()
     }
@@ -214,29 +242,14 @@ impl Store {
     /// Removes a händelse; returns it as it was (for Ångra).
     pub fn remove_incident(&mut self, id: IncidentId) -> Result<Incident> {
         let tx = self.write_tx()?;
-        let m: Option<MunicipalityId> = tx
+        let gone = tx
             .query_row(
-                "SELECT municipality_id FROM incident WHERE id = ?1",
+                &format!("SELECT {INCIDENT_COLUMNS} FROM incident WHERE id = ?1"),
                 [id],
-                |r| r.get(0),
+                from_row,
             )
-            .optional()?;
-        let m = m.ok_or_else(|| StoreError::NotFound(format!("Händelse {id}")))?;
-        let date: chrono::NaiveDate =
-            tx.query_row("SELECT date FROM incident WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?;
-        drop(tx);
-        let day = Window {
-            from: date,
-            to: date,
-        };
-        let gone = self
-            .incidents(m, day)?
-            .into_iter()
-            .find(|i| i.id == id)
+            .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("Händelse {id}")))?;
-        let tx = self.write_tx()?;
         tx.execute("DELETE FROM incident WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(gone)
@@ -333,27 +346,12 @@ impl Store {
         w: Window,
     ) -> Result<crate::domain::situation::IncidentCounts> {
         let count = |sql: &str| -> Result<Vec<(String, u64)>> {
-            let mut st = self.conn.prepare_cached(sql)?;
-            let mut rows: Vec<(String, u64)> = st
-                .query_map(
-                    rusqlite::named_params! {":m": m, ":from": w.from, ":to": w.to},
-                    |r| {
-                        Ok((
-                            r.get::<_, String>("name")?,
-                            r.get::<_, i64>("n")?.max(0) as u64,
-                        ))
-                    },
-                )?
-                .collect::<Result<_>>()?;
+            let mut rows = named_counts(&self.conn, sql, m, w)?;
             rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             Ok(rows)
         };
         Ok(crate::domain::situation::IncidentCounts {
-            categories: count(
-                "SELECT c.name AS name, sum(i.count) AS n FROM incident i \
-                 JOIN incident_category c ON c.id = i.category_id \
-                 WHERE i.municipality_id = :m AND i.date BETWEEN :from AND :to GROUP BY c.name",
-            )?,
+            categories: count(PER_CATEGORY)?,
             areas: count(
                 "SELECT CASE WHEN trim(area) = '' THEN trim(place) ELSE trim(area) END AS name, \
                  sum(count) AS n FROM incident \
@@ -366,23 +364,7 @@ impl Store {
     /// The lägesbild of kommun `m` for window `w`: counts per kategori and per place
     /// beside the window before and the same window a year before; places by rise.
     pub fn situation(&self, m: MunicipalityId, w: Window) -> Result<Situation> {
-        let per_category = |w: Window| -> Result<Vec<(String, u64)>> {
-            let mut st = self.conn.prepare_cached(
-                "SELECT c.name AS name, sum(i.count) AS n FROM incident i \
-                 JOIN incident_category c ON c.id = i.category_id \
-                 WHERE i.municipality_id = :m AND i.date BETWEEN :from AND :to GROUP BY c.name",
-            )?;
-            st.query_map(
-                rusqlite::named_params! {":m": m, ":from": w.from, ":to": w.to},
-                |r| {
-                    Ok((
-                        r.get::<_, String>("name")?,
-                        r.get::<_, i64>("n")?.max(0) as u64,
-                    ))
-                },
-            )?
-            .collect()
-        };
+        let per_category = |w: Window| named_counts(&self.conn, PER_CATEGORY, m, w);
         let per_place = |w: Window| -> Result<Vec<(String, u64)>> {
             let mut st = self.conn.prepare_cached(
                 "SELECT area, place, sum(count) AS n FROM incident \

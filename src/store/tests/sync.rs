@@ -291,8 +291,8 @@ mod model {
         commitment: Commitment,
         know: Vec<[u32; SITES]>,
         writes: Vec<Write>,
-        /// Writes each site had seen when it removed an insats.
-        removals: Vec<(i64, [u32; SITES])>,
+        /// Writes each site had seen when it removed an insats, and the insats it removed.
+        removals: Vec<([u32; SITES], Activity)>,
         mail: Vec<Vec<(Changes, [u32; SITES])>>,
     }
 
@@ -417,7 +417,7 @@ mod model {
                     }
                     let a = &all[pick % all.len()];
                     self.stores[s].delete_activity(a.id).unwrap();
-                    self.removals.push((a.id.0, self.know[s]));
+                    self.removals.push((self.know[s], a.clone()));
                 }
                 Op::AddWalk(s) => {
                     let w = SafetyWalk {
@@ -533,6 +533,14 @@ mod model {
         }
     }
 
+    fn cell(a: &Activity, col: &str) -> String {
+        match col {
+            "place" => a.place.clone(),
+            "description" => a.description.clone(),
+            _ => a.count.to_string(),
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
         #[test]
@@ -551,16 +559,19 @@ mod model {
             for write in &w.writes {
                 let (id, col) = write.cell;
                 let Some(a) = finals.get(&id) else {
-                    // Removed: by someone who had seen the change, or listed.
-                    let seen = w.removals.iter().any(|(r, k)| *r == id && k[write.site] >= write.counter);
-                    prop_assert!(seen || w.listed(id, ""), "removal of {} hid {:?} unlisted", id, write.value);
+                    // Removed: by someone who had seen the change or removed the same value
+                    // (a site that changed a value and changed it back sends no change), a
+                    // value its own site overwrote knowingly, or listed.
+                    let seen = w.removals.iter().any(|(k, r)| {
+                        r.id.0 == id && (k[write.site] >= write.counter || cell(r, col) == write.value)
+                    });
+                    let overwritten = w.writes.iter().any(|o| {
+                        o.cell == write.cell && !std::ptr::eq(o, write) && o.knew[write.site] >= write.counter
+                    });
+                    prop_assert!(seen || overwritten || w.listed(id, ""), "removal of {} hid {:?} unlisted", id, write.value);
                     continue;
                 };
-                let now = match col {
-                    "place" => a.place.clone(),
-                    "description" => a.description.clone(),
-                    _ => a.count.to_string(),
-                };
+                let now = cell(a, col);
                 if now == write.value {
                     continue;
                 }

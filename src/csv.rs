@@ -91,6 +91,17 @@ pub fn document<'a>(boards: impl IntoIterator<Item = (&'a BoardData, &'a BoardSu
 pub const MEASURES_HEADER: &str =
     "kommun;vandring;område;plats;kategori;iakttagelse;åtgärd;ansvarig;senast;status;försenad";
 
+/// An agreement's follow-up as CSV: one row per fokusområde and year.
+pub fn agreement_document(f: &crate::domain::agreements::AgreementFollowUp) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&line(&["fokusområde", "år", "löften", "insatser", "vandringar", "händelser"]));
+    for row in f.csv_rows() {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        out.push_str(&line(&cells));
+    }
+    out
+}
+
 /// The åtgärdslista as CSV (BOM, header, one row per open åtgärd), for each kommun's items.
 pub fn measures_document<'a>(
     items: impl IntoIterator<Item = (&'a str, &'a crate::domain::OpenObservation)>,

@@ -126,6 +126,10 @@ struct AgreementFile {
     title: String,
     #[serde(rename = "fokusomraden")]
     focus_areas: Vec<String>,
+    #[serde(default, rename = "parter")]
+    parties: Vec<String>,
+    #[serde(default, rename = "forum")]
+    forums: Vec<String>,
 }
 
 /// A medborgarlöfte read from a seed file.
@@ -144,6 +148,8 @@ pub struct SeedAgreement {
     pub period: Period,
     pub title: String,
     pub focus_areas: Vec<String>,
+    pub parties: Vec<String>,
+    pub forums: Vec<String>,
 }
 
 fn party(s: &str, file: &str) -> Result<Party, String> {
@@ -224,6 +230,8 @@ pub fn parse_agreement(file: &str, text: &str) -> Result<SeedAgreement, String> 
         police_area: f.police_area,
         title: f.title,
         focus_areas: f.focus_areas,
+        parties: f.parties,
+        forums: f.forums,
     })
 }
 
@@ -249,7 +257,8 @@ pub fn install(store: &mut Store) -> Result<(), StoreError> {
     for (file, text) in AGREEMENT_FILES {
         let a = parse_agreement(file, text).map_err(StoreError::Seed)?;
         let m = ensure_municipality(store, &a.municipality, &a.police_area)?;
-        store.add_agreement(m, a.period, &a.title, &a.focus_areas)?;
+        let id = store.add_agreement(m, a.period, &a.title, &a.focus_areas)?;
+        store.update_agreement(id, a.period, &a.title, &a.parties, &a.forums)?;
     }
     store.derive_seed_ids()
 }

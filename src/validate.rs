@@ -120,6 +120,14 @@ pub enum Invalid {
     MeetingHasRecords(NaiveDate),
     #[error("Ange varför beslutet stryks.")]
     StruckNeedsReason,
+    #[error("{field} \"{name}\" finns redan i överenskommelsen.")]
+    Duplicate { field: &'static str, name: String },
+    #[error(
+        "Fokusområdet används av {commitments} löften och {activities} insatser. Byt namn på det i stället, eller ta bort det från dem först."
+    )]
+    FocusAreaInUse { commitments: u32, activities: u32 },
+    #[error("Fokusområdet hör till en annan kommuns överenskommelse.")]
+    FocusAreaOfOtherKommun,
 }
 
 /// Parses an ISO date (2024-03-01).

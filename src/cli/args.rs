@@ -27,6 +27,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Visa kommunernas samverkansöverenskommelser med parter, forum och fokusområden
+    ListOverenskommelser {
+        #[arg(long, value_name = "KOMMUN")]
+        kommun: Option<String>,
+    },
     /// Skriv ut kommunernas löften med ansvarig, mål, utfört och status
     List {
         /// Bara denna kommun
@@ -48,16 +53,24 @@ pub enum Command {
         /// Bara åtgärder med denna ansvarig (med --atgarder)
         #[arg(long, value_name = "TEXT", requires = "atgarder")]
         ansvarig: Option<String>,
+        /// En samverkansöverenskommelse: en rad per fokusområde och år
+        #[arg(long, value_name = "ID", conflicts_with_all = ["kommun", "period", "atgarder"])]
+        overenskommelse: Option<i64>,
         /// Fil att skriva till (annars standard ut)
         #[arg(short = 'o', long = "output", value_name = "FIL")]
         output: Option<PathBuf>,
     },
-    /// Registrera en insats mot ett löfte (ID från första kolumnen i `list`)
+    /// Registrera en insats mot ett löfte (ID från första kolumnen i `list`) eller ett
+    /// fokusområde i kommunens samverkansöverenskommelse
     AddInsats {
         #[arg(long, value_name = "KOMMUN")]
         kommun: String,
-        #[arg(long = "lofte", value_name = "ID")]
-        lofte: i64,
+        #[arg(long = "lofte", value_name = "ID", required_unless_present = "fokus")]
+        lofte: Option<i64>,
+        /// Fokusområde i överenskommelsen (kan upprepas); utan --lofte räknas insatsen
+        /// bara i överenskommelsens uppföljning
+        #[arg(long = "fokus", value_name = "NAMN")]
+        fokus: Vec<String>,
         /// Datum, ÅÅÅÅ-MM-DD
         #[arg(long, value_name = "ÅÅÅÅ-MM-DD", allow_hyphen_values = true)]
         date: String,
@@ -69,7 +82,8 @@ pub enum Command {
             allow_hyphen_values = true
         )]
         count: String,
-        /// Utförd av: polisen, kommunen eller gemensamt (standard: löftets ansvarig)
+        /// Utförd av: polisen, kommunen eller gemensamt (standard: löftets ansvarig, utan
+        /// löfte gemensamt)
         #[arg(long, value_name = "ANSVARIG")]
         by: Option<String>,
         /// Vilket mål (1, 2, …) när löftet har flera
@@ -88,8 +102,11 @@ pub enum Command {
     /// Skriv PDF-uppföljningen av en kommuns medborgarlöfte, eller (med --mote) ett mötes
     /// minnesanteckningar
     ExportPdf {
-        #[arg(long, value_name = "KOMMUN", required_unless_present_any = ["mote", "lpo", "vandring"])]
+        #[arg(long, value_name = "KOMMUN", required_unless_present_any = ["mote", "lpo", "vandring", "overenskommelse"])]
         kommun: Option<String>,
+        /// Uppföljningen av en samverkansöverenskommelse (ID från list-overenskommelser)
+        #[arg(long, value_name = "ID", conflicts_with_all = ["kommun", "lpo", "mote", "period", "vandring"])]
+        overenskommelse: Option<i64>,
         /// Protokollet från en trygghetsvandring (ID från list-vandringar)
         #[arg(long, value_name = "ID", conflicts_with_all = ["kommun", "lpo", "mote", "period"])]
         vandring: Option<i64>,
@@ -103,7 +120,7 @@ pub enum Command {
         #[arg(long, value_name = "NAMN", conflicts_with_all = ["kommun", "mote"])]
         lpo: Option<String>,
         /// Medborgarlöftet som omfattar detta år
-        #[arg(long, value_name = "ÅR", required_unless_present_any = ["mote", "vandring", "atgarder"])]
+        #[arg(long, value_name = "ÅR", required_unless_present_any = ["mote", "vandring", "atgarder", "overenskommelse"])]
         period: Option<i32>,
         /// Minnesanteckningar från detta möte (ID från list-moten)
         #[arg(long, value_name = "ID", conflicts_with_all = ["kommun", "period"])]

@@ -67,6 +67,45 @@ pub fn export_measures_csv(
     write_csv(&doc, output, out, &what)
 }
 
+fn agreement(
+    store: &Store,
+    id: i64,
+    today: NaiveDate,
+) -> Result<crate::domain::agreements::AgreementFollowUp, CliError> {
+    crate::report::agreement::build_agreement(store, crate::domain::AgreementId(id), today)?
+        .ok_or_else(|| {
+            CliError(format!(
+                "Okänd överenskommelse: {id} (se list-overenskommelser)."
+            ))
+        })
+}
+
+/// `export-csv --overenskommelse`: one row per fokusområde and year.
+pub fn export_agreement_csv(
+    store: &Store,
+    id: i64,
+    output: Option<&std::path::Path>,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> CliResult {
+    let f = agreement(store, id, today)?;
+    let doc = crate::csv::agreement_document(&f);
+    let what = format!(" ({} fokusområden, {})", f.areas.len(), f.period);
+    write_csv(&doc, output, out, &what)
+}
+
+/// `export-pdf --overenskommelse`: the follow-up of a samverkansöverenskommelse.
+pub fn export_agreement_pdf(
+    store: &Store,
+    id: i64,
+    output: &std::path::Path,
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let f = agreement(store, id, today)?;
+    let pdf = crate::report::agreement::render_agreement(&f, today).map_err(CliError)?;
+    write_pdf(output, &pdf)
+}
+
 /// `export-pdf`: the follow-up report of one kommun's medborgarlöfte.
 pub fn export_pdf(
     store: &Store,

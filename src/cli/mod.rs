@@ -9,6 +9,7 @@ use crate::validate::{check_text, count_of, parse_count, parse_date};
 use chrono::NaiveDate;
 use std::io::Write;
 
+mod agreements;
 mod args;
 mod assessments;
 mod exchange;
@@ -18,11 +19,12 @@ mod meetings;
 mod run;
 mod walks;
 
+pub use agreements::list_agreements;
 pub use args::{Cli, Command, parse_args};
 pub use assessments::{AssessmentArgs, set_assessment};
 pub use exports::{
-    export_area_pdf, export_csv, export_html, export_measures_csv, export_measures_pdf,
-    export_minutes, export_pdf, export_protocol,
+    export_agreement_csv, export_agreement_pdf, export_area_pdf, export_csv, export_html,
+    export_measures_csv, export_measures_pdf, export_minutes, export_pdf, export_protocol,
 };
 pub use meetings::{DecisionArgs, add_decision, add_meeting, close_decision, list_meetings};
 pub use run::{fail, run};
@@ -230,7 +232,9 @@ pub fn list(
 /// Input of `add-insats`, as typed.
 pub struct AddActivityArgs<'a> {
     pub kommun: &'a str,
-    pub commitment: i64,
+    pub commitment: Option<i64>,
+    /// Fokusområden of the kommun's agreement for the date.
+    pub focus: &'a [String],
     pub date: &'a str,
     pub count: &'a str,
     pub by: Option<&'a str>,
@@ -283,36 +287,66 @@ pub fn add_activity(
     args: &AddActivityArgs,
 ) -> Result<(ActivityId, Option<String>), CliError> {
     let m = find_kommun(store, args.kommun)?;
-    let c = match store.commitment(CommitmentId(args.commitment)) {
-        Ok(c) => c,
-        Err(StoreError::NotFound(_)) => {
-            return Err(CliError(format!("Okänt löfte: {}", args.commitment)));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let pledge = store.pledge(store.pledge_of_commitment(c.id)?)?;
-    if pledge.municipality != m.id {
-        return Err(CliError(format!(
-            "Löfte {} hör inte till {}.",
-            c.id, m.name
-        )));
-    }
     let date = parse_date(args.date)?;
     let count = parse_count(args.count)?;
-    let by = match args.by {
+    let party = |default: Party| match args.by {
         Some(s) => Party::parse(s).ok_or_else(|| {
             CliError(format!(
                 "Okänd utförare \"{s}\": skriv polisen, kommunen eller gemensamt."
             ))
-        })?,
-        None => c.party,
+        }),
+        None => Ok(default),
     };
-    let target = resolve_target(&c, by, args.target_no).map_err(CliError)?;
+    let mut areas = Vec::new();
+    for name in args.focus {
+        let f = store
+            .focus_area_named(m.id, chrono::Datelike::year(&date), name)?
+            .ok_or_else(|| {
+                CliError(format!(
+                    "{} har inget fokusområde \"{}\" i en överenskommelse för {} (se list-overenskommelser).",
+                    m.name,
+                    crate::validate::clip(name.trim(), 40),
+                    chrono::Datelike::year(&date)
+                ))
+            })?;
+        areas.push(f);
+    }
+    let (commitment, target, by, warning) = match args.commitment {
+        Some(id) => {
+            let c = match store.commitment(CommitmentId(id)) {
+                Ok(c) => c,
+                Err(StoreError::NotFound(_)) => {
+                    return Err(CliError(format!("Okänt löfte: {id}")));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let pledge = store.pledge(store.pledge_of_commitment(c.id)?)?;
+            if pledge.municipality != m.id {
+                return Err(CliError(format!(
+                    "Löfte {} hör inte till {}.",
+                    c.id, m.name
+                )));
+            }
+            let by = party(c.party)?;
+            let target = resolve_target(&c, by, args.target_no).map_err(CliError)?;
+            let warning = (!pledge.period.contains(date)).then(|| {
+                format!(
+                    "Obs: {date} ligger utanför medborgarlöftets period {}; insatsen räknas inte mot målet.",
+                    pledge.period
+                )
+            });
+            (Some(c.id), target, by, warning)
+        }
+        None if areas.is_empty() => {
+            return Err(CliError("Ange --lofte ID eller --fokus NAMN.".into()));
+        }
+        None => (None, None, party(Party::Gemensamt)?, None),
+    };
     let activity = Activity {
         version: 0,
         id: ActivityId::NEW,
         municipality: m.id,
-        commitment: Some(c.id),
+        commitment,
         target,
         date,
         by,
@@ -321,13 +355,11 @@ pub fn add_activity(
         description: check_text("Beskrivning", args.text, false, true)?,
         internal_note: check_text("Intern anteckning", args.note, false, true)?,
     };
-    let id = store.add_activity(&activity)?;
-    let warning = (!pledge.period.contains(date)).then(|| {
-        format!(
-            "Obs: {date} ligger utanför medborgarlöftets period {}; insatsen räknas inte mot målet.",
-            pledge.period
-        )
-    });
+    let id = if areas.is_empty() {
+        store.add_activity(&activity)?
+    } else {
+        store.add_activity_with_focus(&activity, &areas)?
+    };
     Ok((id, warning))
 }
 

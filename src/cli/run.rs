@@ -188,9 +188,13 @@ fn dispatch(command: Command, store: &mut Store, today: NaiveDate) -> CliResult 
                 &mut stdout,
             )
         }
+        Command::ListOverenskommelser { kommun } => {
+            super::list_agreements(store, kommun.as_deref(), &mut stdout)
+        }
         Command::AddInsats {
             kommun,
             lofte,
+            fokus,
             date,
             count,
             by,
@@ -203,6 +207,7 @@ fn dispatch(command: Command, store: &mut Store, today: NaiveDate) -> CliResult 
             &super::AddActivityArgs {
                 kommun: &kommun,
                 commitment: lofte,
+                focus: &fokus,
                 date: &date,
                 count: &count,
                 by: by.as_deref(),
@@ -369,6 +374,11 @@ fn maintenance(command: Command, store: &mut Store, today: NaiveDate) -> CliResu
 fn export(command: Command, store: &Store, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     match command {
         Command::ExportCsv {
+            overenskommelse: Some(id),
+            output,
+            ..
+        } => super::export_agreement_csv(store, id, output.as_deref(), today, out),
+        Command::ExportCsv {
             kommun,
             atgarder: true,
             ansvarig,
@@ -396,6 +406,11 @@ fn export(command: Command, store: &Store, today: NaiveDate, out: &mut dyn Write
             out,
         ),
         Command::ExportPdf {
+            overenskommelse: Some(id),
+            output,
+            ..
+        } => say(super::export_agreement_pdf(store, id, &output, today)),
+        Command::ExportPdf {
             kommun,
             vandring,
             atgarder,
@@ -405,6 +420,7 @@ fn export(command: Command, store: &Store, today: NaiveDate, out: &mut dyn Write
             mote,
             utan_bilaga,
             output,
+            ..
         } => say(match (vandring, mote, kommun, lpo, period) {
             (Some(walk), ..) => super::export_protocol(store, walk, &output, today),
             (None, None, Some(k), None, None) if atgarder => {

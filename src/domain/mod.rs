@@ -643,14 +643,27 @@ impl std::fmt::Display for GeoPoint {
     }
 }
 
-/// A samverkansöverenskommelse with its fokusområden.
+/// A samverkansöverenskommelse with its parties, forums and fokusområden.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Agreement {
     pub id: AgreementId,
     pub municipality: MunicipalityId,
     pub period: Period,
     pub title: String,
-    pub focus_areas: Vec<String>,
+    /// Who signed or takes part: the kommun, its bolag, the polis.
+    pub parties: Vec<String>,
+    /// Where the parties meet (lägesbildsgrupp, styrgrupp …).
+    pub forums: Vec<String>,
+    pub focus_areas: Vec<FocusArea>,
+}
+
+/// A fokusområde of an agreement: a row of its own, so that a rename keeps its löften.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FocusArea {
+    pub id: FocusAreaId,
+    pub name: String,
+    /// The händelse kategorier whose trend it follows.
+    pub categories: Vec<String>,
 }
 
 /// A medborgarlöfte with its avsnitt and löften, before it has ids (seed, import, copy).
@@ -717,6 +730,7 @@ pub fn week_label(date: NaiveDate) -> String {
     format!("v. {}", date.iso_week().week())
 }
 
+pub mod agreements;
 pub mod charts;
 mod clock;
 pub mod exchange;

@@ -47,6 +47,13 @@ pub trait Records {
         &self,
         m: MunicipalityId,
     ) -> Result<Vec<super::indicators::Indicator>, Self::Error>;
+    /// The kommun's samverkansöverenskommelser, newest period first.
+    fn agreements(&self, m: MunicipalityId) -> Result<Vec<super::Agreement>, Self::Error>;
+    /// What an agreement's follow-up reads (None: no such agreement).
+    fn agreement_records(
+        &self,
+        a: super::AgreementId,
+    ) -> Result<Option<super::agreements::AgreementRecords>, Self::Error>;
     /// For each löfte copied forward into `pledge`: the löfte it was copied from.
     fn copied_from(
         &self,

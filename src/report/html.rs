@@ -296,6 +296,30 @@ pub fn render_html(f: &FollowUp) -> String {
         );
     }
     out.push_str("</tbody></table>");
+    if let Some(w) = &f.agreement_work {
+        let _ = write!(
+            out,
+            "<h2>Det här gör vi</h2><p>Medborgarlöftet är en del av {}{}{}. Så här mycket \
+             gjordes {} inom överenskommelsens fokusområden:</p><ul>",
+            escape(&w.title),
+            // The period once, when the title does not say it already.
+            if w.title.contains(&w.period.to_string()) {
+                String::new()
+            } else {
+                format!(" ({})", w.period)
+            },
+            if w.parties.is_empty() {
+                String::new()
+            } else {
+                format!(" mellan {}", escape(&join_and(&w.parties)))
+            },
+            w.year
+        );
+        for (area, done) in &w.lines {
+            let _ = write!(out, "<li><strong>{}</strong>: {}</li>", escape(area), escape(done));
+        }
+        out.push_str("</ul>");
+    }
     if !f.indicators.is_empty() {
         out.push_str("<h2>Så utvecklas tryggheten</h2><ul>");
         for i in &f.indicators {

@@ -1,5 +1,6 @@
 //! The PDF uppföljning: a pure model built from the store, then laid out as A4 pages.
 
+pub mod agreement;
 pub mod area;
 pub mod follow_up;
 pub mod html;

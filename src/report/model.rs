@@ -40,6 +40,20 @@ pub struct FollowUp {
     pub indicators: Vec<IndicatorLine>,
     /// The report year's händelser as public counts, when there were any.
     pub incidents: Option<PublicIncidents>,
+    /// What the samverkansöverenskommelse's fokusområden got done in the report year.
+    pub agreement_work: Option<AgreementWork>,
+}
+
+/// "Det här gör vi": per fokusområde of the agreement that covers the year, what was done
+/// (counts only: the same figures as the agreement's follow-up).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgreementWork {
+    pub title: String,
+    pub period: Period,
+    pub year: i32,
+    pub parties: Vec<String>,
+    /// (fokusområde, "2 löften, 41 insatser, 1 trygghetsvandring").
+    pub lines: Vec<(String, String)>,
 }
 
 /// A year's händelser as a public output may show them: counts per kategori and per
@@ -292,6 +306,17 @@ pub fn build_follow_up<R: Records>(
         &records.incident_counts(board.municipality.id, year_window)?,
     );
 
+    let agreement_work =
+        super::agreement::agreement_for_year(records, board.municipality.id, year, today)?
+            .map(|a| AgreementWork {
+                lines: a.done_in(year),
+                title: a.title,
+                period: a.period,
+                year,
+                parties: a.parties,
+            })
+            .filter(|w| !w.lines.is_empty());
+
     let mut sections = Vec::new();
     for s in &board.sections {
         let mut commitments = Vec::new();
@@ -362,6 +387,7 @@ pub fn build_follow_up<R: Records>(
         next: whole.next,
         indicators: indicators.iter().map(IndicatorLine::from).collect(),
         incidents,
+        agreement_work,
     })
 }
 

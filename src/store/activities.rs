@@ -89,7 +89,7 @@ pub(super) fn check_commitment_of(
 }
 
 /// Checks that the löfte and target belong together and to the kommun.
-fn check_links(tx: &Db, a: &Activity) -> Result<()> {
+pub(super) fn check_links(tx: &Db, a: &Activity) -> Result<()> {
     if let Some(c) = a.commitment {
         check_commitment_of(tx, c, a.municipality)?;
     }

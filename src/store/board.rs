@@ -378,6 +378,20 @@ impl crate::domain::Records for Store {
     ) -> Result<Vec<crate::domain::indicators::Indicator>> {
         Store::indicators(self, m)
     }
+
+    fn agreements(
+        &self,
+        m: crate::domain::MunicipalityId,
+    ) -> Result<Vec<crate::domain::Agreement>> {
+        Store::agreements(self, m)
+    }
+
+    fn agreement_records(
+        &self,
+        a: crate::domain::AgreementId,
+    ) -> Result<Option<crate::domain::agreements::AgreementRecords>> {
+        Store::agreement_records(self, a)
+    }
 }
 
 /// The shared queries read the store through [`crate::domain::Queries`].

@@ -103,7 +103,7 @@ fn make_category(
 }
 
 /// The kommun's kategorier, the default list made the first time one is needed.
-fn categories_or_defaults(tx: &Db, m: MunicipalityId) -> Result<Vec<IncidentCategory>> {
+pub(super) fn categories_or_defaults(tx: &Db, m: MunicipalityId) -> Result<Vec<IncidentCategory>> {
     let have = read_categories(tx, m)?;
     if !have.is_empty() {
         return Ok(have);
@@ -115,12 +115,12 @@ fn categories_or_defaults(tx: &Db, m: MunicipalityId) -> Result<Vec<IncidentCate
         .collect()
 }
 
-fn find<'c>(list: &'c [IncidentCategory], name: &str) -> Option<&'c IncidentCategory> {
+pub(super) fn find<'c>(list: &'c [IncidentCategory], name: &str) -> Option<&'c IncidentCategory> {
     let l = name.trim().to_lowercase();
     list.iter().find(|c| c.name.to_lowercase() == l)
 }
 
-fn names(list: &[IncidentCategory]) -> String {
+pub(super) fn names(list: &[IncidentCategory]) -> String {
     list.iter()
         .map(|c| c.name.as_str())
         .collect::<Vec<_>>()

@@ -13,8 +13,12 @@ use chrono::NaiveDate;
 use rusqlite::params;
 use std::collections::HashMap;
 
+/// A löfte's columns; its fokusområden are links (schema 14), read as names, one per line.
 pub(super) const COMMITMENT_COLS: &str = "c.id, c.section_id, c.position, c.text, c.party, c.sub_areas, \
-     c.tags, c.manual_status, c.manual_reason, c.checked_on, c.version";
+     c.tags, c.manual_status, c.manual_reason, c.checked_on, c.version, \
+     (SELECT string_agg(f.name, '
+' ORDER BY f.position) FROM commitment_focus_area l \
+      JOIN focus_area f ON f.id = l.focus_area_id WHERE l.commitment_id = c.id) AS focus_areas";
 
 super::columns::column_positions!(CommitmentColumns {
     id,
@@ -28,6 +32,7 @@ super::columns::column_positions!(CommitmentColumns {
     manual_reason,
     checked_on,
     version,
+    focus_areas,
 });
 
 impl CommitmentColumns {
@@ -50,7 +55,14 @@ impl CommitmentColumns {
             text: r.get(self.text)?,
             party: r.get(self.party)?,
             sub_areas: r.get::<_, Names>(self.sub_areas)?.0,
-            tags: r.get::<_, Names>(self.tags)?.0,
+            // Fokusområden first, then the löfte's other tags.
+            tags: r
+                .get::<_, Option<String>>(self.focus_areas)?
+                .unwrap_or_default()
+                .lines()
+                .map(str::to_string)
+                .chain(r.get::<_, Names>(self.tags)?.0)
+                .collect(),
             manual_status: manual,
             checked_on: r.get(self.checked_on)?,
             targets: Vec::new(),
@@ -208,6 +220,7 @@ fn insert_commitment(
     for (i, t) in c.targets.iter().enumerate() {
         insert_target(tx, id, i, t)?;
     }
+    super::agreements::link_focus_areas(tx, id)?;
     Ok(CommitmentId(id))
 }
 
@@ -478,6 +491,12 @@ impl Store {
                 insert_target(&tx, c.id.0, i, d)?;
             }
         }
+        // The tags say which fokusområden it has now.
+        tx.execute(
+            "DELETE FROM commitment_focus_area WHERE commitment_id = ?1",
+            [c.id.0],
+        )?;
+        super::agreements::link_focus_areas(&tx, c.id.0)?;
         tx.commit()?;
         Ok(())
     }

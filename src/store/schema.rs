@@ -44,6 +44,7 @@ const LATER: &[&str] = &[
     include_str!("sql/011_versions.sql"),
     include_str!("sql/012_incidents.sql"),
     include_str!("sql/013_indicators.sql"),
+    include_str!("sql/014_agreements.sql"),
 ];
 
 /// The schema version this build writes.

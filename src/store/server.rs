@@ -24,6 +24,7 @@ pub(super) const MIGRATIONS: &[(i64, &str)] = &[
     (11, include_str!("sql/postgres/011_versions.sql")),
     (12, include_str!("sql/postgres/012_incidents.sql")),
     (13, include_str!("sql/postgres/013_indicators.sql")),
+    (14, include_str!("sql/postgres/014_agreements.sql")),
 ];
 
 /// The address as it may be shown: without a password.

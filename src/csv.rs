@@ -94,7 +94,14 @@ pub const MEASURES_HEADER: &str =
 /// An agreement's follow-up as CSV: one row per fokusområde and year.
 pub fn agreement_document(f: &crate::domain::agreements::AgreementFollowUp) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&line(&["fokusområde", "år", "löften", "insatser", "vandringar", "händelser"]));
+    out.push_str(&line(&[
+        "fokusområde",
+        "år",
+        "löften",
+        "insatser",
+        "vandringar",
+        "händelser",
+    ]));
     for row in f.csv_rows() {
         let cells: Vec<&str> = row.iter().map(String::as_str).collect();
         out.push_str(&line(&cells));

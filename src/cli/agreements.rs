@@ -8,7 +8,10 @@ pub fn list_agreements(store: &Store, kommun: Option<&str>, out: &mut dyn Write)
     let mut text = String::new();
     for m in chosen_kommuner(store, kommun)? {
         for a in store.agreements(m.id)? {
-            text.push_str(&format!("{}  {} — {} ({})\n", a.id.0, m.name, a.title, a.period));
+            text.push_str(&format!(
+                "{}  {} — {} ({})\n",
+                a.id.0, m.name, a.title, a.period
+            ));
             if !a.parties.is_empty() {
                 text.push_str(&format!("    Parter: {}\n", a.parties.join(", ")));
             }

@@ -79,7 +79,11 @@ fn figure_cells(first: String, y: &YearFigures) -> Vec<Cell> {
         Cell::plain(y.commitments.to_string()),
         Cell::plain(y.activities.to_string()),
         Cell::plain(y.walks.to_string()),
-        Cell::plain(y.incidents.map(|n| n.to_string()).unwrap_or_else(|| "–".into())),
+        Cell::plain(
+            y.incidents
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "–".into()),
+        ),
     ]
 }
 
@@ -148,7 +152,13 @@ pub fn layout_agreement(f: &AgreementFollowUp, made: NaiveDate, m: &dyn Metrics)
             .collect();
         l.table(&FIGURE_COLUMNS, &rows, BODY);
         for y in a.years.iter().filter(|y| !y.commitments.is_empty()) {
-            l.paragraph(&format!("Löften {}", y.figures.year), SMALL, true, BLACK, 0.0);
+            l.paragraph(
+                &format!("Löften {}", y.figures.year),
+                SMALL,
+                true,
+                BLACK,
+                0.0,
+            );
             for (text, status) in &y.commitments {
                 l.paragraph(
                     &format!("• {text} — {}", status.label()),
@@ -187,7 +197,11 @@ pub fn layout_agreement(f: &AgreementFollowUp, made: NaiveDate, m: &dyn Metrics)
         .iter()
         .map(|a| {
             let sum = |pick: fn(&YearFigures) -> u32| {
-                a.years.iter().map(|y| pick(&y.figures)).sum::<u32>().to_string()
+                a.years
+                    .iter()
+                    .map(|y| pick(&y.figures))
+                    .sum::<u32>()
+                    .to_string()
             };
             vec![
                 Cell::plain(a.name.clone()),

@@ -316,7 +316,12 @@ pub fn render_html(f: &FollowUp) -> String {
             w.year
         );
         for (area, done) in &w.lines {
-            let _ = write!(out, "<li><strong>{}</strong>: {}</li>", escape(area), escape(done));
+            let _ = write!(
+                out,
+                "<li><strong>{}</strong>: {}</li>",
+                escape(area),
+                escape(done)
+            );
         }
         out.push_str("</ul>");
     }

@@ -250,12 +250,11 @@ impl Store {
         let known = super::incidents::categories_or_defaults(&tx, MunicipalityId(m))?;
         let mut ids = Vec::new();
         for name in list.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
-            let c = super::incidents::find(&known, name).ok_or_else(|| {
-                Invalid::UnknownCategory {
+            let c =
+                super::incidents::find(&known, name).ok_or_else(|| Invalid::UnknownCategory {
                     name: crate::validate::clip(name, 40),
                     known: super::incidents::names(&known),
-                }
-            })?;
+                })?;
             if !ids.contains(&c.id.0) {
                 ids.push(c.id.0);
             }
@@ -401,11 +400,11 @@ impl Store {
         };
         let m = agreement.municipality;
         let (first, last) = (agreement.period.first, agreement.period.last);
-        let municipality: String = self.conn.query_row(
-            "SELECT name FROM municipality WHERE id = ?1",
-            [m],
-            |r| r.get(0),
-        )?;
+        let municipality: String =
+            self.conn
+                .query_row("SELECT name FROM municipality WHERE id = ?1", [m], |r| {
+                    r.get(0)
+                })?;
         let pledges: Vec<PledgeId> = {
             let mut st = self.conn.prepare_cached(
                 "SELECT id FROM pledge WHERE municipality_id = ?1 AND first_year <= ?3 \
@@ -473,7 +472,11 @@ impl Store {
                  GROUP BY y, c.name",
             )?;
             st.query_map(params![m, from, to], |r| {
-                Ok((r.get::<_, i64>(0)? as i32, r.get(1)?, r.get::<_, i64>(2)? as u32))
+                Ok((
+                    r.get::<_, i64>(0)? as i32,
+                    r.get(1)?,
+                    r.get::<_, i64>(2)? as u32,
+                ))
             })?
             .collect::<Result<_>>()?
         };

@@ -14,7 +14,8 @@ use rusqlite::params;
 use std::collections::HashMap;
 
 /// A löfte's columns; its fokusområden are links (schema 14), read as names, one per line.
-pub(super) const COMMITMENT_COLS: &str = "c.id, c.section_id, c.position, c.text, c.party, c.sub_areas, \
+pub(super) const COMMITMENT_COLS: &str =
+    "c.id, c.section_id, c.position, c.text, c.party, c.sub_areas, \
      c.tags, c.manual_status, c.manual_reason, c.checked_on, c.version, \
      (SELECT string_agg(f.name, '
 ' ORDER BY f.position) FROM commitment_focus_area l \

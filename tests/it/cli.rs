@@ -1348,3 +1348,122 @@ fn an_indicator_and_the_years_handelser_reach_the_pdf_and_the_citizen_page() {
         assert!(!text.contains(secret), "{secret} in the public PDF");
     }
 }
+
+#[test]
+fn the_agreement_is_listed_followed_up_and_counts_everyday_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(&db, &["list-overenskommelser", "--kommun", "Bromölla"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = stdout(&o);
+    let areas = [
+        "ANDTS (alkohol, narkotika, dopning, tobak och liknande produkter samt spel om pengar)",
+        "Brottsaktiva",
+        "Brottsförebyggande arbete riktat till barn/ unga",
+        "Medborgardialog/ Medborgarlöfte",
+        "Minska bostadsinbrott",
+        "Trafiksäkerhet",
+        "Trygghetsmätningar",
+        "Trygghetsvandringar",
+        "Våld i nära relation",
+        "Våldsbejakande extremism",
+    ];
+    assert!(list.contains("Fokusområden (10):"), "{list}");
+    for a in areas {
+        assert!(list.contains(&format!("• {a}\n")), "{a} missing: {list}");
+    }
+    assert!(
+        list.contains("Parter: Bromölla kommun, De kommunala bolagen"),
+        "{list}"
+    );
+    let id = list.split_whitespace().next().unwrap().to_string();
+    // Everyday work with a fokusområde and no löfte.
+    let o = run(
+        &db,
+        &[
+            "add-insats",
+            "--kommun",
+            "Bromölla",
+            "--fokus",
+            "trafiksäkerhet",
+            "--date",
+            "2023-05-02",
+            "--count",
+            "7",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    saved_id(&o, "Sparade insats ");
+    for bad in [
+        vec!["--fokus", "Finns inte", "--date", "2023-05-02"],
+        vec!["--fokus", "Trafiksäkerhet", "--date", "2019-05-02"],
+        vec!["--date", "2023-05-02"],
+    ] {
+        let mut args = vec!["add-insats", "--kommun", "Bromölla"];
+        args.extend(bad);
+        let o = run(&db, &args);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    }
+    let o = run(&db, &["export-csv", "--overenskommelse", &id]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = stdout(&o);
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "fokusområde;år;löften;insatser;vandringar;händelser"
+    );
+    assert_eq!(lines.len(), 1 + 10 * 4, "a row per fokusområde and year");
+    assert!(lines.contains(&"Trafiksäkerhet;2023;0;7;0;"), "{csv}");
+    let pdf = dir.path().join("ö.pdf");
+    let o = run(
+        &db,
+        &[
+            "export-pdf",
+            "--overenskommelse",
+            &id,
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = crate::report::pages_text(&std::fs::read(&pdf).unwrap()).join("\n");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for a in areas {
+        let words = a.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&words), "{a} missing from the PDF");
+    }
+    for y in ["2021", "2022", "2023", "2024"] {
+        assert!(flat.contains(y), "{y}");
+    }
+    assert!(
+        flat.contains("Det här gjordes under överenskommelsen"),
+        "{flat}"
+    );
+    let html = dir.path().join("b.html");
+    let o = run(
+        &db,
+        &[
+            "export-html",
+            "--kommun",
+            "Bromölla",
+            "--period",
+            "2024",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<h2>Det här gör vi</h2>"), "{page}");
+    assert!(
+        page.contains("<strong>Våld i nära relation</strong>: 4 löften"),
+        "{page}"
+    );
+    let o = run(&db, &["export-csv", "--overenskommelse", "12345"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("Okänd överenskommelse"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -556,12 +556,7 @@ fn a_version_10_file_gets_edit_counters_and_refuses_a_stale_save() {
                 .unwrap();
         }
         // And what later schemas add.
-        conn.execute_batch(
-            "DROP TABLE indicator_link; DROP TABLE indicator_value; DROP TABLE indicator; \
-             DROP TABLE incident; DROP TABLE incident_category;",
-        )
-        .unwrap();
-        conn.pragma_update(None, "user_version", 10).unwrap();
+        back_to(&conn, 10);
     }
     let mut s = Store::open(&path).unwrap();
     assert_eq!(s.opened(), Opened::Migrated { from: 10 });

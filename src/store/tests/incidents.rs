@@ -166,12 +166,7 @@ fn a_version_11_file_takes_incidents() {
     };
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(
-            "DROP TABLE indicator_link; DROP TABLE indicator_value; DROP TABLE indicator; \
-             DROP TABLE incident; DROP TABLE incident_category;",
-        )
-        .unwrap();
-        conn.pragma_update(None, "user_version", 11).unwrap();
+        back_to(&conn, 11);
     }
     let mut s = Store::open(&path).unwrap();
     assert_eq!(s.opened(), Opened::Migrated { from: 11 });

@@ -98,11 +98,7 @@ fn a_version_12_file_takes_indicators() {
     };
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(
-            "DROP TABLE indicator_link; DROP TABLE indicator_value; DROP TABLE indicator;",
-        )
-        .unwrap();
-        conn.pragma_update(None, "user_version", 12).unwrap();
+        back_to(&conn, 12);
     }
     let mut s = Store::open(&path).unwrap();
     assert_eq!(s.opened(), Opened::Migrated { from: 12 });

@@ -306,6 +306,9 @@ impl App {
                     .unwrap_or_default();
                 actions.extend(screens.situation.ui(ui, view, line, &lofte, today));
             }
+            (Tab::Agreement, _, Some(Selection::Municipality(_))) => {
+                actions.extend(screens.agreement.ui(ui, data.agreement.as_ref(), today));
+            }
             (Tab::Measures, _, Some(Selection::Municipality(_))) => {
                 actions.extend(screens.measures.ui(ui, &data.open_items, today));
             }

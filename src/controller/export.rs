@@ -20,6 +20,10 @@ enum Document {
     Area(crate::report::AreaReport),
     Protocol(crate::report::Protocol),
     Measures(crate::report::MeasureList),
+    Agreement(
+        crate::domain::agreements::AgreementFollowUp,
+        chrono::NaiveDate,
+    ),
     /// Already made: the board as CSV.
     Csv(String),
 }
@@ -175,6 +179,21 @@ fn opened(action: ExportAction, cx: &Ctx) -> Result<Option<ExportState>> {
                 suggest(file),
             )
         }
+        ExportAction::OpenAgreement(id) => {
+            let Some(a) = cx.store.agreement(id)? else {
+                return Ok(None);
+            };
+            let kommun = cx.store.municipality(a.municipality)?.name;
+            ExportState::opened(
+                ExportKind::Agreement(id),
+                format!("Uppföljning: {}, {kommun}", a.title),
+                suggest(file_name(
+                    "uppfoljning-overenskommelse",
+                    &kommun,
+                    &a.period.to_string(),
+                )),
+            )
+        }
         _ => return Ok(None),
     }))
 }
@@ -196,6 +215,15 @@ fn document(cx: &Ctx) -> Result<Option<Document>> {
             Some(Document::Measures(measure_list(store, m, Some(&r), today)?))
         }
         (ExportKind::Protocol(walk), _) => Some(Document::Protocol(protocol(store, walk, today)?)),
+        (ExportKind::Agreement(id), _) => {
+            match crate::report::agreement::build_agreement(store, id, today)? {
+                Some(f) if st.format == ExportFormat::Csv => {
+                    Some(Document::Csv(crate::csv::agreement_document(&f)))
+                }
+                Some(f) => Some(Document::Agreement(f, today)),
+                None => None,
+            }
+        }
         (ExportKind::Board, Some((b, s))) => Some(match st.format {
             ExportFormat::Csv => Document::Csv(crate::csv::document([(b, s)])),
             format => {
@@ -224,6 +252,9 @@ fn render_in_background(document: Document, path: PathBuf) -> mpsc::Receiver<Job
             Document::Protocol(p) => crate::report::render_protocol(p).map(|p| (p.bytes, p.pages)),
             Document::Measures(list) => {
                 crate::report::render_measures(list).map(|p| (p.bytes, p.pages))
+            }
+            Document::Agreement(f, made) => {
+                crate::report::agreement::render_agreement(f, *made).map(|p| (p.bytes, p.pages))
             }
             Document::Csv(text) => Ok((text.clone().into_bytes(), 0)),
         };

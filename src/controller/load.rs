@@ -60,6 +60,9 @@ pub struct ViewData {
     pub situation: Option<SituationView>,
     /// The place looked at on the Lägesbild tab.
     pub place_line: Option<PlaceLine>,
+    /// The Överenskommelse tab: the kommun's agreements and the shown one's follow-up.
+    pub agreement: Option<crate::ui::agreement::AgreementView>,
+    agreement_key: Option<(MunicipalityId, Option<crate::domain::AgreementId>)>,
     /// What `situation` and `place_line` were read for.
     situation_key: Option<(MunicipalityId, Window, Option<String>)>,
     /// What is to be read again before it is shown.
@@ -79,6 +82,8 @@ struct Stale {
     walk_detail: bool,
     /// The lägesbild (read on its tab).
     situation: bool,
+    /// The agreement's follow-up (read on its tab): händelser and insatser count in it.
+    agreement: bool,
 }
 
 impl Stale {
@@ -88,6 +93,7 @@ impl Stale {
             return;
         }
         self.situation = true;
+        self.agreement = true;
         self.meeting = true;
         if reload == Reload::Situation {
             return;
@@ -187,6 +193,14 @@ impl ViewData {
             self.reload_walk(store, screens)?;
             self.stale.walk_detail = false;
         }
+        if screens.nav.tab == crate::ui::nav::Tab::Agreement {
+            let key = (m, screens.agreement.selected);
+            if self.stale.agreement || self.agreement_key != Some(key) {
+                self.reload_agreement(store, m, &screens.agreement, today)?;
+                self.agreement_key = Some(key);
+                self.stale.agreement = false;
+            }
+        }
         if screens.nav.tab == crate::ui::nav::Tab::Situation {
             let key = (
                 m,
@@ -199,6 +213,28 @@ impl ViewData {
                 self.stale.situation = false;
             }
         }
+        Ok(())
+    }
+
+    /// The Överenskommelse tab of kommun `m`: its agreements and the shown one's
+    /// follow-up.
+    fn reload_agreement(
+        &mut self,
+        store: &Store,
+        m: MunicipalityId,
+        screen: &crate::ui::agreement::AgreementScreen,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let agreements = store.agreements(m)?;
+        let follow_up = match screen.shown(&agreements) {
+            Some(a) => crate::report::agreement::build_agreement(store, a.id, today)?,
+            None => None,
+        };
+        self.agreement = Some(crate::ui::agreement::AgreementView {
+            municipality: m,
+            agreements,
+            follow_up,
+        });
         Ok(())
     }
 

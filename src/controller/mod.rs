@@ -3,6 +3,7 @@
 //! store, the file system, OS dialogs and background jobs. A processor returns an
 //! [`Effect`]: what to reload and what to tell the user.
 
+mod agreement;
 mod authoring;
 mod backup;
 mod board;
@@ -118,6 +119,7 @@ pub fn apply(action: Action, cx: &mut Ctx) -> Result<Effect> {
         Action::Backup(a) => a.apply(cx),
         Action::Exchange(a) => a.apply(cx),
         Action::Situation(a) => a.apply(cx),
+        Action::Agreement(a) => a.apply(cx),
         Action::Meeting(a) => {
             let screens = &mut *cx.screens;
             a.apply(cx.store, cx.today, &mut screens.meeting, &screens.nav)

@@ -18,6 +18,8 @@ pub enum ExportAction {
     OpenProtocol(crate::domain::WalkId),
     /// Open it for the åtgärdslista of one ansvarig in a kommun.
     OpenMeasures(crate::domain::MunicipalityId, String),
+    /// Open it for the follow-up of a samverkansöverenskommelse.
+    OpenAgreement(crate::domain::AgreementId),
     /// Ask the OS for a file name; the path field stays as a fallback.
     ChooseFile,
     Start(PathBuf),
@@ -59,6 +61,8 @@ pub enum ExportKind {
     Protocol(crate::domain::WalkId),
     /// A kommun's åtgärdslista for one ansvarig.
     Measures(crate::domain::MunicipalityId, String),
+    /// The follow-up of a samverkansöverenskommelse (PDF or CSV).
+    Agreement(crate::domain::AgreementId),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -250,15 +254,18 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
             "Med bilaga per kommun: alla insatser, en rad per insats",
         );
     }
-    if st.kind == ExportKind::Board {
+    let board = st.kind == ExportKind::Board;
+    if board || matches!(st.kind, ExportKind::Agreement(_)) {
         ui.horizontal(|ui| {
             let was = st.format;
             ui.radio_value(&mut st.format, ExportFormat::Pdf, "PDF (A4)");
-            ui.radio_value(
-                &mut st.format,
-                ExportFormat::Html,
-                "Webbsida för invånare (HTML)",
-            );
+            if board {
+                ui.radio_value(
+                    &mut st.format,
+                    ExportFormat::Html,
+                    "Webbsida för invånare (HTML)",
+                );
+            }
             ui.radio_value(&mut st.format, ExportFormat::Csv, "Tabell för Excel (CSV)");
             if st.format != was
                 && let Some(stem) = st.path.strip_suffix(&format!(".{}", was.extension()))
@@ -266,7 +273,7 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
                 st.path = format!("{stem}.{}", st.format.extension());
             }
         });
-        if st.format == ExportFormat::Pdf {
+        if board && st.format == ExportFormat::Pdf {
             ui.checkbox(
                 &mut st.appendix,
                 "Med bilaga: alla insatser, en rad per insats",

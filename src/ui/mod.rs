@@ -4,6 +4,7 @@
 //! system, dialogs or the clock.
 
 pub mod activity_form;
+pub mod agreement;
 pub mod authoring;
 pub mod background;
 pub mod backups;
@@ -35,6 +36,7 @@ pub mod walk_state;
 pub mod walks;
 pub mod widgets;
 
+pub use agreement::AgreementAction;
 pub use authoring::AuthoringAction;
 pub use backups::BackupAction;
 pub use board::BoardAction;
@@ -73,6 +75,7 @@ actions!(
     Backup(BackupAction),
     Exchange(ExchangeAction),
     Situation(SituationAction),
+    Agreement(AgreementAction),
     Meeting(MeetingAction);
     /// Undo what the shown toast reports.
     Undo,

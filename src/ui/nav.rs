@@ -12,6 +12,7 @@ pub enum Tab {
     #[default]
     Board,
     Situation,
+    Agreement,
     Walks,
     Measures,
     Edit,
@@ -179,6 +180,7 @@ pub fn tabs(
                 let tabs = [
                     (Tab::Board, "Tavla".to_string()),
                     (Tab::Situation, "Lägesbild".to_string()),
+                    (Tab::Agreement, "Överenskommelse".to_string()),
                     (Tab::Walks, format!("Trygghetsvandringar ({walks})")),
                     (
                         Tab::Measures,

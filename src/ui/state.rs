@@ -29,6 +29,7 @@ pub struct Screens {
     pub export: ExportState,
     pub meeting: MeetingScreen,
     pub situation: super::situation::SituationScreen,
+    pub agreement: super::agreement::AgreementScreen,
     /// A new database with the example kommuner: ask whether to keep them.
     pub first_start: bool,
 }

@@ -1,5 +1,6 @@
 //! The integration tests, as one binary (each file in tests/ would link the crate again).
 
+mod agreement;
 mod cli;
 mod common;
 mod exchange;

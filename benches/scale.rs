@@ -1,6 +1,6 @@
 //! `cargo bench --bench scale`: a synthetic database the size of all of Sweden (290
 //! kommuner, 10 years of medborgarlöften with 20 löften each, 1 000 000 insatser,
-//! 30 000 trygghetsvandringar) and the times that matter to a user. Prints medians; no
+//! 30 000 trygghetsvandringar, 1 000 000 händelser) and the times that matter to a user. Prints medians; no
 //! assertions. Set TRYGG_SCALE_DB=path to keep (and reuse) the generated file. With
 //! TRYGGHETSTAVLAN_BENCH_PG=postgres://… (a user who may create databases) the same
 //! database is copied to a new database on that server (`import-sqlite`'s code) and the
@@ -54,7 +54,9 @@ fn main() {
         );
     }
     let today = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
-    println!("Skala: 290 kommuner, 10 år, 1 000 000 insatser, 30 000 trygghetsvandringar");
+    println!(
+        "Skala: 290 kommuner, 10 år, 1 000 000 insatser, 30 000 trygghetsvandringar, 1 000 000 händelser"
+    );
     println!("SQLite-fil:");
     measure(&path, today, tmp.path());
     if let Ok(admin) = std::env::var("TRYGGHETSTAVLAN_BENCH_PG") {
@@ -127,6 +129,55 @@ fn measure(path: &std::path::Path, today: NaiveDate, tmp: &std::path::Path) {
     h.step();
     let overview = time(60, || h.step());
 
+    // The lägesbild of the largest kommun (a tenth of the händelser) for a quarter, beside
+    // the quarter before and the same quarter a year before: read by the store, then as
+    // the window opens it (another quarter each time, so that it is read again), then
+    // its frame.
+    use trygghetstavlan::domain::situation::{Window, WindowKind};
+    let largest = {
+        let s = Store::open_readonly(path).expect("open");
+        s.municipality_by_name("Kommun 001").unwrap().unwrap().id
+    };
+    let quarter = Window::containing(
+        WindowKind::Quarter,
+        NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+    );
+    let incidents_in_kommun = {
+        let s = Store::open_readonly(path).expect("open");
+        let year = Window::containing(
+            WindowKind::Year,
+            NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+        );
+        s.situation(largest, year)
+            .unwrap()
+            .categories
+            .iter()
+            .map(|c| c.count)
+            .sum::<u64>()
+    };
+    let situation_store = {
+        let s = Store::open_readonly(path).expect("open");
+        time(20, || {
+            s.situation(largest, quarter).unwrap();
+        })
+    };
+    h.state_mut()
+        .apply(NavAction::SelectMunicipality(largest).into(), 0.0);
+    h.state_mut().apply(
+        NavAction::SetTab(trygghetstavlan::ui::nav::Tab::Situation).into(),
+        0.0,
+    );
+    h.step();
+    let mut back = false;
+    let situation_open = time(10, || {
+        back = !back;
+        let w = if back { quarter.previous() } else { quarter };
+        h.state_mut()
+            .apply(trygghetstavlan::ui::SituationAction::Show(w).into(), 0.0);
+        h.step();
+    });
+    let situation_frame = time(60, || h.step());
+
     // One insats written through the store, on its own connection.
     let mut writer = Store::open(path).expect("open");
     let m = writer.municipality_by_name("Kommun 002").unwrap().unwrap();
@@ -174,6 +225,10 @@ fn measure(path: &std::path::Path, today: NaiveDate, tmp: &std::path::Path) {
     println!("  tavlans frame ({rows} löften):         {board:8.2} ms   (mål < 4)");
     println!("  +1 inklusive omladdning:             {plus_one:8.1} ms");
     println!("  Alla kommuner-översikt, frame:       {overview:8.2} ms");
+    println!(
+        "  lägesbild kvartal, största kommunen ({incidents_in_kommun} händelser 2025): {situation_store:6.1} ms i databasen, {situation_open:6.1} ms att öppna i fönstret   (mål < 100)"
+    );
+    println!("  lägesbildens frame:                  {situation_frame:8.2} ms   (mål < 4)");
     println!("  en insats (skrivning):               {write:8.2} ms   (mål < 5)");
     println!(
         "  CSV av allt ({:.1} MB):               {csv:8.0} ms",

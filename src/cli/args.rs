@@ -457,7 +457,8 @@ pub enum Command {
     },
     /// Lägg till exempelinsatser och en trygghetsvandring per kommun, för att prova programmet
     Demo {
-        /// En ny databas i Sveriges storlek (290 kommuner, 10 år, en miljon insatser) i
+        /// En ny databas i Sveriges storlek (290 kommuner, 10 år, en miljon insatser och en
+        /// miljon händelser) i
         /// filen som --db anger, som inte får finnas
         #[arg(long)]
         sverige: bool,

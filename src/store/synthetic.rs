@@ -15,10 +15,13 @@ pub struct Spec {
     pub commitments_per_pledge: u32,
     pub activities: u32,
     pub walks: u32,
+    /// Händelser over the years; the first kommun (the largest) gets a tenth of them.
+    pub incidents: u32,
 }
 
 impl Spec {
-    /// 290 kommuner, 10 years of medborgarlöften, ~1 000 000 insatser, 30 000 walks.
+    /// 290 kommuner, 10 years of medborgarlöften, ~1 000 000 insatser, 30 000 walks,
+    /// 1 000 000 händelser.
     pub fn sweden() -> Spec {
         Spec {
             police_areas: 60,
@@ -28,6 +31,7 @@ impl Spec {
             commitments_per_pledge: 20,
             activities: 1_000_000,
             walks: 30_000,
+            incidents: 1_000_000,
         }
     }
 }
@@ -104,6 +108,56 @@ fn insatser_and_walks(
         }
     }
     Ok(written)
+}
+
+/// The händelser: each kommun's EST kategorier, 40 places in 8 områden; the first kommun
+/// (the largest, like a city) gets a tenth of them, the rest share the others.
+fn incidents(tx: &Db, spec: &Spec, rng: &mut Rng) -> Result<()> {
+    use crate::domain::situation::DEFAULT_CATEGORIES;
+    let cats = DEFAULT_CATEGORIES.len() as u64;
+    let mut ins_cat = tx.prepare(
+        "INSERT INTO incident_category(id, municipality_id, position, name) \
+         VALUES (:id, :m, :pos, :name)",
+    )?;
+    let mut category_ids = rows::Ids::of(tx, "incident_category")?;
+    let mut first_category = Vec::new();
+    for m in 1..=spec.municipalities {
+        let first = category_ids.next();
+        first_category.push(first);
+        ins_cat.execute(
+            named_params! {":id": first, ":m": m, ":pos": 0, ":name": DEFAULT_CATEGORIES[0]},
+        )?;
+        for (i, name) in DEFAULT_CATEGORIES.iter().enumerate().skip(1) {
+            let id = category_ids.next();
+            ins_cat.execute(named_params! {":id": id, ":m": m, ":pos": i as i64, ":name": name})?;
+        }
+    }
+    let mut ins = tx.prepare(
+        "INSERT INTO incident(id, municipality_id, category_id, date, area, place, source, \
+         count, description) VALUES (:id, :m, :c, :date, :area, :place, 'Fastighetsbolaget', \
+         :count, '')",
+    )?;
+    let mut ids = rows::Ids::of(tx, "incident")?;
+    let days = spec.years as i64 * 365;
+    let start = chrono::NaiveDate::from_ymd_opt(spec.first_year, 1, 1).unwrap_or_default();
+    for i in 0..spec.incidents {
+        let m = if i % 10 == 0 {
+            1
+        } else {
+            2 + rng.below(u64::from(spec.municipalities.max(2) - 1)) as u32
+        };
+        let c = rng.below(cats);
+        // Category ids were made in order, one run per kommun.
+        let category = first_category[(m - 1) as usize] + c as i64;
+        let place = rng.below(40);
+        let date = start + chrono::Days::new(rng.below(days as u64));
+        ins.execute(named_params! {
+            ":id": ids.next(), ":m": m, ":c": category, ":date": date,
+            ":area": format!("Område {}", place % 8), ":place": format!("Plats {place}"),
+            ":count": 1 + (rng.below(10) / 8) as i64,
+        })?;
+    }
+    Ok(())
 }
 
 const PARTIES: [&str; 3] = ["polisen", "kommunen", "gemensamt"];
@@ -186,6 +240,7 @@ impl Store {
             }
         }
         let written = insatser_and_walks(&tx, &spec, &mut rng, &commitments)?;
+        incidents(&tx, &spec, &mut rng)?;
         tx.commit()?;
         self.conn.execute_batch("ANALYZE")?;
         Ok(written)

@@ -44,3 +44,10 @@ UPDATE commitment SET tags = (
         SELECT 1 FROM commitment_focus_area l JOIN focus_area f ON f.id = l.focus_area_id
         WHERE l.commitment_id = commitment.id AND lower(f.name) = lower(t.value)))
 WHERE EXISTS (SELECT 1 FROM commitment_focus_area l WHERE l.commitment_id = commitment.id);
+
+-- The lägesbild of a city-sized kommun counts thousands of händelser per window, spread
+-- over the file: an index that holds what the counts read answers them without reading
+-- the rows (issue 29: a quarter beside its comparisons in < 100 ms at 1 M händelser).
+DROP INDEX incident_municipality_date;
+CREATE INDEX incident_municipality_date
+    ON incident(municipality_id, date, category_id, area, place, count);

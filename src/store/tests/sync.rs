@@ -587,6 +587,106 @@ mod model {
     }
 }
 
+/// The lägesbild and the agreement travel too (schemas 12–14): händelser with their
+/// kategorier, indicators with values and links, the agreement's parties, its fokusområden
+/// linked to löften, kategorier and an insats without a löfte; a rename comes back.
+#[test]
+fn handelser_indicators_and_the_agreement_travel_in_change_files() {
+    let (mut f, mut polis) = pair();
+    let m = f.m;
+    f.store
+        .add_incident(&crate::store::IncidentDraft {
+            municipality: m,
+            category: "Klotter".into(),
+            date: d("2024-03-02"),
+            time: None,
+            area: "Centrum".into(),
+            place: "Torget".into(),
+            source: "Bolaget".into(),
+            count: 3,
+            description: "Internt".into(),
+        })
+        .unwrap();
+    let ind = f
+        .store
+        .add_indicator(&crate::domain::indicators::IndicatorDraft {
+            municipality: m,
+            name: "Otrygga i centrum".into(),
+            unit: "%".into(),
+            source: "Trygghetsmätningen".into(),
+            lower_is_better: true,
+            commitments: vec![f.counted.id],
+        })
+        .unwrap();
+    f.store.set_indicator_value(ind, 2024, 24.0).unwrap();
+    let a = f
+        .store
+        .add_agreement(
+            m,
+            Period::new(2021, 2024).unwrap(),
+            "Överenskommelse",
+            &["Trafiksäkerhet".into()],
+        )
+        .unwrap();
+    f.store
+        .update_agreement(
+            a,
+            Period::new(2021, 2024).unwrap(),
+            "Överenskommelse",
+            &["Bolaget".into()],
+            &["Lägesbildsgrupp".into()],
+        )
+        .unwrap();
+    let area = f.store.agreement(a).unwrap().unwrap().focus_areas[0].id;
+    f.store
+        .set_focus_area_categories(area, &["Klotter".into()])
+        .unwrap();
+    f.store.link_indicator_to_focus_area(ind, area).unwrap();
+    let mut everyday = activity(&f, "2024-05-02", 4);
+    everyday.commitment = None;
+    everyday.target = None;
+    f.store.add_activity_with_focus(&everyday, &[area]).unwrap();
+
+    let sent = send(&mut f.store, "Polisen");
+    let got = polis.apply_changes(&sent, NOW).unwrap();
+    assert_eq!(got.conflicts, 0, "{got:?}");
+    assert_eq!(dump(&f.store), dump(&polis));
+    let w = crate::domain::situation::Window::new(d("2024-03-01"), d("2024-03-31")).unwrap();
+    assert_eq!(polis.situation(m, w).unwrap().categories[0].count, 3);
+    let i = &polis.indicators(m).unwrap()[0];
+    assert_eq!(
+        (
+            i.values.clone(),
+            i.commitments.clone(),
+            i.focus_areas.clone()
+        ),
+        (vec![(2024, 24.0)], vec![f.counted.id], vec![area])
+    );
+    let theirs = polis.agreement(a).unwrap().unwrap();
+    assert_eq!(
+        (theirs.parties.clone(), theirs.forums.clone()),
+        (
+            vec!["Bolaget".to_string()],
+            vec!["Lägesbildsgrupp".to_string()]
+        )
+    );
+    assert_eq!(theirs.focus_areas[0].categories, ["Klotter"]);
+    let r = polis.agreement_records(a).unwrap().unwrap();
+    assert_eq!(r.commitment_areas, [(f.counted.id, area)]);
+    assert!(
+        r.activities
+            .iter()
+            .any(|x| x.commitment.is_none() && x.areas == [area])
+    );
+
+    // The polis renames the fokusområde; the kommun's löfte follows.
+    polis.rename_focus_area(area, "Trafik").unwrap();
+    let back = send(&mut polis, "Kommunen");
+    f.store.apply_changes(&back, NOW).unwrap();
+    assert_eq!(f.store.commitment(f.counted.id).unwrap().tags, ["Trafik"]);
+    assert_eq!(dump(&f.store), dump(&polis));
+}
+
 /// A database restored from a copy takes a new key and starts over with its partners: no
 /// file of its is ignored for a number used before, and what the partner had of the lost
 /// changes comes back.

@@ -48,3 +48,8 @@ CREATE TRIGGER activity_focus_area_changed AFTER INSERT OR UPDATE OR DELETE OR T
     ON activity_focus_area FOR EACH STATEMENT EXECUTE FUNCTION trygghetstavlan_changed();
 CREATE TRIGGER focus_area_category_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
     ON focus_area_category FOR EACH STATEMENT EXECUTE FUNCTION trygghetstavlan_changed();
+
+-- A covering index for the lägesbild's counts (see SQLite's 014_agreements.sql).
+DROP INDEX incident_municipality_date;
+CREATE INDEX incident_municipality_date
+    ON incident(municipality_id, date, category_id, area, place, count);

@@ -5,66 +5,11 @@
 //! citizens' page.
 
 use super::layout::{BLACK, Cell, Column, GREY, Layout, Metrics, Page};
+pub use super::model::{agreement_for_year, build_agreement};
 use super::pdf::{self, Pdf};
-use crate::domain::agreements::{
-    AgreementFollowUp, CommitmentStatus, WalkMark, YearFigures, follow_up,
-};
-use crate::domain::{AgreementId, Records, palette};
-use crate::summary::summarize;
+use crate::domain::agreements::{AgreementFollowUp, YearFigures};
+use crate::domain::palette;
 use chrono::NaiveDate;
-
-/// Reads an agreement's records and works out its follow-up as of `today` (None: no such
-/// agreement).
-pub fn build_agreement<R: Records>(
-    records: &R,
-    id: AgreementId,
-    today: NaiveDate,
-) -> Result<Option<AgreementFollowUp>, R::Error> {
-    let Some(r) = records.agreement_records(id)? else {
-        return Ok(None);
-    };
-    let mut commitments = Vec::new();
-    for p in &r.pledges {
-        let board = records.board(*p, today)?;
-        let summary = summarize(&board, today);
-        commitments.extend(summary.rows.iter().map(|row| CommitmentStatus {
-            id: row.commitment.id,
-            text: row.commitment.text.clone(),
-            status: row.status,
-            period: board.pledge.period,
-        }));
-    }
-    let m = r.agreement.municipality;
-    let walks: Vec<WalkMark> = records
-        .walks_with_observations(m)?
-        .into_iter()
-        .filter(|(w, _)| w.date <= today)
-        .map(|(w, _)| WalkMark {
-            date: w.date,
-            commitment: w.commitment,
-        })
-        .collect();
-    let indicators = records.indicators(m)?;
-    Ok(Some(follow_up(&r, &commitments, &walks, &indicators)))
-}
-
-/// The agreement follow-up of kommun `m` for `year`, when an agreement covers it (the
-/// citizens' page "Det här gör vi").
-pub fn agreement_for_year<R: Records>(
-    records: &R,
-    m: crate::domain::MunicipalityId,
-    year: i32,
-    today: NaiveDate,
-) -> Result<Option<AgreementFollowUp>, R::Error> {
-    match records
-        .agreements(m)?
-        .into_iter()
-        .find(|a| a.period.contains_year(year))
-    {
-        Some(a) => build_agreement(records, a.id, today),
-        None => Ok(None),
-    }
-}
 
 const BODY: f32 = 10.0;
 const SMALL: f32 = 8.5;

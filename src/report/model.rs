@@ -1,6 +1,7 @@
 //! The follow-up report as plain data. Internal notes have no field here, so they cannot
 //! reach the PDF.
 
+use crate::domain::agreements;
 use crate::domain::{
     ObservationStatus, Party, Period, PledgeId, Records, Signatory, Status, TargetScope,
 };
@@ -306,16 +307,15 @@ pub fn build_follow_up<R: Records>(
         &records.incident_counts(board.municipality.id, year_window)?,
     );
 
-    let agreement_work =
-        super::agreement::agreement_for_year(records, board.municipality.id, year, today)?
-            .map(|a| AgreementWork {
-                lines: a.done_in(year),
-                title: a.title,
-                period: a.period,
-                year,
-                parties: a.parties,
-            })
-            .filter(|w| !w.lines.is_empty());
+    let agreement_work = agreement_for_year(records, board.municipality.id, year, today)?
+        .map(|a| AgreementWork {
+            lines: a.done_in(year),
+            title: a.title,
+            period: a.period,
+            year,
+            parties: a.parties,
+        })
+        .filter(|w| !w.lines.is_empty());
 
     let mut sections = Vec::new();
     for s in &board.sections {
@@ -590,6 +590,64 @@ fn months_of<'a>(
         }
     }
     out
+}
+
+/// Reads an agreement's records and works out its follow-up as of `today` (None: no such
+/// agreement).
+pub fn build_agreement<R: Records>(
+    records: &R,
+    id: crate::domain::AgreementId,
+    today: NaiveDate,
+) -> Result<Option<crate::domain::agreements::AgreementFollowUp>, R::Error> {
+    let Some(r) = records.agreement_records(id)? else {
+        return Ok(None);
+    };
+    let mut commitments = Vec::new();
+    for p in &r.pledges {
+        let board = records.board(*p, today)?;
+        let summary = summarize(&board, today);
+        commitments.extend(summary.rows.iter().map(|row| agreements::CommitmentStatus {
+            id: row.commitment.id,
+            text: row.commitment.text.clone(),
+            status: row.status,
+            period: board.pledge.period,
+        }));
+    }
+    let m = r.agreement.municipality;
+    let walks: Vec<agreements::WalkMark> = records
+        .walks_with_observations(m)?
+        .into_iter()
+        .filter(|(w, _)| w.date <= today)
+        .map(|(w, _)| agreements::WalkMark {
+            date: w.date,
+            commitment: w.commitment,
+        })
+        .collect();
+    let indicators = records.indicators(m)?;
+    Ok(Some(agreements::follow_up(
+        &r,
+        &commitments,
+        &walks,
+        &indicators,
+    )))
+}
+
+/// The agreement follow-up of kommun `m` for `year`, when an agreement covers it (the
+/// citizens' page "Det här gör vi").
+pub fn agreement_for_year<R: Records>(
+    records: &R,
+    m: crate::domain::MunicipalityId,
+    year: i32,
+    today: NaiveDate,
+) -> Result<Option<crate::domain::agreements::AgreementFollowUp>, R::Error> {
+    match records
+        .agreements(m)?
+        .into_iter()
+        .find(|a| a.period.contains_year(year))
+    {
+        Some(a) => build_agreement(records, a.id, today),
+        None => Ok(None),
+    }
 }
 
 #[cfg(test)]

@@ -134,33 +134,30 @@ fn measure(path: &std::path::Path, today: NaiveDate, tmp: &std::path::Path) {
     // the window opens it (another quarter each time, so that it is read again), then
     // its frame.
     use trygghetstavlan::domain::situation::{Window, WindowKind};
-    let largest = {
-        let s = Store::open_readonly(path).expect("open");
-        s.municipality_by_name("Kommun 001").unwrap().unwrap().id
-    };
+    let reader = Store::open_readonly(path).expect("open");
+    let largest = reader
+        .municipality_by_name("Kommun 001")
+        .unwrap()
+        .unwrap()
+        .id;
     let quarter = Window::containing(
         WindowKind::Quarter,
         NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
     );
-    let incidents_in_kommun = {
-        let s = Store::open_readonly(path).expect("open");
-        let year = Window::containing(
-            WindowKind::Year,
-            NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
-        );
-        s.situation(largest, year)
-            .unwrap()
-            .categories
-            .iter()
-            .map(|c| c.count)
-            .sum::<u64>()
-    };
-    let situation_store = {
-        let s = Store::open_readonly(path).expect("open");
-        time(20, || {
-            s.situation(largest, quarter).unwrap();
-        })
-    };
+    let year = Window::containing(
+        WindowKind::Year,
+        NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+    );
+    let incidents_in_kommun: u64 = reader
+        .situation(largest, year)
+        .unwrap()
+        .categories
+        .iter()
+        .map(|c| c.count)
+        .sum();
+    let situation_store = time(20, || {
+        reader.situation(largest, quarter).unwrap();
+    });
     h.state_mut()
         .apply(NavAction::SelectMunicipality(largest).into(), 0.0);
     h.state_mut().apply(

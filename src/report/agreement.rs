@@ -5,7 +5,7 @@
 //! citizens' page.
 
 use super::layout::{BLACK, Cell, Column, GREY, Layout, Metrics, Page};
-pub use super::model::{agreement_for_year, build_agreement};
+pub use super::model::build_agreement;
 use super::pdf::{self, Pdf};
 use crate::domain::agreements::{AgreementFollowUp, YearFigures};
 use crate::domain::palette;

@@ -307,7 +307,7 @@ pub fn build_follow_up<R: Records>(
         &records.incident_counts(board.municipality.id, year_window)?,
     );
 
-    let agreement_work = agreement_for_year(records, board.municipality.id, year, today)?
+    let agreement_work = agreement_for_year(records, &board, &summary, year, today)?
         .map(|a| AgreementWork {
             lines: a.done_in(year),
             title: a.title,
@@ -599,13 +599,32 @@ pub fn build_agreement<R: Records>(
     id: crate::domain::AgreementId,
     today: NaiveDate,
 ) -> Result<Option<crate::domain::agreements::AgreementFollowUp>, R::Error> {
+    build_agreement_with(records, id, today, None)
+}
+
+/// [`build_agreement`], taking the statuses of a medborgarlöfte whose board the caller has
+/// already summarized from that summary instead of reading the board again.
+fn build_agreement_with<R: Records>(
+    records: &R,
+    id: crate::domain::AgreementId,
+    today: NaiveDate,
+    known: Option<(&crate::domain::BoardData, &crate::summary::BoardSummary)>,
+) -> Result<Option<crate::domain::agreements::AgreementFollowUp>, R::Error> {
     let Some(r) = records.agreement_records(id)? else {
         return Ok(None);
     };
     let mut commitments = Vec::new();
     for p in &r.pledges {
-        let board = records.board(*p, today)?;
-        let summary = summarize(&board, today);
+        let read;
+        let (board, summary) = match known {
+            Some((b, s)) if b.pledge.id == *p => (b, s),
+            _ => {
+                let b = records.board(*p, today)?;
+                let s = summarize(&b, today);
+                read = (b, s);
+                (&read.0, &read.1)
+            }
+        };
         commitments.extend(summary.rows.iter().map(|row| agreements::CommitmentStatus {
             id: row.commitment.id,
             text: row.commitment.text.clone(),
@@ -632,20 +651,21 @@ pub fn build_agreement<R: Records>(
     )))
 }
 
-/// The agreement follow-up of kommun `m` for `year`, when an agreement covers it (the
-/// citizens' page "Det här gör vi").
-pub fn agreement_for_year<R: Records>(
+/// The agreement follow-up of the kommun of `board` (already summarized as `summary`) for
+/// `year`, when an agreement covers it (the citizens' page "Det här gör vi").
+fn agreement_for_year<R: Records>(
     records: &R,
-    m: crate::domain::MunicipalityId,
+    board: &crate::domain::BoardData,
+    summary: &crate::summary::BoardSummary,
     year: i32,
     today: NaiveDate,
 ) -> Result<Option<crate::domain::agreements::AgreementFollowUp>, R::Error> {
     match records
-        .agreements(m)?
+        .agreements(board.municipality.id)?
         .into_iter()
         .find(|a| a.period.contains_year(year))
     {
-        Some(a) => build_agreement(records, a.id, today),
+        Some(a) => build_agreement_with(records, a.id, today, Some((board, summary))),
         None => Ok(None),
     }
 }

@@ -54,11 +54,7 @@ fn fields(a: &Activity) -> super::rows::Binding<'_> {
 }
 
 /// Inserts one activity row, with its own id (restore) or a new one.
-pub(super) fn insert_activity_row(
-    tx: &Db,
-    a: &Activity,
-    id: Option<ActivityId>,
-) -> Result<ActivityId> {
+fn insert_activity_row(tx: &Db, a: &Activity, id: Option<ActivityId>) -> Result<ActivityId> {
     // A restored insats keeps the edit counter it had (Ångra puts it back exactly).
     let mut row =
         super::rows::binding![":municipality_id" => a.municipality, ":version" => a.version];
@@ -89,7 +85,7 @@ pub(super) fn check_commitment_of(
 }
 
 /// Checks that the löfte and target belong together and to the kommun.
-pub(super) fn check_links(tx: &Db, a: &Activity) -> Result<()> {
+fn check_links(tx: &Db, a: &Activity) -> Result<()> {
     if let Some(c) = a.commitment {
         check_commitment_of(tx, c, a.municipality)?;
     }
@@ -111,19 +107,35 @@ pub(super) fn check_links(tx: &Db, a: &Activity) -> Result<()> {
 impl Store {
     /// Records an insats (its `id` is ignored) and returns the new id.
     pub fn add_activity(&mut self, a: &Activity) -> Result<ActivityId> {
-        self.insert_activity(a, None)
+        self.insert_activity(a, None, &[])
+    }
+
+    /// Records an insats that carries fokusområden of its kommun's agreement (with or
+    /// without a löfte), in one transaction.
+    pub fn add_activity_with_focus(
+        &mut self,
+        a: &Activity,
+        areas: &[crate::domain::FocusAreaId],
+    ) -> Result<ActivityId> {
+        self.insert_activity(a, None, areas)
     }
 
     /// Puts back an insats exactly as it was, with its old id (undo of a delete).
     pub fn restore_activity(&mut self, a: &Activity) -> Result<()> {
-        self.insert_activity(a, Some(a.id)).map(|_| ())
+        self.insert_activity(a, Some(a.id), &[]).map(|_| ())
     }
 
-    fn insert_activity(&mut self, a: &Activity, id: Option<ActivityId>) -> Result<ActivityId> {
+    fn insert_activity(
+        &mut self,
+        a: &Activity,
+        id: Option<ActivityId>,
+        areas: &[crate::domain::FocusAreaId],
+    ) -> Result<ActivityId> {
         let a = validate_activity(a)?;
         let tx = self.write_tx()?;
         check_links(&tx, &a)?;
         let id = insert_activity_row(&tx, &a, id)?;
+        super::agreements::link_activity(&tx, id, a.municipality, areas)?;
         tx.commit()?;
         Ok(id)
     }

@@ -7,8 +7,8 @@ use super::rows::{self, binding};
 use super::{Names, Result, Store, StoreError, names};
 use crate::domain::agreements::{AgreementRecords, FocusActivity};
 use crate::domain::{
-    Activity, ActivityId, Agreement, AgreementId, CommitmentId, FocusArea, FocusAreaId,
-    MunicipalityId, Period, PledgeId,
+    ActivityId, Agreement, AgreementId, CommitmentId, FocusArea, FocusAreaId, MunicipalityId,
+    Period, PledgeId,
 };
 use crate::validate::{Invalid, check_text};
 use rusqlite::params;
@@ -111,6 +111,27 @@ fn area_row(tx: &Db, f: FocusAreaId) -> Result<(i64, i64)> {
     )
     .optional()?
     .ok_or_else(|| StoreError::NotFound(format!("Fokusområde {}", f.0)))
+}
+
+/// Links insats `activity` of kommun `m` to fokusområden of that kommun's agreements.
+pub(super) fn link_activity(
+    tx: &Db,
+    activity: ActivityId,
+    m: MunicipalityId,
+    areas: &[FocusAreaId],
+) -> Result<()> {
+    for f in areas {
+        let (_, owner) = area_row(tx, *f)?;
+        if owner != m.0 {
+            return Err(Invalid::FocusAreaOfOtherKommun.into());
+        }
+        tx.execute(
+            "INSERT INTO activity_focus_area(activity_id, focus_area_id) VALUES (?1, ?2) \
+             ON CONFLICT DO NOTHING",
+            params![activity.0, f.0],
+        )?;
+    }
+    Ok(())
 }
 
 fn check_unique_name(tx: &Db, agreement: i64, name: &str, except: i64) -> Result<()> {
@@ -285,32 +306,6 @@ impl Store {
             .into_iter()
             .find(|(_, n)| n.to_lowercase() == l)
             .map(|(id, _)| FocusAreaId(id)))
-    }
-
-    /// Records an insats that carries fokusområden (with or without a löfte), in one
-    /// transaction.
-    pub fn add_activity_with_focus(
-        &mut self,
-        a: &Activity,
-        areas: &[FocusAreaId],
-    ) -> Result<ActivityId> {
-        let a = super::activities::validate_activity(a)?;
-        let tx = self.write_tx()?;
-        super::activities::check_links(&tx, &a)?;
-        let id = super::activities::insert_activity_row(&tx, &a, None)?;
-        for f in areas {
-            let (_, m) = area_row(&tx, *f)?;
-            if m != a.municipality.0 {
-                return Err(Invalid::FocusAreaOfOtherKommun.into());
-            }
-            tx.execute(
-                "INSERT INTO activity_focus_area(activity_id, focus_area_id) VALUES (?1, ?2) \
-                 ON CONFLICT DO NOTHING",
-                params![id.0, f.0],
-            )?;
-        }
-        tx.commit()?;
-        Ok(id)
     }
 
     /// The kommun's agreements, newest period first.

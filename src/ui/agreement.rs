@@ -390,12 +390,7 @@ impl AgreementScreen {
                 let (id, text) = (*id, text.clone());
                 ui.horizontal(|ui| {
                     if ui.button("Spara kategorierna").clicked() {
-                        let list = text
-                            .split(',')
-                            .map(str::trim)
-                            .filter(|s| !s.is_empty())
-                            .map(str::to_string)
-                            .collect();
+                        let list = super::commitment_form::split_list(&text);
                         actions.push(AgreementAction::SetCategories(id, list).into());
                     }
                     if ui.button("Avbryt").clicked() {

@@ -33,7 +33,7 @@ pub struct CommitmentForm {
 }
 
 /// The names typed in a comma-separated field, as they stand (for the suggestion chips).
-fn split_list(s: &str) -> Vec<String> {
+pub(super) fn split_list(s: &str) -> Vec<String> {
     s.split(',')
         .map(str::trim)
         .filter(|x| !x.is_empty())

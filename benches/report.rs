@@ -46,7 +46,7 @@ fn main() {
         let f = build_follow_up(&store, p.id, today).unwrap();
         model_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         let t = Instant::now();
-        let pdf = render_pdf(&f).unwrap();
+        let pdf = render_pdf(&f, None).unwrap();
         pdf_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         pages = pdf.pages;
     }

@@ -215,7 +215,7 @@ fn measure(path: &std::path::Path, today: NaiveDate, tmp: &std::path::Path) {
     let mut pages = 0;
     let pdf = time(5, || {
         let f = trygghetstavlan::report::build_follow_up(&writer, busiest, today).unwrap();
-        pages = trygghetstavlan::report::render_pdf(&f).unwrap().pages;
+        pages = trygghetstavlan::report::render_pdf(&f, None).unwrap().pages;
     });
 
     println!("  öppna databasen + första frame:     {first:8.1} ms   (mål < 300)");

@@ -70,6 +70,12 @@ pub enum Invalid {
     UnknownCategory { name: String, known: String },
     #[error("{field} är för lång ({} tecken, högst {}).", fmt_thousands(*chars as u32), fmt_thousands(MAX_TEXT as u32))]
     TooLong { field: &'static str, chars: usize },
+    #[error("{field} är för långt ({chars} tecken, högst {max}).")]
+    TooLongFor {
+        field: &'static str,
+        chars: usize,
+        max: usize,
+    },
     #[error("{0} innehåller otillåtna styrtecken.")]
     ControlCharacters(&'static str),
     #[error("Ange varför ingen åtgärd görs.")]
@@ -295,6 +301,23 @@ fn is_direction_mark(c: char) -> bool {
 /// byte order mark, soft hyphen.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// The longest diarienummer taken ("KS 2024/117", "A 123.456/2024-1234").
+pub const MAX_DNR: usize = 60;
+
+/// A diarienummer as typed: none when blank; one line of at most [`MAX_DNR`] characters.
+pub fn parse_dnr(s: &str) -> Result<Option<String>, Invalid> {
+    let t = check_text("Diarienummer", s, false, false)?;
+    let chars = t.chars().count();
+    if chars > MAX_DNR {
+        return Err(Invalid::TooLongFor {
+            field: "Diarienummer",
+            chars,
+            max: MAX_DNR,
+        });
+    }
+    Ok((!t.is_empty()).then_some(t))
 }
 
 /// Comma-separated names ("Norr, Söder"), each checked; empty items dropped.

@@ -128,6 +128,10 @@ pub enum Command {
         /// Utan "Bilaga: insatser" (raden per insats)
         #[arg(long = "utan-bilaga")]
         utan_bilaga: bool,
+        /// Diarienummer, t.ex. "KS 2024/117": står överst på första sidan och i PDF:ens
+        /// metadata
+        #[arg(long, value_name = "TEXT")]
+        dnr: Option<String>,
         /// PDF-fil att skriva
         #[arg(short = 'o', long = "output", value_name = "FIL")]
         output: PathBuf,

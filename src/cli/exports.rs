@@ -98,12 +98,12 @@ pub fn export_agreement_csv(
 pub fn export_agreement_pdf(
     store: &Store,
     id: i64,
-    output: &std::path::Path,
+    to: &Target,
     today: NaiveDate,
 ) -> Result<String, CliError> {
     let f = agreement(store, id, today)?;
-    let pdf = crate::report::agreement::render_agreement(&f, today).map_err(CliError)?;
-    write_pdf(output, &pdf)
+    let pdf = crate::report::agreement::render_agreement(&f, today, to.dnr).map_err(CliError)?;
+    write_pdf(to.path, &pdf)
 }
 
 /// `export-pdf`: the follow-up report of one kommun's medborgarlöfte.
@@ -111,27 +111,27 @@ pub fn export_pdf(
     store: &Store,
     kommun: &str,
     year: i32,
-    output: &std::path::Path,
+    to: &Target,
     today: NaiveDate,
     appendix: bool,
 ) -> Result<String, CliError> {
     let pledge = pledge_of(store, kommun, year)?;
     let mut report = crate::report::build_follow_up(store, pledge.id, today)?;
     report.appendix = appendix;
-    let pdf = crate::report::render_pdf(&report).map_err(CliError)?;
-    write_pdf(output, &pdf)
+    let pdf = crate::report::render_pdf(&report, to.dnr).map_err(CliError)?;
+    write_pdf(to.path, &pdf)
 }
 
 /// `export-pdf --vandring`: the protokoll of a trygghetsvandring, photos included.
 pub fn export_protocol(
     store: &Store,
     walk: i64,
-    output: &std::path::Path,
+    to: &Target,
     today: NaiveDate,
 ) -> Result<String, CliError> {
     let p = crate::queries::protocol(store, crate::domain::WalkId(walk), today)?;
-    let pdf = crate::report::render_protocol(&p).map_err(CliError)?;
-    write_pdf(output, &pdf)
+    let pdf = crate::report::render_protocol(&p, to.dnr).map_err(CliError)?;
+    write_pdf(to.path, &pdf)
 }
 
 /// `export-pdf --atgarder`: a kommun's åtgärdslista (for one ansvarig) with photos.
@@ -139,13 +139,13 @@ pub fn export_measures_pdf(
     store: &Store,
     kommun: &str,
     responsible: Option<&str>,
-    output: &std::path::Path,
+    to: &Target,
     today: NaiveDate,
 ) -> Result<String, CliError> {
     let m = find_kommun(store, kommun)?;
     let list = crate::queries::measure_list(store, m.id, responsible, today)?;
-    let pdf = crate::report::render_measures(&list).map_err(CliError)?;
-    write_pdf(output, &pdf)
+    let pdf = crate::report::render_measures(&list, to.dnr).map_err(CliError)?;
+    write_pdf(to.path, &pdf)
 }
 
 /// `export-pdf --lpo`: the report of a whole lokalpolisområde.
@@ -153,7 +153,7 @@ pub fn export_area_pdf(
     store: &Store,
     area: &str,
     year: i32,
-    output: &std::path::Path,
+    to: &Target,
     today: NaiveDate,
     appendix: bool,
 ) -> Result<String, CliError> {
@@ -165,8 +165,20 @@ pub fn export_area_pdf(
             found.name
         )));
     }
-    let pdf = crate::report::render_area_pdf(&report).map_err(CliError)?;
-    write_pdf(output, &pdf)
+    let pdf = crate::report::render_area_pdf(&report, to.dnr).map_err(CliError)?;
+    write_pdf(to.path, &pdf)
+}
+
+/// Where an exported PDF goes, and the diarienummer it carries.
+pub struct Target<'a> {
+    pub path: &'a std::path::Path,
+    pub dnr: Option<&'a str>,
+}
+
+impl<'a> Target<'a> {
+    pub fn new(path: &'a std::path::Path, dnr: Option<&'a str>) -> Target<'a> {
+        Target { path, dnr }
+    }
 }
 
 /// Writes a finished PDF; "Skrev FIL (N sidor)".
@@ -213,10 +225,10 @@ pub fn export_html(
 pub fn export_minutes(
     store: &Store,
     meeting: i64,
-    output: &std::path::Path,
+    to: &Target,
     today: NaiveDate,
 ) -> Result<String, CliError> {
     let minutes = crate::queries::minutes(store, crate::domain::MeetingId(meeting), today)?;
-    let pdf = crate::report::render_minutes(&minutes).map_err(CliError)?;
-    write_pdf(output, &pdf)
+    let pdf = crate::report::render_minutes(&minutes, to.dnr).map_err(CliError)?;
+    write_pdf(to.path, &pdf)
 }

@@ -408,8 +408,13 @@ fn export(command: Command, store: &Store, today: NaiveDate, out: &mut dyn Write
         Command::ExportPdf {
             overenskommelse: Some(id),
             output,
+            dnr,
             ..
-        } => say(super::export_agreement_pdf(store, id, &output, today)),
+        } => {
+            let dnr = crate::validate::parse_dnr(dnr.as_deref().unwrap_or(""))?;
+            let to = super::exports::Target::new(&output, dnr.as_deref());
+            say(super::export_agreement_pdf(store, id, &to, today))
+        }
         Command::ExportPdf {
             kommun,
             vandring,
@@ -420,23 +425,28 @@ fn export(command: Command, store: &Store, today: NaiveDate, out: &mut dyn Write
             mote,
             utan_bilaga,
             output,
+            dnr,
             ..
-        } => say(match (vandring, mote, kommun, lpo, period) {
-            (Some(walk), ..) => super::export_protocol(store, walk, &output, today),
-            (None, None, Some(k), None, None) if atgarder => {
-                super::export_measures_pdf(store, &k, ansvarig.as_deref(), &output, today)
-            }
-            (None, Some(id), ..) => super::export_minutes(store, id, &output, today),
-            (None, None, Some(k), _, Some(p)) => {
-                super::export_pdf(store, &k, p, &output, today, !utan_bilaga)
-            }
-            (None, None, None, Some(a), Some(p)) => {
-                super::export_area_pdf(store, &a, p, &output, today, !utan_bilaga)
-            }
-            _ => Err(CliError(
-                "Ange --kommun och --period, --lpo och --period, eller --mote.".into(),
-            )),
-        }),
+        } => {
+            let dnr = crate::validate::parse_dnr(dnr.as_deref().unwrap_or(""))?;
+            let to = super::exports::Target::new(&output, dnr.as_deref());
+            say(match (vandring, mote, kommun, lpo, period) {
+                (Some(walk), ..) => super::export_protocol(store, walk, &to, today),
+                (None, None, Some(k), None, None) if atgarder => {
+                    super::export_measures_pdf(store, &k, ansvarig.as_deref(), &to, today)
+                }
+                (None, Some(id), ..) => super::export_minutes(store, id, &to, today),
+                (None, None, Some(k), _, Some(p)) => {
+                    super::export_pdf(store, &k, p, &to, today, !utan_bilaga)
+                }
+                (None, None, None, Some(a), Some(p)) => {
+                    super::export_area_pdf(store, &a, p, &to, today, !utan_bilaga)
+                }
+                _ => Err(CliError(
+                    "Ange --kommun och --period, --lpo och --period, eller --mote.".into(),
+                )),
+            })
+        }
         Command::ExportHtml {
             kommun,
             period,

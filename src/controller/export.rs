@@ -3,6 +3,7 @@
 
 use super::{Ctx, Effect, Error, Result};
 use crate::queries::{area_report, kommuner_of, measure_list, minutes, missing_causes, protocol};
+use crate::store::StoreError;
 use crate::ui::ExportAction;
 use crate::ui::export::{
     ExportFormat, ExportKind, ExportState, ExportStatus, file_name, suggested_file_name,
@@ -99,15 +100,31 @@ impl ExportAction {
                 }
             }
             ExportAction::Start(path) => {
+                let st = &cx.screens.export;
+                let dnr = crate::validate::parse_dnr(&st.dnr).map_err(StoreError::from)?;
+                // Remembered for the next export of the same kommun and period.
+                if st.format == ExportFormat::Pdf && !st.dnr_key.is_empty() {
+                    match &dnr {
+                        Some(d) => cx.prefs.dnr.insert(st.dnr_key.clone(), d.clone()),
+                        None => cx.prefs.dnr.remove(&st.dnr_key),
+                    };
+                }
                 // The model is read here; rendering and writing run in the background.
                 if let Some(document) = document(cx)? {
-                    cx.jobs.export = Some(render_in_background(document, path));
+                    cx.jobs.export = Some(render_in_background(document, path, dnr));
                     cx.screens.export.started();
                 }
             }
             ExportAction::OpenFolder(path) => open_folder(&path).map_err(Error::System)?,
             open => {
-                if let Some(panel) = opened(open, cx)? {
+                if let Some(mut panel) = opened(open, cx)? {
+                    panel.dnr_key = dnr_key(&panel.kind, cx)?;
+                    panel.dnr = cx
+                        .prefs
+                        .dnr
+                        .get(&panel.dnr_key)
+                        .cloned()
+                        .unwrap_or_default();
                     cx.screens.export.open_as(panel);
                 }
             }
@@ -198,6 +215,54 @@ fn opened(action: ExportAction, cx: &Ctx) -> Result<Option<ExportState>> {
     }))
 }
 
+/// Whose registration and which period a document belongs to, as the diarienummer is
+/// remembered: "Bromölla · 2024" (the kommun's medborgarlöfte covering the document's
+/// day, else its year), "lokalpolisområde Karlshamn · 2024".
+fn dnr_key(kind: &ExportKind, cx: &Ctx) -> Result<String> {
+    use crate::domain::{MeetingGroup, MunicipalityId, Records};
+    use chrono::Datelike;
+    let store = &*cx.store;
+    let of = |m: MunicipalityId, day: chrono::NaiveDate| -> Result<String> {
+        let period = store
+            .pledge_for_year(m, day.year())?
+            .map_or_else(|| day.year().to_string(), |p| p.period.to_string());
+        Ok(format!("{} · {period}", store.municipality(m)?.name))
+    };
+    let area = |a, year: i32| -> Result<String> {
+        Ok(format!(
+            "lokalpolisområde {} · {year}",
+            store.police_area_name(a)?
+        ))
+    };
+    Ok(match kind {
+        ExportKind::Board => match &cx.data.board {
+            Some((b, _)) => format!("{} · {}", b.municipality.name, b.pledge.period),
+            None => String::new(),
+        },
+        ExportKind::Minutes(id) => {
+            let m = store.meeting(*id)?;
+            match m.group {
+                MeetingGroup::Kommun(k) => of(k, m.date)?,
+                MeetingGroup::Area(a) => area(a, m.date.year())?,
+            }
+        }
+        ExportKind::Area(a, year) => area(*a, *year)?,
+        ExportKind::Protocol(walk) => {
+            let w = store.walk(*walk)?;
+            of(w.municipality, w.date)?
+        }
+        ExportKind::Measures(m, _) => of(*m, cx.today)?,
+        ExportKind::Agreement(id) => match store.agreement(*id)? {
+            Some(a) => format!(
+                "{} · {}",
+                store.municipality(a.municipality)?.name,
+                a.period
+            ),
+            None => String::new(),
+        },
+    })
+}
+
 /// The document the open panel makes, read from the store now.
 fn document(cx: &Ctx) -> Result<Option<Document>> {
     let st = &cx.screens.export;
@@ -240,21 +305,31 @@ fn document(cx: &Ctx) -> Result<Option<Document>> {
 }
 
 /// Renders `document` and writes it to `path` on a thread of its own.
-fn render_in_background(document: Document, path: PathBuf) -> mpsc::Receiver<JobResult> {
+fn render_in_background(
+    document: Document,
+    path: PathBuf,
+    dnr: Option<String>,
+) -> mpsc::Receiver<JobResult> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
+        let dnr = dnr.as_deref();
         // (bytes, pages); a web page has no pages.
         let file = match &document {
-            Document::FollowUp(f) => crate::report::render_pdf(f).map(|p| (p.bytes, p.pages)),
-            Document::Minutes(m) => crate::report::render_minutes(m).map(|p| (p.bytes, p.pages)),
+            Document::FollowUp(f) => crate::report::render_pdf(f, dnr).map(|p| (p.bytes, p.pages)),
+            Document::Minutes(m) => {
+                crate::report::render_minutes(m, dnr).map(|p| (p.bytes, p.pages))
+            }
             Document::WebPage(f) => Ok((crate::report::render_html(f).into_bytes(), 0)),
-            Document::Area(r) => crate::report::render_area_pdf(r).map(|p| (p.bytes, p.pages)),
-            Document::Protocol(p) => crate::report::render_protocol(p).map(|p| (p.bytes, p.pages)),
+            Document::Area(r) => crate::report::render_area_pdf(r, dnr).map(|p| (p.bytes, p.pages)),
+            Document::Protocol(p) => {
+                crate::report::render_protocol(p, dnr).map(|p| (p.bytes, p.pages))
+            }
             Document::Measures(list) => {
-                crate::report::render_measures(list).map(|p| (p.bytes, p.pages))
+                crate::report::render_measures(list, dnr).map(|p| (p.bytes, p.pages))
             }
             Document::Agreement(f, made) => {
-                crate::report::agreement::render_agreement(f, *made).map(|p| (p.bytes, p.pages))
+                crate::report::agreement::render_agreement(f, *made, dnr)
+                    .map(|p| (p.bytes, p.pages))
             }
             Document::Csv(text) => Ok((text.clone().into_bytes(), 0)),
         };

@@ -576,6 +576,28 @@ pub struct Observation {
     pub version: i64,
 }
 
+impl Observation {
+    /// What a photo of this observation shows, for those who cannot see it (the PDF's
+    /// alt text): the place, what was seen, how it felt and the description.
+    pub fn photo_alt(&self) -> String {
+        let kind = if self.positive {
+            "upplevs tryggt"
+        } else {
+            "upplevs otryggt"
+        };
+        let mut alt = format!(
+            "Foto från {}: {}, {kind}",
+            self.place.trim(),
+            self.category.label().to_lowercase()
+        );
+        let description = self.description.trim();
+        if !description.is_empty() {
+            alt.push_str(&format!(". {description}"));
+        }
+        alt
+    }
+}
+
 /// A photo of an observation: re-encoded JPEG, at most 1600 px on the long side, without
 /// the camera's metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]

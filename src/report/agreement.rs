@@ -4,7 +4,7 @@
 //! overall. The figures are `domain::agreements::follow_up`'s, shared with the CSV and the
 //! citizens' page.
 
-use super::layout::{BLACK, Cell, Column, GREY, Layout, Metrics, Page};
+use super::layout::{BLACK, Cell, Column, GREY, Layout, Metrics, Pages};
 pub use super::model::build_agreement;
 use super::pdf::{self, Pdf};
 use crate::domain::agreements::{AgreementFollowUp, YearFigures};
@@ -40,7 +40,7 @@ const FIGURE_COLUMNS: [Column<'static>; 5] = [
     Column::new("Händelser", 40.0),
 ];
 
-pub fn layout_agreement(f: &AgreementFollowUp, made: NaiveDate, m: &dyn Metrics) -> Vec<Page> {
+pub fn layout_agreement(f: &AgreementFollowUp, made: NaiveDate, m: &dyn Metrics) -> Pages {
     let mut l = Layout::new(m);
     l.heading(&title(f), 16.0, 20.0);
     l.paragraph(
@@ -105,7 +105,7 @@ pub fn layout_agreement(f: &AgreementFollowUp, made: NaiveDate, m: &dyn Metrics)
                 0.0,
             );
             for (text, status) in &y.commitments {
-                l.paragraph(
+                l.list_item(
                     &format!("• {text} — {}", status.label()),
                     SMALL,
                     false,
@@ -185,8 +185,20 @@ pub fn layout_agreement(f: &AgreementFollowUp, made: NaiveDate, m: &dyn Metrics)
     pdf::finish_pages(l, m, &footer, &title(f))
 }
 
-pub fn render_agreement(f: &AgreementFollowUp, made: NaiveDate) -> Result<Pdf, String> {
+pub fn render_agreement(
+    f: &AgreementFollowUp,
+    made: NaiveDate,
+    dnr: Option<&str>,
+) -> Result<Pdf, String> {
     let metrics = pdf::font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let pages = layout_agreement(f, made, &metrics);
-    pdf::write_pdf(&title(f), &f.municipality, made, &pages)
+    pdf::write_pdf(
+        &super::tagged::Meta {
+            title: &title(f),
+            subject: &f.municipality,
+            made: made,
+            dnr,
+        },
+        pages,
+    )
 }

@@ -1,7 +1,7 @@
 //! One report for a lokalpolisområde: a cover that compares its kommuner (status counts,
 //! a bar per kommun, insatser per month), then each kommun's uppföljning.
 
-use super::layout::{self, BLACK, Cell, Column, GREY, Layout, Metrics, Page};
+use super::layout::{self, BLACK, Cell, Column, GREY, Layout, Metrics, Pages};
 use super::model::FollowUp;
 use super::pdf::{self, Pdf};
 use crate::domain::{Records, Status, palette};
@@ -195,12 +195,19 @@ fn cover(l: &mut Layout, r: &AreaReport) {
             0.0,
         );
         l.space(1.0);
-        l.column_chart(&months, layout::CONTENT_W, 24.0, palette::BLUE);
+        let alt = crate::domain::charts::column_chart_alt(
+            &format!(
+                "Insatser per månad {} i hela lokalpolisområdet ({total} tillfällen)",
+                r.year
+            ),
+            &months,
+        );
+        l.column_chart(&months, layout::CONTENT_W, 24.0, palette::BLUE, &alt);
     }
 }
 
 /// The cover, then each kommun's uppföljning from a new page.
-pub fn layout_area(r: &AreaReport, m: &dyn Metrics) -> Vec<Page> {
+pub fn layout_area(r: &AreaReport, m: &dyn Metrics) -> Pages {
     let mut l = Layout::new(m);
     cover(&mut l, r);
     for f in &r.kommuner {
@@ -211,12 +218,20 @@ pub fn layout_area(r: &AreaReport, m: &dyn Metrics) -> Vec<Page> {
     pdf::finish_pages(l, m, &footer, &r.title())
 }
 
-pub fn render_area_pdf(r: &AreaReport) -> Result<Pdf, String> {
+pub fn render_area_pdf(r: &AreaReport, dnr: Option<&str>) -> Result<Pdf, String> {
     let metrics = pdf::font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let pages = layout_area(r, &metrics);
     let subject = format!(
         "Medborgarlöften {} — lokalpolisområde {}",
         r.year, r.police_area
     );
-    pdf::write_pdf(&r.title(), &subject, r.report_date, &pages)
+    pdf::write_pdf(
+        &super::tagged::Meta {
+            title: &r.title(),
+            subject: &subject,
+            made: r.report_date,
+            dnr,
+        },
+        pages,
+    )
 }

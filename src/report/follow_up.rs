@@ -1,13 +1,13 @@
 //! The uppföljning laid out on A4 pages: title, summary, each löfte, the walks and the
 //! appendix of every insats.
 
-use super::layout::{self, BLACK, Cell, Column, GREY, Layout, Metrics, Page};
+use super::layout::{self, BLACK, Cell, Column, GREY, Layout, Metrics, Pages};
 use super::model::{CommitmentDetail, FollowUp, WalkDetail};
 use super::pdf::{BODY, SMALL, TABLE, finish_pages};
 use crate::domain::{Status, palette};
 
 /// Lays the report out as pages of positioned items (no PDF yet).
-pub fn layout_pages(f: &FollowUp, m: &dyn Metrics) -> Vec<Page> {
+pub fn layout_pages(f: &FollowUp, m: &dyn Metrics) -> Pages {
     let mut l = Layout::new(m);
     follow_up_body(&mut l, f);
     let footer = format!("{} · Medborgarlöfte {}", f.municipality, f.period);
@@ -58,7 +58,7 @@ fn title_block(l: &mut Layout, f: &FollowUp) {
     if !f.signatories.is_empty() {
         l.paragraph("Undertecknat av", BODY, true, BLACK, 0.0);
         for s in &f.signatories {
-            l.paragraph(&format!("{}, {}", s.name, s.role), BODY, false, BLACK, 4.0);
+            l.list_item(&format!("{}, {}", s.name, s.role), BODY, false, BLACK, 4.0);
         }
     }
     if let Some(c) = &f.contact {
@@ -121,7 +121,11 @@ fn summary(l: &mut Layout, f: &FollowUp) {
             0.0,
         );
         l.space(1.0);
-        l.column_chart(&f.per_month, 170.0, 22.0, palette::BLUE);
+        let alt = crate::domain::charts::column_chart_alt(
+            &format!("Insatser per månad {} ({total} tillfällen)", f.period),
+            &f.per_month,
+        );
+        l.column_chart(&f.per_month, 170.0, 22.0, palette::BLUE, &alt);
         l.space(2.0);
     }
     l.heading("Alla löften", 12.0, 20.0);
@@ -467,7 +471,9 @@ fn details(l: &mut Layout, f: &FollowUp) {
             let lines = layout::wrap(l.metrics(), &c.text, BODY, true, layout::CONTENT_W);
             if !l.fits(lines.len() as f32 * layout::line_height(BODY) + 14.0) {
                 l.new_page();
-                l.paragraph(&format!("{} (forts.)", s.title), SMALL, true, GREY, 0.0);
+                l.artifact(|l| {
+                    l.paragraph(&format!("{} (forts.)", s.title), SMALL, true, GREY, 0.0)
+                });
                 l.space(1.0);
             }
             commitment(l, c);
@@ -566,8 +572,11 @@ fn walk(l: &mut Layout, w: &WalkDetail, report_date: chrono::NaiveDate) {
             BLACK,
             0.0,
         );
-        let photos: Vec<layout::LayoutPhoto> =
-            w.photos.iter().map(layout::LayoutPhoto::from).collect();
+        let photos: Vec<layout::LayoutPhoto> = w
+            .photos
+            .iter()
+            .map(|(p, alt)| layout::LayoutPhoto::new(p, alt))
+            .collect();
         l.photos(&photos, 40.0, 30.0);
     }
     l.space(3.0);

@@ -21,6 +21,7 @@ pub trait Metrics {
     fn width(&self, text: &str, size: f32, bold: bool) -> f32;
 }
 
+pub use super::tagged::{Mark, Role, Tree};
 pub use crate::domain::palette::Rgb;
 
 pub const BLACK: Rgb = Rgb(0x1a, 0x1a, 0x1a);
@@ -80,23 +81,23 @@ pub fn list_or_dash(items: &[String]) -> String {
     }
 }
 
-/// A photo for the layout: its JPEG bytes and size in pixels.
+/// A photo for the layout: its JPEG bytes, size in pixels and what it shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LayoutPhoto {
     pub jpeg: std::sync::Arc<[u8]>,
     pub px: (u32, u32),
-}
-
-impl From<&crate::domain::PhotoView> for LayoutPhoto {
-    fn from(p: &crate::domain::PhotoView) -> Self {
-        LayoutPhoto {
-            jpeg: p.jpeg.clone(),
-            px: (p.width, p.height),
-        }
-    }
+    pub alt: String,
 }
 
 impl LayoutPhoto {
+    pub fn new(p: &crate::domain::PhotoView, alt: &str) -> LayoutPhoto {
+        LayoutPhoto {
+            jpeg: p.jpeg.clone(),
+            px: (p.width, p.height),
+            alt: alt.to_string(),
+        }
+    }
+
     /// Its size in mm inside `max_w` × `max_h`, proportions kept, and never larger than
     /// it is at 96 dpi (a small photo is not blown up).
     pub fn fitted(&self, max_w: f32, max_h: f32) -> (f32, f32) {
@@ -107,9 +108,66 @@ impl LayoutPhoto {
     }
 }
 
+/// One page's drawn items; `marks[i]` says what `items[i]` is to a reader (see
+/// [`super::tagged`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     pub items: Vec<Item>,
+    pub marks: Vec<Mark>,
+}
+
+impl Page {
+    pub fn push(&mut self, mark: Mark, item: Item) {
+        self.items.push(item);
+        self.marks.push(mark);
+    }
+}
+
+/// Laid-out pages and the structure their items belong to. Reads as a slice of pages.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Pages {
+    pub pages: Vec<Page>,
+    pub tree: Tree,
+}
+
+impl std::ops::Deref for Pages {
+    type Target = [Page];
+    fn deref(&self) -> &[Page] {
+        &self.pages
+    }
+}
+
+impl<'a> IntoIterator for &'a Pages {
+    type Item = &'a Page;
+    type IntoIter = std::slice::Iter<'a, Page>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.pages.iter()
+    }
+}
+
+impl Pages {
+    /// Adds a short text at the top right of the first page, above everything else and
+    /// first in reading order (the diarienummer).
+    pub fn stamp_first_page(&mut self, m: &dyn Metrics, text: &str) {
+        let Some(first) = self.pages.first_mut() else {
+            return;
+        };
+        let size = 8.5;
+        let w = m.width(text, size, false);
+        let id = self.tree.add_first(0, Role::P);
+        first.items.insert(
+            0,
+            Item::Text {
+                x: PAGE_W - MARGIN_X - w,
+                y: PAGE_H - 12.0,
+                size,
+                bold: false,
+                color: GREY,
+                text: text.to_string(),
+            },
+        );
+        first.marks.insert(0, Mark::In(id));
+    }
 }
 
 /// Line height in mm for a font size in pt.
@@ -245,6 +303,18 @@ pub struct Layout<'m> {
     pages: Vec<Page>,
     /// Top of the free space on the current page.
     y: f32,
+    /// The structure built along with the pages.
+    tree: Tree,
+    /// The element new elements go into (the Document, a table, a row, a list).
+    parent: usize,
+    /// Where drawn text goes: an element, or an artifact; `None` outside any element.
+    mark: Option<Mark>,
+    /// The sizes of the headings above the current one, largest first: a heading's
+    /// level is one more than the number of larger headings above it, so that the
+    /// outline never skips a level.
+    headings: Vec<f32>,
+    /// The list that a list item right after another joins.
+    open_list: Option<usize>,
 }
 
 /// Stands for a cell's bar among its wrapped lines (never a real line: `clean` removes
@@ -260,7 +330,72 @@ impl<'m> Layout<'m> {
             metrics,
             pages: vec![Page::default()],
             y: TOP_FIRST,
+            tree: Tree::default(),
+            parent: 0,
+            mark: None,
+            headings: Vec::new(),
+            open_list: None,
         }
+    }
+
+    /// Adds an element under the current parent.
+    fn element(&mut self, role: Role) -> usize {
+        if role != Role::L {
+            self.open_list = None;
+        }
+        self.tree.add(self.parent, role)
+    }
+
+    /// Runs `f` with `id` as the parent of the elements it adds.
+    fn inside<R>(&mut self, id: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        let parent = std::mem::replace(&mut self.parent, id);
+        let r = f(self);
+        self.parent = parent;
+        r
+    }
+
+    /// Runs `f` with what it draws marked as `mark`.
+    fn marked<R>(&mut self, mark: Mark, f: impl FnOnce(&mut Self) -> R) -> R {
+        let before = self.mark.replace(mark);
+        let r = f(self);
+        self.mark = before;
+        r
+    }
+
+    /// Runs `f` with what it draws as the content of a new element.
+    fn tagged<R>(&mut self, role: Role, f: impl FnOnce(&mut Self) -> R) -> R {
+        let id = self.element(role);
+        self.marked(Mark::In(id), f)
+    }
+
+    /// What `f` draws is an artifact: a repeated header, "(forts.)", a decoration.
+    pub fn artifact<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.marked(Mark::Artifact, f)
+    }
+
+    /// A chart or picture that `f` draws, with `alt` saying what it shows.
+    pub fn figure<R>(&mut self, alt: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.tagged(
+            Role::Figure {
+                alt: alt.to_string(),
+            },
+            f,
+        )
+    }
+
+    /// Adds a drawn item to the current page. Fills and rules are decoration unless
+    /// they are part of a figure; text outside any element is a paragraph of its own.
+    fn push(&mut self, item: Item) {
+        let in_figure = |l: &Self, id: usize| matches!(l.tree.role(id), Some(Role::Figure { .. }));
+        let mark = match (&item, self.mark) {
+            (Item::Rect { .. } | Item::Line { .. }, Some(Mark::In(id))) if in_figure(self, id) => {
+                Mark::In(id)
+            }
+            (Item::Rect { .. } | Item::Line { .. }, _) => Mark::Artifact,
+            (_, Some(m)) => m,
+            (_, None) => Mark::In(self.element(Role::P)),
+        };
+        self.page().push(mark, item);
     }
 
     pub fn metrics(&self) -> &dyn Metrics {
@@ -295,7 +430,7 @@ impl<'m> Layout<'m> {
         let lh = line_height(size);
         self.ensure(lh);
         let y = self.y - ascent(size);
-        self.page().items.push(Item::Text {
+        self.push(Item::Text {
             x,
             y,
             size,
@@ -308,19 +443,53 @@ impl<'m> Layout<'m> {
 
     /// A wrapped paragraph at `indent` mm from the left margin.
     pub fn paragraph(&mut self, text: &str, size: f32, bold: bool, color: Rgb, indent: f32) {
+        if self.mark.is_some() {
+            return self.lines(text, size, bold, color, indent);
+        }
+        self.tagged(Role::P, |l| l.lines(text, size, bold, color, indent));
+    }
+
+    fn lines(&mut self, text: &str, size: f32, bold: bool, color: Rgb, indent: f32) {
         let lines = wrap(self.metrics, text, size, bold, CONTENT_W - indent);
         for l in lines {
             self.text_line(MARGIN_X + indent, &l, size, bold, color);
         }
     }
 
-    /// A heading kept together with at least `keep` mm of what follows.
+    /// An item of a list: items laid out one after another form one list.
+    pub fn list_item(&mut self, text: &str, size: f32, bold: bool, color: Rgb, indent: f32) {
+        let list = match self.open_list {
+            Some(id)
+                if self.tree.nodes.get(self.parent).and_then(|p| p.kids.last()) == Some(&id) =>
+            {
+                id
+            }
+            _ => self.element(Role::L),
+        };
+        self.inside(list, |l| {
+            let item = l.element(Role::LI);
+            l.inside(item, |l| {
+                l.tagged(Role::LBody, |l| l.lines(text, size, bold, color, indent))
+            });
+        });
+        self.open_list = Some(list);
+    }
+
+    /// A heading kept together with at least `keep` mm of what follows. Its level
+    /// follows from the headings above it (a larger size is a higher level).
     pub fn heading(&mut self, text: &str, size: f32, keep: f32) {
+        while self.headings.last().is_some_and(|s| *s <= size) {
+            self.headings.pop();
+        }
+        self.headings.push(size);
+        let level = self.headings.len().min(6) as u8;
         let lines = wrap(self.metrics, text, size, true, CONTENT_W);
         self.ensure(lines.len() as f32 * line_height(size) + keep);
-        for l in lines {
-            self.text_line(MARGIN_X, &l, size, true, BLACK);
-        }
+        self.tagged(Role::H(level), |l| {
+            for line in lines {
+                l.text_line(MARGIN_X, &line, size, true, BLACK);
+            }
+        });
         self.y -= 1.0;
     }
 
@@ -334,7 +503,7 @@ impl<'m> Layout<'m> {
             for (w, color) in parts.iter().filter(|(w, _)| *w > 0.0) {
                 let w = width * w / total;
                 let y = self.y - height;
-                self.page().items.push(Item::Rect {
+                self.push(Item::Rect {
                     x,
                     y,
                     w,
@@ -402,7 +571,7 @@ impl<'m> Layout<'m> {
             color: GREY,
             text: note.to_string(),
         });
-        self.page().items.extend(items);
+        self.tagged(Role::P, |l| items.into_iter().for_each(|i| l.push(i)));
         self.y -= lh + 1.0;
     }
 
@@ -421,13 +590,15 @@ impl<'m> Layout<'m> {
             let top = l.y;
             let mut x = MARGIN_X;
             for (p, w, ph) in row.drain(..) {
-                l.page().items.push(Item::Image {
-                    x,
-                    y: top - ph,
-                    w,
-                    h: ph,
-                    jpeg: p.jpeg.clone(),
-                    px: p.px,
+                l.figure(&p.alt, |l| {
+                    l.push(Item::Image {
+                        x,
+                        y: top - ph,
+                        w,
+                        h: ph,
+                        jpeg: p.jpeg.clone(),
+                        px: p.px,
+                    })
                 });
                 x += w + gap;
             }
@@ -448,7 +619,7 @@ impl<'m> Layout<'m> {
     pub fn rule(&mut self) {
         self.ensure(2.0);
         let y = self.y - 0.8;
-        self.page().items.push(Item::Line {
+        self.push(Item::Line {
             x1: MARGIN_X,
             y1: y,
             x2: PAGE_W - MARGIN_X,
@@ -458,7 +629,9 @@ impl<'m> Layout<'m> {
         self.y -= 2.0;
     }
 
-    fn table_header(&mut self, cols: &[Column], size: f32) {
+    /// The header row: column headers the first time, an artifact when repeated on a
+    /// page the table continues on.
+    fn table_header(&mut self, cols: &[Column], size: f32, repeat: bool) {
         let lh = line_height(size);
         let titles: Vec<Vec<String>> = cols
             .iter()
@@ -468,25 +641,32 @@ impl<'m> Layout<'m> {
         let h = n as f32 * lh + 2.0 * CELL_PAD;
         let width: f32 = cols.iter().map(|c| c.width).sum();
         let top = self.y;
-        self.page().items.push(Item::Rect {
+        self.push(Item::Rect {
             x: MARGIN_X,
             y: top - h,
             w: width,
             h,
             color: HEADER_FILL,
         });
+        let row = (!repeat).then(|| self.element(Role::TR));
         let mut x = MARGIN_X;
         for (c, lines) in cols.iter().zip(titles) {
-            for (i, l) in lines.iter().enumerate() {
-                self.page().items.push(Item::Text {
-                    x: x + CELL_PAD,
-                    y: top - CELL_PAD - i as f32 * lh - ascent(size),
-                    size,
-                    bold: true,
-                    color: BLACK,
-                    text: l.clone(),
-                });
-            }
+            let mark = match row {
+                Some(tr) => Mark::In(self.tree.add(tr, Role::TH)),
+                None => Mark::Artifact,
+            };
+            self.marked(mark, |l| {
+                for (i, line) in lines.iter().enumerate() {
+                    l.push(Item::Text {
+                        x: x + CELL_PAD,
+                        y: top - CELL_PAD - i as f32 * lh - ascent(size),
+                        size,
+                        bold: true,
+                        color: BLACK,
+                        text: line.clone(),
+                    });
+                }
+            });
             x += c.width;
         }
         self.y = top - h;
@@ -508,6 +688,18 @@ impl<'m> Layout<'m> {
         rows: &[Vec<Cell>],
         size: f32,
     ) {
+        let table = self.element(Role::Table);
+        self.inside(table, |l| l.table_rows(caption, cols, rows, size));
+        self.y -= 2.0;
+    }
+
+    fn table_rows(
+        &mut self,
+        caption: Option<&str>,
+        cols: &[Column],
+        rows: &[Vec<Cell>],
+        size: f32,
+    ) {
         let lh = line_height(size);
         let header_h = 2.0 * lh + 2.0 * CELL_PAD;
         // The header stays with its first row (up to a few lines of it; a group heading
@@ -520,7 +712,7 @@ impl<'m> Layout<'m> {
             [first, ..] => self.row_lines(first, cols, size),
         };
         self.ensure(header_h + first_lines as f32 * lh + 4.0 * CELL_PAD);
-        self.table_header(cols, size);
+        self.table_header(cols, size, false);
         let width: f32 = cols.iter().map(|c| c.width).sum();
         let mut group = String::new();
         let mut page_of_last_row = self.pages.len();
@@ -537,9 +729,11 @@ impl<'m> Layout<'m> {
                 if !self.fits(need) {
                     self.new_page();
                     self.continued(caption);
-                    self.table_header(cols, size);
+                    self.table_header(cols, size, true);
                 }
-                self.group_row(&group, width, size);
+                let cell = self.element(Role::TR);
+                let cell = self.tree.add(cell, Role::TD { span: cols.len() });
+                self.marked(Mark::In(cell), |l| l.group_row(&group, width, size));
                 page_of_last_row = self.pages.len();
                 continue;
             }
@@ -560,11 +754,16 @@ impl<'m> Layout<'m> {
                     (lines, cell)
                 })
                 .collect();
+            let tr = self.element(Role::TR);
+            let tds: Vec<usize> = cells
+                .iter()
+                .map(|_| self.tree.add(tr, Role::TD { span: 1 }))
+                .collect();
             let mut fresh = false;
             loop {
                 // A page that starts inside a group says which one.
                 if self.pages.len() != page_of_last_row && !group.is_empty() {
-                    self.group_row(&format!("{group} (forts.)"), width, size);
+                    self.artifact(|l| l.group_row(&format!("{group} (forts.)"), width, size));
                 }
                 page_of_last_row = self.pages.len();
                 let remaining = cells.iter().map(|(l, _)| l.len()).max().unwrap_or(0).max(1);
@@ -576,17 +775,17 @@ impl<'m> Layout<'m> {
                 if !fresh && (fit == 0 || (fit < remaining && !split_ok)) {
                     self.new_page();
                     self.continued(caption);
-                    self.table_header(cols, size);
+                    self.table_header(cols, size, true);
                     fresh = true;
                     continue;
                 }
                 let take = remaining.min(fit.max(1));
                 let top = self.y;
-                self.row_slice(&mut cells, cols, take, size);
+                self.row_slice(&mut cells, &tds, cols, take, size);
                 let h = take as f32 * lh + 2.0 * CELL_PAD;
                 let y = top - h;
                 self.y = y;
-                self.page().items.push(Item::Line {
+                self.push(Item::Line {
                     x1: MARGIN_X,
                     y1: y,
                     x2: MARGIN_X + width,
@@ -598,11 +797,10 @@ impl<'m> Layout<'m> {
                 }
                 self.new_page();
                 self.continued(caption);
-                self.table_header(cols, size);
+                self.table_header(cols, size, true);
                 fresh = true;
             }
         }
-        self.y -= 2.0;
     }
 
     /// Draws the next `take` lines of each cell of a row (bars as drawn bars), from the
@@ -610,6 +808,7 @@ impl<'m> Layout<'m> {
     fn row_slice(
         &mut self,
         cells: &mut [(Vec<String>, &Cell)],
+        tds: &[usize],
         cols: &[Column],
         take: usize,
         size: f32,
@@ -617,7 +816,7 @@ impl<'m> Layout<'m> {
         let lh = line_height(size);
         let top = self.y;
         let mut x = MARGIN_X;
-        for ((lines, cell), col) in cells.iter_mut().zip(cols) {
+        for (((lines, cell), col), td) in cells.iter_mut().zip(cols).zip(tds) {
             let n = take.min(lines.len());
             for (i, l) in lines.drain(..n).enumerate() {
                 if l == BAR_LINE {
@@ -626,8 +825,7 @@ impl<'m> Layout<'m> {
                     let y = top - CELL_PAD - i as f32 * lh - lh * 0.75;
                     let h = lh * 0.5;
                     let x = x + CELL_PAD;
-                    let page = self.page();
-                    page.items.push(Item::Rect {
+                    self.push(Item::Rect {
                         x,
                         y,
                         w,
@@ -636,18 +834,21 @@ impl<'m> Layout<'m> {
                     });
                     if share > 0.0 {
                         let w = w * share;
-                        page.items.push(Item::Rect { x, y, w, h, color });
+                        self.push(Item::Rect { x, y, w, h, color });
                     }
                     continue;
                 }
-                self.page().items.push(Item::Text {
-                    x: x + CELL_PAD,
-                    y: top - CELL_PAD - i as f32 * lh - ascent(size),
-                    size,
-                    bold: cell.bold,
-                    color: cell.color,
-                    text: l,
-                });
+                self.page().push(
+                    Mark::In(*td),
+                    Item::Text {
+                        x: x + CELL_PAD,
+                        y: top - CELL_PAD - i as f32 * lh - ascent(size),
+                        size,
+                        bold: cell.bold,
+                        color: cell.color,
+                        text: l,
+                    },
+                );
             }
             x += col.width;
         }
@@ -676,7 +877,7 @@ impl<'m> Layout<'m> {
                 text: l,
             });
         }
-        self.page().items.extend(items);
+        items.into_iter().for_each(|i| self.push(i));
         self.y = top - h;
     }
 
@@ -705,16 +906,26 @@ impl<'m> Layout<'m> {
     fn continued(&mut self, caption: Option<&str>) {
         if let Some(c) = caption {
             let lines = wrap(self.metrics, &format!("{c} (forts.)"), 9.0, true, CONTENT_W);
-            for l in lines {
-                self.text_line(MARGIN_X, &l, 9.0, true, GREY);
-            }
+            self.artifact(|l| {
+                for line in lines {
+                    l.text_line(MARGIN_X, &line, 9.0, true, GREY);
+                }
+            });
             self.y -= 1.0;
         }
     }
 
     /// A small column chart, `height` mm tall: one bar per value with its label below and
-    /// the number above (so it reads without colour); zeros get no bar.
-    pub fn column_chart(&mut self, values: &[(String, u32)], width: f32, height: f32, color: Rgb) {
+    /// the number above (so it reads without colour); zeros get no bar. `alt` says what
+    /// it shows to those who cannot see it.
+    pub fn column_chart(
+        &mut self,
+        values: &[(String, u32)],
+        width: f32,
+        height: f32,
+        color: Rgb,
+        alt: &str,
+    ) {
         const LABEL: f32 = 7.0;
         let total_h = height + 2.0 * line_height(LABEL) + 1.0;
         self.ensure(total_h);
@@ -774,17 +985,24 @@ impl<'m> Layout<'m> {
                 last_label_end = right;
             }
         }
-        self.page().items.extend(items);
+        self.figure(alt, |l| items.into_iter().for_each(|i| l.push(i)));
         self.y -= total_h;
     }
 
     /// The laid-out pages; `decorate` adds header and footer items to page n of m.
-    pub fn finish(mut self, decorate: impl Fn(usize, usize, &mut Page)) -> Vec<Page> {
+    /// What `decorate` adds is marked as artifacts (running headers, page numbers).
+    pub fn finish(mut self, decorate: impl Fn(usize, usize, &mut Page)) -> Pages {
         let total = self.pages.len();
         for (i, p) in self.pages.iter_mut().enumerate() {
+            let before = p.items.len();
             decorate(i + 1, total, p);
+            p.marks.truncate(before.min(p.marks.len()));
+            p.marks.resize(p.items.len(), Mark::Artifact);
         }
-        self.pages
+        Pages {
+            pages: self.pages,
+            tree: self.tree,
+        }
     }
 }
 

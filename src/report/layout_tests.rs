@@ -123,7 +123,7 @@ fn lines_on_a_page_never_overlap() {
             0.0,
         );
     }
-    for p in l.finish(|_, _, _| {}) {
+    for p in &l.finish(|_, _, _| {}) {
         let mut ys: Vec<f32> = p
             .items
             .iter()
@@ -204,7 +204,7 @@ fn a_cell_bar_and_a_column_chart_are_drawn_to_scale() {
         9.0,
     );
     let values: Vec<(String, u32)> = vec![("jan".into(), 2), ("feb".into(), 0), ("mar".into(), 4)];
-    l.column_chart(&values, 60.0, 20.0, Rgb(9, 9, 9));
+    l.column_chart(&values, 60.0, 20.0, Rgb(9, 9, 9), "Insatser");
     let pages = l.finish(|_, _, _| {});
     let rects: Vec<(f32, f32, Rgb)> = pages[0]
         .items

@@ -2,7 +2,7 @@
 //! the kommun's trygghetsvandringar, overdue first, each with place, what was seen, the
 //! deadline and the photos.
 
-use super::layout::{BLACK, GREY, Layout, Metrics, Page};
+use super::layout::{BLACK, GREY, Layout, Metrics, Pages};
 use super::pdf::{self, Pdf};
 use crate::domain::{OpenObservation, PhotoView, palette};
 use chrono::NaiveDate;
@@ -28,7 +28,7 @@ impl MeasureList {
 const BODY: f32 = 10.0;
 const SMALL: f32 = 8.5;
 
-pub fn layout_measures(list: &MeasureList, m: &dyn Metrics) -> Vec<Page> {
+pub fn layout_measures(list: &MeasureList, m: &dyn Metrics) -> Pages {
     let mut l = Layout::new(m);
     l.heading(&list.title(), 16.0, 20.0);
     let overdue = list
@@ -131,8 +131,16 @@ pub fn layout_measures(list: &MeasureList, m: &dyn Metrics) -> Vec<Page> {
     pdf::finish_pages(l, m, &crate::validate::clip(&footer, 70), &list.title())
 }
 
-pub fn render_measures(list: &MeasureList) -> Result<Pdf, String> {
+pub fn render_measures(list: &MeasureList, dnr: Option<&str>) -> Result<Pdf, String> {
     let metrics = pdf::font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let pages = layout_measures(list, &metrics);
-    pdf::write_pdf(&list.title(), &list.municipality, list.made, &pages)
+    pdf::write_pdf(
+        &super::tagged::Meta {
+            title: &list.title(),
+            subject: &list.municipality,
+            made: list.made,
+            dnr,
+        },
+        pages,
+    )
 }

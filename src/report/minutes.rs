@@ -1,7 +1,7 @@
 //! Minnesanteckningar from a lägesbildsmöte: a pure model built from the records, laid
 //! out on A4 by the same layer as the uppföljning. No field holds an internal note.
 
-use super::layout::{self, BLACK, Cell, Column, GREY, Layout, Metrics, Page};
+use super::layout::{self, BLACK, Cell, Column, GREY, Layout, Metrics, Pages};
 use super::pdf::{Pdf, finish_pages, font_metrics, write_pdf};
 use crate::domain::{
     BoardData, DecisionItem, DecisionStatus, Meeting, OpenObservation, Party, PublicActivity,
@@ -220,7 +220,7 @@ fn deadline(d: Option<NaiveDate>) -> String {
 }
 
 /// Lays the minutes out as pages.
-pub fn layout_minutes(mn: &Minutes, m: &dyn Metrics) -> Vec<Page> {
+pub fn layout_minutes(mn: &Minutes, m: &dyn Metrics) -> Pages {
     let mut l = Layout::new(m);
     l.heading(&mn.title(), 16.0, 20.0);
     let who = if mn.participants.is_empty() {
@@ -410,8 +410,16 @@ fn decision_table(l: &mut Layout, lines: &[DecisionLine], held: Option<&[NaiveDa
 }
 
 /// The minutes as an A4 PDF.
-pub fn render_minutes(mn: &Minutes) -> Result<Pdf, String> {
+pub fn render_minutes(mn: &Minutes, dnr: Option<&str>) -> Result<Pdf, String> {
     let metrics = font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let pages = layout_minutes(mn, &metrics);
-    write_pdf(&mn.title(), "Minnesanteckningar", mn.written, &pages)
+    write_pdf(
+        &super::tagged::Meta {
+            title: &mn.title(),
+            subject: "Minnesanteckningar",
+            made: mn.written,
+            dnr,
+        },
+        pages,
+    )
 }

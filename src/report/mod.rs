@@ -10,6 +10,7 @@ pub mod minutes;
 pub mod model;
 pub mod pdf;
 pub mod protocol;
+pub mod tagged;
 
 pub use area::{AreaReport, build_area_report, render_area_pdf};
 pub use html::render_html;

@@ -220,7 +220,7 @@ pub struct WalkDetail {
     /// Every observation: what was seen, and what was done about it.
     pub seen: Vec<ObservationLine>,
     /// Up to [`WALK_PHOTOS`] of the walk's photos, for the uppföljning.
-    pub photos: Vec<crate::domain::PhotoView>,
+    pub photos: Vec<(crate::domain::PhotoView, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -524,7 +524,7 @@ fn walk_details<R: Records>(
             }
             for p in records.photos(o.id)? {
                 if photos.len() < WALK_PHOTOS {
-                    photos.push(crate::domain::PhotoView::from(p));
+                    photos.push((crate::domain::PhotoView::from(p), o.photo_alt()));
                 }
             }
         }

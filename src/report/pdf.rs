@@ -3,8 +3,11 @@
 
 pub(super) use super::follow_up::follow_up_body;
 pub use super::follow_up::{activity_summary, layout_pages};
-use super::layout::{self, GREY, Item, Layout, MARGIN_X, Metrics, PAGE_H, PAGE_W, Page, Rgb};
+use super::layout::{
+    self, GREY, Item, Layout, MARGIN_X, Mark, Metrics, PAGE_H, PAGE_W, Page, Pages, Rgb,
+};
 use super::model::FollowUp;
+use super::tagged::{self, Meta};
 
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
@@ -145,36 +148,45 @@ fn font_metrics_inner() -> Option<FontMetrics> {
 
 /// Closes the layout with a footer ("… · Sida N av M") on every page and a running
 /// header from the second page on.
-pub(super) fn finish_pages(l: Layout, m: &dyn Metrics, footer: &str, header: &str) -> Vec<Page> {
+pub(super) fn finish_pages(l: Layout, m: &dyn Metrics, footer: &str, header: &str) -> Pages {
     let header = header.to_string();
     let footer_metrics = m;
     l.finish(|n, total, page| {
         let text = format!("{footer} · Sida {n} av {total}");
         let w = footer_metrics.width(&text, SMALL, false);
-        page.items.push(Item::Text {
-            x: (PAGE_W - w) / 2.0,
-            y: 12.0,
-            size: SMALL,
-            bold: false,
-            color: GREY,
-            text,
-        });
-        if n > 1 {
-            page.items.push(Item::Text {
-                x: MARGIN_X,
-                y: PAGE_H - 16.0,
+        page.push(
+            Mark::Artifact,
+            Item::Text {
+                x: (PAGE_W - w) / 2.0,
+                y: 12.0,
                 size: SMALL,
                 bold: false,
                 color: GREY,
-                text: header.clone(),
-            });
-            page.items.push(Item::Line {
-                x1: MARGIN_X,
-                y1: PAGE_H - 18.0,
-                x2: PAGE_W - MARGIN_X,
-                y2: PAGE_H - 18.0,
-                color: layout::RULE,
-            });
+                text,
+            },
+        );
+        if n > 1 {
+            page.push(
+                Mark::Artifact,
+                Item::Text {
+                    x: MARGIN_X,
+                    y: PAGE_H - 16.0,
+                    size: SMALL,
+                    bold: false,
+                    color: GREY,
+                    text: header.clone(),
+                },
+            );
+            page.push(
+                Mark::Artifact,
+                Item::Line {
+                    x1: MARGIN_X,
+                    y1: PAGE_H - 18.0,
+                    x2: PAGE_W - MARGIN_X,
+                    y2: PAGE_H - 18.0,
+                    color: layout::RULE,
+                },
+            );
         }
     })
 }
@@ -229,9 +241,48 @@ fn add_photos(doc: &mut PdfDocument, pages: &[Page]) -> PhotoIds {
     ids
 }
 
-fn ops(page: &Page, regular: &FontId, bold: &FontId, photos: &PhotoIds) -> Vec<Op> {
+/// The page's drawing operations, each run of items of one element in a marked-content
+/// sequence with its MCID, artifacts in /Artifact sequences; and the element of each
+/// MCID, in order.
+fn ops(
+    page: &Page,
+    tree: &layout::Tree,
+    regular: &FontId,
+    bold: &FontId,
+    photos: &PhotoIds,
+) -> (Vec<Op>, Vec<usize>) {
     let mut ops = Vec::new();
-    for item in &page.items {
+    let mut mcids = Vec::new();
+    let mut open: Option<Mark> = None;
+    // Text at `i` is followed by more text of the same element.
+    let continues = |i: usize| {
+        matches!(page.items.get(i + 1), Some(Item::Text { .. }))
+            && page.marks.get(i + 1) == page.marks.get(i)
+    };
+    for (i, item) in page.items.iter().enumerate() {
+        let mark = page.marks.get(i).copied().unwrap_or(Mark::Artifact);
+        if open != Some(mark) {
+            if open.is_some() {
+                ops.push(Op::EndMarkedContent);
+            }
+            ops.push(match mark {
+                Mark::Artifact => Op::BeginMarkedContent {
+                    tag: "Artifact".into(),
+                },
+                Mark::In(id) => {
+                    let tag = tree.role(id).map_or("P", |r| r.name()).to_string();
+                    let mcid = printpdf::DictItem::Int(mcids.len() as i64);
+                    mcids.push(id);
+                    Op::BeginMarkedContentWithProperties {
+                        tag,
+                        properties: printpdf::DictItem::Dict {
+                            map: [("MCID".to_string(), mcid)].into_iter().collect(),
+                        },
+                    }
+                }
+            });
+            open = Some(mark);
+        }
         match item {
             Item::Image {
                 x, y, w, h, jpeg, ..
@@ -270,7 +321,13 @@ fn ops(page: &Page, regular: &FontId, bold: &FontId, photos: &PhotoIds) -> Vec<O
                         pos: Point::new(Mm(*x), Mm(*y)),
                     },
                     Op::ShowText {
-                        items: vec![TextItem::Text(shown(text, *b))],
+                        items: vec![TextItem::Text(if continues(i) {
+                            // A wrapped line ends in the space it was broken at, so
+                            // that the text read from the structure keeps its words.
+                            shown(text, *b) + " "
+                        } else {
+                            shown(text, *b)
+                        })],
                     },
                     Op::EndTextSection,
                 ]);
@@ -315,7 +372,10 @@ fn ops(page: &Page, regular: &FontId, bold: &FontId, photos: &PhotoIds) -> Vec<O
             }
         }
     }
-    ops
+    if open.is_some() {
+        ops.push(Op::EndMarkedContent);
+    }
+    (ops, mcids)
 }
 
 /// A rendered report.
@@ -325,48 +385,60 @@ pub struct Pdf {
 }
 
 /// Renders the report as PDF.
-pub fn render_pdf(f: &FollowUp) -> Result<Pdf, String> {
+pub fn render_pdf(f: &FollowUp, dnr: Option<&str>) -> Result<Pdf, String> {
     let metrics = font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let pages = layout_pages(f, &metrics);
     let subject = format!("Medborgarlöfte {} — {}", f.period, f.municipality);
-    write_pdf(&f.title(), &subject, f.report_date, &pages)
+    write_pdf(
+        &Meta {
+            title: &f.title(),
+            subject: &subject,
+            made: f.report_date,
+            dnr,
+        },
+        pages,
+    )
 }
 
-/// Writes laid-out pages as an A4 PDF with DejaVu Sans embedded.
-pub(super) fn write_pdf(
-    title: &str,
-    subject: &str,
-    made: chrono::NaiveDate,
-    pages: &[Page],
-) -> Result<Pdf, String> {
+/// Writes laid-out pages as an A4 PDF with DejaVu Sans embedded, tagged (PDF/UA-1) and
+/// archivable (PDF/A-2a): printpdf draws the pages, [`tagged::finish`] adds the structure
+/// and metadata. A diarienummer is printed at the top of the first page.
+pub(super) fn write_pdf(meta: &Meta, mut pages: Pages) -> Result<Pdf, String> {
     let fonts = fonts().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
-    let mut doc = PdfDocument::new(title);
-    // The document's date is the day it was made (printpdf's default is 1970-01-01).
-    let stamp = made
-        .and_hms_opt(12, 0, 0)
-        .map(|t| t.and_utc().timestamp())
-        .unwrap_or(0);
-    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(stamp) {
-        doc.metadata.info.creation_date = date;
-        doc.metadata.info.modification_date = date;
-        doc.metadata.info.metadata_date = date;
+    if let Some(dnr) = meta.dnr {
+        let metrics = font_metrics_inner().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
+        pages.stamp_first_page(&metrics, &format!("Dnr: {dnr}"));
     }
-    doc.metadata.info.document_title = title.to_string();
-    doc.metadata.info.creator = "Trygghetstavlan".into();
-    doc.metadata.info.subject = subject.to_string();
+    let mut doc = PdfDocument::new(meta.title);
     let regular = doc.add_font(&fonts.0);
     let bold = doc.add_font(&fonts.1);
-    let photos = add_photos(&mut doc, pages);
+    let photos = add_photos(&mut doc, &pages);
+    let mut marks = Vec::with_capacity(pages.len());
     let pdf_pages: Vec<PdfPage> = pages
         .iter()
-        .map(|p| PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops(p, &regular, &bold, &photos)))
+        .map(|p| {
+            let (ops, mcids) = ops(p, &pages.tree, &regular, &bold, &photos);
+            marks.push(mcids);
+            PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops)
+        })
         .collect();
+    let count = pdf_pages.len();
+    let options = PdfSaveOptions::default();
     let mut warnings = Vec::new();
-    let pages = pdf_pages.len();
-    let bytes = doc
+    let mut lo = doc
         .with_pages(pdf_pages)
-        .save(&PdfSaveOptions::default(), &mut warnings);
-    Ok(Pdf { bytes, pages })
+        .to_lopdf_document(&options, &mut warnings);
+    tagged::finish(&mut lo, &pages.tree, &marks, meta)?;
+    if options.optimize {
+        lo.compress();
+    }
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| format!("PDF:en kunde inte skrivas: {e}"))?;
+    Ok(Pdf {
+        bytes,
+        pages: count,
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! photos, and the åtgärdslista of the walk. Public fields only: a walk's own notes and
 //! anything internal never reach it.
 
-use super::layout::{self, BLACK, Cell, Column, GREY, Layout, LayoutPhoto, Metrics, Page};
+use super::layout::{self, BLACK, Cell, Column, GREY, Layout, LayoutPhoto, Metrics, Pages};
 use super::pdf::{self, Pdf};
 use crate::domain::{Observation, PhotoView, SafetyWalk, palette};
 use chrono::NaiveDate;
@@ -104,7 +104,7 @@ fn observation(l: &mut Layout, n: usize, o: &Observation, photos: &[PhotoView], 
     // The text and the first row of photos stay on one page.
     let first_row = photos
         .iter()
-        .map(|p| LayoutPhoto::from(p).fitted(PHOTO_W, PHOTO_H).1)
+        .map(|p| LayoutPhoto::new(p, "").fitted(PHOTO_W, PHOTO_H).1)
         .fold(0.0, f32::max);
     l.ensure(
         (lines.len() + desc.len()) as f32 * layout::line_height(BODY)
@@ -157,7 +157,8 @@ pub(super) fn position_and_photos(l: &mut Layout, o: &Observation, photos: &[Pho
     }
     if !photos.is_empty() {
         l.space(1.0);
-        let photos: Vec<LayoutPhoto> = photos.iter().map(LayoutPhoto::from).collect();
+        let alt = o.photo_alt();
+        let photos: Vec<LayoutPhoto> = photos.iter().map(|p| LayoutPhoto::new(p, &alt)).collect();
         l.photos(&photos, PHOTO_W, PHOTO_H);
     }
 }
@@ -249,7 +250,7 @@ fn follow_up(l: &mut Layout, date: NaiveDate, earlier: &[Observation]) {
     l.space(3.0);
 }
 
-pub fn layout_protocol(p: &Protocol, m: &dyn Metrics) -> Vec<Page> {
+pub fn layout_protocol(p: &Protocol, m: &dyn Metrics) -> Pages {
     let mut l = Layout::new(m);
     head(&mut l, p);
     if let Some((date, earlier)) = &p.revisited
@@ -274,8 +275,16 @@ pub fn layout_protocol(p: &Protocol, m: &dyn Metrics) -> Vec<Page> {
     pdf::finish_pages(l, m, &footer, &p.title())
 }
 
-pub fn render_protocol(p: &Protocol) -> Result<Pdf, String> {
+pub fn render_protocol(p: &Protocol, dnr: Option<&str>) -> Result<Pdf, String> {
     let metrics = pdf::font_metrics().ok_or("Typsnittet DejaVu Sans kunde inte läsas.")?;
     let pages = layout_protocol(p, &metrics);
-    pdf::write_pdf(&p.title(), &p.walk.area, p.made, &pages)
+    pdf::write_pdf(
+        &super::tagged::Meta {
+            title: &p.title(),
+            subject: &p.walk.area,
+            made: p.made,
+            dnr,
+        },
+        pages,
+    )
 }

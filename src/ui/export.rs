@@ -91,6 +91,10 @@ pub struct ExportState {
     /// Löften that were not (fully) met and have no orsak yet: the uppföljning should
     /// say why before it is published.
     pub missing_cause: Vec<String>,
+    /// The diarienummer printed on the first page and in the PDF's metadata ("" none).
+    pub dnr: String,
+    /// Whose registration and which period the diarienummer is remembered for.
+    pub dnr_key: String,
 }
 
 impl ExportState {
@@ -147,6 +151,8 @@ impl Default for ExportState {
             appendix: true,
             format: ExportFormat::Pdf,
             focus_path: false,
+            dnr: String::new(),
+            dnr_key: String::new(),
         }
     }
 }
@@ -284,11 +290,21 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
     if let Err(e) = &checked {
         error_line(ui, e);
     }
+    let mut dnr_ok = true;
+    if st.format == ExportFormat::Pdf {
+        let l = ui.label("Diarienummer (valfritt, står överst på första sidan)");
+        ui.add(text_field(&mut st.dnr, "export_dnr", 240.0))
+            .labelled_by(l.id);
+        if let Err(e) = crate::validate::parse_dnr(&st.dnr) {
+            error_line(ui, &e.to_string());
+            dnr_ok = false;
+        }
+    }
     let busy = st.status == ExportStatus::Busy;
     ui.horizontal(|ui| {
         if ui
             .add_enabled(
-                checked.is_ok() && !busy,
+                checked.is_ok() && dnr_ok && !busy,
                 egui::Button::new(
                     RichText::new(match st.format {
                         ExportFormat::Html => "Skapa webbsida",

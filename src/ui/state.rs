@@ -43,6 +43,10 @@ pub struct Prefs {
     pub year: Option<i32>,
     pub dark: bool,
     pub zoom: f32,
+    /// The diarienummer last given to an export, per kommun (or lokalpolisområde) and
+    /// period ("Bromölla · 2024"): each organisation's own registration, kept on this
+    /// computer and never sent to the partner.
+    pub dnr: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for Prefs {
@@ -52,6 +56,7 @@ impl Default for Prefs {
             year: None,
             dark: false,
             zoom: 1.0,
+            dnr: Default::default(),
         }
     }
 }

@@ -598,7 +598,7 @@ fn a_joint_meeting_of_the_lokalpolisomrade_from_alla_kommuner() {
             .any(|k| s.commitment.starts_with(k))
     }));
     let text = crate::report::pages_text(
-        &trygghetstavlan::report::render_minutes(&minutes)
+        &trygghetstavlan::report::render_minutes(&minutes, None)
             .unwrap()
             .bytes,
     )
@@ -858,7 +858,7 @@ fn beslut_name_their_lofte_and_kommun_late_ones_are_marked_and_klar_can_be_undon
     assert_eq!(line.lofte.as_deref(), Some(lofte.text.as_str()));
     assert!(line.overdue);
     let text = crate::report::pages_text(
-        &trygghetstavlan::report::render_minutes(&minutes)
+        &trygghetstavlan::report::render_minutes(&minutes, None)
             .unwrap()
             .bytes,
     )

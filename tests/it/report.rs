@@ -32,7 +32,7 @@ fn report(
     let m = store.municipality_by_name(kommun).unwrap().unwrap();
     let p = store.pledges(m.id).unwrap().remove(0);
     let f = build_follow_up(store, p.id, day(today)).unwrap();
-    let bytes = render_pdf(&f).unwrap().bytes;
+    let bytes = render_pdf(&f, None).unwrap().bytes;
     (f, bytes)
 }
 
@@ -234,7 +234,7 @@ fn hostile_text_stays_inside_the_page() {
             }
         }
     }
-    assert!(render_pdf(&f).is_ok());
+    assert!(render_pdf(&f, None).is_ok());
 }
 
 /// A löfte's bedömning (resultat, orsak, fortsättning) for the report's year is printed
@@ -541,7 +541,7 @@ fn year_on_year_compares_with_the_previous_medborgarlofte() {
             .all(|c| c.last_time.is_some()),
         "every copied löfte knows last period's result"
     );
-    let text = crate::report::pages_text(&render_pdf(&f).unwrap().bytes).join(" ");
+    let text = crate::report::pages_text(&render_pdf(&f, None).unwrap().bytes).join(" ");
     assert!(
         text.contains("Jämfört med medborgarlöftet 2024:"),
         "{}",
@@ -552,7 +552,7 @@ fn year_on_year_compares_with_the_previous_medborgarlofte() {
     let f = build_follow_up(&store, old.id, day("2025-06-01")).unwrap();
     assert!(f.previous.is_none());
     assert!(
-        !crate::report::pages_text(&render_pdf(&f).unwrap().bytes)
+        !crate::report::pages_text(&render_pdf(&f, None).unwrap().bytes)
             .join(" ")
             .contains("Jämfört med")
     );
@@ -653,7 +653,7 @@ fn the_protokoll_has_every_observation_its_photos_and_the_atgardslista() {
         }
     }
     let p = trygghetstavlan::queries::protocol(&store, w, day("2024-11-01")).unwrap();
-    let pdf = trygghetstavlan::report::render_protocol(&p).unwrap();
+    let pdf = trygghetstavlan::report::render_protocol(&p, None).unwrap();
     let images = image_streams(&pdf.bytes)
         .iter()
         .inspect(|s| {
@@ -715,7 +715,12 @@ fn late_atgarder_are_marked_in_the_uppfoljning_and_the_protokoll() {
     let d = late.deadline.unwrap();
     assert!(text.contains(&format!("senast {d}, försenad")), "{text}");
     let p = trygghetstavlan::queries::protocol(&store, w.id, day("2024-06-15")).unwrap();
-    let text = pages_text(&trygghetstavlan::report::render_protocol(&p).unwrap().bytes).join(" ");
+    let text = pages_text(
+        &trygghetstavlan::report::render_protocol(&p, None)
+            .unwrap()
+            .bytes,
+    )
+    .join(" ");
     assert!(text.contains(&format!("{d} försenad")), "{text}");
     assert!(text.contains(&format!("Senast: {d} (försenad)")), "{text}");
 }

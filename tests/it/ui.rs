@@ -964,9 +964,12 @@ fn a_return_walk_checks_the_earlier_walks_atgarder() {
     let newest = store.walks(m.id).unwrap()[0].clone();
     assert!(newest.revisit_of.is_some());
     let p = trygghetstavlan::queries::protocol(store, newest.id, day("2024-06-15")).unwrap();
-    let text =
-        crate::report::pages_text(&trygghetstavlan::report::render_protocol(&p).unwrap().bytes)
-            .join(" ");
+    let text = crate::report::pages_text(
+        &trygghetstavlan::report::render_protocol(&p, None)
+            .unwrap()
+            .bytes,
+    )
+    .join(" ");
     assert!(text.contains("Uppföljning av vandringen 2024-"), "{text}");
     assert!(text.contains("2 är åtgärdade sedan dess"), "{text}");
 }
@@ -1484,8 +1487,9 @@ fn a_whole_bedomning_is_written_and_reported() {
     let (b, _) = h.state().board().unwrap();
     let f =
         trygghetstavlan::report::build_follow_up(store, b.pledge.id, day("2024-12-15")).unwrap();
-    let text = crate::report::pages_text(&trygghetstavlan::report::render_pdf(&f).unwrap().bytes)
-        .join(" ");
+    let text =
+        crate::report::pages_text(&trygghetstavlan::report::render_pdf(&f, None).unwrap().bytes)
+            .join(" ");
     assert!(
         text.contains("Samlad bedömning Sju av tio löften hölls trots färre poliser."),
         "{text}"

@@ -262,4 +262,22 @@ mod tests {
         );
         assert_eq!((m[0], m[11], m.iter().sum::<u32>()), (3, 4, 7));
     }
+
+    #[test]
+    fn a_column_chart_in_words_names_the_most_the_empty_and_every_month() {
+        let values: Vec<(String, u32)> = [("jan 2024", 2), ("feb", 14), ("jul", 0), ("aug", 14)]
+            .iter()
+            .map(|(l, n)| (l.to_string(), *n))
+            .collect();
+        assert_eq!(
+            column_chart_alt("Insatser per månad 2024 (30 tillfällen)", &values),
+            "Insatser per månad 2024 (30 tillfällen): flest i februari, augusti, 14; inga i \
+             juli. Alla värden: januari 2024 2, februari 14, juli 0, augusti 14."
+        );
+        assert_eq!(
+            column_chart_alt("Insatser", &[("jan".into(), 0)]),
+            "Insatser: inga."
+        );
+        assert_eq!(column_chart_alt("Insatser", &[]), "Insatser");
+    }
 }

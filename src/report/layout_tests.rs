@@ -232,3 +232,133 @@ fn a_cell_bar_and_a_column_chart_are_drawn_to_scale() {
         assert!(t.contains(&label), "{label}");
     }
 }
+
+/// The role of what `i` on `p` is part of, or "Artifact".
+fn role_of<'a>(pages: &'a Pages, p: &Page, i: usize) -> &'a str {
+    match p.marks[i] {
+        Mark::Artifact => "Artifact",
+        Mark::In(id) => pages.tree.role(id).map_or("?", Role::name),
+    }
+}
+
+#[test]
+fn a_table_over_pages_is_one_table_its_repeated_header_an_artifact() {
+    let mut l = Layout::new(&Fixed);
+    l.heading("Bilaga", 14.0, 10.0);
+    let cols = [Column::new("Datum", 30.0), Column::new("Plats", 140.0)];
+    let rows: Vec<Vec<Cell>> = (0..120)
+        .map(|i| vec![Cell::plain(format!("2024-01-{i}")), Cell::plain("Torget")])
+        .collect();
+    l.table_captioned(Some("Bilaga"), &cols, &rows, 9.0);
+    l.rule();
+    let pages = l.finish(|_, _, p| {
+        p.push(
+            Mark::Artifact,
+            Item::Text {
+                x: 0.0,
+                y: 0.0,
+                size: 8.0,
+                bold: false,
+                color: GREY,
+                text: "Sida".into(),
+            },
+        )
+    });
+    assert!(pages.len() > 2);
+    for p in &pages {
+        assert_eq!(p.items.len(), p.marks.len());
+        for (i, item) in p.items.iter().enumerate() {
+            let role = role_of(&pages, p, i);
+            match item {
+                // Fills and rules are decoration.
+                Item::Rect { .. } | Item::Line { .. } => assert_eq!(role, "Artifact"),
+                Item::Text { text, .. } if text == "Datum" || text == "Plats" => {
+                    let first = std::ptr::eq(p, &pages[0]);
+                    assert_eq!(role, if first { "TH" } else { "Artifact" }, "{text}");
+                }
+                Item::Text { text, .. } if text.contains("(forts.)") || text == "Sida" => {
+                    assert_eq!(role, "Artifact")
+                }
+                Item::Text { text, .. } if text == "Bilaga" => assert_eq!(role, "H1"),
+                Item::Text { .. } => assert_eq!(role, "TD"),
+                Item::Image { .. } => unreachable!(),
+            }
+        }
+    }
+    // One Table of a header row and 120 rows of two cells.
+    let tables: Vec<&super::super::tagged::Node> = pages
+        .tree
+        .nodes
+        .iter()
+        .filter(|n| n.role == Role::Table)
+        .collect();
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].kids.len(), 121);
+    let doc = &pages.tree.nodes[0];
+    assert_eq!(
+        doc.kids.len(),
+        2,
+        "the heading and the table; the rule is nothing"
+    );
+}
+
+#[test]
+fn heading_levels_follow_sizes_and_never_skip() {
+    let mut l = Layout::new(&Fixed);
+    for (text, size) in [
+        ("Titel", 16.0),
+        ("Beslut", 12.0),
+        ("Öppna", 12.0),
+        ("Del", 14.0),
+        ("Sub", 11.0),
+    ] {
+        l.heading(text, size, 5.0);
+    }
+    l.list_item("a", 10.0, false, BLACK, 3.0);
+    l.list_item("b", 10.0, false, BLACK, 3.0);
+    l.paragraph("c", 10.0, false, BLACK, 0.0);
+    l.list_item("d", 10.0, false, BLACK, 3.0);
+    let pages = l.finish(|_, _, _| {});
+    let roles: Vec<&str> = pages.tree.nodes[0]
+        .kids
+        .iter()
+        .map(|k| pages.tree.nodes[*k].role.name())
+        .collect();
+    // 16 → H1; 12 under it → H2 (not H3); 14 after 12 → H2; 11 under it → H3. Items
+    // in a row are one list; a paragraph ends it.
+    assert_eq!(roles, ["H1", "H2", "H2", "H2", "H3", "L", "P", "L"]);
+    let first_list = &pages.tree.nodes[pages.tree.nodes[0].kids[5]];
+    assert_eq!(first_list.kids.len(), 2);
+}
+
+#[test]
+fn a_chart_is_a_figure_with_its_alt_text_and_a_stamp_goes_first() {
+    let mut l = Layout::new(&Fixed);
+    l.paragraph("Före", 10.0, false, BLACK, 0.0);
+    l.column_chart(
+        &[("jan".into(), 2), ("feb".into(), 0)],
+        60.0,
+        20.0,
+        BLACK,
+        "Insatser: flest i januari",
+    );
+    let mut pages = l.finish(|_, _, _| {});
+    let figure = pages
+        .tree
+        .nodes
+        .iter()
+        .position(|n| matches!(&n.role, Role::Figure { alt } if alt == "Insatser: flest i januari"))
+        .unwrap();
+    // The bars, the axis and the numbers belong to the figure.
+    let in_figure = pages[0]
+        .marks
+        .iter()
+        .filter(|m| **m == Mark::In(figure))
+        .count();
+    assert!(in_figure >= 5, "{in_figure}");
+    pages.stamp_first_page(&Fixed, "Dnr: KS 2024/117");
+    assert!(matches!(&pages[0].items[0], Item::Text { text, .. } if text == "Dnr: KS 2024/117"));
+    let first = pages.tree.nodes[0].kids[0];
+    assert_eq!(pages[0].marks[0], Mark::In(first));
+    assert_eq!(pages.tree.nodes[first].role, Role::P);
+}

@@ -158,7 +158,15 @@ pub(super) fn position_and_photos(l: &mut Layout, o: &Observation, photos: &[Pho
     if !photos.is_empty() {
         l.space(1.0);
         let alt = o.photo_alt();
-        let photos: Vec<LayoutPhoto> = photos.iter().map(|p| LayoutPhoto::new(p, &alt)).collect();
+        let n = photos.len();
+        let photos: Vec<LayoutPhoto> = photos
+            .iter()
+            .enumerate()
+            .map(|(i, p)| match n {
+                1 => LayoutPhoto::new(p, &alt),
+                _ => LayoutPhoto::new(p, &format!("{alt} (foto {} av {n})", i + 1)),
+            })
+            .collect();
         l.photos(&photos, PHOTO_W, PHOTO_H);
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::ui::{harness, select, type_into};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use trygghetstavlan::app::App;
 
 /// The file is written on a worker thread; step until it reports back.
@@ -167,4 +167,39 @@ fn export_the_board_as_csv_from_the_window() {
         13,
         "one row per target"
     );
+}
+
+#[test]
+fn the_diarienummer_is_printed_checked_and_remembered_per_kommun_and_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness();
+    select(&mut h, "Sölvesborg");
+    h.get_by_label("Exportera PDF…").click();
+    h.run();
+    assert_eq!(h.state().screens().export.dnr, "");
+    let field = "Diarienummer (valfritt, står överst på första sidan)";
+    type_into(&mut h, field, &"9".repeat(61));
+    h.get_by_label_contains("Diarienummer är för långt (61 tecken, högst 60)");
+    let target = dir.path().join("rapport.pdf");
+    type_into(&mut h, "Spara som", target.to_str().unwrap());
+    assert!(h.get_by_label("Skapa PDF").accesskit_node().is_disabled());
+    type_into(&mut h, field, "KS 2024/117");
+    h.get_by_label("Skapa PDF").click();
+    wait_for_export(&mut h);
+    h.get_by_label_contains("Klart:");
+    let text = crate::report::pages_text(&std::fs::read(&target).unwrap());
+    assert!(text[0].starts_with("Dnr: KS 2024/117"), "{}", text[0]);
+    h.get_by_label("Stäng").click();
+    h.run();
+    // The same kommun and period again: the number is remembered.
+    h.get_by_label("Exportera PDF…").click();
+    h.run();
+    assert_eq!(h.state().screens().export.dnr, "KS 2024/117");
+    h.get_by_label("Stäng").click();
+    h.run();
+    // Another kommun has a registration of its own.
+    select(&mut h, "Bromölla");
+    h.get_by_label("Exportera PDF…").click();
+    h.run();
+    assert_eq!(h.state().screens().export.dnr, "");
 }

@@ -15,4 +15,5 @@ mod report;
 mod robustness;
 mod seed;
 mod situation;
+mod tagged;
 mod ui;

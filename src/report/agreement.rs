@@ -196,7 +196,7 @@ pub fn render_agreement(
         &super::tagged::Meta {
             title: &title(f),
             subject: &f.municipality,
-            made: made,
+            made,
             dnr,
         },
         pages,

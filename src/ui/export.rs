@@ -296,7 +296,7 @@ fn contents(ui: &mut Ui, st: &mut ExportState) -> Vec<ExportAction> {
         ui.add(text_field(&mut st.dnr, "export_dnr", 240.0))
             .labelled_by(l.id);
         if let Err(e) = crate::validate::parse_dnr(&st.dnr) {
-            error_line(ui, &e.to_string());
+            error_line(ui, e.to_string());
             dnr_ok = false;
         }
     }

@@ -186,7 +186,7 @@ fn check(bytes: &[u8]) -> Structure {
     assert!(doc.version.as_str() >= "1.7", "{}", doc.version);
     let catalog = doc.catalog().unwrap();
     let marked = dict(&doc, catalog.get(b"MarkInfo").unwrap());
-    assert_eq!(marked.get(b"Marked").unwrap().as_bool().unwrap(), true);
+    assert!(marked.get(b"Marked").unwrap().as_bool().unwrap());
     assert_eq!(text_string(catalog.get(b"Lang").unwrap()), "sv-SE");
     let prefs = dict(&doc, catalog.get(b"ViewerPreferences").unwrap());
     assert!(prefs.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());

@@ -36,6 +36,9 @@ impl App {
         }
         let mut actions = Vec::new();
         let board_tab = self.screens.nav.tab == Tab::Board;
+        // Read before the dialogs draw: one that closes on Escape this frame was open.
+        let dialog_open = self.dialog_open();
+        let typing = ui.ctx().text_edit_focused();
         egui::Panel::top("top").show(ui, |ui| {
             ui.add_space(4.0);
             let board = self.data.board.as_ref().map(|(b, _)| b);
@@ -86,14 +89,74 @@ impl App {
         {
             actions.push(BoardAction::NewActivity(c).into());
         }
+        let give_back = self.keys(ui, board_tab && !dialog_open && !typing, &mut actions);
+        // A löfte opened with Enter or space: the focus goes into its panel.
+        let opened = actions
+            .iter()
+            .any(|a| matches!(a, Action::Board(BoardAction::SelectCommitment(Some(_)))))
+            && ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
+        let focused = ui.ctx().memory(|m| m.focused());
         self.prefs.zoom = ui.ctx().zoom_factor();
         let dark = self.prefs.dark;
         for a in actions {
             self.apply(a, now);
         }
+        if opened && self.screens.board.selected.is_some() {
+            self.screens.board.return_focus = focused;
+            self.screens.board.detail.focus_first = true;
+        }
+        if let Some(id) = give_back {
+            ui.ctx().memory_mut(|m| m.request_focus(id));
+        }
         if self.prefs.dark != dark {
             set_theme(ui.ctx(), self.prefs.dark);
         }
+    }
+
+    /// Whether a dialog window is open (it takes Escape).
+    fn dialog_open(&self) -> bool {
+        let s = &self.screens;
+        s.import.open
+            || s.backups.open
+            || s.exchange.open
+            || s.new_municipality.open
+            || s.export.open
+            || s.first_start
+            || s.shortcuts
+            || self.damaged_notice
+    }
+
+    /// The window's own keys: F1 (Kortkommandon), Ctrl+Z (undo, outside text fields)
+    /// and, on the board, Escape closing the detail panel. Returns the widget that gets
+    /// the focus back when the panel closes.
+    fn keys(
+        &mut self,
+        ui: &egui::Ui,
+        board_keys: bool,
+        actions: &mut Vec<Action>,
+    ) -> Option<egui::Id> {
+        use egui::{Key, Modifiers};
+        let typing = ui.ctx().text_edit_focused();
+        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
+            self.screens.shortcuts = !self.screens.shortcuts;
+        }
+        if !typing
+            && self.undo.is_some()
+            && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Z))
+        {
+            actions.push(Action::Undo);
+        }
+        let board = &mut self.screens.board;
+        if board_keys
+            && board.selected.is_some()
+            && board.activity_form.is_none()
+            && self.screens.authoring.commitment_form.is_none()
+            && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        {
+            actions.push(BoardAction::SelectCommitment(None).into());
+            return board.return_focus.take();
+        }
+        None
     }
 
     /// The bottom strip with the last error and the toast, when there is one.
@@ -162,6 +225,13 @@ impl App {
                     (self.screens.meeting.board_scroll - 44.0).max(0.0);
             }
         });
+        // Ctrl+Z takes back the last change here too (the toast's Ångra).
+        if !ui.ctx().text_edit_focused()
+            && self.undo.is_some()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z))
+        {
+            actions.push(Action::Undo);
+        }
         // "LPO Karlshamn" keeps the agenda strip on one line on a projector.
         let name = self.data.meeting.name.replace("lokalpolisområde ", "LPO ");
         egui::Panel::top("meeting_top").show(ui, |ui| {
@@ -370,6 +440,7 @@ impl App {
             ctx,
             self.damaged_notice,
         ));
+        crate::ui::shortcuts::window(ctx, &mut s.shortcuts);
         actions
     }
 }

@@ -53,6 +53,9 @@ pub struct BoardScreen {
     pub meeting: DateField,
     /// One line per löfte, so that a whole board fits a projector.
     pub compact: bool,
+    /// The row the detail panel was opened from with the keyboard: Escape gives it the
+    /// focus back.
+    pub return_focus: Option<egui::Id>,
 }
 
 impl BoardScreen {
@@ -444,7 +447,21 @@ impl BoardView<'_> {
                 .wrap()
                 .sense(egui::Sense::click()),
         );
-        if r.on_hover_text("Visa detaljer och insatser").clicked() {
+        // "+" on the focused löfte: one insats today, as +1 (the insats form when the
+        // löfte has several mål or today is outside the period).
+        if r.has_focus() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Plus))
+        {
+            let period = self.data.pledge.period;
+            actions.push(match row.targets.as_slice() {
+                [t] if period.contains(self.today) => super::widgets::quick_add(c, &t.target),
+                _ => BoardAction::NewActivity(c.id),
+            });
+        }
+        // The row as one named item for a screen reader: text, status, how far.
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, row_name(row)));
+        if r.on_hover_text("Visa detaljer och insatser (Enter); + registrerar en insats i dag")
+            .clicked()
+        {
             actions.push(BoardAction::SelectCommitment((!selected).then_some(c.id)));
         }
         self.info_line(ui, row);
@@ -534,6 +551,20 @@ impl BoardView<'_> {
             }
         }
     }
+}
+
+/// What a screen reader says of a löfte's row: "Delta på … . Genomförd, 4 av 4."
+pub fn row_name(row: &CommitmentRow) -> String {
+    let progress: Vec<String> = row
+        .targets
+        .iter()
+        .map(|t| format!("{} av {}", t.progress.done, t.progress.goal))
+        .collect();
+    let mut name = format!("{} — {}", row.commitment.text.trim(), row.status.label());
+    if !progress.is_empty() {
+        name.push_str(&format!(", {}", progress.join(", ")));
+    }
+    name
 }
 
 /// The room at a row's right end for its one action (+1 or Klar).
@@ -713,7 +744,7 @@ mod tests {
     #[test]
     fn clicks_select_and_check_off() {
         let mut h = harness(BoardScreen::default());
-        h.get_by_label("Forum om trafiksäkerhet").click();
+        h.get_by_label_contains("Forum om trafiksäkerhet").click();
         h.run();
         h.get_by_label("Klar").click();
         h.run();
@@ -732,10 +763,10 @@ mod tests {
         screen.filter.party = Some(Party::Kommunen);
         let mut h = harness(screen);
         assert!(
-            h.query_by_label("Riktade insatser mot A-traktorer")
+            h.query_by_label_contains("Riktade insatser mot A-traktorer")
                 .is_none()
         );
-        h.get_by_label("Forum om trafiksäkerhet");
+        h.get_by_label_contains("Forum om trafiksäkerhet");
         h.state_mut().screen.filter.search = "cykel".into();
         h.run();
         h.get_by_label("Inga löften matchar filtret. Ändra filter eller sökning.");

@@ -18,6 +18,8 @@ pub struct DetailState {
     pub selected_activity: Option<ActivityId>,
     /// The bedömning as typed, and which löfte and year it was filled from.
     pub assessment: Option<crate::domain::Assessment>,
+    /// Put the keyboard focus on the panel's first button (it was opened with a key).
+    pub focus_first: bool,
 }
 
 impl DetailState {
@@ -101,7 +103,11 @@ impl DetailView<'_> {
         ui.horizontal(|ui| {
             party_chip(ui, c.party);
             status_chip(ui, row.status);
-            if ui.button("Redigera löfte").clicked() {
+            let edit = ui.button("Redigera löfte");
+            if std::mem::take(&mut self.state.focus_first) {
+                edit.request_focus();
+            }
+            if edit.clicked() {
                 actions.push(AuthoringAction::EditCommitment(c.id).into());
             }
             if ui.button("Stäng").clicked() {

@@ -26,6 +26,7 @@ pub mod new_pledge;
 pub mod observation_card;
 pub mod overview;
 pub mod recovery;
+pub mod shortcuts;
 pub mod situation;
 pub mod state;
 pub mod toast;

@@ -32,6 +32,8 @@ pub struct Screens {
     pub agreement: super::agreement::AgreementScreen,
     /// A new database with the example kommuner: ask whether to keep them.
     pub first_start: bool,
+    /// The "Kortkommandon" help (F1).
+    pub shortcuts: bool,
 }
 
 /// UI preferences saved by eframe between runs (records live in SQLite only).

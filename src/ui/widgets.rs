@@ -114,7 +114,7 @@ pub fn plus_one(
 }
 
 /// One insats today towards mål `t` of löfte `c`, by the mål's (or the löfte's) ansvarig.
-fn quick_add(c: &Commitment, t: &crate::domain::Target) -> super::BoardAction {
+pub fn quick_add(c: &Commitment, t: &crate::domain::Target) -> super::BoardAction {
     super::BoardAction::QuickAdd {
         commitment: c.id,
         target: Some(t.id),

@@ -1624,3 +1624,92 @@ fn the_observation_card_says_when_an_open_atgard_is_late() {
     h.run();
     h.get_by_label("2024-03-08");
 }
+
+/// The accesskit node that has the keyboard focus, by its label.
+fn focused_label(h: &Harness<'static, App>) -> Option<String> {
+    h.root()
+        .children_recursive()
+        .find(|n| n.accesskit_node().is_focused())
+        .and_then(|n| n.accesskit_node().label())
+}
+
+#[test]
+fn keys_alone_open_a_lofte_record_an_insats_undo_it_and_come_back() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    let text = "4 st riktade insatser";
+    // Tab until the first löfte's text has the focus.
+    for _ in 0..60 {
+        if focused_label(&h).is_some_and(|l| l.starts_with(text)) {
+            break;
+        }
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    assert!(
+        focused_label(&h).is_some_and(|l| l.starts_with(text)),
+        "{:?}",
+        focused_label(&h)
+    );
+    // "+" on the focused row: one insats today, with Ångra; Ctrl+Z takes it back.
+    h.key_press(egui::Key::Plus);
+    h.run();
+    assert_eq!(done(&h, text), 1);
+    h.get_by_label("Ångra");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(done(&h, text), 0);
+    assert_eq!(h.state().store().unwrap().activity_count().unwrap(), 0);
+    // Enter opens the detail panel and the focus goes into it.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    assert!(h.state().screens().board.selected.is_some());
+    assert_eq!(focused_label(&h).as_deref(), Some("Redigera löfte"));
+    // Escape closes it and gives the row the focus back.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.run();
+    assert!(h.state().screens().board.selected.is_none());
+    assert!(
+        focused_label(&h).is_some_and(|l| l.starts_with(text)),
+        "{:?}",
+        focused_label(&h)
+    );
+    // F1 lists the keys.
+    h.key_press(egui::Key::F1);
+    h.run();
+    h.get_by_label("Kortkommandon");
+    h.get_by_label("Ångra den senaste ändringen (utanför textfält)");
+}
+
+/// Every node a Tab can reach that a screen reader could not name: its role and value.
+fn unnamed_stops(h: &Harness<'static, App>) -> Vec<String> {
+    h.root()
+        .children_recursive()
+        .filter(|n| {
+            let a = n.accesskit_node();
+            a.data().supports_action(egui::accesskit::Action::Focus)
+                && a.label().is_none_or(|l| l.trim().is_empty())
+        })
+        .map(|n| {
+            let a = n.accesskit_node();
+            format!("{:?} {:?}", a.role(), a.value())
+        })
+        .collect()
+}
+
+#[test]
+fn every_tab_stop_on_the_board_has_a_name() {
+    let mut h = harness();
+    for kommun in ["Olofström", "Sölvesborg"] {
+        select(&mut h, kommun);
+        assert_eq!(unnamed_stops(&h), Vec::<String>::new(), "{kommun}");
+    }
+    // A löfte's row is one stop that says what it is, how it stands and how far it is.
+    let (_, s) = h.state().board().unwrap();
+    let row = &s.rows[0];
+    let name = trygghetstavlan::ui::board::row_name(row);
+    assert!(name.starts_with(row.commitment.text.trim()) && name.contains(row.status.label()));
+    h.get_by_label(&name);
+}

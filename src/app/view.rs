@@ -137,7 +137,10 @@ impl App {
     ) -> Option<egui::Id> {
         use egui::{Key, Modifiers};
         let typing = ui.ctx().text_edit_focused();
-        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
+        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1))
+            || (self.screens.shortcuts
+                && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)))
+        {
             self.screens.shortcuts = !self.screens.shortcuts;
         }
         if !typing

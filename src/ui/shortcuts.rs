@@ -15,7 +15,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     (
         "Esc",
-        "Stäng detaljpanelen (fokus tillbaka till löftet), ett formulär eller en dialog",
+        "Stäng detaljpanelen (fokus tillbaka till löftet), ett formulär eller den här listan",
     ),
     ("Ctrl+Z", "Ångra den senaste ändringen (utanför textfält)"),
     ("Ctrl+N", "Ny insats för det valda löftet"),

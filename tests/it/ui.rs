@@ -1681,6 +1681,9 @@ fn keys_alone_open_a_lofte_record_an_insats_undo_it_and_come_back() {
     h.run();
     h.get_by_label("Kortkommandon");
     h.get_by_label("Ångra den senaste ändringen (utanför textfält)");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Kortkommandon").is_none());
 }
 
 /// Every node a Tab can reach that a screen reader could not name: its role and value.

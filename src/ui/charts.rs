@@ -10,10 +10,12 @@ use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints};
 
 /// Cumulative done over the period against the plan line (goal × elapsed share), one
 /// line per target. A still picture: no zoom or drag, so the panel scrolls as usual.
+/// `alt` says in words what it shows (a screen reader reads it instead of the lines).
 pub fn progress_chart(
     ui: &mut Ui,
     id: impl std::hash::Hash + std::fmt::Debug,
     series: &[(String, ProgressSeries)],
+    alt: &str,
 ) {
     let Some((_, first)) = series.first() else {
         return;
@@ -33,7 +35,7 @@ pub fn progress_chart(
         super::widgets::party_color(crate::domain::Party::Kommunen),
         super::widgets::party_color(crate::domain::Party::Gemensamt),
     ];
-    Plot::new(("progress_chart", id))
+    let shown = Plot::new(("progress_chart", id))
         .height(170.0)
         .allow_zoom(false)
         .allow_drag(false)
@@ -97,6 +99,9 @@ pub fn progress_chart(
                 );
             }
         });
+    shown
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, alt));
 }
 
 /// Grid marks on the first of every other month (each half-year over a longer period),
@@ -235,10 +240,12 @@ mod tests {
             "5 av 30 gjort när perioden slutade."
         );
         let mut h = Harness::new_ui_state(
-            |ui, s: &mut Vec<(String, ProgressSeries)>| progress_chart(ui, 1, s),
+            |ui, s: &mut Vec<(String, ProgressSeries)>| progress_chart(ui, 1, s, "5 av 30 gjort"),
             vec![(String::new(), s)],
         );
         h.run();
+        // The chart is named by its words for a screen reader.
+        h.get_by_label("5 av 30 gjort");
         h.get_by_label_contains("Utfört");
         h.get_by_label_contains("Plan");
     }

@@ -56,6 +56,23 @@ pub struct DetailView<'a> {
     pub state: &'a mut DetailState,
 }
 
+/// What a screen reader says of an insats: "Insats 2024-06-15: Polisen, 2 tillfällen,
+/// Torget. Samtal med boende".
+pub fn activity_name(a: &Activity) -> String {
+    let times = if a.count == 1 {
+        "1 tillfälle".to_string()
+    } else {
+        format!("{} tillfällen", a.count)
+    };
+    let mut name = format!("Insats {}: {}, {times}", a.date, a.by.label());
+    for part in [&a.place, &a.description] {
+        if !part.trim().is_empty() {
+            name.push_str(&format!(". {}", part.trim()));
+        }
+    }
+    name
+}
+
 impl DetailView<'_> {
     /// The löfte's progress over its period against the plan line, one line per target.
     fn chart(&self, ui: &mut Ui) {
@@ -84,14 +101,20 @@ impl DetailView<'_> {
             })
             .collect();
         ui.add_space(6.0);
-        super::charts::progress_chart(ui, row.commitment.id, &series);
-        for (name, s) in &series {
-            let words = super::charts::progress_words(s, self.today);
-            let line = if name.is_empty() {
-                words
-            } else {
-                format!("{name}: {words}")
-            };
+        let lines: Vec<String> = series
+            .iter()
+            .map(|(name, s)| {
+                let words = super::charts::progress_words(s, self.today);
+                if name.is_empty() {
+                    words
+                } else {
+                    format!("{name}: {words}")
+                }
+            })
+            .collect();
+        let alt = format!("Utfört mot planlinjen: {}", lines.join(" "));
+        super::charts::progress_chart(ui, row.commitment.id, &series, &alt);
+        for line in lines {
             ui.label(weak(line));
         }
     }
@@ -251,16 +274,17 @@ impl DetailView<'_> {
         TableBuilder::new(ui)
             .id_salt("insatser")
             .striped(true)
-            .sense(egui::Sense::click())
+            // Any cell selects its row with the mouse; the keyboard stops once per row
+            // (the date), which a screen reader reads as the whole insats.
+            .sense(egui::Sense::CLICK)
             .max_scroll_height(260.0)
             .column(Column::exact(100.0))
             .column(Column::exact(96.0))
             .column(Column::exact(48.0))
             .column(
-                Column::initial(110.0)
-                    .at_least(60.0)
-                    .clip(true)
-                    .resizable(true),
+                // Not resizable: the handle would be a Tab stop that keys cannot use
+                // (the marked insats below shows its whole text).
+                Column::initial(110.0).at_least(60.0).clip(true),
             )
             .column(Column::remainder().at_least(80.0).clip(true))
             .header(24.0, |mut h| {
@@ -278,7 +302,26 @@ impl DetailView<'_> {
                     body.row(height, |mut r| {
                         r.set_selected(selected == Some(a.id));
                         r.col(|ui| {
-                            ui.label(a.date.to_string());
+                            let stop = ui
+                                .add(
+                                    egui::Label::new(a.date.to_string())
+                                        .sense(egui::Sense::click()),
+                                )
+                                .on_hover_text("Enter markerar insatsen");
+                            stop.widget_info(|| {
+                                egui::WidgetInfo::selected(
+                                    egui::Role::Row,
+                                    true,
+                                    selected == Some(a.id),
+                                    activity_name(a),
+                                )
+                            });
+                            if stop.clicked() {
+                                clicked = Some(a.id);
+                            }
+                            if stop.double_clicked() {
+                                double_clicked = Some(a.id);
+                            }
                         });
                         r.col(|ui| {
                             ui.label(a.by.label());

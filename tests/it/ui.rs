@@ -137,7 +137,7 @@ fn insats_form_rejects_bad_date_then_saves() {
         h.state().screens().board.activity_form.is_none(),
         "form closes"
     );
-    h.get_by_label("2024-05-02");
+    h.get_by_label_contains("Insats 2024-05-02: ");
     h.get_by_label("Stortorget");
     assert_eq!(done(&h, "Polisen ska genomföra synlighetsarbete"), 3);
 }
@@ -200,7 +200,7 @@ fn delete_insats_and_undo() {
             .accesskit_node()
             .is_disabled()
     );
-    h.get_by_label("2024-06-15").click();
+    h.get_by_label_contains("Insats 2024-06-15: ").click();
     h.run();
     h.get_by_label("Ta bort insats").click();
     h.run();
@@ -1715,4 +1715,23 @@ fn every_tab_stop_on_the_board_has_a_name() {
     let name = trygghetstavlan::ui::board::row_name(row);
     assert!(name.starts_with(row.commitment.text.trim()) && name.contains(row.status.label()));
     h.get_by_label(&name);
+    // The detail panel with insatser: one named stop per insats (not one per cell), the
+    // chart named by its words, no column handle to tab to.
+    select(&mut h, "Olofström");
+    for _ in 0..3 {
+        h.get_all_by_label("+1").next().unwrap().click();
+        h.run();
+    }
+    open_detail(&mut h, "4 st riktade insatser");
+    assert_eq!(unnamed_stops(&h), Vec::<String>::new(), "detail panel");
+    assert_eq!(
+        h.get_all_by_label_contains("Insats 2024-06-15: ")
+            .filter(|n| n
+                .accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains("1 tillfälle")))
+            .count(),
+        3
+    );
+    h.get_by_label_contains("Utfört mot planlinjen: ");
 }

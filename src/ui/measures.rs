@@ -131,26 +131,12 @@ impl MeasuresView<'_> {
             .id_salt("atgarder")
             .striped(true)
             .max_scroll_height(520.0)
+            // No resize handles: each would be a Tab stop that keys cannot use.
             .column(Column::exact(170.0))
-            .column(
-                Column::initial(140.0)
-                    .at_least(80.0)
-                    .clip(true)
-                    .resizable(true),
-            )
+            .column(Column::initial(140.0).at_least(80.0).clip(true))
             .column(Column::exact(110.0))
-            .column(
-                Column::initial(170.0)
-                    .at_least(80.0)
-                    .clip(true)
-                    .resizable(true),
-            )
-            .column(
-                Column::initial(150.0)
-                    .at_least(70.0)
-                    .clip(true)
-                    .resizable(true),
-            )
+            .column(Column::initial(170.0).at_least(80.0).clip(true))
+            .column(Column::initial(150.0).at_least(70.0).clip(true))
             .column(Column::exact(100.0))
             .column(Column::remainder().at_least(130.0))
             .header(24.0, |mut h| {
@@ -173,17 +159,27 @@ impl MeasuresView<'_> {
                     ];
                     let height = wrapped_row_height(body.ui_mut(), &widths, &texts, 30.0);
                     body.row(height, |mut r| {
-                        let mut place_id = None;
                         r.col(|ui| deadline_label(ui, o, today));
                         r.col(|ui| {
                             let l = clickable_text(ui, &o.place).on_hover_text(format!(
                                 "{}\nKlicka för att se iakttagelsen med foton",
                                 o.description
                             ));
+                            // One Tab stop per åtgärd, read as the whole of it.
+                            l.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::Row,
+                                    true,
+                                    format!(
+                                        "{}. Vandring {}",
+                                        super::walks::observation_name(o),
+                                        i.walk_date
+                                    ),
+                                )
+                            });
                             if l.clicked() {
                                 actions.push(WalkAction::ShowObservation(o.walk, o.id));
                             }
-                            place_id = Some(l.id);
                         });
                         r.col(|ui| {
                             ui.label(o.category.label());
@@ -201,7 +197,7 @@ impl MeasuresView<'_> {
                                 .on_hover_text(&i.walk_area);
                         });
                         r.col(|ui| {
-                            if let Some(a) = status_picker(ui, o, &mut st.pending, place_id) {
+                            if let Some(a) = status_picker(ui, o, &mut st.pending) {
                                 actions.push(a);
                             }
                         });

@@ -116,7 +116,8 @@ impl WalksView<'_> {
             TableBuilder::new(ui)
                 .id_salt("walks")
                 .striped(true)
-                .sense(egui::Sense::click())
+                // Any cell selects with the mouse; the keyboard stops once per walk.
+                .sense(egui::Sense::CLICK)
                 .vscroll(false)
                 .column(Column::exact(175.0))
                 .column(Column::remainder().at_least(160.0).clip(true))
@@ -133,13 +134,32 @@ impl WalksView<'_> {
                 .body(|mut body| {
                     for w in self.walks {
                         body.row(28.0, |mut r| {
-                            r.set_selected(self.state.selected == Some(w.walk.id));
+                            let selected = self.state.selected == Some(w.walk.id);
+                            r.set_selected(selected);
+                            let mut picked = false;
                             r.col(|ui| {
-                                if w.walk.date > self.today {
-                                    ui.label(format!("{} planerad", w.walk.date));
+                                let date = if w.walk.date > self.today {
+                                    format!("{} planerad", w.walk.date)
                                 } else {
-                                    ui.label(w.walk.date.to_string());
-                                }
+                                    w.walk.date.to_string()
+                                };
+                                let stop = ui.add(egui::Label::new(date.as_str()).sense(egui::Sense::click()));
+                                stop.widget_info(|| {
+                                    egui::WidgetInfo::selected(
+                                        egui::Role::Row,
+                                        true,
+                                        selected,
+                                        format!(
+                                            "Trygghetsvandring {}, {}, {}: {} iakttagelser, {} öppna",
+                                            date,
+                                            w.walk.area,
+                                            w.walk.time_of_day.label(),
+                                            w.observations,
+                                            w.open
+                                        ),
+                                    )
+                                });
+                                picked = stop.clicked();
                             });
                             r.col(|ui| {
                                 ui.label(&w.walk.area);
@@ -153,7 +173,7 @@ impl WalksView<'_> {
                             r.col(|ui| {
                                 ui.label(w.open.to_string());
                             });
-                            if r.response().clicked() {
+                            if picked || r.response().clicked() {
                                 actions.push(A::Select(Some(w.walk.id)));
                             }
                         });
@@ -311,19 +331,30 @@ impl WalksView<'_> {
                             r.set_selected(shown);
                             // Place and description open the card (the status combo keeps
                             // its own clicks, so the row as a whole is not clickable).
-                            let mut place_id = None;
                             let mut clicked = false;
                             r.col(|ui| {
+                                // One Tab stop per observation, read as the whole of it.
                                 let l = clickable_text(ui, &o.place)
                                     .on_hover_text("Klicka för att se allt, med foton");
+                                l.widget_info(|| {
+                                    egui::WidgetInfo::selected(
+                                        egui::Role::Row,
+                                        true,
+                                        shown,
+                                        observation_name(o),
+                                    )
+                                });
                                 clicked |= l.clicked();
-                                place_id = Some(l.id);
                             });
                             r.col(|ui| {
                                 ui.label(o.category.label());
                             });
                             r.col(|ui| {
-                                clicked |= clickable_text(ui, &o.description).clicked();
+                                // Clicks with the mouse; the place is the keyboard's stop.
+                                let l = egui::Label::new(o.description.as_str())
+                                    .wrap()
+                                    .sense(egui::Sense::CLICK);
+                                clicked |= ui.add(l).clicked();
                             });
                             r.col(|ui| {
                                 cell_text(ui, &o.measure);
@@ -348,7 +379,7 @@ impl WalksView<'_> {
                                         super::widgets::status_color(crate::domain::Status::Done),
                                     ));
                                 } else if let Some(a) =
-                                    status_picker(ui, o, &mut self.state.pending, place_id)
+                                    status_picker(ui, o, &mut self.state.pending)
                                 {
                                     actions.push(a);
                                 }
@@ -537,7 +568,6 @@ pub fn status_picker(
     ui: &mut Ui,
     o: &Observation,
     pending: &mut Option<PendingStatus>,
-    label: Option<egui::Id>,
 ) -> Option<WalkAction> {
     let mut chosen = o.status;
     let response = egui::ComboBox::from_id_salt(("obs_status", o.id.0))
@@ -548,10 +578,16 @@ pub fn status_picker(
             }
         })
         .response;
-    let response = match label {
-        Some(id) => response.labelled_by(id),
-        None => response,
-    };
+    // Named by its place (the row's own stop reads the whole observation).
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(
+            egui::Role::ComboBox,
+            true,
+            format!("Status för {}", o.place.trim()),
+        );
+        info.current_text_value = Some(o.status.label().to_string());
+        info
+    });
     response.on_hover_text(if o.status_reason.is_empty() {
         format!("Ändrad {}", o.updated_on)
     } else {
@@ -620,33 +656,46 @@ pub fn pending_reason_ui(
     action
 }
 
-/// The observation table's columns: rows grow to show whole texts.
+/// What a screen reader says of an observation: "Iakttagelse Tunneln: Belysning,
+/// upplevs otryggt. Trasig lampa. Åtgärd: Byt armatur (Gatuavdelningen). Status: Ny".
+pub fn observation_name(o: &crate::domain::Observation) -> String {
+    let mut name = format!("Iakttagelse {}: {}", o.place.trim(), o.category.label());
+    name.push_str(if o.positive {
+        ", upplevs tryggt"
+    } else {
+        ", upplevs otryggt"
+    });
+    if !o.description.trim().is_empty() {
+        name.push_str(&format!(". {}", o.description.trim()));
+    }
+    if !o.positive {
+        if !o.measure.trim().is_empty() {
+            name.push_str(&format!(". Åtgärd: {}", o.measure.trim()));
+            if !o.responsible.trim().is_empty() {
+                name.push_str(&format!(" ({})", o.responsible.trim()));
+            }
+        }
+        if let Some(d) = o.deadline {
+            name.push_str(&format!(". Senast {d}"));
+        }
+        name.push_str(&format!(". Status: {}", o.status.label()));
+    }
+    name
+}
+
+/// The observation table's columns: rows grow to show whole texts. None is a resize
+/// handle: a handle is a Tab stop that keys cannot use.
 fn observation_columns(t: TableBuilder<'_>) -> TableBuilder<'_> {
     t.id_salt("observations")
         .striped(true)
         .vscroll(false)
         // Rows grow to show whole texts; Ansvarig is wide enough for one
         // förvaltning's name ("Kollektivtrafiken") on a line at 1280 points.
-        .column(
-            Column::initial(115.0)
-                .at_least(80.0)
-                .clip(true)
-                .resizable(true),
-        )
+        .column(Column::initial(115.0).at_least(80.0).clip(true))
         .column(Column::exact(100.0))
         .column(Column::remainder().at_least(150.0).clip(true))
-        .column(
-            Column::initial(120.0)
-                .at_least(80.0)
-                .clip(true)
-                .resizable(true),
-        )
-        .column(
-            Column::initial(135.0)
-                .at_least(70.0)
-                .clip(true)
-                .resizable(true),
-        )
+        .column(Column::initial(120.0).at_least(80.0).clip(true))
+        .column(Column::initial(135.0).at_least(70.0).clip(true))
         .column(Column::exact(170.0))
         .column(Column::exact(50.0))
         .column(Column::exact(125.0))

@@ -458,7 +458,7 @@ fn walk_with_two_observations_and_the_atgardslista() {
     h.run();
     h.get_by_label("Åtgärdslista (2 öppna)");
     // Close the first one as "Ej åtgärd", which needs a reason.
-    h.get_by_role_and_label(Role::ComboBox, "Gångtunneln")
+    h.get_by_role_and_label(Role::ComboBox, "Status för Gångtunneln")
         .click();
     h.run();
     h.get_by_label("Ej åtgärd").click();
@@ -478,8 +478,11 @@ fn walk_with_two_observations_and_the_atgardslista() {
     h.get_by_label("Åtgärdslista (1 öppen)").click();
     h.run();
     h.get_by_label("1 öppen åtgärd från trygghetsvandringar. Ingen är försenad.");
-    h.get_by_label("Parken");
-    assert!(h.query_by_label("Gångtunneln").is_none());
+    h.get_by_label_contains("Iakttagelse Parken:");
+    assert!(
+        h.query_by_label_contains("Iakttagelse Gångtunneln:")
+            .is_none()
+    );
     let store = h.state().store().unwrap();
     let m = store.municipality_by_name("Olofström").unwrap().unwrap();
     let w = &store.walks(m.id).unwrap()[0];
@@ -899,7 +902,7 @@ fn an_observation_is_changed_deleted_and_brought_back() {
     // In its row and in its card, which opens when a row is added.
     assert_eq!(h.get_all_by_label("Upplevs tryggt").count(), 2);
     // Click the first row: the card shows it in full, with the map link.
-    h.get_by_role_and_label(Role::Label, "Gångtunneln").click();
+    h.get_by_label_contains("Iakttagelse Gångtunneln:").click();
     h.run();
     h.get_by_label("Visa på karta");
     h.get_by_label("Ändra iakttagelse").click();
@@ -1395,7 +1398,7 @@ fn a_planned_walk_is_shown_as_planned_and_not_counted() {
     assert_eq!(row(&h).stats.walks, 0);
     h.get_by_label("Trygghetsvandringar (1)").click();
     h.run();
-    h.get_by_label("2024-09-01 planerad");
+    h.get_by_label_contains("Trygghetsvandring 2024-09-01 planerad, ");
     h.get_by_label("Centrum – återbesök").click();
     h.run();
     h.get_by_label_contains("Planerad vandring: den räknas när den har gått.");
@@ -1734,4 +1737,74 @@ fn every_tab_stop_on_the_board_has_a_name() {
         3
     );
     h.get_by_label_contains("Utfört mot planlinjen: ");
+}
+
+#[test]
+fn every_tab_stop_on_the_walks_tab_has_a_name() {
+    use trygghetstavlan::domain::{
+        Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk, TimeOfDay,
+        WalkId,
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let m = store.municipality_by_name("Olofström").unwrap().unwrap();
+    let w = store
+        .add_walk(&SafetyWalk {
+            version: 0,
+            id: WalkId(0),
+            municipality: m.id,
+            date: crate::common::day("2024-06-01"),
+            time_of_day: TimeOfDay::Dark,
+            area: "Centrum – stationen".into(),
+            organisations: vec!["Polisen".into()],
+            participants: 12,
+            notes: String::new(),
+            commitment: None,
+            revisit_of: None,
+        })
+        .unwrap();
+    for (place, positive) in [("Gångtunneln", false), ("Torget", true)] {
+        store
+            .add_observation(&Observation {
+                version: 0,
+                id: ObservationId(0),
+                walk: w,
+                place: place.into(),
+                category: ObservationCategory::Lighting,
+                description: "Trasig belysning".into(),
+                measure: "Byt armaturer".into(),
+                responsible: "Tekniska förvaltningen".into(),
+                deadline: None,
+                status: ObservationStatus::New,
+                status_reason: String::new(),
+                updated_on: crate::common::day("2024-06-01"),
+                positive,
+                position: None,
+            })
+            .unwrap();
+    }
+    let mut h = crate::common::app_harness(Ok(store), &PathBuf::from(":memory:"), "2024-06-15");
+    select(&mut h, "Olofström");
+    h.get_by_label("Trygghetsvandringar (1)").click();
+    h.run();
+    assert_eq!(unnamed_stops(&h), Vec::<String>::new(), "the list of walks");
+    // One stop per walk, read as the whole walk; Enter opens it.
+    let walk = "Trygghetsvandring 2024-06-01, Centrum – stationen, Mörker: 2 iakttagelser, 1 öppna";
+    h.get_by_label(walk).focus();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        unnamed_stops(&h),
+        Vec::<String>::new(),
+        "a walk and its observations"
+    );
+    h.get_by_label(
+        "Iakttagelse Gångtunneln: Belysning, upplevs otryggt. Trasig belysning. Åtgärd: \
+         Byt armaturer (Tekniska förvaltningen). Status: Ny",
+    );
+    h.get_by_label("Iakttagelse Torget: Belysning, upplevs tryggt. Trasig belysning");
+    h.get_by_label_contains("Åtgärdslista (1 ").click();
+    h.run();
+    assert_eq!(unnamed_stops(&h), Vec::<String>::new(), "the åtgärdslista");
 }

@@ -447,18 +447,12 @@ impl BoardView<'_> {
                 .wrap()
                 .sense(egui::Sense::click()),
         );
-        // "+" on the focused löfte: one insats today, as +1 (the insats form when the
-        // löfte has several mål or today is outside the period).
-        if r.has_focus() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Plus))
-        {
-            let period = self.data.pledge.period;
-            actions.push(match row.targets.as_slice() {
-                [t] if period.contains(self.today) => super::widgets::quick_add(c, &t.target),
-                _ => BoardAction::NewActivity(c.id),
-            });
-        }
+        let period = self.data.pledge.period;
+        actions.extend(super::widgets::plus_key(ui, &r, row, period, self.today));
         // The row as one named item for a screen reader: text, status, how far.
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, row_name(row)));
+        r.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, super::widgets::row_name(row))
+        });
         if r.on_hover_text("Visa detaljer och insatser (Enter); + registrerar en insats i dag")
             .clicked()
         {
@@ -551,20 +545,6 @@ impl BoardView<'_> {
             }
         }
     }
-}
-
-/// What a screen reader says of a löfte's row: "Delta på … . Genomförd, 4 av 4."
-pub fn row_name(row: &CommitmentRow) -> String {
-    let progress: Vec<String> = row
-        .targets
-        .iter()
-        .map(|t| format!("{} av {}", t.progress.done, t.progress.goal))
-        .collect();
-    let mut name = format!("{} — {}", row.commitment.text.trim(), row.status.label());
-    if !progress.is_empty() {
-        name.push_str(&format!(", {}", progress.join(", ")));
-    }
-    name
 }
 
 /// The room at a row's right end for its one action (+1 or Klar).

@@ -74,13 +74,24 @@ fn board_row(
                     egui::Layout::top_down(egui::Align::Min),
                     |ui| {
                         ui.set_width(text_w);
-                        clicked = ui
-                            .add(
-                                egui::Label::new(RichText::new(&c.text).size(BOARD_TEXT))
-                                    .wrap()
-                                    .sense(egui::Sense::click()),
+                        let r = ui.add(
+                            egui::Label::new(RichText::new(&c.text).size(BOARD_TEXT))
+                                .wrap()
+                                .sense(egui::Sense::click()),
+                        );
+                        // One named stop per löfte; "+" records as its +1.
+                        r.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Button,
+                                true,
+                                super::widgets::row_name(row),
                             )
-                            .on_hover_text("Registrera en insats med detaljer")
+                        });
+                        plus.extend(super::widgets::plus_key(ui, &r, row, period, today));
+                        clicked = r
+                            .on_hover_text(
+                                "Registrera en insats med detaljer (Enter); + en insats i dag",
+                            )
                             .clicked();
                     },
                 );

@@ -162,13 +162,20 @@ pub fn one_line_row(
             |ui| {
                 ui.set_width(w);
                 let text = RichText::new(&row.commitment.text).size(size);
-                clicked = ui
-                    .add(egui::Label::new(text).truncate().sense(Sense::click()))
-                    .clicked();
+                let r = ui.add(egui::Label::new(text).truncate().sense(Sense::click()));
+                r.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, row_name(row))
+                });
+                action = plus_key(ui, &r, row, period, today);
+                clicked = r.clicked();
             },
         );
         match row.targets.as_slice() {
-            [t] => action = plus_one(ui, &row.commitment, &t.target, period, today, true),
+            [t] => {
+                if let Some(a) = plus_one(ui, &row.commitment, &t.target, period, today, true) {
+                    action = Some(a);
+                }
+            }
             [] => {}
             ts => {
                 // One +1 per mål, named, in a menu.
@@ -193,6 +200,39 @@ pub fn one_line_row(
         }
     });
     (action, clicked)
+}
+
+/// What a screen reader says of a löfte's row: "Delta på … — Genomförd, 4 av 4".
+pub fn row_name(row: &crate::summary::CommitmentRow) -> String {
+    let progress: Vec<String> = row
+        .targets
+        .iter()
+        .map(|t| format!("{} av {}", t.progress.done, t.progress.goal))
+        .collect();
+    let mut name = format!("{} — {}", row.commitment.text.trim(), row.status.label());
+    if !progress.is_empty() {
+        name.push_str(&format!(", {}", progress.join(", ")));
+    }
+    name
+}
+
+/// "+" on a löfte's focused row (`text`): one insats today, as its +1 (the insats form
+/// when it has several mål or today is outside the period).
+pub fn plus_key(
+    ui: &mut Ui,
+    text: &egui::Response,
+    row: &crate::summary::CommitmentRow,
+    period: Period,
+    today: NaiveDate,
+) -> Option<super::BoardAction> {
+    if !text.has_focus() || !ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Plus))
+    {
+        return None;
+    }
+    Some(match row.targets.as_slice() {
+        [t] if period.contains(today) => quick_add(&row.commitment, &t.target),
+        _ => super::BoardAction::NewActivity(row.commitment.id),
+    })
 }
 
 /// How tall a table row must be for its `texts` (column index, text) to wrap within their

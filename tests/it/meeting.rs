@@ -4,7 +4,7 @@
 use crate::common::{app_harness, day};
 use crate::ui::type_into;
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::PathBuf;
 use trygghetstavlan::domain::{Activity, ActivityId, DecisionStatus, Party};
 use trygghetstavlan::store::Store;
@@ -721,7 +721,12 @@ fn the_tavlan_page_shows_eight_whole_lofte_on_a_projector() {
     let line = 17.0 * 1.6;
     let mut whole = 0;
     for text in &texts {
-        let Some(node) = h.query_by_label(text) else {
+        // The row is named by its text, status and progress ("… — Pågår, 2 av 4").
+        let Some(node) = h.query_all_by_label_contains(text).find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with(text.as_str()))
+        }) else {
             continue;
         };
         let r = node.rect();

@@ -1715,7 +1715,7 @@ fn every_tab_stop_on_the_board_has_a_name() {
     // A löfte's row is one stop that says what it is, how it stands and how far it is.
     let (_, s) = h.state().board().unwrap();
     let row = &s.rows[0];
-    let name = trygghetstavlan::ui::board::row_name(row);
+    let name = trygghetstavlan::ui::widgets::row_name(row);
     assert!(name.starts_with(row.commitment.text.trim()) && name.contains(row.status.label()));
     h.get_by_label(&name);
     // The detail panel with insatser: one named stop per insats (not one per cell), the
@@ -1807,4 +1807,38 @@ fn every_tab_stop_on_the_walks_tab_has_a_name() {
     h.get_by_label_contains("Åtgärdslista (1 ").click();
     h.run();
     assert_eq!(unnamed_stops(&h), Vec::<String>::new(), "the åtgärdslista");
+}
+
+#[test]
+fn meeting_mode_pages_have_named_stops_and_plus_records_on_the_board() {
+    let mut h = harness();
+    select(&mut h, "Olofström");
+    h.key_press(egui::Key::F5);
+    h.run();
+    for page in 0..6 {
+        assert_eq!(unnamed_stops(&h), Vec::<String>::new(), "page {page}");
+        h.key_press(egui::Key::PageDown);
+        h.run();
+    }
+    h.get_by_label("5 Tavlan").click();
+    h.run();
+    let text = "4 st riktade insatser kopplat till A-traktorer";
+    for _ in 0..40 {
+        if focused_label(&h).is_some_and(|l| l.starts_with(text)) {
+            break;
+        }
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    assert!(
+        focused_label(&h).is_some_and(|l| l.starts_with(text)),
+        "{:?}",
+        focused_label(&h)
+    );
+    h.key_press(egui::Key::Plus);
+    h.run();
+    assert_eq!(done(&h, text), 1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(done(&h, text), 0);
 }

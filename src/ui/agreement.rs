@@ -447,8 +447,8 @@ impl AgreementScreen {
         egui::Grid::new("agreement_activity")
             .num_columns(2)
             .show(ui, |ui| {
-                ui.label("Datum");
-                form.date.ui(ui, "ag_act_date", today);
+                let l = ui.label("Datum");
+                form.date.ui(ui, "ag_act_date", today).labelled_by(l.id);
                 ui.end_row();
                 labelled(
                     ui,

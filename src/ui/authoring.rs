@@ -401,18 +401,38 @@ impl AuthoringView<'_> {
                     let mut remove = None;
                     for (i, (name, role)) in h.signatories.iter_mut().enumerate() {
                         ui.horizontal(|ui| {
+                            // Named for a screen reader; the hint is gone once typed in.
+                            let n = i + 1;
                             ui.add(
                                 egui::TextEdit::singleline(name)
                                     .id_salt(("sig_name", i))
                                     .desired_width(250.0)
                                     .hint_text("Namn"),
-                            );
+                            )
+                            .widget_info(|| {
+                                let mut info = egui::WidgetInfo::labeled(
+                                    egui::Role::TextInput,
+                                    true,
+                                    format!("Undertecknare {n}, namn"),
+                                );
+                                info.current_text_value = Some(name.clone());
+                                info
+                            });
                             ui.add(
                                 egui::TextEdit::singleline(role)
                                     .id_salt(("sig_role", i))
                                     .desired_width(330.0)
                                     .hint_text("Roll"),
-                            );
+                            )
+                            .widget_info(|| {
+                                let mut info = egui::WidgetInfo::labeled(
+                                    egui::Role::TextInput,
+                                    true,
+                                    format!("Undertecknare {n}, roll"),
+                                );
+                                info.current_text_value = Some(role.clone());
+                                info
+                            });
                             if ui.small_button("Ta bort rad").clicked() {
                                 remove = Some(i);
                             }

@@ -1842,3 +1842,36 @@ fn meeting_mode_pages_have_named_stops_and_plus_records_on_the_board() {
     h.run();
     assert_eq!(done(&h, text), 0);
 }
+
+#[test]
+fn every_tab_stop_on_the_other_tabs_and_dialogs_has_a_name() {
+    let mut h = harness();
+    select(&mut h, "Bromölla");
+    for tab in ["Lägesbild", "Överenskommelse", "Redigera"] {
+        h.get_by_label(tab).click();
+        h.run();
+        assert_eq!(unnamed_stops(&h), Vec::<String>::new(), "{tab}");
+    }
+    // A signatory's fields say whose and what, and keep their value.
+    let name = h.get_by_label("Undertecknare 1, namn");
+    assert_eq!(
+        name.accesskit_node().value().as_deref(),
+        Some("Ola Jarevik")
+    );
+    h.get_by_label("Tavla").click();
+    h.run();
+    for dialog in [
+        "Exportera PDF…",
+        "Säkerhetskopior…",
+        "Samverkan",
+        "Ny kommun…",
+    ] {
+        h.get_by_label(dialog).click();
+        h.run();
+        // Each dialog opens over the ones before: all of them are checked together.
+        assert_eq!(unnamed_stops(&h), Vec::<String>::new(), "{dialog}");
+    }
+    h.get_all_by_label("Alla kommuner").next().unwrap().click();
+    h.run();
+    assert_eq!(unnamed_stops(&h), Vec::<String>::new(), "Alla kommuner");
+}

@@ -39,6 +39,7 @@ impl App {
         // Read before the dialogs draw: one that closes on Escape this frame was open.
         let dialog_open = self.dialog_open();
         let typing = ui.ctx().text_edit_focused();
+        let form_was_open = self.screens.board.activity_form.is_some();
         egui::Panel::top("top").show(ui, |ui| {
             ui.add_space(4.0);
             let board = self.data.board.as_ref().map(|(b, _)| b);
@@ -96,6 +97,9 @@ impl App {
             .any(|a| matches!(a, Action::Board(BoardAction::SelectCommitment(Some(_)))))
             && ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
         let focused = ui.ctx().memory(|m| m.focused());
+        let opens_form = actions
+            .iter()
+            .any(|a| matches!(a, Action::Board(BoardAction::NewActivity(_))));
         self.prefs.zoom = ui.ctx().zoom_factor();
         let dark = self.prefs.dark;
         for a in actions {
@@ -105,7 +109,12 @@ impl App {
             self.screens.board.return_focus = focused;
             self.screens.board.detail.focus_first = true;
         }
-        if let Some(id) = give_back {
+        let board = &mut self.screens.board;
+        if opens_form && board.activity_form.is_some() {
+            board.form_return = focused;
+        }
+        let form_closed = form_was_open && board.activity_form.is_none();
+        if let Some(id) = give_back.or(form_closed.then(|| board.form_return.take()).flatten()) {
             ui.ctx().memory_mut(|m| m.request_focus(id));
         }
         if self.prefs.dark != dark {

@@ -56,6 +56,9 @@ pub struct BoardScreen {
     /// The row the detail panel was opened from with the keyboard: Escape gives it the
     /// focus back.
     pub return_focus: Option<egui::Id>,
+    /// What had the focus when the insats form opened: it gets it back when the form
+    /// closes (saved or cancelled).
+    pub form_return: Option<egui::Id>,
 }
 
 impl BoardScreen {

@@ -167,7 +167,8 @@ pub fn dialog<A>(
     actions
 }
 
-/// A dialog window centred near the top. Returns false once the user closed it with ×.
+/// A dialog window centred near the top. Returns false once the user closed it with ×
+/// or Escape; then the widget that had the focus when it opened gets it back.
 pub fn modal(
     ctx: &egui::Context,
     title: &str,
@@ -175,6 +176,14 @@ pub fn modal(
     top: f32,
     add_contents: impl FnOnce(&mut Ui),
 ) -> bool {
+    // (the focus before the dialog opened, the pass it was last drawn in): a dialog not
+    // drawn in the pass before has just opened.
+    let key = egui::Id::unique(("modal_focus", title));
+    let pass = ctx.cumulative_pass_nr();
+    let before = ctx
+        .data(|d| d.get_temp::<(Option<egui::Id>, u64)>(key))
+        .filter(|(_, last)| last + 1 >= pass)
+        .map_or_else(|| ctx.memory(|m| m.focused()), |(back, _)| back);
     let mut open = true;
     let mut window = egui::Window::new(title)
         .open(&mut open)
@@ -184,5 +193,16 @@ pub fn modal(
         window = window.default_width(w);
     }
     window.show(ctx, add_contents);
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        open = false;
+    }
+    if open {
+        ctx.data_mut(|d| d.insert_temp(key, (before, pass)));
+    } else {
+        ctx.data_mut(|d| d.remove::<(Option<egui::Id>, u64)>(key));
+        if let Some(id) = before {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+    }
     open
 }

@@ -1642,18 +1642,7 @@ fn keys_alone_open_a_lofte_record_an_insats_undo_it_and_come_back() {
     select(&mut h, "Olofström");
     let text = "4 st riktade insatser";
     // Tab until the first löfte's text has the focus.
-    for _ in 0..60 {
-        if focused_label(&h).is_some_and(|l| l.starts_with(text)) {
-            break;
-        }
-        h.key_press(egui::Key::Tab);
-        h.run();
-    }
-    assert!(
-        focused_label(&h).is_some_and(|l| l.starts_with(text)),
-        "{:?}",
-        focused_label(&h)
-    );
+    tab_to(&mut h, text);
     // "+" on the focused row: one insats today, with Ångra; Ctrl+Z takes it back.
     h.key_press(egui::Key::Plus);
     h.run();
@@ -1823,18 +1812,7 @@ fn meeting_mode_pages_have_named_stops_and_plus_records_on_the_board() {
     h.get_by_label("5 Tavlan").click();
     h.run();
     let text = "4 st riktade insatser kopplat till A-traktorer";
-    for _ in 0..40 {
-        if focused_label(&h).is_some_and(|l| l.starts_with(text)) {
-            break;
-        }
-        h.key_press(egui::Key::Tab);
-        h.run();
-    }
-    assert!(
-        focused_label(&h).is_some_and(|l| l.starts_with(text)),
-        "{:?}",
-        focused_label(&h)
-    );
+    tab_to(&mut h, text);
     h.key_press(egui::Key::Plus);
     h.run();
     assert_eq!(done(&h, text), 1);
@@ -1874,4 +1852,49 @@ fn every_tab_stop_on_the_other_tabs_and_dialogs_has_a_name() {
     h.get_all_by_label("Alla kommuner").next().unwrap().click();
     h.run();
     assert_eq!(unnamed_stops(&h), Vec::<String>::new(), "Alla kommuner");
+}
+
+/// Presses Tab until the focused node's label starts with `label`.
+fn tab_to(h: &mut Harness<'static, App>, label: &str) {
+    for _ in 0..80 {
+        if focused_label(h).is_some_and(|l| l.starts_with(label)) {
+            return;
+        }
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    panic!("Tab never reached {label:?}; at {:?}", focused_label(h));
+}
+
+#[test]
+fn a_form_or_dialog_opened_by_keys_takes_the_focus_and_gives_it_back() {
+    // After the period: "+" opens the insats form (a date must be chosen).
+    let mut h = harness_on("2025-01-20");
+    select(&mut h, "Olofström");
+    let text = "4 st riktade insatser";
+    tab_to(&mut h, text);
+    h.key_press(egui::Key::Plus);
+    h.run();
+    h.run();
+    assert!(h.state().screens().board.activity_form.is_some());
+    assert_eq!(focused_label(&h).as_deref(), Some("Datum"));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.run();
+    assert!(h.state().screens().board.activity_form.is_none());
+    assert!(
+        focused_label(&h).is_some_and(|l| l.starts_with(text)),
+        "{:?}",
+        focused_label(&h)
+    );
+    // A dialog: Escape closes it and the button that opened it has the focus again.
+    tab_to(&mut h, "Exportera PDF…");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().screens().export.open);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.run();
+    assert!(!h.state().screens().export.open);
+    assert_eq!(focused_label(&h).as_deref(), Some("Exportera PDF…"));
 }

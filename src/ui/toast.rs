@@ -26,7 +26,8 @@ pub fn ui(ui: &mut Ui, toast: Option<&Toast>, error: Option<&str>) -> Vec<Action
     let mut actions = Vec::new();
     if let Some(e) = error {
         ui.horizontal(|ui| {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            let l = ui.colored_label(ui.visuals().error_fg_color, e);
+            announce(ui, &l, egui::accesskit::Live::Assertive);
             if ui.small_button("Stäng").clicked() {
                 actions.push(Action::CloseError);
             }
@@ -34,7 +35,8 @@ pub fn ui(ui: &mut Ui, toast: Option<&Toast>, error: Option<&str>) -> Vec<Action
     }
     if let Some(t) = toast {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(&t.text).size(17.0));
+            let l = ui.label(RichText::new(&t.text).size(17.0));
+            announce(ui, &l, egui::accesskit::Live::Polite);
             if t.undoable && ui.button("Ångra").clicked() {
                 actions.push(Action::Undo);
             }
@@ -46,11 +48,18 @@ pub fn ui(ui: &mut Ui, toast: Option<&Toast>, error: Option<&str>) -> Vec<Action
     actions
 }
 
+/// A screen reader says the message when it appears ("Insats registrerad", "Ångrat."),
+/// without the focus moving to it; an error interrupts.
+fn announce(ui: &Ui, label: &egui::Response, live: egui::accesskit::Live) {
+    ui.ctx()
+        .accesskit_node_builder(label.id, |node| node.set_live(live));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use egui_kittest::Harness;
-    use egui_kittest::kittest::Queryable;
+    use egui_kittest::kittest::{NodeT, Queryable};
 
     #[test]
     fn undo_and_close_are_actions() {
@@ -67,6 +76,11 @@ mod tests {
             state,
         );
         h.run();
+        // Both messages are live regions: a screen reader says them as they come.
+        use egui::accesskit::Live;
+        let live = |text: &str| h.get_by_label(text).accesskit_node().data().live();
+        assert_eq!(live("Insats registrerad 2024-06-15."), Some(Live::Polite));
+        assert_eq!(live("Databasfel: låst"), Some(Live::Assertive));
         h.get_by_label("Ångra").click();
         h.run();
         h.get_all_by_label("Stäng").next().unwrap().click();

@@ -55,13 +55,22 @@ impl App {
         });
         actions.extend(self.status_strip(ui));
         let kommun_view = self.screens.nav.municipality().is_some();
-        if !(kommun_view && self.screens.nav.hide_side_panel) {
+        // A narrow window (large text: 200 % at 1280×720 is 640 points) with a löfte open
+        // gives the kommun list's room to the board and the panel.
+        let crowded =
+            board_tab && self.screens.board.selected.is_some() && ui.available_width() < 900.0;
+        if !(crowded || kommun_view && self.screens.nav.hide_side_panel) {
             self.side_panel(ui, &mut actions);
         }
-        if board_tab {
-            self.detail_panel(ui, &mut actions);
+        if crowded {
+            // No room for both: the löfte fills the window until Stäng or Esc.
+            egui::CentralPanel::default().show(ui, |ui| self.detail(ui, &mut actions));
+        } else {
+            if board_tab {
+                self.detail_panel(ui, &mut actions);
+            }
+            egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
         }
-        egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
         actions.extend(self.dialogs(ui.ctx()));
         // Photo files dropped on the window go to the observation shown.
         let dropped: Vec<PathBuf> = ui.input(|i| {
@@ -300,6 +309,19 @@ impl App {
     }
 
     fn detail_panel(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        if self.screens.board.selected.is_none() {
+            return;
+        }
+        egui::Panel::right("detail")
+            .default_size(540.0)
+            .size_range(500.0..=720.0)
+            .resizable(true)
+            .show(ui, |ui| self.detail(ui, actions));
+    }
+
+    /// The selected löfte's detail, scrolling: in its panel, or the whole window when
+    /// it is narrow.
+    fn detail(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let Some(c) = self.screens.board.selected else {
             return;
         };
@@ -307,27 +329,21 @@ impl App {
             return;
         };
         let period = board.pledge.period;
-        egui::Panel::right("detail")
-            .default_size(540.0)
-            .size_range(500.0..=720.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    actions.extend(self.screens.board.detail_ui(
-                        ui,
-                        row,
-                        period,
-                        self.today,
-                        crate::ui::detail::DetailRecords {
-                            activities: &self.data.detail_activities,
-                            assessment: self.data.detail_assessment.as_ref(),
-                            decisions: &self.data.detail_decisions,
-                            indicators: &self.data.detail_indicators,
-                        },
-                        self.screens.authoring.commitment_form.as_mut(),
-                    ));
-                });
-            });
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            actions.extend(self.screens.board.detail_ui(
+                ui,
+                row,
+                period,
+                self.today,
+                crate::ui::detail::DetailRecords {
+                    activities: &self.data.detail_activities,
+                    assessment: self.data.detail_assessment.as_ref(),
+                    decisions: &self.data.detail_decisions,
+                    indicators: &self.data.detail_indicators,
+                },
+                self.screens.authoring.commitment_form.as_mut(),
+            ));
+        });
     }
 
     fn central(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {

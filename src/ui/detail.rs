@@ -123,7 +123,8 @@ impl DetailView<'_> {
         let mut actions = Vec::new();
         let row = self.row;
         let c = &row.commitment;
-        ui.horizontal(|ui| {
+        // Wraps when the panel is narrow (large text): Stäng never falls off the edge.
+        ui.horizontal_wrapped(|ui| {
             party_chip(ui, c.party);
             status_chip(ui, row.status);
             let edit = ui.button("Redigera löfte");

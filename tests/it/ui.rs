@@ -1898,3 +1898,37 @@ fn a_form_or_dialog_opened_by_keys_takes_the_focus_and_gives_it_back() {
     assert!(!h.state().screens().export.open);
     assert_eq!(focused_label(&h).as_deref(), Some("Exportera PDF…"));
 }
+
+#[test]
+fn at_200_percent_text_an_open_lofte_fills_the_window_and_closes_back_to_the_board() {
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    let app = App::new(
+        Ok(store),
+        PathBuf::from(":memory:"),
+        Prefs::default(),
+        Clock::Fixed(crate::common::day("2024-06-15")),
+    );
+    // 1280×720 pixels at 200 %: 640×360 points.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(640.0, 360.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.run();
+    select(&mut h, "Olofström");
+    open_detail(&mut h, "4 st riktade insatser");
+    // No kommun list and no board beside it: the löfte has the whole width.
+    assert!(h.query_by_label_contains("Sölvesborg   ").is_none());
+    assert!(h.query_by_label("Tavla").is_none());
+    let close = h.get_by_label("Stäng");
+    assert!(
+        close.rect().max.x <= 640.0,
+        "Stäng is in the window: {:?}",
+        close.rect()
+    );
+    // Escape (as Stäng) brings the board and the kommuner back.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().screens().board.selected.is_none());
+    h.get_by_label("Tavla");
+    h.get_by_label_contains("Sölvesborg   ");
+}

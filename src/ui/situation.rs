@@ -841,7 +841,11 @@ pub fn month_bars(ui: &mut Ui, s: &MonthSeries, window: Window, size: Vec2) -> e
             first <= window.to && first + chrono::Months::new(1) > window.from
         })
         .collect();
-    bars(ui, &s.counts, &[], Some(&lit), size).on_hover_text(series_words(s))
+    let words = series_words(s);
+    let r = bars(ui, &s.counts, &[], Some(&lit), size);
+    // A screen reader gets the same words as the hover.
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &words));
+    r.on_hover_text(words)
 }
 
 /// Bars scaled to the highest, with marks (a line above a bar) and lit bars.

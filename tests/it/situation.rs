@@ -73,6 +73,12 @@ fn the_tab_shows_rising_places_first_and_the_fast_form_records_with_undo() {
     let (store, m) = olofstrom();
     let mut h = on_the_tab(store);
     h.get_by_label("juni 2024");
+    // Each kategori's month bars are named by their words for a screen reader.
+    assert!(h.get_all_by_role(egui::accesskit::Role::Image).any(|n| {
+        n.accesskit_node()
+            .label()
+            .is_some_and(|l| l.contains(" per månad "))
+    }));
     h.get_by_label_contains(
         "Jämförs med perioden före (maj 2024) och samma period året innan (juni 2023)",
     );

@@ -99,12 +99,23 @@ impl App {
         {
             actions.push(BoardAction::NewActivity(c).into());
         }
-        let give_back = self.keys(ui, board_tab && !dialog_open && !typing, &mut actions);
+        let walks_tab = self.screens.nav.tab == Tab::Walks;
+        let free = !dialog_open && !typing;
+        let give_back = self.keys(ui, (board_tab && free, walks_tab && free), &mut actions);
         // A löfte opened with Enter or space: the focus goes into its panel.
-        let opened = actions
-            .iter()
-            .any(|a| matches!(a, Action::Board(BoardAction::SelectCommitment(Some(_)))))
-            && ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
+        let by_key =
+            ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
+        let opened = by_key
+            && actions
+                .iter()
+                .any(|a| matches!(a, Action::Board(BoardAction::SelectCommitment(Some(_)))));
+        let card_opened = by_key
+            && actions.iter().any(|a| {
+                matches!(
+                    a,
+                    Action::Walk(crate::ui::WalkAction::SelectObservation(Some(_)))
+                )
+            });
         let focused = ui.ctx().memory(|m| m.focused());
         let opens_form = actions
             .iter()
@@ -117,6 +128,9 @@ impl App {
         if opened && self.screens.board.selected.is_some() {
             self.screens.board.return_focus = focused;
             self.screens.board.detail.focus_first = true;
+        }
+        if card_opened && self.screens.walks.state.observation.is_some() {
+            self.screens.walks.state.return_focus = focused;
         }
         let board = &mut self.screens.board;
         if opens_form && board.activity_form.is_some() {
@@ -150,7 +164,7 @@ impl App {
     fn keys(
         &mut self,
         ui: &egui::Ui,
-        board_keys: bool,
+        (board_keys, walks_keys): (bool, bool),
         actions: &mut Vec<Action>,
     ) -> Option<egui::Id> {
         use egui::{Key, Modifiers};
@@ -176,6 +190,16 @@ impl App {
         {
             actions.push(BoardAction::SelectCommitment(None).into());
             return board.return_focus.take();
+        }
+        // On a walk, Escape closes the observation's card and returns to its row.
+        let walks = &mut self.screens.walks;
+        if walks_keys
+            && walks.state.observation.is_some()
+            && walks.form.is_none()
+            && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        {
+            actions.push(crate::ui::WalkAction::SelectObservation(None).into());
+            return walks.state.return_focus.take();
         }
         None
     }

@@ -168,6 +168,8 @@ pub struct WalksState {
     pub selected: Option<WalkId>,
     /// The observation shown in full below the table.
     pub observation: Option<ObservationId>,
+    /// Its row, when it was opened with the keyboard: Escape gives it the focus back.
+    pub return_focus: Option<egui::Id>,
     /// The observation the entry row changes; None: the row adds a new one.
     pub editing: Option<Observation>,
     /// The photo shown large.

@@ -1793,6 +1793,20 @@ fn every_tab_stop_on_the_walks_tab_has_a_name() {
          Byt armaturer (Tekniska förvaltningen). Status: Ny",
     );
     h.get_by_label("Iakttagelse Torget: Belysning, upplevs tryggt. Trasig belysning");
+    // Enter on an observation opens its card; Escape closes it and returns to the row.
+    tab_to(&mut h, "Iakttagelse Gångtunneln:");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().screens().walks.state.observation.is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.run();
+    assert!(h.state().screens().walks.state.observation.is_none());
+    assert!(
+        focused_label(&h).is_some_and(|l| l.starts_with("Iakttagelse Gångtunneln:")),
+        "{:?}",
+        focused_label(&h)
+    );
     h.get_by_label_contains("Åtgärdslista (1 ").click();
     h.run();
     assert_eq!(unnamed_stops(&h), Vec::<String>::new(), "the åtgärdslista");

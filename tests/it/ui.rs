@@ -1946,3 +1946,35 @@ fn at_200_percent_text_an_open_lofte_fills_the_window_and_closes_back_to_the_boa
     h.get_by_label("Tavla");
     h.get_by_label_contains("Sölvesborg   ");
 }
+
+#[test]
+fn plus_on_a_focused_row_is_seen_by_the_cli_and_ctrl_z_takes_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tavla.db");
+    let list = || {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_trygghetstavlan"))
+            .arg("--db")
+            .arg(&db)
+            .args(["list", "--kommun", "Olofström", "--period", "2024"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let out = String::from_utf8(o.stdout).unwrap();
+        out.lines()
+            .find(|l| l.contains("4 st riktade insatser kopplat"))
+            .unwrap()
+            .to_string()
+    };
+    // The CLI makes and seeds the file; the window opens it.
+    assert!(list().contains(" 0/4 "), "{}", list());
+    let store = Store::open(&db).unwrap();
+    let mut h = crate::common::app_harness(Ok(store), &db, "2024-06-15");
+    select(&mut h, "Olofström");
+    tab_to(&mut h, "4 st riktade insatser kopplat");
+    h.key_press(egui::Key::Plus);
+    h.run();
+    assert!(list().contains(" 1/4 "), "{}", list());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(list().contains(" 0/4 "), "{}", list());
+}

@@ -167,6 +167,29 @@ pub fn dialog<A>(
     actions
 }
 
+/// Gives the focus to the first enabled, focusable widget of a window below its title bar
+/// (the × stays where it is), unless the focus is in the window already.
+/// True when the focus is in the window already.
+fn focus_first_in(ctx: &egui::Context, window: &egui::Response) -> bool {
+    let layer = window.layer_id;
+    let title_bottom = window.rect.top() + ctx.global_style().spacing.interact_size.y + 6.0;
+    // Read before: egui's context must not be locked twice at once.
+    let focused = ctx.memory(|m| m.focused());
+    let (first, inside) = ctx.viewport(|vp| {
+        let widgets: Vec<_> = vp.this_pass.widgets.get_layer(layer).collect();
+        let inside = focused.is_some_and(|f| widgets.iter().any(|w| w.id == f));
+        let first = widgets
+            .iter()
+            .find(|w| w.sense.is_focusable() && w.enabled && w.rect.top() >= title_bottom)
+            .map(|w| w.id);
+        (first, inside)
+    });
+    if !inside && let Some(id) = first {
+        ctx.memory_mut(|m| m.request_focus(id));
+    }
+    inside
+}
+
 /// A dialog window centred near the top. Returns false once the user closed it with ×
 /// or Escape; then the widget that had the focus when it opened gets it back.
 pub fn modal(
@@ -176,14 +199,16 @@ pub fn modal(
     top: f32,
     add_contents: impl FnOnce(&mut Ui),
 ) -> bool {
-    // (the focus before the dialog opened, the pass it was last drawn in): a dialog not
-    // drawn in the pass before has just opened.
+    // (the focus before the dialog opened, the pass it was last drawn in, whether the
+    // focus is in it yet): a dialog not drawn in the pass before has just opened. A
+    // window's first pass only measures it, so the focus moves in on a later one.
     let key = egui::Id::unique(("modal_focus", title));
     let pass = ctx.cumulative_pass_nr();
-    let before = ctx
-        .data(|d| d.get_temp::<(Option<egui::Id>, u64)>(key))
-        .filter(|(_, last)| last + 1 >= pass)
-        .map_or_else(|| ctx.memory(|m| m.focused()), |(back, _)| back);
+    let shown_before = ctx
+        .data(|d| d.get_temp::<(Option<egui::Id>, u64, bool)>(key))
+        .filter(|(_, last, _)| last + 1 >= pass);
+    let mut focus_in = shown_before.is_some_and(|(_, _, inside)| inside);
+    let before = shown_before.map_or_else(|| ctx.memory(|m| m.focused()), |(back, ..)| back);
     let mut open = true;
     let mut window = egui::Window::new(title)
         .open(&mut open)
@@ -192,14 +217,19 @@ pub fn modal(
     if let Some(w) = width {
         window = window.default_width(w);
     }
-    window.show(ctx, add_contents);
+    let shown = window.show(ctx, add_contents);
+    // Just opened: the focus moves into it, to its first field or button below the title
+    // bar (unless the dialog put it somewhere itself). Once in, it is the user's.
+    if !focus_in && let Some(shown) = shown {
+        focus_in = focus_first_in(ctx, &shown.response);
+    }
     if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
         open = false;
     }
     if open {
-        ctx.data_mut(|d| d.insert_temp(key, (before, pass)));
+        ctx.data_mut(|d| d.insert_temp(key, (before, pass, focus_in)));
     } else {
-        ctx.data_mut(|d| d.remove::<(Option<egui::Id>, u64)>(key));
+        ctx.data_mut(|d| d.remove::<(Option<egui::Id>, u64, bool)>(key));
         if let Some(id) = before {
             ctx.memory_mut(|m| m.request_focus(id));
         }

@@ -1905,7 +1905,10 @@ fn a_form_or_dialog_opened_by_keys_takes_the_focus_and_gives_it_back() {
     tab_to(&mut h, "Exportera PDF…");
     h.key_press(egui::Key::Enter);
     h.run();
+    h.run();
     assert!(h.state().screens().export.open);
+    // The focus moved into the dialog: its first field, not the × in the title bar.
+    assert_eq!(focused_label(&h).as_deref(), Some("Spara som"));
     h.key_press(egui::Key::Escape);
     h.run();
     h.run();

@@ -10,6 +10,11 @@ use std::path::PathBuf;
 impl App {
     /// Lays out the panels and applies what the screens asked for.
     pub(super) fn draw(&mut self, ui: &mut egui::Ui) {
+        self.draw_screens(ui);
+        forms::return_focus_from_closed_dialogs(ui.ctx());
+    }
+
+    fn draw_screens(&mut self, ui: &mut egui::Ui) {
         let now = ui.input(|i| i.time);
         if self.open_error.is_some() {
             let mut actions = self.status_strip(ui);
@@ -377,8 +382,7 @@ impl App {
             let open = data.open_items.len();
             actions.extend(crate::ui::nav::tabs(
                 ui,
-                &mut screens.nav,
-                &mut screens.board.compact,
+                &screens.nav,
                 data.walks.len(),
                 open,
             ));

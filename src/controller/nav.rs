@@ -27,6 +27,10 @@ impl NavAction {
                 screens.nav.show_tab(t);
                 Effect::none()
             }
+            NavAction::HideSidePanel(hide) => {
+                screens.nav.hide_side_panel = hide;
+                Effect::none()
+            }
         }
     }
 }

@@ -478,11 +478,7 @@ impl<'m> Layout<'m> {
     /// A heading kept together with at least `keep` mm of what follows. Its level
     /// follows from the headings above it (a larger size is a higher level).
     pub fn heading(&mut self, text: &str, size: f32, keep: f32) {
-        while self.headings.last().is_some_and(|s| *s <= size) {
-            self.headings.pop();
-        }
-        self.headings.push(size);
-        let level = self.headings.len().min(6) as u8;
+        let level = self.heading_level(size);
         let lines = wrap(self.metrics, text, size, true, CONTENT_W);
         self.ensure(lines.len() as f32 * line_height(size) + keep);
         self.tagged(Role::H(level), |l| {
@@ -491,6 +487,21 @@ impl<'m> Layout<'m> {
             }
         });
         self.y -= 1.0;
+    }
+
+    fn heading_level(&mut self, size: f32) -> u8 {
+        while self.headings.last().is_some_and(|s| *s <= size) {
+            self.headings.pop();
+        }
+        self.headings.push(size);
+        self.headings.len().min(6) as u8
+    }
+
+    /// A bold line that titles what follows it (an observation in a protokoll): drawn as
+    /// a bold paragraph, read as a heading one level below the one above it.
+    pub fn minor_heading(&mut self, text: &str, size: f32) {
+        let level = self.heading_level(size);
+        self.tagged(Role::H(level), |l| l.lines(text, size, true, BLACK, 0.0));
     }
 
     /// A horizontal bar of `width` mm split into coloured parts by weight (a status

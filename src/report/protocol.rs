@@ -112,7 +112,7 @@ fn observation(l: &mut Layout, n: usize, o: &Observation, photos: &[PhotoView], 
             + first_row
             + 4.0,
     );
-    l.paragraph(&title, BODY, true, BLACK, 0.0);
+    l.minor_heading(&title, BODY);
     if !o.description.trim().is_empty() {
         l.paragraph(&o.description, BODY, false, BLACK, 0.0);
     }

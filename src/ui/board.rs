@@ -99,7 +99,7 @@ impl BoardScreen {
             meeting: &mut self.meeting,
             today,
             police_area,
-            compact: self.compact,
+            compact: &mut self.compact,
         };
         view.ui(ui).into_iter().map(Action::Board).collect()
     }
@@ -210,7 +210,8 @@ struct BoardView<'a> {
     meeting: &'a mut DateField,
     today: NaiveDate,
     police_area: &'a str,
-    compact: bool,
+    /// Edited in place by the "Kompakt" toggle.
+    compact: &'a mut bool,
 }
 
 impl BoardView<'_> {
@@ -224,11 +225,16 @@ impl BoardView<'_> {
             ))
             .strong(),
         );
-        ui.label(format!(
-            "{} · lokalpolisområde {}",
-            count_of(s.total() as usize, "löfte", "löften"),
-            self.police_area
-        ));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "{} · lokalpolisområde {}",
+                count_of(s.total() as usize, "löfte", "löften"),
+                self.police_area
+            ));
+            ui.add_space(12.0);
+            ui.checkbox(self.compact, "Kompakt")
+                .on_hover_text("En rad per löfte: hela medborgarlöftet på en skärm");
+        });
         // On a line of its own, as in Alla kommuner: its legend wraps within the board's
         // width (nested in the line above it pushed the board under the detail panel).
         super::charts::status_bar(ui, &s.counts(), 160.0);
@@ -386,7 +392,7 @@ impl BoardView<'_> {
     fn row_ui(&self, ui: &mut Ui, row: &CommitmentRow, actions: &mut Vec<BoardAction>) {
         let c = &row.commitment;
         let selected = self.selected == Some(c.id);
-        if self.compact {
+        if *self.compact {
             let period = self.data.pledge.period;
             let (plus, clicked) = super::widgets::one_line_row(ui, row, period, self.today, 17.0);
             actions.extend(plus);

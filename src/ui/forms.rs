@@ -190,8 +190,43 @@ fn focus_first_in(ctx: &egui::Context, window: &egui::Response) -> bool {
     inside
 }
 
+fn open_modals_key() -> egui::Id {
+    egui::Id::unique("open_modals")
+}
+
+/// Call once a frame after everything is drawn. A dialog its own button closed ("Stäng",
+/// "Spara") is simply not drawn any more: the widget that had the focus when it opened
+/// gets it back, unless the screen already put the focus on something that is drawn.
+pub fn return_focus_from_closed_dialogs(ctx: &egui::Context) {
+    let pass = ctx.cumulative_pass_nr();
+    let keys = ctx.data(|d| d.get_temp::<Vec<egui::Id>>(open_modals_key()));
+    let Some(keys) = keys.filter(|k| !k.is_empty()) else {
+        return;
+    };
+    let mut still_open = Vec::new();
+    for key in keys {
+        let state = ctx.data(|d| d.get_temp::<(Option<egui::Id>, u64, bool)>(key));
+        match state {
+            Some((_, last, _)) if last >= pass => still_open.push(key),
+            Some((before, ..)) => {
+                ctx.data_mut(|d| d.remove::<(Option<egui::Id>, u64, bool)>(key));
+                let focused = ctx.memory(|m| m.focused());
+                let placed = focused
+                    .is_some_and(|f| ctx.viewport(|vp| vp.this_pass.widgets.get(f).is_some()));
+                if !placed && let Some(id) = before {
+                    ctx.memory_mut(|m| m.request_focus(id));
+                }
+            }
+            // Closed by × or Escape: modal gave the focus back itself.
+            None => {}
+        }
+    }
+    ctx.data_mut(|d| d.insert_temp(open_modals_key(), still_open));
+}
+
 /// A dialog window centred near the top. Returns false once the user closed it with ×
-/// or Escape; then the widget that had the focus when it opened gets it back.
+/// or Escape; then the widget that had the focus when it opened gets it back (and when its
+/// own button closed it, [`return_focus_from_closed_dialogs`] does the same).
 pub fn modal(
     ctx: &egui::Context,
     title: &str,
@@ -227,7 +262,13 @@ pub fn modal(
         open = false;
     }
     if open {
-        ctx.data_mut(|d| d.insert_temp(key, (before, pass, focus_in)));
+        ctx.data_mut(|d| {
+            d.insert_temp(key, (before, pass, focus_in));
+            let open_ones = d.get_temp_mut_or_default::<Vec<egui::Id>>(open_modals_key());
+            if !open_ones.contains(&key) {
+                open_ones.push(key);
+            }
+        });
     } else {
         ctx.data_mut(|d| d.remove::<(Option<egui::Id>, u64, bool)>(key));
         if let Some(id) = before {

@@ -60,6 +60,8 @@ pub enum NavAction {
     /// Show each kommun's medborgarlöfte covering this year.
     SelectYear(i32),
     SetTab(Tab),
+    /// Hide (true) or show the kommun list beside a kommun's view.
+    HideSidePanel(bool),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,27 +82,50 @@ pub struct NavArea {
 /// The left panel: kommuner with progress, and below them the app's own buttons.
 pub fn side_panel(ui: &mut Ui, areas: &[NavArea], nav: &NavState, dark: bool) -> Vec<Action> {
     let mut actions = Vec::new();
-    egui::Panel::bottom("prefs").show(ui, |ui| {
-        ui.add_space(4.0);
-        ui.horizontal_wrapped(|ui| {
-            if ui.button("Ny kommun…").clicked() {
-                actions.push(AuthoringAction::OpenNewMunicipality.into());
-            }
-            if ui.button("Säkerhetskopior…").clicked() {
-                actions.push(BackupAction::Open.into());
-            }
-            if let Some(a) = super::exchange::menu(ui) {
-                actions.push(a.into());
-            }
+    // Pinned to the bottom when the panel is tall enough; in a short one (a projector at
+    // a large text size) pinned buttons would leave the kommun list a line or two, so the
+    // list and the buttons scroll together.
+    if ui.available_height() >= 520.0 {
+        egui::Panel::bottom("prefs").show(ui, |ui| app_buttons(ui, nav, dark, &mut actions));
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            actions.extend(municipality_list(ui, areas, nav.selection).map(Action::Nav));
         });
-        if ui.selectable_label(dark, "Mörkt tema").clicked() {
-            actions.push(Action::SetDarkTheme(!dark));
-        }
-        ui.label(weak("Textstorlek: Ctrl + plus / minus").size(14.0));
-        ui.add_space(4.0);
-    });
-    actions.extend(municipality_list(ui, areas, nav.selection).map(Action::Nav));
+    } else {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            actions.extend(municipality_list(ui, areas, nav.selection).map(Action::Nav));
+            app_buttons(ui, nav, dark, &mut actions);
+        });
+    }
     actions
+}
+
+/// New kommun, backups, exchange, theme and hiding the list.
+fn app_buttons(ui: &mut Ui, nav: &NavState, dark: bool, actions: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Ny kommun…").clicked() {
+            actions.push(AuthoringAction::OpenNewMunicipality.into());
+        }
+        if ui.button("Säkerhetskopior…").clicked() {
+            actions.push(BackupAction::Open.into());
+        }
+        if let Some(a) = super::exchange::menu(ui) {
+            actions.push(a.into());
+        }
+    });
+    if ui.selectable_label(dark, "Mörkt tema").clicked() {
+        actions.push(Action::SetDarkTheme(!dark));
+    }
+    if nav.municipality().is_some()
+        && ui
+            .button("Dölj kommuner")
+            .on_hover_text("Ger tavlan hela bredden; \"Visa kommuner\" tar tillbaka listan")
+            .clicked()
+    {
+        actions.push(NavAction::HideSidePanel(true).into());
+    }
+    ui.label(weak("Textstorlek: Ctrl + plus / minus").size(14.0));
+    ui.add_space(4.0);
 }
 
 fn municipality_list(
@@ -109,44 +134,42 @@ fn municipality_list(
     selected: Option<Selection>,
 ) -> Option<NavAction> {
     let mut action = None;
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for area in areas {
-            ui.add_space(6.0);
-            ui.label(RichText::new(format!("LPO {}", area.name)).strong());
-            for m in &area.municipalities {
-                let is_sel = selected == Some(Selection::Municipality(m.id));
-                let text = match m.progress {
-                    Some((done, total)) => format!("{}   {done}/{total}", m.name),
-                    None => m.name.clone(),
-                };
-                if ui
-                    .selectable_label(is_sel, RichText::new(text).size(17.0))
-                    .on_hover_text(match m.progress {
-                        Some((d, t)) => format!("{d} av {t} löften genomförda"),
-                        None => "Inget medborgarlöfte för perioden".into(),
-                    })
-                    .clicked()
-                {
-                    action = Some(NavAction::SelectMunicipality(m.id));
-                }
-                if let Some((done, total)) = m.progress {
-                    progress(
-                        ui,
-                        share(done, total),
-                        status_color(Status::Done),
-                        ui.available_width().min(200.0),
-                    );
-                } else {
-                    ui.label(weak("inget löfte för perioden"));
-                }
+    for area in areas {
+        ui.add_space(6.0);
+        ui.label(RichText::new(format!("LPO {}", area.name)).strong());
+        for m in &area.municipalities {
+            let is_sel = selected == Some(Selection::Municipality(m.id));
+            let text = match m.progress {
+                Some((done, total)) => format!("{}   {done}/{total}", m.name),
+                None => m.name.clone(),
+            };
+            if ui
+                .selectable_label(is_sel, RichText::new(text).size(17.0))
+                .on_hover_text(match m.progress {
+                    Some((d, t)) => format!("{d} av {t} löften genomförda"),
+                    None => "Inget medborgarlöfte för perioden".into(),
+                })
+                .clicked()
+            {
+                action = Some(NavAction::SelectMunicipality(m.id));
             }
-            let sel = selected == Some(Selection::Overview(area.id));
-            if ui.selectable_label(sel, "Alla kommuner").clicked() {
-                action = Some(NavAction::SelectOverview(area.id));
+            if let Some((done, total)) = m.progress {
+                progress(
+                    ui,
+                    share(done, total),
+                    status_color(Status::Done),
+                    ui.available_width().min(200.0),
+                );
+            } else {
+                ui.label(weak("inget löfte för perioden"));
             }
-            ui.separator();
         }
-    });
+        let sel = selected == Some(Selection::Overview(area.id));
+        if ui.selectable_label(sel, "Alla kommuner").clicked() {
+            action = Some(NavAction::SelectOverview(area.id));
+        }
+        ui.separator();
+    }
     action
 }
 
@@ -161,13 +184,7 @@ pub fn share(done: u32, total: u32) -> f32 {
 
 /// The tabs of a kommun, with the counts that tell where work waits; the board's
 /// density and the kommun list (both edited in place); and the way into meeting mode.
-pub fn tabs(
-    ui: &mut Ui,
-    nav: &mut NavState,
-    compact: &mut bool,
-    walks: usize,
-    open_measures: usize,
-) -> Vec<Action> {
+pub fn tabs(ui: &mut Ui, nav: &NavState, walks: usize, open_measures: usize) -> Vec<Action> {
     let current = nav.tab;
     let mut action = None;
     let mut meeting = false;
@@ -200,23 +217,14 @@ pub fn tabs(
                     }
                 }
                 ui.separator();
-                // Before the toggles: on a laptop beside the kommun list the row is full.
                 meeting = ui
                     .button(RichText::new("Mötesläge (F5)").size(18.0))
                     .on_hover_text("Lägesbildsmötet på projektorn: helskärm, dagordning, beslut")
                     .clicked();
-                if current == Tab::Board {
-                    ui.toggle_value(compact, "Kompakt")
-                        .on_hover_text("En rad per löfte: hela medborgarlöftet på en skärm");
-                }
-                let hide = nav.hide_side_panel;
-                let text = if hide {
-                    "Visa kommuner"
-                } else {
-                    "Dölj kommuner"
-                };
-                if ui.selectable_label(hide, text).clicked() {
-                    nav.hide_side_panel = !hide;
+                // "Dölj kommuner" sits under the kommun list; with the list hidden the
+                // row has its width.
+                if nav.hide_side_panel && ui.button("Visa kommuner").clicked() {
+                    action = Some(NavAction::HideSidePanel(false));
                 }
             })
         });

@@ -468,6 +468,22 @@ fn every_kind_of_pdf_is_tagged_and_archivable() {
         assert_eq!(photos.len(), 2, "{kind}");
         assert!(photos[1].ends_with("(foto 2 av 2)"), "{photos:?}");
     }
+    // A protokoll's observations are headings under "Iakttagelser".
+    let walk = &by_kind["protokoll"].0.headings;
+    let at = walk
+        .iter()
+        .position(|h| h == &(2, "Iakttagelser".to_string()));
+    let observations: Vec<_> = walk[at.unwrap() + 1..]
+        .iter()
+        .take_while(|h| h.0 > 2)
+        .collect();
+    assert!(observations.iter().all(|h| h.0 == 3), "{walk:?}");
+    assert!(
+        observations
+            .iter()
+            .any(|h| h.1.ends_with("Tunneln — Belysning, upplevs otryggt")),
+        "{walk:?}"
+    );
     // The others: their own headings.
     assert!(
         by_kind["minnesanteckningar"]

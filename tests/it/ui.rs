@@ -1405,6 +1405,20 @@ fn a_planned_walk_is_shown_as_planned_and_not_counted() {
     assert!(h.query_by_label_contains("Deltagare: 0").is_none());
 }
 
+#[test]
+fn the_kommun_list_hides_from_under_itself_and_comes_back_from_the_tab_row() {
+    let mut h = harness();
+    select(&mut h, "Bromölla");
+    assert!(h.query_by_label("Visa kommuner").is_none());
+    h.get_by_label("Dölj kommuner").click();
+    h.run();
+    assert!(h.query_by_label_contains("Olofström   ").is_none());
+    h.get_by_label("Visa kommuner").click();
+    h.run();
+    h.get_by_label_contains("Olofström   ");
+    assert!(h.query_by_label("Visa kommuner").is_none());
+}
+
 /// Issue 23.3: in the compact board a löfte with several mål shows each mål's figure (not
 /// one sum) and a +1 per mål, by name.
 #[test]
@@ -1910,6 +1924,17 @@ fn a_form_or_dialog_opened_by_keys_takes_the_focus_and_gives_it_back() {
     // The focus moved into the dialog: its first field, not the × in the title bar.
     assert_eq!(focused_label(&h).as_deref(), Some("Spara som"));
     h.key_press(egui::Key::Escape);
+    h.run();
+    h.run();
+    assert!(!h.state().screens().export.open);
+    assert_eq!(focused_label(&h).as_deref(), Some("Exportera PDF…"));
+    // Closed by its own "Stäng" button: the focus comes back the same way.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    assert!(h.state().screens().export.open);
+    tab_to(&mut h, "Stäng");
+    h.key_press(egui::Key::Enter);
     h.run();
     h.run();
     assert!(!h.state().screens().export.open);

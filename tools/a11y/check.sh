@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The window read through the real accessibility tree (AT-SPI, as Orca reads it) under
-# Xvfb: keyboard-only steps and every focusable node's name. Not part of .ci/run (it
-# needs a session bus and takes a minute); the same checks run headless in
-# tests/it/ui.rs through egui's AccessKit tree.
+# Xvfb: keyboard-only steps, every focusable node named, the focus where it should be
+# (exit 1 otherwise). .ci/run runs it on a fresh demo database (half a minute); the same
+# checks run headless in tests/it/ui.rs through egui's AccessKit tree.
 #   tools/a11y/check.sh BINARY DATABASE "START OF A LÖFTE'S TEXT"
 # Installs Xvfb, openbox, xdotool, at-spi2-core, python3-pyatspi and dbus-x11 if missing.
 set -euo pipefail
@@ -32,7 +32,7 @@ dbus-run-session -- env BIN="$bin" DB="$db" HERE="$here" HOME="$home" PREFIX="$p
   openbox >/dev/null 2>&1 &
   "$BIN" --db "$DB" >"$HOME/app.log" 2>&1 &
   app=$!
-  sleep 6
+  sleep 1
   xdotool search --name Trygghetstavlan windowactivate >/dev/null 2>&1 || true
   status=0
   /usr/bin/python3 "$HERE/flow.py" "$PREFIX" || status=$?

@@ -789,14 +789,15 @@ fn behind(ui: &mut Ui, v: &MeetingView, actions: &mut Vec<Action>) {
         .show(ui, |ui| {
             for (board, r) in rows {
                 let period = board.pledge.period;
-                ui.horizontal(|ui| {
+                // The whole löfte, wrapped: it is what the meeting talks about.
+                ui.horizontal_top(|ui| {
                     party_chip(ui, r.commitment.party);
                     let text = format!(
                         "{}{}",
                         v.kommun_prefix(&board.municipality.name),
                         r.commitment.text
                     );
-                    ui.add(egui::Label::new(RichText::new(text).size(TEXT)).truncate());
+                    ui.add(egui::Label::new(RichText::new(text).size(TEXT)).wrap());
                 });
                 for t in r.targets.iter().filter(|t| t.progress.behind_plan) {
                     ui.horizontal(|ui| {

@@ -1850,6 +1850,38 @@ fn meeting_mode_pages_have_named_stops_and_plus_records_on_the_board() {
 }
 
 #[test]
+fn meeting_mode_shows_the_whole_text_of_a_lofte_behind_plan() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(900.0, 700.0))
+        .build_ui_state(
+            |ui, app: &mut App| app.frame(ui),
+            App::new(
+                Ok({
+                    let mut store = Store::open_in_memory().unwrap();
+                    trygghetstavlan::seed::install(&mut store).unwrap();
+                    store
+                }),
+                PathBuf::from(":memory:"),
+                Prefs::default(),
+                Clock::Fixed(crate::common::day("2024-06-15")),
+            ),
+        );
+    h.run();
+    select(&mut h, "Bromölla");
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.get_by_label("3 Efter plan").click();
+    h.run();
+    let text = "Delta på riktade föräldramöten, näringslivsträffar och andra tillfällen med \
+                tema trygghet vid minst 4 tillfällen.";
+    let node = h.get_by_label(text);
+    // Wrapped over lines, not cut at the window's edge.
+    let b = node.accesskit_node().bounding_box().unwrap();
+    assert!(b.y1 - b.y0 > 2.0 * 21.0, "{b:?}");
+    assert!(b.x1 <= 900.0, "{b:?}");
+}
+
+#[test]
 fn every_tab_stop_on_the_other_tabs_and_dialogs_has_a_name() {
     let mut h = harness();
     select(&mut h, "Bromölla");

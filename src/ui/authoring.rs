@@ -2,7 +2,7 @@
 //! medborgarlöften (empty, copied from the previous one, or imported from text).
 
 use super::commitment_form::CommitmentForm;
-use super::forms::{error_line, labelled, text_area, text_field};
+use super::forms::{error_line, hinted_field, labelled, text_area, text_field};
 use super::widgets::{party_chip, weak};
 use super::{Action, AuthoringAction as A};
 use crate::domain::{
@@ -403,36 +403,20 @@ impl AuthoringView<'_> {
                         ui.horizontal(|ui| {
                             // Named for a screen reader; the hint is gone once typed in.
                             let n = i + 1;
-                            ui.add(
-                                egui::TextEdit::singleline(name)
-                                    .id_salt(("sig_name", i))
-                                    .desired_width(250.0)
-                                    .hint_text("Namn"),
-                            )
-                            .widget_info(|| {
-                                let mut info = egui::WidgetInfo::labeled(
-                                    egui::Role::TextInput,
-                                    true,
-                                    format!("Undertecknare {n}, namn"),
-                                );
-                                info.current_text_value = Some(name.clone());
-                                info
-                            });
-                            ui.add(
-                                egui::TextEdit::singleline(role)
-                                    .id_salt(("sig_role", i))
-                                    .desired_width(330.0)
-                                    .hint_text("Roll"),
-                            )
-                            .widget_info(|| {
-                                let mut info = egui::WidgetInfo::labeled(
-                                    egui::Role::TextInput,
-                                    true,
-                                    format!("Undertecknare {n}, roll"),
-                                );
-                                info.current_text_value = Some(role.clone());
-                                info
-                            });
+                            hinted_field(
+                                ui,
+                                name,
+                                ("sig_name", i),
+                                (250.0, "Namn"),
+                                format!("Undertecknare {n}, namn"),
+                            );
+                            hinted_field(
+                                ui,
+                                role,
+                                ("sig_role", i),
+                                (330.0, "Roll"),
+                                format!("Undertecknare {n}, roll"),
+                            );
                             if ui.small_button("Ta bort rad").clicked() {
                                 remove = Some(i);
                             }

@@ -52,6 +52,24 @@ pub fn text_field<'t>(
         .desired_width(width)
 }
 
+/// A single-line field with a hint instead of a visible label (a row of a table-like
+/// form): `name` is what a screen reader says for it, with the text typed in as its value.
+pub fn hinted_field(
+    ui: &mut Ui,
+    text: &mut String,
+    id: impl Hash + std::fmt::Debug,
+    (width, hint): (f32, &str),
+    name: String,
+) -> Response {
+    let r = ui.add(text_field(text, id, width).hint_text(hint));
+    r.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name);
+        info.current_text_value = Some(text.clone());
+        info
+    });
+    r
+}
+
 /// A multi-line text field of a given width and height in rows.
 pub fn text_area<'t>(
     text: &'t mut String,

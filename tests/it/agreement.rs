@@ -10,11 +10,9 @@ use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 use trygghetstavlan::app::App;
 use trygghetstavlan::domain::AgreementId;
-use trygghetstavlan::store::Store;
 
 fn bromolla() -> Harness<'static, App> {
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let store = crate::common::seeded();
     let mut h = app_harness(Ok(store), &PathBuf::from(":memory:"), "2024-06-15");
     h.get_by_label_contains("Bromölla   ").click();
     h.run();

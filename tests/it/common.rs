@@ -5,12 +5,61 @@ use egui_kittest::Harness;
 use std::path::Path;
 use trygghetstavlan::app::App;
 use trygghetstavlan::controller::dialogs::{FileDialogs, Unavailable};
-use trygghetstavlan::domain::{Activity, ActivityId, Clock, Party};
+use trygghetstavlan::domain::{
+    Activity, ActivityId, Clock, MunicipalityId, Observation, ObservationCategory, ObservationId,
+    ObservationStatus, Party, SafetyWalk, TimeOfDay, WalkId,
+};
 use trygghetstavlan::store::{Store, StoreError};
 use trygghetstavlan::ui::Prefs;
 
 pub fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// An in-memory database with the published löften and nothing recorded.
+pub fn seeded() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    trygghetstavlan::seed::install(&mut store).unwrap();
+    store
+}
+
+/// A walk in the dark with the police on `date` (ISO) in `area`, nothing else said; a
+/// test sets what it needs with `SafetyWalk { participants: 9, ..walk(…) }`.
+pub fn walk(municipality: MunicipalityId, date: &str, area: &str) -> SafetyWalk {
+    SafetyWalk {
+        version: 0,
+        id: WalkId(0),
+        municipality,
+        date: day(date),
+        time_of_day: TimeOfDay::Dark,
+        area: area.into(),
+        organisations: vec!["Polisen".into()],
+        participants: 0,
+        notes: String::new(),
+        commitment: None,
+        revisit_of: None,
+    }
+}
+
+/// A new, negative lighting observation on `walk` at `place`, last changed on `date`,
+/// without åtgärd; a test sets the rest with `..`.
+pub fn observation(walk: WalkId, place: &str, description: &str, date: &str) -> Observation {
+    Observation {
+        version: 0,
+        id: ObservationId(0),
+        walk,
+        place: place.into(),
+        category: ObservationCategory::Lighting,
+        description: description.into(),
+        measure: String::new(),
+        responsible: String::new(),
+        deadline: None,
+        status: ObservationStatus::New,
+        status_reason: String::new(),
+        updated_on: day(date),
+        positive: false,
+        position: None,
+    }
 }
 
 /// The whole app on `store` (as opened from `path`), on `today`, run to its first frame.

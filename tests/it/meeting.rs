@@ -11,8 +11,7 @@ use trygghetstavlan::store::Store;
 
 #[test]
 fn meeting_mode_agenda_by_keyboard_two_beslut_and_esc() {
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut store = crate::common::seeded();
     let m = store.municipality_by_name("Olofström").unwrap().unwrap();
     let p = store.pledges(m.id).unwrap().remove(0);
     let c = store.commitments(p.id).unwrap().remove(0);
@@ -108,8 +107,7 @@ fn meeting_mode_agenda_by_keyboard_two_beslut_and_esc() {
 
 #[test]
 fn meeting_mode_changes_a_beslut_lists_past_meetings_and_records_an_insats() {
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut store = crate::common::seeded();
     let m = store.municipality_by_name("Olofström").unwrap().unwrap();
     let p = store.pledges(m.id).unwrap().remove(0);
     let c = store.commitments(p.id).unwrap().remove(0);
@@ -533,8 +531,7 @@ fn export_pdf_for_a_lokalpolisomrade() {
 
 #[test]
 fn a_joint_meeting_of_the_lokalpolisomrade_from_alla_kommuner() {
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut store = crate::common::seeded();
     trygghetstavlan::demo::add_demo(&mut store, day("2024-06-15")).unwrap();
     let mut h = app_harness(Ok(store), &PathBuf::from(":memory:"), "2024-06-15");
     h.get_all_by_label("Alla kommuner").next().unwrap().click();
@@ -687,8 +684,7 @@ fn joint_meetings_on_the_command_line() {
 fn the_tavlan_page_shows_eight_whole_lofte_on_a_projector() {
     use trygghetstavlan::app::App;
     use trygghetstavlan::domain::Clock;
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let store = crate::common::seeded();
     let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
     let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
     let texts: Vec<String> = store
@@ -889,8 +885,7 @@ fn beslut_name_their_lofte_and_kommun_late_ones_are_marked_and_klar_can_be_undon
 #[test]
 fn the_minutes_name_each_mal_behind_plan() {
     use trygghetstavlan::domain::{Meeting, MeetingGroup, MeetingId};
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut store = crate::common::seeded();
     let b = store.municipality_by_name("Bromölla").unwrap().unwrap();
     let m = store
         .add_meeting(&Meeting {

@@ -6,11 +6,7 @@ use trygghetstavlan::store::Store;
 
 use crate::common::day;
 
-fn seeded() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
-    store
-}
+use crate::common::seeded;
 
 /// All text of the PDF, page by page, with whitespace folded.
 pub(crate) fn pages_text(bytes: &[u8]) -> Vec<String> {
@@ -399,25 +395,14 @@ fn html_page_is_self_contained_accessible_and_escaped() {
 /// observations already fixed.
 #[test]
 fn walks_show_what_was_seen_and_what_was_done() {
-    use trygghetstavlan::domain::{
-        Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk, TimeOfDay,
-        WalkId,
-    };
+    use crate::common::{observation, walk};
+    use trygghetstavlan::domain::{Observation, ObservationStatus, SafetyWalk};
     let mut store = seeded();
     let m = store.municipality_by_name("Olofström").unwrap().unwrap();
     let w = store
         .add_walk(&SafetyWalk {
-            version: 0,
-            id: WalkId(0),
-            municipality: m.id,
-            date: day("2024-10-01"),
-            time_of_day: TimeOfDay::Dark,
-            area: "Centrum".into(),
-            organisations: vec!["Polisen".into()],
             participants: 9,
-            notes: String::new(),
-            commitment: None,
-            revisit_of: None,
+            ..walk(m.id, "2024-10-01", "Centrum")
         })
         .unwrap();
     for (place, what, status) in [
@@ -426,20 +411,10 @@ fn walks_show_what_was_seen_and_what_was_done() {
     ] {
         store
             .add_observation(&Observation {
-                version: 0,
-                id: ObservationId(0),
-                walk: w,
-                place: place.into(),
-                category: ObservationCategory::Lighting,
-                description: what.into(),
                 measure: "Åtgärda".into(),
                 responsible: "Kommunen".into(),
-                deadline: None,
                 status,
-                status_reason: String::new(),
-                updated_on: day("2024-10-01"),
-                positive: false,
-                position: None,
+                ..observation(w, place, what, "2024-10-01")
             })
             .unwrap();
     }

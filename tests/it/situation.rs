@@ -15,8 +15,7 @@ use trygghetstavlan::store::{IncidentDraft, Store};
 
 /// Olofström with händelser in spring 2024 and an insats at Stortorget on 2024-04-20.
 fn olofstrom() -> (Store, MunicipalityId) {
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut store = crate::common::seeded();
     let m = store.municipality_by_name("Olofström").unwrap().unwrap().id;
     for (date, area, place, category, count) in [
         ("2024-03-10", "Centrum", "Stortorget", "Klotter", 6),

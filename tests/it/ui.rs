@@ -19,8 +19,7 @@ pub(crate) fn harness() -> Harness<'static, App> {
 
 /// The app on a seeded in-memory database, on `today`.
 fn harness_on(today: &str) -> Harness<'static, App> {
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let store = crate::common::seeded();
     crate::common::app_harness(Ok(store), &PathBuf::from(":memory:"), today)
 }
 
@@ -936,8 +935,7 @@ fn an_observation_is_changed_deleted_and_brought_back() {
 
 #[test]
 fn a_return_walk_checks_the_earlier_walks_atgarder() {
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut store = crate::common::seeded();
     trygghetstavlan::demo::add_demo(&mut store, day("2024-06-15")).unwrap();
     let mut h = crate::common::app_harness(Ok(store), &PathBuf::from(":memory:"), "2024-06-15");
     select(&mut h, "Sölvesborg");
@@ -1179,8 +1177,7 @@ fn import_reads_a_text_file() {
     bytes.push(0xF6);
     bytes.extend_from_slice(b"ra 4 trygghetsvandringar.\r\n");
     std::fs::write(&file, &bytes).unwrap();
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let store = crate::common::seeded();
     let mut h = crate::common::app_harness_with(
         Ok(store),
         &PathBuf::from(":memory:"),
@@ -1272,8 +1269,7 @@ fn a_thirteenth_observation_with_a_photo_on_a_small_laptop() {
         WalkId,
     };
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut store = crate::common::seeded();
     let m = store.municipality_by_name("Olofström").unwrap().unwrap();
     let w = store
         .add_walk(&SafetyWalk {
@@ -1364,8 +1360,7 @@ fn a_thirteenth_observation_with_a_photo_on_a_small_laptop() {
 #[test]
 fn a_planned_walk_is_shown_as_planned_and_not_counted() {
     use trygghetstavlan::domain::{SafetyWalk, TimeOfDay, WalkId};
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut store = crate::common::seeded();
     let m = store.municipality_by_name("Olofström").unwrap().unwrap();
     let p = store.pledge_for_year(m.id, 2024).unwrap().unwrap();
     let c = store.commitments(p.id).unwrap().remove(0);
@@ -1524,8 +1519,7 @@ fn a_whole_bedomning_is_written_and_reported() {
 fn a_walks_observations_are_read_when_its_tab_is_shown() {
     use trygghetstavlan::ui::nav::Tab;
     use trygghetstavlan::ui::{Action, NavAction};
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let mut store = crate::common::seeded();
     trygghetstavlan::demo::add_demo(&mut store, day("2024-06-15")).unwrap();
     let m = store.municipality_by_name("Sölvesborg").unwrap().unwrap();
     let mut app = App::new(
@@ -1546,8 +1540,7 @@ fn a_walks_observations_are_read_when_its_tab_is_shown() {
 
 #[test]
 fn a_crash_on_a_database_in_memory_writes_no_log() {
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let store = crate::common::seeded();
     let app = App::new(
         Ok(store),
         PathBuf::from(":memory:"),
@@ -1744,45 +1737,23 @@ fn every_tab_stop_on_the_board_has_a_name() {
 
 #[test]
 fn every_tab_stop_on_the_walks_tab_has_a_name() {
-    use trygghetstavlan::domain::{
-        Observation, ObservationCategory, ObservationId, ObservationStatus, SafetyWalk, TimeOfDay,
-        WalkId,
-    };
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    use crate::common::{observation, seeded, walk};
+    use trygghetstavlan::domain::{Observation, SafetyWalk};
+    let mut store = seeded();
     let m = store.municipality_by_name("Olofström").unwrap().unwrap();
     let w = store
         .add_walk(&SafetyWalk {
-            version: 0,
-            id: WalkId(0),
-            municipality: m.id,
-            date: crate::common::day("2024-06-01"),
-            time_of_day: TimeOfDay::Dark,
-            area: "Centrum – stationen".into(),
-            organisations: vec!["Polisen".into()],
             participants: 12,
-            notes: String::new(),
-            commitment: None,
-            revisit_of: None,
+            ..walk(m.id, "2024-06-01", "Centrum – stationen")
         })
         .unwrap();
     for (place, positive) in [("Gångtunneln", false), ("Torget", true)] {
         store
             .add_observation(&Observation {
-                version: 0,
-                id: ObservationId(0),
-                walk: w,
-                place: place.into(),
-                category: ObservationCategory::Lighting,
-                description: "Trasig belysning".into(),
                 measure: "Byt armaturer".into(),
                 responsible: "Tekniska förvaltningen".into(),
-                deadline: None,
-                status: ObservationStatus::New,
-                status_reason: String::new(),
-                updated_on: crate::common::day("2024-06-01"),
                 positive,
-                position: None,
+                ..observation(w, place, "Trasig belysning", "2024-06-01")
             })
             .unwrap();
     }
@@ -1856,11 +1827,7 @@ fn meeting_mode_shows_the_whole_text_of_a_lofte_behind_plan() {
         .build_ui_state(
             |ui, app: &mut App| app.frame(ui),
             App::new(
-                Ok({
-                    let mut store = Store::open_in_memory().unwrap();
-                    trygghetstavlan::seed::install(&mut store).unwrap();
-                    store
-                }),
+                Ok(crate::common::seeded()),
                 PathBuf::from(":memory:"),
                 Prefs::default(),
                 Clock::Fixed(crate::common::day("2024-06-15")),
@@ -1975,8 +1942,7 @@ fn a_form_or_dialog_opened_by_keys_takes_the_focus_and_gives_it_back() {
 
 #[test]
 fn at_200_percent_text_an_open_lofte_fills_the_window_and_closes_back_to_the_board() {
-    let mut store = Store::open_in_memory().unwrap();
-    trygghetstavlan::seed::install(&mut store).unwrap();
+    let store = crate::common::seeded();
     let app = App::new(
         Ok(store),
         PathBuf::from(":memory:"),
